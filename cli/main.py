@@ -1,0 +1,64 @@
+"""The ``decaudit`` command line: a thin layer over :mod:`decaudit.engine`.
+
+Sub-commands live one per module in :mod:`decaudit.cli.commands` and are imported only when
+invoked, so ``decaudit --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import click
+
+# command name -> (module under decaudit.cli.commands, attribute, one-line help)
+COMMANDS: dict[str, tuple[str, str, str]] = {
+    "check": ("check", "check", "Audit decision records and log the run."),
+    "facts": ("facts", "facts", "Show the facts derived from a record."),
+    "schema": ("schema", "schema", "Print the JSON Schema of decision records."),
+    "rules": ("rules", "rules", "List, show, test and validate rules."),
+    "runs": ("runs", "runs", "List the runs in the audit log."),
+    "history": ("history", "history", "Every run and finding for one decision."),
+    "findings": ("findings", "findings", "Query findings in the audit log."),
+    "diff": ("diff", "diff", "Findings new, resolved and unchanged between two runs."),
+    "verify": ("verify", "verify", "Verify the audit log's hash chain."),
+    "checkpoint": ("checkpoint", "checkpoint", "Export a signed checkpoint of the log."),
+    "waive": ("waive", "waive", "Accept a finding for a while, with a reason."),
+    "report": ("report", "report", "Write the HTML governance report."),
+    "calibration": ("calibration", "calibration", "The organisation's realized track record."),
+    "config": ("config", "config", "Show the effective configuration and its sources."),
+    "init": ("init", "init", "Scaffold a config file and an example record."),
+}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        spec = COMMANDS.get(cmd_name)
+        if spec is None:
+            return None
+        module = importlib.import_module(f"decaudit.cli.commands.{spec[0]}")
+        command: click.Command = getattr(module, spec[1])
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, COMMANDS[name][2]) for name in self.list_commands(ctx)]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="decaudit", prog_name="decaudit")
+def cli() -> None:
+    """Audit decision records for incremental-only choices, missing breakthrough
+    alternatives and unrealistic benefit assumptions.
+
+    Every finding is appended to a tamper-evident SQLite audit log (./decaudit.db,
+    --db or DECAUDIT_DB). Exit codes: 0 ok, 1 findings at or above --fail-on (verify: log
+    not intact), 2 usage, config, rule, input or I/O error.
+    """
+
+
+def main() -> None:
+    cli()

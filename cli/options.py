@@ -1,0 +1,69 @@
+"""Option bundles shared by several commands, as decorators, and the common error exit."""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Callable
+from typing import Any, NoReturn, TypeVar
+
+import click
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+DEFAULT_DB = "decaudit.db"
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def fail(message: str) -> NoReturn:
+    """Print ``decaudit: error: MESSAGE`` on stderr and exit 2 (usage, input, I/O...)."""
+    click.echo(f"decaudit: error: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def db_path(explicit: str | None) -> str:
+    """The audit log path: --db, then DECAUDIT_DB, then ./decaudit.db."""
+    return explicit or os.environ.get("DECAUDIT_DB") or DEFAULT_DB
+
+
+def db_option(f: F) -> F:
+    """``--db PATH``: the audit log (default ./decaudit.db, or $DECAUDIT_DB)."""
+    return click.option(
+        "--db",
+        "db",
+        metavar="PATH",
+        default=None,
+        help="Audit log file [default: ./decaudit.db, or $DECAUDIT_DB].",
+    )(f)
+
+
+def query_format_option(f: F) -> F:
+    """``--format table|json|csv`` for the commands that query the log."""
+    return click.option(
+        "--format",
+        "-f",
+        "fmt",
+        type=click.Choice(["table", "json", "csv"]),
+        default="table",
+        show_default=True,
+        help="Output format.",
+    )(f)
+
+
+def handle_errors(f: F) -> F:
+    """Turn expected library errors into a one-line message and exit 2, never a traceback."""
+
+    @functools.wraps(f)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from decaudit.engine.errors import DecauditError
+
+        try:
+            return f(*args, **kwargs)
+        except DecauditError as exc:
+            fail(str(exc))
+        except OSError as exc:
+            where = f"{exc.filename}: " if exc.filename else ""
+            fail(f"{where}{exc.strerror or exc}")
+
+    return wrapper  # type: ignore[return-value]

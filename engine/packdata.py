@@ -1,0 +1,126 @@
+"""The data shipped in ``rules/``: lexicons (for text-derived facts) and reference classes.
+
+Both are YAML data, read once per process with the bounded safe loader.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .safeyaml import load_one
+
+
+def pack_root() -> Path:
+    """The folder of the built-in pack (``decaudit/rules`` once installed)."""
+    return Path(str(resources.files("decaudit.rules")))
+
+
+def _read_yaml(path: Path) -> Any:
+    return load_one(path.read_text(encoding="utf-8")).data
+
+
+def _phrase_regex(phrases: list[str]) -> re.Pattern[str]:
+    parts = []
+    for phrase in phrases:
+        words = [re.escape(w).replace(r"\*", r"\w*") for w in phrase.lower().split()]
+        parts.append(r"\s+".join(words))
+    return (
+        re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])")
+        if parts
+        else re.compile(r"(?!x)x")
+    )
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    kind_order: tuple[str, ...]
+    kind_patterns: Mapping[str, re.Pattern[str]]
+    term_patterns: Mapping[str, re.Pattern[str]]
+
+    def infer_kind(self, *texts: str | None) -> str | None:
+        """The first kind in ``kind_order`` whose phrases occur in the text, else None."""
+        text = " ".join(t for t in texts if t).lower()
+        if not text:
+            return None
+        for kind in self.kind_order:
+            if self.kind_patterns[kind].search(text):
+                return kind
+        return None
+
+    def mentions(self, vocabulary: str, *texts: str | None) -> bool:
+        text = " ".join(t for t in texts if t).lower()
+        return bool(text) and bool(self.term_patterns[vocabulary].search(text))
+
+
+@cache
+def lexicon() -> Lexicon:
+    root = pack_root() / "lexicon"
+    kinds = _read_yaml(root / "kinds.yaml")
+    terms = _read_yaml(root / "terms.yaml")
+    return Lexicon(
+        kind_order=tuple(kinds["order"]),
+        kind_patterns={k: _phrase_regex(v) for k, v in kinds["kinds"].items()},
+        term_patterns={k: _phrase_regex(v) for k, v in terms.items()},
+    )
+
+
+@dataclass(frozen=True)
+class Figure:
+    reference_id: str
+    project_type: str
+    benefit_type: str | None
+    value: float
+    label: str
+    source: str
+    url: str | None
+
+
+@dataclass(frozen=True)
+class References:
+    """Reference-class figures: optimism-bias uplifts and realization ratios."""
+
+    uplift: Mapping[str, Figure]
+    realization: Mapping[tuple[str, str | None], Figure]
+
+    def realization_for(self, project_type: str | None, benefit_type: str | None) -> Figure | None:
+        if not project_type:
+            return None
+        return self.realization.get((project_type, benefit_type)) or self.realization.get(
+            (project_type, None)
+        )
+
+    def all_figures(self) -> list[Figure]:
+        return [*self.uplift.values(), *self.realization.values()]
+
+
+def load_references(folder: Path) -> References:
+    uplift: dict[str, Figure] = {}
+    realization: dict[tuple[str, str | None], Figure] = {}
+    for path in sorted(folder.glob("*.yaml")):
+        doc = _read_yaml(path)
+        for item in doc["figures"]:
+            fig = Figure(
+                reference_id=doc["id"],
+                project_type=item["project_type"],
+                benefit_type=item.get("benefit_type"),
+                value=float(item["value"]),
+                label=item.get("label", ""),
+                source=" ".join(str(doc["source"]).split()),
+                url=doc.get("url"),
+            )
+            if doc["measure"] == "uplift":
+                uplift[fig.project_type] = fig
+            else:
+                realization[(fig.project_type, fig.benefit_type)] = fig
+    return References(uplift=uplift, realization=realization)
+
+
+@cache
+def references() -> References:
+    return load_references(pack_root() / "reference")

@@ -1,0 +1,1 @@
+"""decaudit.engine.report."""
