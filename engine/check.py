@@ -1,0 +1,272 @@
+"""The ``check`` pipeline: records -> facts -> rules -> waivers -> log, streaming.
+
+Records are read, evaluated and handed to the log writer one at a time, so memory stays
+flat however large the corpus. Findings are kept only when an output needs them
+(``keep_findings``); the log always receives every finding of the run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import IO, Any
+
+from . import __version__
+from .facts import FactContext, PortfolioAccumulator, TrackRecord, derive
+from .types import (
+    SEVERITY_RANK,
+    CheckResult,
+    Finding,
+    InputError,
+    SourceRecord,
+    WaiverRef,
+)
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    paths: tuple[str, ...]
+    rules_dirs: tuple[Path, ...] = ()
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severities: Mapping[str, str] = field(default_factory=dict)
+    params: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    fail_on: str = "high"  # a severity, or "never"
+    min_severity: str = "info"
+    db: str | None = None  # None: do not log
+    today: dt.date | None = None
+    max_file_size: int = 10 * 2**20
+    history_min: int = 3
+    baseline: frozenset[str] | None = None
+    command: str = "decaudit check"
+    config_digest: str = ""
+    keep_findings: bool = True
+    stdin: IO[bytes] | None = None
+
+
+@dataclass
+class _Tally:
+    records: int = 0
+    files: list[str] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    finding_count: int = 0
+    failing: int = 0
+    baseline_seen: set[str] = field(default_factory=set)
+    baseline_matched: int = 0
+    input_hash: Any = field(default_factory=hashlib.sha256)
+
+
+def utc_now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def _track_records(db: str | None, minimum: int) -> Mapping[str, TrackRecord]:
+    if not db or not Path(db).exists():
+        return {}
+    from .calibration import track_records
+
+    return track_records(db, minimum)
+
+
+class _Waivers:
+    """Record waivers and log waivers, matched on (decision id, rule id or name)."""
+
+    def __init__(self, today: dt.date, live: Iterable[Any], expired: Iterable[Any]) -> None:
+        self.today = today
+        self.live = {(w.decision_id, w.rule_id): w for w in live}
+        self.expired = {(w.decision_id, w.rule_id): w for w in expired}
+
+    @staticmethod
+    def _ref(w: Any, source: str) -> WaiverRef:
+        return WaiverRef(
+            source=source,
+            reason=w.reason,
+            approver=w.approver,
+            expires=w.expires.isoformat() if isinstance(w.expires, dt.date) else str(w.expires),
+            waiver_id=getattr(w, "id", None) if source == "log" else None,
+        )
+
+    def apply(self, finding: Finding, src: SourceRecord | None) -> Finding:
+        keys = {finding.rule_id, finding.rule_name}
+        expired: WaiverRef | None = None
+        if src is not None:
+            for w in src.record.waivers:
+                if w.rule not in keys:
+                    continue
+                if w.expires >= self.today:
+                    return replace(finding, waiver=self._ref(w, "record"))
+                expired = self._ref(w, "record")
+        for key in keys:
+            hit = self.live.get((finding.decision_id, key))
+            if hit is not None:
+                return replace(finding, waiver=self._ref(hit, "log"))
+            gone = self.expired.get((finding.decision_id, key))
+            if gone is not None and expired is None:
+                expired = self._ref(gone, "log")
+        return replace(finding, expired_waiver=expired) if expired else finding
+
+
+def _ci_and_actor() -> tuple[dict[str, str], str]:
+    import getpass
+    import os
+
+    keys = (
+        "CI",
+        "GITHUB_SHA",
+        "GITHUB_REF",
+        "GITHUB_RUN_ID",
+        "GITHUB_REPOSITORY",
+        "GITHUB_ACTOR",
+        "GITHUB_WORKFLOW",
+        "CI_COMMIT_SHA",
+        "CI_PIPELINE_ID",
+        "CI_PROJECT_PATH",
+        "BUILD_ID",
+        "BUILD_NUMBER",
+    )
+    ci = {k: os.environ[k] for k in keys if os.environ.get(k)}
+    try:
+        actor = os.environ.get("GITHUB_ACTOR") or getpass.getuser()
+    except Exception:
+        actor = "unknown"
+    return ci, actor
+
+
+def run_check(opts: CheckOptions, progress: Callable[[int], None] | None = None) -> CheckResult:
+    """Run one audit. Raises DecauditError for rule, config and log problems (exit 2);
+    unreadable records become ``InputError`` entries and the rest of the run goes on."""
+    from .evaluate import Evaluator
+    from .findings import make_finding
+    from .records import iter_sources
+    from .rules import load_pack
+
+    started = utc_now()
+    today = opts.today or dt.datetime.now(dt.UTC).date()
+    pack = load_pack(
+        opts.rules_dirs,
+        params=opts.params,
+        severities=opts.severities,
+        select=opts.select,
+        ignore=opts.ignore,
+    )
+    digests = {rule.info.id: rule.info.digest for rule in pack.rules}
+    min_rank = SEVERITY_RANK[opts.min_severity]
+    fail_rank = SEVERITY_RANK.get(opts.fail_on, len(SEVERITY_RANK))
+
+    log = writer = None
+    live: list[Any] = []
+    expired: list[Any] = []
+    if opts.db:
+        from .log import AuditLog
+
+        log = AuditLog.open(opts.db)
+        live, expired = log.live_waivers(today), log.expired_waivers(today)
+    waivers = _Waivers(today, live, expired)
+    ctx = FactContext(today=today, track_records=_track_records(opts.db, opts.history_min))
+    evaluator = Evaluator(pack)
+    portfolio = PortfolioAccumulator()
+    tally = _Tally()
+
+    def take(finding: Finding, src: SourceRecord | None) -> None:
+        finding = waivers.apply(finding, src)
+        if writer is not None:
+            writer.add_finding(finding, digests.get(finding.rule_id, ""))
+        tally.finding_count += 1
+        if opts.baseline is not None and finding.fingerprint in opts.baseline:
+            tally.baseline_seen.add(finding.fingerprint)
+            tally.baseline_matched += 1
+            return
+        if finding.rank < min_rank:
+            return
+        if not finding.waived and finding.rank >= fail_rank:
+            tally.failing += 1
+        if opts.keep_findings:
+            tally.findings.append(finding)
+
+    try:
+        if log is not None:
+            writer = log.writer()
+        last_file = None
+        for item in iter_sources(opts.paths, max_bytes=opts.max_file_size, stdin=opts.stdin):
+            if isinstance(item, InputError):
+                tally.errors.append(item)
+                if item.file != last_file:
+                    tally.files.append(item.file)
+                    last_file = item.file
+                continue
+            if item.file != last_file:
+                tally.files.append(item.file)
+                last_file = item.file
+            tally.records += 1
+            if writer is not None:
+                tally.input_hash.update(writer.add_record(item).encode())
+            else:
+                tally.input_hash.update(item.file.encode() + b"\0" + item.record.id.encode())
+            facts = derive(item, ctx)
+            portfolio.add(facts)
+            for match in evaluator.evaluate(facts):
+                take(make_finding(match, item), item)
+            if progress is not None:
+                progress(tally.records)
+        if tally.records:
+            for match in evaluator.evaluate_portfolio(portfolio.fact()):
+                take(make_finding(match, None), None)
+        exit_code = _exit_code(tally, opts)
+        run_id = None
+        if writer is not None and log is not None:
+            from .log import RunMeta
+
+            ci, actor = _ci_and_actor()
+            run_id = writer.commit(
+                RunMeta(
+                    started_at=started,
+                    finished_at=utc_now(),
+                    tool_version=__version__,
+                    ruleset_digest=pack.digest,
+                    config_digest=opts.config_digest,
+                    input_digest=tally.input_hash.hexdigest(),
+                    command=opts.command,
+                    actor=actor,
+                    ci=ci,
+                    exit_status=exit_code,
+                    record_count=tally.records,
+                    errors=[str(e) for e in tally.errors],
+                )
+            )
+            writer = None
+    finally:
+        if writer is not None:
+            writer.abort()
+        if log is not None:
+            log.close()
+
+    fixed = len(opts.baseline - tally.baseline_seen) if opts.baseline is not None else 0
+    tally.findings.sort(key=lambda f: (f.file, f.line, f.decision_id, f.rule_id, f.path))
+    return CheckResult(
+        findings=tuple(tally.findings),
+        errors=tuple(tally.errors),
+        rules=tuple(rule.info for rule in pack.rules),
+        files=tuple(tally.files),
+        record_count=tally.records,
+        tool_version=__version__,
+        started_at=started,
+        run_id=run_id,
+        baseline_fixed=fixed,
+        baseline_matched=tally.baseline_matched,
+        fail_on=opts.fail_on,
+        exit_code=exit_code,
+    )
+
+
+def _exit_code(tally: _Tally, opts: CheckOptions) -> int:
+    if tally.errors:
+        return EXIT_ERROR
+    if opts.fail_on != "never" and tally.failing:
+        return EXIT_FINDINGS
+    return EXIT_OK
