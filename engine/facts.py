@@ -55,6 +55,11 @@ CATALOGUE: dict[str, dict[str, FactSpec]] = {
         ("project_type", "str", "The project type (key into rules/reference/)."),
         ("origin", "str", "bottom-up | top-down."),
         ("format", "str", "Input format: yaml | json | jsonl | madr | nygard | csv."),
+        (
+            "business_context",
+            "bool",
+            "A business decision: a project type, a business case or an explicit option kind.",
+        ),
         ("age_days", "number", "Days from the decision date to the audit date."),
         ("option_count", "number", "Options recorded."),
         ("real_option_count", "number", "Options other than do-nothing."),
@@ -65,7 +70,11 @@ CATALOGUE: dict[str, dict[str, FactSpec]] = {
         ("breakthrough_analysed_count", "number", "Breakthrough-type options with a case."),
         ("breakthrough_unanalysed_count", "number", "Breakthrough-type options with no case."),
         ("business_case_count", "number", "Options with a business case."),
-        ("rejected_without_reason_count", "number", "Rejected options that give no reason."),
+        (
+            "rejected_without_reason_count",
+            "number",
+            "Rejected options that give no reason (no rejected_reason, no cons).",
+        ),
         ("chosen_count", "number", "Options marked chosen."),
         ("chosen_option_unmatched", "bool", "The outcome names an option that is not listed."),
         ("chosen_id", "str", "The chosen option's id."),
@@ -77,12 +86,18 @@ CATALOGUE: dict[str, dict[str, FactSpec]] = {
         ("chosen_is_acquisition", "bool", "The chosen option is an acquisition or merger."),
         ("chosen_has_integration_plan", "bool", "The chosen case has an integration plan."),
         ("chosen_new_capability", "bool", "The chosen option brings a new capability."),
-        ("chosen_bolt_on_benefits", "bool", "All chosen benefits are revenue/synergy/customers."),
+        (
+            "chosen_bolt_on_benefits",
+            "bool",
+            "Every chosen benefit is revenue, synergy or acquired customers: no new capability.",
+        ),
         ("chosen_uplift", "number", "Optimism-bias uplift applied in the chosen case."),
+        ("chosen_uplift_applied", "number", "chosen_uplift, 0 when the chosen case has none."),
         ("chosen_scenario_count", "number", "Scenarios analysed in the chosen case."),
         ("chosen_has_downside", "bool", "The chosen case has a downside scenario."),
         ("chosen_assumption_count", "number", "Assumptions stated in the chosen case."),
         ("chosen_unchallenged_assumption_count", "number", "...with no evidence, unchallenged."),
+        ("chosen_unchallenged_assumptions", "str", "Those assumptions' statements, quoted."),
         ("benefit_count", "number", "Benefit lines of the chosen case."),
         ("cost_count", "number", "Cost lines of the chosen case."),
         ("projected_benefits", "number", "Sum of projected benefits of the chosen case."),
@@ -113,8 +128,10 @@ CATALOGUE: dict[str, dict[str, FactSpec]] = {
         ("kind_inferred", "bool", "The kind was inferred from the text."),
         ("chosen", "bool", "The option was chosen."),
         ("rejected", "bool", "Another option was chosen."),
-        ("has_rejected_reason", "bool", "A reason for rejection is given."),
+        ("has_rejected_reason", "bool", "A reason for rejection is given (or cons listed)."),
+        ("cons_count", "number", "Cons listed for the option."),
         ("has_business_case", "bool", "The option has a business case."),
+        ("other_business_case_count", "number", "Other options of the decision with a case."),
         ("npv", "number", "NPV of its case."),
         ("projected_benefits", "number", "Sum of its projected benefits."),
         ("projected_costs", "number", "Sum of its projected costs."),
@@ -126,6 +143,7 @@ CATALOGUE: dict[str, dict[str, FactSpec]] = {
         *_COMMON,
         ("bid", "str", "The benefit id (or its index)."),
         ("oid", "str", "The option it belongs to."),
+        ("option_title", "str", "The title of the option it belongs to."),
         ("description", "str", "The benefit description."),
         ("type", "str", "revenue | cost-saving | synergy | margin | strategic | other."),
         ("projected", "number", "Projected amount."),
@@ -136,6 +154,7 @@ CATALOGUE: dict[str, dict[str, FactSpec]] = {
         ("realized", "number", "Realized amount."),
         ("realization_ratio", "number", "realized / projected."),
         ("option_chosen", "bool", "It belongs to the chosen option."),
+        ("option_rejected", "bool", "It belongs to an option rejected for another."),
         ("option_kind", "str", "Kind of its option."),
         ("status", "str", "The decision status."),
         ("project_type", "str", "The decision project type."),
@@ -148,16 +167,24 @@ CATALOGUE: dict[str, dict[str, FactSpec]] = {
         *_COMMON,
         ("cid", "str", "The cost id (or its index)."),
         ("oid", "str", "The option it belongs to."),
+        ("option_title", "str", "The title of the option it belongs to."),
         ("description", "str", "The cost description."),
         ("projected", "number", "Projected amount."),
         ("contingency", "number", "Fraction held for overrun."),
+        ("contingency_held", "number", "contingency, 0 when none is given."),
         ("has_contingency", "bool", "A contingency above zero is held."),
+        ("uplift_applied", "number", "Optimism-bias uplift of its case (0 when none)."),
         ("realized", "number", "Realized amount."),
         ("overrun_ratio", "number", "realized / projected."),
         ("option_chosen", "bool", "It belongs to the chosen option."),
+        ("option_rejected", "bool", "It belongs to an option rejected for another."),
         ("option_kind", "str", "Kind of its option."),
         ("status", "str", "The decision status."),
-        ("case_assumes_on_target", "bool", "An assumption says costs come in on target."),
+        (
+            "case_assumes_on_target",
+            "bool",
+            "An assumption says costs come in on target (or on budget).",
+        ),
         ("on_target_evidenced", "bool", "That assumption has evidence."),
     ),
     "portfolio": _specs(
@@ -238,6 +265,19 @@ def _norm(text: str) -> str:
     return " ".join(text.lower().replace('"', "").replace("`", "").split())
 
 
+def _given(text: str | None) -> bool:
+    return bool(text and text.strip())
+
+
+def _has_reason(opt: Option) -> bool:
+    return _given(opt.rejected_reason) or any(_given(c) for c in opt.cons)
+
+
+def _clip(text: str, limit: int = 80) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
 def _option_kind(opt: Option, lex: Lexicon) -> tuple[str, bool]:
     if opt.kind is not None:
         return opt.kind, False
@@ -263,6 +303,7 @@ def derive(src: SourceRecord, ctx: FactContext) -> RecordFacts:
     kinds = [_option_kind(o, lex) for o in rec.options]
     chosen = [i for i, o in enumerate(rec.options) if o.chosen]
     any_chosen = bool(chosen)
+    case_count = sum(o.business_case is not None for o in rec.options)
     uplift_fig = refs.uplift.get(rec.project_type or "")
 
     options: list[FactDict] = []
@@ -283,8 +324,10 @@ def derive(src: SourceRecord, ctx: FactContext) -> RecordFacts:
             "kind_inferred": inferred,
             "chosen": opt.chosen,
             "rejected": any_chosen and not opt.chosen,
-            "has_rejected_reason": bool(opt.rejected_reason and opt.rejected_reason.strip()),
+            "has_rejected_reason": _has_reason(opt),
+            "cons_count": len(opt.cons),
             "has_business_case": case is not None,
+            "other_business_case_count": case_count - (case is not None),
             "is_acquisition": _is_acquisition(opt, rec, lex),
         }
         _put(of, "status", rec.status)
@@ -295,8 +338,9 @@ def derive(src: SourceRecord, ctx: FactContext) -> RecordFacts:
         _put(of, "npv", case.npv)
         _put(of, "projected_benefits", _total(b.projected for b in case.benefits))
         _put(of, "projected_costs", _total(c.projected for c in case.costs))
-        uplift = case.optimism_bias_uplift or 0.0
-        on_target = [a for a in case.assumptions if "on target" in a.statement.lower()]
+        uplift = float(case.optimism_bias_uplift or 0.0)
+        rejected = any_chosen and not opt.chosen
+        on_target = [a for a in case.assumptions if lex.mentions("on_target", a.statement)]
         for j, ben in enumerate(case.benefits):
             bloc = (*loc, "business_case", "benefits", j)
             bf: FactDict = {
@@ -306,11 +350,13 @@ def derive(src: SourceRecord, ctx: FactContext) -> RecordFacts:
                 "line": line(bloc),
                 "bid": ben.id or str(j),
                 "oid": oid,
+                "option_title": opt.title,
                 "has_range": ben.low is not None and ben.high is not None,
                 "has_basis": bool(ben.basis and ben.basis.strip()),
                 "option_chosen": opt.chosen,
+                "option_rejected": rejected,
                 "option_kind": kind,
-                "uplift_applied": float(uplift),
+                "uplift_applied": uplift,
             }
             for key in ("description", "type", "projected", "low", "high", "realized"):
                 _put(bf, key, getattr(ben, key))
@@ -332,11 +378,15 @@ def derive(src: SourceRecord, ctx: FactContext) -> RecordFacts:
                 "line": line(cloc),
                 "cid": cost.id or str(j),
                 "oid": oid,
+                "option_title": opt.title,
+                "contingency_held": float(cost.contingency or 0.0),
                 "has_contingency": bool(cost.contingency),
+                "uplift_applied": uplift,
                 "option_chosen": opt.chosen,
+                "option_rejected": rejected,
                 "option_kind": kind,
                 "case_assumes_on_target": bool(on_target),
-                "on_target_evidenced": any(bool(a.evidence) for a in on_target),
+                "on_target_evidenced": any(_given(a.evidence) for a in on_target),
             }
             for key in ("description", "projected", "contingency", "realized"):
                 _put(cf, key, getattr(cost, key))
@@ -381,7 +431,12 @@ def _decision_fact(
     df["breakthrough_analysed_count"] = sum(o.business_case is not None for o in breakthroughs)
     df["breakthrough_unanalysed_count"] = sum(o.business_case is None for o in breakthroughs)
     df["rejected_without_reason_count"] = sum(
-        1 for o in rec.options if chosen and not o.chosen and not (o.rejected_reason or "").strip()
+        1 for o in rec.options if chosen and not o.chosen and not _has_reason(o)
+    )
+    df["business_context"] = bool(
+        rec.project_type
+        or df["business_case_count"]
+        or any(o.kind is not None for o in rec.options)
     )
     for key in ("status", "project_type", "origin"):
         _put(df, key, getattr(rec, key))
@@ -425,17 +480,22 @@ def _chosen_facts(
         case.integration_plan and case.integration_plan.strip()
     )
     df["chosen_bolt_on_benefits"] = bool(case.benefits) and all(
-        b.type in ("revenue", "synergy") and not lex.mentions("capability", b.description)
+        (b.type in ("revenue", "synergy") or lex.mentions("customer_base", b.description))
+        and not lex.mentions("capability", b.description)
         for b in case.benefits
     )
     uplift = float(case.optimism_bias_uplift or 0.0)
     _put(df, "chosen_uplift", case.optimism_bias_uplift)
+    df["chosen_uplift_applied"] = uplift
     df["chosen_scenario_count"] = len(case.scenarios)
     df["chosen_has_downside"] = _downside(case, lex)
     df["chosen_assumption_count"] = len(case.assumptions)
-    df["chosen_unchallenged_assumption_count"] = sum(
-        1 for a in case.assumptions if not a.evidence and not a.challenged
-    )
+    unchallenged = [a for a in case.assumptions if not _given(a.evidence) and not a.challenged]
+    df["chosen_unchallenged_assumption_count"] = len(unchallenged)
+    if unchallenged:
+        df["chosen_unchallenged_assumptions"] = "; ".join(
+            f"'{_clip(a.statement)}'" for a in unchallenged
+        )
     df["benefit_count"] = len(case.benefits)
     df["cost_count"] = len(case.costs)
     _put(df, "projected_benefits", _total(b.projected for b in case.benefits))
