@@ -1,0 +1,108 @@
+"""GitHub Actions workflow commands: one annotation per finding on the PR's diff.
+
+::
+
+    ::error file=acq.yaml,line=14,title=BEN006 acquisition-without-integration-plan [high]::No
+
+Levels: critical and high -> ``error``, medium -> ``warning``, low and info -> ``notice``.
+Input errors are ``error`` annotations too. Waived findings are left out.
+
+GitHub displays at most 10 annotations of each level per step, so at most
+``options.max_annotations`` (default 10) are emitted per level, input errors and the most
+severe findings first. A final plain line gives the summary, and when some findings were not
+annotated a last ``::notice::`` says how many, pointing at the full report.
+
+Escaping follows the Actions toolkit: in the message ``%`` -> ``%25``, CR -> ``%0D``,
+LF -> ``%0A``; in property values also ``:`` -> ``%3A`` and ``,`` -> ``%2C``.
+"""
+
+from __future__ import annotations
+
+from ..types import SEVERITY_RANK, CheckResult, Finding, InputError
+from . import ReportOptions
+from .common import active, plural, summarize, summary_sentence
+
+LEVELS: dict[str, str] = {
+    "critical": "error",
+    "high": "error",
+    "medium": "warning",
+    "low": "notice",
+    "info": "notice",
+}
+
+
+def escape_data(text: str) -> str:
+    """Escape a command's message (the Actions toolkit's ``escapeData``)."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """Escape a command property value (the Actions toolkit's ``escapeProperty``)."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def command(level: str, message: str, **properties: str | int | None) -> str:
+    """``::level key=value,...::message`` with both parts escaped; ``None`` values dropped."""
+    props = ",".join(
+        f"{key}={escape_property(str(value))}"
+        for key, value in properties.items()
+        if value is not None and value != ""
+    )
+    head = f"::{level} {props}" if props else f"::{level}"
+    return f"{head}::{escape_data(message)}"
+
+
+def _finding_command(f: Finding) -> str:
+    message = f"{f.message} (decision {f.decision_id}, {f.path})"
+    if f.expired_waiver is not None:
+        message += f"; waiver expired {f.expired_waiver.expires}"
+    return command(
+        LEVELS[f.severity],
+        message,
+        file=f.file or None,
+        line=f.line if f.file else None,
+        title=f"{f.rule_id} {f.rule_name} [{f.severity}]",
+    )
+
+
+def _error_command(e: InputError) -> str:
+    return command(
+        "error", e.message, file=e.file or None, line=e.line, title="decaudit: cannot read"
+    )
+
+
+def render(result: CheckResult, options: ReportOptions) -> str:
+    cap = options.max_annotations if options.max_annotations > 0 else None
+    used = {"error": 0, "warning": 0, "notice": 0}
+    lines: list[str] = []
+    skipped = 0
+
+    def room(level: str) -> bool:
+        return cap is None or used[level] < cap
+
+    for e in result.errors:
+        if room("error"):
+            used["error"] += 1
+            lines.append(_error_command(e))
+    findings = sorted(
+        active(result),
+        key=lambda f: (-SEVERITY_RANK[f.severity], f.file, f.line, f.rule_id, f.path),
+    )
+    for f in findings:
+        level = LEVELS[f.severity]
+        if room(level):
+            used[level] += 1
+            lines.append(_finding_command(f))
+        else:
+            skipped += 1
+    summary = summarize(result)
+    lines.append(f"decaudit: {summary_sentence(summary)}")
+    if skipped:
+        lines.append(
+            command(
+                "notice",
+                f"decaudit: {plural(summary.findings, 'finding')} "
+                f"({skipped} not annotated, see the full report)",
+            )
+        )
+    return "\n".join(lines) + "\n"

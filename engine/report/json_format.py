@@ -1,0 +1,70 @@
+"""The ``json`` format: one document with the findings, the input errors and a summary.
+
+::
+
+    {"schema_version": 1, "tool": {"name": "decaudit", "version": "..."}, "run_id": 7,
+     "started_at": "...", "findings": [{...}], "errors": [{"file", "line", "message", "kind"}],
+     "rules": [{"id", "name", "severity", "family", "title"}], "summary": {...}}
+
+Keys are sorted, indent 2. Findings include waived ones (``"waived": true`` with the
+``waiver``); summary counts (``findings``, ``by_severity``) are of the unwaived ones.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..types import CheckResult, InputError
+from . import ReportOptions
+from .common import finding_dict, json_default, sort_findings, summarize
+
+SCHEMA_VERSION = 1
+
+
+def error_dict(error: InputError) -> dict[str, Any]:
+    return {"file": error.file, "line": error.line, "message": error.message, "kind": error.kind}
+
+
+def document(result: CheckResult) -> dict[str, Any]:
+    """The JSON document as a dict (the ``json`` format is this, serialized)."""
+    s = summarize(result)
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "decaudit", "version": result.tool_version},
+        "run_id": result.run_id,
+        "started_at": result.started_at,
+        "findings": [finding_dict(f) for f in sort_findings(result.findings)],
+        "errors": [error_dict(e) for e in result.errors],
+        "rules": [
+            {
+                "id": r.id,
+                "name": r.name,
+                "title": r.title,
+                "family": r.family,
+                "severity": r.severity,
+            }
+            for r in sorted(result.rules, key=lambda r: r.id)
+        ],
+        "summary": {
+            "records": s.records,
+            "files": s.files,
+            "findings": s.findings,
+            "by_severity": dict(s.by_severity),
+            "waived": s.waived,
+            "expired_waivers": s.expired_waivers,
+            "errors": s.errors,
+            "exit_code": s.exit_code,
+            "fail_on": s.fail_on,
+            "baseline_matched": s.baseline_matched,
+            "baseline_fixed": s.baseline_fixed,
+            "rules": len(result.rules),
+        },
+    }
+
+
+def render(result: CheckResult, options: ReportOptions) -> str:
+    text = json.dumps(
+        document(result), indent=2, sort_keys=True, ensure_ascii=False, default=json_default
+    )
+    return text + "\n"

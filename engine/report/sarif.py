@@ -1,0 +1,241 @@
+"""SARIF 2.1.0, as GitHub code scanning accepts it.
+
+One SARIF log per output file, with exactly one run:
+
+- ``tool.driver``: name ``decaudit``, version, ``informationUri`` and every rule that ran
+  (id, slug ``name``, title as ``shortDescription``, rationale as ``fullDescription``,
+  ``help`` with remediation and references, ``helpUri`` from the first reference with a url,
+  ``defaultConfiguration.level`` and ``properties.tags = [family]``).
+- ``results``: one per finding, with ``ruleId``/``ruleIndex``, ``level`` (critical and high
+  -> error, medium -> warning, low and info -> note), a location relative to ``%SRCROOT%``,
+  ``partialFingerprints["decauditFingerprint/v1"]`` (the finding's fingerprint, which
+  ignores line numbers) and ``properties`` (decision id, JSON path, severity, family).
+- Waived findings are left out, unless ``options.sarif_include_waived``: then they are
+  emitted with ``suppressions: [{"kind": "external", "justification": reason}]``.
+- ``automationDetails.id`` is ``decaudit/check/``: a stable category, so GitHub tracks
+  alerts from run to run.
+- Input errors become ``invocations[0].toolExecutionNotifications`` (level ``error``, with
+  the file location), and ``executionSuccessful`` is false when there are any.
+
+Columns are Unicode code points (``columnKind``). ``endColumn`` is the flagged line's length
+plus one, read from the source file when it is readable (else 1).
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from ..types import CheckResult, Finding, InputError, RuleInfo
+from . import ReportOptions
+from .common import sort_findings
+
+SARIF_VERSION = "2.1.0"
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+TOOL_URI = "https://pypi.org/project/decaudit/"
+AUTOMATION_ID = "decaudit/check/"
+FINGERPRINT_KEY = "decauditFingerprint/v1"
+SRCROOT = "%SRCROOT%"
+# Do not read source files above this size just to measure one line.
+MAX_SOURCE_BYTES = 16 * 2**20
+
+LEVELS: dict[str, str] = {
+    "critical": "error",
+    "high": "error",
+    "medium": "warning",
+    "low": "note",
+    "info": "note",
+}
+
+
+def level(severity: str) -> str:
+    """The SARIF level of a decaudit severity."""
+    return LEVELS.get(severity, "warning")
+
+
+def artifact_location(file: str, base_dir: str) -> dict[str, Any]:
+    """A relative POSIX URI under ``%SRCROOT%``, or an absolute ``file://`` URI."""
+    posix = file.replace("\\", "/")
+    path = Path(file)
+    if path.is_absolute():
+        try:
+            posix = path.resolve().relative_to(Path(base_dir).resolve()).as_posix()
+        except (ValueError, OSError):
+            return {"uri": path.as_uri()}
+    elif base_dir not in ("", "."):
+        try:
+            posix = path.resolve().relative_to(Path(base_dir).resolve()).as_posix()
+        except (ValueError, OSError):
+            return {"uri": path.resolve().as_uri()}
+    posix = posixpath.normpath(posix)
+    if posix.startswith("../"):
+        return {"uri": path.resolve().as_uri()}
+    return {"uri": quote(posix, safe="/"), "uriBaseId": SRCROOT}
+
+
+class _Lines:
+    """Length of source lines, read lazily once per file; ``None`` when unreadable."""
+
+    def __init__(self) -> None:
+        self._cache: dict[str, list[str] | None] = {}
+
+    def length(self, file: str, line: int) -> int | None:
+        if file not in self._cache:
+            self._cache[file] = self._read(file)
+        lines = self._cache[file]
+        if lines is None or not 1 <= line <= len(lines):
+            return None
+        return len(lines[line - 1])
+
+    @staticmethod
+    def _read(file: str) -> list[str] | None:
+        if not file or file == "-":
+            return None
+        try:
+            path = Path(file)
+            if not path.is_file() or path.stat().st_size > MAX_SOURCE_BYTES:
+                return None
+            return path.read_bytes().decode("utf-8", errors="replace").splitlines()
+        except OSError:
+            return None
+
+
+def _help(rule: RuleInfo) -> dict[str, str]:
+    text = [rule.rationale.strip(), "", "Remediation: " + rule.remediation.strip()]
+    markdown = [
+        f"**{rule.title}**",
+        "",
+        rule.rationale.strip(),
+        "",
+        "**Remediation.** " + rule.remediation.strip(),
+    ]
+    if rule.references:
+        text += ["", "References:"]
+        markdown += ["", "**References**", ""]
+        for ref in rule.references:
+            text.append(f"- {ref.title}" + (f" <{ref.url}>" if ref.url else ""))
+            markdown.append(f"- [{ref.title}]({ref.url})" if ref.url else f"- {ref.title}")
+    return {"text": "\n".join(text), "markdown": "\n".join(markdown)}
+
+
+def _rule(rule: RuleInfo) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        "id": rule.id,
+        "name": rule.name,
+        "shortDescription": {"text": rule.title},
+        "fullDescription": {"text": rule.rationale.strip() or rule.title},
+        "help": _help(rule),
+        "defaultConfiguration": {"level": level(rule.severity)},
+        "properties": {"tags": [rule.family], "severity": rule.severity},
+    }
+    url = next((ref.url for ref in rule.references if ref.url), None)
+    if url:
+        entry["helpUri"] = url
+    return entry
+
+
+def _placeholder_rule(f: Finding) -> RuleInfo:
+    """A rule that produced a finding but is not in ``result.rules`` (kept indexable)."""
+    return RuleInfo(
+        id=f.rule_id,
+        name=f.rule_name,
+        title=f.rule_name,
+        family=f.family,
+        severity=f.severity,
+        rationale="",
+        remediation="",
+    )
+
+
+def _location(file: str, line: int | None, options: ReportOptions, lines: _Lines) -> dict[str, Any]:
+    physical: dict[str, Any] = {"artifactLocation": artifact_location(file, options.base_dir)}
+    if line:
+        length = lines.length(file, line)
+        physical["region"] = {
+            "startLine": line,
+            "startColumn": 1,
+            "endLine": line,
+            "endColumn": (length + 1) if length is not None else 1,
+        }
+    return {"physicalLocation": physical}
+
+
+def _result(f: Finding, index: int, options: ReportOptions, lines: _Lines) -> dict[str, Any]:
+    message = f.message
+    if f.expired_waiver is not None:
+        message += f" (waiver expired {f.expired_waiver.expires})"
+    out: dict[str, Any] = {
+        "ruleId": f.rule_id,
+        "ruleIndex": index,
+        "level": level(f.severity),
+        "message": {"text": message},
+        "partialFingerprints": {FINGERPRINT_KEY: f.fingerprint},
+        "properties": {
+            "decision_id": f.decision_id,
+            "path": f.path,
+            "severity": f.severity,
+            "family": f.family,
+        },
+    }
+    if f.file:
+        out["locations"] = [_location(f.file, f.line, options, lines)]
+    if f.waiver is not None:
+        out["suppressions"] = [
+            {"kind": "external", "status": "accepted", "justification": f.waiver.reason}
+        ]
+    return out
+
+
+def _notification(e: InputError, options: ReportOptions, lines: _Lines) -> dict[str, Any]:
+    note: dict[str, Any] = {
+        "level": "error",
+        "message": {"text": e.message},
+        "descriptor": {"id": f"{e.kind}-error"},
+    }
+    if e.file:
+        note["locations"] = [_location(e.file, e.line, options, lines)]
+    return note
+
+
+def log(result: CheckResult, options: ReportOptions) -> dict[str, Any]:
+    """The SARIF log as a dict (the ``sarif`` format is this, serialized)."""
+    lines = _Lines()
+    rules = sorted(result.rules, key=lambda r: r.id)
+    known = {r.id for r in rules}
+    for f in result.findings:
+        if f.rule_id not in known:
+            rules.append(_placeholder_rule(f))
+            known.add(f.rule_id)
+    index = {r.id: i for i, r in enumerate(rules)}
+    shown = [
+        f for f in sort_findings(result.findings) if options.sarif_include_waived or not f.waived
+    ]
+    invocation: dict[str, Any] = {
+        "executionSuccessful": not result.errors,
+        "exitCode": result.exit_code,
+        "startTimeUtc": result.started_at,
+        "toolExecutionNotifications": [_notification(e, options, lines) for e in result.errors],
+    }
+    run: dict[str, Any] = {
+        "tool": {
+            "driver": {
+                "name": "decaudit",
+                "version": result.tool_version,
+                "informationUri": TOOL_URI,
+                "rules": [_rule(r) for r in rules],
+            }
+        },
+        "automationDetails": {"id": AUTOMATION_ID},
+        "columnKind": "unicodeCodePoints",
+        "invocations": [invocation],
+        "results": [_result(f, index[f.rule_id], options, lines) for f in shown],
+        "properties": {"run_id": result.run_id, "records": result.record_count},
+    }
+    return {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
+
+
+def render(result: CheckResult, options: ReportOptions) -> str:
+    return json.dumps(log(result, options), indent=2, ensure_ascii=False) + "\n"
