@@ -17,7 +17,6 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-
 from decaudit.engine.report import FORMATS, ReportOptions, get_renderer
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -45,15 +44,15 @@ def load_sample() -> ModuleType:
 
 sample = load_sample()
 
-CASES = [
-    ("sample", name, ReportOptions()) for name in FORMATS
-] + [
-    ("empty", name, ReportOptions()) for name in FORMATS
-] + [
-    ("sample-color", "text", ReportOptions(color=True)),
-    ("sample-waived", "sarif", ReportOptions(sarif_include_waived=True)),
-    ("sample-cap1", "github", ReportOptions(max_annotations=1)),
-]
+CASES = (
+    [("sample", name, ReportOptions()) for name in FORMATS]
+    + [("empty", name, ReportOptions()) for name in FORMATS]
+    + [
+        ("sample-color", "text", ReportOptions(color=True)),
+        ("sample-waived", "sarif", ReportOptions(sarif_include_waived=True)),
+        ("sample-cap1", "github", ReportOptions(max_annotations=1)),
+    ]
+)
 
 
 def check_golden(path: Path, actual: str) -> None:
@@ -65,7 +64,9 @@ def check_golden(path: Path, actual: str) -> None:
 
 
 @pytest.mark.parametrize(("case", "fmt", "options"), CASES, ids=[f"{c}-{f}" for c, f, _ in CASES])
-def test_golden(case: str, fmt: str, options: ReportOptions, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_golden(
+    case: str, fmt: str, options: ReportOptions, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(sample.SOURCE_ROOT)
     result = sample.empty_result() if case == "empty" else sample.sample_result()
     actual = get_renderer(fmt)(result, options)
