@@ -1,0 +1,314 @@
+"""CSV decision registers: one row per option, grouped into records by ``decision_id``.
+
+The columns are documented in docs/formats.md. Unknown columns are kept on nothing and
+ignored; numbers are parsed strictly (``1,200`` or ``12%`` are errors naming line and column).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..types import InputError, Loc, SourceRecord
+from .validate import to_record
+
+REQUIRED = ("decision_id", "decision_title", "option_title")
+
+# column -> record key (decision-level, taken from the first row that has a value)
+DECISION_TEXT = {
+    "decision_title": "title",
+    "date": "date",
+    "status": "status",
+    "project_type": "project_type",
+    "origin": "origin",
+    "rationale": "rationale",
+    "context": "context",
+    "chosen_option": "chosen_option",
+}
+DECISION_LISTS = {"decision_makers": "decision_makers", "proposed_by": "proposed_by"}
+OPTION_TEXT = {
+    "option_id": "id",
+    "option_title": "title",
+    "kind": "kind",
+    "description": "description",
+    "option_description": "description",
+    "rejected_reason": "rejected_reason",
+}
+CASE_NUMBERS = ("npv", "horizon_years", "roi", "payback_years", "optimism_bias_uplift")
+BENEFIT_NUMBERS = {
+    "benefit_projected": "projected",
+    "benefit_low": "low",
+    "benefit_high": "high",
+    "benefit_realized": "realized",
+}
+BENEFIT_TEXT = {
+    "benefit_id": "id",
+    "benefit_description": "description",
+    "benefit_basis": "basis",
+    "benefit_type": "type",
+    "benefit_measured_on": "measured_on",
+}
+COST_NUMBERS = {
+    "cost_projected": "projected",
+    "cost_contingency": "contingency",
+    "cost_realized": "realized",
+}
+COST_TEXT = {"cost_id": "id", "cost_description": "description"}
+_TRUE = {"true", "yes", "y", "1", "x"}
+_FALSE = {"false", "no", "n", "0", ""}
+_NUMBER = re.compile(r"^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$")
+KNOWN_COLUMNS = frozenset(
+    {
+        "decision_id",
+        *DECISION_TEXT,
+        *DECISION_LISTS,
+        *OPTION_TEXT,
+        "chosen",
+        *CASE_NUMBERS,
+        "scenarios",
+        "integration_plan",
+        *BENEFIT_NUMBERS,
+        *BENEFIT_TEXT,
+        *COST_NUMBERS,
+        *COST_TEXT,
+        "review_date",
+        "review_notes",
+        "challenge_questions",
+        "alternatives_requested",
+    }
+)
+
+
+class _CellError(ValueError):
+    pass
+
+
+def _number(value: str) -> int | float:
+    text = value.strip()
+    if not _NUMBER.match(text):
+        raise _CellError(f"must be a number (got {value!r})")
+    if re.fullmatch(r"[-+]?\d+", text):
+        return int(text)
+    number = float(text)
+    if not math.isfinite(number):
+        raise _CellError(f"must be a finite number (got {value!r})")
+    return number
+
+
+def _bool(value: str) -> bool:
+    text = value.strip().lower()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise _CellError(f"must be true/false, yes/no, 1/0 or x (got {value!r})")
+
+
+def _list(value: str) -> list[str]:
+    return [part.strip() for part in value.split(";") if part.strip()]
+
+
+@dataclass
+class _Group:
+    did: str
+    line: int
+    data: dict[str, Any]
+    lines: dict[Loc, int]
+    sources: dict[str, int] = field(default_factory=dict)  # decision key -> line
+    error: InputError | None = None
+
+
+def _delimiter(header: str) -> str:
+    counts = {d: header.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def _rows(text: str) -> Iterator[tuple[int, list[str]]]:
+    """(first physical line, cells) for each row; multi-line quoted cells are handled."""
+    first_line = text.split("\n", 1)[0]
+    reader = csv.reader(io.StringIO(text), delimiter=_delimiter(first_line), strict=True)
+    start = 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise _CsvError(f"invalid CSV: {exc}", reader.line_num or start) from None
+        yield start, row
+        start = reader.line_num + 1
+
+
+class _CsvError(ValueError):
+    def __init__(self, message: str, line: int) -> None:
+        super().__init__(message)
+        self.message, self.line = message, line
+
+
+def load_csv(path: str, text: str) -> list[SourceRecord | InputError]:
+    try:
+        rows = list(_rows(text))
+    except _CsvError as exc:
+        return [InputError(path, exc.line, exc.message)]
+    rows = [(ln, cells) for ln, cells in rows if any(c.strip() for c in cells)]
+    if not rows:
+        return [InputError(path, 1, "no decision record in the file (it is empty)")]
+    header_line, header = rows[0]
+    columns = [h.strip().lower().replace(" ", "_").replace("-", "_") for h in header]
+    missing = [c for c in REQUIRED if c not in columns]
+    if missing:
+        return [InputError(path, header_line, "missing required column(s): " + ", ".join(missing))]
+    dupes = sorted({c for c in columns if c and columns.count(c) > 1})
+    if dupes:
+        return [InputError(path, header_line, "duplicate column(s): " + ", ".join(dupes))]
+    groups: dict[str, _Group] = {}
+    out: list[SourceRecord | InputError] = []
+    for line, cells in rows[1:]:
+        if len(cells) > len(columns) and any(c.strip() for c in cells[len(columns) :]):
+            out.append(
+                InputError(path, line, f"row has {len(cells)} cells, the header {len(columns)}")
+            )
+            continue
+        row = {col: (cells[i] if i < len(cells) else "") for i, col in enumerate(columns)}
+        did = row["decision_id"].strip()
+        if not did:
+            out.append(InputError(path, line, "column decision_id: is required"))
+            continue
+        group = groups.get(did)
+        if group is None:
+            group = _Group(did, line, {"id": did}, {(): line, ("id",): line})
+            groups[did] = group
+        if group.error is None:
+            try:
+                _add_row(group, row, line)
+            except _RowError as exc:
+                group.error = InputError(path, line, str(exc))
+    for group in groups.values():
+        if group.error is not None:
+            out.append(group.error)
+            continue
+        out.append(to_record(group.data, group.lines, file=path, fmt="csv", line=group.line))
+    return out
+
+
+class _RowError(ValueError):
+    pass
+
+
+def _cell(row: dict[str, str], column: str, parse: Any) -> Any:
+    raw = row.get(column, "")
+    if raw.strip() == "" and parse is not _bool:
+        return None
+    try:
+        return parse(raw)
+    except _CellError as exc:
+        raise _RowError(f"column {column}: {exc}") from None
+
+
+def _text(value: str) -> str:
+    return value.strip()
+
+
+def _add_row(group: _Group, row: dict[str, str], line: int) -> None:
+    data, lines = group.data, group.lines
+    for column, key in (*DECISION_TEXT.items(), *DECISION_LISTS.items()):
+        parse = _list if column in DECISION_LISTS else _text
+        value = _cell(row, column, parse)
+        if value in (None, "", []):
+            continue
+        if key in data and data[key] != value:
+            raise _RowError(
+                f"column {column}: {row[column].strip()!r} differs from "
+                f"{_show(data[key])!r} on line {group.sources[key]} for decision {group.did!r}"
+            )
+        if key not in data:
+            data[key] = value
+            lines[(key,)] = line
+            group.sources[key] = line
+    _decision_extras(group, row, line)
+    options: list[dict[str, Any]] = data.setdefault("options", [])
+    index = len(options)
+    loc: Loc = ("options", index)
+    lines.setdefault(("options",), line)
+    lines[loc] = line
+    option: dict[str, Any] = {}
+    for column, key in OPTION_TEXT.items():
+        value = _cell(row, column, _text)
+        if value and key not in option:
+            option[key] = value
+    option["chosen"] = _cell(row, "chosen", _bool) if "chosen" in row else False
+    case = _case(row)
+    if case:
+        option["business_case"] = case
+    options.append(option)
+
+
+def _show(value: Any) -> str:
+    return "; ".join(value) if isinstance(value, list) else str(value)
+
+
+def _decision_extras(group: _Group, row: dict[str, str], line: int) -> None:
+    data, lines = group.data, group.lines
+    review_date = _cell(row, "review_date", _text)
+    review_notes = _cell(row, "review_notes", _text)
+    if (review_date or review_notes) and "review" not in data:
+        review: dict[str, Any] = {}
+        if review_date:
+            review["date"] = review_date
+        if review_notes:
+            review["notes"] = review_notes
+        data["review"] = review
+        lines[("review",)] = line
+    questions = _cell(row, "challenge_questions", _list)
+    requested = _cell(row, "alternatives_requested", _text)
+    if (questions or requested) and "challenge" not in data:
+        challenge: dict[str, Any] = {}
+        if questions:
+            challenge["questions"] = questions
+        if requested:
+            challenge["alternatives_requested"] = _cell(row, "alternatives_requested", _bool)
+        data["challenge"] = challenge
+        lines[("challenge",)] = line
+
+
+def _case(row: dict[str, str]) -> dict[str, Any]:
+    case: dict[str, Any] = {}
+    for column in CASE_NUMBERS:
+        value = _cell(row, column, _number)
+        if value is not None:
+            case[column] = value
+    scenarios = _cell(row, "scenarios", _list)
+    if scenarios:
+        case["scenarios"] = scenarios
+    plan = _cell(row, "integration_plan", _text)
+    if plan:
+        case["integration_plan"] = plan
+    benefit: dict[str, Any] = {}
+    for column, key in BENEFIT_NUMBERS.items():
+        value = _cell(row, column, _number)
+        if value is not None:
+            benefit[key] = value
+    for column, key in BENEFIT_TEXT.items():
+        value = _cell(row, column, _text)
+        if value:
+            benefit[key] = value
+    if benefit:
+        case["benefits"] = [benefit]
+    cost: dict[str, Any] = {}
+    for column, key in COST_NUMBERS.items():
+        value = _cell(row, column, _number)
+        if value is not None:
+            cost[key] = value
+    for column, key in COST_TEXT.items():
+        value = _cell(row, column, _text)
+        if value:
+            cost[key] = value
+    if cost:
+        case["costs"] = [cost]
+    return case

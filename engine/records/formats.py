@@ -1,0 +1,63 @@
+"""Which loader reads a file: by extension, or by sniffing the content (stdin, odd names)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import PurePosixPath
+
+from ..types import InputError, SourceRecord
+from .adr import load_markdown, looks_like_adr
+from .csvregister import load_csv
+from .structured import load_json, load_jsonl, load_yaml
+
+Result = SourceRecord | InputError
+Loader = Callable[[str, str], list[Result]]
+
+LOADERS: dict[str, Loader] = {
+    ".yaml": load_yaml,
+    ".yml": load_yaml,
+    ".json": load_json,
+    ".jsonl": load_jsonl,
+    ".ndjson": load_jsonl,
+    ".md": load_markdown,
+    ".markdown": load_markdown,
+    ".csv": load_csv,
+}
+# The extensions a folder walk picks up.
+RECORD_EXTENSIONS: tuple[str, ...] = (
+    ".yaml",
+    ".yml",
+    ".json",
+    ".jsonl",
+    ".md",
+    ".markdown",
+    ".csv",
+)
+
+
+def extension(path: str) -> str:
+    return PurePosixPath(path.replace("\\", "/")).suffix.lower()
+
+
+def sniff(text: str) -> Loader:
+    """The loader for text of unknown format: JSON, JSON Lines, Markdown ADR, CSV or YAML."""
+    body = text.lstrip()
+    if body.startswith(("{", "[")):
+        lines = [ln for ln in body.split("\n") if ln.strip()]
+        if (
+            body.startswith("{")
+            and len(lines) > 1
+            and all(ln.lstrip().startswith("{") and ln.rstrip().endswith("}") for ln in lines)
+        ):
+            return load_jsonl
+        return load_json
+    if looks_like_adr(text):
+        return load_markdown
+    first = body.split("\n", 1)[0].lower()
+    if "decision_id" in first and ("," in first or ";" in first or "\t" in first):
+        return load_csv
+    return load_yaml
+
+
+def loader_for(path: str, text: str) -> Loader:
+    return LOADERS.get(extension(path)) or sniff(text)

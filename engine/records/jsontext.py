@@ -1,0 +1,151 @@
+"""A strict JSON parser that remembers the source line of every value.
+
+The standard library parser cannot tell where a value came from, so records in JSON would
+lose their line numbers. This one is a small recursive-descent parser (strings are decoded by
+the C-accelerated ``json.decoder.scanstring``) with a nesting limit, so a hostile document is
+refused with a clear error instead of a ``RecursionError``. ``NaN`` and ``Infinity`` are not
+JSON and are refused.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from json.decoder import scanstring  # type: ignore[attr-defined]
+from typing import Any
+
+from ..types import Loc
+
+MAX_DEPTH = 100
+
+_WS = re.compile(r"[ \t\n\r]*")
+_NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?")
+_LITERALS = {"true": True, "false": False, "null": None}
+
+
+class JsonError(ValueError):
+    """Malformed or hostile JSON; ``line`` is 1-based."""
+
+    def __init__(self, message: str, line: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+class _Parser:
+    def __init__(self, text: str, max_depth: int) -> None:
+        self.text = text
+        self.max_depth = max_depth
+        self.newlines = [m.start() for m in re.finditer("\n", text)]
+        self.lines: dict[Loc, int] = {}
+
+    def line(self, pos: int) -> int:
+        return bisect.bisect_right(self.newlines, pos - 1) + 1
+
+    def fail(self, message: str, pos: int) -> JsonError:
+        return JsonError(f"invalid JSON: {message}", self.line(pos))
+
+    def skip(self, pos: int) -> int:
+        m = _WS.match(self.text, pos)
+        return m.end() if m else pos
+
+    def value(self, pos: int, loc: Loc, depth: int) -> tuple[Any, int]:
+        text = self.text
+        if pos >= len(text):
+            raise self.fail("unexpected end of input", pos)
+        ch = text[pos]
+        if ch == "{":
+            return self.obj(pos, loc, depth + 1)
+        if ch == "[":
+            return self.arr(pos, loc, depth + 1)
+        if ch == '"':
+            return self.string(pos)
+        m = _NUMBER.match(text, pos)
+        if m:
+            frac, exp = m.group(1), m.group(2)
+            raw = m.group(0)
+            try:
+                number: Any = float(raw) if frac or exp else int(raw)
+            except ValueError:
+                raise self.fail("number too long", pos) from None
+            if isinstance(number, float) and number in (float("inf"), float("-inf")):
+                raise self.fail(f"number out of range: {raw}", pos)
+            return number, m.end()
+        for word, val in _LITERALS.items():
+            if text.startswith(word, pos):
+                return val, pos + len(word)
+        token = re.match(r"[^\s,:\]\}]{1,20}", text[pos:])
+        shown = token.group(0) if token else ch
+        raise self.fail(f"unexpected {shown!r}", pos)
+
+    def string(self, pos: int) -> tuple[str, int]:
+        try:
+            return scanstring(self.text, pos + 1, True)
+        except ValueError as exc:
+            where = getattr(exc, "pos", pos)
+            msg = getattr(exc, "msg", "bad string")
+            raise self.fail(msg[0].lower() + msg[1:], where) from None
+
+    def _check_depth(self, pos: int, depth: int) -> None:
+        if depth > self.max_depth:
+            raise JsonError(f"nesting deeper than {self.max_depth} levels", self.line(pos))
+
+    def obj(self, pos: int, loc: Loc, depth: int) -> tuple[dict[str, Any], int]:
+        self._check_depth(pos, depth)
+        self.lines.setdefault(loc, self.line(pos))
+        out: dict[str, Any] = {}
+        pos = self.skip(pos + 1)
+        if self.text.startswith("}", pos):
+            return out, pos + 1
+        while True:
+            if not self.text.startswith('"', pos):
+                raise self.fail("expected a quoted property name", pos)
+            key_pos = pos
+            key, pos = self.string(pos)
+            pos = self.skip(pos)
+            if not self.text.startswith(":", pos):
+                raise self.fail("expected ':' after a property name", pos)
+            pos = self.skip(pos + 1)
+            child = (*loc, key)
+            self.lines[child] = self.line(key_pos)
+            out[key], pos = self.value(pos, child, depth)
+            pos = self.skip(pos)
+            if self.text.startswith(",", pos):
+                pos = self.skip(pos + 1)
+                continue
+            if self.text.startswith("}", pos):
+                return out, pos + 1
+            raise self.fail("expected ',' or '}'", pos)
+
+    def arr(self, pos: int, loc: Loc, depth: int) -> tuple[list[Any], int]:
+        self._check_depth(pos, depth)
+        self.lines.setdefault(loc, self.line(pos))
+        out: list[Any] = []
+        pos = self.skip(pos + 1)
+        if self.text.startswith("]", pos):
+            return out, pos + 1
+        while True:
+            child = (*loc, len(out))
+            self.lines[child] = self.line(pos)
+            item, pos = self.value(pos, child, depth)
+            out.append(item)
+            pos = self.skip(pos)
+            if self.text.startswith(",", pos):
+                pos = self.skip(pos + 1)
+                continue
+            if self.text.startswith("]", pos):
+                return out, pos + 1
+            raise self.fail("expected ',' or ']'", pos)
+
+
+def parse(text: str, *, max_depth: int = MAX_DEPTH) -> tuple[Any, dict[Loc, int]]:
+    """The JSON value in ``text`` and a map from each location to its 1-based line."""
+    parser = _Parser(text, max_depth)
+    pos = parser.skip(0)
+    if pos >= len(text):
+        raise JsonError("empty JSON document", 1)
+    value, pos = parser.value(pos, (), 0)
+    pos = parser.skip(pos)
+    if pos < len(text):
+        raise parser.fail("extra data after the JSON value", pos)
+    return value, parser.lines

@@ -1,0 +1,136 @@
+"""Input discovery: paths, folders and stdin to validated records or located errors.
+
+Nothing here raises for bad input: every problem becomes an
+:class:`~decaudit.engine.types.InputError` naming the file (and the line when there is one),
+and the other files of the run are still read.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import IO
+
+from ..types import InputError, SourceRecord
+from .adr import NotADecisionRecord
+from .formats import RECORD_EXTENSIONS, extension, loader_for
+from .guards import DEFAULT_MAX_BYTES, GuardError, decode, read_bounded, read_stream, too_large
+
+Result = SourceRecord | InputError
+
+SKIP_DIRS = frozenset({".venv", "venv", "node_modules", "__pycache__", "site-packages"})
+# Markdown files that are never ADRs when met in a folder walk.
+_TEMPLATE = re.compile(r"(^|[-_.])template([-_.]|$)", re.IGNORECASE)
+
+
+def is_template(name: str) -> bool:
+    return bool(_TEMPLATE.search(Path(name).stem))
+
+
+def _display(path: str) -> str:
+    return path.replace(os.sep, "/") if os.sep != "/" else path
+
+
+def load_file(
+    path: str, data: bytes, *, max_bytes: int | None = None, explicit: bool = True
+) -> list[Result]:
+    """Every record in one file (any format). ``path`` picks the format ("-": sniffed).
+
+    ``explicit`` is False for files found by walking a folder: Markdown with no ADR
+    structure is then skipped silently (an empty list) instead of being an error.
+    """
+    if max_bytes is not None and len(data) > max_bytes:
+        return [InputError(path, None, too_large(len(data), max_bytes).message)]
+    text = decode(data)
+    if isinstance(text, GuardError):
+        return [InputError(path, text.line, text.message)]
+    if not text.strip():
+        return [InputError(path, 1, "no decision record in the file (it is empty)")]
+    loader = loader_for(path, text)
+    try:
+        return loader(path, text)
+    except NotADecisionRecord as exc:
+        return [InputError(path, None, str(exc))] if explicit else []
+    except RecursionError:  # a last line of defence; the parsers bound nesting themselves
+        return [InputError(path, None, "nesting too deep")]
+
+
+def walk(folder: Path) -> Iterator[Path]:
+    """Record files under ``folder``: recursive, sorted, hidden and tool folders skipped."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            if entry.name not in SKIP_DIRS:
+                yield from walk(Path(entry.path))
+        elif entry.is_file() and extension(entry.name) in RECORD_EXTENSIONS:
+            if extension(entry.name) in (".md", ".markdown") and is_template(entry.name):
+                continue
+            yield Path(entry.path)
+
+
+def _read(path: str, max_bytes: int, explicit: bool) -> list[Result]:
+    try:
+        data = read_bounded(path, max_bytes)
+    except IsADirectoryError:
+        return [InputError(path, None, "is a directory", kind="io")]
+    except OSError as exc:
+        return [InputError(path, None, f"cannot read: {exc.strerror or exc}", kind="io")]
+    if isinstance(data, GuardError):
+        return [InputError(path, data.line, data.message)]
+    return load_file(path, data, explicit=explicit)
+
+
+def _expand(paths: Sequence[str], max_bytes: int, stdin: IO[bytes] | None) -> Iterator[Result]:
+    for raw in paths:
+        if raw == "-":
+            stream = stdin
+            if stream is None:
+                import sys
+
+                stream = sys.stdin.buffer
+            data = read_stream(stream, max_bytes)
+            if isinstance(data, GuardError):
+                yield InputError("-", data.line, data.message)
+            else:
+                yield from load_file("-", data)
+            continue
+        path = Path(raw)
+        shown = _display(raw)
+        if path.is_dir():
+            for found in walk(path):
+                yield from _read(_display(str(found)), max_bytes, explicit=False)
+        elif path.exists():
+            yield from _read(shown, max_bytes, explicit=True)
+        else:
+            yield InputError(shown, None, "no such file or directory", kind="io")
+
+
+def iter_sources(
+    paths: Sequence[str], *, max_bytes: int = DEFAULT_MAX_BYTES, stdin: IO[bytes] | None = None
+) -> Iterator[Result]:
+    """Records and errors from files, folders (walked) and ``-`` (stdin), in order.
+
+    A decision id seen a second time in the run is an error at the second occurrence,
+    naming where the first one is.
+    """
+    seen: dict[str, str] = {}
+    for item in _expand(paths, max_bytes, stdin):
+        if isinstance(item, SourceRecord):
+            rid = item.record.id
+            where = f"{item.file}:{item.line_of(())}"
+            if rid in seen:
+                yield InputError(
+                    item.file,
+                    item.line_of(()),
+                    f"duplicate decision id {rid!r} (first defined at {seen[rid]})",
+                )
+                continue
+            seen[rid] = where
+        yield item

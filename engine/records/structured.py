@@ -1,0 +1,101 @@
+"""Loaders for the structured formats: YAML, JSON and JSON Lines.
+
+A YAML file may hold several documents; a YAML or JSON document may be one record (a mapping)
+or a list of records. Each record is validated on its own: a bad one does not stop the others.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from ..safeyaml import YamlError, load_documents
+from ..types import InputError, Loc, SourceRecord
+from .jsontext import MAX_DEPTH, JsonError, parse
+from .validate import to_record
+
+Result = SourceRecord | InputError
+
+
+def _reroot(lines: Mapping[Loc, int], index: int) -> dict[Loc, int]:
+    return {loc[1:]: ln for loc, ln in lines.items() if loc and loc[0] == index}
+
+
+def split_records(
+    data: Any, lines: Mapping[Loc, int], *, file: str, fmt: str, line: int | None = None
+) -> Iterator[Result]:
+    """One result per record in a parsed document (a mapping, or a list of mappings)."""
+    if isinstance(data, list):
+        for i, item in enumerate(data):
+            sub = _reroot(lines, i)
+            yield to_record(item, sub, file=file, fmt=fmt, line=lines.get((i,), line))
+        return
+    yield to_record(data, lines, file=file, fmt=fmt, line=line)
+
+
+def load_yaml(path: str, text: str) -> list[Result]:
+    out: list[Result] = []
+    try:
+        for doc in load_documents(text):
+            if doc.data is None:
+                continue  # an empty document (a trailing "---", a comment-only file)
+            out.extend(split_records(doc.data, doc.lines, file=path, fmt="yaml", line=1))
+    except YamlError as exc:
+        out.append(InputError(path, exc.line, exc.message))
+    if not out:
+        out.append(InputError(path, 1, "no decision record in the file (it is empty)"))
+    return out
+
+
+def load_json(path: str, text: str) -> list[Result]:
+    try:
+        data, lines = parse(text)
+    except JsonError as exc:
+        return [InputError(path, exc.line, exc.message)]
+    return list(split_records(data, lines, file=path, fmt="json", line=1))
+
+
+def _depth(value: Any, limit: int) -> bool:
+    """True when ``value`` nests deeper than ``limit`` (iterative: no recursion limit)."""
+    stack: list[tuple[Any, int]] = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > limit:
+            return True
+        if isinstance(item, dict):
+            stack.extend((v, depth + 1) for v in item.values())
+        elif isinstance(item, list):
+            stack.extend((v, depth + 1) for v in item)
+    return False
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not valid JSON")
+
+
+def load_jsonl(path: str, text: str) -> list[Result]:
+    """One record per non-blank line; every location of a record is on that line."""
+    out: list[Result] = []
+    for number, raw in enumerate(text.split("\n"), start=1):
+        if not raw.strip():
+            continue
+        try:
+            data = json.loads(raw, parse_constant=_reject_constant)
+        except RecursionError:
+            out.append(InputError(path, number, f"nesting deeper than {MAX_DEPTH} levels"))
+            continue
+        except ValueError as exc:
+            msg = getattr(exc, "msg", str(exc))
+            out.append(InputError(path, number, f"invalid JSON: {msg[0].lower()}{msg[1:]}"))
+            continue
+        if _depth(data, MAX_DEPTH):
+            out.append(InputError(path, number, f"nesting deeper than {MAX_DEPTH} levels"))
+            continue
+        if not isinstance(data, dict):
+            out.append(InputError(path, number, "each JSON Lines line must be one record object"))
+            continue
+        out.append(to_record(data, {(): number}, file=path, fmt="jsonl", line=number))
+    if not out:
+        out.append(InputError(path, 1, "no decision record in the file (it is empty)"))
+    return out
