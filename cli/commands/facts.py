@@ -1,0 +1,140 @@
+"""``decaudit facts FILE``: the facts the rules see for each record in a file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from typing import Any
+
+import click
+
+from ..options import EXIT_ERROR, fail, handle_errors
+
+FACT_GROUPS = ("decision", "options", "benefits", "costs")
+
+
+def _parse_day(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date:
+    if value is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _scalar(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return str(value)
+
+
+def _block(title: str, fact: dict[str, Any]) -> list[str]:
+    lines = [title]
+    shown = {k: v for k, v in fact.items() if k != "_t"}
+    width = max((len(k) for k in shown), default=0)
+    lines.extend(f"  {key.ljust(width)}  {_scalar(value)}" for key, value in shown.items())
+    return lines
+
+
+def _text(facts_json: dict[str, Any], file: str, line: int) -> str:
+    decision = facts_json["decision"]
+    out = [f"# {decision['did']} ({file}:{line})", ""]
+    out += _block("decision", decision)
+    for group in ("options", "benefits", "costs"):
+        singular = group[:-1]
+        for fact in facts_json[group]:
+            out.append("")
+            out += _block(f"{singular} {fact['path']}", fact)
+    return "\n".join(out)
+
+
+def _catalogue_text() -> str:
+    from decaudit.engine.facts import CATALOGUE
+
+    out: list[str] = []
+    for fact_type, specs in CATALOGUE.items():
+        if out:
+            out.append("")
+        out.append(fact_type)
+        width = max(len(name) for name in specs)
+        for spec in specs.values():
+            out.append(f"  {spec.name.ljust(width)}  {spec.type.ljust(6)}  {spec.doc}")
+    return "\n".join(out)
+
+
+def _catalogue_json() -> dict[str, Any]:
+    from decaudit.engine.facts import CATALOGUE
+
+    return {
+        fact_type: [{"name": s.name, "type": s.type, "doc": s.doc} for s in specs.values()]
+        for fact_type, specs in CATALOGUE.items()
+    }
+
+
+@click.command(name="facts")
+@click.argument("file", required=False, metavar="FILE")
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--list", "list_", is_flag=True, help="Print the fact catalogue (every fact rules can use)."
+)
+@click.option(
+    "--today",
+    metavar="YYYY-MM-DD",
+    callback=_parse_day,
+    help="The audit date (for age_days and the like) [default: today].",
+)
+@handle_errors
+def facts(file: str | None, fmt: str, list_: bool, today: dt.date) -> None:
+    """Show the facts derived from the records in FILE ("-" for stdin).
+
+    Each record gives one decision fact, one option fact per option and one benefit or
+    cost fact per business-case line. With --format json, a file holding one record
+    prints one object (keys decision, options, benefits, costs) and a file holding
+    several prints a list of such objects. --list prints the fact catalogue instead.
+    Unreadable records are reported as FILE:LINE: message and exit with status 2.
+    """
+    if list_:
+        if fmt == "json":
+            click.echo(json.dumps(_catalogue_json(), indent=2))
+        else:
+            click.echo(_catalogue_text())
+        return
+    if file is None:
+        fail("missing argument FILE (or use --list)")
+
+    from decaudit.engine.facts import FactContext, derive
+    from decaudit.engine.records import iter_sources
+    from decaudit.engine.types import InputError
+
+    ctx = FactContext(today=today)
+    results: list[tuple[dict[str, Any], str, int]] = []
+    errors: list[InputError] = []
+    for item in iter_sources([file]):
+        if isinstance(item, InputError):
+            errors.append(item)
+            continue
+        results.append((derive(item, ctx).as_json(), item.file, item.line_of(())))
+    if fmt == "json":
+        if results:
+            docs = [doc for doc, _, _ in results]
+            payload: Any = docs[0] if len(docs) == 1 else docs
+            click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
+    else:
+        click.echo("\n\n".join(_text(doc, f, ln) for doc, f, ln in results), nl=bool(results))
+    for err in errors:
+        click.echo(f"decaudit: error: {err}", err=True)
+    if errors:
+        sys.exit(EXIT_ERROR)
+    if not results:
+        fail(f"{file}: no decision record found")
