@@ -1,0 +1,63 @@
+"""Opening the log file: pragmas on every connection, and the write transaction."""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from ..errors import LogError
+
+BUSY_TIMEOUT_S = 60.0
+
+
+def connect(path: str | Path, *, timeout: float = BUSY_TIMEOUT_S) -> sqlite3.Connection:
+    """A connection in autocommit mode (transactions are explicit), WAL, busy timeout,
+    ``recursive_triggers`` on (so REPLACE's implicit delete fires the guards too)."""
+    try:
+        conn = sqlite3.connect(str(path), timeout=timeout, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise LogError(f"{path}: cannot open the audit log: {exc}") from exc
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+        conn.execute("PRAGMA recursive_triggers = ON")
+        _set_wal(conn, timeout)
+        conn.execute("PRAGMA synchronous = FULL")
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise LogError(f"{path}: not an SQLite database ({exc})") from exc
+    return conn
+
+
+def _set_wal(conn: sqlite3.Connection, timeout: float) -> None:
+    # Switching a fresh file to WAL needs a moment of exclusive access; concurrent openers
+    # may see SQLITE_BUSY here without the busy handler, so retry until the timeout.
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()
+            if mode and str(mode[0]).lower() == "wal":
+                return
+            if time.monotonic() > deadline:
+                return  # e.g. a read-only medium: keep the file's journal mode
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+            if time.monotonic() > deadline:
+                raise
+        time.sleep(0.02)
+
+
+@contextmanager
+def immediate(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """``BEGIN IMMEDIATE`` … ``COMMIT``; rolled back on any exception."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")

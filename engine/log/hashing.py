@@ -1,0 +1,54 @@
+"""Hashes of the audit log: canonical JSON, row hashes, run content hashes, chain entries.
+
+Everything here is a pure function, shared by the writer (which stores the hashes) and by
+``verify`` (which recomputes them), so the two can never disagree on the algorithm.
+
+- ``row_hash(table, row)``: sha256 of the canonical JSON ``{"row": {...}, "table": name}``
+  where the row holds every column except ``row_hash`` itself and except NULL values (so a
+  nullable column added by a later migration leaves the hashes of older rows unchanged).
+- ``ContentHash``: sha256 over ``"<table>:<row_hash>\\n"`` for each row of one chain entry,
+  in the documented order.
+- ``entry_hash(prev, seq, content)``: sha256 of
+  ``"decaudit-chain-v1\\n<prev>\\n<seq>\\n<content>"``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from typing import Any
+
+GENESIS = "0" * 64  # prev_hash of the first chain entry
+CHAIN_TAG = "decaudit-chain-v1"
+
+
+def canonical_json(value: Any) -> str:
+    """Sorted keys, no whitespace, UTF-8 kept; dates and other oddities as strings."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+
+
+def sha256_hex(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def row_hash(table: str, row: Mapping[str, Any]) -> str:
+    body = {k: v for k, v in row.items() if k != "row_hash" and v is not None}
+    return sha256_hex(canonical_json({"row": body, "table": table}))
+
+
+class ContentHash:
+    """The content hash of one chain entry, fed row by row (constant memory)."""
+
+    def __init__(self, kind: str) -> None:
+        self._h = hashlib.sha256(f"kind:{kind}\n".encode())
+
+    def add(self, table: str, row_hash_hex: str) -> None:
+        self._h.update(f"{table}:{row_hash_hex}\n".encode())
+
+    def hexdigest(self) -> str:
+        return self._h.hexdigest()
+
+
+def entry_hash(prev_hash: str, seq: int, content_hash: str) -> str:
+    return sha256_hex(f"{CHAIN_TAG}\n{prev_hash}\n{seq}\n{content_hash}")

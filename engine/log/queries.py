@@ -1,0 +1,356 @@
+"""Read-side queries on the log, shared by the CLI and the HTML report.
+
+All functions take a ``sqlite3.Connection`` and return frozen dataclasses; every filter value
+is bound as an SQL parameter, never spliced into the SQL text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from ..errors import LogError
+from ..types import SEVERITIES, SEVERITY_RANK
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    id: int
+    started_at: str
+    finished_at: str
+    tool_version: str | None
+    ruleset_digest: str | None
+    config_digest: str | None
+    input_digest: str | None
+    command: str | None
+    actor: str | None
+    ci: dict[str, str]
+    exit_status: int
+    record_count: int
+    finding_count: int
+    error_count: int
+    errors: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["errors"] = list(self.errors)
+        return d
+
+
+@dataclass(frozen=True)
+class FindingRow:
+    id: int
+    run_id: int
+    run_started_at: str
+    decision_id: str
+    record_hash: str | None
+    rule_id: str
+    rule_name: str | None
+    rule_digest: str | None
+    family: str | None
+    severity: str
+    message: str
+    evidence: dict[str, Any]
+    path: str | None
+    file: str | None
+    line: int | None
+    fingerprint: str
+    waived: bool
+    waiver_id: int | None
+    waiver_source: str | None
+    waiver_reason: str | None
+    waiver_approver: str | None
+    waiver_expires: str | None
+    expired_waiver_until: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class HistoryRun:
+    """One run that audited (or found something on) a decision."""
+
+    run_id: int
+    started_at: str
+    command: str | None
+    record_hash: str | None
+    file: str | None
+    line: int | None
+    findings: tuple[FindingRow, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["findings"] = [f.to_dict() for f in self.findings]
+        return d
+
+
+@dataclass(frozen=True)
+class DiffResult:
+    run_a: int
+    run_b: int
+    new: tuple[FindingRow, ...]
+    resolved: tuple[FindingRow, ...]
+    unchanged: tuple[FindingRow, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "run_a": self.run_a,
+            "run_b": self.run_b,
+            "new": [f.to_dict() for f in self.new],
+            "resolved": [f.to_dict() for f in self.resolved],
+            "unchanged": [f.to_dict() for f in self.unchanged],
+        }
+
+
+@dataclass(frozen=True)
+class FindingFilter:
+    """What ``decaudit findings`` selects. Empty tuples and ``None`` mean "any"."""
+
+    rules: tuple[str, ...] = ()  # rule ids or slug names, case-insensitive
+    min_severity: str | None = None  # this severity or higher
+    decisions: tuple[str, ...] = ()
+    run_id: int | None = None
+    since: str | None = None  # run start, inclusive (YYYY-MM-DD or ISO 8601)
+    until: str | None = None  # run start, inclusive (a bare date covers the whole day)
+    waived: bool | None = None  # True: only waived; False: only open
+    search: str | None = None  # full-text phrase in the message
+    limit: int | None = None
+    families: tuple[str, ...] = field(default=())
+
+
+def _json(text: Any, default: Any) -> Any:
+    if not text:
+        return default
+    try:
+        return json.loads(text)
+    except (TypeError, ValueError):
+        return default
+
+
+def _run(row: sqlite3.Row) -> RunSummary:
+    return RunSummary(
+        id=row["id"],
+        started_at=row["started_at"],
+        finished_at=row["finished_at"],
+        tool_version=row["tool_version"],
+        ruleset_digest=row["ruleset_digest"],
+        config_digest=row["config_digest"],
+        input_digest=row["input_digest"],
+        command=row["command"],
+        actor=row["actor"],
+        ci=_json(row["ci"], {}),
+        exit_status=row["exit_status"],
+        record_count=row["record_count"],
+        finding_count=row["finding_count"],
+        error_count=row["error_count"] or 0,
+        errors=tuple(_json(row["errors"], [])),
+    )
+
+
+_FINDING_SELECT = """
+SELECT f.*, r.started_at AS run_started_at
+FROM findings f JOIN runs r ON r.id = f.run_id
+"""
+
+
+def _finding(row: sqlite3.Row) -> FindingRow:
+    return FindingRow(
+        id=row["id"],
+        run_id=row["run_id"],
+        run_started_at=row["run_started_at"],
+        decision_id=row["decision_id"],
+        record_hash=row["record_hash"],
+        rule_id=row["rule_id"],
+        rule_name=row["rule_name"],
+        rule_digest=row["rule_digest"],
+        family=row["family"],
+        severity=row["severity"],
+        message=row["message"],
+        evidence=_json(row["evidence"], {}),
+        path=row["path"],
+        file=row["file"],
+        line=row["line"],
+        fingerprint=row["fingerprint"],
+        waived=bool(row["waived"]),
+        waiver_id=row["waiver_id"],
+        waiver_source=row["waiver_source"],
+        waiver_reason=row["waiver_reason"],
+        waiver_approver=row["waiver_approver"],
+        waiver_expires=row["waiver_expires"],
+        expired_waiver_until=row["expired_waiver_until"],
+    )
+
+
+def _rows(
+    conn: sqlite3.Connection, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()
+) -> Iterator[sqlite3.Row]:
+    cur = conn.cursor()
+    cur.row_factory = sqlite3.Row
+    try:
+        cur.execute(sql, params if isinstance(params, Mapping) else tuple(params))
+        while batch := cur.fetchmany(1000):
+            yield from batch
+    except sqlite3.Error as exc:
+        raise LogError(f"cannot read the audit log: {exc}") from exc
+
+
+def time_bound(text: str, *, end: bool) -> tuple[str, str]:
+    """``--since``/``--until`` as ``(operator, stored-time)``. A bare date is a whole day
+    (``--until 2026-03-31`` includes that day); a time without zone is UTC."""
+    value = text.strip()
+    try:
+        if len(value) == 10:
+            day = dt.date.fromisoformat(value)
+            if end:
+                nxt = day + dt.timedelta(days=1)
+                return "<", f"{nxt.isoformat()}T00:00:00Z"
+            return ">=", f"{day.isoformat()}T00:00:00Z"
+        parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError as exc:
+        raise LogError(
+            f"invalid time {text!r}: expected YYYY-MM-DD or an ISO 8601 timestamp"
+        ) from exc
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=dt.UTC)
+    stamp = parsed.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return ("<=" if end else ">="), stamp
+
+
+def severities_at_or_above(severity: str) -> tuple[str, ...]:
+    if severity not in SEVERITY_RANK:
+        raise LogError(f"unknown severity {severity!r} (expected one of {', '.join(SEVERITIES)})")
+    return tuple(s for s in SEVERITIES if SEVERITY_RANK[s] >= SEVERITY_RANK[severity])
+
+
+def _in(column: str, values: Sequence[str], *, nocase: bool = False) -> str:
+    collate = " COLLATE NOCASE" if nocase else ""
+    return f"{column}{collate} IN ({', '.join('?' * len(values))})"
+
+
+def list_runs(conn: sqlite3.Connection, *, limit: int | None = None) -> list[RunSummary]:
+    """Runs, oldest first (the newest ``limit`` when given)."""
+    if limit is not None:
+        sql = "SELECT * FROM (SELECT * FROM runs ORDER BY id DESC LIMIT ?) ORDER BY id"
+        return [_run(r) for r in _rows(conn, sql, (limit,))]
+    return [_run(r) for r in _rows(conn, "SELECT * FROM runs ORDER BY id")]
+
+
+def get_run(conn: sqlite3.Connection, run_id: int) -> RunSummary:
+    rows = list(_rows(conn, "SELECT * FROM runs WHERE id = ?", (run_id,)))
+    if not rows:
+        raise LogError(f"no run {run_id} in the audit log (see `decaudit runs`)")
+    return _run(rows[0])
+
+
+def iter_findings(conn: sqlite3.Connection, flt: FindingFilter) -> Iterator[FindingRow]:
+    """Findings matching ``flt``, oldest run first, in log order."""
+    where: list[str] = []
+    params: list[Any] = []
+    if flt.rules:
+        where.append(
+            f"({_in('f.rule_id', flt.rules, nocase=True)}"
+            f" OR {_in('f.rule_name', flt.rules, nocase=True)})"
+        )
+        params += [*flt.rules, *flt.rules]
+    if flt.families:
+        where.append(_in("f.family", flt.families, nocase=True))
+        params += flt.families
+    if flt.min_severity:
+        sevs = severities_at_or_above(flt.min_severity)
+        where.append(_in("f.severity", sevs))
+        params += sevs
+    if flt.decisions:
+        where.append(_in("f.decision_id", flt.decisions))
+        params += flt.decisions
+    if flt.run_id is not None:
+        where.append("f.run_id = ?")
+        params.append(flt.run_id)
+    for bound, end in ((flt.since, False), (flt.until, True)):
+        if bound:
+            op, stamp = time_bound(bound, end=end)
+            where.append(f"r.started_at {op} ?")
+            params.append(stamp)
+    if flt.waived is not None:
+        where.append("f.waived = ?")
+        params.append(1 if flt.waived else 0)
+    if flt.search:
+        phrase = '"' + flt.search.replace('"', '""') + '"'
+        where.append("f.id IN (SELECT rowid FROM findings_fts WHERE findings_fts MATCH ?)")
+        params.append(phrase)
+    sql = _FINDING_SELECT
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY f.id"
+    if flt.limit is not None:
+        sql += " LIMIT ?"
+        params.append(flt.limit)
+    for row in _rows(conn, sql, params):
+        yield _finding(row)
+
+
+def find_findings(conn: sqlite3.Connection, flt: FindingFilter) -> list[FindingRow]:
+    return list(iter_findings(conn, flt))
+
+
+def history(conn: sqlite3.Connection, decision_id: str) -> list[HistoryRun]:
+    """Every run that audited ``decision_id`` or reported on it, oldest first."""
+    runs = list(
+        _rows(
+            conn,
+            """
+            SELECT r.id, r.started_at, r.command,
+                   (SELECT rr.record_hash FROM run_records rr
+                    WHERE rr.run_id = r.id AND rr.decision_id = :d ORDER BY rr.id LIMIT 1) AS rh,
+                   (SELECT rr.file FROM run_records rr
+                    WHERE rr.run_id = r.id AND rr.decision_id = :d ORDER BY rr.id LIMIT 1) AS file,
+                   (SELECT rr.line FROM run_records rr
+                    WHERE rr.run_id = r.id AND rr.decision_id = :d ORDER BY rr.id LIMIT 1) AS line
+            FROM runs r
+            WHERE r.id IN (SELECT run_id FROM run_records WHERE decision_id = :d
+                           UNION SELECT run_id FROM findings WHERE decision_id = :d)
+            ORDER BY r.id
+            """,
+            {"d": decision_id},
+        )
+    )
+    by_run: dict[int, list[FindingRow]] = {r["id"]: [] for r in runs}
+    for row in _rows(
+        conn, _FINDING_SELECT + " WHERE f.decision_id = ? ORDER BY f.id", (decision_id,)
+    ):
+        by_run.setdefault(row["run_id"], []).append(_finding(row))
+    return [
+        HistoryRun(
+            r["id"],
+            r["started_at"],
+            r["command"],
+            r["rh"],
+            r["file"],
+            r["line"],
+            tuple(by_run[r["id"]]),
+        )
+        for r in runs
+    ]
+
+
+def _sort_key(f: FindingRow) -> tuple[str, str, str]:
+    return (f.decision_id, f.rule_id, f.path or "")
+
+
+def diff_runs(conn: sqlite3.Connection, run_a: int, run_b: int) -> DiffResult:
+    """Findings of ``run_b`` that are new, gone (resolved) or still there, by fingerprint."""
+    get_run(conn, run_a)
+    get_run(conn, run_b)
+    a = {f.fingerprint: f for f in iter_findings(conn, FindingFilter(run_id=run_a))}
+    b = {f.fingerprint: f for f in iter_findings(conn, FindingFilter(run_id=run_b))}
+    return DiffResult(
+        run_a,
+        run_b,
+        new=tuple(sorted((f for k, f in b.items() if k not in a), key=_sort_key)),
+        resolved=tuple(sorted((f for k, f in a.items() if k not in b), key=_sort_key)),
+        unchanged=tuple(sorted((f for k, f in b.items() if k in a), key=_sort_key)),
+    )

@@ -1,0 +1,295 @@
+"""The log's schema, created and upgraded by versioned, additive migrations.
+
+Each migration runs inside the caller's ``BEGIN IMMEDIATE`` transaction and records itself in
+``migrations``. Tables are created with sqlite-utils (``strict=True``); the append-only
+triggers are plain SQL, which sqlite-utils cannot express. Never call ``transform()`` on these
+tables: it rebuilds the table and drops its triggers.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import sqlite_utils
+
+from .hashing import row_hash
+
+# table -> primary key column. Every one is STRICT, insert-only and guarded by triggers.
+PRIMARY_KEYS: dict[str, str] = {
+    "migrations": "version",
+    "runs": "id",
+    "records": "hash",
+    "run_records": "id",
+    "findings": "id",
+    "waivers": "id",
+    "chain": "seq",
+    "checkpoints": "id",
+}
+LOG_TABLES: tuple[str, ...] = tuple(PRIMARY_KEYS)
+# Tables whose rows carry a ``row_hash`` column (the chain is hashed by its entry_hash).
+HASHED_TABLES: tuple[str, ...] = tuple(t for t in LOG_TABLES if t != "chain")
+FTS_TABLE = "findings_fts"  # FTS5 index on findings.message; virtual, so neither STRICT nor guarded
+
+
+def trigger_names(table: str) -> tuple[str, str, str]:
+    return (f"{table}_no_update", f"{table}_no_delete", f"{table}_no_replace")
+
+
+def _append_only_sql(table: str) -> str:
+    pk = PRIMARY_KEYS[table]
+    upd, dele, rep = trigger_names(table)
+    msg = f"decaudit audit log is append-only: {{}} on {table} refused"
+    return f"""
+CREATE TRIGGER [{upd}] BEFORE UPDATE ON [{table}]
+BEGIN SELECT RAISE(ABORT, '{msg.format("UPDATE")}'); END;
+CREATE TRIGGER [{dele}] BEFORE DELETE ON [{table}]
+BEGIN SELECT RAISE(ABORT, '{msg.format("DELETE")}'); END;
+CREATE TRIGGER [{rep}] BEFORE INSERT ON [{table}]
+WHEN EXISTS (SELECT 1 FROM [{table}] WHERE [{pk}] = NEW.[{pk}])
+BEGIN SELECT RAISE(ABORT, '{msg.format("overwriting INSERT")}'); END;
+"""
+
+
+def _create(
+    db: sqlite_utils.Database,
+    name: str,
+    columns: dict[str, type],
+    not_null: set[str],
+    fks: list[tuple[str, str, str]] | None = None,
+) -> None:
+    db.create_table(
+        name,
+        columns,
+        pk=PRIMARY_KEYS[name],
+        not_null=not_null,
+        foreign_keys=fks or [],
+        strict=True,
+    )
+    db.executescript(_append_only_sql(name))
+
+
+def _migration_1(db: sqlite_utils.Database) -> None:
+    """The initial schema: the eight tables, their triggers, and the run_id indexes."""
+    s, i = str, int
+    _create(
+        db,
+        "migrations",
+        {"version": i, "name": s, "applied_at": s, "row_hash": s},
+        {"name", "applied_at", "row_hash"},
+    )
+    _create(
+        db,
+        "runs",
+        {
+            "id": i,
+            "started_at": s,
+            "finished_at": s,
+            "tool_version": s,
+            "ruleset_digest": s,
+            "config_digest": s,
+            "input_digest": s,
+            "command": s,
+            "actor": s,
+            "ci": s,
+            "exit_status": i,
+            "record_count": i,
+            "finding_count": i,
+            "error_count": i,
+            "errors": s,
+            "row_hash": s,
+        },
+        {"started_at", "finished_at", "exit_status", "record_count", "finding_count", "row_hash"},
+    )
+    _create(
+        db,
+        "records",
+        {
+            "hash": s,
+            "decision_id": s,
+            "title": s,
+            "project_type": s,
+            "status": s,
+            "decision_date": s,
+            "canonical": s,
+            "first_run_id": i,
+            "row_hash": s,
+        },
+        {"decision_id", "canonical", "first_run_id", "row_hash"},
+        [("first_run_id", "runs", "id")],
+    )
+    _create(
+        db,
+        "run_records",
+        {
+            "id": i,
+            "run_id": i,
+            "record_hash": s,
+            "decision_id": s,
+            "file": s,
+            "line": i,
+            "format": s,
+            "row_hash": s,
+        },
+        {"run_id", "record_hash", "decision_id", "row_hash"},
+        [("run_id", "runs", "id"), ("record_hash", "records", "hash")],
+    )
+    _create(
+        db,
+        "waivers",
+        {
+            "id": i,
+            "action": s,
+            "revokes": i,
+            "decision_id": s,
+            "rule_id": s,
+            "reason": s,
+            "approver": s,
+            "expires": s,
+            "created_at": s,
+            "actor": s,
+            "row_hash": s,
+        },
+        {"action", "decision_id", "rule_id", "reason", "created_at", "row_hash"},
+    )
+    _create(
+        db,
+        "findings",
+        {
+            "id": i,
+            "run_id": i,
+            "decision_id": s,
+            "record_hash": s,
+            "rule_id": s,
+            "rule_name": s,
+            "rule_digest": s,
+            "family": s,
+            "severity": s,
+            "message": s,
+            "evidence": s,
+            "path": s,
+            "file": s,
+            "line": i,
+            "fingerprint": s,
+            "waived": i,
+            "waiver_id": i,
+            "waiver_source": s,
+            "waiver_reason": s,
+            "waiver_approver": s,
+            "waiver_expires": s,
+            "expired_waiver_until": s,
+            "row_hash": s,
+        },
+        {
+            "run_id",
+            "decision_id",
+            "rule_id",
+            "severity",
+            "message",
+            "fingerprint",
+            "waived",
+            "row_hash",
+        },
+        [
+            ("run_id", "runs", "id"),
+            ("record_hash", "records", "hash"),
+            ("waiver_id", "waivers", "id"),
+        ],
+    )
+    _create(
+        db,
+        "chain",
+        {
+            "seq": i,
+            "kind": s,
+            "run_id": i,
+            "waiver_id": i,
+            "prev_hash": s,
+            "content_hash": s,
+            "entry_hash": s,
+            "created_at": s,
+        },
+        {"kind", "prev_hash", "content_hash", "entry_hash", "created_at"},
+        [("run_id", "runs", "id"), ("waiver_id", "waivers", "id")],
+    )
+    _create(
+        db,
+        "checkpoints",
+        {
+            "id": i,
+            "seq": i,
+            "head_hash": s,
+            "created_at": s,
+            "signature": s,
+            "actor": s,
+            "row_hash": s,
+        },
+        {"seq", "head_hash", "created_at", "signature", "row_hash"},
+    )
+    db.executescript("""
+CREATE INDEX idx_findings_run ON findings (run_id);
+CREATE INDEX idx_run_records_run ON run_records (run_id);
+CREATE INDEX idx_records_first_run ON records (first_run_id);
+CREATE INDEX idx_chain_run ON chain (run_id);
+""")
+
+
+def _migration_2(db: sqlite_utils.Database) -> None:
+    """Query indexes, and full-text search on findings.message (for the CLI and Datasette)."""
+    db.executescript("""
+CREATE INDEX idx_findings_decision ON findings (decision_id);
+CREATE INDEX idx_findings_rule ON findings (rule_id);
+CREATE INDEX idx_findings_fingerprint ON findings (fingerprint);
+CREATE INDEX idx_run_records_decision ON run_records (decision_id);
+CREATE INDEX idx_waivers_target ON waivers (decision_id, rule_id);
+CREATE INDEX idx_waivers_revokes ON waivers (revokes);
+""")
+    # External-content FTS5 table kept in sync by an AFTER INSERT trigger. The update and
+    # delete triggers sqlite-utils also creates can never fire: the guards abort first.
+    db.table("findings").enable_fts(["message"], fts_version="FTS5", create_triggers=True)
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    apply: Callable[[sqlite_utils.Database], None]
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "initial schema", _migration_1),
+    Migration(2, "query indexes and full-text search on finding messages", _migration_2),
+)
+CURRENT_VERSION = MIGRATIONS[-1].version
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    """0 for a database without the log, else the highest applied migration."""
+    has = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'migrations'"
+    ).fetchone()
+    if not has:
+        return 0
+    row = conn.execute("SELECT MAX(version) FROM migrations").fetchone()
+    return int(row[0] or 0)
+
+
+def apply_migrations(
+    conn: sqlite3.Connection, applied_at: str, target: int = CURRENT_VERSION
+) -> list[int]:
+    """Apply the pending migrations up to ``target``. Call inside BEGIN IMMEDIATE."""
+    db = sqlite_utils.Database(conn)
+    done: list[int] = []
+    current = schema_version(conn)
+    for mig in MIGRATIONS:
+        if mig.version <= current or mig.version > target:
+            continue
+        mig.apply(db)
+        row = {"version": mig.version, "name": mig.name, "applied_at": applied_at}
+        conn.execute(
+            "INSERT INTO migrations (version, name, applied_at, row_hash) VALUES (?, ?, ?, ?)",
+            (mig.version, mig.name, applied_at, row_hash("migrations", row)),
+        )
+        done.append(mig.version)
+    return done

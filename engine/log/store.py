@@ -1,0 +1,181 @@
+"""``AuditLog``: open (and migrate) the log file; the entry point of the log's API."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from ..errors import LogError
+from .checkpoint import Checkpoint, check_checkpoint, create_checkpoint
+from .connection import connect, immediate
+from .provenance import current_actor, utc_now
+from .schema import CURRENT_VERSION, LOG_TABLES, apply_migrations, schema_version
+from .verify import Divergence, VerifyResult, verify_log
+from .waivers import LogWaiver, grant, list_waivers, revoke
+from .writer import RunWriter
+
+T = TypeVar("T")
+
+
+class AuditLog:
+    """The append-only, hash-chained audit log in one SQLite file.
+
+    ``AuditLog.open(path)`` creates the file if needed and applies pending migrations;
+    ``create=False`` (the query commands) refuses a missing file instead of creating one.
+    """
+
+    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+        self.path = path
+        self.conn = conn
+
+    @classmethod
+    def open(
+        cls, path: str | Path, *, create: bool = True, target_version: int = CURRENT_VERSION
+    ) -> AuditLog:
+        p = Path(path)
+        if p.is_dir():
+            raise LogError(f"{p}: is a directory, not an audit log file")
+        if not p.exists():
+            if not create:
+                raise LogError(f"{p}: no audit log here (run `decaudit check` first, or pass --db)")
+            if not p.parent.is_dir():
+                raise LogError(f"{p}: the directory {p.parent} does not exist")
+        conn = connect(p)
+        try:
+            cls._migrate(p, conn, target_version)
+        except BaseException:
+            conn.close()
+            raise
+        return cls(p, conn)
+
+    @staticmethod
+    def _migrate(path: Path, conn: sqlite3.Connection, target: int) -> None:
+        try:
+            version = schema_version(conn)
+            if version > CURRENT_VERSION:
+                raise LogError(
+                    f"{path}: the log's schema version {version} is newer than this decaudit "
+                    f"understands ({CURRENT_VERSION}); upgrade decaudit"
+                )
+            if version >= target:
+                return
+            if version == 0:
+                foreign = conn.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' "
+                    "AND name NOT LIKE 'sqlite_%' LIMIT 1"
+                ).fetchone()
+                if foreign is not None:
+                    raise LogError(
+                        f"{path}: not a decaudit audit log (it has other tables, e.g. "
+                        f"{foreign[0]!r})"
+                    )
+            with immediate(conn):
+                apply_migrations(conn, utc_now(), target)
+        except sqlite3.DatabaseError as exc:
+            raise LogError(f"{path}: cannot open the audit log: {exc}") from exc
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> AuditLog:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- schema --------------------------------------------------------------------------
+
+    @property
+    def schema_version(self) -> int:
+        return schema_version(self.conn)
+
+    def tables(self) -> tuple[str, ...]:
+        return LOG_TABLES
+
+    # -- writing -------------------------------------------------------------------------
+
+    def writer(self) -> RunWriter:
+        """A writer for one run (its own connection; commit appends it atomically)."""
+        return RunWriter(self.path)
+
+    def grant_waiver(
+        self,
+        decision_id: str,
+        rule_id: str,
+        *,
+        reason: str,
+        approver: str | None,
+        expires: dt.date,
+        actor: str | None = None,
+        today: dt.date | None = None,
+    ) -> int:
+        """Append a waiver (its own chain entry); returns its id."""
+        return self._write(
+            lambda conn: grant(
+                conn,
+                decision_id=decision_id,
+                rule_id=rule_id,
+                reason=reason,
+                approver=approver,
+                expires=expires,
+                created_at=utc_now(),
+                actor=actor or current_actor(),
+                today=today or dt.datetime.now(dt.UTC).date(),
+            )
+        )
+
+    def revoke_waiver(
+        self,
+        waiver_id: int,
+        *,
+        reason: str,
+        approver: str | None = None,
+        actor: str | None = None,
+    ) -> int:
+        """Append the revocation of a waiver; returns the revocation row's id."""
+        return self._write(
+            lambda conn: revoke(
+                conn,
+                waiver_id=waiver_id,
+                reason=reason,
+                approver=approver,
+                created_at=utc_now(),
+                actor=actor or current_actor(),
+            )
+        )
+
+    def checkpoint(self, key: bytes, *, actor: str | None = None) -> Checkpoint:
+        """Sign the current head (and note it in ``checkpoints``)."""
+        return self._write(
+            lambda conn: create_checkpoint(conn, key, utc_now(), actor or current_actor())
+        )
+
+    def _write(self, action: Callable[[sqlite3.Connection], T]) -> T:
+        try:
+            with immediate(self.conn):
+                return action(self.conn)
+        except sqlite3.Error as exc:
+            raise LogError(f"{self.path}: cannot write to the audit log: {exc}") from exc
+
+    # -- reading -------------------------------------------------------------------------
+
+    def waivers(self) -> list[LogWaiver]:
+        return list_waivers(self.conn)
+
+    def live_waivers(self, on: dt.date) -> list[LogWaiver]:
+        """Waivers in force on ``on``: granted, not revoked, expiring on or after it."""
+        return [w for w in list_waivers(self.conn) if w.status(on) == "live"]
+
+    def expired_waivers(self, on: dt.date) -> list[LogWaiver]:
+        """Waivers that lapsed before ``on`` (not revoked): a finding can say it was waived
+        until then."""
+        return [w for w in list_waivers(self.conn) if w.status(on) == "expired"]
+
+    def verify(self) -> VerifyResult:
+        return verify_log(self.conn)
+
+    def check_checkpoint(self, cp: Checkpoint, key: bytes) -> Divergence | None:
+        return check_checkpoint(self.conn, cp, key)

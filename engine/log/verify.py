@@ -1,0 +1,288 @@
+"""``verify``: recompute every row hash and chain link; report the first divergence.
+
+The walk follows the chain in ``seq`` order. For each entry it re-reads the rows the entry
+covers (a run: its ``runs`` row, ``run_records``, the ``records`` it added and its
+``findings``; a waiver: its ``waivers`` row), recomputes each row hash, the content hash and
+the entry hash, and checks the link to the previous entry. Then it looks for rows no entry
+covers, checks the unchained tables (``migrations``, ``checkpoints``) row by row, and checks
+that the append-only triggers are still in place.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from .hashing import GENESIS, ContentHash, entry_hash, row_hash, sha256_hex
+from .schema import LOG_TABLES, PRIMARY_KEYS, trigger_names
+
+
+@dataclass(frozen=True)
+class Divergence:
+    """Where the log stops matching its hashes: table, row, and what differs."""
+
+    table: str
+    row: str
+    detail: str
+
+    def __str__(self) -> str:
+        return f"{self.table} {self.row}: {self.detail}"
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    runs: int
+    findings: int
+    waivers: int
+    head_seq: int
+    head_hash: str
+    divergence: Divergence | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.divergence is None
+
+
+class _Diverged(Exception):
+    def __init__(self, div: Divergence) -> None:
+        super().__init__(str(div))
+        self.div = div
+
+
+def _short(h: str | None) -> str:
+    return (h or "NULL")[:12]
+
+
+def _dicts(cur: sqlite3.Cursor) -> Iterator[dict[str, Any]]:
+    names = [d[0] for d in cur.description]
+    while batch := cur.fetchmany(1000):
+        for row in batch:
+            yield dict(zip(names, row, strict=True))
+
+
+def _check_row(table: str, row: dict[str, Any], content: ContentHash | None = None) -> None:
+    pk = PRIMARY_KEYS[table]
+    computed = row_hash(table, row)
+    if row.get("row_hash") != computed:
+        raise _Diverged(
+            Divergence(
+                table,
+                f"{pk}={row[pk]}",
+                f"row hash mismatch: the row was edited (stored {_short(row.get('row_hash'))}, "
+                f"content hashes to {_short(computed)})",
+            )
+        )
+    if table == "records" and sha256_hex(str(row["canonical"])) != row["hash"]:
+        raise _Diverged(
+            Divergence(table, f"hash={row['hash']}", "the snapshot does not match its hash")
+        )
+    if content is not None:
+        content.add(table, computed)
+
+
+def _run_content(conn: sqlite3.Connection, seq: int, run_id: int) -> str:
+    content = ContentHash("run")
+    run = next(_dicts(conn.execute("SELECT * FROM runs WHERE id = ?", (run_id,))), None)
+    if run is None:
+        raise _Diverged(
+            Divergence(
+                "runs",
+                f"id={run_id}",
+                f"missing (chain seq {seq} records this run): deleted or renumbered",
+            )
+        )
+    _check_row("runs", run, content)
+    for row in _dicts(
+        conn.execute("SELECT * FROM run_records WHERE run_id = ? ORDER BY id", (run_id,))
+    ):
+        _check_row("run_records", row, content)
+    for row in _dicts(
+        conn.execute("SELECT * FROM records WHERE first_run_id = ? ORDER BY hash", (run_id,))
+    ):
+        _check_row("records", row, content)
+    count = 0
+    for row in _dicts(
+        conn.execute("SELECT * FROM findings WHERE run_id = ? ORDER BY id", (run_id,))
+    ):
+        _check_row("findings", row, content)
+        count += 1
+    if count != run["finding_count"]:
+        raise _Diverged(
+            Divergence(
+                "findings",
+                f"run_id={run_id}",
+                f"the run recorded {run['finding_count']} findings, the log holds {count} "
+                f"(rows {'deleted' if count < run['finding_count'] else 'added'})",
+            )
+        )
+    return content.hexdigest()
+
+
+def _waiver_content(conn: sqlite3.Connection, seq: int, waiver_id: int) -> str:
+    content = ContentHash("waiver")
+    row = next(_dicts(conn.execute("SELECT * FROM waivers WHERE id = ?", (waiver_id,))), None)
+    if row is None:
+        raise _Diverged(
+            Divergence(
+                "waivers",
+                f"id={waiver_id}",
+                f"missing (chain seq {seq} records it): deleted or renumbered",
+            )
+        )
+    _check_row("waivers", row, content)
+    return content.hexdigest()
+
+
+def _walk_chain(conn: sqlite3.Connection) -> tuple[int, str]:
+    prev, expected = GENESIS, 1
+    for entry in _dicts(conn.execute("SELECT * FROM chain ORDER BY seq")):
+        seq = entry["seq"]
+        where = f"seq={seq}"
+        if seq != expected:
+            raise _Diverged(
+                Divergence(
+                    "chain", where, f"expected seq {expected}: entries were deleted or renumbered"
+                )
+            )
+        if entry["prev_hash"] != prev:
+            raise _Diverged(
+                Divergence(
+                    "chain",
+                    where,
+                    f"prev_hash {_short(entry['prev_hash'])} does not "
+                    f"match the entry before it ({_short(prev)}): entries were removed, "
+                    "reordered or rewritten",
+                )
+            )
+        kind = entry["kind"]
+        if kind == "run" and entry["run_id"] is not None:
+            content = _run_content(conn, seq, int(entry["run_id"]))
+            what = f"the rows of run {entry['run_id']}"
+        elif kind == "waiver" and entry["waiver_id"] is not None:
+            content = _waiver_content(conn, seq, int(entry["waiver_id"]))
+            what = f"waiver {entry['waiver_id']}"
+        else:
+            raise _Diverged(Divergence("chain", where, f"unknown entry kind {kind!r}"))
+        if content != entry["content_hash"]:
+            raise _Diverged(
+                Divergence(
+                    "chain",
+                    where,
+                    f"content hash does not match {what} (stored "
+                    f"{_short(entry['content_hash'])}, rows hash to {_short(content)}): "
+                    "rows were added, deleted, reordered or re-hashed",
+                )
+            )
+        computed = entry_hash(prev, seq, content)
+        if entry["entry_hash"] != computed:
+            raise _Diverged(
+                Divergence(
+                    "chain",
+                    where,
+                    f"entry hash mismatch (stored "
+                    f"{_short(entry['entry_hash'])}, computed {_short(computed)})",
+                )
+            )
+        prev, expected = computed, expected + 1
+    return expected - 1, prev
+
+
+_ORPHANS: tuple[tuple[str, str, str], ...] = (
+    (
+        "runs",
+        "id",
+        "SELECT id FROM runs WHERE id NOT IN "
+        "(SELECT run_id FROM chain WHERE kind = 'run' AND run_id IS NOT NULL) ORDER BY id LIMIT 1",
+    ),
+    (
+        "run_records",
+        "id",
+        "SELECT id FROM run_records WHERE run_id NOT IN "
+        "(SELECT run_id FROM chain WHERE kind = 'run' AND run_id IS NOT NULL) ORDER BY id LIMIT 1",
+    ),
+    (
+        "records",
+        "hash",
+        "SELECT hash FROM records WHERE first_run_id NOT IN "
+        "(SELECT run_id FROM chain WHERE kind = 'run' AND run_id IS NOT NULL) LIMIT 1",
+    ),
+    (
+        "findings",
+        "id",
+        "SELECT id FROM findings WHERE run_id NOT IN "
+        "(SELECT run_id FROM chain WHERE kind = 'run' AND run_id IS NOT NULL) ORDER BY id LIMIT 1",
+    ),
+    (
+        "waivers",
+        "id",
+        "SELECT id FROM waivers WHERE id NOT IN "
+        "(SELECT waiver_id FROM chain WHERE kind = 'waiver' AND waiver_id IS NOT NULL) "
+        "ORDER BY id LIMIT 1",
+    ),
+)
+
+
+def _check_orphans(conn: sqlite3.Connection) -> None:
+    for table, pk, sql in _ORPHANS:
+        row = conn.execute(sql).fetchone()
+        if row is not None:
+            raise _Diverged(
+                Divergence(
+                    table,
+                    f"{pk}={row[0]}",
+                    "not covered by any chain entry: the row "
+                    "was inserted outside a run or renumbered",
+                )
+            )
+    dup = conn.execute(
+        "SELECT kind, COALESCE(run_id, waiver_id) AS ref FROM chain "
+        "GROUP BY kind, ref HAVING COUNT(*) > 1 LIMIT 1"
+    ).fetchone()
+    if dup is not None:
+        raise _Diverged(
+            Divergence("chain", f"{dup[0]}={dup[1]}", "more than one chain entry covers it")
+        )
+
+
+def _check_unchained(conn: sqlite3.Connection) -> None:
+    for table in ("migrations", "checkpoints"):
+        pk = PRIMARY_KEYS[table]
+        for row in _dicts(conn.execute(f"SELECT * FROM [{table}] ORDER BY [{pk}]")):
+            _check_row(table, row)
+
+
+def _check_triggers(conn: sqlite3.Connection) -> None:
+    present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    for table in LOG_TABLES:
+        for name in trigger_names(table):
+            if name not in present:
+                raise _Diverged(
+                    Divergence(
+                        table,
+                        "(schema)",
+                        f"append-only trigger {name} is missing: the log can be edited",
+                    )
+                )
+
+
+def verify_log(conn: sqlite3.Connection) -> VerifyResult:
+    """Check the whole log (read-only). The result names the first divergence, if any."""
+    conn.execute("BEGIN")  # one consistent snapshot, even while writers append
+    try:
+        head_seq, head = 0, GENESIS
+        divergence: Divergence | None = None
+        try:
+            head_seq, head = _walk_chain(conn)
+            _check_orphans(conn)
+            _check_unchained(conn)
+            _check_triggers(conn)
+        except _Diverged as exc:
+            divergence = exc.div
+        runs = conn.execute("SELECT COUNT(*) FROM runs").fetchone()[0]
+        findings = conn.execute("SELECT COUNT(*) FROM findings").fetchone()[0]
+        waivers = conn.execute("SELECT COUNT(*) FROM waivers").fetchone()[0]
+    finally:
+        conn.execute("ROLLBACK")
+    return VerifyResult(int(runs), int(findings), int(waivers), head_seq, head, divergence)
