@@ -1,1 +1,56 @@
-"""The HTML governance report."""
+"""The HTML governance report: ``build_report`` reads the log, ``write_atomic`` saves it.
+
+- ``data``: what the report shows, read from the log with read-only SQL;
+- ``svg``: the inline charts;
+- ``style``: the inline stylesheet;
+- ``render``: the page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from pathlib import Path
+
+from ..calibration import connect_readonly
+
+
+def build_report(
+    db: str | Path,
+    *,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    base: Path | None = None,
+    top: int = 50,
+    now: dt.datetime | None = None,
+) -> str:
+    """The report of the log at ``db`` as one HTML document (``LogError`` when there is
+    no log, or no run in the window)."""
+    from .data import load
+    from .render import render
+
+    conn = connect_readonly(db)
+    try:
+        data = load(conn, source=str(db), since=since, until=until, now=now)
+    finally:
+        conn.close()
+    return render(data, base=base, top=top)
+
+
+def write_atomic(path: str | Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file in the same folder and a rename:
+    readers never see a half-written report."""
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,75 @@
+"""``decaudit report``: the self-contained HTML governance report, built from the log."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import click
+from decaudit.cli.options import db_option, db_path, fail, handle_errors
+
+DEFAULT_OUTPUT = "decaudit-report.html"
+
+
+def _day(value: str | None, flag: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        day = dt.date.fromisoformat(value)
+    except ValueError:
+        fail(f"{flag} {value!r}: expected a date as YYYY-MM-DD")
+    return day
+
+
+@click.command()
+@click.option(
+    "--output",
+    "-o",
+    "output",
+    metavar="FILE",
+    default=DEFAULT_OUTPUT,
+    show_default=True,
+    help="Where to write the report.",
+)
+@click.option("--since", metavar="DATE", help="Only runs started on or after DATE (YYYY-MM-DD).")
+@click.option("--until", metavar="DATE", help="Only runs started on or before DATE (YYYY-MM-DD).")
+@click.option(
+    "--top",
+    type=click.IntRange(min=0),
+    default=50,
+    show_default=True,
+    help="Decisions whose findings are detailed (all are ranked in the table).",
+)
+@click.option(
+    "--base",
+    metavar="DIR",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Folder that relative record paths are resolved against for the file: links "
+    "[default: the current folder].",
+)
+@db_option
+@handle_errors
+def report(
+    output: str,
+    since: str | None,
+    until: str | None,
+    top: int,
+    base: str | None,
+    db: str | None,
+) -> None:
+    """Write the HTML governance report from the audit log.
+
+    One self-contained file (inline CSS and SVG, no scripts, no network): headline numbers,
+    findings by family and rule, decisions ranked by risk, predicted versus realized
+    benefits, cost overrun, the portfolio mix per quarter, what changed since the previous
+    run, and links back to the records.
+    """
+    from decaudit.engine.html import build_report, write_atomic
+
+    start, end = _day(since, "--since"), _day(until, "--until")
+    if start and end and start > end:
+        fail(f"--since {start} is after --until {end}")
+    html = build_report(db_path(db), since=start, until=end, base=Path(base or "."), top=top)
+    write_atomic(output, html)
+    click.echo(f"Wrote {output}", err=True)

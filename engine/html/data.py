@@ -1,0 +1,421 @@
+"""What the governance report shows, read from the audit log (read-only, plain SQL).
+
+The *current state* of the portfolio is, for each decision, its latest snapshot (the record
+audited by the latest run that audited it) and the findings that run produced for it; for the
+portfolio-level findings (decision id ``(portfolio)``), the latest run. ``--since``/``--until``
+restrict every figure to the runs that started within those dates (inclusive, UTC).
+
+Risk score of a decision = sum of the severity weights (``SEVERITY_WEIGHTS``) of its open
+(unwaived) findings in the current state.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import statistics
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..calibration import Outcome, Snapshot, chosen_option, has_tables, latest_snapshots, outcome
+from ..errors import LogError
+from ..facts import BREAKTHROUGH_KINDS, PORTFOLIO_ID
+from ..model import OPTION_KINDS
+from ..packdata import lexicon
+from ..types import FAMILIES, SEVERITIES, SEVERITY_RANK
+
+SEVERITY_WEIGHTS: Mapping[str, int] = {"critical": 10, "high": 5, "medium": 3, "low": 1, "info": 0}
+MIX_KINDS: tuple[str, ...] = (*OPTION_KINDS, "unknown")
+
+_FINDING_COLUMNS = (
+    "run_id",
+    "decision_id",
+    "rule_id",
+    "rule_name",
+    "family",
+    "severity",
+    "message",
+    "path",
+    "file",
+    "line",
+    "fingerprint",
+    "waived",
+    "waiver_reason",
+    "waiver_expires",
+)
+_RUN_COLUMNS = (
+    "id",
+    "started_at",
+    "finished_at",
+    "tool_version",
+    "command",
+    "actor",
+    "exit_status",
+    "record_count",
+    "finding_count",
+    "error_count",
+)
+
+
+@dataclass(frozen=True)
+class RunInfo:
+    id: int
+    started_at: str
+    finished_at: str
+    tool_version: str
+    command: str
+    actor: str
+    exit_status: int | None
+    record_count: int
+    finding_count: int
+    error_count: int
+
+
+@dataclass(frozen=True)
+class FindingRow:
+    run_id: int
+    decision_id: str
+    rule_id: str
+    rule_name: str
+    family: str
+    severity: str
+    message: str
+    path: str
+    file: str
+    line: int
+    fingerprint: str
+    waived: bool
+    waiver_reason: str
+    waiver_expires: str
+
+    @property
+    def weight(self) -> int:
+        return 0 if self.waived else SEVERITY_WEIGHTS.get(self.severity, 0)
+
+
+@dataclass(frozen=True)
+class DecisionRow:
+    decision_id: str
+    title: str
+    status: str
+    project_type: str
+    date: dt.date | None
+    file: str
+    line: int
+    run_id: int
+    chosen_title: str
+    chosen_kind: str  # kind of the chosen option, "unknown", or "" without one chosen option
+    kind_inferred: bool
+    findings: tuple[FindingRow, ...]  # current findings, open first, by severity
+    outcome: Outcome | None
+
+    @property
+    def score(self) -> int:
+        return sum(f.weight for f in self.findings)
+
+    @property
+    def open_findings(self) -> tuple[FindingRow, ...]:
+        return tuple(f for f in self.findings if not f.waived)
+
+
+@dataclass(frozen=True)
+class RuleCount:
+    rule_id: str
+    rule_name: str
+    family: str
+    severity: str
+    open: int
+    waived: int
+
+
+@dataclass(frozen=True)
+class QuarterMix:
+    quarter: str  # "2025-Q1", or "undated"
+    counts: Mapping[str, int]  # kind -> decisions whose chosen option is of that kind
+
+
+@dataclass(frozen=True)
+class Changes:
+    latest: RunInfo | None
+    previous: RunInfo | None
+    new: tuple[FindingRow, ...]
+    resolved: tuple[FindingRow, ...]
+    unchanged: int
+    not_reaudited: int  # previous findings of decisions the latest run did not audit
+
+
+@dataclass(frozen=True)
+class ReportData:
+    source: str  # the log file name, as given
+    generated_at: str
+    since: dt.date | None
+    until: dt.date | None
+    runs: tuple[RunInfo, ...]  # in the window, oldest first
+    decisions: tuple[DecisionRow, ...]  # ranked by risk score
+    portfolio_findings: tuple[FindingRow, ...]
+    by_rule: tuple[RuleCount, ...]
+    mix: tuple[QuarterMix, ...]
+    no_choice: int  # decisions without exactly one chosen option (not in the mix)
+    changes: Changes
+
+    @property
+    def current_findings(self) -> list[FindingRow]:
+        return [f for d in self.decisions for f in d.findings] + list(self.portfolio_findings)
+
+    @property
+    def open_by_severity(self) -> dict[str, int]:
+        counts = Counter(f.severity for f in self.current_findings if not f.waived)
+        return {s: counts.get(s, 0) for s in reversed(SEVERITIES)}
+
+    @property
+    def waived_count(self) -> int:
+        return sum(f.waived for f in self.current_findings)
+
+    @property
+    def by_family(self) -> list[tuple[str, int, int]]:
+        """(family, open, waived) for the families in use, known families first."""
+        counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        for f in self.current_findings:
+            counts[f.family][1 if f.waived else 0] += 1
+        order = [f for f in FAMILIES if f in counts] + sorted(set(counts) - set(FAMILIES))
+        return [(fam, counts[fam][0], counts[fam][1]) for fam in order]
+
+    @property
+    def outcomes(self) -> list[tuple[DecisionRow, Outcome]]:
+        return [(d, d.outcome) for d in self.decisions if d.outcome is not None]
+
+    @property
+    def median_realization(self) -> float | None:
+        ratios = [o.realization for _, o in self.outcomes]
+        return float(statistics.median(ratios)) if ratios else None
+
+    @property
+    def breakthrough_share(self) -> tuple[int, int]:
+        """(breakthrough-type choices, decisions with a chosen option of known kind)."""
+        known = [d for d in self.decisions if d.chosen_kind not in ("", "unknown")]
+        return sum(d.chosen_kind in BREAKTHROUGH_KINDS for d in known), len(known)
+
+
+# --- reading -------------------------------------------------------------------------------
+
+
+def _query(conn: sqlite3.Connection, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+    try:
+        return conn.execute(sql, params).fetchall()
+    except sqlite3.DatabaseError as exc:
+        raise LogError(f"cannot read the audit log: {exc}") from exc
+
+
+def _runs(conn: sqlite3.Connection, since: dt.date | None, until: dt.date | None) -> list[RunInfo]:
+    rows = _query(conn, f"SELECT {', '.join(_RUN_COLUMNS)} FROM runs ORDER BY id")
+    out = []
+    for r in rows:
+        started = str(r[1] or "")
+        day = started[:10]
+        if since is not None and day < since.isoformat():
+            continue
+        if until is not None and day > until.isoformat():
+            continue
+        out.append(
+            RunInfo(
+                id=int(r[0]),
+                started_at=started,
+                finished_at=str(r[2] or ""),
+                tool_version=str(r[3] or ""),
+                command=str(r[4] or ""),
+                actor=str(r[5] or ""),
+                exit_status=None if r[6] is None else int(r[6]),
+                record_count=int(r[7] or 0),
+                finding_count=int(r[8] or 0),
+                error_count=int(r[9] or 0),
+            )
+        )
+    return out
+
+
+def _finding(r: Sequence[Any]) -> FindingRow:
+    return FindingRow(
+        run_id=int(r[0]),
+        decision_id=str(r[1] or ""),
+        rule_id=str(r[2] or ""),
+        rule_name=str(r[3] or ""),
+        family=str(r[4] or ""),
+        severity=str(r[5] or "info"),
+        message=str(r[6] or ""),
+        path=str(r[7] or ""),
+        file=str(r[8] or ""),
+        line=int(r[9] or 0),
+        fingerprint=str(r[10] or ""),
+        waived=bool(r[11]),
+        waiver_reason=str(r[12] or ""),
+        waiver_expires=str(r[13] or ""),
+    )
+
+
+def _findings_of_runs(conn: sqlite3.Connection, run_ids: Sequence[int]) -> list[FindingRow]:
+    out: list[FindingRow] = []
+    cols = ", ".join(_FINDING_COLUMNS)
+    for i in range(0, len(run_ids), 500):
+        chunk = list(run_ids[i : i + 500])
+        marks = ",".join("?" * len(chunk))
+        sql = f"SELECT {cols} FROM findings WHERE run_id IN ({marks}) ORDER BY id"
+        out.extend(_finding(r) for r in _query(conn, sql, chunk))
+    return out
+
+
+def _sort_key(f: FindingRow) -> tuple[int, int, str, str]:
+    return (f.waived, -SEVERITY_RANK.get(f.severity, 0), f.rule_id, f.path)
+
+
+def _date(value: Any) -> dt.date | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _decision(snap: Snapshot, findings: Sequence[FindingRow]) -> DecisionRow:
+    rec = snap.record
+    option = chosen_option(rec)
+    kind, inferred, chosen_title = "", False, ""
+    if option is not None:
+        chosen_title = _text(option.get("title"))
+        given = option.get("kind")
+        if isinstance(given, str) and given in OPTION_KINDS:
+            kind = given
+        else:
+            guess = lexicon().infer_kind(chosen_title, _text(option.get("description")))
+            kind, inferred = (guess, True) if guess else ("unknown", False)
+    return DecisionRow(
+        decision_id=snap.decision_id,
+        title=_text(rec.get("title")),
+        status=_text(rec.get("status")),
+        project_type=_text(rec.get("project_type")),
+        date=_date(rec.get("date")),
+        file=snap.file,
+        line=snap.line,
+        run_id=snap.run_id,
+        chosen_title=chosen_title,
+        chosen_kind=kind,
+        kind_inferred=inferred,
+        findings=tuple(sorted(findings, key=_sort_key)),
+        outcome=outcome(snap.decision_id, rec),
+    )
+
+
+def _quarter(day: dt.date | None) -> str:
+    return f"{day.year}-Q{(day.month - 1) // 3 + 1}" if day else "undated"
+
+
+def _mix(decisions: Sequence[DecisionRow]) -> tuple[tuple[QuarterMix, ...], int]:
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    no_choice = 0
+    for d in decisions:
+        if not d.chosen_kind:
+            no_choice += 1
+            continue
+        counts[_quarter(d.date)][d.chosen_kind] += 1
+    quarters = sorted(q for q in counts if q != "undated")
+    if "undated" in counts:
+        quarters.append("undated")
+    mix = tuple(QuarterMix(q, {k: counts[q].get(k, 0) for k in MIX_KINDS}) for q in quarters)
+    return mix, no_choice
+
+
+def _by_rule(findings: Sequence[FindingRow]) -> tuple[RuleCount, ...]:
+    acc: dict[str, list[Any]] = {}
+    for f in findings:
+        row = acc.setdefault(f.rule_id, [f.rule_name, f.family, f.severity, 0, 0])
+        if SEVERITY_RANK.get(f.severity, 0) > SEVERITY_RANK.get(row[2], 0):
+            row[2] = f.severity
+        row[4 if f.waived else 3] += 1
+    rows = [RuleCount(rid, n, fam, sev, o, w) for rid, (n, fam, sev, o, w) in acc.items()]
+    return tuple(sorted(rows, key=lambda r: (-r.open, -r.waived, r.rule_id)))
+
+
+def _changes(
+    conn: sqlite3.Connection, runs: Sequence[RunInfo], audited: Mapping[int, set[str]]
+) -> Changes:
+    if not runs:
+        return Changes(None, None, (), (), 0, 0)
+    latest = runs[-1]
+    previous = runs[-2] if len(runs) > 1 else None
+    if previous is None:
+        return Changes(latest, None, (), (), 0, 0)
+    rows = _findings_of_runs(conn, [previous.id, latest.id])
+    now = {f.fingerprint: f for f in rows if f.run_id == latest.id}
+    before = {f.fingerprint: f for f in rows if f.run_id == previous.id}
+    reaudited = audited.get(latest.id, set()) | {PORTFOLIO_ID}
+    new = [f for fp, f in now.items() if fp not in before]
+    gone = [f for fp, f in before.items() if fp not in now]
+    resolved = [f for f in gone if f.decision_id in reaudited]
+    return Changes(
+        latest=latest,
+        previous=previous,
+        new=tuple(sorted(new, key=_sort_key)),
+        resolved=tuple(sorted(resolved, key=_sort_key)),
+        unchanged=sum(fp in before for fp in now),
+        not_reaudited=len(gone) - len(resolved),
+    )
+
+
+def load(
+    conn: sqlite3.Connection,
+    *,
+    source: str,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    now: dt.datetime | None = None,
+) -> ReportData:
+    """Everything the report shows. No runs (in the window) raises ``LogError``."""
+    if not has_tables(conn, "runs", "records", "run_records", "findings"):
+        raise LogError(f"{source}: not a decaudit audit log (its tables are missing)")
+    runs = _runs(conn, since, until)
+    if not runs:
+        window = ""
+        if since or until:
+            window = f" between {since or 'the start'} and {until or 'now'}"
+        raise LogError(f"{source}: the audit log has no runs{window}; run `decaudit check` first")
+    run_ids = [r.id for r in runs]
+    snapshots = latest_snapshots(conn, run_ids)
+    audited: dict[int, set[str]] = defaultdict(set)
+    for i in range(0, len(run_ids), 500):
+        chunk = run_ids[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        sql = f"SELECT DISTINCT run_id, decision_id FROM run_records WHERE run_id IN ({marks})"
+        for run_id, did in _query(conn, sql, chunk):
+            audited[int(run_id)].add(str(did))
+    wanted = sorted({s.run_id for s in snapshots} | {runs[-1].id})
+    current: dict[str, list[FindingRow]] = defaultdict(list)
+    latest_of = {s.decision_id: s.run_id for s in snapshots}
+    portfolio: list[FindingRow] = []
+    for f in _findings_of_runs(conn, wanted):
+        if latest_of.get(f.decision_id) == f.run_id:
+            current[f.decision_id].append(f)
+        elif f.decision_id not in latest_of and f.run_id == runs[-1].id:
+            portfolio.append(f)
+    decisions = [_decision(s, current.get(s.decision_id, ())) for s in snapshots]
+    decisions.sort(key=lambda d: (-d.score, -len(d.open_findings), d.decision_id))
+    mix, no_choice = _mix(decisions)
+    stamp = (now or dt.datetime.now(dt.UTC)).isoformat(timespec="seconds")
+    return ReportData(
+        source=source,
+        generated_at=stamp.replace("+00:00", "Z"),
+        since=since,
+        until=until,
+        runs=tuple(runs),
+        decisions=tuple(decisions),
+        portfolio_findings=tuple(sorted(portfolio, key=_sort_key)),
+        by_rule=_by_rule([f for d in decisions for f in d.findings] + portfolio),
+        mix=mix,
+        no_choice=no_choice,
+        changes=_changes(conn, runs, audited),
+    )

@@ -1,0 +1,663 @@
+"""``render(data) -> str``: the self-contained HTML governance report.
+
+One file: inline CSS, inline SVG, no scripts and no external resource (a Content Security
+Policy in the page forbids any). Every string read from the log is escaped; every chart has a
+table with the same figures.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+
+from ..types import FAMILIES, SEVERITIES
+from .data import MIX_KINDS, SEVERITY_WEIGHTS, FindingRow, ReportData
+from .style import CSS
+from .svg import Bar, Point, Series, esc, hbar_chart, scatter_chart, stacked_chart
+
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+SEVERITY_COLORS = {
+    "critical": "#991b1b",
+    "high": "#dc2626",
+    "medium": "#d97706",
+    "low": "#2563eb",
+    "info": "#9ca3af",
+}
+FAMILY_COLORS = {
+    "incremental": "#7c3aed",
+    "alternatives": "#0891b2",
+    "benefits": "#ea580c",
+    "governance": "#65a30d",
+    "hygiene": "#64748b",
+}
+KIND_COLORS = {
+    "do-nothing": "#9ca3af",
+    "do-minimum": "#cbd5e1",
+    "incremental": "#60a5fa",
+    "adjacent": "#34d399",
+    "breakthrough": "#f59e0b",
+    "replace-own-business": "#dc2626",
+    "unknown": "#e5e7eb",
+}
+NO_DATA = "No data yet"
+
+
+def anchor(decision_id: str) -> str:
+    """A safe, unique element id for a decision (ids are untrusted text)."""
+    slug = re.sub(r"[^A-Za-z0-9_-]+", "-", decision_id).strip("-")[:60]
+    digest = hashlib.sha256(decision_id.encode("utf-8")).hexdigest()[:6]
+    return f"d-{slug}-{digest}" if slug else f"d-{digest}"
+
+
+def money(value: float) -> str:
+    """1_600_000 -> 1.6M; 250_000 -> 250k; 950 -> 950."""
+    size = abs(value)
+    for div, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
+        if size >= div:
+            text = f"{value / div:.1f}".rstrip("0").rstrip(".")
+            return f"{text}{suffix}"
+    return f"{value:.0f}"
+
+
+def pct(value: float | None) -> str:
+    return "–" if value is None else f"{value:.0%}"
+
+
+class _Links:
+    """Links back to the record files: ``file:`` URIs resolved against a base folder."""
+
+    def __init__(self, base: Path | None) -> None:
+        self.base = base
+
+    def href(self, file: str) -> str | None:
+        if not file or file == "-" or self.base is None:
+            return None
+        path = Path(file)
+        if not path.is_absolute():
+            path = self.base / path
+        try:
+            return path.resolve().as_uri()
+        except ValueError:
+            return None
+
+    def loc(self, file: str, line: int) -> str:
+        text = esc(f"{file}:{line}" if line else file) if file else "–"
+        href = self.href(file)
+        return f'<a class="loc" href="{esc(href)}">{text}</a>' if href else text
+
+
+def _sev(severity: str) -> str:
+    klass = severity if severity in SEVERITIES else "info"
+    return f'<span class="sev sev-{klass}">{esc(severity)}</span>'
+
+
+def _did(decision_id: str, known: set[str]) -> str:
+    if decision_id in known:
+        return f'<a href="#{anchor(decision_id)}">{esc(decision_id)}</a>'
+    return esc(decision_id)
+
+
+def _table(caption: str, head: Sequence[str], rows: Iterable[Sequence[str]], num: set[int]) -> str:
+    ths = "".join(
+        f'<th scope="col" class="num">{esc(h)}</th>'
+        if i in num
+        else f'<th scope="col">{esc(h)}</th>'
+        for i, h in enumerate(head)
+    )
+    body = []
+    for row in rows:
+        cells = "".join(
+            f'<td class="num">{c}</td>' if i in num else f"<td>{c}</td>" for i, c in enumerate(row)
+        )
+        body.append(f"<tr>{cells}</tr>")
+    return (
+        f"<table><caption>{esc(caption)}</caption><thead><tr>{ths}</tr></thead>"
+        f"<tbody>{''.join(body)}</tbody></table>"
+    )
+
+
+def _figure(svg: str, caption: str) -> str:
+    return f"<figure>{svg}<figcaption>{esc(caption)}</figcaption></figure>"
+
+
+def _section(sid: str, title: str, lead: str, body: str) -> str:
+    lead_html = f'<p class="lead">{lead}</p>' if lead else ""
+    return (
+        f'<section id="{sid}" aria-labelledby="{sid}-h"><h2 id="{sid}-h">{esc(title)}</h2>'
+        f"{lead_html}{body}</section>"
+    )
+
+
+def _note(text: str) -> str:
+    return f'<p class="note">{esc(text)}</p>'
+
+
+# --- sections ------------------------------------------------------------------------------
+
+
+def _summary(data: ReportData) -> str:
+    sev = data.open_by_severity
+    open_total = sum(sev.values())
+    chips = " ".join(f"{_sev(s)} {n}" for s, n in sev.items() if n)
+    bt, known = data.breakthrough_share
+    median = data.median_realization
+    measured = len(data.outcomes)
+    # (label, value, markup: every string from the log is escaped before it lands here)
+    cards = [
+        (
+            "Runs",
+            str(len(data.runs)),
+            esc(f"latest #{data.runs[-1].id}, {data.runs[-1].started_at}"),
+        ),
+        ("Decisions audited", str(len(data.decisions)), "latest snapshot of each"),
+        ("Open findings", str(open_total), chips or "none"),
+        ("Waived findings", str(data.waived_count), "accepted with a live waiver"),
+        (
+            "Breakthrough choices",
+            pct(bt / known) if known else "–",
+            f"{bt} of {known} decisions with a chosen option of known kind",
+        ),
+        (
+            "Median realization",
+            pct(median),
+            f"realized / projected benefits, {measured} measured decision(s)"
+            if measured
+            else "no realized benefits recorded yet",
+        ),
+    ]
+    html_cards = "".join(
+        f'<div class="card"><div class="label">{esc(label)}</div>'
+        f'<div class="value">{esc(value)}</div><div class="sub">{sub}</div></div>'
+        for label, value, sub in cards
+    )
+    return _section(
+        "summary",
+        "Summary",
+        "The current state: each decision as last audited, with the findings of that run.",
+        f'<div class="cards">{html_cards}</div>',
+    )
+
+
+def _findings_section(data: ReportData) -> str:
+    fams = data.by_family
+    if not fams:
+        return _section(
+            "findings",
+            "Findings by family and rule",
+            "",
+            _note("No findings in the current state."),
+        )
+    fam_bars = [
+        Bar(f, o + w, FAMILY_COLORS.get(f, "#64748b"), f"{o} open, {w} waived") for f, o, w in fams
+    ]
+    fam_chart = hbar_chart(
+        "chart-families",
+        fam_bars,
+        title="Findings by family",
+        desc="; ".join(f"{f}: {o} open, {w} waived" for f, o, w in fams),
+        label_width=140,
+        integer=True,
+    )
+    fam_table = _table(
+        "Findings by family",
+        ["family", "open", "waived"],
+        ([esc(f), str(o), str(w)] for f, o, w in fams),
+        {1, 2},
+    )
+    rules = data.by_rule
+    rule_bars = [
+        Bar(
+            f"{r.rule_id} {r.rule_name}",
+            r.open + r.waived,
+            SEVERITY_COLORS.get(r.severity, "#9ca3af"),
+            f"{r.open} open, {r.waived} waived" if r.waived else str(r.open),
+        )
+        for r in rules
+    ]
+    rule_chart = hbar_chart(
+        "chart-rules",
+        rule_bars,
+        title="Findings by rule",
+        desc="; ".join(f"{r.rule_id}: {r.open} open, {r.waived} waived" for r in rules),
+        label_width=260,
+        integer=True,
+    )
+    rule_table = _table(
+        "Findings by rule",
+        ["rule", "name", "family", "severity", "open", "waived"],
+        (
+            [
+                esc(r.rule_id),
+                esc(r.rule_name),
+                esc(r.family),
+                _sev(r.severity),
+                str(r.open),
+                str(r.waived),
+            ]
+            for r in rules
+        ),
+        {4, 5},
+    )
+    legend = " ".join(_sev(s) for s in reversed(SEVERITIES))
+    body = (
+        _figure(fam_chart, "Open and waived findings per family.")
+        + fam_table
+        + _figure(rule_chart, "Findings per rule; bar colour is the rule's severity.")
+        + f"<p>Severity colours: {legend}</p>"
+        + rule_table
+    )
+    families = ", ".join(FAMILIES)
+    return _section(
+        "findings",
+        "Findings by family and rule",
+        f"Families: {esc(families)}. Counts are the current state (open and waived).",
+        body,
+    )
+
+
+def _finding_rows(findings: Sequence[FindingRow], links: _Links) -> list[list[str]]:
+    rows = []
+    for f in findings:
+        status = (
+            f'<span class="waived" title="{esc(f.waiver_reason)}">'
+            f"waived until {esc(f.waiver_expires)}</span>"
+            if f.waived
+            else "open"
+        )
+        rows.append(
+            [
+                _sev(f.severity),
+                f"{esc(f.rule_id)} <span class='kind'>{esc(f.rule_name)}</span>",
+                f'<span class="msg">{esc(f.message)}</span>',
+                f'<span class="loc">{esc(f.path)}</span>',
+                links.loc(f.file, f.line),
+                status,
+            ]
+        )
+    return rows
+
+
+def _risk_section(data: ReportData, links: _Links, top: int) -> str:
+    weights = ", ".join(f"{s} {w}" for s, w in SEVERITY_WEIGHTS.items())
+    lead = (
+        "Risk score = the sum of the severity weights of a decision's open findings in the "
+        f"latest run that audited it ({esc(weights)}); waived findings weigh nothing."
+    )
+    if not data.decisions:
+        return _section("risk", "Decisions ranked by risk", lead, _note("No decisions audited."))
+    detailed = [d for d in data.decisions if d.findings][: max(top, 0)]
+    detailed_ids = {d.decision_id for d in detailed}
+    summary_rows = []
+    for rank, d in enumerate(data.decisions, 1):
+        counts = {s: 0 for s in SEVERITIES}
+        for f in d.open_findings:
+            counts[f.severity] = counts.get(f.severity, 0) + 1
+        by_sev = " ".join(f"{_sev(s)} {counts[s]}" for s in reversed(SEVERITIES) if counts.get(s))
+        did = (
+            _did(d.decision_id, detailed_ids)
+            if d.decision_id in detailed_ids
+            else esc(d.decision_id)
+        )
+        summary_rows.append(
+            [
+                str(rank),
+                f'<span id="{anchor(d.decision_id)}-row">{did}</span>',
+                esc(d.title),
+                esc(d.status or "–"),
+                esc(d.project_type or "–"),
+                f'<span class="score">{d.score}</span>',
+                by_sev or "none",
+                links.loc(d.file, d.line),
+            ]
+        )
+    table = _table(
+        "All decisions, highest risk first",
+        ["#", "decision", "title", "status", "project type", "score", "open findings", "record"],
+        summary_rows,
+        {0, 5},
+    )
+    articles = []
+    for d in detailed:
+        kind = ""
+        if d.chosen_title:
+            inferred = " (inferred)" if d.kind_inferred else ""
+            kind = (
+                f" · chosen: {esc(d.chosen_title)} "
+                f"<span class='kind'>[{esc(d.chosen_kind)}{inferred}]</span>"
+            )
+        meta = (
+            f"{esc(d.status or 'no status')} · {esc(d.project_type or 'no project type')}"
+            f" · {esc(d.date.isoformat() if d.date else 'undated')}{kind}"
+            f" · record {links.loc(d.file, d.line)} · run #{d.run_id}"
+        )
+        findings = _table(
+            f"Findings of {d.decision_id}",
+            ["severity", "rule", "message", "JSON path", "source", "status"],
+            _finding_rows(d.findings, links),
+            set(),
+        )
+        articles.append(
+            f'<article class="decision" id="{anchor(d.decision_id)}">'
+            f"<h3>{esc(d.decision_id)}: {esc(d.title)} "
+            f'<span class="score">score {d.score}</span></h3>'
+            f'<p class="meta">{meta}</p>{findings}</article>'
+        )
+    more = len([d for d in data.decisions if d.findings]) - len(detailed)
+    tail = (
+        _note(f"{more} more decision(s) with findings are listed in the table only (--top).")
+        if more > 0
+        else ""
+    )
+    portfolio = ""
+    if data.portfolio_findings:
+        portfolio = "<h3>Portfolio-level findings (latest run)</h3>" + _table(
+            "Portfolio-level findings",
+            ["severity", "rule", "message", "JSON path", "source", "status"],
+            _finding_rows(data.portfolio_findings, links),
+            set(),
+        )
+    return _section(
+        "risk",
+        "Decisions ranked by risk",
+        lead,
+        table + portfolio + "<h3>Findings per decision</h3>" + "".join(articles) + tail,
+    )
+
+
+def _benefits_section(data: ReportData) -> str:
+    title = "Predicted versus realized benefits"
+    lead = (
+        "For each decision whose chosen option has benefits with both a projected and a "
+        "realized figure: the sum of those lines, projected against realized. Points under the "
+        "1:1 line fell short of their business case."
+    )
+    outcomes = data.outcomes
+    if not outcomes:
+        return _section(
+            "benefits",
+            title,
+            lead,
+            _note(
+                f"{NO_DATA}: no audited decision records realized benefits on its chosen option."
+            ),
+        )
+    median = data.median_realization
+    points = [
+        Point(
+            o.projected_benefits,
+            o.realized_benefits,
+            f"{d.decision_id}: projected {money(o.projected_benefits)}, realized "
+            f"{money(o.realized_benefits)} ({pct(o.realization)})",
+            f"#{anchor(d.decision_id)}-row",
+        )
+        for d, o in outcomes
+    ]
+    desc = f"{len(points)} decisions. Median realization ratio {pct(median)}. " + "; ".join(
+        f"{d.decision_id}: {pct(o.realization)}" for d, o in outcomes[:50]
+    )
+    chart = scatter_chart(
+        "chart-benefits",
+        points,
+        title="Projected versus realized benefits per decision",
+        desc=desc,
+        x_label="projected benefits",
+        y_label="realized benefits",
+        median_ratio=median,
+        tick_format=money,
+    )
+    rows = sorted(outcomes, key=lambda p: p[1].realization)
+    table = _table(
+        "Benefits per decision, lowest realization first",
+        ["decision", "title", "project type", "projected", "realized", "realization"],
+        (
+            [
+                f'<a href="#{anchor(d.decision_id)}-row">{esc(d.decision_id)}</a>',
+                esc(d.title),
+                esc(d.project_type or "–"),
+                f"{o.projected_benefits:,.0f}",
+                f"{o.realized_benefits:,.0f}",
+                pct(o.realization),
+            ]
+            for d, o in rows
+        ),
+        {3, 4, 5},
+    )
+    caption = (
+        f"Dashed grey: 1:1 (realized as projected). Orange: the organisation's median "
+        f"realization ratio ({pct(median)})."
+    )
+    return _section("benefits", title, lead, _figure(chart, caption) + table)
+
+
+def _costs_section(data: ReportData) -> str:
+    title = "Cost overrun"
+    lead = (
+        "Realized / projected costs of the chosen option, over the cost lines with both "
+        "figures. 100% is on budget; the dashed line at 120% is the benefit-shortfall threshold."
+    )
+    rows = [(d, o) for d, o in data.outcomes if o.overrun is not None]
+    if not rows:
+        return _section("costs", title, lead, _note(f"{NO_DATA}: no realized costs recorded."))
+    rows.sort(key=lambda p: -(p[1].overrun or 0.0))
+    bars = [
+        Bar(
+            d.decision_id,
+            (o.overrun or 0.0) * 100,
+            "#dc2626"
+            if (o.overrun or 0) > 1.2
+            else "#f59e0b"
+            if (o.overrun or 0) > 1
+            else "#10b981",
+            pct(o.overrun),
+            f"#{anchor(d.decision_id)}-row",
+        )
+        for d, o in rows
+    ]
+    chart = hbar_chart(
+        "chart-costs",
+        bars,
+        title="Cost overrun per decision (realized / projected costs)",
+        desc="; ".join(f"{d.decision_id}: {pct(o.overrun)}" for d, o in rows[:50]),
+        label_width=200,
+        reference=((100.0, "on budget"), (120.0, "120%")),
+        value_format="{:g}%",
+    )
+    table = _table(
+        "Costs per decision, largest overrun first",
+        ["decision", "title", "projected costs", "realized costs", "overrun"],
+        (
+            [
+                f'<a href="#{anchor(d.decision_id)}-row">{esc(d.decision_id)}</a>',
+                esc(d.title),
+                f"{o.projected_costs or 0:,.0f}",
+                f"{o.realized_costs or 0:,.0f}",
+                pct(o.overrun),
+            ]
+            for d, o in rows
+        ),
+        {2, 3, 4},
+    )
+    return _section(
+        "costs",
+        title,
+        lead,
+        _figure(chart, "Green within budget, amber over, red over 120%.") + table,
+    )
+
+
+def _mix_section(data: ReportData) -> str:
+    title = "Portfolio mix of chosen options"
+    lead = (
+        "The kind of each decision's chosen option (given, or inferred from its text), by the "
+        "quarter of the decision date. The 70/20/10 rule of thumb puts about 10% on "
+        "breakthrough choices."
+    )
+    if not data.mix:
+        return _section("mix", title, lead, _note(f"{NO_DATA}: no decision has a chosen option."))
+    kinds = [k for k in MIX_KINDS if any(q.counts.get(k) for q in data.mix)]
+    series = [Series(k, KIND_COLORS[k]) for k in kinds]
+    values = [[q.counts.get(k, 0) for k in kinds] for q in data.mix]
+    desc = "; ".join(
+        f"{q.quarter}: " + ", ".join(f"{q.counts[k]} {k}" for k in kinds if q.counts.get(k))
+        for q in data.mix
+    )
+    chart = stacked_chart(
+        "chart-mix",
+        [q.quarter for q in data.mix],
+        series,
+        values,
+        title="Chosen option kinds per quarter",
+        desc=desc,
+    )
+    table = _table(
+        "Chosen option kinds per quarter",
+        ["quarter", *kinds, "total", "breakthrough share"],
+        (
+            [
+                esc(q.quarter),
+                *(str(q.counts.get(k, 0)) for k in kinds),
+                str(sum(q.counts.values())),
+                _share(q.counts),
+            ]
+            for q in data.mix
+        ),
+        set(range(1, len(kinds) + 3)),
+    )
+    note = (
+        _note(f"{data.no_choice} decision(s) without exactly one chosen option are not counted.")
+        if data.no_choice
+        else ""
+    )
+    return _section(
+        "mix", title, lead, _figure(chart, "Decisions per quarter, by chosen kind.") + table + note
+    )
+
+
+def _share(counts: Mapping[str, int]) -> str:
+    known = sum(n for k, n in counts.items() if k != "unknown")
+    bt = counts.get("breakthrough", 0) + counts.get("replace-own-business", 0)
+    return pct(bt / known) if known else "–"
+
+
+def _changes_section(data: ReportData, links: _Links) -> str:
+    title = "What changed since the previous run"
+    ch = data.changes
+    if ch.latest is None or ch.previous is None:
+        return _section("changes", title, "", _note("Only one run so far: nothing to compare."))
+    lead = (
+        f"Findings of run #{ch.latest.id} ({esc(ch.latest.started_at)}) against run "
+        f"#{ch.previous.id} ({esc(ch.previous.started_at)}), matched by fingerprint (rule, "
+        f"decision, JSON path): {len(ch.new)} new, {len(ch.resolved)} resolved, "
+        f"{ch.unchanged} unchanged."
+    )
+    known = {d.decision_id for d in data.decisions}
+    head = ["severity", "rule", "decision", "message", "source"]
+
+    def rows(findings: Sequence[FindingRow]) -> Iterable[list[str]]:
+        for f in findings:
+            yield [
+                _sev(f.severity),
+                esc(f.rule_id),
+                _did(f.decision_id, known),
+                esc(f.message),
+                links.loc(f.file, f.line),
+            ]
+
+    body = "<h3>New findings</h3>" + (
+        _table("New findings", head, rows(ch.new), set()) if ch.new else _note("None.")
+    )
+    body += "<h3>Resolved findings</h3>" + (
+        _table("Resolved findings", head, rows(ch.resolved), set())
+        if ch.resolved
+        else _note("None.")
+    )
+    if ch.not_reaudited:
+        body += _note(
+            f"{ch.not_reaudited} finding(s) of the previous run belong to decisions the latest "
+            "run did not audit; they are neither new nor resolved."
+        )
+    return _section("changes", title, lead, body)
+
+
+def _runs_section(data: ReportData, limit: int = 50) -> str:
+    runs = list(reversed(data.runs))[:limit]
+    table = _table(
+        "Runs, latest first",
+        ["run", "started", "tool", "command", "actor", "records", "findings", "errors", "exit"],
+        (
+            [
+                f"#{r.id}",
+                esc(r.started_at),
+                esc(r.tool_version),
+                f'<span class="loc">{esc(r.command)}</span>',
+                esc(r.actor),
+                str(r.record_count),
+                str(r.finding_count),
+                str(r.error_count),
+                "–" if r.exit_status is None else str(r.exit_status),
+            ]
+            for r in runs
+        ),
+        {5, 6, 7, 8},
+    )
+    more = len(data.runs) - len(runs)
+    return _section(
+        "runs",
+        "Runs",
+        "The audit runs this report is built from (check the log's integrity with "
+        "<code>decaudit verify</code>).",
+        table + (_note(f"{more} older run(s) not listed.") if more > 0 else ""),
+    )
+
+
+# --- page ----------------------------------------------------------------------------------
+
+_TOC = (
+    ("summary", "Summary"),
+    ("findings", "Findings"),
+    ("risk", "Decisions by risk"),
+    ("benefits", "Benefits"),
+    ("costs", "Costs"),
+    ("mix", "Portfolio mix"),
+    ("changes", "Changes"),
+    ("runs", "Runs"),
+)
+
+
+def render(data: ReportData, *, base: Path | None = None, top: int = 50) -> str:
+    """The report as one HTML document. ``base`` resolves relative record paths for links."""
+    links = _Links(base)
+    window = ""
+    if data.since or data.until:
+        window = f" · runs from {esc(data.since or 'the start')} to {esc(data.until or 'now')}"
+    toc = "".join(f'<a href="#{sid}">{esc(label)}</a>' for sid, label in _TOC)
+    sections = [
+        _summary(data),
+        _findings_section(data),
+        _risk_section(data, links, top),
+        _benefits_section(data),
+        _costs_section(data),
+        _mix_section(data),
+        _changes_section(data, links),
+        _runs_section(data),
+    ]
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="en"><head><meta charset="utf-8">'
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        '<meta name="generator" content="decaudit">'
+        "<title>Decision audit report</title>"
+        f"<style>{CSS}</style></head><body>"
+        '<header class="top"><h1>Decision audit report</h1>'
+        f"<p>Audit log <code>{esc(data.source)}</code> · {len(data.runs)} run(s){window}"
+        f" · generated {esc(data.generated_at)}</p></header>"
+        f'<nav class="toc" aria-label="Sections">{toc}</nav>'
+        f"<main>{''.join(sections)}</main>"
+        "<footer>Generated by decaudit from the append-only audit log. Figures are the "
+        "latest snapshot of each decision; realized figures are as recorded in the "
+        "records.</footer>"
+        "</body></html>\n"
+    )

@@ -1,0 +1,471 @@
+"""The HTML governance report, on a log fixture written with the documented schema."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import re
+import sqlite3
+from collections.abc import Iterator, Mapping
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from decaudit.cli.main import cli
+from decaudit.engine.errors import LogError
+from decaudit.engine.html import build_report, write_atomic
+from decaudit.engine.html.data import load
+from decaudit.engine.html.render import anchor, money
+from decaudit.engine.html.svg import nice_ticks
+from decaudit.engine.types import fingerprint
+
+SCHEMA = """
+CREATE TABLE runs (id INTEGER PRIMARY KEY, started_at TEXT, finished_at TEXT,
+  tool_version TEXT, ruleset_digest TEXT, config_digest TEXT, input_digest TEXT,
+  command TEXT, actor TEXT, ci TEXT, exit_status INTEGER, record_count INTEGER,
+  finding_count INTEGER, error_count INTEGER, errors TEXT) STRICT;
+CREATE TABLE records (hash TEXT PRIMARY KEY, decision_id TEXT, title TEXT, project_type TEXT,
+  status TEXT, decision_date TEXT, canonical TEXT, first_run_id INTEGER) STRICT;
+CREATE TABLE run_records (id INTEGER PRIMARY KEY, run_id INTEGER, record_hash TEXT,
+  decision_id TEXT, file TEXT, line INTEGER, format TEXT) STRICT;
+CREATE TABLE findings (id INTEGER PRIMARY KEY, run_id INTEGER, decision_id TEXT,
+  record_hash TEXT, rule_id TEXT, rule_name TEXT, rule_digest TEXT, family TEXT,
+  severity TEXT, message TEXT, evidence TEXT, path TEXT, file TEXT, line INTEGER,
+  fingerprint TEXT, waived INTEGER, waiver_id INTEGER, waiver_source TEXT,
+  waiver_reason TEXT, waiver_expires TEXT) STRICT;
+CREATE TABLE waivers (id INTEGER PRIMARY KEY, action TEXT, revokes INTEGER,
+  decision_id TEXT, rule_id TEXT, reason TEXT, approver TEXT, expires TEXT,
+  created_at TEXT, actor TEXT) STRICT;
+"""
+
+RULES = {
+    "ALT001": ("no-breakthrough-alternative", "alternatives", "high"),
+    "BEN002": ("point-estimate-only", "benefits", "medium"),
+    "BEN008": ("benefit-shortfall", "benefits", "high"),
+    "GOV001": ("rubber-stamp-approval", "governance", "low"),
+    "INC004": ("portfolio-incremental-drift", "incremental", "medium"),
+}
+
+
+def record(
+    did: str,
+    *,
+    kind: str | None = "incremental",
+    date: str | None = "2025-02-11",
+    projected: float | None = 1000.0,
+    realized: float | None = None,
+    cost: float | None = 500.0,
+    cost_realized: float | None = None,
+    project_type: str = "it-system",
+    title: str | None = None,
+) -> dict[str, Any]:
+    benefit: dict[str, Any] = {"id": "b", "type": "revenue"}
+    if projected is not None:
+        benefit["projected"] = projected
+    if realized is not None:
+        benefit["realized"] = realized
+    cost_line: dict[str, Any] = {"id": "c"}
+    if cost is not None:
+        cost_line["projected"] = cost
+    if cost_realized is not None:
+        cost_line["realized"] = cost_realized
+    chosen: dict[str, Any] = {
+        "title": f"Option for {did}",
+        "chosen": True,
+        "business_case": {"benefits": [benefit], "costs": [cost_line]},
+    }
+    if kind is not None:
+        chosen["kind"] = kind
+    rec: dict[str, Any] = {
+        "format_version": 1,
+        "id": did,
+        "title": title or f"Decision {did}",
+        "status": "implemented",
+        "project_type": project_type,
+        "options": [{"title": "Do nothing", "kind": "do-nothing"}, chosen],
+    }
+    if date is not None:
+        rec["date"] = date
+    return rec
+
+
+class Log:
+    """Writes runs the way the log writer documents them (docs/audit-log.md)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.conn = sqlite3.connect(path)
+        self.conn.executescript(SCHEMA)
+
+    def run(
+        self,
+        started: str,
+        records: list[tuple[Mapping[str, Any], str]],  # (record, file)
+        findings: list[tuple[str, str, str] | tuple[str, str, str, bool]],  # did, rule, path
+    ) -> int:
+        cur = self.conn.execute(
+            "INSERT INTO runs (started_at, finished_at, tool_version, command, actor, "
+            "exit_status, record_count, finding_count, error_count, errors) "
+            "VALUES (?, ?, '0.1.0', 'decaudit check samples/', 'tester', 1, ?, ?, 0, '[]')",
+            (started, started, len(records), len(findings)),
+        )
+        run_id = int(cur.lastrowid or 0)
+        hashes: dict[str, str] = {}
+        for line, (rec, file) in enumerate(records, 1):
+            canonical = json.dumps(rec, sort_keys=True)
+            rhash = f"h{abs(hash(canonical))}"
+            hashes[str(rec["id"])] = rhash
+            self.conn.execute(
+                "INSERT OR IGNORE INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    rhash,
+                    rec["id"],
+                    rec["title"],
+                    rec.get("project_type"),
+                    rec.get("status"),
+                    rec.get("date"),
+                    canonical,
+                    run_id,
+                ),
+            )
+            self.conn.execute(
+                "INSERT INTO run_records (run_id, record_hash, decision_id, file, line, format) "
+                "VALUES (?, ?, ?, ?, ?, 'yaml')",
+                (run_id, rhash, rec["id"], file, line),
+            )
+        for item in findings:
+            did, rule, path = item[0], item[1], item[2]
+            waived = bool(item[3]) if len(item) > 3 else False  # type: ignore[misc]
+            name, family, severity = RULES[rule]
+            self.conn.execute(
+                "INSERT INTO findings (run_id, decision_id, record_hash, rule_id, rule_name, "
+                "rule_digest, family, severity, message, evidence, path, file, line, "
+                "fingerprint, waived, waiver_reason, waiver_expires) "
+                "VALUES (?, ?, ?, ?, ?, 'd', ?, ?, ?, '{}', ?, ?, 3, ?, ?, ?, ?)",
+                (
+                    run_id,
+                    did,
+                    hashes.get(did),
+                    rule,
+                    name,
+                    family,
+                    severity,
+                    f"{rule} on {did}",
+                    path,
+                    f"samples/{did}.yaml" if did in hashes else "",
+                    fingerprint(rule, did, path),
+                    int(waived),
+                    "Deferred to the strategy review" if waived else None,
+                    "2099-12-31" if waived else None,
+                ),
+            )
+        self.conn.commit()
+        return run_id
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+@pytest.fixture
+def log(tmp_path: Path) -> Iterator[Log]:
+    lg = Log(tmp_path / "audit.db")
+    yield lg
+    lg.close()
+
+
+def portfolio_log(log: Log) -> Log:
+    """Two runs over four decisions: one fixed, one new finding, one waived."""
+    a = record("DEC-A", realized=400.0, cost_realized=800.0, date="2024-02-01")
+    b = record("DEC-B", kind="breakthrough", realized=900.0, cost_realized=450.0, date="2024-05-09")
+    c = record("DEC-C", projected=2000.0, realized=None, date="2024-05-20", kind=None)
+    d = record("DEC-D", kind="adjacent", date=None)
+    log.run(
+        "2025-01-10T09:00:00Z",
+        [(a, "samples/a.yaml"), (b, "samples/b.yaml"), (c, "samples/c.yaml")],
+        [
+            ("DEC-A", "ALT001", "$"),
+            ("DEC-A", "BEN002", "$.options[1].business_case.benefits[0]"),
+            ("DEC-C", "GOV001", "$"),
+        ],
+    )
+    log.run(
+        "2025-03-01T09:00:00Z",
+        [(a, "samples/a.yaml"), (b, "samples/b.yaml"), (d, "samples/d.yaml")],
+        [
+            ("DEC-A", "ALT001", "$"),
+            ("DEC-A", "BEN008", "$.options[1].business_case.benefits[0]"),
+            ("DEC-D", "ALT001", "$", True),
+            ("(portfolio)", "INC004", "$"),
+        ],
+    )
+    return log
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.stack: list[str] = []
+        self.errors: list[str] = []
+
+    VOID = frozenset({"meta", "br", "img", "input", "link", "hr", "col", "source", "wbr"})
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        if tag not in self.VOID:
+            self.stack.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.stack or self.stack[-1] != tag:
+            self.errors.append(f"unbalanced </{tag}> (open: {self.stack[-3:]})")
+            return
+        self.stack.pop()
+
+
+def parse(page: str) -> _Collector:
+    col = _Collector()
+    col.feed(page)
+    col.close()
+    return col
+
+
+def section(page: str, sid: str) -> str:
+    match = re.search(rf'<section id="{sid}".*?</section>', page, re.S)
+    assert match, f"no section {sid}"
+    return match.group(0)
+
+
+def text_of(fragment: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", " ", fragment))
+
+
+NOW = dt.datetime(2025, 3, 2, 12, 0, tzinfo=dt.UTC)
+
+
+def test_report_is_well_formed_and_self_contained(log: Log) -> None:
+    page = build_report(portfolio_log(log).path, now=NOW)
+    col = parse(page)
+    assert col.errors == []
+    assert col.stack == []
+    names = [t for t, _ in col.tags]
+    assert "script" not in names
+    assert "link" not in names
+    assert "img" not in names
+    for _, attrs in col.tags:
+        for key in ("src", "href"):
+            value = attrs.get(key) or ""
+            assert not value.startswith(("http:", "https:", "//")), value
+    assert "url(" not in page  # no fonts or images from CSS
+    assert "@import" not in page
+    csp = [a for t, a in col.tags if t == "meta" and a.get("http-equiv")]
+    assert csp and "default-src 'none'" in str(csp[0]["content"])
+    assert "@media print" in page
+
+
+def test_headline_numbers(log: Log) -> None:
+    page = build_report(portfolio_log(log).path, now=NOW)
+    summary = " ".join(text_of(section(page, "summary")).split())
+    assert "Runs 2 latest #2, 2025-03-01T09:00:00Z" in summary
+    assert "Decisions audited 4" in summary
+    # current: DEC-A (run 2) ALT001 high + BEN008 high, DEC-C (run 1) GOV001 low,
+    # DEC-D ALT001 waived, INC004 medium on the portfolio
+    assert "Open findings 4 high 2 medium 1 low 1" in summary
+    assert "Waived findings 1" in summary
+    # chosen kinds: A incremental, B breakthrough, C inferred or unknown, D adjacent
+    assert "Breakthrough choices 33% 1 of 3 decisions" in summary  # DEC-C: kind unknown
+    # realization: A 400/1000 = 40%, B 900/1000 = 90% -> median 65%
+    assert "Median realization 65% realized / projected benefits, 2 measured" in summary
+
+
+def test_decisions_ranked_by_documented_score(log: Log) -> None:
+    data = load(sqlite3.connect(portfolio_log(log).path), source="audit.db")
+    ranked = [(d.decision_id, d.score) for d in data.decisions]
+    assert ranked == [("DEC-A", 10), ("DEC-C", 1), ("DEC-B", 0), ("DEC-D", 0)]
+    a = data.decisions[0]
+    assert a.run_id == 2
+    assert [f.rule_id for f in a.findings] == ["ALT001", "BEN008"]  # BEN002 was resolved
+    page = build_report(log.path, now=NOW)
+    risk = section(page, "risk")
+    assert f'id="{anchor("DEC-A")}"' in risk
+    assert "score 10" in text_of(risk)
+    assert "high 5" in text_of(risk)  # the weights are stated
+
+
+def test_predicted_vs_realized_scatter_and_table(log: Log) -> None:
+    page = build_report(portfolio_log(log).path, now=NOW)
+    part = section(page, "benefits")
+    assert part.count('class="point"') == 2
+    assert "1:1 (as projected)" in part
+    assert "median realized (65%)" in part
+    assert 'role="img"' in part and "<title" in part and "<desc" in part
+    rows = re.findall(r"<tr>(.*?)</tr>", part.split("<tbody>")[1])
+    cells = [" ".join(text_of(r).split()) for r in rows]
+    assert cells == [
+        "DEC-A Decision DEC-A it-system 1,000 400 40%",
+        "DEC-B Decision DEC-B it-system 1,000 900 90%",
+    ]
+
+
+def test_cost_overrun_chart_and_table(log: Log) -> None:
+    page = build_report(portfolio_log(log).path, now=NOW)
+    part = section(page, "costs")
+    assert part.count('class="bar"') == 2
+    text = " ".join(text_of(part).split())
+    assert "DEC-A Decision DEC-A 500 800 160%" in text
+    assert "DEC-B Decision DEC-B 500 450 90%" in text
+    assert text.index("160%") < text.index("90%")  # largest overrun first
+
+
+def test_portfolio_mix_by_quarter(log: Log) -> None:
+    data = load(sqlite3.connect(portfolio_log(log).path), source="audit.db")
+    mix = {q.quarter: {k: n for k, n in q.counts.items() if n} for q in data.mix}
+    c_kind = next(d.chosen_kind for d in data.decisions if d.decision_id == "DEC-C")
+    assert mix == {
+        "2024-Q1": {"incremental": 1},
+        "2024-Q2": {"breakthrough": 1, c_kind: 1},
+        "undated": {"adjacent": 1},
+    }
+    part = section(build_report(log.path, now=NOW), "mix")
+    assert part.count("<rect") >= 4  # bars + legend
+    assert "2024-Q1" in part and "undated" in part
+
+
+def test_changes_between_latest_two_runs(log: Log) -> None:
+    page = build_report(portfolio_log(log).path, now=NOW)
+    part = " ".join(text_of(section(page, "changes")).split())
+    assert "3 new, 1 resolved, 1 unchanged" in part
+    # DEC-C was not audited by run 2: its GOV001 is neither new nor resolved
+    assert "1 finding(s) of the previous run belong to decisions the latest run did not" in part
+    resolved = part.split("Resolved findings", 1)[1]
+    assert "BEN002" in resolved and "GOV001" not in resolved
+
+
+def test_every_string_from_the_log_is_escaped(log: Log) -> None:
+    evil = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+    rec = record("DEC-<b>&'\"", title=evil, realized=10.0)
+    log.run("2025-01-01T00:00:00Z", [(rec, "samples/<evil>.yaml")], [])
+    log.conn.execute(
+        "INSERT INTO findings (run_id, decision_id, rule_id, rule_name, family, severity, "
+        "message, path, file, line, fingerprint, waived) VALUES (1, ?, 'ALT001', ?, ?, "
+        "'high', ?, '$', ?, 1, 'fp', 0)",
+        (rec["id"], evil, evil, evil, evil),
+    )
+    log.conn.commit()
+    page = build_report(log.path, now=NOW)
+    assert "<script" not in page
+    assert "<img" not in page
+    assert "&lt;script&gt;" in page
+    assert parse(page).errors == []
+
+
+def test_links_back_to_records(log: Log, tmp_path: Path) -> None:
+    page = build_report(portfolio_log(log).path, base=tmp_path, now=NOW)
+    href = (tmp_path / "samples/a.yaml").resolve().as_uri()
+    assert f'href="{href}"' in page
+    assert "samples/a.yaml:1" in page
+    assert f'href="#{anchor("DEC-A")}"' in page
+
+
+def test_no_realized_data_shows_notes(log: Log) -> None:
+    log.run("2025-01-01T00:00:00Z", [(record("DEC-X"), "x.yaml")], [("DEC-X", "ALT001", "$")])
+    page = build_report(log.path, now=NOW)
+    assert "No data yet" in section(page, "benefits")
+    assert "No data yet" in section(page, "costs")
+    assert "Only one run so far" in section(page, "changes")
+    assert "Median realization – no realized benefits recorded yet" in " ".join(
+        text_of(section(page, "summary")).split()
+    )
+
+
+def test_since_until_window(log: Log) -> None:
+    portfolio_log(log)
+    data = load(sqlite3.connect(log.path), source="a", until=dt.date(2025, 2, 1))
+    assert [r.id for r in data.runs] == [1]
+    assert [d.decision_id for d in data.decisions] == ["DEC-A", "DEC-C", "DEC-B"]
+    a = next(d for d in data.decisions if d.decision_id == "DEC-A")
+    assert [f.rule_id for f in a.findings] == ["ALT001", "BEN002"]
+    with pytest.raises(LogError, match="no runs between 2026-01-01 and now"):
+        load(sqlite3.connect(log.path), source="a", since=dt.date(2026, 1, 1))
+
+
+def test_empty_log_is_an_error(log: Log) -> None:
+    with pytest.raises(LogError, match="has no runs"):
+        build_report(log.path)
+
+
+def test_cli_writes_report(log: Log, tmp_path: Path) -> None:
+    portfolio_log(log)
+    out = tmp_path / "out" / "r.html"
+    out.parent.mkdir()
+    result = CliRunner().invoke(cli, ["report", "--db", str(log.path), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert list(out.parent.iterdir()) == [out]  # no temporary file left behind
+
+
+def test_cli_default_output(log: Log, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    portfolio_log(log)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("DECAUDIT_DB", str(log.path))
+    result = CliRunner().invoke(cli, ["report"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "decaudit-report.html").is_file()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--db", "missing.db"], "decaudit: error: missing.db: no audit log here"),
+        (["--since", "yesterday"], "decaudit: error: --since 'yesterday': expected a date"),
+        (["--since", "2025-02-01", "--until", "2025-01-01"], "is after --until"),
+    ],
+)
+def test_cli_errors_exit_2(
+    args: list[str], message: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["report", *args])
+    assert result.exit_code == 2
+    assert message in result.output
+    assert "Traceback" not in result.output
+
+
+def test_cli_empty_log_exit_2(log: Log, tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["report", "--db", str(log.path), "-o", str(tmp_path / "r")])
+    assert result.exit_code == 2
+    assert "has no runs" in result.output
+    assert not (tmp_path / "r").exists()
+
+
+def test_not_a_log_exit_2(tmp_path: Path) -> None:
+    bad = tmp_path / "x.db"
+    bad.write_bytes(b"not sqlite at all" * 100)
+    result = CliRunner().invoke(cli, ["report", "--db", str(bad)])
+    assert result.exit_code == 2
+    assert "cannot read the audit log" in result.output
+
+
+def test_write_atomic_replaces(tmp_path: Path) -> None:
+    target = tmp_path / "r.html"
+    target.write_text("old")
+    write_atomic(target, "new")
+    assert target.read_text() == "new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.html"]
+
+
+def test_helpers() -> None:
+    assert money(1_600_000) == "1.6M"
+    assert money(250_000) == "250k"
+    assert money(2_000_000_000) == "2B"
+    assert money(950) == "950"
+    assert nice_ticks(7) == [0, 2, 4, 6, 8]
+    assert nice_ticks(0) == [0.0, 1.0]
+    assert anchor("a b/c") != anchor("a-b-c")
+    assert re.fullmatch(r"d-[A-Za-z0-9_-]+", anchor("DEC <x>"))
