@@ -58,6 +58,8 @@ class ReportOptions:
     - ``markdown_max_bytes``: the markdown report is truncated, with a note, to stay under
       this size (GitHub's step summary limit is 1 MiB).
     - ``show_waived``: list waived findings in the text and markdown formats.
+    - ``quiet``: the text format prints only its summary line (other formats are complete
+      documents and ignore it).
     """
 
     color: bool = False
@@ -66,6 +68,7 @@ class ReportOptions:
     max_annotations: int = GITHUB_ANNOTATIONS_PER_LEVEL
     markdown_max_bytes: int = MARKDOWN_MAX_BYTES
     show_waived: bool = True
+    quiet: bool = False
 
 
 Renderer = Callable[["CheckResult", ReportOptions], str]

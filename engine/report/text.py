@@ -57,7 +57,11 @@ def _error_line(e: InputError, color: bool) -> str:
 
 
 def render(result: CheckResult, options: ReportOptions) -> str:
-    """Findings grouped per file (errors of that file first), then the summary line."""
+    """Findings grouped per file (errors of that file first), then the summary line.
+
+    With ``options.quiet``, only the summary line."""
+    if options.quiet:
+        return _summary_line(result, options) + "\n"
     findings = sort_findings(f for f in result.findings if options.show_waived or not f.waived)
     errors_by_file: dict[str, list[InputError]] = {}
     for e in result.errors:
@@ -70,11 +74,15 @@ def render(result: CheckResult, options: ReportOptions) -> str:
         lines = [_error_line(e, options.color) for e in errors_by_file.get(file, [])]
         lines += [_finding_line(f, options.color) for f in findings_by_file.get(file, [])]
         blocks.append("\n".join(lines))
+    blocks.append(_summary_line(result, options))
+    return "\n\n".join(blocks) + "\n"
+
+
+def _summary_line(result: CheckResult, options: ReportOptions) -> str:
     summary = summarize(result)
     sentence = summary_sentence(summary)
     if summary.findings:
-        sentence = _style(sentence, options.color, bold=True)
-    elif not summary.errors:
-        sentence = _style(sentence, options.color, fg="green")
-    blocks.append(sentence)
-    return "\n\n".join(blocks) + "\n"
+        return _style(sentence, options.color, bold=True)
+    if not summary.errors:
+        return _style(sentence, options.color, fg="green")
+    return sentence
