@@ -1,0 +1,212 @@
+"""Evaluate facts with durable_rules: assert, collect, retract.
+
+One :class:`Evaluator` owns one durable_rules host. The pack is compiled once into rulesets
+of at most ``RULES_PER_RULESET`` rules over the same fact types; each record's facts are
+asserted (as minimal typed dicts, see :class:`~decaudit.engine.rules.compiler.FactPlan`)
+into the rulesets that have rules for their type, in one batch per ruleset, the actions
+collect the matches, and the facts are retracted again, so working memory stays flat.
+"""
+
+from __future__ import annotations
+
+import copy
+import itertools
+import json
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from .errors import DecauditError
+from .facts import FactContext, FactDict, PortfolioAccumulator, RecordFacts, derive
+from .findings import make_finding
+from .rules.compiler import CompiledPack, CompiledRule, Group, compile_pack
+from .rules.model import Match, RulePack, dedupe
+from .types import Finding, SourceRecord
+
+__all__ = [
+    "EvaluationError",
+    "Evaluator",
+    "Match",
+    "RecordEvaluator",
+    "evaluate_records",
+    "record_findings",
+]
+
+
+class EvaluationError(DecauditError):
+    """The rules engine failed on a record (a bug, never bad input)."""
+
+
+class RecordEvaluator:
+    """What the check pipeline needs: ``Evaluator`` and ``OracleEvaluator`` both are one."""
+
+    pack: RulePack
+
+    def evaluate(self, facts: RecordFacts) -> list[Match]:  # pragma: no cover - protocol
+        raise NotImplementedError
+
+    def evaluate_portfolio(self, fact: FactDict) -> list[Match]:  # pragma: no cover
+        raise NotImplementedError
+
+
+def _host_class() -> type:
+    from durable.engine import Host
+
+    class QuietHost(Host):
+        """A host without the stock background timer threads (they would steal actions)."""
+
+        def _run(self) -> None:
+            return None
+
+    return QuietHost
+
+
+@dataclass
+class _Ruleset:
+    name: str
+    group: Group
+    handle: Any  # durable's Ruleset object
+
+
+_SEQ = itertools.count()
+
+
+class Evaluator(RecordEvaluator):
+    """The durable_rules evaluator (the product path)."""
+
+    def __init__(self, pack: RulePack) -> None:
+        import durable_rules_engine
+
+        self._engine = durable_rules_engine
+        self.pack = pack
+        self.compiled: CompiledPack = compile_pack(pack)
+        self._host = _host_class()()
+        self._found: list[tuple[CompiledRule, dict[str, Any]]] = []
+        self._errors: list[BaseException] = []
+        prefix = f"decaudit{next(_SEQ)}"
+        definitions: dict[str, dict[str, Any]] = {}
+        for i, group in enumerate(self.compiled.groups):
+            rules: dict[str, Any] = {}
+            for j, cr in enumerate(group.rules):
+                rule = copy.deepcopy(cr.definition)
+                rule["run"] = self._action(cr)
+                rules[f"r{j}_{cr.rule.id}"] = rule
+            definitions[f"{prefix}_{i}"] = rules
+        # register_rulesets mutates what it is given: hand it a copy.
+        self._host.register_rulesets(dict(definitions))
+        self._rulesets = [
+            _Ruleset(name, group, self._host.get_ruleset(name))
+            for name, group in zip(definitions, self.compiled.groups, strict=True)
+        ]
+        self._record_sets = [r for r in self._rulesets if "portfolio" not in r.group.fact_types]
+        self._portfolio_sets = [r for r in self._rulesets if "portfolio" in r.group.fact_types]
+
+    def _action(self, cr: CompiledRule) -> Callable[[Any], None]:
+        found, errors = self._found, self._errors
+
+        def run(c: Any) -> None:
+            try:
+                message = c._m
+                found.append((cr, {user: dict(message[internal]) for internal, user in cr.names}))
+            except BaseException as exc:  # durable swallows exceptions inside actions
+                errors.append(exc)
+
+        return run
+
+    def evaluate(self, facts: RecordFacts) -> list[Match]:
+        return self._run(self._record_sets, facts.all())
+
+    def evaluate_portfolio(self, fact: FactDict) -> list[Match]:
+        return self._run(self._portfolio_sets, [fact])
+
+    def _run(self, rulesets: list[_Ruleset], facts: list[FactDict]) -> list[Match]:
+        plans = self.compiled.plans
+        originals: dict[str, FactDict] = {}
+        prepared: dict[str, list[dict[str, Any]]] = {}
+        for fact in facts:
+            fact_type = str(fact.get("_t"))
+            plan = plans.get(fact_type)
+            if plan is None:
+                continue
+            originals[str(fact["path"])] = fact
+            prepared.setdefault(fact_type, []).append(plan.prepare(fact))
+        self._found.clear()
+        self._errors.clear()
+        for rs in rulesets:
+            batch = [p for t in rs.group.fact_types for p in prepared.get(t, ())]
+            if batch:
+                self._assert_batch(rs, batch)
+        if self._errors:
+            exc = self._errors[0]
+            raise EvaluationError(f"rule action failed: {exc!r}") from exc
+        matches = []
+        for cr, bound in self._found:
+            full = {alias: originals.get(str(f.get("path")), f) for alias, f in bound.items()}
+            matches.append(Match(cr.rule, full[cr.rule.at], full))
+        self._found.clear()
+        return dedupe(matches)
+
+    def _assert_batch(self, rs: _Ruleset, batch: list[dict[str, Any]]) -> None:
+        # Host.assert_facts raises MessageNotHandledException for the whole batch when one
+        # fact matches nothing, before running the actions of the others. The engine's own
+        # result code tells the same without losing them: 0 handled, 1 some fact unhandled;
+        # either way the state handle is returned and the actions are run.
+        payload = json.dumps(batch, ensure_ascii=False)
+        did = batch[0].get("did")
+        try:
+            code, state = self._engine.assert_facts(rs.handle._handle, payload)
+            if code in (0, 1):
+                rs.handle.do_actions(state, self._complete)
+            self._engine.retract_facts(rs.handle._handle, payload)
+        except self._engine.error as exc:
+            raise EvaluationError(f"{did}: durable_rules error in {rs.name}: {exc}") from exc
+
+    def _complete(self, error: Any, _state: Any) -> None:
+        if error:
+            self._errors.append(error if isinstance(error, BaseException) else Exception(error))
+
+    def state(self) -> list[Mapping[str, Any]]:
+        """The durable state of every ruleset (tests: it must not grow)."""
+        return [self._host.get_state(rs.name) for rs in self._rulesets]
+
+    def facts_in_memory(self) -> int:
+        """Facts currently asserted across rulesets (tests: 0 between records)."""
+        total = 0
+        for rs in self._rulesets:
+            total += len(json.loads(self._engine.get_facts(rs.handle._handle, "0") or "[]"))
+        return total
+
+
+def record_findings(
+    evaluator: RecordEvaluator, src: SourceRecord, ctx: FactContext
+) -> tuple[RecordFacts, list[Finding]]:
+    """One record: derive its facts, evaluate, and build its findings."""
+    facts = derive(src, ctx)
+    return facts, [make_finding(m, src) for m in evaluator.evaluate(facts)]
+
+
+def portfolio_findings(evaluator: RecordEvaluator, acc: PortfolioAccumulator) -> list[Finding]:
+    """The findings of the portfolio rules over everything added to ``acc``."""
+    return [make_finding(m, None) for m in evaluator.evaluate_portfolio(acc.fact())]
+
+
+def iter_findings(
+    evaluator: RecordEvaluator, sources: Iterable[SourceRecord], ctx: FactContext
+) -> Iterator[Finding]:
+    """Findings of every record as it streams by, then the portfolio findings."""
+    acc = PortfolioAccumulator()
+    for src in sources:
+        facts, findings = record_findings(evaluator, src, ctx)
+        acc.add(facts)
+        yield from findings
+    yield from portfolio_findings(evaluator, acc)
+
+
+def evaluate_records(
+    pack: RulePack,
+    sources: Iterable[SourceRecord],
+    ctx: FactContext,
+    evaluator: RecordEvaluator | None = None,
+) -> list[Finding]:
+    """All findings of ``sources`` (records, then the portfolio) with ``pack``."""
+    return list(iter_findings(evaluator or Evaluator(pack), sources, ctx))

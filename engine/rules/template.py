@@ -1,0 +1,77 @@
+"""Rule messages: ``string.Template`` with dotted placeholders, never ``str.format``.
+
+Placeholders: ``$fact`` (a fact of the flagged fact), ``${alias.fact}`` (a fact of a join
+alias), ``${param.NAME}``, ``${pct.fact}``, ``${pct.alias.fact}``, ``${pct.param.NAME}``.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any
+
+
+class MessageTemplate(string.Template):
+    idpattern = r"(?a:[_a-z][_a-z0-9]*(?:\.[_a-z][_a-z0-9]*){0,2})"
+    flags = re.IGNORECASE
+
+
+def placeholders(text: str) -> tuple[list[str], list[int]]:
+    """The placeholder names of ``text`` and the offsets of invalid ``$`` uses."""
+    names: list[str] = []
+    invalid: list[int] = []
+    for m in MessageTemplate.pattern.finditer(text):
+        name = m.group("named") or m.group("braced")
+        if name:
+            names.append(name)
+        elif m.group("invalid") is not None:
+            invalid.append(m.start("invalid"))
+    return names, invalid
+
+
+def format_number(value: int | float) -> str:
+    """``1200000`` -> ``1,200,000``; ``1234.567`` -> ``1,234.57``; ``0.35`` -> ``0.35``."""
+    if isinstance(value, int) or float(value).is_integer():
+        return f"{int(value):,}"
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return text if text not in ("0", "-0") else f"{value:.3g}"
+
+
+def format_pct(value: int | float) -> str:
+    """``0.4`` -> ``40%``; ``0.125`` -> ``12.5%``."""
+    pct = round(float(value) * 100, 1)
+    return f"{int(pct):,}%" if pct.is_integer() else f"{pct:,.1f}%"
+
+
+def format_value(value: Any) -> str:
+    if value is None:
+        return "unknown"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int | float):
+        return format_number(value)
+    if isinstance(value, list | tuple):
+        return ", ".join(format_value(v) for v in value)
+    return str(value)
+
+
+def render(text: str, lookup: Callable[[str], Any]) -> str:
+    """Fill ``text``; ``lookup(name)`` gives the raw value of a placeholder (``pct.`` aside)."""
+
+    class _Values(Mapping[str, str]):
+        def __getitem__(self, name: str) -> str:
+            if name.startswith("pct."):
+                value = lookup(name[4:])
+                if isinstance(value, int | float) and not isinstance(value, bool):
+                    return format_pct(value)
+                return format_value(value)
+            return format_value(lookup(name))
+
+        def __iter__(self) -> Iterator[str]:  # pragma: no cover - unused
+            return iter(())
+
+        def __len__(self) -> int:  # pragma: no cover - unused
+            return 0
+
+    return MessageTemplate(text).safe_substitute(_Values())
