@@ -77,6 +77,7 @@ CATALOGUE: dict[str, dict[str, FactSpec]] = {
         ),
         ("chosen_count", "number", "Options marked chosen."),
         ("chosen_option_unmatched", "bool", "The outcome names an option that is not listed."),
+        ("chosen_option_named", "str", "The chosen option as the outcome names it (MADR)."),
         ("chosen_id", "str", "The chosen option's id."),
         ("chosen_title", "str", "The chosen option's title."),
         ("chosen_kind", "str", "The chosen option's kind, or 'unknown'."),
@@ -94,6 +95,7 @@ CATALOGUE: dict[str, dict[str, FactSpec]] = {
         ("chosen_uplift", "number", "Optimism-bias uplift applied in the chosen case."),
         ("chosen_uplift_applied", "number", "chosen_uplift, 0 when the chosen case has none."),
         ("chosen_scenario_count", "number", "Scenarios analysed in the chosen case."),
+        ("chosen_scenarios", "str", "Their names, comma-separated ('none' when there are none)."),
         ("chosen_has_downside", "bool", "The chosen case has a downside scenario."),
         ("chosen_assumption_count", "number", "Assumptions stated in the chosen case."),
         ("chosen_unchallenged_assumption_count", "number", "...with no evidence, unchallenged."),
@@ -107,6 +109,11 @@ CATALOGUE: dict[str, dict[str, FactSpec]] = {
         ("projected_costs", "number", "Sum of projected costs of the chosen case."),
         ("realized_costs", "number", "Sum of realized costs of the chosen case."),
         ("cost_overrun_ratio", "number", "realized / projected costs (measured lines only)."),
+        (
+            "chosen_outcome",
+            "str",
+            "Realized against projected, in words, for the measured benefits and costs.",
+        ),
         ("has_review", "bool", "A post-implementation review is recorded."),
         ("decision_maker_count", "number", "Decision makers named."),
         ("challenge_question_count", "number", "Questions the decision makers asked."),
@@ -276,6 +283,27 @@ def _has_reason(opt: Option) -> bool:
 def _clip(text: str, limit: int = 80) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def _amount(value: float) -> str:
+    return f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def _outcome(case: BusinessCase) -> str:
+    """``benefits 40% of projected (1,600,000 of 4,000,000); costs 158% ...``, measured only."""
+    parts = []
+    for label, items in (("benefits", case.benefits), ("costs", case.costs)):
+        pairs = [(i.projected, i.realized) for i in items]
+        measured = [(p, r) for p, r in pairs if p is not None and r is not None]
+        ratio = _ratio(measured)
+        if ratio is None:
+            continue
+        realized = sum(r for _, r in measured)
+        projected = sum(p for p, _ in measured)
+        parts.append(
+            f"{label} {ratio * 100:.0f}% of projected ({_amount(realized)} of {_amount(projected)})"
+        )
+    return "; ".join(parts)
 
 
 def _option_kind(opt: Option, lex: Lexicon) -> tuple[str, bool]:
@@ -451,6 +479,8 @@ def _decision_fact(
         df["rationale_financial"] = lex.mentions("financial", rec.rationale)
         df["rationale_customer"] = lex.mentions("customer", rec.rationale)
     titles = {_norm(o.title) for o in rec.options} | {_norm(o.id) for o in rec.options if o.id}
+    if rec.chosen_option and rec.chosen_option.strip():
+        df["chosen_option_named"] = _clip(rec.chosen_option, 120)
     df["chosen_option_unmatched"] = bool(
         rec.chosen_option and not chosen and _norm(rec.chosen_option) not in titles
     )
@@ -488,6 +518,7 @@ def _chosen_facts(
     _put(df, "chosen_uplift", case.optimism_bias_uplift)
     df["chosen_uplift_applied"] = uplift
     df["chosen_scenario_count"] = len(case.scenarios)
+    df["chosen_scenarios"] = ", ".join(case.scenarios) if case.scenarios else "none"
     df["chosen_has_downside"] = _downside(case, lex)
     df["chosen_assumption_count"] = len(case.assumptions)
     unchallenged = [a for a in case.assumptions if not _given(a.evidence) and not a.challenged]
@@ -505,6 +536,9 @@ def _chosen_facts(
     _put(df, "projected_costs", _total(c.projected for c in case.costs))
     _put(df, "realized_costs", _total(c.realized for c in case.costs))
     _put(df, "cost_overrun_ratio", _ratio((c.projected, c.realized) for c in case.costs))
+    outcome = _outcome(case)
+    if outcome:
+        df["chosen_outcome"] = outcome
     track = ctx.track_records.get(rec.project_type or "")
     if track is not None:
         df["track_record_ratio"] = track.ratio
