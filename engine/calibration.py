@@ -53,7 +53,7 @@ def connect_readonly(path: str | Path) -> sqlite3.Connection:
     if not p.is_file():
         raise LogError(f"{path}: no audit log here (run `decaudit check` first, or pass --db)")
     try:
-        conn = sqlite3.connect(f"{p.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(f"{p.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError as exc:
         raise LogError(f"{path}: cannot read the audit log: {exc}") from exc

@@ -14,7 +14,6 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-
 from decaudit.cli.main import cli
 from decaudit.engine.errors import LogError
 from decaudit.engine.html import build_report, write_atomic
