@@ -1,0 +1,57 @@
+"""``decaudit checkpoint -o FILE``: export a signed checkpoint of the log's head."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import click
+from decaudit.cli.options import EXIT_FINDINGS, db_option, db_path, handle_errors
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent or Path("."), prefix=f".{path.name}.")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+@click.command("checkpoint")
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    metavar="FILE",
+    required=True,
+    help="Where to write the checkpoint JSON ('-' for stdout).",
+)
+@db_option
+@handle_errors
+def checkpoint(output: str, db: str | None) -> None:
+    """Sign the log's current head (seq, head hash, time) with HMAC-SHA256 under
+    $DECAUDIT_LOG_KEY and write it to FILE.
+
+    Keep the file outside the log (an artifact store, another repository): `decaudit verify
+    --checkpoint FILE` then detects a cut-off tail or a rewritten log. The log is verified
+    first; a log that is not intact is never signed (exit 1).
+    """
+    from decaudit.engine.log import AuditLog, log_key
+
+    key = log_key()
+    with AuditLog.open(db_path(db), create=False) as log:
+        result = log.verify()
+        if result.divergence is not None:
+            click.echo(f"log NOT intact, not signing it: {result.divergence}")
+            sys.exit(EXIT_FINDINGS)
+        cp = log.checkpoint(key)
+    if output == "-":
+        click.echo(cp.to_json(), nl=False)
+        return
+    _write_atomic(Path(output), cp.to_json())
+    click.echo(f"checkpoint: seq {cp.seq}, head {cp.head_hash[:16]}, written to {output}")

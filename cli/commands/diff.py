@@ -1,0 +1,67 @@
+"""``decaudit diff RUN_A RUN_B``: findings new, resolved and unchanged, by fingerprint."""
+
+from __future__ import annotations
+
+import click
+from decaudit.cli.options import db_option, db_path, handle_errors, query_format_option
+
+CSV_FIELDS = ("change", "decision_id", "rule_id", "severity", "path", "fingerprint", "message")
+
+
+@click.command("diff")
+@click.argument("run_a", type=click.IntRange(min=1))
+@click.argument("run_b", type=click.IntRange(min=1))
+@db_option
+@query_format_option
+@handle_errors
+def diff(run_a: int, run_b: int, db: str | None, fmt: str) -> None:
+    """Compare the findings of RUN_A (before) and RUN_B (after).
+
+    Findings are matched by fingerprint (rule, decision and JSON path of the flagged item),
+    so moved lines do not count as changes. "new": only in RUN_B; "resolved": only in RUN_A;
+    "unchanged": in both. Always exits 0 when both runs exist.
+    """
+    from decaudit.engine.log import AuditLog
+    from decaudit.engine.log.output import Column, render_csv, render_json, render_table
+    from decaudit.engine.log.queries import diff_runs
+
+    with AuditLog.open(db_path(db), create=False) as log:
+        result = diff_runs(log.conn, run_a, run_b)
+    sections = (
+        ("new", "+", result.new),
+        ("resolved", "-", result.resolved),
+        ("unchanged", " ", result.unchanged),
+    )
+    if fmt == "json":
+        click.echo(render_json(result.to_dict()))
+        return
+    if fmt == "csv":
+        click.echo(
+            render_csv(
+                CSV_FIELDS,
+                (
+                    (name, f.decision_id, f.rule_id, f.severity, f.path, f.fingerprint, f.message)
+                    for name, _, items in sections
+                    for f in items
+                ),
+            )
+        )
+        return
+    cols = (
+        Column(" "),
+        Column("DECISION", max_width=16),
+        Column("RULE", max_width=10),
+        Column("SEVERITY"),
+        Column("MESSAGE", flex=True),
+    )
+    rows = [
+        (mark, f.decision_id, f.rule_id, f.severity, f.message)
+        for _, mark, items in sections
+        for f in items
+    ]
+    if rows:
+        click.echo(render_table(cols, rows))
+    click.echo(
+        f"run {run_a} -> run {run_b}: {len(result.new)} new, {len(result.resolved)} resolved, "
+        f"{len(result.unchanged)} unchanged"
+    )

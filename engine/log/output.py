@@ -1,0 +1,92 @@
+"""Plain-text tables, CSV and JSON for the commands that query the log (no extra deps)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+ELLIPSIS = "…"
+GAP = "  "
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    max_width: int | None = None  # cap for this column
+    flex: bool = False  # takes the width left over (at most one flex column)
+    right: bool = False  # right-align (numbers)
+
+
+def output_width() -> int:
+    """80 columns, or the terminal's width when stdout is a wider terminal."""
+    try:
+        if sys.stdout.isatty():
+            return max(80, shutil.get_terminal_size((80, 24)).columns)
+    except (AttributeError, ValueError, OSError):
+        pass
+    return 80
+
+
+def clip(text: str, width: int) -> str:
+    """One line of at most ``width`` characters, cut with an ellipsis."""
+    flat = " ".join(str(text).split())
+    if len(flat) <= width:
+        return flat
+    return flat[: max(width - 1, 0)] + ELLIPSIS if width > 0 else ""
+
+
+def render_table(
+    columns: Sequence[Column], rows: Iterable[Sequence[Any]], width: int | None = None
+) -> str:
+    """Rows under a header, fitted to ``width`` columns; long cells end in an ellipsis."""
+    total = output_width() if width is None else width
+    cells = [[" ".join(("" if c is None else str(c)).split()) for c in row] for row in rows]
+    widths = []
+    for i, col in enumerate(columns):
+        natural = max([len(col.header), *(len(r[i]) for r in cells)])
+        widths.append(min(natural, col.max_width) if col.max_width else natural)
+    flex = [i for i, col in enumerate(columns) if col.flex]
+    if flex:
+        i = flex[0]
+        others = sum(w for j, w in enumerate(widths) if j != i) + len(GAP) * (len(columns) - 1)
+        widths[i] = max(min(widths[i], total - others), len(columns[i].header), 8)
+    lines = []
+    for row in [[c.header for c in columns], *cells]:
+        parts = []
+        for col, w, cell in zip(columns, widths, row, strict=True):
+            text = clip(cell, w)
+            parts.append(text.rjust(w) if col.right else text.ljust(w))
+        lines.append(GAP.join(parts).rstrip())
+    return "\n".join(lines)
+
+
+def render_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow(["" if v is None else _csv_value(v) for v in row])
+    return buf.getvalue().rstrip("\n")
+
+
+def _csv_value(value: Any) -> Any:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict | list | tuple):
+        return json.dumps(value, sort_keys=True, ensure_ascii=False)
+    return value
+
+
+def render_json(value: Any) -> str:
+    return json.dumps(value, indent=2, ensure_ascii=False, default=str)
+
+
+def short_time(stamp: str | None) -> str:
+    """``2026-03-01T10:20:30Z`` -> ``2026-03-01 10:20`` (UTC)."""
+    return (stamp or "")[:16].replace("T", " ")
