@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from . import __version__
-from .facts import FactContext, PortfolioAccumulator, TrackRecord, derive
+from .facts import FactContext, PortfolioAccumulator, TrackRecord
 from .types import (
     SEVERITY_RANK,
     CheckResult,
@@ -112,39 +112,12 @@ class _Waivers:
         return replace(finding, expired_waiver=expired) if expired else finding
 
 
-def _ci_and_actor() -> tuple[dict[str, str], str]:
-    import getpass
-    import os
-
-    keys = (
-        "CI",
-        "GITHUB_SHA",
-        "GITHUB_REF",
-        "GITHUB_RUN_ID",
-        "GITHUB_REPOSITORY",
-        "GITHUB_ACTOR",
-        "GITHUB_WORKFLOW",
-        "CI_COMMIT_SHA",
-        "CI_PIPELINE_ID",
-        "CI_PROJECT_PATH",
-        "BUILD_ID",
-        "BUILD_NUMBER",
-    )
-    ci = {k: os.environ[k] for k in keys if os.environ.get(k)}
-    try:
-        actor = os.environ.get("GITHUB_ACTOR") or getpass.getuser()
-    except Exception:
-        actor = "unknown"
-    return ci, actor
-
-
 def run_check(opts: CheckOptions, progress: Callable[[int], None] | None = None) -> CheckResult:
     """Run one audit. Raises DecauditError for rule, config and log problems (exit 2);
     unreadable records become ``InputError`` entries and the rest of the run goes on."""
-    from .evaluate import Evaluator
-    from .findings import make_finding
+    from .evaluate import Evaluator, portfolio_findings, record_findings
     from .records import iter_sources
-    from .rules import load_pack
+    from .rules.loader import load_pack
 
     started = utc_now()
     today = opts.today or dt.datetime.now(dt.UTC).date()
@@ -208,21 +181,20 @@ def run_check(opts: CheckOptions, progress: Callable[[int], None] | None = None)
                 tally.input_hash.update(writer.add_record(item).encode())
             else:
                 tally.input_hash.update(item.file.encode() + b"\0" + item.record.id.encode())
-            facts = derive(item, ctx)
+            facts, findings = record_findings(evaluator, item, ctx)
             portfolio.add(facts)
-            for match in evaluator.evaluate(facts):
-                take(make_finding(match, item), item)
+            for finding in findings:
+                take(finding, item)
             if progress is not None:
                 progress(tally.records)
         if tally.records:
-            for match in evaluator.evaluate_portfolio(portfolio.fact()):
-                take(make_finding(match, None), None)
+            for finding in portfolio_findings(evaluator, portfolio):
+                take(finding, None)
         exit_code = _exit_code(tally, opts)
         run_id = None
         if writer is not None and log is not None:
-            from .log import RunMeta
+            from .log import RunMeta, ci_context, current_actor
 
-            ci, actor = _ci_and_actor()
             run_id = writer.commit(
                 RunMeta(
                     started_at=started,
@@ -232,8 +204,8 @@ def run_check(opts: CheckOptions, progress: Callable[[int], None] | None = None)
                     config_digest=opts.config_digest,
                     input_digest=tally.input_hash.hexdigest(),
                     command=opts.command,
-                    actor=actor,
-                    ci=ci,
+                    actor=current_actor(),
+                    ci=ci_context(),
                     exit_status=exit_code,
                     record_count=tally.records,
                     errors=[str(e) for e in tally.errors],

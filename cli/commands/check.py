@@ -1,0 +1,272 @@
+"""``decaudit check PATH...``: audit records, print the findings, log the run."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ..options import db_option, fail, handle_errors
+
+SEVERITY_CHOICES = ["critical", "high", "medium", "low", "info"]
+FORMAT_NAMES = ("text", "json", "jsonl", "sarif", "junit", "github", "markdown")
+
+
+class CheckCommand(click.Command):
+    """Keeps the raw arguments, so -f/--format and -o/--output pair in command-line order."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        ctx.meta["decaudit.argv"] = list(args)
+        return super().parse_args(ctx, args)
+
+
+def _split(values: tuple[str, ...]) -> tuple[str, ...]:
+    out: list[str] = []
+    for value in values:
+        out.extend(v.strip() for v in value.split(",") if v.strip())
+    return tuple(out)
+
+
+def _pair_outputs(
+    argv: list[str], formats: tuple[str, ...], outputs: tuple[str, ...]
+) -> list[tuple[str | None, str | None]]:
+    """Pair each --output with the --format given just before it (by command-line order);
+    an --output before any --format goes with the next one, or with the default format."""
+    kinds: list[str] = []
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+            continue
+        if arg == "--":
+            break
+        for short, long, kind in (("-f", "--format", "f"), ("-o", "--output", "o")):
+            if arg in (short, long):
+                kinds.append(kind)
+                skip = True
+            elif arg.startswith(long + "=") or (arg.startswith(short) and len(arg) > 2):
+                kinds.append(kind)
+    if kinds.count("f") != len(formats) or kinds.count("o") != len(outputs):
+        kinds = ["f"] * len(formats) + ["o"] * len(outputs)  # could not tell: pair in order
+        pairs_in_order: list[tuple[str | None, str | None]] = [(f, None) for f in formats]
+        for i, out in enumerate(outputs):
+            if i < len(pairs_in_order):
+                pairs_in_order[i] = (pairs_in_order[i][0], out)
+            else:
+                pairs_in_order.append((None, out))
+        return pairs_in_order
+    fmt_iter, out_iter = iter(formats), iter(outputs)
+    pairs: list[list[str | None]] = []
+    for kind in kinds:
+        if kind == "f":
+            value = next(fmt_iter)
+            if pairs and pairs[-1][0] is None:
+                pairs[-1][0] = value
+            else:
+                pairs.append([value, None])
+        else:
+            value = next(out_iter)
+            if pairs and pairs[-1][1] is None:
+                pairs[-1][1] = value
+            else:
+                pairs.append([None, value])
+    return [(f, o) for f, o in pairs]
+
+
+@click.command(cls=CheckCommand)
+@click.argument("paths", nargs=-1, metavar="PATH...")
+@click.option(
+    "-f",
+    "--format",
+    "formats",
+    multiple=True,
+    metavar="FORMAT",
+    help="Output format, repeatable: text, json, jsonl, sarif, junit, github, markdown.",
+)
+@click.option(
+    "-o",
+    "--output",
+    "outputs",
+    multiple=True,
+    metavar="FILE",
+    help="Write the preceding --format to FILE instead of stdout. Repeatable.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice([*SEVERITY_CHOICES, "never"]),
+    default=None,
+    help="Exit 1 when a finding is at or above this severity [default: high].",
+)
+@click.option(
+    "--min-severity",
+    type=click.Choice(SEVERITY_CHOICES),
+    default=None,
+    help="Show only findings at or above this severity [default: info].",
+)
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings fail the check.")
+@click.option("--select", multiple=True, metavar="IDS", help="Run only these rules or families.")
+@click.option("--ignore", multiple=True, metavar="IDS", help="Skip these rules or families.")
+@click.option(
+    "--rules",
+    "rules_dirs",
+    multiple=True,
+    metavar="DIR",
+    type=click.Path(file_okay=False),
+    help="Add the rule pack in DIR. Repeatable.",
+)
+@click.option("--config", "config_file", metavar="FILE", help="Configuration file to use.")
+@click.option("--baseline", metavar="FILE", help="Report only findings not in this baseline.")
+@click.option("--write-baseline", metavar="FILE", help="Write every finding to a baseline file.")
+@db_option
+@click.option("--no-log", is_flag=True, help="Do not append this run to the audit log.")
+@click.option(
+    "--today",
+    metavar="DATE",
+    help="Audit as of this date (YYYY-MM-DD), for reproducible results [default: today UTC].",
+)
+@click.option("--max-file-size", metavar="SIZE", help="Refuse larger files [default: 10MB].")
+@click.option(
+    "--sarif-include-waived",
+    is_flag=True,
+    help="Emit waived findings in SARIF as suppressed results.",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Print only the summary line.")
+@click.option("--color/--no-color", default=None, help="Colour text output [default: on a TTY].")
+@handle_errors
+def check(
+    paths: tuple[str, ...],
+    formats: tuple[str, ...],
+    outputs: tuple[str, ...],
+    fail_on: str | None,
+    min_severity: str | None,
+    exit_zero: bool,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    rules_dirs: tuple[str, ...],
+    config_file: str | None,
+    baseline: str | None,
+    write_baseline: str | None,
+    db: str | None,
+    no_log: bool,
+    today: str | None,
+    max_file_size: str | None,
+    sarif_include_waived: bool,
+    quiet: bool,
+    color: bool | None,
+) -> None:
+    """Audit decision records in PATH... (files, folders, or - for stdin).
+
+    Folders are searched recursively for .yaml, .yml, .json, .jsonl, .md and .csv files.
+    Findings are printed and the run is appended to the audit log.
+
+    Exit codes: 0 no finding at or above --fail-on; 1 such findings; 2 a usage, config,
+    rule, input or I/O error (unreadable files are reported and the rest is still audited).
+    """
+    from decaudit.engine.baseline import load_baseline
+    from decaudit.engine.baseline import write_baseline as save_baseline
+    from decaudit.engine.check import CheckOptions, run_check
+    from decaudit.engine.config import load_config
+    from decaudit.engine.report import ReportOptions, get_renderer
+
+    ctx = click.get_current_context()
+    flags: dict[str, Any] = {
+        "fail_on": fail_on,
+        "min_severity": min_severity,
+        "select": list(_split(select)) or None,
+        "ignore": list(_split(ignore)) or None,
+        "rules": list(rules_dirs) or None,
+        "baseline": baseline,
+        "db": db,
+        "today": today,
+        "max_file_size": max_file_size,
+        "log": False if no_log else None,
+    }
+    cfg = load_config(Path.cwd(), os.environ, config_file).with_flags(
+        **{k: v for k, v in flags.items() if v is not None}
+    )
+    values = cfg.values
+    paths = paths or tuple(values.get("paths") or ())
+    if not paths:
+        fail("no PATH given (try: decaudit check decisions/)")
+
+    pairs = _pair_outputs(ctx.meta.get("decaudit.argv", []), formats, outputs)
+    default_format = values.get("format") or "text"
+    plan = [(fmt or default_format, out) for fmt, out in pairs] or [(default_format, None)]
+    if sum(1 for _, out in plan if out in (None, "-")) > 1:
+        fail("only one --format can go to stdout: give the others an --output FILE")
+    renderers = []
+    for fmt, out in plan:
+        try:
+            renderers.append((fmt, out, get_renderer(fmt)))
+        except KeyError:
+            fail(f"unknown format {fmt!r} (choose from {', '.join(FORMAT_NAMES)})")
+
+    baseline_set = load_baseline(Path(values["baseline"])) if values.get("baseline") else None
+    log_on = values.get("log", True)
+    needs_findings = not quiet or bool(write_baseline) or any(out for _, out in plan)
+    opts = CheckOptions(
+        paths=tuple(paths),
+        rules_dirs=tuple(Path(p) for p in values.get("rules") or ()),
+        select=tuple(values.get("select") or ()),
+        ignore=tuple(values.get("ignore") or ()),
+        severities=values.get("severity") or {},
+        params=values.get("params") or {},
+        fail_on=values.get("fail_on") or "high",
+        min_severity=values.get("min_severity") or "info",
+        db=(values.get("db") or "decaudit.db") if log_on else None,
+        today=values.get("today"),
+        max_file_size=values.get("max_file_size") or 10 * 2**20,
+        history_min=values.get("history_min_decisions") or 3,
+        baseline=baseline_set,
+        command=shlex.join(["decaudit", *sys.argv[1:]]),
+        config_digest=cfg.digest,
+        keep_findings=needs_findings,
+        stdin=sys.stdin.buffer if "-" in paths else None,
+    )
+    progress = _progress() if sys.stderr.isatty() and not quiet else None
+    result = run_check(opts, progress=progress)
+    if progress is not None:
+        click.echo("\r\033[K", nl=False, err=True)
+
+    if write_baseline:
+        save_baseline(Path(write_baseline), result.findings)
+    use_color = sys.stdout.isatty() if color is None else color
+    for fmt, out, render in renderers:
+        text = render(
+            result,
+            ReportOptions(
+                color=use_color and out in (None, "-") and fmt == "text",
+                sarif_include_waived=sarif_include_waived,
+                quiet=quiet,
+            ),
+        )
+        if out in (None, "-"):
+            click.echo(text, nl=not text.endswith("\n"))
+        else:
+            _write(Path(out), text)
+    for err in result.errors:
+        if any(fmt == "jsonl" and out in (None, "-") for fmt, out, _ in renderers):
+            click.echo(f"decaudit: {err}", err=True)
+    code = result.exit_code
+    if exit_zero and code == 1:
+        code = 0
+    ctx.exit(code)
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
+
+
+def _progress() -> Any:
+    def show(count: int) -> None:
+        if count % 250 == 0:
+            click.echo(f"\raudited {count:,} records", nl=False, err=True)
+
+    return show
