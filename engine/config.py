@@ -449,7 +449,7 @@ def _where(path: str, text: str, dotted: str) -> str:
     return f"{path}:{line}" if line else str(path)
 
 
-def _file_values(path: Path, shown: str) -> dict[str, Any]:
+def _file_values(path: Path, shown: str, cwd: Path) -> dict[str, Any]:
     """Validated values from one config file, keyed by ``Config.values`` names.
 
     ``shown`` is how messages name the file."""
@@ -472,7 +472,7 @@ def _file_values(path: Path, shown: str) -> dict[str, Any]:
                         f"'history.{sub}' in {scope}{_suggest(sub, ('min_decisions',))}"
                     )
                 out["history_min_decisions"] = _parse_file_value(
-                    KEY_BY_NAME["history_min_decisions"], value, path, shown, text
+                    KEY_BY_NAME["history_min_decisions"], value, path, shown, text, cwd
                 )
             continue
         key = KEY_BY_NAME.get(name)
@@ -486,28 +486,34 @@ def _file_values(path: Path, shown: str) -> dict[str, Any]:
                 f"{_where(shown, text, raw_name)}: {raw_name} is a secret and cannot be set in a "
                 f"config file: use the DECAUDIT_LOG_KEY environment variable"
             )
-        out[key.name] = _parse_file_value(key, raw, path, shown, text)
+        out[key.name] = _parse_file_value(key, raw, path, shown, text, cwd)
     return out
 
 
-def _parse_file_value(key: Key, raw: Any, path: Path, shown: str, text: str) -> Any:
+def _parse_file_value(key: Key, raw: Any, path: Path, shown: str, text: str, cwd: Path) -> Any:
     try:
         value = key.parse(raw, False)
     except _Bad as exc:
         raise ConfigError(f"{_where(shown, text, key.display)}: {key.display}: {exc}") from None
     if key.path:
-        value = _resolve(value, path.parent)
+        value = _resolve(value, path.parent, cwd)
     return value
 
 
-def _resolve(value: Any, base: Path) -> Any:
-    """Relative paths of a config file, made relative to the file's folder."""
+def _resolve(value: Any, base: Path, cwd: Path) -> Any:
+    """A relative path of a config file, which is relative to the file's folder, rewritten
+    relative to the working directory (``../decisions``), so messages stay short."""
     if value is None:
         return None
     if isinstance(value, tuple):
-        return tuple(_resolve(v, base) for v in value)
+        return tuple(_resolve(v, base, cwd) for v in value)
     p = Path(os.path.expanduser(value))
-    return str(p if p.is_absolute() else base / p)
+    if p.is_absolute():
+        return str(p)
+    try:
+        return os.path.relpath(base / p, cwd.resolve())
+    except ValueError:  # another drive on Windows
+        return str(base / p)
 
 
 def _env_values(environ: Mapping[str, str]) -> dict[str, tuple[Any, str]]:
@@ -559,7 +565,7 @@ def load_config(
         path = find_config_file(cwd)
     if path is not None:
         shown = _shown_path(path, cwd)
-        for name, value in _file_values(path, shown).items():
+        for name, value in _file_values(path, shown, cwd).items():
             values[name] = value
             sources[name] = f"file: {shown}"
     for name, (value, var) in _env_values(environ).items():

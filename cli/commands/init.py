@@ -1,0 +1,151 @@
+"""``decaudit init``: scaffold a config file and an example decision record."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..options import fail, handle_errors
+
+CONFIG_TEMPLATE = """\
+# decaudit configuration. Precedence: command-line flags, then DECAUDIT_* environment
+# variables, then this file, then the defaults shown here. The same keys can live under
+# [tool.decaudit] in pyproject.toml instead. Relative paths are relative to this file.
+# `decaudit config` shows every effective value and where it came from.
+
+# Files or folders `decaudit check` audits when none is given on the command line.
+paths = ["decisions"]
+
+# The tamper-evident audit log (SQLite). Env: DECAUDIT_DB.
+db = "decaudit.db"
+
+# Exit 1 when a finding is at or above this severity:
+# critical | high | medium | low | info | never. Env: DECAUDIT_FAIL_ON.
+fail_on = "high"
+
+# Show only findings at or above this severity. Env: DECAUDIT_MIN_SEVERITY.
+min_severity = "info"
+
+# Run only these rule ids or families (incremental, alternatives, benefits, governance,
+# hygiene); empty means all. Env: DECAUDIT_SELECT (comma-separated).
+select = []
+
+# Skip these rule ids or families. Env: DECAUDIT_IGNORE (comma-separated).
+ignore = []
+
+# Extra rule packs (folders of rule files) added to the built-in pack.
+# Env: DECAUDIT_RULES (separated like PATH).
+rules = []
+
+# Default output format: text | json | jsonl | sarif | junit | github | markdown.
+format = "text"
+
+# Report only findings that are not in this baseline (see --write-baseline).
+# baseline = "decaudit-baseline.json"
+
+# Refuse input files larger than this (bytes, or "10MB", "512KB").
+max_file_size = "10MB"
+
+# The audit date, for reproducible audits (waiver expiry, record age). Default: today, UTC.
+# today = 2026-01-31
+
+# File extensions read when walking folders.
+extensions = [".yaml", ".yml", ".json", ".jsonl", ".md", ".markdown", ".csv"]
+
+# Glob patterns of files to skip, e.g. ["**/drafts/**", "*.tmp.yaml"].
+exclude = []
+
+# Append every run to the audit log; false is like --no-log. Env: DECAUDIT_NO_LOG=1.
+log = true
+
+[history]
+# Past decisions in the log needed before BEN009 compares a proposal with the
+# organisation's own track record.
+min_decisions = 3
+
+# Severity overrides, rule id = severity.
+[severity]
+# GOV001 = "medium"
+
+# Rule parameter overrides: one table per rule (see `decaudit rules show ID`).
+[params]
+# ALT002 = { min_options = 3 }
+"""
+
+EXAMPLE_RECORD = """\
+# An example decision record (format version 1). `decaudit check decisions/` audits it;
+# `decaudit schema` prints the JSON Schema of records.
+id: DEC-EXAMPLE-001
+title: Acquire Brightpath Logistics to grow the parcel business
+date: 2026-01-15
+status: proposed
+project_type: acquisition
+origin: bottom-up
+decision_makers: [Executive committee]
+proposed_by: [Corporate development]
+context: >-
+  Parcel volumes grew 4% last year while two competitors grew faster. Corporate
+  development proposes buying a regional carrier to add customers and routes.
+rationale: >-
+  The acquisition has the highest NPV of the options, and it adds Brightpath's
+  customer base to ours.
+options:
+  - id: status-quo
+    title: Keep growing the parcel business organically
+    kind: do-nothing
+    rejected_reason: Too slow to keep our market share.
+  - id: acquire-brightpath
+    title: Acquire Brightpath Logistics
+    kind: incremental
+    chosen: true
+    description: Buy 100% of Brightpath and merge its routes into our network.
+    business_case:
+      horizon_years: 5
+      npv: 18000000
+      benefits:
+        - id: acquired-revenue
+          description: Revenue from Brightpath's existing customers
+          type: revenue
+          projected: 30000000
+        - id: route-synergies
+          description: Savings from merging overlapping routes
+          type: synergy
+          projected: 6000000
+      costs:
+        - id: purchase-price
+          projected: 22000000
+      scenarios: [base]
+challenge:
+  questions: []
+  alternatives_requested: false
+"""
+
+
+@click.command("init")
+@click.argument("directory", default=".", type=click.Path(file_okay=False))
+@click.option("--force", is_flag=True, help="Overwrite files that already exist.")
+@handle_errors
+def init(directory: str, force: bool) -> None:
+    """Scaffold DIRECTORY (default: here) with a commented .decaudit.toml and an example
+    record, decisions/example-decision.yaml.
+
+    Existing files are never overwritten unless --force is given (exit 2 otherwise).
+    """
+    root = Path(directory)
+    files = {
+        root / ".decaudit.toml": CONFIG_TEMPLATE,
+        root / "decisions" / "example-decision.yaml": EXAMPLE_RECORD,
+    }
+    existing = [path for path in files if path.exists()]
+    if existing and not force:
+        names = ", ".join(str(p) for p in existing)
+        fail(f"{names}: already exists (use --force to overwrite)")
+    for path, text in files.items():
+        if path.is_dir():
+            fail(f"{path}: is a folder")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        click.echo(f"wrote {path}")
+    target = "decisions/" if root == Path(".") else f"{root / 'decisions'}/"
+    click.echo(f"next: decaudit check {target} --no-log")
