@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 from decaudit.cli.commands.init import CONFIG_TEMPLATE
 from decaudit.cli.main import cli
 from decaudit.engine.config import FILE_KEYS, KEYS, load_config
@@ -19,7 +19,7 @@ def runner() -> CliRunner:
     return CliRunner()
 
 
-def run(runner: CliRunner, args: list[str], env: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
+def run(runner: CliRunner, args: list[str], env: dict[str, str] | None = None) -> Result:
     base = {k.env: "" for k in KEYS if k.env}  # isolate from the caller's DECAUDIT_* variables
     base.update({"DECAUDIT_CONFIG": "", "DECAUDIT_NO_LOG": ""})
     base.update(env or {})
@@ -128,3 +128,16 @@ def test_init_refuses_to_overwrite_without_force(
     assert forced.exit_code == 0
     assert Path(".decaudit.toml").read_text(encoding="utf-8") == CONFIG_TEMPLATE
     assert forced.output.splitlines()[-1] == "next: decaudit check decisions/ --no-log"
+
+
+def test_init_example_record_produces_findings(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert run(runner, ["init"]).exit_code == 0
+    result = run(runner, ["check", "--no-log", "-f", "json"])  # paths come from the config
+    assert result.exit_code == 1, result.output
+    doc = json.loads(result.output)
+    rules = {f["rule_id"] for f in doc["findings"]}
+    assert {"ALT001", "BEN006"} <= rules
+    assert all(f["file"].endswith("example-decision.yaml") for f in doc["findings"])

@@ -247,3 +247,21 @@ def test_every_format_handles_findings_without_a_waiver_or_evidence() -> None:
     result = dataclasses.replace(sample.empty_result(), findings=(f,))
     for name in FORMATS:
         assert get_renderer(name)(result, ReportOptions())
+
+
+def test_text_quiet_prints_only_the_summary() -> None:
+    out = render("text", sample.sample_result(), ReportOptions(quiet=True))
+    assert out == (
+        "Found 4 findings (1 critical, 1 high, 1 medium, 1 low) in 3 records from 4 files; "
+        "1 waived; 1 error. 2 baseline findings hidden, 1 fixed.\n"
+    )
+
+
+def test_github_paths_are_relative_to_the_base_dir(tmp_path: Path) -> None:
+    absolute = tmp_path / "decisions" / "a.yaml"
+    f = dataclasses.replace(sample.FINDINGS[0], file=str(absolute))
+    result = dataclasses.replace(sample.empty_result(), findings=(f,))
+    out = render("github", result, ReportOptions(base_dir=str(tmp_path)))
+    assert out.startswith("::error file=decisions/a.yaml,line=8,")
+    elsewhere = render("github", result, ReportOptions(base_dir=str(tmp_path / "x")))
+    assert f"file={absolute}".replace(":", "%3A").replace(",", "%2C") in elsewhere

@@ -157,3 +157,27 @@ def test_artifact_locations(tmp_path: Path) -> None:
     }
     outside = artifact_location(str(inside), str(tmp_path / "elsewhere"))
     assert outside["uri"].startswith("file://") and "uriBaseId" not in outside
+
+
+def test_check_command_writes_valid_sarif(
+    validator: jsonschema.protocols.Validator, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from click.testing import CliRunner
+    from decaudit.cli.main import cli
+
+    monkeypatch.chdir(REPO)
+    out = tmp_path / "out.sarif"
+    result = CliRunner().invoke(
+        cli, ["check", "samples", "--no-log", "-f", "sarif", "-o", str(out), "--fail-on", "never"]
+    )
+    assert result.exit_code == 0, result.output
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    errors = sorted(validator.iter_errors(doc), key=str)
+    assert not errors, errors[0].message
+    run = doc["runs"][0]
+    assert run["results"], "the samples produce findings"
+    for res in run["results"]:
+        loc = res["locations"][0]["physicalLocation"]
+        assert loc["artifactLocation"]["uri"].startswith("samples/")
+        assert (REPO / loc["artifactLocation"]["uri"]).is_file()
+        assert loc["region"]["endColumn"] >= 1

@@ -74,8 +74,9 @@ min_decisions = 3
 """
 
 EXAMPLE_RECORD = """\
-# An example decision record (format version 1). `decaudit check decisions/` audits it;
-# `decaudit schema` prints the JSON Schema of records.
+# An example decision record (format version 1): a realistic proposal with a few
+# problems for decaudit to find. `decaudit check decisions/` audits it; `decaudit schema`
+# prints the JSON Schema of records. Replace it with your own decisions.
 id: DEC-EXAMPLE-001
 title: Acquire Brightpath Logistics to grow the parcel business
 date: 2026-01-15
@@ -88,8 +89,8 @@ context: >-
   Parcel volumes grew 4% last year while two competitors grew faster. Corporate
   development proposes buying a regional carrier to add customers and routes.
 rationale: >-
-  The acquisition has the highest NPV of the options, and it adds Brightpath's
-  customer base to ours.
+  The acquisition has the highest NPV of the options and adds Brightpath's customers
+  to ours.
 options:
   - id: status-quo
     title: Keep growing the parcel business organically
@@ -108,16 +109,29 @@ options:
           description: Revenue from Brightpath's existing customers
           type: revenue
           projected: 30000000
+          low: 24000000
+          high: 33000000
+          basis: Brightpath audited accounts 2023-2025, 5% yearly churn
         - id: route-synergies
           description: Savings from merging overlapping routes
           type: synergy
           projected: 6000000
+          low: 4000000
+          high: 7000000
+          basis: Route overlap study by the network planning team
       costs:
         - id: purchase-price
           projected: 22000000
-      scenarios: [base]
+          contingency: 0.15
+      assumptions:
+        - statement: Brightpath's customers stay after the change of owner
+          evidence: Churn after the two previous acquisitions in the sector
+          challenged: true
+      optimism_bias_uplift: 0.1
+      scenarios: [base, downside]
 challenge:
-  questions: []
+  questions:
+    - How many customers do we lose if service levels dip during integration?
   alternatives_requested: false
 """
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from ..types import SEVERITIES, SEVERITY_RANK, CheckResult, Finding, WaiverRef
@@ -170,3 +171,15 @@ def json_default(value: Any) -> Any:
     if hasattr(value, "isoformat"):
         return value.isoformat()
     return str(value)
+
+
+def relative_file(file: str, base_dir: str) -> str:
+    """``file`` as a POSIX path relative to ``base_dir`` when it is an absolute path under
+    it (GitHub resolves annotation paths from the repository root); otherwise as given."""
+    path = Path(file)
+    if not path.is_absolute():
+        return file.replace("\\", "/")
+    try:
+        return path.resolve().relative_to(Path(base_dir).resolve()).as_posix()
+    except (ValueError, OSError):
+        return file

@@ -5,7 +5,8 @@
     ::error file=acq.yaml,line=14,title=BEN006 acquisition-without-integration-plan [high]::No
 
 Levels: critical and high -> ``error``, medium -> ``warning``, low and info -> ``notice``.
-Input errors are ``error`` annotations too. Waived findings are left out.
+Input errors are ``error`` annotations too. Waived findings are left out. Absolute file
+names under ``options.base_dir`` (the repository root) are made relative to it.
 
 GitHub displays at most 10 annotations of each level per step, so at most
 ``options.max_annotations`` (default 10) are emitted per level, input errors and the most
@@ -20,7 +21,7 @@ from __future__ import annotations
 
 from ..types import SEVERITY_RANK, CheckResult, Finding, InputError
 from . import ReportOptions
-from .common import active, plural, summarize, summary_sentence
+from .common import active, plural, relative_file, summarize, summary_sentence
 
 LEVELS: dict[str, str] = {
     "critical": "error",
@@ -52,22 +53,26 @@ def command(level: str, message: str, **properties: str | int | None) -> str:
     return f"{head}::{escape_data(message)}"
 
 
-def _finding_command(f: Finding) -> str:
+def _finding_command(f: Finding, base_dir: str) -> str:
     message = f"{f.message} (decision {f.decision_id}, {f.path})"
     if f.expired_waiver is not None:
         message += f"; waiver expired {f.expired_waiver.expires}"
     return command(
         LEVELS[f.severity],
         message,
-        file=f.file or None,
+        file=relative_file(f.file, base_dir) if f.file else None,
         line=f.line if f.file else None,
         title=f"{f.rule_id} {f.rule_name} [{f.severity}]",
     )
 
 
-def _error_command(e: InputError) -> str:
+def _error_command(e: InputError, base_dir: str) -> str:
     return command(
-        "error", e.message, file=e.file or None, line=e.line, title="decaudit: cannot read"
+        "error",
+        e.message,
+        file=relative_file(e.file, base_dir) if e.file else None,
+        line=e.line,
+        title="decaudit: cannot read",
     )
 
 
@@ -83,7 +88,7 @@ def render(result: CheckResult, options: ReportOptions) -> str:
     for e in result.errors:
         if room("error"):
             used["error"] += 1
-            lines.append(_error_command(e))
+            lines.append(_error_command(e, options.base_dir))
     findings = sorted(
         active(result),
         key=lambda f: (-SEVERITY_RANK[f.severity], f.file, f.line, f.rule_id, f.path),
@@ -92,7 +97,7 @@ def render(result: CheckResult, options: ReportOptions) -> str:
         level = LEVELS[f.severity]
         if room(level):
             used[level] += 1
-            lines.append(_finding_command(f))
+            lines.append(_finding_command(f, options.base_dir))
         else:
             skipped += 1
     summary = summarize(result)
