@@ -132,6 +132,8 @@ def map_status(raw: Any) -> tuple[str | None, str | None]:
     text = strip_inline(str(raw)).strip() if raw is not None else ""
     if not text:
         return None, None
+    if "|" in text or text.startswith(("{", "[")):  # a template placeholder, not a status
+        return None, text
     first = re.split(r"[^\w]+", text.lower().lstrip("{[ "), maxsplit=1)[0]
     status = _STATUS_MAP.get(first)
     if status is None:

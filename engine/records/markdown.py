@@ -31,6 +31,7 @@ class MarkdownError(ValueError):
 class Line:
     number: int
     text: str
+    code: bool = False  # inside a fenced code block
 
 
 @dataclass(frozen=True)
@@ -145,11 +146,11 @@ def parse(text: str) -> Document:
         if fence is not None:
             if m_fence and m_fence.group(1)[0] == fence[0] and len(m_fence.group(1)) >= len(fence):
                 fence = None
-            _append(preamble, current, sub, Line(number, text_line))
+            _append(preamble, current, sub, Line(number, text_line, code=True))
             continue
         if m_fence:
             fence = m_fence.group(1)
-            _append(preamble, current, sub, Line(number, text_line))
+            _append(preamble, current, sub, Line(number, text_line, code=True))
             continue
         level, heading, underlined = _heading(lines, i)
         if level == 0:
@@ -212,6 +213,8 @@ def items(lines: list[Line]) -> list[Item]:
             out.append(Item(start, " ".join(text), tuple(sub)))
 
     for ln in lines:
+        if ln.code:
+            continue
         m = _BULLET.match(ln.text)
         indent = len(m.group(1).expandtabs(4)) if m else None
         if m and indent is not None and (base is None or indent <= base):

@@ -1,0 +1,15 @@
+"""Shared fixtures. Keep this small: fixtures used by one test module live in that module."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def samples_dir() -> Path:
+    """The shipped sample records (samples/)."""
+    return ROOT / "samples"

@@ -1,0 +1,477 @@
+"""MADR (versions 2-4) and Nygard / adr-tools ADRs mapped onto the record model."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+from decaudit.engine.records import load_file
+from decaudit.engine.records.adr import map_status
+from decaudit.engine.types import InputError, SourceRecord
+
+
+def load_one(text: str, name: str = "docs/adr/0007-pick-a-queue.md") -> SourceRecord:
+    results = load_file(name, textwrap.dedent(text).lstrip("\n").encode("utf-8"))
+    assert len(results) == 1, results
+    (src,) = results
+    assert isinstance(src, SourceRecord), src
+    return src
+
+
+MADR3 = """
+    ---
+    status: accepted
+    date: 2024-03-01
+    deciders: Alice Smith, Bob Jones
+    consulted: [Carol]
+    ---
+    # ADR-0007: Pick a message queue
+
+    ## Context and Problem Statement
+
+    Orders are lost when the mailer is down.
+
+    ## Considered Options
+
+    * RabbitMQ
+    * `Kafka` - a log, not a queue
+    * [SQS](https://aws.amazon.com/sqs/)
+
+    ## Decision Outcome
+
+    Chosen option: "RabbitMQ", because the team runs it already
+    and it supports priorities.
+
+    ## Pros and Cons of the Options
+
+    ### RabbitMQ
+
+    Mature broker.
+
+    * Good, because priorities
+    * Bad, because clustering is fiddly
+
+    ### Kafka
+
+    * Good: replay
+    * Bad: operational cost
+"""
+
+
+def test_madr3_full_mapping() -> None:
+    src = load_one(MADR3)
+    rec = src.record
+    assert src.format == "madr"
+    assert rec.id == "0007-pick-a-queue"
+    assert rec.title == "Pick a message queue"
+    assert rec.status == "accepted"
+    assert str(rec.date) == "2024-03-01"
+    assert rec.decision_makers == ["Alice Smith", "Bob Jones"]
+    assert rec.model_extra is not None and rec.model_extra["consulted"] == ["Carol"]
+    assert rec.context == "Orders are lost when the mailer is down."
+    assert rec.rationale == "the team runs it already and it supports priorities."
+    assert [o.title for o in rec.options] == ["RabbitMQ", "Kafka", "SQS"]
+    assert [o.chosen for o in rec.options] == [True, False, False]
+    assert rec.options[1].description == "a log, not a queue"
+    assert rec.options[0].description == "Mature broker."
+    assert rec.options[0].pros == ["priorities"]
+    assert rec.options[0].cons == ["clustering is fiddly"]
+    assert rec.options[1].pros == ["replay"]
+    assert rec.options[1].cons == ["operational cost"]
+    assert rec.chosen_option is None
+    # lines: options at their bullets, status in the front matter, title at the heading
+    assert [src.line_of(("options", i)) for i in range(3)] == [15, 16, 17]
+    assert src.line_of(("status",)) == 2
+    assert src.line_of(()) == 7
+    assert src.line_of(("options", 0, "cons", 0)) == 31
+
+
+def test_madr2_metadata_bullets_and_deciders() -> None:
+    src = load_one(
+        """
+        # Use Markdown Architectural Decision Records
+
+        * Status: superseded by [ADR-0005](0005-example.md)
+        * Deciders: Oliver, Olga
+        * Date: 2019-06-02
+
+        ## Context and Problem Statement
+
+        Which format?
+
+        ## Considered Options
+
+        * [MADR](https://adr.github.io/madr/) 2.1.2
+        * Michael Nygard's template
+
+        ## Decision Outcome
+
+        Chosen option: "MADR 2.1.2", because it is lean.
+        """
+    )
+    rec = src.record
+    assert src.format == "madr"
+    assert rec.status == "superseded"
+    assert rec.model_extra is not None
+    assert rec.model_extra["status_text"] == "superseded by ADR-0005"
+    assert rec.decision_makers == ["Oliver", "Olga"]
+    assert str(rec.date) == "2019-06-02"
+    assert [o.chosen for o in rec.options] == [True, False]
+    assert rec.rationale == "it is lean."
+
+
+def test_madr4_decision_makers_and_neutral() -> None:
+    src = load_one(
+        """
+        ---
+        status: "proposed"
+        date: 2025-01-10
+        decision-makers:
+          - Dana
+          - Eve
+        informed: everyone
+        ---
+
+        # Sell parts online
+
+        ## Considered Options
+
+        * **Dealers only** - status quo
+        * **Own shop** - direct to consumers
+
+        ## Decision Outcome
+
+        Chosen option: "Own shop", because customers want it.
+
+        ## Pros and Cons of the Options
+
+        ### Own shop
+
+        * Good, because data
+        * Neutral, because a small team is needed
+        * Bad, because channel conflict
+        """
+    )
+    rec = src.record
+    assert rec.status == "proposed"
+    assert rec.decision_makers == ["Dana", "Eve"]
+    assert rec.model_extra is not None and rec.model_extra["informed"] == ["everyone"]
+    assert [(o.title, o.description, o.chosen) for o in rec.options] == [
+        ("Dealers only", "status quo", False),
+        ("Own shop", "direct to consumers", True),
+    ]
+    own = rec.options[1]
+    assert own.model_extra == {"neutral": ["a small team is needed"]}
+    assert own.pros == ["data"] and own.cons == ["channel conflict"]
+
+
+@pytest.mark.parametrize(
+    "heading", ["Considered Options", "Options Considered", "Alternatives", "2. Alternatives"]
+)
+def test_option_heading_spellings(heading: str) -> None:
+    src = load_one(
+        f"""
+        ---
+        status: accepted
+        ---
+        # Pick a thing
+
+        ## {heading}
+
+        - First thing
+        - Second thing
+
+        ## Decision Outcome
+
+        Chosen option: Second thing, because it is better.
+        """
+    )
+    assert [(o.title, o.chosen) for o in src.record.options] == [
+        ("First thing", False),
+        ("Second thing", True),
+    ]
+    assert src.record.rationale == "it is better."
+
+
+def test_rejected_alternatives_give_reasons() -> None:
+    src = load_one(
+        """
+        # 4. Adopt GraphQL
+
+        ## Status
+
+        Accepted
+
+        ## Decision
+
+        Chosen option: "GraphQL gateway", because clients need flexible queries.
+
+        ## Considered Options
+
+        * GraphQL gateway
+
+        ## Rejected Alternatives
+
+        * REST with sparse fieldsets - too many endpoints to maintain
+        * gRPC
+          * browsers need a proxy
+        * GraphQL gateway - listed twice, stays one option
+        """
+    )
+    opts = src.record.options
+    assert [o.title for o in opts] == ["GraphQL gateway", "REST with sparse fieldsets", "gRPC"]
+    assert [o.chosen for o in opts] == [True, False, False]
+    assert opts[1].rejected_reason == "too many endpoints to maintain"
+    assert opts[2].rejected_reason == "browsers need a proxy"
+    assert src.record.title == "Adopt GraphQL"
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "because"),
+    [
+        ('Chosen option: "Option B", because it is cheaper.', "Option B", "it is cheaper."),
+        ("Chosen option: Option B, because it is cheaper.", "Option B", "it is cheaper."),
+        ('Chosen option: "[Option B]", because it is cheaper', "Option B", "it is cheaper"),
+        ("Chosen option: [Option B](#option-b), because X.", "Option B", "X."),
+        ("**Chosen option:** `Option B`, because X", "Option B", "X"),
+        ("Chosen option: “Option B”, because X", "Option B", "X"),
+        ("Chosen option: option b.", "Option B", None),
+    ],
+)
+def test_chosen_option_forms(line: str, title: str, because: str | None) -> None:
+    src = load_one(
+        f"""
+        ---
+        status: accepted
+        ---
+        # Choose
+
+        ## Considered Options
+
+        * Option A
+        * Option B
+
+        ## Decision Outcome
+
+        {line}
+        """
+    )
+    chosen = [o.title for o in src.record.options if o.chosen]
+    assert chosen == [title]
+    assert src.record.rationale == because
+    assert src.line_of(("options", 1, "chosen")) == 13
+
+
+def test_chosen_option_not_listed_is_kept_not_invented() -> None:
+    src = load_one(
+        """
+        ---
+        status: accepted
+        ---
+        # Choose
+
+        ## Considered Options
+
+        * Option A
+        * Option B
+
+        ## Decision Outcome
+
+        Chosen option: "Option C", because nobody liked A or B.
+        """
+    )
+    assert [o.chosen for o in src.record.options] == [False, False]
+    assert src.record.chosen_option == "Option C"
+    assert src.line_of(("chosen_option",)) == 13
+
+
+def test_ambiguous_partial_match_is_not_guessed() -> None:
+    src = load_one(
+        """
+        ---
+        status: accepted
+        ---
+        # Choose
+
+        ## Considered Options
+
+        * Use Postgres for orders
+        * Use Postgres for billing
+
+        ## Decision Outcome
+
+        Chosen option: "Postgres", because it is known.
+        """
+    )
+    assert [o.chosen for o in src.record.options] == [False, False]
+    assert src.record.chosen_option == "Postgres"
+
+
+def test_partial_match_when_unique() -> None:
+    src = load_one(
+        """
+        ---
+        status: accepted
+        ---
+        # Choose
+
+        ## Considered Options
+
+        * Use PostgreSQL 15
+        * Use MongoDB
+
+        ## Decision Outcome
+
+        Chosen option: "PostgreSQL 15", because it is known.
+        """
+    )
+    assert [o.chosen for o in src.record.options] == [True, False]
+
+
+NYGARD = """
+    # 12. Split the monolith billing module
+
+    Date: 2022-11-03
+
+    ## Status
+
+    Superseded by [15. Buy a billing platform](0015-buy-a-billing-platform.md)
+
+    ## Context
+
+    Billing releases block every other team.
+
+    ## Decision
+
+    We will move billing into its own service.
+
+    It owns the invoices table.
+
+    ## Consequences
+
+    Two deployments instead of one.
+"""
+
+
+def test_nygard_mapping() -> None:
+    src = load_one(NYGARD, name="doc/adr/0012-split-billing.md")
+    rec = src.record
+    assert src.format == "nygard"
+    assert rec.id == "0012-split-billing"
+    assert rec.title == "Split the monolith billing module"
+    assert str(rec.date) == "2022-11-03"
+    assert rec.status == "superseded"
+    assert rec.context == "Billing releases block every other team."
+    assert rec.rationale == (
+        "We will move billing into its own service.\n\nIt owns the invoices table."
+    )
+    assert rec.options == []
+    assert rec.model_extra is not None
+    assert rec.model_extra["consequences"] == "Two deployments instead of one."
+    assert src.line_of(("status",)) == 7
+    assert src.line_of(("rationale",)) == 13
+
+
+def test_nygard_with_alternatives_section() -> None:
+    text = NYGARD.replace(
+        "## Consequences",
+        "## Alternatives\n\n    * Keep the monolith\n    * Rewrite\n\n    ## Consequences",
+    )
+    src = load_one(text)
+    assert [o.title for o in src.record.options] == ["Keep the monolith", "Rewrite"]
+
+
+def test_stdin_id_from_title_number() -> None:
+    results = load_file("-", textwrap.dedent(NYGARD).lstrip().encode())
+    (src,) = results
+    assert isinstance(src, SourceRecord)
+    assert src.record.id == "ADR-0012"
+
+
+def test_comments_and_code_fences_are_ignored() -> None:
+    src = load_one(
+        """
+        ---
+        status: accepted
+        ---
+        # Choose
+
+        <!-- ## Considered Options
+        * Not an option -->
+
+        ## Considered Options
+
+        * Real option
+
+        ```
+        * not an option either
+        ## Not a heading
+        ```
+        """
+    )
+    assert [o.title for o in src.record.options] == ["Real option"]
+
+
+def test_unknown_status_and_date_are_kept_as_text() -> None:
+    src = load_one(
+        """
+        ---
+        status: "{proposed | rejected | accepted}"
+        date: last spring
+        ---
+        # Template-like ADR
+
+        ## Decision Outcome
+
+        Nothing decided yet.
+        """
+    )
+    rec = src.record
+    assert rec.status is None and rec.date is None
+    assert rec.model_extra is not None
+    assert rec.model_extra["status_text"] == "{proposed | rejected | accepted}"
+    assert rec.model_extra["date_text"] == "last spring"
+
+
+def test_front_matter_model_fields_pass_through_and_are_validated() -> None:
+    text = "---\nstatus: accepted\nproject_type: it-system\norigin: sideways\n---\n# T\n\n## Decision Outcome\n\nx\n"
+    (err,) = load_file("a.md", text.encode())
+    assert str(err) == "a.md:4: origin: must be one of: bottom-up, top-down"
+    ok = load_file("a.md", text.replace("sideways", "bottom-up").encode())
+    assert isinstance(ok[0], SourceRecord)
+    assert ok[0].record.project_type == "it-system"
+
+
+def test_not_an_adr_is_an_error_when_named() -> None:
+    (err,) = load_file("README.md", b"# Our ADRs\n\nSee the numbered files.\n")
+    assert isinstance(err, InputError)
+    assert str(err).startswith("README.md: not a decision record")
+
+
+def test_not_an_adr_is_skipped_when_walked() -> None:
+    assert load_file("README.md", b"# Our ADRs\n", explicit=False) == []
+
+
+def test_broken_front_matter_names_line() -> None:
+    (err,) = load_file("x.md", b"---\nstatus: [accepted\n---\n# T\n")
+    assert isinstance(err, InputError)
+    assert err.line is not None and err.line >= 2
+    assert "front matter" in err.message
+
+
+@pytest.mark.parametrize(
+    ("raw", "status"),
+    [
+        ("Accepted", "accepted"),
+        ("proposed", "proposed"),
+        ("Deprecated", "superseded"),
+        ("Superseded by ADR-0009", "superseded"),
+        ("Rejected", "rejected"),
+        ("DRAFT", "proposed"),
+        ("Implemented", "implemented"),
+        ("Withdrawn", "withdrawn"),
+        ("On hold", None),
+    ],
+)
+def test_status_mapping(raw: str, status: str | None) -> None:
+    assert map_status(raw)[0] == status
