@@ -434,7 +434,10 @@ def test_unknown_status_and_date_are_kept_as_text() -> None:
 
 
 def test_front_matter_model_fields_pass_through_and_are_validated() -> None:
-    text = "---\nstatus: accepted\nproject_type: it-system\norigin: sideways\n---\n# T\n\n## Decision Outcome\n\nx\n"
+    text = (
+        "---\nstatus: accepted\nproject_type: it-system\norigin: sideways\n---\n"
+        "# T\n\n## Decision Outcome\n\nx\n"
+    )
     (err,) = load_file("a.md", text.encode())
     assert str(err) == "a.md:4: origin: must be one of: bottom-up, top-down"
     ok = load_file("a.md", text.replace("sideways", "bottom-up").encode())
