@@ -258,9 +258,9 @@ def test_writer_memory_stays_flat(tmp_path: Path) -> None:
         tracemalloc.stop()
         return top
 
-    small, large = peak(500), peak(6_000)
+    small, large = peak(300), peak(3_000)
     assert large < small * 3 + 1_000_000, (small, large)
-    assert log.conn.execute("SELECT COUNT(*) FROM findings").fetchone()[0] == 6_500
+    assert log.conn.execute("SELECT COUNT(*) FROM findings").fetchone()[0] == 3_300
     assert log.verify().ok
 
 
