@@ -468,3 +468,32 @@ def test_helpers() -> None:
     assert nice_ticks(0) == [0.0, 1.0]
     assert anchor("a b/c") != anchor("a-b-c")
     assert re.fullmatch(r"d-[A-Za-z0-9_-]+", anchor("DEC <x>"))
+
+
+def test_mix_axis_is_time_with_gaps(log: Log) -> None:
+    recs = [record("E-1", date="2023-01-05"), record("E-2", kind="breakthrough", date="2023-12-01")]
+    log.run("2025-01-01T00:00:00Z", [(r, "x.yaml") for r in recs], [])
+    data = load(sqlite3.connect(log.path), source="a")
+    assert [(q.quarter, sum(q.counts.values())) for q in data.mix] == [
+        ("2023-Q1", 1),
+        ("2023-Q2", 0),
+        ("2023-Q3", 0),
+        ("2023-Q4", 1),
+    ]
+
+
+def test_mix_over_long_spans_is_yearly(log: Log) -> None:
+    recs = [record(f"Y-{y}", date=f"{y}-06-01") for y in (2010, 2012, 2021)]
+    log.run("2025-01-01T00:00:00Z", [(r, "x.yaml") for r in recs], [])
+    data = load(sqlite3.connect(log.path), source="a")
+    assert [q.quarter for q in data.mix] == [str(y) for y in range(2010, 2022)]
+    assert [sum(q.counts.values()) for q in data.mix] == [1, 0, 1, *[0] * 8, 1]
+    assert "rotate(-45)" not in section(build_report(log.path, now=NOW), "mix")
+
+
+def test_mix_with_many_quarters_slants_labels(log: Log) -> None:
+    recs = [record("Q-1", date="2015-01-10"), record("Q-2", date="2024-06-30")]
+    log.run("2025-01-01T00:00:00Z", [(r, "x.yaml") for r in recs], [])
+    data = load(sqlite3.connect(log.path), source="a")
+    assert len(data.mix) == 38  # 2015-Q1 .. 2024-Q2
+    assert "rotate(-45)" in section(build_report(log.path, now=NOW), "mix")

@@ -28,6 +28,7 @@ from ..types import FAMILIES, SEVERITIES, SEVERITY_RANK
 
 SEVERITY_WEIGHTS: Mapping[str, int] = {"critical": 10, "high": 5, "medium": 3, "low": 1, "info": 0}
 MIX_KINDS: tuple[str, ...] = (*OPTION_KINDS, "unknown")
+MAX_QUARTERS = 40  # a longer span is shown per year
 
 _FINDING_COLUMNS = (
     "run_id",
@@ -132,7 +133,7 @@ class RuleCount:
 
 @dataclass(frozen=True)
 class QuarterMix:
-    quarter: str  # "2025-Q1", or "undated"
+    quarter: str  # "2025-Q1" (or "2025" over long spans), or "undated"
     counts: Mapping[str, int]  # kind -> decisions whose chosen option is of that kind
 
 
@@ -311,23 +312,36 @@ def _decision(snap: Snapshot, findings: Sequence[FindingRow]) -> DecisionRow:
     )
 
 
-def _quarter(day: dt.date | None) -> str:
-    return f"{day.year}-Q{(day.month - 1) // 3 + 1}" if day else "undated"
+def _period(day: dt.date, yearly: bool) -> str:
+    return str(day.year) if yearly else f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+
+
+def _periods(first: dt.date, last: dt.date, yearly: bool) -> list[str]:
+    """Every period from ``first`` to ``last``, gaps included, so the axis is time."""
+    if yearly:
+        return [str(y) for y in range(first.year, last.year + 1)]
+    out = []
+    year, quarter = first.year, (first.month - 1) // 3
+    while (year, quarter) <= (last.year, (last.month - 1) // 3):
+        out.append(f"{year}-Q{quarter + 1}")
+        year, quarter = (year + 1, 0) if quarter == 3 else (year, quarter + 1)
+    return out
 
 
 def _mix(decisions: Sequence[DecisionRow]) -> tuple[tuple[QuarterMix, ...], int]:
+    """Chosen kinds per quarter of the decision date (per year when the dates span more
+    than MAX_QUARTERS quarters); undated decisions last."""
+    chosen = [d for d in decisions if d.chosen_kind]
+    dated = sorted(d.date for d in chosen if d.date is not None)
+    yearly = bool(dated) and (dated[-1].year - dated[0].year) * 4 >= MAX_QUARTERS
     counts: dict[str, Counter[str]] = defaultdict(Counter)
-    no_choice = 0
-    for d in decisions:
-        if not d.chosen_kind:
-            no_choice += 1
-            continue
-        counts[_quarter(d.date)][d.chosen_kind] += 1
-    quarters = sorted(q for q in counts if q != "undated")
+    for d in chosen:
+        counts[_period(d.date, yearly) if d.date else "undated"][d.chosen_kind] += 1
+    periods = _periods(dated[0], dated[-1], yearly) if dated else []
     if "undated" in counts:
-        quarters.append("undated")
-    mix = tuple(QuarterMix(q, {k: counts[q].get(k, 0) for k in MIX_KINDS}) for q in quarters)
-    return mix, no_choice
+        periods.append("undated")
+    mix = tuple(QuarterMix(q, {k: counts[q].get(k, 0) for k in MIX_KINDS}) for q in periods)
+    return mix, len(decisions) - len(chosen)
 
 
 def _by_rule(findings: Sequence[FindingRow]) -> tuple[RuleCount, ...]:

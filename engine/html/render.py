@@ -21,7 +21,7 @@ CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 SEVERITY_COLORS = {
     "critical": "#991b1b",
     "high": "#dc2626",
-    "medium": "#d97706",
+    "medium": "#b45309",
     "low": "#2563eb",
     "info": "#9ca3af",
 }
@@ -140,7 +140,7 @@ def _note(text: str) -> str:
 def _summary(data: ReportData) -> str:
     sev = data.open_by_severity
     open_total = sum(sev.values())
-    chips = " ".join(f"{_sev(s)} {n}" for s, n in sev.items() if n)
+    chips = " ".join(f'<span class="chip">{_sev(s)} {n}</span>' for s, n in sev.items() if n)
     bt, known = data.breakthrough_share
     median = data.median_realization
     measured = len(data.outcomes)
@@ -294,7 +294,11 @@ def _risk_section(data: ReportData, links: _Links, top: int) -> str:
         counts = {s: 0 for s in SEVERITIES}
         for f in d.open_findings:
             counts[f.severity] = counts.get(f.severity, 0) + 1
-        by_sev = " ".join(f"{_sev(s)} {counts[s]}" for s in reversed(SEVERITIES) if counts.get(s))
+        by_sev = " ".join(
+            f'<span class="chip">{_sev(s)} {counts[s]}</span>'
+            for s in reversed(SEVERITIES)
+            if counts.get(s)
+        )
         did = (
             _did(d.decision_id, detailed_ids)
             if d.decision_id in detailed_ids
@@ -391,6 +395,7 @@ def _benefits_section(data: ReportData) -> str:
             f"{d.decision_id}: projected {money(o.projected_benefits)}, realized "
             f"{money(o.realized_benefits)} ({pct(o.realization)})",
             f"#{anchor(d.decision_id)}-row",
+            d.decision_id,
         )
         for d, o in outcomes
     ]

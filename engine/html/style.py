@@ -53,6 +53,7 @@ td.loc, .loc { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monos
   overflow-wrap: anywhere; }
 .sev { display: inline-block; padding: 1px 7px; border-radius: 10px; font-size: 11.5px;
   font-weight: 600; color: #ffffff; white-space: nowrap; }
+.chip { white-space: nowrap; display: inline-block; margin: 1px 0; }
 .sev-critical { background: #991b1b; } .sev-high { background: #dc2626; }
 .sev-medium { background: #b45309; } .sev-low { background: #2563eb; }
 .sev-info { background: #6b7280; }

@@ -131,8 +131,9 @@ def hbar_chart(
 class Point:
     x: float
     y: float
-    label: str
+    label: str  # the tooltip
     href: str | None = None
+    short: str = ""  # the text printed next to the point, when it fits
 
 
 def scatter_chart(
@@ -195,10 +196,10 @@ def scatter_chart(
             f"<title>{esc(label)}</title></line>"
         )
         out.append(_text(sx(x_end) + 6, sy(x_end * ratio) + 4, label, cls="ref-label"))
-    labelled = len(points) <= 40
+    spots = [(sx(p.x), sy(p.y)) for p in points]
+    frame = (left, top, left + plot_w, top + plot_h)
+    out.extend(text for text in _place_labels(points, spots, frame) if text)
     for p in points:
-        if labelled:
-            out.append(_text(sx(p.x) + 8, sy(p.y) - 6, _clip(p.label.split(":")[0], 24), cls="pt"))
         dot = (
             f'<circle class="point" cx="{_f(sx(p.x))}" cy="{_f(sy(p.y))}" r="5" '
             f'fill="#2563eb" fill-opacity="0.75" stroke="#1e3a8a">'
@@ -207,6 +208,48 @@ def scatter_chart(
         out.append(f'<a href="{esc(p.href)}">{dot}</a>' if p.href else dot)
     out.append("</svg>")
     return "".join(out)
+
+
+Box = tuple[float, float, float, float]  # x0, y0, x1, y1
+
+
+def _overlaps(a: Box, b: Box) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _place_labels(
+    points: Sequence[Point], spots: Sequence[tuple[float, float]], frame: Box
+) -> list[str]:
+    """A text label per point where one fits without covering another label or point
+    (greedy: right-above, right-below, left-above, left-below); "" where none fits. Every
+    point keeps its tooltip, and the table under the chart lists them all."""
+    if len(points) > 60:
+        return [""] * len(points)
+    dots = [(x - 6, y - 6, x + 6, y + 6) for x, y in spots]
+    taken: list[Box] = []
+    out = []
+    for i, (p, (x, y)) in enumerate(zip(points, spots, strict=True)):
+        text = _clip(p.short or p.label, 24)
+        w = len(text) * 6.3 + 2
+        placed = ""
+        for dx, dy, anchor in (
+            (8, -6, "start"),
+            (8, 15, "start"),
+            (-8, -6, "end"),
+            (-8, 15, "end"),
+        ):
+            x0 = x + dx if anchor == "start" else x + dx - w
+            box = (x0, y + dy - 10, x0 + w, y + dy + 2)
+            inside = frame[0] <= box[0] and box[2] <= frame[2] and frame[1] <= box[1]
+            inside = inside and box[3] <= frame[3]
+            clash = any(_overlaps(box, b) for b in taken)
+            clash = clash or any(_overlaps(box, d) for j, d in enumerate(dots) if j != i)
+            if inside and not clash:
+                taken.append(box)
+                placed = _text(x + dx, y + dy, text, anchor=anchor, cls="pt")
+                break
+        out.append(placed)
+    return out
 
 
 @dataclass(frozen=True)
@@ -228,6 +271,8 @@ def stacked_chart(
 ) -> str:
     """Vertical stacked bars, one per category, with a legend on the right."""
     left, right, top, bottom = 48, 190, 16, 44
+    if len(categories) * 58 > width - left - right:
+        bottom = 70  # room for slanted labels
     plot_w, plot_h = width - left - right, height - top - bottom
     totals = [sum(v) for v in values]
     ticks = nice_ticks(float(max([*totals, 1])), 4, integer=True)
@@ -254,7 +299,14 @@ def stacked_chart(
                 f'fill="{esc(s.color)}" stroke="#ffffff" stroke-width="0.5">'
                 f"<title>{esc(cat)}: {count} {esc(s.name)}</title></rect>"
             )
-        out.append(_text(x + bar_w / 2, top + plot_h + 16, cat, anchor="middle"))
+        if slot >= 58:
+            out.append(_text(x + bar_w / 2, top + plot_h + 16, cat, anchor="middle"))
+        elif i % max(1, round(14 / slot)) == 0 or i == len(categories) - 1:
+            cx, cy = x + bar_w / 2, top + plot_h + 10
+            out.append(
+                f'<text transform="translate({_f(cx)} {_f(cy)}) rotate(-45)" text-anchor="end" '
+                f'font-size="{FONT - 1}">{esc(cat)}</text>'
+            )
         out.append(
             _text(
                 x + bar_w / 2,
