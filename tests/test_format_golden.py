@@ -5,7 +5,8 @@ regenerate the golden files with
 
     DECAUDIT_UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_format_golden.py
 
-then review the diff of tests/golden/ (docs/ci.md quotes some of these outputs).
+then review the diff of tests/golden/. docs/ci.md quotes several of these outputs verbatim
+(checked below): update its examples too.
 """
 
 from __future__ import annotations
@@ -85,3 +86,21 @@ def test_rendering_is_pure(monkeypatch: pytest.MonkeyPatch) -> None:
         assert render(sample.sample_result(), ReportOptions()) == render(
             sample.sample_result(), ReportOptions()
         )
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["sample.text.txt", "sample.junit.xml", "sample-cap1.github.txt", "sample.markdown.md"],
+)
+def test_docs_quote_the_golden_outputs(name: str) -> None:
+    """docs/ci.md shows real output: these golden files appear in it verbatim."""
+    docs = (GOLDEN.parents[1] / "docs" / "ci.md").read_text(encoding="utf-8")
+    assert (GOLDEN / name).read_text(encoding="utf-8") in docs
+
+
+def test_docs_quote_the_example_workflow() -> None:
+    root = GOLDEN.parents[1]
+    workflow = (root / "docs" / "examples" / "github-workflow.yml").read_text(encoding="utf-8")
+    assert workflow in (root / "docs" / "ci.md").read_text(encoding="utf-8")
+    assert "github/codeql-action/upload-sarif" in workflow
+    assert "-f markdown -o decaudit.md" in workflow and "GITHUB_STEP_SUMMARY" in workflow

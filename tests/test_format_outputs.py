@@ -113,7 +113,7 @@ def test_json_document() -> None:
     assert summary["findings"] == 4 and summary["waived"] == 1 and summary["errors"] == 1
     assert summary["by_severity"] == {"critical": 1, "high": 1, "medium": 1, "low": 1, "info": 0}
     assert summary["baseline_fixed"] == 1 and summary["baseline_matched"] == 2
-    assert summary["exit_code"] == 1 and summary["fail_on"] == "high"
+    assert summary["exit_code"] == 2 and summary["fail_on"] == "high"
     finding = next(f for f in doc["findings"] if f["rule_id"] == "BEN006")
     assert finding["fingerprint"] == sample.FINDINGS[1].fingerprint
     assert finding["expired_waiver"]["expires"] == "2026-01-31"

@@ -156,7 +156,7 @@ def sample_result() -> CheckResult:
         baseline_fixed=1,
         baseline_matched=2,
         fail_on="high",
-        exit_code=1,
+        exit_code=2,  # an unreadable file makes the run exit 2
     )
 
 
