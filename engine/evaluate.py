@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 import itertools
 import json
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -31,6 +32,21 @@ __all__ = [
     "evaluate_records",
     "record_findings",
 ]
+
+
+_EXPONENT = re.compile(r'("(?:[^"\\]|\\.)*")|(?<![\w.])(-?\d+)([eE][+-]?\d+)')
+
+
+def _fix_exponent(m: re.Match[str]) -> str:
+    return m.group(1) or f"{m.group(2)}.0{m.group(3)}"
+
+
+def durable_json(obj: Any) -> str:
+    """JSON for durable_rules' parser, which rejects exponents without a fraction (1e-07)."""
+    text = json.dumps(obj, ensure_ascii=False)
+    if "e-" in text or "e+" in text:
+        text = _EXPONENT.sub(_fix_exponent, text)
+    return text
 
 
 class EvaluationError(DecauditError):
@@ -92,14 +108,30 @@ class Evaluator(RecordEvaluator):
                 rule["run"] = self._action(cr)
                 rules[f"r{j}_{cr.rule.id}"] = rule
             definitions[f"{prefix}_{i}"] = rules
-        # register_rulesets mutates what it is given: hand it a copy.
-        self._host.register_rulesets(dict(definitions))
         self._rulesets = [
-            _Ruleset(name, group, self._host.get_ruleset(name))
-            for name, group in zip(definitions, self.compiled.groups, strict=True)
+            _Ruleset(name, group, self._register(name, rules))
+            for (name, rules), group in zip(definitions.items(), self.compiled.groups, strict=True)
         ]
         self._record_sets = [r for r in self._rulesets if "portfolio" not in r.group.fact_types]
         self._portfolio_sets = [r for r in self._rulesets if "portfolio" in r.group.fact_types]
+
+    def _register(self, name: str, rules: dict[str, Any]) -> Any:
+        """``Host.register_rulesets`` for one ruleset, with its JSON from ``durable_json``.
+
+        The stock path serializes with ``json.dumps``, whose ``1e-07`` the engine refuses
+        (error 204); otherwise this does what ``Ruleset.__init__`` does in durable 2.0.28.
+        """
+        from durable.engine import Promise, Ruleset
+
+        ruleset = Ruleset.__new__(Ruleset)
+        ruleset._actions = {rule: Promise(body.pop("run")) for rule, body in rules.items()}
+        ruleset._name = name
+        ruleset._host = self._host
+        ruleset._handle = self._engine.create_ruleset(name, durable_json(rules))
+        ruleset._definition = rules
+        self._host._ruleset_directory[name] = ruleset
+        self._host._ruleset_list.append(ruleset)
+        return ruleset
 
     def _action(self, cr: CompiledRule) -> Callable[[Any], None]:
         found, errors = self._found, self._errors
@@ -151,7 +183,7 @@ class Evaluator(RecordEvaluator):
         # fact matches nothing, before running the actions of the others. The engine's own
         # result code tells the same without losing them: 0 handled, 1 some fact unhandled;
         # either way the state handle is returned and the actions are run.
-        payload = json.dumps(batch, ensure_ascii=False)
+        payload = durable_json(batch)
         did = batch[0].get("did")
         try:
             code, state = self._engine.assert_facts(rs.handle._handle, payload)
@@ -173,7 +205,11 @@ class Evaluator(RecordEvaluator):
         """Facts currently asserted across rulesets (tests: 0 between records)."""
         total = 0
         for rs in self._rulesets:
-            total += len(json.loads(self._engine.get_facts(rs.handle._handle, "0") or "[]"))
+            try:
+                text = self._engine.get_facts(rs.handle._handle, "0")
+            except self._engine.error:
+                continue  # no state yet: nothing was ever asserted there
+            total += len(json.loads(text or "[]"))
         return total
 
 

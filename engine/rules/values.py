@@ -2,8 +2,9 @@
 
 A fact value counts only when it has the catalogue type of its fact: a number fact holding
 ``True`` or ``"100"`` is treated as absent, so ``"100"`` never equals ``100`` and ``True`` is
-never ``1``. Numbers are normalised the same way for every evaluator: ``-0.0`` is ``0.0``,
-integers beyond 2**53 are compared as IEEE doubles, and NaN or infinities are absent.
+never ``1``. Numbers are normalised the same way for every evaluator: ``-0.0`` is ``0.0`` (and so is anything nearer
+to zero than 1e-300), integers beyond 2**53 are compared as IEEE doubles, and NaN or
+infinities are absent.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import math
 from typing import Any
 
 MAX_EXACT_INT = 2**53
+MIN_MAGNITUDE = 1e-300  # nonzero numbers closer to zero than this compare as zero
 
 # The operators of a comparison, and the fact types each accepts.
 ORDER_OPS = ("lt", "lte", "gt", "gte")
@@ -38,7 +40,9 @@ def typed(value: Any, typ: str) -> Any:
             return float(value) if abs(value) > MAX_EXACT_INT else value
         if not math.isfinite(value):
             return None
-        return value + 0.0  # -0.0 -> 0.0
+        if abs(value) < MIN_MAGNITUDE:
+            return 0.0  # also -0.0 -> 0.0
+        return value
     if typ == "bool":
         return value if isinstance(value, bool) else None
     if typ == "str":
