@@ -497,3 +497,41 @@ def test_mix_with_many_quarters_slants_labels(log: Log) -> None:
     data = load(sqlite3.connect(log.path), source="a")
     assert len(data.mix) == 38  # 2015-Q1 .. 2024-Q2
     assert "rotate(-45)" in section(build_report(log.path, now=NOW), "mix")
+
+
+def test_report_from_real_check_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The whole way: `decaudit check` writes the log twice, `decaudit report` reads it."""
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "decisions"
+    folder.mkdir()
+    past = record("DEC-P", realized=400.0, cost_realized=700.0, date="2024-02-01")
+    new = record("DEC-N", realized=None, date="2025-05-01")
+    for rec in (past, new):
+        (folder / f"{rec['id']}.json").write_text(json.dumps(rec), encoding="utf-8")
+    runner = CliRunner()
+    args = ["check", "decisions", "--db", "audit.db", "--fail-on", "never", "--today", "2025-06-01"]
+    assert runner.invoke(cli, args).exit_code == 0
+    # the second run: DEC-N gains a range on its benefit, so BEN002 is resolved for it
+    ranged = json.loads(json.dumps(new))
+    ranged["options"][1]["business_case"]["benefits"][0].update(low=800.0, high=1200.0)
+    (folder / "DEC-N.json").write_text(json.dumps(ranged), encoding="utf-8")
+    assert runner.invoke(cli, args).exit_code == 0
+    result = runner.invoke(cli, ["report", "--db", "audit.db", "-o", "report.html"])
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert parse(page).errors == []
+    summary = " ".join(text_of(section(page, "summary")).split())
+    assert "Runs 2 latest #2" in summary
+    assert "Decisions audited 2" in summary
+    assert "Median realization 40% realized / projected benefits, 1 measured" in summary
+    changes = " ".join(text_of(section(page, "changes")).split())
+    assert "Findings of run #2" in changes and "against run #1" in changes
+    resolved = changes.split("Resolved findings", 1)[1]
+    assert "BEN002" in resolved and "DEC-N" in resolved
+    risk = section(page, "risk")
+    assert (tmp_path / "decisions/DEC-P.json").resolve().as_uri() in risk
+    assert "decisions/DEC-P.json:1" in text_of(risk)
+    benefits = section(page, "benefits")
+    assert benefits.count('class="point"') == 1
+    costs = " ".join(text_of(section(page, "costs")).split())
+    assert "DEC-P Decision DEC-P 500 700 140%" in costs
