@@ -26,12 +26,13 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import fnmatch
 import hashlib
 import json
 import os
 import re
 import tomllib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -322,6 +323,10 @@ class Config:
         canonical = json.dumps(public, sort_keys=True, separators=(",", ":"), default=_jsonable)
         return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
+    def selects(self, path: str) -> bool:
+        """Whether a file found walking a folder is read, by ``extensions`` and ``exclude``."""
+        return selected(path, self.values["extensions"], self.values["exclude"])
+
     def display(self, key: str) -> str:
         """A value as ``decaudit config`` shows it (secrets as ``(set)`` / ``(not set)``)."""
         value = self.values.get(key)
@@ -349,6 +354,36 @@ class Config:
             else:
                 out[key.display] = json.loads(json.dumps(value, default=_jsonable))
         return out
+
+
+def excluded(path: str, patterns: Sequence[str]) -> bool:
+    """Whether ``path`` matches one of the ``exclude`` glob patterns.
+
+    Patterns are matched against the POSIX path and each of its trailing parts, so
+    ``drafts``, ``drafts/*``, ``**/drafts/**`` and ``*.tmp.yaml`` all work wherever the file
+    is; ``*`` also matches ``/``.
+    """
+    posix = path.replace("\\", "/")
+    while posix.startswith("./"):
+        posix = posix[2:]
+    parts = [p for p in posix.split("/") if p]
+    candidates = {posix, "/" + posix, *("/".join(parts[i:]) for i in range(len(parts)))}
+    for pattern in patterns:
+        pat = pattern.replace("\\", "/").rstrip("/")
+        if any(fnmatch.fnmatchcase(c, pat) for c in candidates):
+            return True
+        if "/" not in pat and any(fnmatch.fnmatchcase(part, pat) for part in parts[:-1]):
+            return True  # a bare folder name or pattern excludes everything under it
+    return False
+
+
+def selected(path: str, extensions: Sequence[str], patterns: Sequence[str]) -> bool:
+    """Whether a file met while walking a folder is read: its extension is one of
+    ``extensions`` (case-insensitive) and it is not :func:`excluded`."""
+    lower = path.lower()
+    if not any(lower.endswith(ext.lower()) for ext in extensions):
+        return False
+    return not excluded(path, patterns)
 
 
 def _jsonable(value: Any) -> Any:
@@ -590,6 +625,8 @@ __all__ = [
     "SECRET_KEYS",
     "Config",
     "Key",
+    "excluded",
     "find_config_file",
     "load_config",
+    "selected",
 ]

@@ -7,13 +7,13 @@ import os
 from pathlib import Path
 
 import pytest
-from decaudit.engine.config import DEFAULT_EXTENSIONS, find_config_file, load_config
+from decaudit.engine.config import DEFAULT_EXTENSIONS, Config, find_config_file, load_config
 from decaudit.engine.errors import ConfigError
 
 TODAY = dt.date(2026, 3, 5)
 
 
-def load(cwd: Path, env: dict[str, str] | None = None, explicit: str | None = None):  # type: ignore[no-untyped-def]
+def load(cwd: Path, env: dict[str, str] | None = None, explicit: str | None = None) -> Config:
     return load_config(cwd, env or {}, explicit, today=TODAY)
 
 
@@ -250,3 +250,34 @@ def test_unreadable_config(tmp_path: Path) -> None:
     (tmp_path / "dir.toml").mkdir()
     with pytest.raises(ConfigError, match="is a folder"):
         load(tmp_path, {}, "dir.toml")
+
+
+@pytest.mark.parametrize(
+    ("path", "patterns", "expected"),
+    [
+        ("decisions/drafts/a.yaml", ["drafts"], True),
+        ("decisions/drafts/a.yaml", ["**/drafts/**"], True),
+        ("drafts/a.yaml", ["**/drafts/**"], True),
+        ("./decisions/a.tmp.yaml", ["*.tmp.yaml"], True),
+        ("decisions/a.yaml", ["decisions/a.yaml"], True),
+        ("decisions/a.yaml", ["drafts", "*.tmp.yaml"], False),
+        ("decisions/drafts.yaml", ["drafts"], False),
+        ("decisions/a.yaml", [], False),
+    ],
+)
+def test_exclude_patterns(path: str, patterns: list[str], expected: bool) -> None:
+    from decaudit.engine.config import excluded
+
+    assert excluded(path, patterns) is expected
+
+
+def test_selects_by_extension_and_exclude(tmp_path: Path) -> None:
+    (tmp_path / ".decaudit.toml").write_text(
+        'extensions = ["yaml", ".MD"]\nexclude = ["archive"]\n', encoding="utf-8"
+    )
+    cfg = load(tmp_path)
+    assert cfg["extensions"] == (".yaml", ".md")
+    assert cfg.selects("decisions/a.yaml")
+    assert cfg.selects("docs/adr/0001-x.MD")
+    assert not cfg.selects("decisions/a.json")
+    assert not cfg.selects("decisions/archive/a.yaml")
