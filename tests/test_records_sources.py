@@ -1,0 +1,125 @@
+"""Input discovery: folders, skip rules, stdin sniffing, duplicate ids, missing files."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from decaudit.engine.records import iter_sources
+from decaudit.engine.types import InputError, SourceRecord
+
+ADR = "---\nstatus: accepted\n---\n# Pick\n\n## Considered Options\n\n* A\n* B\n"
+
+
+def write(root: Path, rel: str, text: str) -> Path:
+    path = root / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def summary(items: list[SourceRecord | InputError]) -> list[str]:
+    return [f"{i.file} {i.record.id}" if isinstance(i, SourceRecord) else f"ERR {i}" for i in items]
+
+
+def test_folder_walk_sorted_filtered_and_skipping(tmp_path: Path) -> None:
+    write(tmp_path, "b.yaml", "id: B\ntitle: b\n")
+    write(tmp_path, "a.json", '{"id": "A", "title": "a"}')
+    write(tmp_path, "sub/c.jsonl", '{"id": "C", "title": "c"}\n')
+    write(tmp_path, "sub/0001-pick.md", ADR)
+    write(tmp_path, "sub/README.md", "# ADRs\n\nIndex of decisions.\n")
+    write(tmp_path, "sub/adr-template.md", ADR)
+    write(tmp_path, "sub/template.md", ADR)
+    write(tmp_path, "sub/notes.txt", "id: T\ntitle: t\n")
+    write(tmp_path, ".hidden/h.yaml", "id: H\ntitle: h\n")
+    write(tmp_path, "node_modules/n.yaml", "id: N\ntitle: n\n")
+    write(tmp_path, ".venv/v.yaml", "id: V\ntitle: v\n")
+    write(tmp_path, "d.csv", "decision_id,decision_title,option_title\nD,d,x\n")
+    root = str(tmp_path)
+    assert summary(list(iter_sources([root]))) == [
+        f"{root}/a.json A",
+        f"{root}/b.yaml B",
+        f"{root}/d.csv D",
+        f"{root}/sub/0001-pick.md 0001-pick",
+        f"{root}/sub/c.jsonl C",
+    ]
+
+
+def test_named_files_are_read_whatever_the_name(tmp_path: Path) -> None:
+    readme = write(tmp_path, "README.md", "# ADRs\n\nIndex.\n")
+    template = write(tmp_path, "template.md", ADR)
+    txt = write(tmp_path, "notes.txt", "id: T\ntitle: t\n")
+    items = list(iter_sources([str(readme), str(template), str(txt)]))
+    assert isinstance(items[0], InputError)
+    assert str(items[0]).startswith(f"{readme}: not a decision record")
+    assert isinstance(items[1], SourceRecord) and items[1].record.id == "template"
+    assert isinstance(items[2], SourceRecord) and items[2].format == "yaml"
+
+
+def test_missing_file_is_an_io_error(tmp_path: Path) -> None:
+    missing = str(tmp_path / "nope.yaml")
+    (err,) = list(iter_sources([missing]))
+    assert isinstance(err, InputError)
+    assert err.kind == "io"
+    assert str(err) == f"{missing}: no such file or directory"
+
+
+def test_duplicate_ids_reported_at_second_occurrence(tmp_path: Path) -> None:
+    a = write(tmp_path, "a.yaml", "id: DEC-7\ntitle: first\n")
+    b = write(tmp_path, "b.yaml", "# second copy\n\nid: DEC-7\ntitle: second\n")
+    items = list(iter_sources([str(a), str(b)]))
+    assert isinstance(items[0], SourceRecord)
+    assert [str(i) for i in items[1:]] == [
+        f"{b}:3: duplicate decision id 'DEC-7' (first defined at {a}:1)"
+    ]
+
+
+def test_other_files_still_read_after_a_bad_one(tmp_path: Path) -> None:
+    bad = write(tmp_path, "bad.yaml", "id: [\n")
+    good = write(tmp_path, "good.yaml", "id: G\ntitle: g\n")
+    items = list(iter_sources([str(bad), str(good)]))
+    assert isinstance(items[0], InputError)
+    assert isinstance(items[1], SourceRecord)
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt", "ids"),
+    [
+        ('{"id": "S1", "title": "t"}', "json", ["S1"]),
+        ('[{"id": "S1", "title": "t"}, {"id": "S2", "title": "u"}]', "json", ["S1", "S2"]),
+        ('{"id": "S1", "title": "t"}\n{"id": "S2", "title": "u"}\n', "jsonl", ["S1", "S2"]),
+        ("# a comment\nid: S1\ntitle: t\n", "yaml", ["S1"]),
+        ("---\nid: S1\ntitle: t\n---\nid: S2\ntitle: u\n", "yaml", ["S1", "S2"]),
+        (ADR, "madr", ["pick"]),
+        ("# 3. Pick\n\n## Status\n\nAccepted\n\n## Decision\n\nWe will.\n", "nygard", ["ADR-0003"]),
+        ("decision_id,decision_title,option_title\nS1,t,a\n", "csv", ["S1"]),
+    ],
+)
+def test_stdin_is_sniffed(text: str, fmt: str, ids: list[str]) -> None:
+    items = list(iter_sources(["-"], stdin=io.BytesIO(text.encode())))
+    assert all(isinstance(i, SourceRecord) for i in items), items
+    assert [i.record.id for i in items if isinstance(i, SourceRecord)] == ids
+    assert {i.format for i in items if isinstance(i, SourceRecord)} == {fmt}
+    assert {i.file for i in items} == {"-"}
+
+
+def test_stdin_errors_name_dash() -> None:
+    (err,) = list(iter_sources(["-"], stdin=io.BytesIO(b'{"id": 3, "title": "t"}')))
+    assert str(err) == "-:1: id: must be text"
+
+
+def test_stdin_over_limit() -> None:
+    (err,) = list(iter_sources(["-"], max_bytes=10, stdin=io.BytesIO(b"x" * 11)))
+    assert str(err) == "-: input is larger than the 10 bytes limit; split it or raise the limit"
+
+
+def test_unreadable_file_is_an_io_error(tmp_path: Path) -> None:
+    folder_named_yaml = tmp_path / "dir.yaml"
+    folder_named_yaml.mkdir()
+    write(tmp_path, "dir.yaml/inner.yaml", "id: I\ntitle: i\n")
+    # a folder whose name looks like a file is walked, not read
+    assert summary(list(iter_sources([str(folder_named_yaml)]))) == [
+        f"{folder_named_yaml}/inner.yaml I"
+    ]
