@@ -6,7 +6,6 @@ import io
 from pathlib import Path
 
 import pytest
-
 from decaudit.engine.records import iter_sources
 from decaudit.engine.types import InputError, SourceRecord
 
