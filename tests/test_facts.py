@@ -15,10 +15,11 @@ from decaudit.engine.facts import (
     TrackRecord,
     derive,
 )
-from decaudit.engine.model import BENEFIT_TYPES, OPTION_KINDS, STATUSES, Record
+from decaudit.engine.model import Record
 from decaudit.engine.types import SourceRecord
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_facts_strategies import records
 
 TODAY = dt.date(2026, 6, 30)
 
@@ -440,93 +441,9 @@ def test_empty_portfolio_has_no_shares() -> None:
 
 # -- property: derive() never raises on a valid record and is deterministic ---------------
 
-_text = st.text(min_size=1, max_size=30)
-_money = st.one_of(st.integers(-(10**9), 10**9), st.floats(-1e9, 1e9, allow_nan=False))
-_fraction = st.one_of(st.integers(0, 3), st.floats(0, 3, allow_nan=False))
-
-
-def _opt(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
-    return st.one_of(st.none(), strategy)
-
-
-_benefit = st.fixed_dictionaries(
-    {},
-    optional={
-        "id": _text,
-        "description": _text,
-        "type": st.sampled_from(BENEFIT_TYPES),
-        "projected": _money,
-        "low": _money,
-        "high": _money,
-        "basis": _opt(st.text(max_size=20)),
-        "realized": _money,
-    },
-)
-_cost = st.fixed_dictionaries(
-    {},
-    optional={
-        "id": _text,
-        "description": _text,
-        "projected": _money,
-        "contingency": _fraction,
-        "realized": _money,
-    },
-)
-_case = st.fixed_dictionaries(
-    {},
-    optional={
-        "npv": _money,
-        "benefits": st.lists(_benefit, max_size=3),
-        "costs": st.lists(_cost, max_size=3),
-        "assumptions": st.lists(
-            st.fixed_dictionaries(
-                {"statement": _text},
-                optional={"evidence": _opt(_text), "challenged": _opt(st.booleans())},
-            ),
-            max_size=3,
-        ),
-        "optimism_bias_uplift": _opt(_fraction),
-        "scenarios": st.lists(_text, max_size=3),
-        "integration_plan": _opt(st.text(max_size=20)),
-    },
-)
-_option = st.fixed_dictionaries(
-    {"title": _text},
-    optional={
-        "id": _text,
-        "kind": st.sampled_from(OPTION_KINDS),
-        "chosen": st.booleans(),
-        "description": _text,
-        "rejected_reason": _opt(st.text(max_size=20)),
-        "cons": st.lists(st.text(max_size=10), max_size=2),
-        "business_case": _case,
-    },
-)
-_record = st.fixed_dictionaries(
-    {"id": _text, "title": _text},
-    optional={
-        "date": st.dates(dt.date(1990, 1, 1), dt.date(2030, 12, 31)),
-        "status": st.sampled_from(STATUSES),
-        "project_type": st.sampled_from(["acquisition", "it-system", "building", "other", ""]),
-        "origin": st.sampled_from(["bottom-up", "top-down"]),
-        "decision_makers": st.lists(_text, max_size=2),
-        "rationale": st.text(max_size=60),
-        "chosen_option": _text,
-        "options": st.lists(_option, max_size=5),
-        "challenge": st.fixed_dictionaries(
-            {},
-            optional={
-                "questions": st.lists(_text, max_size=2),
-                "alternatives_requested": st.booleans(),
-            },
-        ),
-        "review": st.fixed_dictionaries({}, optional={"notes": _text}),
-    },
-)
-
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(raw=_record, track=st.booleans())
+@given(raw=records(), track=st.booleans())
 def test_derive_never_raises_and_is_deterministic(raw: dict[str, Any], track: bool) -> None:
     tracks = {"it-system": TrackRecord(0.5, 4, ("X",))} if track else {}
     first = facts_of(raw, track_records=tracks)

@@ -17,6 +17,9 @@ from decaudit.engine.rules.model import RulePack
 from decaudit.engine.rules.oracle import OracleEvaluator
 from decaudit.engine.rules.testing import run_examples
 from decaudit.engine.types import Finding, SourceRecord
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_facts_strategies import records
 
 # DESIGN.md, "The built-in pack": every rule, id and name exactly.
 BUILTIN = {
@@ -230,3 +233,25 @@ def test_reference_classes_are_sourced() -> None:
         assert fig.source and re.search(r"\((19|20)\d\d\)", fig.source)
         assert fig.url and fig.url.startswith("https://")
         assert fig.label
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(raws=st.lists(records(), min_size=1, max_size=3))
+def test_any_record_gives_the_same_findings_in_durable_rules_and_the_oracle(
+    raws: list[dict[str, Any]],
+) -> None:
+    sources = [
+        SourceRecord(record=Record.model_validate({**r, "id": f"{i}-{r['id']}"}),
+                     file="d.yaml", format="yaml")
+        for i, r in enumerate(raws)
+    ]  # fmt: skip
+    ctx = FactContext(today=TODAY)
+    first = evaluate_records(pack(), sources, ctx, evaluator())
+    again = evaluate_records(pack(), sources, ctx, evaluator())
+    oracle = evaluate_records(pack(), sources, ctx, OracleEvaluator(pack()))
+    assert first == again
+    assert [(f.rule_id, f.decision_id, f.path, f.message) for f in first] == [
+        (f.rule_id, f.decision_id, f.path, f.message) for f in oracle
+    ]
+    for f in first:
+        assert "$" not in f.message.replace("$.", "")
