@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-
 from decaudit.engine.evaluate import Evaluator
 from decaudit.engine.facts import CATALOGUE, RecordFacts
 from decaudit.engine.rules.loader import _Source, make_pack, parse_rule
 from decaudit.engine.rules.model import Match
 from decaudit.engine.rules.oracle import OracleEvaluator
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 FACTS = {
     "option": {

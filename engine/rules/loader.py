@@ -91,6 +91,7 @@ class _Parser:
         self.data = data
         self.lines = lines
         self.errors: list[RuleFileError] = []
+        self.incomplete = False  # some alias failed: its facts cannot be checked in messages
 
     # -- errors ----------------------------------------------------------------------------
 
@@ -263,6 +264,8 @@ class _Parser:
             before[name] = on
             if cond is not None:
                 aliases.append(Alias(name, on, cond))
+        if len(aliases) != len(declared):
+            self.incomplete = True
         at = self.data.get("at", declared[-1])
         if not isinstance(at, str) or at not in match:
             self.err(("at",), f"{_show(at)} is not an alias of 'match' ({', '.join(declared)})")
@@ -741,7 +744,7 @@ def parse_rule(
     defaults = p.parse_params()
     effective = {**defaults, **(params or {})}
     aliases, at = p.parse_aliases(effective)
-    if "message" in header and aliases:
+    if "message" in header and aliases and not p.incomplete:
         p.check_message(header["message"], aliases, at, effective)
     examples = p.parse_examples(defaults)
     if p.errors:

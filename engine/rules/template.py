@@ -26,7 +26,7 @@ def placeholders(text: str) -> tuple[list[str], list[int]]:
         if name:
             names.append(name)
         elif m.group("invalid") is not None:
-            invalid.append(m.start("invalid"))
+            invalid.append(m.start())
     return names, invalid
 
 

@@ -2,9 +2,9 @@
 
 A fact value counts only when it has the catalogue type of its fact: a number fact holding
 ``True`` or ``"100"`` is treated as absent, so ``"100"`` never equals ``100`` and ``True`` is
-never ``1``. Numbers are normalised the same way for every evaluator: ``-0.0`` is ``0.0`` (and so is anything nearer
-to zero than 1e-300), integers beyond 2**53 are compared as IEEE doubles, and NaN or
-infinities are absent.
+never ``1``. Numbers are normalised the same way for every evaluator: ``-0.0`` is ``0.0``
+(and so is anything nearer to zero than 1e-300), integers beyond 2**53 are compared as
+IEEE doubles, and NaN or infinities are absent.
 """
 
 from __future__ import annotations
