@@ -271,7 +271,7 @@ def test_report_is_well_formed_and_self_contained(log: Log) -> None:
 def test_headline_numbers(log: Log) -> None:
     page = build_report(portfolio_log(log).path, now=NOW)
     summary = " ".join(text_of(section(page, "summary")).split())
-    assert "Runs 2 latest #2, 2025-03-01T09:00:00Z" in summary
+    assert "Runs 2 latest #2, 2025-03-01 09:00 UTC" in summary
     assert "Decisions audited 4" in summary
     # current: DEC-A (run 2) ALT001 high + BEN008 high, DEC-C (run 1) GOV001 low,
     # DEC-D ALT001 waived, INC004 medium on the portfolio

@@ -33,6 +33,9 @@ p.note { color: #4b5563; font-style: italic; }
 .card .sub { color: #374151; font-size: 12.5px; margin-top: 4px; }
 .charts { display: flex; flex-wrap: wrap; gap: 12px 28px; align-items: flex-start; }
 figure { margin: 8px 0 14px; max-width: 100%; }
+.pair { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 8px 28px;
+  align-items: start; }
+@media (max-width: 900px) { .pair { grid-template-columns: minmax(0, 1fr); } }
 figure svg { max-width: 100%; height: auto; display: block; }
 figcaption { color: #4b5563; font-size: 12.5px; margin-top: 4px; }
 svg text { fill: #1f2937; font-family: inherit; }
@@ -73,6 +76,7 @@ footer { color: #6b7280; font-size: 12px; max-width: 1180px; margin: 0 auto; pad
   header.top p, header.top code { color: #000000; }
   nav.toc { display: none; }
   main { max-width: none; padding: 0; }
+  .pair { grid-template-columns: minmax(0, 1fr); }
   section { border: none; border-radius: 0; padding: 0; margin: 0; break-before: page;
     page-break-before: always; }
   section#summary { break-before: auto; page-break-before: auto; }
