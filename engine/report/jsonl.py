@@ -14,6 +14,10 @@ from ..types import CheckResult
 from . import ReportOptions
 from .common import finding_dict, json_default, sort_findings
 
+# Characters that some line splitters treat as line ends (str.splitlines, JavaScript):
+# always escaped, so one finding is one line for every reader.
+_LINE_ENDS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
 
 def render(result: CheckResult, options: ReportOptions) -> str:
     return "".join(
@@ -23,7 +27,7 @@ def render(result: CheckResult, options: ReportOptions) -> str:
             ensure_ascii=False,
             separators=(",", ":"),
             default=json_default,
-        )
+        ).translate(_LINE_ENDS)
         + "\n"
         for f in sort_findings(result.findings)
     )
