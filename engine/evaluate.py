@@ -199,7 +199,13 @@ class Evaluator(RecordEvaluator):
 
     def state(self) -> list[Mapping[str, Any]]:
         """The durable state of every ruleset (tests: it must not grow)."""
-        return [self._host.get_state(rs.name) for rs in self._rulesets]
+        out: list[Mapping[str, Any]] = []
+        for rs in self._rulesets:
+            try:
+                out.append(self._host.get_state(rs.name))
+            except self._engine.error:
+                out.append({})  # no state yet: nothing was ever asserted there
+        return out
 
     def facts_in_memory(self) -> int:
         """Facts currently asserted across rulesets (tests: 0 between records)."""
