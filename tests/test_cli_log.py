@@ -218,9 +218,13 @@ def test_diff(db: Path) -> None:
         "+  DEC-3     ALT001  medium    ALT001 fired on DEC-3\n"
         "-  DEC-1     ALT001  high      No breakthrough or replace-own-business option w…\n"
         "-  DEC-2     BEN002  low       BEN002 fired on DEC-2\n"
-        "   DEC-2     ALT001  high      ALT001 fired on DEC-2\n"
         "run 1 -> run 2: 1 new, 2 resolved, 1 unchanged\n"
     )
+    full = run("diff", "1", "2", "--unchanged", "--db", str(db)).stdout.splitlines()
+    assert full[4] == "   DEC-2     ALT001  high      ALT001 fired on DEC-2"
+    assert len(full) == 6
+    same = run("diff", "2", "2", "--db", str(db))
+    assert (same.exit_code, same.stdout) == (0, "run 2 -> run 2: 0 new, 0 resolved, 2 unchanged\n")
     data = json.loads(run("diff", "1", "2", "--db", str(db), "-f", "json").stdout)
     assert (len(data["new"]), len(data["resolved"]), len(data["unchanged"])) == (1, 2, 1)
     rows = list(
@@ -241,11 +245,16 @@ def _head(db: Path) -> str:
     )
 
 
-def test_verify_intact_and_tampered(db: Path) -> None:
+def test_verify_intact_and_tampered(db: Path, tmp_path: Path) -> None:
     result = run("verify", "--db", str(db))
     assert result.exit_code == 0
     assert result.stdout == (
         f"log intact: 3 runs, 6 findings, head {_head(db)[:16]} (3 chain entries)\n"
+    )
+    empty = tmp_path / "empty.db"
+    AuditLog.open(empty).close()
+    assert run("verify", "--db", str(empty)).stdout == (
+        "log intact: 0 runs, 0 findings, head 0000000000000000 (0 chain entries)\n"
     )
     conn = sqlite3.connect(db, isolation_level=None)
     conn.execute("DROP TRIGGER findings_no_update")

@@ -316,3 +316,18 @@ def test_key_is_required() -> None:
     with pytest.raises(LogError, match="DECAUDIT_LOG_KEY is not set"):
         log_key({})
     assert log_key({"DECAUDIT_LOG_KEY": "s3cret"}) == b"s3cret"
+
+
+def test_dropped_table(db: Path) -> None:
+    attacker(db).execute("DROP TABLE checkpoints")
+    assert divergence(db) == "checkpoints (schema): the table is missing (dropped)"
+
+
+def test_dropped_column(db: Path) -> None:
+    conn = attacker(db)
+    conn.execute("DROP INDEX idx_findings_rule")
+    conn.execute("DROP TRIGGER findings_au")  # the FTS triggers name the message column
+    conn.execute("DROP TRIGGER findings_ad")
+    conn.execute("DROP TRIGGER findings_ai")
+    conn.execute("ALTER TABLE findings DROP COLUMN rule_name")
+    assert divergence(db).startswith("findings id=1: row hash mismatch")

@@ -11,10 +11,16 @@ CSV_FIELDS = ("change", "decision_id", "rule_id", "severity", "path", "fingerpri
 @click.command("diff")
 @click.argument("run_a", type=click.IntRange(min=1))
 @click.argument("run_b", type=click.IntRange(min=1))
+@click.option(
+    "--unchanged/--changes-only",
+    "show_unchanged",
+    default=False,
+    help="Table format: also list the unchanged findings (JSON and CSV always have them).",
+)
 @db_option
 @query_format_option
 @handle_errors
-def diff(run_a: int, run_b: int, db: str | None, fmt: str) -> None:
+def diff(run_a: int, run_b: int, show_unchanged: bool, db: str | None, fmt: str) -> None:
     """Compare the findings of RUN_A (before) and RUN_B (after).
 
     Findings are matched by fingerprint (rule, decision and JSON path of the flagged item),
@@ -56,7 +62,8 @@ def diff(run_a: int, run_b: int, db: str | None, fmt: str) -> None:
     )
     rows = [
         (mark, f.decision_id, f.rule_id, f.severity, f.message)
-        for _, mark, items in sections
+        for name, mark, items in sections
+        if show_unchanged or name != "unchanged"
         for f in items
     ]
     if rows:

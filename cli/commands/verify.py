@@ -8,6 +8,10 @@ import click
 from decaudit.cli.options import EXIT_FINDINGS, db_option, db_path, handle_errors
 
 
+def _n(count: int, one: str, many: str | None = None) -> str:
+    return f"{count} {one if count == 1 else many or one + 's'}"
+
+
 @click.command("verify")
 @click.option(
     "--checkpoint",
@@ -45,8 +49,8 @@ def verify(checkpoint_file: str | None, db: str | None) -> None:
         click.echo(f"log NOT intact: {divergence}")
         sys.exit(EXIT_FINDINGS)
     click.echo(
-        f"log intact: {result.runs} runs, {result.findings} findings, "
-        f"head {result.head_hash[:16]} ({result.head_seq} chain entries)"
+        f"log intact: {_n(result.runs, 'run')}, {_n(result.findings, 'finding')}, "
+        f"head {result.head_hash[:16]} ({_n(result.head_seq, 'chain entry', 'chain entries')})"
     )
     if cp is not None:
         click.echo(f"checkpoint seq {cp.seq} of {cp.created_at}: contained in the log")

@@ -115,10 +115,8 @@ def waive(
         waiver_id = log.grant_waiver(
             decision_id or "", rule, reason=reason, approver=approver, expires=until
         )
-        known = log.conn.execute(
-            "SELECT 1 FROM run_records WHERE decision_id = ? LIMIT 1", (decision_id,)
-        ).fetchone()
-    if known is None:
+        known = log.has_decision(decision_id or "")
+    if not known:
         click.echo(f"warning: decision {decision_id} has not been audited yet", err=True)
     by = f", approved by {approver}" if approver else ""
     click.echo(f"waiver {waiver_id}: {rule} on {decision_id} waived until {until}{by}")

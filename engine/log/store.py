@@ -163,19 +163,36 @@ class AuditLog:
     # -- reading -------------------------------------------------------------------------
 
     def waivers(self) -> list[LogWaiver]:
-        return list_waivers(self.conn)
+        """Every granted waiver, oldest first, with its revocation if any."""
+        try:
+            return list_waivers(self.conn)
+        except sqlite3.Error as exc:
+            raise LogError(f"{self.path}: cannot read the waivers: {exc}") from exc
+
+    def has_decision(self, decision_id: str) -> bool:
+        """Whether any run audited ``decision_id``."""
+        try:
+            row = self.conn.execute(
+                "SELECT 1 FROM run_records WHERE decision_id = ? LIMIT 1", (decision_id,)
+            ).fetchone()
+        except sqlite3.Error as exc:
+            raise LogError(f"{self.path}: cannot read the audit log: {exc}") from exc
+        return row is not None
 
     def live_waivers(self, on: dt.date) -> list[LogWaiver]:
         """Waivers in force on ``on``: granted, not revoked, expiring on or after it."""
-        return [w for w in list_waivers(self.conn) if w.status(on) == "live"]
+        return [w for w in self.waivers() if w.status(on) == "live"]
 
     def expired_waivers(self, on: dt.date) -> list[LogWaiver]:
         """Waivers that lapsed before ``on`` (not revoked): a finding can say it was waived
         until then."""
-        return [w for w in list_waivers(self.conn) if w.status(on) == "expired"]
+        return [w for w in self.waivers() if w.status(on) == "expired"]
 
     def verify(self) -> VerifyResult:
         return verify_log(self.conn)
 
     def check_checkpoint(self, cp: Checkpoint, key: bytes) -> Divergence | None:
-        return check_checkpoint(self.conn, cp, key)
+        try:
+            return check_checkpoint(self.conn, cp, key)
+        except sqlite3.Error as exc:
+            raise LogError(f"{self.path}: cannot read the chain: {exc}") from exc

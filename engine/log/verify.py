@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from ..errors import LogError
 from .hashing import GENESIS, ContentHash, entry_hash, row_hash, sha256_hex
 from .schema import LOG_TABLES, PRIMARY_KEYS, trigger_names
 
@@ -267,22 +268,43 @@ def _check_triggers(conn: sqlite3.Connection) -> None:
                 )
 
 
+def _check_tables(conn: sqlite3.Connection) -> None:
+    present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    for table in LOG_TABLES:
+        if table not in present:
+            raise _Diverged(Divergence(table, "(schema)", "the table is missing (dropped)"))
+
+
+def _count(conn: sqlite3.Connection, table: str) -> int:
+    try:
+        return int(conn.execute(f"SELECT COUNT(*) FROM [{table}]").fetchone()[0])
+    except sqlite3.OperationalError:
+        return 0
+
+
 def verify_log(conn: sqlite3.Connection) -> VerifyResult:
     """Check the whole log (read-only). The result names the first divergence, if any."""
-    conn.execute("BEGIN")  # one consistent snapshot, even while writers append
+    try:
+        conn.execute("BEGIN")  # one consistent snapshot, even while writers append
+    except sqlite3.Error as exc:
+        raise LogError(f"cannot read the audit log: {exc}") from exc
     try:
         head_seq, head = 0, GENESIS
         divergence: Divergence | None = None
         try:
+            _check_tables(conn)
             head_seq, head = _walk_chain(conn)
             _check_orphans(conn)
             _check_unchained(conn)
             _check_triggers(conn)
         except _Diverged as exc:
             divergence = exc.div
-        runs = conn.execute("SELECT COUNT(*) FROM runs").fetchone()[0]
-        findings = conn.execute("SELECT COUNT(*) FROM findings").fetchone()[0]
-        waivers = conn.execute("SELECT COUNT(*) FROM waivers").fetchone()[0]
+        except sqlite3.OperationalError as exc:
+            if "no such" not in str(exc):
+                raise LogError(f"cannot read the audit log: {exc}") from exc
+            divergence = Divergence("log", "(schema)", f"the schema was altered: {exc}")
+        counts = [_count(conn, t) for t in ("runs", "findings", "waivers")]
     finally:
-        conn.execute("ROLLBACK")
-    return VerifyResult(int(runs), int(findings), int(waivers), head_seq, head, divergence)
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+    return VerifyResult(counts[0], counts[1], counts[2], head_seq, head, divergence)
