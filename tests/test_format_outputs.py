@@ -56,12 +56,16 @@ def test_text_line_style_and_summary() -> None:
     out = render("text", sample.sample_result())
     lines = out.splitlines()
     assert lines[0] == (
+        "(portfolio): INC004 [medium] portfolio-incremental-drift "
+        "0% of the 3 decisions chose a breakthrough option; the target is 10%."
+    )
+    assert lines[2] == (
         "decisions/acquisition.yaml:1:1: GOV001 [low] rubber-stamp-approval "
         "Bottom-up proposal approved by Board with no question asked."
     )
     assert "decisions/broken.yaml:3: error: mapping values are not allowed here" in lines
     assert lines[-1] == (
-        "Found 4 findings (1 critical, 1 high, 1 medium, 1 low) in 3 records from 4 files; "
+        "Found 5 findings (1 critical, 1 high, 2 medium, 1 low) in 3 records from 4 files; "
         "1 waived; 1 error. 2 baseline findings hidden, 1 fixed."
     )
     assert "(waived until 2026-12-31: Regulatory deadline; breakthrough options deferred)" in out
@@ -98,7 +102,7 @@ def test_json_document() -> None:
     assert doc["schema_version"] == 1
     assert doc["tool"] == {"name": "decaudit", "version": "0.1.0"}
     assert doc["run_id"] == 42
-    assert len(doc["findings"]) == 5
+    assert len(doc["findings"]) == 6
     waived = [f for f in doc["findings"] if f["waived"]]
     assert len(waived) == 1 and waived[0]["waiver"]["expires"] == "2026-12-31"
     assert doc["errors"] == [
@@ -110,8 +114,8 @@ def test_json_document() -> None:
         }
     ]
     summary = doc["summary"]
-    assert summary["findings"] == 4 and summary["waived"] == 1 and summary["errors"] == 1
-    assert summary["by_severity"] == {"critical": 1, "high": 1, "medium": 1, "low": 1, "info": 0}
+    assert summary["findings"] == 5 and summary["waived"] == 1 and summary["errors"] == 1
+    assert summary["by_severity"] == {"critical": 1, "high": 1, "medium": 2, "low": 1, "info": 0}
     assert summary["baseline_fixed"] == 1 and summary["baseline_matched"] == 2
     assert summary["exit_code"] == 2 and summary["fail_on"] == "high"
     finding = next(f for f in doc["findings"] if f["rule_id"] == "BEN006")
@@ -130,7 +134,7 @@ def test_json_serialises_evidence_beyond_json_types() -> None:
 def test_jsonl_one_object_per_finding_and_nothing_else() -> None:
     out = render("jsonl", sample.sample_result())
     lines = out.splitlines()
-    assert len(lines) == 5
+    assert len(lines) == 6
     objects = [json.loads(line) for line in lines]
     doc = json.loads(render("json", sample.sample_result()))
     assert objects == doc["findings"]
@@ -143,11 +147,12 @@ def test_jsonl_one_object_per_finding_and_nothing_else() -> None:
 def test_junit_failure_count_equals_finding_count() -> None:
     root = ET.fromstring(render("junit", sample.sample_result()))
     assert root.tag == "testsuites"
-    assert len(root.findall(".//failure")) == 4 == int(root.get("failures", "-1"))
+    assert len(root.findall(".//failure")) == 5 == int(root.get("failures", "-1"))
     assert len(root.findall(".//skipped")) == 1 == int(root.get("skipped", "-1"))
     assert len(root.findall(".//error")) == 1 == int(root.get("errors", "-1"))
     suites = {s.get("name"): s for s in root.findall("testsuite")}
     assert set(suites) == {
+        "(portfolio)",
         "decisions/acquisition.yaml",
         "decisions/broken.yaml",
         "decisions/clean.yaml",
@@ -188,10 +193,11 @@ def test_github_levels_and_waived_left_out() -> None:
     out = render("github", sample.sample_result())
     lines = out.splitlines()
     assert sum(line.startswith("::error ") for line in lines) == 3  # 1 input error, 2 findings
-    assert sum(line.startswith("::warning ") for line in lines) == 1
+    assert sum(line.startswith("::warning ") for line in lines) == 2
     assert sum(line.startswith("::notice ") for line in lines) == 1
     assert "ADR-0003" not in out
-    assert lines[-1].startswith("decaudit: Found 4 findings")
+    assert "::warning title=INC004 portfolio-incremental-drift [medium]::0%25 of" in out
+    assert lines[-1].startswith("decaudit: Found 5 findings")
 
 
 def test_github_caps_annotations_per_level() -> None:
@@ -214,7 +220,8 @@ def test_markdown_sections() -> None:
     out = render("markdown", sample.sample_result())
     assert out.startswith("## decaudit check\n")
     assert "| 🟥 critical | 1 |" in out
-    assert "### Findings (4)" in out
+    assert "### Findings (5)" in out
+    assert "| `(portfolio)` |" in out
     assert "### Input errors (1)" in out
     assert "waived until 2026-12-31" in out
     assert "_Baseline: 2 baseline findings hidden, 1 fixed._" in out
@@ -252,7 +259,7 @@ def test_every_format_handles_findings_without_a_waiver_or_evidence() -> None:
 def test_text_quiet_prints_only_the_summary() -> None:
     out = render("text", sample.sample_result(), ReportOptions(quiet=True))
     assert out == (
-        "Found 4 findings (1 critical, 1 high, 1 medium, 1 low) in 3 records from 4 files; "
+        "Found 5 findings (1 critical, 1 high, 2 medium, 1 low) in 3 records from 4 files; "
         "1 waived; 1 error. 2 baseline findings hidden, 1 fixed.\n"
     )
 

@@ -30,7 +30,7 @@ def findings(draw: st.DrawFn) -> Finding:
         severity=draw(st.sampled_from(SEVERITIES)),
         family=draw(st.sampled_from(["incremental", "alternatives", "benefits"])),
         decision_id=draw(text),
-        file=draw(st.sampled_from(["decisions/a b.yaml", "x/y,z:w.md", "100%.json"])),
+        file=draw(st.sampled_from(["decisions/a b.yaml", "x/y,z:w.md", "100%.json", ""])),
         line=draw(st.integers(min_value=1, max_value=10_000)),
         path=draw(st.sampled_from(["$", "$.options[0]", "$.options[1].business_case"])),
         message=draw(text),
@@ -80,6 +80,7 @@ def test_every_format_renders_well_formed_output(result: CheckResult) -> None:
     sarif = json.loads(outputs["sarif"])
     assert not list(SARIF.iter_errors(sarif))
     assert len(sarif["runs"][0]["results"]) == len(result.findings)
+    assert all(r["locations"] for r in sarif["runs"][0]["results"])  # GitHub requires one
 
     root = ET.fromstring(outputs["junit"])
     assert len(root.findall(".//failure")) == len(unwaived)
@@ -91,7 +92,7 @@ def test_every_format_renders_well_formed_output(result: CheckResult) -> None:
         assert "\n" not in line and "\r" not in line
 
     text_lines = outputs["text"].splitlines()
-    shown = [line for line in text_lines if ":1: " in line]
+    shown = [line for line in text_lines if ":1: " in line or line.startswith("(portfolio): ")]
     assert len(shown) >= len(result.findings)
     assert "\x1b" not in outputs["text"]
     assert outputs["markdown"].startswith("## decaudit check\n")

@@ -58,7 +58,7 @@ def test_one_run_with_driver_and_rules() -> None:
     driver = run["tool"]["driver"]
     assert driver["name"] == "decaudit" and driver["version"] == "0.1.0"
     assert driver["informationUri"].startswith("https://")
-    assert [r["id"] for r in driver["rules"]] == ["ALT001", "BEN002", "BEN006", "GOV001"]
+    assert [r["id"] for r in driver["rules"]] == ["ALT001", "BEN002", "BEN006", "GOV001", "INC004"]
     ben006 = next(r for r in driver["rules"] if r["id"] == "BEN006")
     assert ben006["name"] == "acquisition-without-integration-plan"
     assert ben006["shortDescription"]["text"] == "Acquisition without an integration plan"
@@ -80,11 +80,17 @@ def test_results_point_at_rules_and_lines(monkeypatch: pytest.MonkeyPatch) -> No
     run = sarif(sample.sample_result())["runs"][0]
     rules = run["tool"]["driver"]["rules"]
     results = run["results"]
-    assert len(results) == 4  # the waived finding is left out
+    assert len(results) == 5  # the waived finding is left out
     for res in results:
         assert rules[res["ruleIndex"]]["id"] == res["ruleId"]
         assert len(res["partialFingerprints"]["decauditFingerprint/v1"]) == 32
-    first = results[0]
+        assert res["locations"], "GitHub rejects a SARIF file with a result without location"
+    portfolio = results[0]
+    assert portfolio["ruleId"] == "INC004" and portfolio["properties"]["portfolio"] is True
+    anchor = portfolio["locations"][0]["physicalLocation"]
+    assert anchor["artifactLocation"]["uri"] == "decisions/acquisition.yaml"
+    assert anchor["region"]["startLine"] == 1
+    first = results[1]
     assert first["ruleId"] == "GOV001" and first["level"] == "note"
     loc = first["locations"][0]["physicalLocation"]
     assert loc["artifactLocation"] == {
@@ -109,7 +115,7 @@ def test_unreadable_source_gives_end_column_1(
 def test_waived_findings_as_suppressions_when_asked() -> None:
     results = sarif(sample.sample_result(), sarif_include_waived=True)["runs"][0]["results"]
     suppressed = [r for r in results if "suppressions" in r]
-    assert len(results) == 5 and len(suppressed) == 1
+    assert len(results) == 6 and len(suppressed) == 1
     assert suppressed[0]["suppressions"][0]["kind"] == "external"
     assert suppressed[0]["suppressions"][0]["justification"].startswith("Regulatory deadline")
 

@@ -24,6 +24,17 @@ def one_line(text: str) -> str:
     return _CONTROLS.sub("\ufffd", _LINE_BREAKS.sub(" ", text))
 
 
+# Where reports place a finding with no file: a portfolio finding, about the whole run.
+PORTFOLIO_LABEL = "(portfolio)"
+
+
+def location_label(file: str, line: int | None) -> str:
+    """``FILE:LINE``, ``FILE``, or ``(portfolio)`` for a finding about the whole run."""
+    if not file:
+        return PORTFOLIO_LABEL
+    return f"{file}:{line}" if line else file
+
+
 def plural(count: int, noun: str, plural_noun: str | None = None) -> str:
     """``plural(1, "file")`` -> ``1 file``; ``plural(2, "file")`` -> ``2 files``."""
     return f"{count} {noun if count == 1 else (plural_noun or noun + 's')}"
@@ -73,11 +84,20 @@ class Summary:
 
 def summarize(result: CheckResult) -> Summary:
     act = active(result)
+    totals = result.totals  # set by check: counts even when the findings were not kept
     return Summary(
-        findings=len(act),
-        by_severity=by_severity(act),
-        waived=len(result.findings) - len(act),
-        expired_waivers=sum(1 for f in act if f.expired_waiver is not None),
+        findings=totals.active if totals else len(act),
+        by_severity=(
+            {s: totals.by_severity.get(s, 0) for s in SEVERITIES_DESC}
+            if totals
+            else by_severity(act)
+        ),
+        waived=totals.waived if totals else len(result.findings) - len(act),
+        expired_waivers=(
+            totals.expired_waivers
+            if totals
+            else sum(1 for f in act if f.expired_waiver is not None)
+        ),
         errors=len(result.errors),
         records=result.record_count,
         files=len(result.files),

@@ -3,7 +3,8 @@
 The mapping (documented in docs/ci.md):
 
 - ``<testsuites name="decaudit">`` holds one ``<testsuite>`` per file (``name`` = the file),
-  files with nothing to report included, with no test case.
+  files with nothing to report included, with no test case; findings about the whole
+  portfolio go in a suite named ``(portfolio)``.
 - One ``<testcase>`` per finding: ``classname`` = the decision id, ``name`` =
   ``RULE rule-name`` followed by the JSON path of the flagged item when it is not the record
   itself (so names are unique and stable from run to run), ``file`` and ``line`` attributes.
@@ -22,7 +23,7 @@ import xml.etree.ElementTree as ET
 
 from ..types import CheckResult, Finding, InputError
 from . import ReportOptions
-from .common import sort_findings, waiver_note
+from .common import PORTFOLIO_LABEL, location_label, sort_findings, waiver_note
 
 # Characters XML 1.0 cannot carry at all, even escaped.
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -39,17 +40,10 @@ def testcase_name(f: Finding) -> str:
 
 
 def _finding_case(parent: ET.Element, f: Finding) -> None:
-    case = ET.SubElement(
-        parent,
-        "testcase",
-        {
-            "classname": f.decision_id,
-            "name": testcase_name(f),
-            "file": f.file,
-            "line": str(f.line),
-            "time": "0",
-        },
-    )
+    attrs = {"classname": f.decision_id, "name": testcase_name(f)}
+    if f.file:
+        attrs.update({"file": f.file, "line": str(f.line)})
+    case = ET.SubElement(parent, "testcase", {**attrs, "time": "0"})
     if f.waived:
         ET.SubElement(case, "skipped", {"message": waiver_note(f)})
         return
@@ -59,7 +53,8 @@ def _finding_case(parent: ET.Element, f: Finding) -> None:
         message += f" ({note})"
     failure = ET.SubElement(case, "failure", {"message": message, "type": f.severity})
     failure.text = (
-        f"{f.file}:{f.line}: {f.rule_id} [{f.severity}] {f.rule_name}: {message}\n"
+        f"{location_label(f.file, f.line)}: {f.rule_id} [{f.severity}] {f.rule_name}: "
+        f"{message}\n"
         f"decision: {f.decision_id}\npath: {f.path}\nfingerprint: {f.fingerprint}\n"
     )
 
@@ -94,7 +89,10 @@ def render(result: CheckResult, options: ReportOptions) -> str:
     findings = sort_findings(result.findings)
     files = sorted({*result.files, *(f.file for f in findings), *(e.file for e in result.errors)})
     for file in files:
-        suite = ET.Element("testsuite", {"name": file, "timestamp": result.started_at, "time": "0"})
+        suite = ET.Element(
+            "testsuite",
+            {"name": file or PORTFOLIO_LABEL, "timestamp": result.started_at, "time": "0"},
+        )
         for e in result.errors:
             if e.file == file:
                 _error_case(suite, e)

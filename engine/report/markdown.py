@@ -17,6 +17,7 @@ from .common import (
     SEVERITIES_DESC,
     active,
     baseline_sentence,
+    location_label,
     plural,
     sort_findings,
     summarize,
@@ -53,7 +54,7 @@ def code(text: str) -> str:
 
 
 def _where(file: str, line: int | None) -> str:
-    return code(f"{file}:{line}" if line else file)
+    return code(location_label(file, line))
 
 
 def _finding_row(f: Finding) -> str:

@@ -14,6 +14,9 @@ One SARIF log per output file, with exactly one run:
   emitted with ``suppressions: [{"kind": "external", "justification": reason}]``.
 - ``automationDetails.id`` is ``decaudit/check/``: a stable category, so GitHub tracks
   alerts from run to run.
+- A portfolio finding (about the whole run, with no file) is anchored at line 1 of the
+  run's first file, with ``properties.portfolio = true``: GitHub rejects the whole log
+  when a single result has no location.
 - Input errors become ``invocations[0].toolExecutionNotifications`` (level ``error``, with
   the file location), and ``executionSuccessful`` is false when there are any.
 
@@ -163,7 +166,9 @@ def _location(file: str, line: int | None, options: ReportOptions, lines: _Lines
     return {"physicalLocation": physical}
 
 
-def _result(f: Finding, index: int, options: ReportOptions, lines: _Lines) -> dict[str, Any]:
+def _result(
+    f: Finding, index: int, options: ReportOptions, lines: _Lines, anchor: str | None
+) -> dict[str, Any]:
     message = f.message
     if f.expired_waiver is not None:
         message += f" (waiver expired {f.expired_waiver.expires})"
@@ -182,6 +187,11 @@ def _result(f: Finding, index: int, options: ReportOptions, lines: _Lines) -> di
     }
     if f.file:
         out["locations"] = [_location(f.file, f.line, options, lines)]
+    elif anchor:
+        # GitHub rejects a whole SARIF file if one result has no location: a portfolio
+        # finding (about every record of the run) is anchored at line 1 of the first file.
+        out["locations"] = [_location(anchor, 1, options, lines)]
+        out["properties"]["portfolio"] = True
     if f.waiver is not None:
         out["suppressions"] = [
             {"kind": "external", "status": "accepted", "justification": f.waiver.reason}
@@ -210,8 +220,11 @@ def log(result: CheckResult, options: ReportOptions) -> dict[str, Any]:
             rules.append(_placeholder_rule(f))
             known.add(f.rule_id)
     index = {r.id: i for i, r in enumerate(rules)}
+    anchor = min(result.files) if result.files else None
     shown = [
-        f for f in sort_findings(result.findings) if options.sarif_include_waived or not f.waived
+        f
+        for f in sort_findings(result.findings)
+        if (options.sarif_include_waived or not f.waived) and (f.file or anchor)
     ]
     invocation: dict[str, Any] = {
         "executionSuccessful": not result.errors,
@@ -231,7 +244,7 @@ def log(result: CheckResult, options: ReportOptions) -> dict[str, Any]:
         "automationDetails": {"id": AUTOMATION_ID},
         "columnKind": "unicodeCodePoints",
         "invocations": [invocation],
-        "results": [_result(f, index[f.rule_id], options, lines) for f in shown],
+        "results": [_result(f, index[f.rule_id], options, lines, anchor) for f in shown],
         "properties": {"run_id": result.run_id, "records": result.record_count},
     }
     return {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}

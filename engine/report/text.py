@@ -18,7 +18,14 @@ import click
 
 from ..types import CheckResult, Finding, InputError
 from . import ReportOptions
-from .common import one_line, sort_findings, summarize, summary_sentence, waiver_note
+from .common import (
+    PORTFOLIO_LABEL,
+    one_line,
+    sort_findings,
+    summarize,
+    summary_sentence,
+    waiver_note,
+)
 
 SEVERITY_STYLE: dict[str, dict[str, object]] = {
     "critical": {"fg": "red", "bold": True},
@@ -34,7 +41,7 @@ def _style(text: str, color: bool, **style: object) -> str:
 
 
 def _finding_line(f: Finding, color: bool) -> str:
-    where = one_line(f"{f.file}:{f.line}:1:")
+    where = one_line(f"{f.file}:{f.line}:1:" if f.file else f"{PORTFOLIO_LABEL}:")
     note = one_line(waiver_note(f))
     message = one_line(f.message)
     if f.waived:

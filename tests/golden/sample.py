@@ -52,6 +52,15 @@ RULES = (
         remediation="Add and analyse a breakthrough option.",
     ),
     RuleInfo(
+        id="INC004",
+        name="portfolio-incremental-drift",
+        title="Breakthrough choices under the target share of the portfolio",
+        family="incremental",
+        severity="medium",
+        rationale="A 70/20/10 mix keeps a tenth of the bets transformational.",
+        remediation="Review the portfolio for decisions that should have gone further.",
+    ),
+    RuleInfo(
         id="GOV001",
         name="rubber-stamp-approval",
         title="Bottom-up proposal approved without challenge",
@@ -137,6 +146,19 @@ FINDINGS = (
     ),
 )
 
+PORTFOLIO = Finding(
+    rule_id="INC004",
+    rule_name="portfolio-incremental-drift",
+    severity="medium",
+    family="incremental",
+    decision_id="(portfolio)",
+    file="",
+    line=0,
+    path="$",
+    message="0% of the 3 decisions chose a breakthrough option; the target is 10%.",
+    evidence={"share": 0.0},
+)
+
 ERRORS = (
     InputError(file="decisions/broken.yaml", line=3, message="mapping values are not allowed here"),
 )
@@ -145,7 +167,7 @@ ERRORS = (
 def sample_result() -> CheckResult:
     """The fixed result every golden file renders."""
     return CheckResult(
-        findings=FINDINGS,
+        findings=(PORTFOLIO, *FINDINGS),
         errors=ERRORS,
         rules=RULES,
         files=(ACQ, "decisions/broken.yaml", "decisions/clean.yaml", ADR),
