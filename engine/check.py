@@ -20,6 +20,7 @@ from .types import (
     SEVERITY_RANK,
     CheckResult,
     Finding,
+    FindingTotals,
     InputError,
     SourceRecord,
     WaiverRef,
@@ -60,6 +61,28 @@ class _Tally:
     baseline_seen: set[str] = field(default_factory=set)
     baseline_matched: int = 0
     input_hash: Any = field(default_factory=hashlib.sha256)
+    active: int = 0
+    by_severity: dict[str, int] = field(default_factory=dict)
+    waived: int = 0
+    expired_waivers: int = 0
+
+    def count(self, finding: Finding) -> None:
+        """Count a shown finding (the totals stay right when findings are not kept)."""
+        if finding.waived:
+            self.waived += 1
+            return
+        self.active += 1
+        self.by_severity[finding.severity] = self.by_severity.get(finding.severity, 0) + 1
+        if finding.expired_waiver is not None:
+            self.expired_waivers += 1
+
+    def totals(self) -> FindingTotals:
+        return FindingTotals(
+            active=self.active,
+            by_severity=dict(self.by_severity),
+            waived=self.waived,
+            expired_waivers=self.expired_waivers,
+        )
 
 
 def utc_now() -> str:
@@ -157,6 +180,7 @@ def run_check(opts: CheckOptions, progress: Callable[[int], None] | None = None)
             return
         if finding.rank < min_rank:
             return
+        tally.count(finding)
         if not finding.waived and finding.rank >= fail_rank:
             tally.failing += 1
         if opts.keep_findings:
@@ -233,6 +257,7 @@ def run_check(opts: CheckOptions, progress: Callable[[int], None] | None = None)
         baseline_matched=tally.baseline_matched,
         fail_on=opts.fail_on,
         exit_code=exit_code,
+        totals=tally.totals(),
     )
 
 

@@ -141,6 +141,17 @@ class RuleInfo:
 
 
 @dataclass(frozen=True)
+class FindingTotals:
+    """Counts over every shown finding of a run, kept even when the findings are not
+    (``check -q`` on a large corpus keeps only these, so its memory stays flat)."""
+
+    active: int = 0  # shown and not waived
+    by_severity: Mapping[str, int] = field(default_factory=dict)  # active findings per severity
+    waived: int = 0
+    expired_waivers: int = 0  # active findings whose waiver expired
+
+
+@dataclass(frozen=True)
 class CheckResult:
     """Everything one ``check`` run produced; the input of every output format."""
 
@@ -156,3 +167,4 @@ class CheckResult:
     baseline_matched: int = 0  # findings hidden because they are in the baseline
     fail_on: str = "high"
     exit_code: int = 0
+    totals: FindingTotals | None = None  # counts of the shown findings, even when not kept

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import IO
 
@@ -75,8 +76,43 @@ def walk(folder: Path) -> Iterator[Path]:
             yield Path(entry.path)
 
 
-def _read(path: str, max_bytes: int, explicit: bool) -> list[Result]:
+# JSON Lines files larger than this are read and parsed in chunks of whole lines.
+STREAM_CHUNK = 4 * 2**20
+
+
+def _shift(item: Result, base: int) -> Result:
+    if isinstance(item, InputError):
+        return replace(item, line=item.line + base) if item.line else item
+    return replace(item, lines={loc: n + base for loc, n in item.lines.items()})
+
+
+def _read_jsonl(path: str, max_bytes: int) -> Iterator[Result]:
+    """A large JSON Lines file, chunk by chunk: memory stays flat however long it is."""
+    base, empty = 0, True
     try:
+        size = os.stat(path).st_size
+        if size > max_bytes:
+            yield InputError(path, None, too_large(size, max_bytes).message)
+            return
+        with open(path, "rb") as fh:
+            while lines := fh.readlines(STREAM_CHUNK):
+                chunk = b"".join(lines)
+                if chunk.strip():
+                    for item in load_file(path, chunk):
+                        empty = False
+                        yield _shift(item, base)
+                base += len(lines)
+    except OSError as exc:
+        yield InputError(path, None, f"cannot read: {exc.strerror or exc}", kind="io")
+        return
+    if empty:
+        yield InputError(path, 1, "no decision record in the file (it is empty)")
+
+
+def _read(path: str, max_bytes: int, explicit: bool) -> Iterable[Result]:
+    try:
+        if extension(path) == ".jsonl" and os.stat(path).st_size > STREAM_CHUNK:
+            return _read_jsonl(path, max_bytes)
         data = read_bounded(path, max_bytes)
     except IsADirectoryError:
         return [InputError(path, None, "is a directory", kind="io")]
