@@ -175,6 +175,31 @@ def _ratio(pairs: Sequence[tuple[float, float]]) -> float | None:
 
 
 @dataclass(frozen=True)
+class CostOutcome:
+    """Projected and realized costs of the chosen case, over the measured cost lines."""
+
+    projected: float
+    realized: float
+    overrun: float  # realized / projected
+
+
+def _case(record: Mapping[str, Any]) -> Mapping[str, Any] | None:
+    option = chosen_option(record)
+    case = option.get("business_case") if option else None
+    return case if isinstance(case, dict) else None
+
+
+def cost_outcome(record: Mapping[str, Any]) -> CostOutcome | None:
+    """The chosen case's cost overrun, or None when no cost line has both figures."""
+    case = _case(record)
+    pairs = _measured(_lines(case, "costs")) if case is not None else []
+    overrun = _ratio(pairs)
+    if overrun is None:
+        return None
+    return CostOutcome(sum(p for p, _ in pairs), sum(r for _, r in pairs), overrun)
+
+
+@dataclass(frozen=True)
 class Outcome:
     """What a decision's chosen case projected and what came in (measured lines only)."""
 
@@ -191,9 +216,8 @@ class Outcome:
 
 def outcome(decision_id: str, record: Mapping[str, Any]) -> Outcome | None:
     """The measured outcome of a record, or None when its chosen benefits were never measured."""
-    option = chosen_option(record)
-    case = option.get("business_case") if option else None
-    if not isinstance(case, dict):
+    case = _case(record)
+    if case is None:
         return None
     benefits = _lines(case, "benefits")
     pairs = _measured(benefits)
@@ -205,8 +229,7 @@ def outcome(decision_id: str, record: Mapping[str, Any]) -> Outcome | None:
         btype = ben.get("type") if isinstance(ben.get("type"), str) else UNSPECIFIED
         by_type[str(btype)].extend(_measured([ben]))
     type_ratios = {t: r for t, ps in by_type.items() if (r := _ratio(ps)) is not None}
-    cost_pairs = _measured(_lines(case, "costs"))
-    overrun = _ratio(cost_pairs)
+    costs = cost_outcome(record)
     ptype = record.get("project_type")
     return Outcome(
         decision_id=decision_id,
@@ -214,9 +237,9 @@ def outcome(decision_id: str, record: Mapping[str, Any]) -> Outcome | None:
         projected_benefits=sum(p for p, _ in pairs),
         realized_benefits=sum(r for _, r in pairs),
         realization=realization,
-        projected_costs=sum(p for p, _ in cost_pairs) if overrun is not None else None,
-        realized_costs=sum(r for _, r in cost_pairs) if overrun is not None else None,
-        overrun=overrun,
+        projected_costs=costs.projected if costs else None,
+        realized_costs=costs.realized if costs else None,
+        overrun=costs.overrun if costs else None,
         by_benefit_type=type_ratios,
     )
 

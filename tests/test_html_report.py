@@ -535,3 +535,50 @@ def test_report_from_real_check_runs(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert benefits.count('class="point"') == 1
     costs = " ".join(text_of(section(page, "costs")).split())
     assert "DEC-P Decision DEC-P 500 700 140%" in costs
+
+
+def test_costs_without_realized_benefits_are_shown(log: Log) -> None:
+    rec = record("DEC-K", realized=None, cost_realized=650.0)
+    log.run("2025-01-01T00:00:00Z", [(rec, "k.yaml")], [])
+    page = build_report(log.path, now=NOW)
+    assert "No data yet" in section(page, "benefits")
+    costs = " ".join(text_of(section(page, "costs")).split())
+    assert "DEC-K Decision DEC-K 500 650 130%" in costs
+
+
+def test_long_listings_are_capped_in_charts_not_tables(log: Log) -> None:
+    recs = [record(f"D-{i:03}", realized=500.0, cost_realized=500.0 + i) for i in range(60)]
+    log.run("2025-01-01T00:00:00Z", [(r, "x.yaml") for r in recs], [])
+    log.run(
+        "2025-01-02T00:00:00Z",
+        [(r, "x.yaml") for r in recs],
+        [(f"D-{i:03}", "BEN002", "$") for i in range(60)],
+    )
+    data = load(sqlite3.connect(log.path), source="a")
+    assert len(data.changes.new) == 60
+    page = build_report(log.path, now=NOW)
+    costs = section(page, "costs")
+    assert costs.count('class="bar"') == 40
+    assert "The 40 largest overruns of 60; the table lists all." in costs
+    assert costs.split("<tbody>")[1].count("<tr>") == 60
+    # the chart keeps the 40 largest overruns (D-059 .. D-020), largest first
+    chart = costs[costs.index("<svg") : costs.index("</svg>")]
+    labels = re.findall(r">(D-\d{3})</text>", chart)
+    assert labels == [f"D-{i:03}" for i in range(59, 19, -1)]
+
+
+@pytest.mark.parametrize(
+    ("output", "message"),
+    [
+        ("nowhere/r.html", "nowhere/r.html: the folder nowhere does not exist"),
+        (".", "is a directory"),
+    ],
+)
+def test_cli_bad_output_exit_2(
+    log: Log, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, output: str, message: str
+) -> None:
+    portfolio_log(log)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["report", "--db", str(log.path), "-o", output])
+    assert result.exit_code == 2
+    assert result.output == f"decaudit: error: {output}: {message}\n"

@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 
 from ..calibration import connect_readonly
+from ..errors import DecauditError
 
 
 def build_report(
@@ -42,8 +43,15 @@ def write_atomic(path: str | Path, text: str) -> None:
     """Write ``text`` to ``path`` through a temporary file in the same folder and a rename:
     readers never see a half-written report."""
     target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    folder = target.parent
+    if target.is_dir():
+        raise DecauditError(f"{path}: is a directory; give a file name with -o")
+    if not folder.is_dir():
+        raise DecauditError(f"{path}: the folder {folder} does not exist")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise DecauditError(f"{path}: cannot write here: {exc.strerror or exc}") from exc
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)

@@ -19,7 +19,16 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..calibration import Outcome, Snapshot, chosen_option, has_tables, latest_snapshots, outcome
+from ..calibration import (
+    CostOutcome,
+    Outcome,
+    Snapshot,
+    chosen_option,
+    cost_outcome,
+    has_tables,
+    latest_snapshots,
+    outcome,
+)
 from ..errors import LogError
 from ..facts import BREAKTHROUGH_KINDS, PORTFOLIO_ID
 from ..model import OPTION_KINDS
@@ -110,7 +119,8 @@ class DecisionRow:
     chosen_kind: str  # kind of the chosen option, "unknown", or "" without one chosen option
     kind_inferred: bool
     findings: tuple[FindingRow, ...]  # current findings, open first, by severity
-    outcome: Outcome | None
+    outcome: Outcome | None  # measured benefits (None when none was measured)
+    costs: CostOutcome | None  # measured costs (None when none was measured)
 
     @property
     def score(self) -> int:
@@ -186,6 +196,10 @@ class ReportData:
     @property
     def outcomes(self) -> list[tuple[DecisionRow, Outcome]]:
         return [(d, d.outcome) for d in self.decisions if d.outcome is not None]
+
+    @property
+    def cost_outcomes(self) -> list[tuple[DecisionRow, CostOutcome]]:
+        return [(d, d.costs) for d in self.decisions if d.costs is not None]
 
     @property
     def median_realization(self) -> float | None:
@@ -309,6 +323,7 @@ def _decision(snap: Snapshot, findings: Sequence[FindingRow]) -> DecisionRow:
         kind_inferred=inferred,
         findings=tuple(sorted(findings, key=_sort_key)),
         outcome=outcome(snap.decision_id, rec),
+        costs=cost_outcome(rec),
     )
 
 

@@ -42,6 +42,8 @@ KIND_COLORS = {
     "unknown": "#e5e7eb",
 }
 NO_DATA = "No data yet"
+MAX_BARS = 40  # bars in the per-decision cost chart (the table lists every decision)
+MAX_ROWS = 500  # rows in the tables of new and resolved findings
 
 
 def anchor(decision_id: str) -> str:
@@ -445,39 +447,42 @@ def _benefits_section(data: ReportData) -> str:
     return _section("benefits", title, lead, _figure(chart, caption) + table)
 
 
+def _overrun_color(ratio: float) -> str:
+    return "#dc2626" if ratio > 1.2 else "#f59e0b" if ratio > 1 else "#10b981"
+
+
 def _costs_section(data: ReportData) -> str:
     title = "Cost overrun"
     lead = (
         "Realized / projected costs of the chosen option, over the cost lines with both "
         "figures. 100% is on budget; the dashed line at 120% is the benefit-shortfall threshold."
     )
-    rows = [(d, o) for d, o in data.outcomes if o.overrun is not None]
+    rows = sorted(data.cost_outcomes, key=lambda p: (-p[1].overrun, p[0].decision_id))
     if not rows:
         return _section("costs", title, lead, _note(f"{NO_DATA}: no realized costs recorded."))
-    rows.sort(key=lambda p: -(p[1].overrun or 0.0))
+    shown = rows[:MAX_BARS]
     bars = [
         Bar(
             d.decision_id,
-            (o.overrun or 0.0) * 100,
-            "#dc2626"
-            if (o.overrun or 0) > 1.2
-            else "#f59e0b"
-            if (o.overrun or 0) > 1
-            else "#10b981",
-            pct(o.overrun),
+            c.overrun * 100,
+            _overrun_color(c.overrun),
+            pct(c.overrun),
             f"#{anchor(d.decision_id)}-row",
         )
-        for d, o in rows
+        for d, c in shown
     ]
     chart = hbar_chart(
         "chart-costs",
         bars,
         title="Cost overrun per decision (realized / projected costs)",
-        desc="; ".join(f"{d.decision_id}: {pct(o.overrun)}" for d, o in rows[:50]),
+        desc="; ".join(f"{d.decision_id}: {pct(c.overrun)}" for d, c in shown),
         label_width=200,
         reference=((100.0, "on budget"), (120.0, "120%")),
         value_format="{:g}%",
     )
+    caption = "Green within budget, amber over, red over 120%."
+    if len(rows) > len(shown):
+        caption += f" The {len(shown)} largest overruns of {len(rows)}; the table lists all."
     table = _table(
         "Costs per decision, largest overrun first",
         ["decision", "title", "projected costs", "realized costs", "overrun"],
@@ -485,20 +490,15 @@ def _costs_section(data: ReportData) -> str:
             [
                 f'<a href="#{anchor(d.decision_id)}-row">{esc(d.decision_id)}</a>',
                 esc(d.title),
-                f"{o.projected_costs or 0:,.0f}",
-                f"{o.realized_costs or 0:,.0f}",
-                pct(o.overrun),
+                f"{c.projected:,.0f}",
+                f"{c.realized:,.0f}",
+                pct(c.overrun),
             ]
-            for d, o in rows
+            for d, c in rows
         ),
         {2, 3, 4},
     )
-    return _section(
-        "costs",
-        title,
-        lead,
-        _figure(chart, "Green within budget, amber over, red over 120%.") + table,
-    )
+    return _section("costs", title, lead, _figure(chart, caption) + table)
 
 
 def _mix_section(data: ReportData) -> str:
@@ -560,6 +560,7 @@ def _changes_section(data: ReportData, links: _Links) -> str:
     ch = data.changes
     if ch.latest is None or ch.previous is None:
         return _section("changes", title, "", _note("Only one run so far: nothing to compare."))
+    latest_id, previous_id = ch.latest.id, ch.previous.id
     lead = (
         f"Findings of run #{ch.latest.id} ({esc(when(ch.latest.started_at))}) against run "
         f"#{ch.previous.id} ({esc(when(ch.previous.started_at))}), matched by fingerprint (rule, "
@@ -579,14 +580,18 @@ def _changes_section(data: ReportData, links: _Links) -> str:
                 links.loc(f.file, f.line),
             ]
 
-    body = "<h3>New findings</h3>" + (
-        _table("New findings", head, rows(ch.new), set()) if ch.new else _note("None.")
-    )
-    body += "<h3>Resolved findings</h3>" + (
-        _table("Resolved findings", head, rows(ch.resolved), set())
-        if ch.resolved
-        else _note("None.")
-    )
+    def listing(what: str, findings: Sequence[FindingRow]) -> str:
+        if not findings:
+            return f"<h3>{what}</h3>" + _note("None.")
+        out = f"<h3>{what}</h3>" + _table(what, head, rows(findings[:MAX_ROWS]), set())
+        if len(findings) > MAX_ROWS:
+            out += _note(
+                f"The first {MAX_ROWS} of {len(findings)}, by severity; "
+                f"decaudit diff {previous_id} {latest_id} lists them all."
+            )
+        return out
+
+    body = listing("New findings", ch.new) + listing("Resolved findings", ch.resolved)
     if ch.not_reaudited:
         body += _note(
             f"{ch.not_reaudited} finding(s) of the previous run belong to decisions the latest "
