@@ -82,6 +82,7 @@ class _Ruleset:
     name: str
     group: Group
     handle: Any  # durable's Ruleset object
+    rules: dict[str, CompiledRule]  # durable rule name -> rule
 
 
 _SEQ = itertools.count()
@@ -90,9 +91,12 @@ _SEQ = itertools.count()
 class Evaluator(RecordEvaluator):
     """The durable_rules evaluator (the product path)."""
 
-    def __init__(self, pack: RulePack) -> None:
+    def __init__(self, pack: RulePack, *, fast: bool = True) -> None:
+        """``fast``: collect actions from the engine's queue directly (the default); else
+        through durable's own ``Ruleset.do_actions`` and action callables."""
         import durable_rules_engine
 
+        self.fast = fast
         self._engine = durable_rules_engine
         self.pack = pack
         self.compiled: CompiledPack = compile_pack(pack)
@@ -109,7 +113,9 @@ class Evaluator(RecordEvaluator):
                 rules[f"r{j}_{cr.rule.id}"] = rule
             definitions[f"{prefix}_{i}"] = rules
         self._rulesets = [
-            _Ruleset(name, group, self._register(name, rules))
+            _Ruleset(
+                name, group, self._register(name, rules), dict(zip(rules, group.rules, strict=True))
+            )
             for (name, rules), group in zip(definitions.items(), self.compiled.groups, strict=True)
         ]
         self._record_sets = [r for r in self._rulesets if "portfolio" not in r.group.fact_types]
@@ -185,13 +191,34 @@ class Evaluator(RecordEvaluator):
         # either way the state handle is returned and the actions are run.
         payload = durable_json(batch)
         did = batch[0].get("did")
+        handle = rs.handle._handle
         try:
-            code, state = self._engine.assert_facts(rs.handle._handle, payload)
+            code, state = self._engine.assert_facts(handle, payload)
             if code in (0, 1):
-                rs.handle.do_actions(state, self._complete)
-            self._engine.retract_facts(rs.handle._handle, payload)
+                if self.fast:
+                    self._drain(rs, state)
+                else:
+                    rs.handle.do_actions(state, self._complete)
+            self._engine.retract_facts(handle, payload)
         except self._engine.error as exc:
             raise EvaluationError(f"{did}: durable_rules error in {rs.name}: {exc}") from exc
+
+    def _drain(self, rs: _Ruleset, state: int) -> None:
+        """Collect the pending actions straight from the engine's action queue.
+
+        This is what ``Ruleset.do_actions`` does, minus what a collector does not need: a
+        ``Closure`` per action and a JSON round trip of the (unchanged) session state.
+        """
+        engine, handle, found = self._engine, rs.handle._handle, self._found
+        started = engine.start_action_for_state(handle, state)
+        if not started:
+            return
+        text: str | None = started[1]
+        while text:
+            for rule_name, bound in json.loads(text).items():
+                cr = rs.rules[rule_name]
+                found.append((cr, {user: bound[internal] for internal, user in cr.names}))
+            text = engine.complete_and_start_action(handle, state)
 
     def _complete(self, error: Any, _state: Any) -> None:
         if error:
