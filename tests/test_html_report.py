@@ -570,8 +570,8 @@ def test_long_listings_are_capped_in_charts_not_tables(log: Log) -> None:
 @pytest.mark.parametrize(
     ("output", "message"),
     [
-        ("nowhere/r.html", "nowhere/r.html: the folder nowhere does not exist"),
-        (".", "is a directory"),
+        ("nowhere/r.html", "the folder nowhere does not exist"),
+        (".", "is a directory; give a file name with -o"),
     ],
 )
 def test_cli_bad_output_exit_2(
