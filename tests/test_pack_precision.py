@@ -275,3 +275,58 @@ def test_samples_exercise_every_family() -> None:
     # and the samples that document a well-made decision stay quiet
     quiet = {s.record.id for s in sources} - {f.decision_id for f in found if f.rank >= 2}
     assert quiet, "some sample is a well-made decision with nothing above low"
+
+
+def _past(n: int, ratio: float) -> str:
+    return f"""\
+id: PAST-{n}
+title: Past IT project {n}
+date: 202{n}-03-01
+status: implemented
+project_type: it-system
+options:
+  - title: Build system {n}
+    chosen: true
+    business_case:
+      benefits: [{{id: saving, projected: 1000000, realized: {int(ratio * 1000000)}}}]
+"""
+
+
+PROPOSAL = """\
+id: DEC-2026-010
+title: Replace the warehouse management system
+status: proposed
+project_type: it-system
+options:
+  - title: Buy a cloud warehouse management system
+    chosen: true
+    business_case:
+      optimism_bias_uplift: 0.1
+      benefits: [{id: picking, type: cost-saving, projected: 3000000}]
+"""
+
+
+def test_ben009_learns_the_track_record_from_the_audit_log(tmp_path: Path) -> None:
+    from decaudit.engine.check import CheckOptions, run_check
+
+    db = str(tmp_path / "audit.db")
+    proposal = tmp_path / "proposal.yaml"
+    proposal.write_text(PROPOSAL, encoding="utf-8")
+
+    def ben009(*paths: Path) -> list[Finding]:
+        opts = CheckOptions(paths=tuple(map(str, paths)), db=db, today=TODAY, select=("BEN009",))
+        return [f for f in run_check(opts).findings if f.rule_id == "BEN009"]
+
+    past = []
+    for n, ratio in enumerate([0.4, 0.5, 0.6], start=1):
+        path = tmp_path / f"past-{n}.yaml"
+        path.write_text(_past(n, ratio), encoding="utf-8")
+        past.append(path)
+    assert ben009(proposal) == []  # an empty log: no history, no finding
+    ben009(*past[:2])
+    assert ben009(proposal) == []  # two past decisions: too little history
+    ben009(past[2])
+    found = ben009(proposal)
+    assert [f.decision_id for f in found] == ["DEC-2026-010"]
+    assert "median of 50%" in found[0].message
+    assert "PAST-1, PAST-2, PAST-3" in found[0].message
