@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -23,11 +24,15 @@ def connect(path: str | Path, *, timeout: float = BUSY_TIMEOUT_S) -> sqlite3.Con
     try:
         conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
         conn.execute("PRAGMA recursive_triggers = ON")
-        _set_wal(conn, timeout)
+        conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()  # is it a database?
+        if os.access(path, os.W_OK) or not os.path.exists(path):
+            _set_wal(conn, timeout)
         conn.execute("PRAGMA synchronous = FULL")
     except sqlite3.DatabaseError as exc:
         conn.close()
-        raise LogError(f"{path}: not an SQLite database ({exc})") from exc
+        if "not a database" in str(exc) or "malformed" in str(exc):
+            raise LogError(f"{path}: not an SQLite database ({exc})") from exc
+        raise LogError(f"{path}: cannot open the audit log: {exc}") from exc
     return conn
 
 
@@ -37,11 +42,8 @@ def _set_wal(conn: sqlite3.Connection, timeout: float) -> None:
     deadline = time.monotonic() + timeout
     while True:
         try:
-            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()
-            if mode and str(mode[0]).lower() == "wal":
-                return
-            if time.monotonic() > deadline:
-                return  # e.g. a read-only medium: keep the file's journal mode
+            conn.execute("PRAGMA journal_mode = WAL").fetchone()
+            return  # WAL, or the mode the medium allows (never an error for that)
         except sqlite3.OperationalError as exc:
             if "locked" not in str(exc) and "busy" not in str(exc):
                 raise
