@@ -14,7 +14,7 @@ import shutil
 import struct
 import subprocess
 import zlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -29,17 +29,30 @@ ARTIFACTS = Path(__file__).parent / "artifacts"
 TIMEOUT_S = 120
 
 
-@pytest.fixture(scope="module")
-def chromium() -> str:
-    if Path(CHROMIUM).is_file() and os.access(CHROMIUM, os.X_OK):
-        return CHROMIUM
+def find_chromium(binary: str, environ: Mapping[str, str]) -> str:
+    """The browser, or a skip (locally) / a failure (under CI) saying how to install it."""
+    if Path(binary).is_file() and os.access(binary, os.X_OK):
+        return binary
     message = (
-        f"{CHROMIUM} not found: the browser tests need Debian's chromium "
+        f"{binary} not found: the browser tests need Debian's chromium "
         "(apt-get install -y chromium)"
     )
-    if os.environ.get("CI"):
+    if environ.get("CI"):
         pytest.fail(message)
     pytest.skip(message)
+
+
+@pytest.fixture(scope="module")
+def chromium() -> str:
+    return find_chromium(CHROMIUM, os.environ)
+
+
+def test_missing_browser_fails_under_ci(tmp_path: Path) -> None:
+    missing = str(tmp_path / "chromium")
+    with pytest.raises(pytest.fail.Exception, match="apt-get install -y chromium"):
+        find_chromium(missing, {"CI": "true"})
+    with pytest.raises(pytest.skip.Exception, match="not found"):
+        find_chromium(missing, {})
 
 
 def run_chromium(binary: str, profile: Path, *args: str) -> subprocess.CompletedProcess[str]:

@@ -7,6 +7,7 @@ import html
 import json
 import re
 import sqlite3
+import tempfile
 from collections.abc import Iterator, Mapping
 from html.parser import HTMLParser
 from pathlib import Path
@@ -21,6 +22,8 @@ from decaudit.engine.html.data import load
 from decaudit.engine.html.render import anchor, money
 from decaudit.engine.html.svg import nice_ticks
 from decaudit.engine.types import fingerprint
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 SCHEMA = """
 CREATE TABLE runs (id INTEGER PRIMARY KEY, started_at TEXT, finished_at TEXT,
@@ -582,3 +585,44 @@ def test_cli_bad_output_exit_2(
     result = CliRunner().invoke(cli, ["report", "--db", str(log.path), "-o", output])
     assert result.exit_code == 2
     assert result.output == f"decaudit: error: {output}: {message}\n"
+
+
+ALLOWED_TAGS = {
+    "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "p", "code",
+    "nav", "a", "main", "section", "div", "span", "figure", "figcaption", "svg", "desc", "line",
+    "rect", "text", "circle", "table", "caption", "thead", "tbody", "tr", "th", "td", "article",
+    "footer",
+}  # fmt: skip
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    did=st.text(min_size=1, max_size=30),
+    title=st.text(min_size=1, max_size=60),
+    message=st.text(max_size=80),
+    file=st.text(max_size=30),
+    date=st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2100, 1, 1)),
+)
+def test_any_text_from_the_log_stays_text(
+    did: str, title: str, message: str, file: str, date: dt.date
+) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        log = Log(Path(folder) / "a.db")
+        rec = record(did, title=title, date=date.isoformat(), realized=300.0, cost_realized=900.0)
+        log.run("2025-01-01T00:00:00Z", [(rec, file)], [])
+        log.conn.execute(
+            "INSERT INTO findings (run_id, decision_id, rule_id, rule_name, family, severity, "
+            "message, path, file, line, fingerprint, waived) VALUES (1, ?, ?, ?, ?, 'high', ?, "
+            "?, ?, 2, 'fp', 0)",
+            (did, message[:10] or "X", message, message, message, message, file),
+        )
+        log.conn.commit()
+        page = build_report(log.path, base=Path(folder), now=NOW)
+        log.close()
+    col = parse(page)
+    assert col.errors == [] and col.stack == []
+    assert {t for t, _ in col.tags} <= ALLOWED_TAGS
+    for _, attrs in col.tags:
+        assert not any(k.startswith("on") for k in attrs)
+        for key in ("href", "src"):
+            assert not (attrs.get(key) or "").lower().startswith(("javascript:", "http", "//"))
