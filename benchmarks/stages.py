@@ -21,7 +21,6 @@ import datetime as dt
 import json
 import sys
 import time
-from pathlib import Path
 from typing import Any
 
 

@@ -1,0 +1,101 @@
+"""Build an audit log holding about N findings, quickly and through the real run writer.
+
+Usage: ``python benchmarks/biglog.py LOG --findings 1000000 [--seed 7]`` prints one JSON
+object (findings and runs written, seconds).
+
+The rules run once over a small seeded corpus; its records and findings are then replayed
+run after run with fresh decision ids, through ``RunWriter`` (spool, one transaction per
+run, hash chain), so the log verifies exactly like one written by ``check``. Replaying
+skips only the rule evaluation, which the check benchmarks measure separately.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import corpus
+
+
+def build(path: str, target: int, seed: int, per_run: int = 200_000) -> dict[str, Any]:
+    from decaudit.engine import __version__
+    from decaudit.engine.evaluate import Evaluator, record_findings
+    from decaudit.engine.facts import FactContext
+    from decaudit.engine.log import AuditLog, RunMeta
+    from decaudit.engine.records.validate import to_record
+    from decaudit.engine.rules.loader import load_pack
+    from decaudit.engine.types import SourceRecord
+
+    started = time.perf_counter()
+    pack = load_pack()
+    digests = {r.info.id: r.info.digest for r in pack.rules}
+    evaluator = Evaluator(pack)
+    ctx = FactContext(today=dt.date(2026, 1, 1))
+    seeds: list[tuple[SourceRecord, list[Any]]] = []
+    for i, raw in enumerate(corpus.records(500, seed), start=1):
+        src = to_record(raw, {(): i}, file="corpus.jsonl", fmt="jsonl", line=i)
+        if isinstance(src, SourceRecord):
+            seeds.append((src, record_findings(evaluator, src, ctx)[1]))
+    per_pass = sum(len(f) for _, f in seeds)
+    log = AuditLog.open(path)
+    written = runs = generation = 0
+    try:
+        while written < target:
+            writer = log.writer()
+            in_run = 0
+            while in_run < per_run and written + in_run < target:
+                generation += 1
+                for src, findings in seeds:
+                    did = f"{src.record.id}-g{generation}"
+                    rec = replace(src, record=src.record.model_copy(update={"id": did}))
+                    digest = writer.add_record(rec)
+                    for f in findings:
+                        writer.add_finding(
+                            replace(f, decision_id=did), digests[f.rule_id], record_hash=digest
+                        )
+                in_run += per_pass
+            runs += 1
+            writer.commit(
+                RunMeta(
+                    started_at="2026-01-01T00:00:00Z",
+                    finished_at="2026-01-01T00:00:01Z",
+                    tool_version=__version__,
+                    ruleset_digest=pack.digest,
+                    config_digest="",
+                    input_digest="",
+                    command="benchmarks/biglog.py",
+                    actor="benchmark",
+                )
+            )
+            written += in_run
+    finally:
+        log.close()
+    return {
+        "findings": written,
+        "runs": runs,
+        "seconds": time.perf_counter() - started,
+        "sample_decision": f"{seeds[0][0].record.id}-g1",
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("log")
+    ap.add_argument("--findings", type=int, default=1_000_000)
+    ap.add_argument("--seed", type=int, default=7)
+    args = ap.parse_args(argv)
+    json.dump(build(args.log, args.findings, args.seed), sys.stdout)
+    sys.stdout.write("\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
