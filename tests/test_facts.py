@@ -456,3 +456,30 @@ def test_derive_never_raises_and_is_deterministic(raw: dict[str, Any], track: bo
     acc = PortfolioAccumulator()
     acc.add(first)
     check_types(acc.fact())
+
+
+@pytest.mark.parametrize(
+    ("rationale", "financial", "customer"),
+    [
+        ("Best benefit-cost ratio of the shortlist.", True, False),
+        ("Accretive to earnings per share in year two.", True, False),
+        ("It meets the business needs at the lowest cost.", True, False),
+        ("Shoppers asked for click and collect; payback in 3 years.", True, True),
+        ("Passengers lose 6 minutes a day at the gates today.", False, True),
+        ("The team knows the language well.", False, False),
+    ],
+)
+def test_rationale_vocabulary_cases(rationale: str, financial: bool, customer: bool) -> None:
+    d = facts_of({"id": "D", "title": "T", "rationale": rationale}).decision
+    assert (d["rationale_financial"], d["rationale_customer"]) == (financial, customer)
+
+
+@pytest.mark.parametrize(
+    ("scenarios", "downside"),
+    [(["base"], False), (["base", "optimistic"], False), (["base", "low-case"], True),
+     (["central", "recession"], True), (["base", "slow take-up"], True)],
+)  # fmt: skip
+def test_downside_scenario_names(scenarios: list[str], downside: bool) -> None:
+    raw = {"id": "D", "title": "T", "options": [
+        {"title": "A", "chosen": True, "business_case": {"scenarios": scenarios}}]}  # fmt: skip
+    assert facts_of(raw).decision["chosen_has_downside"] is downside
