@@ -68,6 +68,16 @@ def _error_case(parent: ET.Element, e: InputError) -> None:
     error.text = f"{where}: {e.message}\n"
 
 
+def junit_timestamp(iso: str) -> str:
+    """``2026-03-05T09:30:00Z`` -> ``2026-03-05T09:30:00``: the JUnit schema's timestamp has
+    no time zone (decaudit's clock is UTC)."""
+    text = iso.strip()
+    for suffix in ("Z", "+00:00"):
+        if text.endswith(suffix):
+            text = text[: -len(suffix)]
+    return text.split(".")[0]
+
+
 def _counts(element: ET.Element) -> dict[str, int]:
     cases = element.iter("testcase")
     counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
@@ -91,7 +101,11 @@ def render(result: CheckResult, options: ReportOptions) -> str:
     for file in files:
         suite = ET.Element(
             "testsuite",
-            {"name": file or PORTFOLIO_LABEL, "timestamp": result.started_at, "time": "0"},
+            {
+                "name": file or PORTFOLIO_LABEL,
+                "timestamp": junit_timestamp(result.started_at),
+                "time": "0",
+            },
         )
         for e in result.errors:
             if e.file == file:
