@@ -10,16 +10,22 @@ import json
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from ..safeyaml import YamlError, load_documents
+from ..safeyaml import MAX_NODES, YamlError, load_documents
 from ..types import InputError, Loc, SourceRecord
 from .jsontext import MAX_DEPTH, JsonError, parse
 from .validate import to_record
 
 Result = SourceRecord | InputError
+MAX_NODES_CAP = 2_000_000
 
 
-def _reroot(lines: Mapping[Loc, int], index: int) -> dict[Loc, int]:
-    return {loc[1:]: ln for loc, ln in lines.items() if loc and loc[0] == index}
+def _reroot(lines: Mapping[Loc, int]) -> dict[int, dict[Loc, int]]:
+    """The line maps of a list's items, each rooted at its item (one pass over ``lines``)."""
+    out: dict[int, dict[Loc, int]] = {}
+    for loc, ln in lines.items():
+        if loc and isinstance(loc[0], int):
+            out.setdefault(loc[0], {})[loc[1:]] = ln
+    return out
 
 
 def split_records(
@@ -27,17 +33,24 @@ def split_records(
 ) -> Iterator[Result]:
     """One result per record in a parsed document (a mapping, or a list of mappings)."""
     if isinstance(data, list):
+        per_item = _reroot(lines)
         for i, item in enumerate(data):
-            sub = _reroot(lines, i)
+            sub = per_item.get(i, {})
             yield to_record(item, sub, file=file, fmt=fmt, line=lines.get((i,), line))
         return
     yield to_record(data, lines, file=file, fmt=fmt, line=line)
 
 
+def _node_budget(text: str) -> int:
+    """Nodes a document may expand to: enough for any plain document of this size (a node
+    takes at least two characters), small enough that an alias bomb stays bounded."""
+    return max(MAX_NODES, min(len(text) // 2, MAX_NODES_CAP))
+
+
 def load_yaml(path: str, text: str) -> list[Result]:
     out: list[Result] = []
     try:
-        for doc in load_documents(text):
+        for doc in load_documents(text, max_nodes=_node_budget(text)):
             if doc.data is None:
                 continue  # an empty document (a trailing "---", a comment-only file)
             out.extend(split_records(doc.data, doc.lines, file=path, fmt="yaml", line=1))
@@ -89,7 +102,7 @@ def load_jsonl(path: str, text: str) -> list[Result]:
             msg = getattr(exc, "msg", str(exc))
             out.append(InputError(path, number, f"invalid JSON: {msg[0].lower()}{msg[1:]}"))
             continue
-        if _depth(data, MAX_DEPTH):
+        if raw.count("[") + raw.count("{") > MAX_DEPTH and _depth(data, MAX_DEPTH):
             out.append(InputError(path, number, f"nesting deeper than {MAX_DEPTH} levels"))
             continue
         if not isinstance(data, dict):
