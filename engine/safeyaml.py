@@ -44,7 +44,7 @@ class Parsed:
     lines: dict[Loc, int]
 
 
-_SCALAR = _Loader.construct_scalar  # type: ignore[attr-defined]
+_SCALAR = _Loader.construct_scalar  # type: ignore[attr-defined,unused-ignore]
 _TAG_INT = "tag:yaml.org,2002:int"
 _TAG_FLOAT = "tag:yaml.org,2002:float"
 _TAG_BOOL = "tag:yaml.org,2002:bool"
