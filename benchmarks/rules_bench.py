@@ -143,23 +143,44 @@ def choose_pack(synthetic: bool) -> RulePack:
     return pack
 
 
-def timed_run(evaluator: Any, seed: int, start: int, count: int) -> tuple[float, int]:
-    """Seconds spent evaluating ``count`` records, and the matches found."""
-    spent, matches = 0.0, 0
+CHUNK = 500
+
+
+def timed_runs(evaluators: list[Any], seed: int, start: int, count: int) -> list[tuple[float, int]]:
+    """Per evaluator: seconds spent evaluating ``count`` records, and the matches found.
+
+    The evaluators take turns on chunks of the same records, so that a change in the load
+    of the machine during the run affects them alike.
+    """
+    spent = [0.0] * len(evaluators)
+    matches = [0] * len(evaluators)
     acc = PortfolioAccumulator()
+    chunk: list[RecordFacts] = []
+
+    def flush() -> None:
+        for i, ev in enumerate(evaluators):
+            t0 = time.perf_counter()
+            for facts in chunk:
+                matches[i] += len(ev.evaluate(facts))
+            spent[i] += time.perf_counter() - t0
+        chunk.clear()
+
     for facts in record_facts(seed, start, count):
-        t0 = time.perf_counter()
-        matches += len(evaluator.evaluate(facts))
-        spent += time.perf_counter() - t0
+        chunk.append(facts)
         acc.add(facts)
-    t0 = time.perf_counter()
-    matches += len(evaluator.evaluate_portfolio(acc.fact()))
-    return spent + time.perf_counter() - t0, matches
+        if len(chunk) == CHUNK:
+            flush()
+    flush()
+    for i, ev in enumerate(evaluators):
+        t0 = time.perf_counter()
+        matches[i] += len(ev.evaluate_portfolio(acc.fact()))
+        spent[i] += time.perf_counter() - t0
+    return list(zip(spent, matches, strict=True))
 
 
 def _worker(args: tuple[int, int, int, bool]) -> tuple[float, int]:
     seed, start, count, synthetic = args
-    return timed_run(Evaluator(choose_pack(synthetic)), seed, start, count)
+    return timed_runs([Evaluator(choose_pack(synthetic))], seed, start, count)[0]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -175,8 +196,9 @@ def main(argv: list[str] | None = None) -> int:
     joins = sum(r.is_join for r in pack.rules)
     print(f"{n:,} records, {len(pack.rules)} rules ({joins} joins), seed {args.seed}")
 
-    oracle_s, oracle_m = timed_run(OracleEvaluator(pack), args.seed, 0, n)
-    durable_s, durable_m = timed_run(Evaluator(pack), args.seed, 0, n)
+    (oracle_s, oracle_m), (durable_s, durable_m) = timed_runs(
+        [OracleEvaluator(pack), Evaluator(pack)], args.seed, 0, n
+    )
     if oracle_m != durable_m:
         print(f"MISMATCH: oracle {oracle_m} matches, durable {durable_m}", file=sys.stderr)
         return 1
