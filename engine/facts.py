@@ -314,10 +314,15 @@ def _option_kind(opt: Option, lex: Lexicon) -> tuple[str, bool]:
     return (inferred, True) if inferred else ("unknown", False)
 
 
-def _is_acquisition(opt: Option, record: Record, lex: Lexicon) -> bool:
-    if record.project_type in ("acquisition", "merger"):
-        return opt.chosen or lex.mentions("acquisition", opt.title, opt.description)
-    return lex.mentions("acquisition", opt.title, opt.description)
+def _is_acquisition(opt: Option, kind: str, record: Record, lex: Lexicon) -> bool:
+    """Named as one, or the chosen option of an acquisition decision (unless it walks away)."""
+    if lex.mentions("acquisition", opt.title, opt.description):
+        return True
+    return (
+        record.project_type in ("acquisition", "merger")
+        and opt.chosen
+        and kind not in ("do-nothing", "do-minimum")
+    )
 
 
 def _downside(case: BusinessCase, lex: Lexicon) -> bool:
@@ -357,7 +362,7 @@ def derive(src: SourceRecord, ctx: FactContext) -> RecordFacts:
             "cons_count": len(opt.cons),
             "has_business_case": case is not None,
             "other_business_case_count": case_count - (case is not None),
-            "is_acquisition": _is_acquisition(opt, rec, lex),
+            "is_acquisition": _is_acquisition(opt, kind, rec, lex),
         }
         _put(of, "status", rec.status)
         _put(of, "project_type", rec.project_type)
@@ -501,7 +506,7 @@ def _chosen_facts(
     df["chosen_title"] = opt.title
     df["chosen_kind"], df["chosen_kind_inferred"] = kind
     df["chosen_has_business_case"] = case is not None
-    df["chosen_is_acquisition"] = _is_acquisition(opt, rec, lex)
+    df["chosen_is_acquisition"] = _is_acquisition(opt, kind[0], rec, lex)
     df["chosen_new_capability"] = lex.mentions("capability", opt.title, opt.description) or (
         case is not None and any(b.type == "strategic" for b in case.benefits)
     )

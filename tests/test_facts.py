@@ -483,3 +483,16 @@ def test_downside_scenario_names(scenarios: list[str], downside: bool) -> None:
     raw = {"id": "D", "title": "T", "options": [
         {"title": "A", "chosen": True, "business_case": {"scenarios": scenarios}}]}  # fmt: skip
     assert facts_of(raw).decision["chosen_has_downside"] is downside
+
+
+def test_walking_away_from_a_deal_is_not_an_acquisition() -> None:
+    raw = {"id": "D", "title": "Buy Northwind?", "project_type": "acquisition", "options": [
+        {"title": "Walk away and keep the business as it is", "kind": "do-nothing",
+         "chosen": True},
+        {"title": "Acquire Northwind", "rejected_reason": "Price too high"}]}  # fmt: skip
+    f = facts_of(raw)
+    assert f.decision["chosen_is_acquisition"] is False
+    assert [o["is_acquisition"] for o in f.options] == [False, True]
+    raw["options"][1]["title"] = "Northwind"  # the deal itself, chosen, in an acquisition
+    raw["options"][0]["chosen"], raw["options"][1]["chosen"] = False, True
+    assert facts_of(raw).decision["chosen_is_acquisition"] is True
