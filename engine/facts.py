@@ -486,11 +486,10 @@ def _decision_fact(
         df["rationale_financial"] = lex.mentions("financial", rec.rationale)
         df["rationale_customer"] = lex.mentions("customer", rec.rationale)
     titles = {_norm(o.title) for o in rec.options} | {_norm(o.id) for o in rec.options if o.id}
-    if rec.chosen_option and rec.chosen_option.strip():
-        df["chosen_option_named"] = _clip(rec.chosen_option, 120)
-    df["chosen_option_unmatched"] = bool(
-        rec.chosen_option and not chosen and _norm(rec.chosen_option) not in titles
-    )
+    named = rec.chosen_option if _given(rec.chosen_option) else None
+    if named is not None:
+        df["chosen_option_named"] = _clip(named, 120)
+    df["chosen_option_unmatched"] = bool(named and not chosen and _norm(named) not in titles)
     if len(chosen) == 1:
         _chosen_facts(df, src, ctx, chosen[0], kinds[chosen[0]])
     return df
