@@ -478,3 +478,75 @@ def test_broken_front_matter_names_line() -> None:
 )
 def test_status_mapping(raw: str, status: str | None) -> None:
     assert map_status(raw)[0] == status
+
+
+def test_heading_levels_are_relative() -> None:
+    # title at level 2, sections at level 3
+    src = load_one(
+        """
+        ## 5. Cache product pages
+
+        ### Status
+
+        Accepted
+
+        ### Context
+
+        Slow pages.
+
+        ### Decision
+
+        We will cache at the edge.
+        """
+    )
+    assert src.record.title == "Cache product pages"
+    assert src.record.status == "accepted"
+    assert src.record.context == "Slow pages."
+    # title at level 1, sections at level 3, subsections deeper
+    src = load_one(
+        """
+        # Pick a queue
+
+        ### Considered Options
+
+        * A
+        * B
+
+        ### Decision Outcome
+
+        Chosen option: "B", because it is simpler.
+
+        #### Consequences
+
+        * Good, because fewer moving parts
+        """
+    )
+    assert [(o.title, o.chosen) for o in src.record.options] == [("A", False), ("B", True)]
+
+
+def test_setext_headings() -> None:
+    src = load_one(
+        """
+        Pick a queue
+        ============
+
+        Considered Options
+        ------------------
+
+        * A
+        * B
+
+        Decision Outcome
+        ----------------
+
+        Chosen option: A, because it is there.
+        """
+    )
+    assert src.record.title == "Pick a queue"
+    assert [(o.title, o.chosen) for o in src.record.options] == [("A", True), ("B", False)]
+
+
+def test_adr_without_title_is_an_error() -> None:
+    text = "## Status\n\nAccepted\n\n## Context\n\nX\n\n## Decision\n\nWe will.\n"
+    (err,) = load_file("x.md", text.encode())
+    assert str(err) == "x.md:1: ADR has no '# ' title heading"

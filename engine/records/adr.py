@@ -96,6 +96,20 @@ _DATE = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})\b")
 _NYGARD_DATE = re.compile(r"^\s*(?:[*+-]\s+)?date\s*:\s*(.+)$", re.IGNORECASE)
 
 
+KNOWN_SECTIONS = frozenset(
+    CONTEXT
+    + OPTIONS
+    + REJECTED
+    + OUTCOME
+    + DECISION
+    + PROS_CONS
+    + STATUS
+    + CONSEQUENCES
+    + DRIVERS
+    + ("decision drivers", "links", "more information", "validation", "confirmation")
+)
+
+
 class NotADecisionRecord(ValueError):
     """A Markdown file with no ADR structure (a README, an index page)."""
 
@@ -443,7 +457,7 @@ def _parse_chosen(rest: str) -> tuple[str, str | None]:
 def load_markdown(path: str, text: str) -> list[SourceRecord | InputError]:
     """One ADR. Raises :class:`NotADecisionRecord` for Markdown with no ADR structure."""
     try:
-        doc = parse(text)
+        doc = parse(text, KNOWN_SECTIONS)
     except MarkdownError as exc:
         return [InputError(path, exc.line, exc.message)]
     fmt = classify(doc)
@@ -461,7 +475,7 @@ def load_markdown(path: str, text: str) -> list[SourceRecord | InputError]:
 def looks_like_adr(text: str) -> bool:
     """Whether ``text`` (of unknown format, e.g. stdin) is a Markdown ADR."""
     try:
-        doc = parse(text)
+        doc = parse(text, KNOWN_SECTIONS)
     except MarkdownError:
         return False
     return bool(doc.sections) and classify(doc) is not None

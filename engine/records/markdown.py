@@ -126,53 +126,85 @@ def _front_matter(lines: list[str]) -> tuple[dict[str, Any] | None, dict[Loc, in
     return parsed.data, shifted, end + 1
 
 
-def parse(text: str) -> Document:
-    raw_lines = text.split("\n")
-    front, front_lines, start = _front_matter(raw_lines)
-    lines = _blank_comments("\n".join(raw_lines[start:])).split("\n")
-    title: str | None = None
-    title_line = start + 1
-    preamble: list[Line] = []
-    sections: list[Section] = []
-    current: Section | None = None
-    sub: Section | None = None
+@dataclass(frozen=True)
+class _Heading:
+    level: int
+    text: str
+    line: int
+
+
+def _tokens(lines: list[str], offset: int) -> list[Line | _Heading]:
+    """Lines and headings, with fenced code marked and setext underlines consumed."""
+    out: list[Line | _Heading] = []
     fence: str | None = None
     skip = -1
     for i, text_line in enumerate(lines):
-        number = start + i + 1
+        number = offset + i + 1
         if i == skip:  # the underline of a setext heading
             continue
         m_fence = _FENCE.match(text_line)
         if fence is not None:
             if m_fence and m_fence.group(1)[0] == fence[0] and len(m_fence.group(1)) >= len(fence):
                 fence = None
-            _append(preamble, current, sub, Line(number, text_line, code=True))
+            out.append(Line(number, text_line, code=True))
             continue
         if m_fence:
             fence = m_fence.group(1)
-            _append(preamble, current, sub, Line(number, text_line, code=True))
+            out.append(Line(number, text_line, code=True))
             continue
         level, heading, underlined = _heading(lines, i)
         if level == 0:
-            _append(preamble, current, sub, Line(number, text_line))
+            out.append(Line(number, text_line))
             continue
         if underlined:
             skip = i + 1
-        heading_line = number
-        if level == 1 and title is None:
-            title, title_line = heading, heading_line
+        out.append(_Heading(level, heading, number))
+    return out
+
+
+def parse(text: str, known_sections: frozenset[str] = frozenset()) -> Document:
+    """The structure of a Markdown document.
+
+    The title is the first level-1 heading; without one, the first heading of the top level
+    unless it is a known section name (``known_sections``, as :func:`heading_key` gives).
+    Sections are the headings of the next level down (whatever it is), deeper headings are
+    their subsections.
+    """
+    raw_lines = text.split("\n")
+    front, front_lines, start = _front_matter(raw_lines)
+    lines = _blank_comments("\n".join(raw_lines[start:])).split("\n")
+    tokens = _tokens(lines, start)
+    headings = [t for t in tokens if isinstance(t, _Heading)]
+    title_heading: _Heading | None = None
+    if headings:
+        top = min(h.level for h in headings)
+        first = next(h for h in headings if h.level == top)
+        if top == 1 or heading_key(first.text) not in known_sections:
+            title_heading = first
+    rest = [h.level for h in headings if h is not title_heading]
+    if title_heading is not None:
+        deeper = [lv for lv in rest if lv > title_heading.level]
+        section_level = min(deeper) if deeper else title_heading.level + 1
+    else:
+        section_level = min(rest) if rest else 2
+    preamble: list[Line] = []
+    sections: list[Section] = []
+    current: Section | None = None
+    sub: Section | None = None
+    for tok in tokens:
+        if isinstance(tok, Line):
+            _append(preamble, current, sub, tok)
+        elif tok is title_heading:
             continue
-        if level <= 2:
-            current = Section(heading, 2, heading_line)
+        elif tok.level <= section_level or current is None:
+            current = Section(tok.text, 2, tok.line)
             sections.append(current)
             sub = None
-        elif current is not None:
-            sub = Section(heading, level, heading_line)
-            current.children.append(sub)
         else:
-            current = Section(heading, level, heading_line)
-            sections.append(current)
-            sub = None
+            sub = Section(tok.text, tok.level, tok.line)
+            current.children.append(sub)
+    title = title_heading.text if title_heading else None
+    title_line = title_heading.line if title_heading else start + 1
     return Document(front, front_lines, title, title_line, preamble, sections, text)
 
 
