@@ -14,7 +14,7 @@ from decaudit.engine.facts import CATALOGUE, FactContext
 from decaudit.engine.model import Record
 from decaudit.engine.packdata import pack_root, references
 from decaudit.engine.rules.loader import load_pack
-from decaudit.engine.rules.model import RulePack
+from decaudit.engine.rules.model import RulePack, walk
 from decaudit.engine.rules.oracle import OracleEvaluator
 from decaudit.engine.rules.testing import run_examples
 from decaudit.engine.types import Finding, SourceRecord
@@ -258,3 +258,9 @@ def test_any_record_gives_the_same_findings_in_durable_rules_and_the_oracle(
     text = json.dumps(raws, default=str).lower()
     for f in first:
         assert "unknown" not in f.message or "unknown" in text, (f.rule_id, f.message)
+
+
+def test_every_parameter_drives_the_condition() -> None:
+    for rule in pack().rules:
+        used = {c.param for alias in rule.aliases for c in walk(alias.when) if c.param}
+        assert used == set(rule.defaults), rule.id
