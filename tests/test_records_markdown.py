@@ -550,3 +550,59 @@ def test_adr_without_title_is_an_error() -> None:
     text = "## Status\n\nAccepted\n\n## Context\n\nX\n\n## Decision\n\nWe will.\n"
     (err,) = load_file("x.md", text.encode())
     assert str(err) == "x.md:1: ADR has no '# ' title heading"
+
+
+@pytest.mark.parametrize(
+    ("raw", "iso"),
+    [
+        ("2024-01-02", "2024-01-02"),
+        ("14/02/2016", "2016-02-14"),  # adr-tools' old default, dd/mm/yyyy
+        ("07/11/2016", "2016-11-07"),
+        ("02/14/2016", "2016-02-14"),  # only valid as mm/dd/yyyy
+        ("2024/3/5", "2024-03-05"),
+        ("2 March 2024", "2024-03-02"),
+        ("March 2, 2024", "2024-03-02"),
+    ],
+)
+def test_adr_date_forms(raw: str, iso: str) -> None:
+    src = load_one(f"# 1. T\n\nDate: {raw}\n\n## Status\n\nAccepted\n\n## Decision\n\nX.\n")
+    assert str(src.record.date) == iso
+
+
+def test_pros_and_cons_under_headings_one_level_too_high() -> None:
+    src = load_one(
+        """
+        # Use YAML front matter
+
+        ## Considered Options
+
+        * Use YAML front matter
+        * Use plain markdown everywhere
+
+        ## Decision Outcome
+
+        Chosen option: "Use YAML front matter", because comes out best.
+
+        ## Pros and Cons of the Options
+
+        ## Use YAML front matter
+
+        Example:
+
+        ```markdown
+        * Good, because this is code, not a pro
+        ```
+
+        * Good, because it shortens the body
+        * Bad, because rendering is not standardized
+
+        ## Use plain markdown everywhere
+
+        * Good, because all parsers can handle it
+        """
+    )
+    first, second = src.record.options
+    assert first.pros == ["it shortens the body"]
+    assert first.cons == ["rendering is not standardized"]
+    assert first.description is None
+    assert second.pros == ["all parsers can handle it"]

@@ -155,16 +155,36 @@ def map_status(raw: Any) -> tuple[str | None, str | None]:
     return status, (text if norm(text) != first else None)
 
 
+_SLASHED = re.compile(r"^\s*(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")
+_YMD = re.compile(r"^\s*(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b")
+_WORDY = ("%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y")
+
+
 def _date(value: Any) -> tuple[dt.date | None, str | None]:
+    """An ADR date: ISO, adr-tools' old dd/mm/yyyy (mm/dd/yyyy when only that is valid),
+    yyyy/mm/dd or "2 March 2024". Anything else is kept as text."""
     if isinstance(value, dt.date):
         return value, None
     text = str(value).strip() if value is not None else ""
-    m = _DATE.match(text)
-    if m:
+    candidates: list[tuple[int, int, int]] = []
+    if m := _DATE.match(text):
+        y, mo, d = (int(x) for x in m.group(1).split("-"))
+        candidates.append((y, mo, d))
+    elif m := _YMD.match(text):
+        candidates.append((int(m.group(1)), int(m.group(2)), int(m.group(3))))
+    elif m := _SLASHED.match(text):
+        a, b, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        candidates += [(year, b, a), (year, a, b)]
+    for y, mo, d in candidates:
         try:
-            return dt.date.fromisoformat(m.group(1)), None
+            return dt.date(y, mo, d), None
         except ValueError:
-            pass
+            continue
+    for fmt in _WORDY:
+        try:
+            return dt.datetime.strptime(text, fmt).date(), None
+        except ValueError:
+            continue
     return None, text or None
 
 
@@ -357,6 +377,14 @@ class _Builder:
         return hits[0] if len(hits) == 1 else None
 
     def _pros_cons(self) -> None:
+        # An option's pros and cons sometimes sit in a top-level section of its own (a
+        # heading one level too high): read those when they carry Good/Bad bullets.
+        for sec in self.doc.sections:
+            if sec.key in KNOWN_SECTIONS or not _has_pros_cons(sec):
+                continue
+            index = self.find(strip_inline(sec.title))
+            if index is not None:
+                self._fill_pros_cons(index, sec)
         for sec in self.doc.sections_named(*PROS_CONS):
             for child in sec.children:
                 title = strip_inline(child.title)
@@ -385,8 +413,11 @@ class _Builder:
                 for j, (line, _) in enumerate(found):
                     self.lines[("options", index, key, base + j)] = line
         if not opt.get("description"):
-            for line, text in paragraphs(sec.body):
-                if not text.lstrip().startswith(("*", "-", "+")):
+            for line, text in paragraphs([ln for ln in sec.body if not ln.code]):
+                stripped = text.strip()
+                if stripped.endswith(":") or stripped.startswith("!["):
+                    continue  # "Example:" introducing a block, an image
+                if not stripped.startswith(("*", "-", "+")):
                     opt["description"] = strip_inline(text)
                     self.lines[("options", index, "description")] = line
                     break
@@ -429,6 +460,13 @@ class _Builder:
             self.data["options"] = self.options
             self.lines[("options",)] = self.lines[("options", 0)]
         return to_record(self.data, self.lines, file=self.path, fmt=self.fmt, line=1)
+
+
+def _has_pros_cons(sec: Section) -> bool:
+    return any(
+        _PRO.match(text) or _CON.match(text)
+        for text in (strip_inline(it.text) for it in items(sec.all_lines()))
+    )
 
 
 def _parse_chosen(rest: str) -> tuple[str, str | None]:
