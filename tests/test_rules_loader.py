@@ -447,3 +447,24 @@ def test_builtin_pack_loads() -> None:
     assert len(pack.rules) >= 27
     assert len({r.id for r in pack.rules}) == len(pack.rules)
     assert all(r.file.startswith("rules/") for r in pack.rules)
+
+
+def test_on_key_in_flow_mappings(tmp_path: Path) -> None:
+    text = JOIN.replace(
+        "  chosen:\n    on: option\n    when: {fact: chosen, op: eq, value: true}\n",
+        "  chosen: {on: option, when: {fact: chosen, op: eq, value: true}}\n",
+    )
+    write(tmp_path, text, "TST002.yaml")
+    (rule,) = load_pack([tmp_path], builtin=False).rules
+    assert rule.alias("chosen").on == "option"
+    assert rule.alias("chosen").when == Cmp("chosen", "eq", True)
+
+
+def test_line_numbers_survive_the_on_key(tmp_path: Path) -> None:
+    text = JOIN.replace(
+        "on: option\n    when: {fact: chosen,", "on: options\n    when: {fact: chosen,"
+    )
+    assert one_error(tmp_path, text, "TST002.yaml").endswith(
+        "TST002.yaml:11: match.chosen.on: unknown fact type \"options\" (did you mean 'option'?); "
+        "expected one of decision, option, benefit, cost, portfolio"
+    )

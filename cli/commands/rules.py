@@ -33,8 +33,8 @@ def rules_option(f: F) -> F:
 def rules() -> None:
     """List, show, test and validate rules.
 
-    The built-in pack is always loaded; add packs with --rules DIR (list, show) or by
-    naming a folder (test, validate).
+    The built-in pack is loaded (test and validate: unless --no-builtin); add a pack
+    with --rules DIR (list, show) or by naming its folder (test, validate).
     """
 
 

@@ -92,6 +92,7 @@ class _Parser:
         self.lines = lines
         self.errors: list[RuleFileError] = []
         self.incomplete = False  # some alias failed: its facts cannot be checked in messages
+        self.failed: set[str] = set()  # aliases whose fact type is unknown
 
     # -- errors ----------------------------------------------------------------------------
 
@@ -255,10 +256,11 @@ class _Parser:
                 self.err(loc, "needs both 'on' and 'when'")
                 continue
             on = self.fact_type(spec["on"], (*loc, "on"))
-            if on is None:
-                continue
             if on == "portfolio":
                 self.err((*loc, "on"), "a join cannot use the portfolio fact (one per run)")
+                on = None
+            if on is None:
+                self.failed.add(name)
                 continue
             cond = self.cond(spec["when"], (*loc, "when"), on, before, params, True, declared)
             before[name] = on
@@ -440,6 +442,8 @@ class _Parser:
             self.err(rloc, f"{_show(ref)} is not ALIAS.FACT")
             return None
         alias, other = ref.split(".")
+        if alias in self.failed:
+            return None  # its fact type is already reported as unknown
         if alias not in before:
             where = "a later alias" if alias in declared else "an undeclared alias"
             self.err(
