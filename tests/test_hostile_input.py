@@ -146,3 +146,18 @@ def test_huge_integer_in_json() -> None:
     text = '{"id": "x", "title": "y", "n": ' + "9" * 5000 + "}"
     err = only_error(lambda: load_file("n.json", text.encode()))
     assert err.message == "invalid JSON: number too long"
+
+
+def test_lone_surrogate_escapes_are_refused() -> None:
+    data = b'{"id": "x",\n "title": "y", "notes": [1, {"n": "a\\ud800"}]}'
+    err = only_error(lambda: load_file("s.json", data))
+    assert str(err) == (
+        "s.json:2: notes[1].n: contains a lone UTF-16 surrogate escape (e.g. \\ud800), "
+        "which is not valid text"
+    )
+    err = only_error(lambda: load_file("s.jsonl", b'{"id": "x", "title": "\\udc00"}\n'))
+    assert err.line == 1 and err.message.startswith("title: contains a lone UTF-16 surrogate")
+    # a proper pair is one character
+    (src,) = load_file("p.json", b'{"id": "x", "title": "\\ud83d\\ude00"}')
+    assert not isinstance(src, InputError)
+    assert src.record.title == "\U0001f600"

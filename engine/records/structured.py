@@ -11,9 +11,10 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ..safeyaml import MAX_NODES, YamlError, load_documents
-from ..types import InputError, Loc, SourceRecord
+from ..types import InputError, Loc, SourceRecord, format_loc
 from .jsontext import MAX_DEPTH, JsonError, parse
-from .validate import to_record
+from .textcheck import MESSAGE, find_surrogate, may_hold_surrogates
+from .validate import line_for, to_record
 
 Result = SourceRecord | InputError
 MAX_NODES_CAP = 2_000_000
@@ -28,10 +29,34 @@ def _reroot(lines: Mapping[Loc, int]) -> dict[int, dict[Loc, int]]:
     return out
 
 
+def _surrogate_error(
+    data: Any, lines: Mapping[Loc, int], file: str, line: int | None
+) -> InputError | None:
+    loc = find_surrogate(data)
+    if loc is None:
+        return None
+    where = line_for(lines, loc) or line
+    return InputError(file, where, f"{format_loc(loc) or 'value'}: {MESSAGE}")
+
+
 def split_records(
-    data: Any, lines: Mapping[Loc, int], *, file: str, fmt: str, line: int | None = None
+    data: Any,
+    lines: Mapping[Loc, int],
+    *,
+    file: str,
+    fmt: str,
+    line: int | None = None,
+    check_text: bool = False,
 ) -> Iterator[Result]:
-    """One result per record in a parsed document (a mapping, or a list of mappings)."""
+    """One result per record in a parsed document (a mapping, or a list of mappings).
+
+    ``check_text``: look for lone surrogates (only needed when the source has such escapes).
+    """
+    if check_text:
+        err = _surrogate_error(data, lines, file, line)
+        if err is not None:
+            yield err
+            return
     if isinstance(data, list):
         per_item = _reroot(lines)
         for i, item in enumerate(data):
@@ -49,11 +74,14 @@ def _node_budget(text: str) -> int:
 
 def load_yaml(path: str, text: str) -> list[Result]:
     out: list[Result] = []
+    check = may_hold_surrogates(text)
     try:
         for doc in load_documents(text, max_nodes=_node_budget(text)):
             if doc.data is None:
                 continue  # an empty document (a trailing "---", a comment-only file)
-            out.extend(split_records(doc.data, doc.lines, file=path, fmt="yaml", line=1))
+            out.extend(
+                split_records(doc.data, doc.lines, file=path, fmt="yaml", line=1, check_text=check)
+            )
     except YamlError as exc:
         out.append(InputError(path, exc.line, exc.message))
     if not out:
@@ -66,7 +94,8 @@ def load_json(path: str, text: str) -> list[Result]:
         data, lines = parse(text)
     except JsonError as exc:
         return [InputError(path, exc.line, exc.message)]
-    return list(split_records(data, lines, file=path, fmt="json", line=1))
+    check = may_hold_surrogates(text)
+    return list(split_records(data, lines, file=path, fmt="json", line=1, check_text=check))
 
 
 def _depth(value: Any, limit: int) -> bool:
@@ -107,6 +136,9 @@ def load_jsonl(path: str, text: str) -> list[Result]:
             continue
         if not isinstance(data, dict):
             out.append(InputError(path, number, "each JSON Lines line must be one record object"))
+            continue
+        if may_hold_surrogates(raw) and (loc := find_surrogate(data)) is not None:
+            out.append(InputError(path, number, f"{format_loc(loc) or 'value'}: {MESSAGE}"))
             continue
         out.append(to_record(data, {(): number}, file=path, fmt="jsonl", line=number))
     if not out:
