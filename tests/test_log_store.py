@@ -61,7 +61,7 @@ def test_migration_from_version_1_keeps_rows_and_adds_search(tmp_path: Path) -> 
         ).fetchall()
         assert hit == [(1,)]
         assert log.verify().ok
-        # a run written after the upgrade is indexed by the trigger
+        # a run written after the upgrade is indexed too
         write_run(log, [source("DEC-2")], [finding("DEC-2", message="more synergies")])
         count = log.conn.execute(
             "SELECT COUNT(*) FROM findings_fts WHERE findings_fts MATCH 'synergies'"

@@ -3,9 +3,12 @@
 Everything here is a pure function, shared by the writer (which stores the hashes) and by
 ``verify`` (which recomputes them), so the two can never disagree on the algorithm.
 
-- ``row_hash(table, row)``: sha256 of the canonical JSON ``{"row": {...}, "table": name}``
-  where the row holds every column except ``row_hash`` itself and except NULL values (so a
-  nullable column added by a later migration leaves the hashes of older rows unchanged).
+- ``row_hash(table, row)``: sha256 of ``"<table>\\x1f<key>...\\x1f<body hash>"`` where the
+  keys are the row's identity columns (``KEY_COLUMNS``: its primary key and, for rows that
+  belong to a run, the run id) and the body hash is the sha256 of the canonical JSON of every
+  other column, leaving out ``row_hash`` itself and NULL values (so a nullable column added
+  by a later migration leaves older rows' hashes unchanged). The two levels let the writer
+  hash a row's body while spooling, before its id is known.
 - ``ContentHash``: sha256 over ``"<table>:<row_hash>\\n"`` for each row of one chain entry,
   in the documented order.
 - ``entry_hash(prev, seq, content)``: sha256 of
@@ -32,9 +35,33 @@ def sha256_hex(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+# table -> the columns that identify a row (hashed apart from the body, see the docstring)
+KEY_COLUMNS: dict[str, tuple[str, ...]] = {
+    "migrations": ("version",),
+    "runs": ("id",),
+    "records": ("hash", "first_run_id"),
+    "run_records": ("id", "run_id"),
+    "findings": ("id", "run_id"),
+    "waivers": ("id",),
+    "checkpoints": ("id",),
+}
+
+
+def body_hash(table: str, row: Mapping[str, Any]) -> str:
+    """sha256 of the canonical JSON of the row's non-key, non-NULL columns."""
+    keys = KEY_COLUMNS[table]
+    body = {k: v for k, v in row.items() if k != "row_hash" and k not in keys and v is not None}
+    return sha256_hex(canonical_json(body))
+
+
+def keyed_hash(table: str, keys: tuple[Any, ...], body: str) -> str:
+    """The row hash from the identity values (in ``KEY_COLUMNS`` order) and the body hash."""
+    return sha256_hex("\x1f".join((table, *(str(k) for k in keys), body)))
+
+
 def row_hash(table: str, row: Mapping[str, Any]) -> str:
-    body = {k: v for k, v in row.items() if k != "row_hash" and v is not None}
-    return sha256_hex(canonical_json({"row": body, "table": table}))
+    keys = tuple(row.get(k) for k in KEY_COLUMNS[table])
+    return keyed_hash(table, keys, body_hash(table, row))
 
 
 class ContentHash:

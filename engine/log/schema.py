@@ -245,9 +245,10 @@ CREATE INDEX idx_run_records_decision ON run_records (decision_id);
 CREATE INDEX idx_waivers_target ON waivers (decision_id, rule_id);
 CREATE INDEX idx_waivers_revokes ON waivers (revokes);
 """)
-    # External-content FTS5 table kept in sync by an AFTER INSERT trigger. The update and
-    # delete triggers sqlite-utils also creates can never fire: the guards abort first.
-    db.table("findings").enable_fts(["message"], fts_version="FTS5", create_triggers=True)
+    # External-content FTS5 table (sqlite-utils fills it with the existing rows). The run
+    # writer indexes each run's findings in bulk inside the run's transaction, which is far
+    # cheaper than a trigger per row.
+    db.table("findings").enable_fts(["message"], fts_version="FTS5", create_triggers=False)
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,18 @@ from typing import Any
 from ..errors import LogError
 from ..types import Finding, SourceRecord
 from .connection import connect, immediate
-from .hashing import GENESIS, ContentHash, canonical_json, entry_hash, row_hash, sha256_hex
+from .hashing import (
+    GENESIS,
+    ContentHash,
+    body_hash,
+    canonical_json,
+    entry_hash,
+    keyed_hash,
+    row_hash,
+    sha256_hex,
+)
 from .provenance import RunMeta, normalize_timestamp
+from .schema import FTS_TABLE
 
 _BATCH = 1000
 _SPOOL_COMMIT_EVERY = 2000
@@ -27,18 +37,30 @@ _SPOOL_COMMIT_EVERY = 2000
 _SPOOL_SQL = """
 CREATE TEMP TABLE spool_records (
     hash TEXT PRIMARY KEY, decision_id TEXT, title TEXT, project_type TEXT, status TEXT,
-    decision_date TEXT, canonical TEXT);
+    decision_date TEXT, canonical TEXT, body TEXT);
 CREATE TEMP TABLE spool_run_records (
     seq INTEGER PRIMARY KEY, record_hash TEXT, decision_id TEXT, file TEXT, line INTEGER,
-    format TEXT);
+    format TEXT, body TEXT);
 CREATE INDEX temp.spool_run_records_decision ON spool_run_records (decision_id, seq);
 CREATE TEMP TABLE spool_findings (
     seq INTEGER PRIMARY KEY, decision_id TEXT, record_hash TEXT, rule_id TEXT, rule_name TEXT,
     rule_digest TEXT, family TEXT, severity TEXT, message TEXT, evidence TEXT, path TEXT,
     file TEXT, line INTEGER, fingerprint TEXT, waived INTEGER, waiver_id INTEGER,
     waiver_source TEXT, waiver_reason TEXT, waiver_approver TEXT, waiver_expires TEXT,
-    expired_waiver_until TEXT);
+    expired_waiver_until TEXT, body TEXT);
 """
+_SPOOL_RECORD = "INSERT OR IGNORE INTO temp.spool_records VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+_SPOOL_RUN_RECORD = (
+    "INSERT INTO temp.spool_run_records (record_hash, decision_id, file, line, format, body)"
+    " VALUES (?, ?, ?, ?, ?, ?)"
+)
+_SPOOL_FINDING = (
+    "INSERT INTO temp.spool_findings (decision_id, record_hash, rule_id, rule_name,"
+    " rule_digest, family, severity, message, evidence, path, file, line, fingerprint, waived,"
+    " waiver_id, waiver_source, waiver_reason, waiver_approver, waiver_expires,"
+    " expired_waiver_until, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+    " ?, ?, ?, ?)"
+)
 
 RUN_RECORD_COLUMNS = ("id", "run_id", "record_hash", "decision_id", "file", "line", "format")
 RECORD_COLUMNS = (
@@ -146,6 +168,8 @@ class RunWriter:
             raise LogError(f"{self._path}: cannot start a run: {exc}") from exc
 
     # -- spooling ------------------------------------------------------------------------
+    # Each spooled row carries the hash of its body (every column but its identity), so
+    # the commit, which holds the write lock, only has to hash ids into it.
 
     def _live(self) -> sqlite3.Connection:
         if self._conn is None:
@@ -160,31 +184,32 @@ class RunWriter:
             conn.execute("BEGIN")
             self._pending = 0
 
+    def _spool(
+        self, sql: str, table: str, columns: tuple[str, ...], values: tuple[Any, ...]
+    ) -> None:
+        body = body_hash(table, dict(zip(columns, values, strict=True)))
+        self._live().execute(sql, (*values, body))
+
     def add_record(self, src: SourceRecord) -> str:
         """Spool one audited record; returns its content hash (sha256 of the canonical JSON).
         A record is stored once per distinct content; every run notes which it audited."""
-        conn = self._live()
+        self._live()
         canonical = canonical_record(src)
         digest = sha256_hex(canonical)
         rec = src.record
         try:
-            conn.execute(
-                "INSERT OR IGNORE INTO temp.spool_records VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (
-                    digest,
-                    rec.id,
-                    rec.title,
-                    rec.project_type,
-                    rec.status,
-                    rec.date.isoformat() if rec.date else None,
-                    canonical,
-                ),
+            record = (
+                digest,
+                rec.id,
+                rec.title,
+                rec.project_type,
+                rec.status,
+                rec.date.isoformat() if rec.date else None,
+                canonical,
             )
-            conn.execute(
-                "INSERT INTO temp.spool_run_records (record_hash, decision_id, file, line,"
-                " format) VALUES (?, ?, ?, ?, ?)",
-                (digest, rec.id, src.file, src.line_of(()), src.format),
-            )
+            self._spool(_SPOOL_RECORD, "records", RECORD_COLUMNS[:-1], record)
+            run_record = (digest, rec.id, src.file, src.line_of(()), src.format)
+            self._spool(_SPOOL_RUN_RECORD, "run_records", RUN_RECORD_COLUMNS[2:], run_record)
         except sqlite3.Error as exc:
             raise LogError(f"{self._path}: cannot spool record {rec.id}: {exc}") from exc
         self._records += 1
@@ -208,38 +233,32 @@ class RunWriter:
 
     def add_finding(self, f: Finding, rule_digest: str, *, record_hash: str | None = None) -> None:
         """Spool one finding of this run (``rule_digest``: the digest of the rule that fired)."""
-        conn = self._live()
+        self._live()
         waiver = f.waiver
+        values = (
+            f.decision_id,
+            record_hash or self._record_hash_for(f),
+            f.rule_id,
+            f.rule_name,
+            rule_digest,
+            f.family,
+            f.severity,
+            f.message,
+            canonical_json(dict(f.evidence)),
+            f.path,
+            f.file,
+            f.line,
+            f.fingerprint,
+            1 if waiver is not None else 0,
+            waiver.waiver_id if waiver else None,
+            waiver.source if waiver else None,
+            waiver.reason if waiver else None,
+            waiver.approver if waiver else None,
+            waiver.expires if waiver else None,
+            f.expired_waiver.expires if f.expired_waiver else None,
+        )
         try:
-            conn.execute(
-                "INSERT INTO temp.spool_findings (decision_id, record_hash, rule_id, rule_name,"
-                " rule_digest, family, severity, message, evidence, path, file, line,"
-                " fingerprint, waived, waiver_id, waiver_source, waiver_reason,"
-                " waiver_approver, waiver_expires, expired_waiver_until)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    f.decision_id,
-                    record_hash or self._record_hash_for(f),
-                    f.rule_id,
-                    f.rule_name,
-                    rule_digest,
-                    f.family,
-                    f.severity,
-                    f.message,
-                    canonical_json(dict(f.evidence)),
-                    f.path,
-                    f.file,
-                    f.line,
-                    f.fingerprint,
-                    1 if waiver is not None else 0,
-                    waiver.waiver_id if waiver else None,
-                    waiver.source if waiver else None,
-                    waiver.reason if waiver else None,
-                    waiver.approver if waiver else None,
-                    waiver.expires if waiver else None,
-                    f.expired_waiver.expires if f.expired_waiver else None,
-                ),
-            )
+            self._spool(_SPOOL_FINDING, "findings", FINDING_COLUMNS[2:], values)
         except sqlite3.Error as exc:
             raise LogError(f"{self._path}: cannot spool a finding: {exc}") from exc
         self._findings += 1
@@ -289,7 +308,7 @@ class RunWriter:
 
         base = int(conn.execute("SELECT COALESCE(MAX(id), 0) FROM run_records").fetchone()[0])
         rows = conn.execute(
-            "SELECT seq, record_hash, decision_id, file, line, format"
+            "SELECT seq, record_hash, decision_id, file, line, format, body"
             " FROM temp.spool_run_records ORDER BY seq"
         )
         self._copy(
@@ -297,28 +316,37 @@ class RunWriter:
             "run_records",
             RUN_RECORD_COLUMNS,
             content,
-            ((base + i, run_id, *r[1:]) for i, r in enumerate(_rows(rows), start=1)),
+            (((base + i, run_id), r[1:-1], r[-1]) for i, r in enumerate(_rows(rows), start=1)),
         )
-
         self._copy(conn, "records", RECORD_COLUMNS, content, self._new_records(conn, run_id))
-
-        base = int(conn.execute("SELECT COALESCE(MAX(id), 0) FROM findings").fetchone()[0])
+        first = int(conn.execute("SELECT COALESCE(MAX(id), 0) FROM findings").fetchone()[0])
         rows = conn.execute("SELECT * FROM temp.spool_findings ORDER BY seq")
         self._copy(
             conn,
             "findings",
             FINDING_COLUMNS,
             content,
-            ((base + i, run_id, *r[1:]) for i, r in enumerate(_rows(rows), start=1)),
+            (((first + i, run_id), r[1:-1], r[-1]) for i, r in enumerate(_rows(rows), start=1)),
         )
+        if conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (FTS_TABLE,)
+        ).fetchone():
+            # one bulk insert into the search index, far cheaper than a trigger per row
+            conn.execute(
+                f"INSERT INTO [{FTS_TABLE}] (rowid, message)"
+                " SELECT id, message FROM findings WHERE run_id = ? AND id > ?",
+                (run_id, first),
+            )
         append_chain_entry(conn, "run", content.hexdigest(), finished, run_id=run_id)
         return run_id
 
     @staticmethod
-    def _new_records(conn: sqlite3.Connection, run_id: int) -> Iterator[tuple[Any, ...]]:
+    def _new_records(
+        conn: sqlite3.Connection, run_id: int
+    ) -> Iterator[tuple[tuple[Any, ...], tuple[Any, ...], str]]:
         cur = conn.execute(
-            "SELECT hash, decision_id, title, project_type, status, decision_date, canonical"
-            " FROM temp.spool_records ORDER BY hash"
+            "SELECT hash, decision_id, title, project_type, status, decision_date, canonical,"
+            " body FROM temp.spool_records ORDER BY hash"
         )
         while batch := cur.fetchmany(500):
             marks = ", ".join("?" * len(batch))
@@ -331,7 +359,8 @@ class RunWriter:
             }
             for b in batch:
                 if b[0] not in known:
-                    yield (*b, run_id)
+                    # key columns (hash, first_run_id) around the body columns
+                    yield (b[0], run_id), b[1:-1], b[-1]
 
     @staticmethod
     def _copy(
@@ -339,14 +368,20 @@ class RunWriter:
         table: str,
         columns: tuple[str, ...],
         content: ContentHash,
-        rows: Iterator[tuple[Any, ...]] | Any,
+        rows: Iterator[tuple[tuple[Any, ...], tuple[Any, ...], str]],
     ) -> None:
+        """Insert rows given as (key values, body values, body hash), in batches, feeding
+        their row hashes to the content hash in order."""
         sql = insert_sql(table, columns)
+        records = table == "records"
         batch: list[tuple[Any, ...]] = []
-        for values in rows:
-            h = row_hash(table, dict(zip(columns, values, strict=True)))
+        for key, body, body_digest in rows:
+            h = keyed_hash(table, key, body_digest)
             content.add(table, h)
-            batch.append((*values, h))
+            if records:  # column order: hash, the body columns, first_run_id
+                batch.append((key[0], *body, key[1], h))
+            else:
+                batch.append((*key, *body, h))
             if len(batch) >= _BATCH:
                 conn.executemany(sql, batch)
                 batch.clear()
