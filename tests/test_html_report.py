@@ -591,7 +591,7 @@ ALLOWED_TAGS = {
     "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "p", "code",
     "nav", "a", "main", "section", "div", "span", "figure", "figcaption", "svg", "desc", "line",
     "rect", "text", "circle", "table", "caption", "thead", "tbody", "tr", "th", "td", "article",
-    "footer",
+    "footer", "br",
 }  # fmt: skip
 
 
@@ -626,3 +626,25 @@ def test_any_text_from_the_log_stays_text(
         assert not any(k.startswith("on") for k in attrs)
         for key in ("href", "src"):
             assert not (attrs.get(key) or "").lower().startswith(("javascript:", "http", "//"))
+
+
+def test_waivers_live_and_expired_from_real_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    rec = record("DEC-W", realized=None)
+    rec["waivers"] = [
+        {"rule": "ALT001", "reason": "Strategy review in 2026", "approver": "Board",
+         "expires": "2099-12-31"},
+        {"rule": "BEN002", "reason": "Old excuse", "approver": "CFO", "expires": "2020-01-01"},
+    ]  # fmt: skip
+    Path("w.json").write_text(json.dumps(rec), encoding="utf-8")
+    runner = CliRunner()
+    check = ["check", "w.json", "--db", "audit.db", "--fail-on", "never", "--today", "2025-06-01"]
+    assert runner.invoke(cli, check).exit_code == 0
+    assert runner.invoke(cli, ["report", "--db", "audit.db", "-o", "r.html"]).exit_code == 0
+    page = Path("r.html").read_text(encoding="utf-8")
+    risk = " ".join(text_of(section(page, "risk")).split())
+    assert "waived until 2099-12-31 Strategy review in 2026 by Board" in risk
+    assert "open waiver expired 2020-01-01" in risk
+    assert "Waived findings 1" in " ".join(text_of(section(page, "summary")).split())

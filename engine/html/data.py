@@ -55,6 +55,8 @@ _FINDING_COLUMNS = (
     "waiver_reason",
     "waiver_expires",
 )
+# Columns the writer adds beyond docs/audit-log.md: read when present, blank otherwise.
+_OPTIONAL_FINDING_COLUMNS = ("waiver_approver", "expired_waiver_until")
 _RUN_COLUMNS = (
     "id",
     "started_at",
@@ -99,6 +101,8 @@ class FindingRow:
     waived: bool
     waiver_reason: str
     waiver_expires: str
+    waiver_approver: str = ""
+    expired_waiver_until: str = ""  # an open finding whose waiver expired on that date
 
     @property
     def weight(self) -> int:
@@ -266,12 +270,16 @@ def _finding(r: Sequence[Any]) -> FindingRow:
         waived=bool(r[11]),
         waiver_reason=str(r[12] or ""),
         waiver_expires=str(r[13] or ""),
+        waiver_approver=str(r[14] or ""),
+        expired_waiver_until=str(r[15] or ""),
     )
 
 
 def _findings_of_runs(conn: sqlite3.Connection, run_ids: Sequence[int]) -> list[FindingRow]:
     out: list[FindingRow] = []
-    cols = ", ".join(_FINDING_COLUMNS)
+    present = {str(r[1]) for r in _query(conn, "PRAGMA table_info(findings)")}
+    optional = [c if c in present else "NULL" for c in _OPTIONAL_FINDING_COLUMNS]
+    cols = ", ".join([*_FINDING_COLUMNS, *optional])
     for i in range(0, len(run_ids), 500):
         chunk = list(run_ids[i : i + 500])
         marks = ",".join("?" * len(chunk))

@@ -161,7 +161,7 @@ def _summary(data: ReportData) -> str:
         ),
         ("Decisions audited", str(len(data.decisions)), "latest snapshot of each"),
         ("Open findings", str(open_total), chips or "none"),
-        ("Waived findings", str(data.waived_count), "accepted with a live waiver"),
+        ("Waived findings", str(data.waived_count), "under a waiver when last audited"),
         (
             "Breakthrough choices",
             pct(bt / known) if known else "–",
@@ -271,12 +271,16 @@ def _findings_section(data: ReportData) -> str:
 def _finding_rows(findings: Sequence[FindingRow], links: _Links) -> list[list[str]]:
     rows = []
     for f in findings:
-        status = (
-            f'<span class="waived" title="{esc(f.waiver_reason)}">'
-            f"waived until {esc(f.waiver_expires)}</span>"
-            if f.waived
-            else "open"
-        )
+        if f.waived:
+            by = f" by {f.waiver_approver}" if f.waiver_approver else ""
+            status = (
+                f'<span class="waived">waived until {esc(f.waiver_expires)}</span>'
+                f'<span class="reason">{esc(f.waiver_reason)}{esc(by)}</span>'
+            )
+        elif f.expired_waiver_until:
+            status = f'open<span class="reason">waiver expired {esc(f.expired_waiver_until)}</span>'
+        else:
+            status = "open"
         rows.append(
             [
                 _sev(f.severity),
@@ -347,6 +351,19 @@ def _risk_section(data: ReportData, links: _Links, top: int) -> str:
             f" · {esc(d.date.isoformat() if d.date else 'undated')}{kind}"
             f" · record {links.loc(d.file, d.line)} · run #{d.run_id}"
         )
+        figures = []
+        if d.outcome is not None:
+            figures.append(
+                f"realized {pct(d.outcome.realization)} of projected benefits "
+                f"({money(d.outcome.realized_benefits)} of {money(d.outcome.projected_benefits)})"
+            )
+        if d.costs is not None:
+            figures.append(
+                f"costs at {pct(d.costs.overrun)} of projection "
+                f"({money(d.costs.realized)} of {money(d.costs.projected)})"
+            )
+        if figures:
+            meta += f'<br><span class="kind">{esc("; ".join(figures))}</span>'
         findings = _table(
             f"Findings of {d.decision_id}",
             ["severity", "rule", "message", "JSON path", "source", "status"],

@@ -62,6 +62,7 @@ td.loc, .loc { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monos
 .sev-info { background: #6b7280; }
 .waived { display: inline-block; padding: 1px 7px; border-radius: 10px; font-size: 11.5px;
   border: 1px solid #9ca3af; color: #374151; white-space: nowrap; }
+.reason { display: block; color: #4b5563; font-size: 12px; margin-top: 2px; }
 .score { font-weight: 700; }
 article.decision { border-top: 1px solid #e5e7eb; padding-top: 10px; margin-top: 14px; }
 article.decision h3 { margin: 0 0 2px; }
