@@ -26,7 +26,7 @@ from typing import Any
 
 from ..facts import CATALOGUE
 from .model import All, Cmp, Cond, Not, Rule, RulePack, walk
-from .values import typed
+from .values import MAX_EXACT_INT, typed
 
 _DURABLE_OP = {"ne": "$neq", "lt": "$lt", "lte": "$lte", "gt": "$gt", "gte": "$gte"}
 _NEGATE = {"eq": "ne", "ne": "eq", "lt": "gte", "lte": "gt", "gt": "lte", "gte": "lt"}
@@ -51,12 +51,27 @@ class FactPlan:
     regexes: tuple[Regex, ...]
 
     def prepare(self, fact: Mapping[str, Any]) -> JSON:
-        """The minimal flat dict asserted into durable (no ``id``/``sid`` keys)."""
+        """The minimal flat dict asserted into durable (no ``id``/``sid`` keys).
+
+        Values go through :func:`.values.typed`; plain ``str``/``bool`` values and ints in
+        the exact range, the common case, take a shortcut with the same result.
+        """
         out: JSON = {"_t": self.fact_type, "did": str(fact.get("did", "")), "path": fact["path"]}
+        get = fact.get
         for name, typ in self.keys:
-            value = typed(fact.get(name), typ)
-            if value is not None:
+            value = get(name)
+            if value is None:
+                continue
+            cls = value.__class__
+            plain = (cls is str and typ == "str") or (cls is bool and typ == "bool")
+            if plain or (
+                cls is int and typ == "number" and -MAX_EXACT_INT <= value <= MAX_EXACT_INT
+            ):
                 out[name] = value
+            else:
+                value = typed(value, typ)
+                if value is not None:
+                    out[name] = value
         for rx in self.regexes:
             value = fact.get(rx.fact)
             out[rx.key] = isinstance(value, str) and rx.pattern.search(value) is not None

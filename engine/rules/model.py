@@ -159,8 +159,12 @@ def dedupe(matches: list[Match]) -> list[Match]:
     """One match per (rule, target path), keeping the smallest binding; sorted."""
     best: dict[tuple[str, str], tuple[tuple[str, ...], Match]] = {}
     for m in matches:
+        key = m.key
+        got = best.get(key)
+        if got is None and not m.rule.is_join:
+            best[key] = ((), m)
+            continue
         rank = tuple(str(m.bindings[a.name].get("path", "")) for a in m.rule.aliases)
-        got = best.get(m.key)
         if got is None or rank < got[0]:
-            best[m.key] = (rank, m)
+            best[key] = (rank, m)
     return [best[k][1] for k in sorted(best)]
