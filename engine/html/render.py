@@ -84,8 +84,12 @@ class _Links:
         except ValueError:
             return None
 
-    def loc(self, file: str, line: int) -> str:
-        text = esc(f"{file}:{line}" if line else file) if file else "–"
+    def loc(self, file: str, line: int, *, short: bool = False) -> str:
+        """``file:line`` as a ``file:`` link; just ``line N`` with ``short``."""
+        if short and line:
+            text = f"line {line}"
+        else:
+            text = esc(f"{file}:{line}" if line else file) if file else "–"
         href = self.href(file)
         return f'<a class="loc" href="{esc(href)}">{text}</a>' if href else text
 
@@ -268,7 +272,9 @@ def _findings_section(data: ReportData) -> str:
     )
 
 
-def _finding_rows(findings: Sequence[FindingRow], links: _Links) -> list[list[str]]:
+def _finding_rows(
+    findings: Sequence[FindingRow], links: _Links, record_file: str = ""
+) -> list[list[str]]:
     rows = []
     for f in findings:
         if f.waived:
@@ -287,7 +293,7 @@ def _finding_rows(findings: Sequence[FindingRow], links: _Links) -> list[list[st
                 f"{esc(f.rule_id)} <span class='kind'>{esc(f.rule_name)}</span>",
                 f'<span class="msg">{esc(f.message)}</span>',
                 f'<span class="loc">{esc(f.path)}</span>',
-                links.loc(f.file, f.line),
+                links.loc(f.file, f.line, short=bool(record_file) and f.file == record_file),
                 status,
             ]
         )
@@ -367,13 +373,13 @@ def _risk_section(data: ReportData, links: _Links, top: int) -> str:
         findings = _table(
             f"Findings of {d.decision_id}",
             ["severity", "rule", "message", "JSON path", "source", "status"],
-            _finding_rows(d.findings, links),
+            _finding_rows(d.findings, links, d.file),
             set(),
         )
         articles.append(
             f'<article class="decision" id="{anchor(d.decision_id)}">'
             f"<h3>{esc(d.decision_id)}: {esc(d.title)} "
-            f'<span class="score">score {d.score}</span></h3>'
+            f'<span class="score-badge">risk score {d.score}</span></h3>'
             f'<p class="meta">{meta}</p>{findings}</article>'
         )
     more = len([d for d in data.decisions if d.findings]) - len(detailed)

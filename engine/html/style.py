@@ -64,6 +64,8 @@ td.loc, .loc { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monos
   border: 1px solid #9ca3af; color: #374151; white-space: nowrap; }
 .reason { display: block; color: #4b5563; font-size: 12px; margin-top: 2px; }
 .score { font-weight: 700; }
+.score-badge { font-size: 12px; font-weight: 600; color: #374151; background: #e5e7eb;
+  border-radius: 10px; padding: 1px 8px; margin-left: 6px; vertical-align: middle; }
 article.decision { border-top: 1px solid #e5e7eb; padding-top: 10px; margin-top: 14px; }
 article.decision h3 { margin: 0 0 2px; }
 article.decision .meta { color: #4b5563; font-size: 12.5px; margin: 0 0 6px; }
