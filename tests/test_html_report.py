@@ -335,8 +335,10 @@ def test_portfolio_mix_by_quarter(log: Log) -> None:
         "undated": {"adjacent": 1},
     }
     part = section(build_report(log.path, now=NOW), "mix")
-    assert part.count("<rect") >= 4  # bars + legend
+    assert part.count('class="bar"') == 4
     assert "2024-Q1" in part and "undated" in part
+    rows = [" ".join(text_of(r).split()) for r in re.findall(r"<tr>(.*?)</tr>", part)]
+    assert rows[-1].startswith("all ") and rows[-1].endswith(" 4 33%")  # 1 of 3 known kinds
 
 
 def test_changes_between_latest_two_runs(log: Log) -> None:

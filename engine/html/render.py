@@ -548,17 +548,19 @@ def _mix_section(data: ReportData) -> str:
         title="Chosen option kinds per quarter",
         desc=desc,
     )
+    overall = {k: sum(q.counts.get(k, 0) for q in data.mix) for k in kinds}
+    rows = [(q.quarter, q.counts) for q in data.mix if any(q.counts.values())]
     table = _table(
-        "Chosen option kinds per quarter",
-        ["quarter", *kinds, "total", "breakthrough share"],
+        "Chosen option kinds per period (periods without decisions left out)",
+        ["period", *kinds, "total", "breakthrough share"],
         (
             [
-                esc(q.quarter),
-                *(str(q.counts.get(k, 0)) for k in kinds),
-                str(sum(q.counts.values())),
-                _share(q.counts),
+                esc(name),
+                *(str(counts.get(k, 0)) for k in kinds),
+                str(sum(counts.values())),
+                _share(counts),
             ]
-            for q in data.mix
+            for name, counts in [*rows, ("all", overall)]
         ),
         set(range(1, len(kinds) + 3)),
     )

@@ -307,15 +307,16 @@ def stacked_chart(
                 f'<text transform="translate({_f(cx)} {_f(cy)}) rotate(-45)" text-anchor="end" '
                 f'font-size="{FONT - 1}">{esc(cat)}</text>'
             )
-        out.append(
-            _text(
-                x + bar_w / 2,
-                top + plot_h - totals[i] / top_value * plot_h - 4,
-                str(totals[i]),
-                anchor="middle",
-                cls="total",
+        if totals[i] and slot >= 16:
+            out.append(
+                _text(
+                    x + bar_w / 2,
+                    top + plot_h - totals[i] / top_value * plot_h - 4,
+                    str(totals[i]),
+                    anchor="middle",
+                    cls="total",
+                )
             )
-        )
     out.append(
         f'<line x1="{left}" y1="{top + plot_h}" x2="{left + plot_w}" y2="{top + plot_h}" '
         f'stroke="{AXIS}"/>'
