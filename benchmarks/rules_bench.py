@@ -22,7 +22,7 @@ from typing import Any
 from decaudit.engine.evaluate import Evaluator
 from decaudit.engine.facts import FactContext, PortfolioAccumulator, RecordFacts, derive
 from decaudit.engine.model import OPTION_KINDS, Record
-from decaudit.engine.rules.loader import _Source, load_pack, make_pack, parse_rule
+from decaudit.engine.rules.loader import RuleSource, load_pack, make_pack, parse_rule
 from decaudit.engine.rules.model import RulePack
 from decaudit.engine.rules.oracle import OracleEvaluator
 from decaudit.engine.types import SourceRecord
@@ -130,7 +130,7 @@ def synthetic_pack(n: int = 20) -> RulePack:
                 {"name": "c", "expect": "clean", "record": {"id": "B", "title": "B"}},
             ],
         }  # fmt: skip
-        rule, errors = parse_rule(_Source(f"SYN{i + 1:03d}.yaml", data, {}))
+        rule, errors = parse_rule(RuleSource(f"SYN{i + 1:03d}.yaml", data, {}))
         assert rule is not None, errors
         rules.append(rule)
     return make_pack(rules)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from decaudit.engine.rules.compiler import compile_pack, compile_rule
-from decaudit.engine.rules.loader import _Source, make_pack, parse_rule
+from decaudit.engine.rules.loader import RuleSource, make_pack, parse_rule
 from decaudit.engine.rules.model import Rule
 
 EXAMPLES = [
@@ -28,7 +28,7 @@ def rule(rule_id: str = "TST001", **fields: Any) -> Rule:
         "examples": EXAMPLES,
         **fields,
     }
-    parsed, errors = parse_rule(_Source(f"{rule_id}.yaml", data, {}))
+    parsed, errors = parse_rule(RuleSource(f"{rule_id}.yaml", data, {}))
     assert not errors, [str(e) for e in errors]
     assert parsed is not None
     return parsed

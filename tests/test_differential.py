@@ -6,7 +6,7 @@ from typing import Any
 
 from decaudit.engine.evaluate import Evaluator
 from decaudit.engine.facts import CATALOGUE, RecordFacts
-from decaudit.engine.rules.loader import _Source, make_pack, parse_rule
+from decaudit.engine.rules.loader import RuleSource, make_pack, parse_rule
 from decaudit.engine.rules.model import Match
 from decaudit.engine.rules.oracle import OracleEvaluator
 from hypothesis import HealthCheck, given, settings
@@ -198,7 +198,7 @@ def _key(m: Match) -> tuple[str, str, tuple[str, ...]]:
 def _pack(rules: list[dict[str, Any]]):  # type: ignore[no-untyped-def]
     parsed = []
     for data in rules:
-        rule, errors = parse_rule(_Source(f"{data['id']}.yaml", data, {}))
+        rule, errors = parse_rule(RuleSource(f"{data['id']}.yaml", data, {}))
         assert not errors, [str(e) for e in errors]
         assert rule is not None
         parsed.append(rule)

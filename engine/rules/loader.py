@@ -13,6 +13,7 @@ import json
 import os
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -77,10 +78,6 @@ def _show(value: Any) -> str:
 
 def canonical_json(data: Any) -> str:
     return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
-
-
-class _FileErrors(Exception):
-    """Internal: stop parsing one file (its errors are already collected)."""
 
 
 class _Parser:
@@ -682,9 +679,13 @@ def _display(path: Path, folder: Path, label: str) -> str:
     return (Path(label) / path.relative_to(folder)).as_posix()
 
 
-class _Source:
-    def __init__(self, file: str, data: Any, lines: Mapping[Loc, int]) -> None:
-        self.file, self.data, self.lines = file, data, lines
+@dataclass(frozen=True)
+class RuleSource:
+    """One rule file as parsed YAML: display name, data, and the source line of each loc."""
+
+    file: str
+    data: Any
+    lines: Mapping[Loc, int] = field(default_factory=dict)
 
 
 _ON_KEY = re.compile(r"(?:^|[{,\s])on\s*:")
@@ -718,7 +719,7 @@ def _move(lines: dict[Loc, int], old: Loc, new: Loc) -> None:
         lines[(*new, *key[n:])] = lines.pop(key)
 
 
-def _read(path: Path, display: str) -> _Source | RuleFileError:
+def _read(path: Path, display: str) -> RuleSource | RuleFileError:
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -734,11 +735,11 @@ def _read(path: Path, display: str) -> _Source | RuleFileError:
     except YamlError as exc:
         return RuleFileError(display, "", exc.message, exc.line)
     lines = dict(parsed.lines)
-    return _Source(display, _restore_on(parsed.data, lines, text), lines)
+    return RuleSource(display, _restore_on(parsed.data, lines, text), lines)
 
 
 def parse_rule(
-    src: _Source, params: Mapping[str, Any] | None = None, severity: str | None = None
+    src: RuleSource, params: Mapping[str, Any] | None = None, severity: str | None = None
 ) -> tuple[Rule | None, list[RuleFileError]]:
     """One rule from a parsed file, with parameter/severity overrides already checked."""
     p = _Parser(src.file, src.data, src.lines)
@@ -785,7 +786,7 @@ def parse_rule(
 
 def _sources(
     extra_dirs: Sequence[Path], builtin: bool
-) -> tuple[list[_Source], list[RuleFileError]]:
+) -> tuple[list[RuleSource], list[RuleFileError]]:
     folders: list[tuple[Path, str]] = []
     if builtin:
         folders.append((pack_root(), "rules"))
@@ -794,7 +795,7 @@ def _sources(
         if not path.is_dir():
             raise ConfigError(f"{d}: rule pack must be a directory")
         folders.append((path, str(d).rstrip("/\\") or str(d)))
-    sources: list[_Source] = []
+    sources: list[RuleSource] = []
     errors: list[RuleFileError] = []
     for folder, label in folders:
         for path in rule_files(folder):
@@ -924,3 +925,11 @@ def load_pack(
     if errors:
         raise errors[0]
     return pack
+
+
+def rule_from_data(data: Mapping[str, Any], file: str | None = None) -> Rule:
+    """A rule from already-parsed data (tests, generated rules); raises its first error."""
+    rule, errors = parse_rule(RuleSource(file or f"{data.get('id')}.yaml", dict(data)))
+    if rule is None:
+        raise errors[0]
+    return rule

@@ -17,7 +17,7 @@ from pydantic import ValidationError
 from ..facts import FactContext, TrackRecord
 from ..model import Record
 from ..types import Finding, SourceRecord
-from .loader import _Source, make_pack, parse_rule
+from .loader import RuleSource, make_pack, parse_rule
 from .model import Expectation, Rule, RulePack
 
 TODAY = dt.date(2026, 6, 30)  # the audit date of every example
@@ -109,7 +109,7 @@ class ExampleRunner:
         key = (rule.id, json.dumps(ex.params, sort_keys=True, default=str))
         if key not in self._variants:
             params = {**rule.params, **ex.params}
-            src = _Source(rule.file, dict(rule.source), {})
+            src = RuleSource(rule.file, dict(rule.source), {})
             variant, errors = parse_rule(src, params, rule.info.severity)
             if variant is None:
                 self._variants[key] = f"parameters {ex.params} do not apply: {errors[0].message}"
