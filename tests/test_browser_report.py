@@ -356,3 +356,32 @@ def test_screenshot_artifact(chromium: str, report: Path, tmp_path: Path) -> Non
     assert len(colours) > 20
     assert max(rows[20][:30]) < 100  # the dark header
     shutil.copy(report, ARTIFACTS / "report.html")
+
+
+def _pdf_pages(chromium: str, page: Path, tmp_path: Path) -> int:
+    pdf = tmp_path / f"{page.stem}.pdf"
+    run_chromium(
+        chromium,
+        tmp_path / "profile",
+        "--no-pdf-header-footer",
+        f"--print-to-pdf={pdf}",
+        page.as_uri(),
+    )
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF")
+    return len(re.findall(rb"/Type\s*/Page(?!s)", data))
+
+
+def test_printed_report_starts_each_section_on_a_new_page(
+    chromium: str, report: Path, tmp_path: Path
+) -> None:
+    pages = _pdf_pages(chromium, report, tmp_path)
+    # the same page with the section breaks turned off prints on fewer pages
+    unbroken = tmp_path / "unbroken.html"
+    override = (
+        "<style>@media print { section { break-before: auto !important; "
+        "page-break-before: auto !important; } }</style></head>"
+    )
+    unbroken.write_text(report.read_text(encoding="utf-8").replace("</head>", override))
+    assert pages >= 8  # eight sections
+    assert pages > _pdf_pages(chromium, unbroken, tmp_path)
