@@ -650,3 +650,11 @@ def test_waivers_live_and_expired_from_real_check(
     assert "waived until 2099-12-31 Strategy review in 2026 by Board" in risk
     assert "open waiver expired 2020-01-01" in risk
     assert "Waived findings 1" in " ".join(text_of(section(page, "summary")).split())
+
+
+def test_cli_report_to_stdout(log: Log) -> None:
+    portfolio_log(log)
+    result = CliRunner().invoke(cli, ["report", "--db", str(log.path), "-o", "-"])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("<!DOCTYPE html>")
+    assert result.stdout.rstrip().endswith("</html>")

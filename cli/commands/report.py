@@ -29,13 +29,14 @@ def _day(value: str | None, flag: str) -> dt.date | None:
     metavar="FILE",
     default=DEFAULT_OUTPUT,
     show_default=True,
-    help="Where to write the report.",
+    help="Where to write the report ('-' for stdout).",
 )
 @click.option("--since", metavar="DATE", help="Only runs started on or after DATE (YYYY-MM-DD).")
 @click.option("--until", metavar="DATE", help="Only runs started on or before DATE (YYYY-MM-DD).")
 @click.option(
     "--top",
     type=click.IntRange(min=0),
+    metavar="N",
     default=50,
     show_default=True,
     help="Decisions whose findings are detailed (all are ranked in the table).",
@@ -71,5 +72,8 @@ def report(
     if start and end and start > end:
         fail(f"--since {start} is after --until {end}")
     html = build_report(db_path(db), since=start, until=end, base=Path(base or "."), top=top)
+    if output == "-":
+        click.echo(html, nl=False)
+        return
     write_atomic(output, html)
     click.echo(f"Wrote {output}", err=True)
