@@ -61,13 +61,25 @@ def connect_readonly(path: str | Path) -> sqlite3.Connection:
 
 
 @contextmanager
+def snapshot(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One read transaction: every query inside sees the same state of the log, even while
+    another process appends a run (WAL readers keep their snapshot)."""
+    conn.execute("BEGIN")
+    try:
+        yield conn
+    finally:
+        conn.rollback()
+
+
+@contextmanager
 def _connection(source: DbSource) -> Iterator[sqlite3.Connection]:
     if isinstance(source, sqlite3.Connection):
         yield source
         return
     conn = connect_readonly(source)
     try:
-        yield conn
+        with snapshot(conn):
+            yield conn
     finally:
         conn.close()
 

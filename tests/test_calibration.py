@@ -13,8 +13,11 @@ from click.testing import CliRunner
 from decaudit.cli.main import cli
 from decaudit.engine.calibration import (
     calibrate,
+    connect_readonly,
+    latest_snapshots,
     outcome,
     percentile,
+    snapshot,
     track_records,
 )
 from decaudit.engine.errors import LogError
@@ -242,3 +245,17 @@ def test_cli_missing_log_exit_2(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "no audit log here" in result.output
     assert "Traceback" not in result.output
+
+
+def test_reads_see_one_state_while_a_run_is_appended(tmp_path: Path) -> None:
+    db = tmp_path / "audit.db"
+    write_run(db, it_history([0.4, 0.5, 0.6]))
+    conn = connect_readonly(db)
+    try:
+        with snapshot(conn):
+            before = latest_snapshots(conn)
+            write_run(db, it_history([0.9], prefix="LATE"), "2025-02-01")  # another writer
+            assert latest_snapshots(conn) == before
+        assert len(latest_snapshots(conn)) == 4
+    finally:
+        conn.close()

@@ -13,7 +13,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from ..calibration import connect_readonly
+from ..calibration import connect_readonly, snapshot
 from ..errors import DecauditError
 
 
@@ -33,7 +33,8 @@ def build_report(
 
     conn = connect_readonly(db)
     try:
-        data = load(conn, source=str(db), since=since, until=until, now=now)
+        with snapshot(conn):
+            data = load(conn, source=str(db), since=since, until=until, now=now)
     finally:
         conn.close()
     return render(data, base=base, top=top)
