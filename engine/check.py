@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import sqlite3
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, Any
 
 from . import __version__
+from .errors import LogError
 from .facts import FactContext, PortfolioAccumulator, TrackRecord
 from .types import (
     SEVERITY_RANK,
@@ -236,6 +238,8 @@ def run_check(opts: CheckOptions, progress: Callable[[int], None] | None = None)
                 )
             )
             writer = None
+    except sqlite3.Error as exc:  # the log failed under the run (disk full, I/O error...)
+        raise LogError(f"{opts.db}: cannot write the run: {exc}{_hint(exc)}") from exc
     finally:
         if writer is not None:
             writer.abort()
@@ -259,6 +263,13 @@ def run_check(opts: CheckOptions, progress: Callable[[int], None] | None = None)
         exit_code=exit_code,
         totals=tally.totals(),
     )
+
+
+def _hint(exc: sqlite3.Error) -> str:
+    text = str(exc).lower()
+    if "full" in text or "i/o" in text:
+        return " (is the disk full?); the run was not logged"
+    return "; the run was not logged"
 
 
 def _exit_code(tally: _Tally, opts: CheckOptions) -> int:
