@@ -9,6 +9,10 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "soak: long concurrency soak (deselect: -m 'not soak')")
+
+
 @pytest.fixture(scope="session")
 def samples_dir() -> Path:
     """The shipped sample records (samples/)."""
