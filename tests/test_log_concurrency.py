@@ -5,14 +5,17 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 from pathlib import Path
 
-from decaudit.engine.log import AuditLog
-from test_log_support import meta
+import pytest
+from decaudit.engine.log import AuditLog, connection
+from test_log_support import finding, meta, source
 
 TESTS = str(Path(__file__).parent)
 WRITERS, RUNS_EACH = 8, 4
@@ -136,3 +139,23 @@ def test_sigkill_while_committing_leaves_no_half_run(tmp_path: Path) -> None:
     assert "DONE" not in seen
     # killed inside the BEGIN IMMEDIATE transaction: the run is rolled back on recovery
     assert _assert_absent_or_complete(path, n) == 1
+
+
+def test_a_writer_queues_past_the_busy_timeout(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(connection, "BUSY_TIMEOUT_S", 0.1)
+    path = tmp_path / "busy.db"
+    log = AuditLog.open(path)
+    w = log.writer()
+    w.add_record(source("DEC-1"))
+    w.add_finding(finding("DEC-1"), "d")
+    holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN IMMEDIATE")  # another job holds the write lock for a while
+    timer = threading.Timer(1.0, lambda: holder.execute("COMMIT"))
+    timer.start()
+    started = time.monotonic()
+    assert w.commit(meta(command="patient run")) == 1
+    assert time.monotonic() - started >= 0.9  # it waited well past the busy timeout
+    timer.join()
+    assert log.verify().ok

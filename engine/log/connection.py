@@ -14,9 +14,10 @@ from ..errors import LogError
 BUSY_TIMEOUT_S = 60.0
 
 
-def connect(path: str | Path, *, timeout: float = BUSY_TIMEOUT_S) -> sqlite3.Connection:
+def connect(path: str | Path, *, timeout: float | None = None) -> sqlite3.Connection:
     """A connection in autocommit mode (transactions are explicit), WAL, busy timeout,
     ``recursive_triggers`` on (so REPLACE's implicit delete fires the guards too)."""
+    timeout = BUSY_TIMEOUT_S if timeout is None else timeout
     try:
         conn = sqlite3.connect(str(path), timeout=timeout, isolation_level=None)
     except sqlite3.Error as exc:
@@ -52,10 +53,31 @@ def _set_wal(conn: sqlite3.Connection, timeout: float) -> None:
         time.sleep(0.02)
 
 
+LOCK_WAIT_S = 900.0  # how long a writer queues for the write lock before giving up
+
+
+def _begin_immediate(conn: sqlite3.Connection, wait: float) -> None:
+    # Each attempt already waits busy_timeout; keep queueing behind long runs of other
+    # writers (eight CI jobs writing 100k-record runs) rather than dropping this run.
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+            if time.monotonic() >= deadline:
+                raise
+            time.sleep(0.05)
+
+
 @contextmanager
-def immediate(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+def immediate(
+    conn: sqlite3.Connection, *, wait: float = LOCK_WAIT_S
+) -> Iterator[sqlite3.Connection]:
     """``BEGIN IMMEDIATE`` … ``COMMIT``; rolled back on any exception."""
-    conn.execute("BEGIN IMMEDIATE")
+    _begin_immediate(conn, wait)
     try:
         yield conn
     except BaseException:
