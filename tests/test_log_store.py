@@ -353,3 +353,45 @@ def test_waiver_errors(tmp_path: Path) -> None:
     with pytest.raises(LogError, match="is itself a revocation"):
         log.revoke_waiver(rv, reason="again")
     assert log.conn.execute("SELECT COUNT(*) FROM waivers").fetchone()[0] == 2
+
+
+def test_hashes_follow_the_documented_formulas(tmp_path: Path) -> None:
+    """docs/audit-log.md "Hashes": recomputed here from first principles, with hashlib."""
+
+    def sha(text: str) -> str:
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    def canon(value: object) -> str:
+        return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+    log = AuditLog.open(tmp_path / "a.db")
+    write_run(log, [source("DEC-1")], [finding("DEC-1")])
+    conn = log.conn
+    conn.row_factory = sqlite3.Row
+    run = dict(conn.execute("SELECT * FROM runs").fetchone())
+    body = {k: v for k, v in run.items() if k not in ("id", "row_hash") and v is not None}
+    run_hash = sha("\x1f".join(["runs", "1", sha(canon(body))]))
+    assert run["row_hash"] == run_hash
+
+    f = dict(conn.execute("SELECT * FROM findings").fetchone())
+    body = {k: v for k, v in f.items() if k not in ("id", "run_id", "row_hash") and v is not None}
+    assert f["row_hash"] == sha("\x1f".join(["findings", "1", "1", sha(canon(body))]))
+
+    rec = dict(conn.execute("SELECT * FROM records").fetchone())
+    skip = ("hash", "first_run_id", "row_hash")
+    body = {k: v for k, v in rec.items() if k not in skip and v is not None}
+    rec_hash = sha("\x1f".join(["records", rec["hash"], "1", sha(canon(body))]))
+    assert rec["row_hash"] == rec_hash
+    rr = dict(conn.execute("SELECT * FROM run_records").fetchone())
+
+    content = sha(
+        "kind:run\n"
+        f"runs:{run_hash}\n"
+        f"run_records:{rr['row_hash']}\n"
+        f"records:{rec_hash}\n"
+        f"findings:{f['row_hash']}\n"
+    )
+    entry = dict(conn.execute("SELECT * FROM chain").fetchone())
+    assert entry["content_hash"] == content
+    assert entry["prev_hash"] == "0" * 64
+    assert entry["entry_hash"] == sha(f"decaudit-chain-v1\n{'0' * 64}\n1\n{content}")
