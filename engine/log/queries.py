@@ -14,7 +14,6 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from ..errors import LogError
-from ..types import SEVERITIES, SEVERITY_RANK
 
 
 @dataclass(frozen=True)
@@ -222,6 +221,8 @@ def time_bound(text: str, *, end: bool) -> tuple[str, str]:
 
 
 def severities_at_or_above(severity: str) -> tuple[str, ...]:
+    from ..types import SEVERITIES, SEVERITY_RANK  # pydantic-free callers stay fast
+
     if severity not in SEVERITY_RANK:
         raise LogError(f"unknown severity {severity!r} (expected one of {', '.join(SEVERITIES)})")
     return tuple(s for s in SEVERITIES if SEVERITY_RANK[s] >= SEVERITY_RANK[severity])

@@ -11,10 +11,12 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from .hashing import row_hash
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 # table -> primary key column. Every one is STRICT, insert-only and guarded by triggers.
 PRIMARY_KEYS: dict[str, str] = {
@@ -280,6 +282,8 @@ def apply_migrations(
     conn: sqlite3.Connection, applied_at: str, target: int = CURRENT_VERSION
 ) -> list[int]:
     """Apply the pending migrations up to ``target``. Call inside BEGIN IMMEDIATE."""
+    import sqlite_utils  # only needed to create or upgrade the schema
+
     db = sqlite_utils.Database(conn)
     done: list[int] = []
     current = schema_version(conn)

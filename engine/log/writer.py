@@ -13,10 +13,9 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import LogError
-from ..types import Finding, SourceRecord
 from .connection import connect, immediate
 from .hashing import (
     GENESIS,
@@ -30,6 +29,9 @@ from .hashing import (
 )
 from .provenance import RunMeta, normalize_timestamp
 from .schema import FTS_TABLE
+
+if TYPE_CHECKING:
+    from ..types import Finding, SourceRecord
 
 _BATCH = 1000
 _SPOOL_COMMIT_EVERY = 2000
