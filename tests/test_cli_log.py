@@ -428,3 +428,56 @@ def test_waive_errors(db: Path, args: list[str], message: str) -> None:
     assert result.exit_code == 2
     assert result.stderr.startswith(f"decaudit: error: {message}")
     assert sqlite3.connect(db).execute("SELECT COUNT(*) FROM waivers").fetchone() == (0,)
+
+
+# -- end to end with `check` ---------------------------------------------------------------
+
+SAMPLE = Path(__file__).parent.parent / "samples" / "aurora-premium-tier.yaml"
+
+
+def test_check_logs_runs_that_the_log_commands_read(tmp_path: Path) -> None:
+    db = str(tmp_path / "e2e.db")
+    first = run("check", str(SAMPLE), "--db", db)
+    assert first.exit_code in (0, 1), first.output
+    found = json.loads(run("findings", "--db", db, "-f", "json").stdout)
+    assert found, "the sample record has findings"
+    target = next(f for f in found if f["severity"] in ("high", "critical", "medium"))
+    assert {f["run_id"] for f in found} == {1}
+    assert all(f["record_hash"] for f in found)
+    runs_data = json.loads(run("runs", "--db", db, "-f", "json").stdout)
+    assert runs_data[0]["record_count"] == 1
+    assert runs_data[0]["finding_count"] == len(found)
+    assert runs_data[0]["ruleset_digest"] and runs_data[0]["input_digest"]
+
+    until = _future(60)
+    waived = run(
+        "waive",
+        target["decision_id"],
+        target["rule_id"],
+        "--reason",
+        "Accepted",
+        "--approver",
+        "Board",
+        "--expires",
+        until,
+        "--db",
+        db,
+    )
+    assert waived.exit_code == 0 and waived.stderr == ""
+    second = run("check", str(SAMPLE), "--db", db)
+    assert second.exit_code in (0, 1), second.output
+    now_waived = json.loads(
+        run("findings", "--db", db, "--run", "2", "--waived", "-f", "json").stdout
+    )
+    assert [
+        (f["rule_id"], f["waiver_id"], f["waiver_source"], f["waiver_expires"]) for f in now_waived
+    ] == [(target["rule_id"], 1, "log", until)]
+    diff = run("diff", "1", "2", "--db", db)
+    assert diff.stdout.endswith(f"0 new, 0 resolved, {len(found)} unchanged\n")
+    history_data = json.loads(
+        run("history", target["decision_id"], "--db", db, "-f", "json").stdout
+    )
+    assert [r["run_id"] for r in history_data["runs"]] == [1, 2]
+    verified = run("verify", "--db", db)
+    assert verified.exit_code == 0
+    assert verified.stdout.startswith(f"log intact: 2 runs, {2 * len(found)} findings, head ")
