@@ -12,6 +12,7 @@ import textwrap
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from decaudit.engine.log import AuditLog, connection
@@ -62,6 +63,26 @@ def test_eight_processes_append_at_once(tmp_path: Path) -> None:
         assert shared == 1
         assert log.schema_version == 2
         assert log.conn.execute("SELECT COUNT(*) FROM migrations").fetchone()[0] == 2
+
+
+def _opener(path: str, barrier: Any) -> None:
+    barrier.wait(30)
+    AuditLog.open(path).close()
+
+
+def test_racing_opens_of_a_new_file_all_succeed(tmp_path: Path) -> None:
+    ctx = multiprocessing.get_context("fork")
+    for attempt in range(2):
+        path = str(tmp_path / f"fresh-{attempt}.db")
+        barrier = ctx.Barrier(WRITERS)
+        procs = [ctx.Process(target=_opener, args=(path, barrier)) for _ in range(WRITERS)]
+        for p in procs:
+            p.start()
+        for p in procs:
+            p.join(60)
+        assert [p.exitcode for p in procs] == [0] * WRITERS
+        with AuditLog.open(path, create=False) as log:
+            assert log.conn.execute("SELECT version FROM migrations").fetchall() == [(1,), (2,)]
 
 
 KILLED_WRITER = textwrap.dedent(

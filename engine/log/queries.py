@@ -10,7 +10,7 @@ import datetime as dt
 import json
 import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from ..errors import LogError
@@ -119,7 +119,7 @@ class FindingFilter:
     waived: bool | None = None  # True: only waived; False: only open
     search: str | None = None  # full-text phrase in the message
     limit: int | None = None
-    families: tuple[str, ...] = field(default=())
+    families: tuple[str, ...] = ()  # rule families, case-insensitive
 
 
 def _json(text: Any, default: Any) -> Any:

@@ -62,17 +62,17 @@ class AuditLog:
                 )
             if version >= target:
                 return
-            if version == 0:
-                foreign = conn.execute(
-                    "SELECT name FROM sqlite_master WHERE type = 'table' "
-                    "AND name NOT LIKE 'sqlite_%' LIMIT 1"
-                ).fetchone()
-                if foreign is not None:
-                    raise LogError(
-                        f"{path}: not a decaudit audit log (it has other tables, e.g. "
-                        f"{foreign[0]!r})"
-                    )
-            with immediate(conn):
+            with immediate(conn):  # re-read under the write lock: another process may
+                if schema_version(conn) == 0:  # have just created the log
+                    foreign = conn.execute(
+                        "SELECT name FROM sqlite_master WHERE type = 'table' "
+                        "AND name NOT LIKE 'sqlite_%' LIMIT 1"
+                    ).fetchone()
+                    if foreign is not None:
+                        raise LogError(
+                            f"{path}: not a decaudit audit log (it has other tables, e.g. "
+                            f"{foreign[0]!r})"
+                        )
                 apply_migrations(conn, utc_now(), target)
         except sqlite3.DatabaseError as exc:
             raise LogError(f"{path}: cannot open the audit log: {exc}") from exc
