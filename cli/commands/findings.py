@@ -95,7 +95,9 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
 @click.option(
     "--search", metavar="TEXT", default=None, help="Full-text search in the messages (a phrase)."
 )
-@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most N findings.")
+@click.option(
+    "--limit", type=click.IntRange(min=1), default=None, metavar="N", help="At most N findings."
+)
 @db_option
 @query_format_option
 @handle_errors

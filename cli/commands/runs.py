@@ -27,7 +27,9 @@ RUN_CSV_FIELDS = (
 @click.command("runs")
 @db_option
 @query_format_option
-@click.option("--limit", type=click.IntRange(min=1), default=None, help="Only the newest N runs.")
+@click.option(
+    "--limit", type=click.IntRange(min=1), default=None, metavar="N", help="Only the newest N runs."
+)
 @handle_errors
 def runs(db: str | None, fmt: str, limit: int | None) -> None:
     """List the runs in the audit log, oldest first.
