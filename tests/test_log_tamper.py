@@ -328,3 +328,16 @@ def test_dropped_column(db: Path) -> None:
     conn.execute("DROP INDEX idx_findings_rule")
     conn.execute("ALTER TABLE findings DROP COLUMN rule_name")
     assert divergence(db).startswith("findings id=1: row hash mismatch")
+
+
+def test_edited_chain_metadata(db: Path) -> None:
+    attacker(db).execute("UPDATE chain SET created_at = '1999-01-01T00:00:00Z' WHERE seq = 2")
+    assert divergence(db) == (
+        "chain seq=2: created_at '1999-01-01T00:00:00Z' is not the time of run 2: "
+        "the entry was edited"
+    )
+
+
+def test_chain_entry_pointing_at_two_things(db: Path) -> None:
+    attacker(db).execute("UPDATE chain SET waiver_id = 1 WHERE seq = 1")
+    assert divergence(db) == ("chain seq=1: malformed entry (kind 'run', run_id 1, waiver_id 1)")

@@ -158,14 +158,35 @@ def _walk_chain(conn: sqlite3.Connection) -> tuple[int, str]:
                 )
             )
         kind = entry["kind"]
-        if kind == "run" and entry["run_id"] is not None:
+        if kind == "run" and entry["run_id"] is not None and entry["waiver_id"] is None:
             content = _run_content(conn, seq, int(entry["run_id"]))
             what = f"the rows of run {entry['run_id']}"
-        elif kind == "waiver" and entry["waiver_id"] is not None:
+            stamp_sql = "SELECT finished_at FROM runs WHERE id = ?"
+            ref = entry["run_id"]
+        elif kind == "waiver" and entry["waiver_id"] is not None and entry["run_id"] is None:
             content = _waiver_content(conn, seq, int(entry["waiver_id"]))
             what = f"waiver {entry['waiver_id']}"
+            stamp_sql = "SELECT created_at FROM waivers WHERE id = ?"
+            ref = entry["waiver_id"]
         else:
-            raise _Diverged(Divergence("chain", where, f"unknown entry kind {kind!r}"))
+            raise _Diverged(
+                Divergence(
+                    "chain",
+                    where,
+                    f"malformed entry (kind {kind!r}, run_id "
+                    f"{entry['run_id']}, waiver_id {entry['waiver_id']})",
+                )
+            )
+        stamp = conn.execute(stamp_sql, (ref,)).fetchone()
+        if stamp is None or stamp[0] != entry["created_at"]:
+            raise _Diverged(
+                Divergence(
+                    "chain",
+                    where,
+                    f"created_at {entry['created_at']!r} is not the "
+                    f"time of {what.removeprefix('the rows of ')}: the entry was edited",
+                )
+            )
         if content != entry["content_hash"]:
             raise _Diverged(
                 Divergence(
