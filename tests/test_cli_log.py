@@ -481,3 +481,14 @@ def test_check_logs_runs_that_the_log_commands_read(tmp_path: Path) -> None:
     verified = run("verify", "--db", db)
     assert verified.exit_code == 0
     assert verified.stdout.startswith(f"log intact: 2 runs, {2 * len(found)} findings, head ")
+
+
+def test_checkpoint_output_places(db: Path, tmp_path: Path) -> None:
+    env = {"DECAUDIT_LOG_KEY": "k"}
+    result = run("checkpoint", "-o", str(tmp_path / "no" / "cp.json"), "--db", str(db), env=env)
+    assert result.exit_code == 2
+    assert "does not exist" in result.stderr
+    assert sqlite3.connect(db).execute("SELECT COUNT(*) FROM checkpoints").fetchone() == (0,)
+    out = run("checkpoint", "-o", "-", "--db", str(db), env=env)
+    assert out.exit_code == 0
+    assert json.loads(out.stdout)["seq"] == 3

@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 
 import click
-from decaudit.cli.options import EXIT_FINDINGS, db_option, db_path, handle_errors
+from decaudit.cli.options import EXIT_FINDINGS, db_option, db_path, fail, handle_errors
 
 
 def _write_atomic(path: Path, text: str) -> None:
@@ -44,6 +44,11 @@ def checkpoint(output: str, db: str | None) -> None:
     from decaudit.engine.log import AuditLog, log_key
 
     key = log_key()
+    target = Path(output)
+    if output != "-" and not (target.parent if str(target.parent) else Path(".")).is_dir():
+        fail(f"{output}: the directory {target.parent} does not exist")
+    if output != "-" and target.is_dir():
+        fail(f"{output}: is a directory")
     with AuditLog.open(db_path(db), create=False) as log:
         result = log.verify()
         if result.divergence is not None:
@@ -53,5 +58,5 @@ def checkpoint(output: str, db: str | None) -> None:
     if output == "-":
         click.echo(cp.to_json(), nl=False)
         return
-    _write_atomic(Path(output), cp.to_json())
+    _write_atomic(target, cp.to_json())
     click.echo(f"checkpoint: seq {cp.seq}, head {cp.head_hash[:16]}, written to {output}")
