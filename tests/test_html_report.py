@@ -307,7 +307,7 @@ def test_predicted_vs_realized_scatter_and_table(log: Log) -> None:
     assert "1:1 (as projected)" in part
     assert "median realized (65%)" in part
     assert 'role="img"' in part and "<title" in part and "<desc" in part
-    rows = re.findall(r"<tr>(.*?)</tr>", part.split("<tbody>")[1])
+    rows = re.findall(r"<tr>(.*?)</tr>", part.split("<tbody>")[1].split("</tbody>")[0])
     cells = [" ".join(text_of(r).split()) for r in rows]
     assert cells == [
         "DEC-A Decision DEC-A it-system 1,000 400 40%",
@@ -658,3 +658,16 @@ def test_cli_report_to_stdout(log: Log) -> None:
     assert result.exit_code == 0
     assert result.stdout.startswith("<!DOCTYPE html>")
     assert result.stdout.rstrip().endswith("</html>")
+
+
+def test_track_record_by_project_type(log: Log) -> None:
+    recs = [record(f"T-{i}", realized=r) for i, r in enumerate((300.0, 400.0, 500.0), 1)]
+    recs.append(record("B-1", realized=900.0, project_type="building"))
+    log.run("2025-01-01T00:00:00Z", [(r, "x.yaml") for r in recs], [])
+    part = section(build_report(log.path, now=NOW), "benefits")
+    table = part[part.index("Track record by project type") :]
+    rows = [" ".join(text_of(r).split()) for r in re.findall(r"<tr>(.*?)</tr>", table)]
+    assert rows[1:] == [
+        "building 1 90% 90% 90% too few (< 5) B-1",
+        "it-system 3 35% 40% 45% too few (< 5) T-1, T-2, T-3",
+    ]

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
+from ..calibration import FEW, UNSPECIFIED, distribution
 from ..types import FAMILIES, SEVERITIES
 from .data import MIX_KINDS, SEVERITY_WEIGHTS, FindingRow, ReportData
 from .style import CSS
@@ -467,7 +468,42 @@ def _benefits_section(data: ReportData) -> str:
         f"Dashed grey: 1:1 (realized as projected). Orange: the organisation's median "
         f"realization ratio ({pct(median)})."
     )
-    return _section("benefits", title, lead, _figure(chart, caption) + table)
+    return _section("benefits", title, lead, _figure(chart, caption) + table + _track_record(data))
+
+
+def _track_record(data: ReportData) -> str:
+    """Realization by project type: the history rule BEN009 holds new proposals to."""
+    groups: dict[str, dict[str, float]] = {}
+    for d, o in data.outcomes:
+        groups.setdefault(d.project_type or UNSPECIFIED, {})[d.decision_id] = o.realization
+    rows = []
+    for ptype, ratios in sorted(groups.items()):
+        dist = distribution(ratios)
+        if dist is None:
+            continue
+        rows.append(
+            [
+                esc(ptype),
+                str(dist.count),
+                pct(dist.p25),
+                pct(dist.median),
+                pct(dist.p75),
+                f"too few (&lt; {FEW})" if dist.few else "",
+                esc(", ".join(dist.decisions)),
+            ]
+        )
+    table = _table(
+        "Realization by project type",
+        ["project type", "decisions", "p25", "median", "p75", "note", "decisions"],
+        rows,
+        {1, 2, 3, 4},
+    )
+    return (
+        "<h3>Track record by project type</h3>"
+        '<p class="lead">The organisation\'s own reference class: new proposals of a type are '
+        "held to its median by rule BEN009 (<code>decaudit calibration</code> has the full "
+        "figures).</p>" + table
+    )
 
 
 def _overrun_color(ratio: float) -> str:
