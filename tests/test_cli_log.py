@@ -127,6 +127,8 @@ def test_findings_filters(db: Path) -> None:
     assert _ids(db, "--severity", "medium") == [1, 2, 4, 5]
     assert _ids(db, "--decision", "DEC-2", "--severity", "high") == [2, 4]
     assert _ids(db, "--run", "2") == [4, 5]
+    assert _ids(db, "--run", "latest") == [6]
+    assert _ids(db, "--run", "previous") == [4, 5]
     assert _ids(db, "--since", "2026-03-02", "--until", "2026-03-02") == [4, 5]
     assert _ids(db, "--since", "2026-03-02T09:30:01Z") == [6]
     assert _ids(db, "--open") == [1, 2, 3, 4, 5, 6]
@@ -171,7 +173,16 @@ def test_findings_bad_values(db: Path) -> None:
         "decaudit: error: invalid time 'yesterday': expected YYYY-MM-DD or an ISO 8601 timestamp\n"
     )
     assert run("findings", "--db", str(db), "--severity", "severe").exit_code == 2
-    assert run("findings", "--db", str(db), "--run", "0").exit_code == 2
+    zero = run("findings", "--db", str(db), "--run", "0")
+    assert (zero.exit_code, zero.stderr) == (
+        2,
+        "decaudit: error: invalid run '0': expected a run id, 'latest' or 'previous'\n",
+    )
+    missing = run("findings", "--db", str(db), "--run", "12")
+    assert (missing.exit_code, missing.stderr) == (
+        2,
+        "decaudit: error: no run 12 in the audit log (see `decaudit runs`)\n",
+    )
 
 
 def test_history(db: Path) -> None:
@@ -223,6 +234,8 @@ def test_diff(db: Path) -> None:
     full = run("diff", "1", "2", "--unchanged", "--db", str(db)).stdout.splitlines()
     assert full[4] == "   DEC-2     ALT001  high      ALT001 fired on DEC-2"
     assert len(full) == 6
+    latest = run("diff", "previous", "latest", "--db", str(db))
+    assert latest.stdout.endswith("run 2 -> run 3: 1 new, 2 resolved, 0 unchanged\n")
     same = run("diff", "2", "2", "--db", str(db))
     assert (same.exit_code, same.stdout) == (0, "run 2 -> run 2: 0 new, 0 resolved, 2 unchanged\n")
     data = json.loads(run("diff", "1", "2", "--db", str(db), "-f", "json").stdout)

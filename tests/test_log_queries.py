@@ -140,3 +140,15 @@ def test_diff_ignores_moved_lines(tmp_path: Path) -> None:
     d = diff_runs(log.conn, 1, 2)
     assert (len(d.new), len(d.resolved), len(d.unchanged)) == (0, 0, 1)
     assert d.to_dict()["unchanged"][0]["line"] == 30
+
+
+def test_resolve_run(log: AuditLog, tmp_path: Path) -> None:
+    from decaudit.engine.log.queries import resolve_run
+
+    assert [resolve_run(log.conn, r) for r in ("1", 3, " Latest ", "previous")] == [1, 3, 3, 2]
+    for bad in ("0", "-1", "first", "2.0"):
+        with pytest.raises(LogError, match="invalid run"):
+            resolve_run(log.conn, bad)
+    empty = AuditLog.open(tmp_path / "empty.db")
+    with pytest.raises(LogError, match="there is no latest run"):
+        resolve_run(empty.conn, "latest")

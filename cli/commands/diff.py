@@ -9,8 +9,8 @@ CSV_FIELDS = ("change", "decision_id", "rule_id", "severity", "path", "fingerpri
 
 
 @click.command("diff")
-@click.argument("run_a", type=click.IntRange(min=1))
-@click.argument("run_b", type=click.IntRange(min=1))
+@click.argument("run_a")
+@click.argument("run_b")
 @click.option(
     "--unchanged/--changes-only",
     "show_unchanged",
@@ -20,8 +20,9 @@ CSV_FIELDS = ("change", "decision_id", "rule_id", "severity", "path", "fingerpri
 @db_option
 @query_format_option
 @handle_errors
-def diff(run_a: int, run_b: int, show_unchanged: bool, db: str | None, fmt: str) -> None:
-    """Compare the findings of RUN_A (before) and RUN_B (after).
+def diff(run_a: str, run_b: str, show_unchanged: bool, db: str | None, fmt: str) -> None:
+    """Compare the findings of RUN_A (before) and RUN_B (after): run ids, or `latest` and
+    `previous` (`decaudit diff previous latest`).
 
     Findings are matched by fingerprint (rule, decision and JSON path of the flagged item),
     so moved lines do not count as changes. "new": only in RUN_B; "resolved": only in RUN_A;
@@ -29,10 +30,11 @@ def diff(run_a: int, run_b: int, show_unchanged: bool, db: str | None, fmt: str)
     """
     from decaudit.engine.log import AuditLog
     from decaudit.engine.log.output import Column, render_csv, render_json, render_table
-    from decaudit.engine.log.queries import diff_runs
+    from decaudit.engine.log.queries import diff_runs, resolve_run
 
     with AuditLog.open(db_path(db), create=False) as log:
-        result = diff_runs(log.conn, run_a, run_b)
+        a, b = resolve_run(log.conn, run_a), resolve_run(log.conn, run_b)
+        result = diff_runs(log.conn, a, b)
     sections = (
         ("new", "+", result.new),
         ("resolved", "-", result.resolved),
@@ -69,6 +71,6 @@ def diff(run_a: int, run_b: int, show_unchanged: bool, db: str | None, fmt: str)
     if rows:
         click.echo(render_table(cols, rows))
     click.echo(
-        f"run {run_a} -> run {run_b}: {len(result.new)} new, {len(result.resolved)} resolved, "
+        f"run {a} -> run {b}: {len(result.new)} new, {len(result.resolved)} resolved, "
         f"{len(result.unchanged)} unchanged"
     )

@@ -68,11 +68,10 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
 )
 @click.option(
     "--run",
-    "run_id",
-    type=click.IntRange(min=1),
+    "run_ref",
     default=None,
-    metavar="RUN_ID",
-    help="Only this run.",
+    metavar="RUN",
+    help="Only this run: a run id, 'latest' or 'previous'.",
 )
 @click.option(
     "--since",
@@ -106,7 +105,7 @@ def findings(
     families: tuple[str, ...],
     severity: str | None,
     decisions: tuple[str, ...],
-    run_id: int | None,
+    run_ref: str | None,
     since: str | None,
     until: str | None,
     waived: bool | None,
@@ -122,21 +121,21 @@ def findings(
     """
     from decaudit.engine.log import AuditLog
     from decaudit.engine.log.output import Column, render_csv, render_json, render_table
-    from decaudit.engine.log.queries import FindingFilter, iter_findings
+    from decaudit.engine.log.queries import FindingFilter, iter_findings, resolve_run
 
-    flt = FindingFilter(
-        rules=_split(rules),
-        families=_split(families),
-        min_severity=severity,
-        decisions=_split(decisions),
-        run_id=run_id,
-        since=since,
-        until=until,
-        waived=waived,
-        search=search,
-        limit=limit,
-    )
     with AuditLog.open(db_path(db), create=False) as log:
+        flt = FindingFilter(
+            rules=_split(rules),
+            families=_split(families),
+            min_severity=severity,
+            decisions=_split(decisions),
+            run_id=None if run_ref is None else resolve_run(log.conn, run_ref),
+            since=since,
+            until=until,
+            waived=waived,
+            search=search,
+            limit=limit,
+        )
         rows = list(iter_findings(log.conn, flt))
     if fmt == "json":
         click.echo(render_json([f.to_dict() for f in rows]))

@@ -248,6 +248,24 @@ def get_run(conn: sqlite3.Connection, run_id: int) -> RunSummary:
     return _run(rows[0])
 
 
+RUN_ALIASES = ("latest", "previous")
+
+
+def resolve_run(conn: sqlite3.Connection, ref: str | int) -> int:
+    """A run id from ``ref``: a number, ``latest`` (the newest run) or ``previous`` (the
+    one before it)."""
+    text = str(ref).strip().lower()
+    if text in RUN_ALIASES:
+        ids = [r["id"] for r in _rows(conn, "SELECT id FROM runs ORDER BY id DESC LIMIT 2")]
+        pick = 0 if text == "latest" else 1
+        if len(ids) <= pick:
+            raise LogError(f"there is no {text} run in the audit log (see `decaudit runs`)")
+        return int(ids[pick])
+    if not text.isdigit() or int(text) < 1:
+        raise LogError(f"invalid run {ref!r}: expected a run id, 'latest' or 'previous'")
+    return get_run(conn, int(text)).id
+
+
 def iter_findings(conn: sqlite3.Connection, flt: FindingFilter) -> Iterator[FindingRow]:
     """Findings matching ``flt``, oldest run first, in log order."""
     where: list[str] = []
