@@ -133,6 +133,14 @@ def _pair_outputs(
     is_flag=True,
     help="Emit waived findings in SARIF as suppressed results.",
 )
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=None,
+    metavar="N",
+    help="Evaluate records in N worker processes; 0: one per CPU [default: 1].",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print only the summary line.")
 @click.option("--color/--no-color", default=None, help="Colour text output [default: on a TTY].")
 @handle_errors
@@ -154,6 +162,7 @@ def check(
     today: str | None,
     max_file_size: str | None,
     sarif_include_waived: bool,
+    jobs: int | None,
     quiet: bool,
     color: bool | None,
 ) -> None:
@@ -216,10 +225,11 @@ def check(
         max_file_size=values.get("max_file_size") or 10 * 2**20,
         history_min=values.get("history_min_decisions") or 3,
         baseline=baseline_set,
-        command=shlex.join(["decaudit", *sys.argv[1:]]),
+        command=shlex.join(["decaudit", "check", *ctx.meta.get("decaudit.argv", [])]),
         config_digest=cfg.digest,
         keep_findings=needs_findings,
         stdin=sys.stdin.buffer if "-" in paths else None,
+        jobs=1 if jobs is None else jobs,
     )
     progress = _progress() if sys.stderr.isatty() and not quiet else None
     result = run_check(opts, progress=progress)
