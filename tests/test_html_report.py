@@ -19,7 +19,7 @@ from decaudit.cli.main import cli
 from decaudit.engine.errors import LogError
 from decaudit.engine.html import build_report, write_atomic
 from decaudit.engine.html.data import load
-from decaudit.engine.html.render import anchor, money
+from decaudit.engine.html.markup import anchor, money
 from decaudit.engine.html.svg import nice_ticks
 from decaudit.engine.types import fingerprint
 from hypothesis import HealthCheck, given, settings
