@@ -2,6 +2,8 @@
 
 - ``data``: what the report shows, read from the log with read-only SQL;
 - ``svg``: the inline charts;
+- ``markup``: escaping, number formats, links, tables and badges;
+- ``sections``: one function per section of the report;
 - ``style``: the inline stylesheet;
 - ``render``: the page.
 """
