@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import sqlite3
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from . import __version__
 from .errors import LogError
-from .facts import FactContext, PortfolioAccumulator, TrackRecord
+from .facts import FactContext, PortfolioAccumulator, RecordFacts, TrackRecord
 from .types import (
     SEVERITY_RANK,
     CheckResult,
@@ -27,6 +29,9 @@ from .types import (
     SourceRecord,
     WaiverRef,
 )
+
+if TYPE_CHECKING:
+    from .evaluate import RecordEvaluator
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -50,6 +55,23 @@ class CheckOptions:
     config_digest: str = ""
     keep_findings: bool = True
     stdin: IO[bytes] | None = None
+    jobs: int = 1  # worker processes evaluating records (0: one per CPU)
+
+
+_Evaluated = tuple[SourceRecord | InputError, RecordFacts | None, list[Finding]]
+
+
+def _sequential(
+    evaluator: RecordEvaluator, sources: Iterable[SourceRecord | InputError], ctx: FactContext
+) -> Iterator[_Evaluated]:
+    from .evaluate import record_findings
+
+    for item in sources:
+        if isinstance(item, SourceRecord):
+            facts, findings = record_findings(evaluator, item, ctx)
+            yield item, facts, findings
+        else:
+            yield item, None, []
 
 
 @dataclass
@@ -140,7 +162,7 @@ class _Waivers:
 def run_check(opts: CheckOptions, progress: Callable[[int], None] | None = None) -> CheckResult:
     """Run one audit. Raises DecauditError for rule, config and log problems (exit 2);
     unreadable records become ``InputError`` entries and the rest of the run goes on."""
-    from .evaluate import Evaluator, portfolio_findings, record_findings
+    from .evaluate import Evaluator, portfolio_findings
     from .records import iter_sources
     from .rules.loader import load_pack
 
@@ -188,11 +210,24 @@ def run_check(opts: CheckOptions, progress: Callable[[int], None] | None = None)
         if opts.keep_findings:
             tally.findings.append(finding)
 
+    jobs = opts.jobs if opts.jobs > 0 else (os.cpu_count() or 1)
+    stack = ExitStack()
     try:
         if log is not None:
             writer = log.writer()
         last_file = None
-        for item in iter_sources(opts.paths, max_bytes=opts.max_file_size, stdin=opts.stdin):
+        sources = iter_sources(opts.paths, max_bytes=opts.max_file_size, stdin=opts.stdin)
+        if jobs > 1:
+            from .parallel import PackSpec, ParallelEvaluator
+
+            spec = PackSpec(
+                opts.rules_dirs, dict(opts.params), dict(opts.severities), opts.select, opts.ignore
+            )
+            pool = stack.enter_context(ParallelEvaluator(jobs, spec, ctx))
+            stream: Iterator[_Evaluated] = pool.map(sources)
+        else:
+            stream = _sequential(evaluator, sources, ctx)
+        for item, facts, findings in stream:
             if isinstance(item, InputError):
                 tally.errors.append(item)
                 if item.file != last_file:
@@ -207,8 +242,8 @@ def run_check(opts: CheckOptions, progress: Callable[[int], None] | None = None)
                 tally.input_hash.update(writer.add_record(item).encode())
             else:
                 tally.input_hash.update(item.file.encode() + b"\0" + item.record.id.encode())
-            facts, findings = record_findings(evaluator, item, ctx)
-            portfolio.add(facts)
+            if facts is not None:
+                portfolio.add(facts)
             for finding in findings:
                 take(finding, item)
             if progress is not None:
@@ -241,6 +276,7 @@ def run_check(opts: CheckOptions, progress: Callable[[int], None] | None = None)
     except sqlite3.Error as exc:  # the log failed under the run (disk full, I/O error...)
         raise LogError(f"{opts.db}: cannot write the run: {exc}{_hint(exc)}") from exc
     finally:
+        stack.close()
         if writer is not None:
             writer.abort()
         if log is not None:
