@@ -281,9 +281,10 @@ def test_headline_numbers(log: Log) -> None:
     assert "Open findings 4 high 2 medium 1 low 1" in summary
     assert "Waived findings 1" in summary
     # chosen kinds: A incremental, B breakthrough, C inferred or unknown, D adjacent
-    assert "Breakthrough choices 33% 1 of 3 decisions" in summary  # DEC-C: kind unknown
+    assert "Breakthrough choices 33% 1 of 3 chosen options" in summary  # DEC-C: kind unknown
     # realization: A 400/1000 = 40%, B 900/1000 = 90% -> median 65%
-    assert "Median realization 65% realized / projected benefits, 2 measured" in summary
+    assert "Median realization 65% of projected benefits, over 2 decision(s)" in summary
+    assert "Benefits measured 50% 2 of 4 implemented decisions" in summary
 
 
 def test_decisions_ranked_by_documented_score(log: Log) -> None:
@@ -383,7 +384,7 @@ def test_no_realized_data_shows_notes(log: Log) -> None:
     assert "No data yet" in section(page, "benefits")
     assert "No data yet" in section(page, "costs")
     assert "Only one run so far" in section(page, "changes")
-    assert "Median realization – no realized benefits recorded yet" in " ".join(
+    assert "Median realization – no realized benefits yet" in " ".join(
         text_of(section(page, "summary")).split()
     )
 
@@ -528,7 +529,7 @@ def test_report_from_real_check_runs(tmp_path: Path, monkeypatch: pytest.MonkeyP
     summary = " ".join(text_of(section(page, "summary")).split())
     assert "Runs 2 latest #2" in summary
     assert "Decisions audited 2" in summary
-    assert "Median realization 40% realized / projected benefits, 1 measured" in summary
+    assert "Median realization 40% of projected benefits, over 1 decision(s)" in summary
     changes = " ".join(text_of(section(page, "changes")).split())
     assert "Findings of run #2" in changes and "against run #1" in changes
     resolved = changes.split("Resolved findings", 1)[1]

@@ -37,6 +37,8 @@ def summary_section(data: ReportData) -> str:
     bt, known = data.breakthrough_share
     median = data.median_realization
     measured = len(data.outcomes)
+    implemented = sum(d.status == "implemented" for d in data.decisions)
+    reviewed = sum(d.status == "implemented" and d.outcome is not None for d in data.decisions)
     # (label, value, markup: every string from the log is escaped before it lands here)
     cards = [
         (
@@ -46,18 +48,23 @@ def summary_section(data: ReportData) -> str:
         ),
         ("Decisions audited", str(len(data.decisions)), "latest snapshot of each"),
         ("Open findings", str(open_total), chips or "none"),
-        ("Waived findings", str(data.waived_count), "under a waiver when last audited"),
+        ("Waived findings", str(data.waived_count), "waived when last audited"),
         (
             "Breakthrough choices",
             pct(bt / known) if known else "–",
-            f"{bt} of {known} decisions with a chosen option of known kind",
+            f"{bt} of {known} chosen options",
         ),
         (
             "Median realization",
             pct(median),
-            f"realized / projected benefits, {measured} measured decision(s)"
+            f"of projected benefits, over {measured} decision(s)"
             if measured
-            else "no realized benefits recorded yet",
+            else "no realized benefits yet",
+        ),
+        (
+            "Benefits measured",
+            pct(reviewed / implemented) if implemented else "–",
+            f"{reviewed} of {implemented} implemented decisions",
         ),
     ]
     html_cards = "".join(

@@ -26,10 +26,11 @@ h2 { font-size: 19px; margin: 0 0 6px; }
 h3 { font-size: 15px; margin: 18px 0 6px; }
 p.lead { margin: 0 0 12px; color: #4b5563; }
 p.note { color: #4b5563; font-style: italic; }
-.cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(165px, 1fr)); gap: 12px; }
+.cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(140px, 1fr)); gap: 12px; }
 .card { border: 1px solid #e5e7eb; border-radius: 8px; padding: 12px 14px; background: #f9fafb; }
 .card .value { font-size: 26px; font-weight: 650; line-height: 1.2; }
-.card .label { color: #4b5563; font-size: 12.5px; text-transform: uppercase; letter-spacing: .4px; }
+.card .label { color: #4b5563; font-size: 12.5px; text-transform: uppercase; letter-spacing: .4px;
+  min-height: 2.9em; }
 .card .sub { color: #374151; font-size: 12.5px; margin-top: 4px; }
 .charts { display: flex; flex-wrap: wrap; gap: 12px 28px; align-items: flex-start; }
 figure { margin: 8px 0 14px; max-width: 100%; }
