@@ -103,8 +103,15 @@ def decision_link(decision_id: str, known: set[str]) -> str:
 
 
 def html_table(
-    caption: str, head: Sequence[str], rows: Iterable[Sequence[str]], num: set[int]
+    caption: str,
+    head: Sequence[str],
+    rows: Iterable[Sequence[str]],
+    num: set[int],
+    *,
+    caption_visible: bool = True,
 ) -> str:
+    """A table; ``rows`` are markup (escape what goes in), ``num`` the right-aligned columns.
+    A caption under a heading that says the same is kept for screen readers only."""
     ths = "".join(
         f'<th scope="col" class="num">{esc(h)}</th>'
         if i in num
@@ -117,8 +124,10 @@ def html_table(
             f'<td class="num">{c}</td>' if i in num else f"<td>{c}</td>" for i, c in enumerate(row)
         )
         body.append(f"<tr>{cells}</tr>")
+    klass = "" if caption_visible else ' class="sr-only"'
     return (
-        f"<table><caption>{esc(caption)}</caption><thead><tr>{ths}</tr></thead>"
+        f"<table><caption{klass}>{esc(caption)}"
+        f"</caption><thead><tr>{ths}</tr></thead>"
         f"<tbody>{''.join(body)}</tbody></table>"
     )
 

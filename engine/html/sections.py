@@ -546,7 +546,9 @@ def changes_section(data: ReportData, links: Links) -> str:
     def listing(what: str, findings: Sequence[FindingRow]) -> str:
         if not findings:
             return f"<h3>{what}</h3>" + html_note("None.")
-        out = f"<h3>{what}</h3>" + html_table(what, head, rows(findings[:MAX_ROWS]), set())
+        out = f"<h3>{what}</h3>" + html_table(
+            what, head, rows(findings[:MAX_ROWS]), set(), caption_visible=False
+        )
         if len(findings) > MAX_ROWS:
             out += html_note(
                 f"The first {MAX_ROWS} of {len(findings)}, by severity; "

@@ -45,6 +45,8 @@ svg text.axis-label { fill: #374151; font-weight: 600; }
 svg text.total { font-weight: 600; }
 svg text.pt { fill: #1e3a8a; font-size: 11px; }
 table { border-collapse: collapse; width: 100%; margin: 6px 0 12px; font-size: 13px; }
+.sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px;
+  overflow: hidden; clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0; }
 caption { text-align: left; font-weight: 600; padding: 4px 0; color: #374151; }
 th, td { text-align: left; padding: 5px 8px; border-bottom: 1px solid #e5e7eb;
   vertical-align: top; }
