@@ -370,7 +370,7 @@ def calibrate_snapshots(snapshots: Sequence[Snapshot]) -> Calibration:
     return Calibration(
         decisions=len(snapshots),
         measured=tuple(measured),
-        overall=_group("all", measured),
+        overall=_group("(all)", measured),
         by_project_type=tuple(g for g in project_groups if g is not None),
         by_benefit_type=tuple(g for g in benefit_groups if g is not None),
     )
