@@ -117,24 +117,28 @@ def latest_snapshots(
         ids = sorted(set(run_ids))
         if not ids:
             return []
-        where = f"WHERE rr.run_id IN ({','.join('?' * len(ids))})"
-        params = list(ids)
+        where = "WHERE run_id IN (SELECT value FROM json_each(?))"  # any number of runs
+        params = [json.dumps(ids)]
+    # Rank in SQL, so only one canonical record per decision is ever read into memory.
     sql = f"""
-        SELECT rr.decision_id, rr.record_hash, rr.run_id, rr.file, rr.line, r.canonical
-        FROM run_records rr JOIN records r ON r.hash = rr.record_hash
-        {where}
-        ORDER BY rr.decision_id, rr.run_id DESC, rr.rowid ASC
+        WITH ranked AS (
+            SELECT decision_id, record_hash, run_id, file, line,
+                   ROW_NUMBER() OVER (
+                       PARTITION BY decision_id ORDER BY run_id DESC, rowid ASC
+                   ) AS n
+            FROM run_records {where}
+        )
+        SELECT k.decision_id, k.record_hash, k.run_id, k.file, k.line, r.canonical
+        FROM ranked k JOIN records r ON r.hash = k.record_hash
+        WHERE k.n = 1
+        ORDER BY k.decision_id
     """
     out: list[Snapshot] = []
-    seen: set[str] = set()
     try:
-        rows = conn.execute(sql, params).fetchall()
+        rows = conn.execute(sql, params)
     except sqlite3.DatabaseError as exc:
         raise LogError(f"cannot read records from the audit log: {exc}") from exc
     for did, rhash, run_id, file, line, canonical in rows:
-        if did in seen:
-            continue
-        seen.add(did)
         try:
             record = json.loads(canonical)
         except (TypeError, ValueError):

@@ -259,3 +259,20 @@ def test_reads_see_one_state_while_a_run_is_appended(tmp_path: Path) -> None:
         assert len(latest_snapshots(conn)) == 4
     finally:
         conn.close()
+
+
+def test_a_duplicate_id_in_one_run_keeps_the_first_file(tmp_path: Path) -> None:
+    db = tmp_path / "audit.db"
+    first = decision("DUP", benefits=[("revenue", 100.0, 30.0)])
+    second = decision("DUP", benefits=[("revenue", 100.0, 90.0)])
+    write_run(db, [first, second])  # written from r0.yaml, then r1.yaml
+    conn = connect_readonly(db)
+    try:
+        snaps = latest_snapshots(conn)
+        assert [(s.decision_id, s.file) for s in snaps] == [("DUP", "r0.yaml")]
+        assert latest_snapshots(conn, []) == []
+        assert latest_snapshots(conn, [1]) == snaps
+    finally:
+        conn.close()
+    assert calibrate(db).overall is not None
+    assert calibrate(db).measured[0].realization == 0.3
