@@ -672,3 +672,16 @@ def test_track_record_by_project_type(log: Log) -> None:
         "building 1 90% 90% 90% too few (< 5) B-1",
         "it-system 3 35% 40% 45% too few (< 5) T-1, T-2, T-3",
     ]
+
+
+def test_cli_since_window(log: Log, tmp_path: Path) -> None:
+    portfolio_log(log)
+    out = tmp_path / "r.html"
+    args = ["report", "--db", str(log.path), "-o", str(out), "--since", "2025-02-01"]
+    assert CliRunner().invoke(cli, args).exit_code == 0
+    header = text_of(out.read_text(encoding="utf-8").split("</header>")[0])
+    assert "1 run(s) · runs from 2025-02-01 to now" in header
+    args[-1] = "2030-01-01"
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2
+    assert "the audit log has no runs between 2030-01-01 and now" in result.output
