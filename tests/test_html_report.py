@@ -413,6 +413,7 @@ def test_cli_writes_report(log: Log, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert list(out.parent.iterdir()) == [out]  # no temporary file left behind
+    assert result.output == f"Wrote {out}: 4 decision(s), 4 open finding(s), 2 run(s).\n"
 
 
 def test_cli_default_output(log: Log, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

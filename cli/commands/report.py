@@ -66,14 +66,21 @@ def report(
     benefits, cost overrun, the portfolio mix per quarter, what changed since the previous
     run, and links back to the records.
     """
-    from decaudit.engine.html import build_report, write_atomic
+    from decaudit.engine.html import load_report, write_atomic
+    from decaudit.engine.html.render import render
 
     start, end = _day(since, "--since"), _day(until, "--until")
     if start and end and start > end:
         fail(f"--since {start} is after --until {end}")
-    html = build_report(db_path(db), since=start, until=end, base=Path(base or "."), top=top)
+    data = load_report(db_path(db), since=start, until=end)
+    html = render(data, base=Path(base or "."), top=top)
     if output == "-":
         click.echo(html, nl=False)
         return
     write_atomic(output, html)
-    click.echo(f"Wrote {output}", err=True)
+    open_count = sum(data.open_by_severity.values())
+    click.echo(
+        f"Wrote {output}: {len(data.decisions)} decision(s), {open_count} open finding(s), "
+        f"{len(data.runs)} run(s).",
+        err=True,
+    )

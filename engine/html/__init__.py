@@ -14,9 +14,32 @@ import datetime as dt
 import os
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..calibration import connect_readonly, snapshot
 from ..errors import DecauditError
+
+if TYPE_CHECKING:
+    from .data import ReportData
+
+
+def load_report(
+    db: str | Path,
+    *,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    now: dt.datetime | None = None,
+) -> ReportData:
+    """What the report of the log at ``db`` shows, read in one read transaction
+    (``LogError`` when there is no log, or no run in the window)."""
+    from .data import load
+
+    conn = connect_readonly(db)
+    try:
+        with snapshot(conn):
+            return load(conn, source=str(db), since=since, until=until, now=now)
+    finally:
+        conn.close()
 
 
 def build_report(
@@ -28,17 +51,10 @@ def build_report(
     top: int = 50,
     now: dt.datetime | None = None,
 ) -> str:
-    """The report of the log at ``db`` as one HTML document (``LogError`` when there is
-    no log, or no run in the window)."""
-    from .data import load
+    """The report of the log at ``db`` as one HTML document."""
     from .render import render
 
-    conn = connect_readonly(db)
-    try:
-        with snapshot(conn):
-            data = load(conn, source=str(db), since=since, until=until, now=now)
-    finally:
-        conn.close()
+    data = load_report(db, since=since, until=until, now=now)
     return render(data, base=base, top=top)
 
 
