@@ -686,3 +686,13 @@ def test_cli_since_window(log: Log, tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 2
     assert "the audit log has no runs between 2030-01-01 and now" in result.output
+
+
+def test_cli_title(log: Log, tmp_path: Path) -> None:
+    portfolio_log(log)
+    out = tmp_path / "r.html"
+    args = ["report", "--db", str(log.path), "-o", str(out), "--title", "Acme <Q3> audit"]
+    assert CliRunner().invoke(cli, args).exit_code == 0
+    page = out.read_text(encoding="utf-8")
+    assert "<title>Acme &lt;Q3&gt; audit</title>" in page
+    assert "<h1>Acme &lt;Q3&gt; audit</h1>" in page

@@ -49,6 +49,12 @@ def _day(value: str | None, flag: str) -> dt.date | None:
     help="Folder that relative record paths are resolved against for the file: links "
     "[default: the current folder].",
 )
+@click.option(
+    "--title",
+    metavar="TEXT",
+    default=None,
+    help="Title of the report [default: Decision audit report].",
+)
 @db_option
 @handle_errors
 def report(
@@ -57,6 +63,7 @@ def report(
     until: str | None,
     top: int,
     base: str | None,
+    title: str | None,
     db: str | None,
 ) -> None:
     """Write the HTML governance report from the audit log.
@@ -67,13 +74,13 @@ def report(
     run, and links back to the records.
     """
     from decaudit.engine.html import load_report, write_atomic
-    from decaudit.engine.html.render import render
+    from decaudit.engine.html.render import DEFAULT_TITLE, render
 
     start, end = _day(since, "--since"), _day(until, "--until")
     if start and end and start > end:
         fail(f"--since {start} is after --until {end}")
     data = load_report(db_path(db), since=start, until=end)
-    html = render(data, base=Path(base or "."), top=top)
+    html = render(data, base=Path(base or "."), top=top, title=title or DEFAULT_TITLE)
     if output == "-":
         click.echo(html, nl=False)
         return

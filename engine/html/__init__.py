@@ -50,12 +50,13 @@ def build_report(
     base: Path | None = None,
     top: int = 50,
     now: dt.datetime | None = None,
+    title: str | None = None,
 ) -> str:
     """The report of the log at ``db`` as one HTML document."""
-    from .render import render
+    from .render import DEFAULT_TITLE, render
 
     data = load_report(db, since=since, until=until, now=now)
-    return render(data, base=base, top=top)
+    return render(data, base=base, top=top, title=title or DEFAULT_TITLE)
 
 
 def write_atomic(path: str | Path, text: str) -> None:

@@ -38,7 +38,12 @@ _TOC = (
 )
 
 
-def render(data: ReportData, *, base: Path | None = None, top: int = 50) -> str:
+DEFAULT_TITLE = "Decision audit report"
+
+
+def render(
+    data: ReportData, *, base: Path | None = None, top: int = 50, title: str = DEFAULT_TITLE
+) -> str:
     """The report as one HTML document. ``base`` resolves relative record paths for links."""
     links = Links(base)
     window = ""
@@ -61,9 +66,9 @@ def render(data: ReportData, *, base: Path | None = None, top: int = 50) -> str:
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         '<meta name="generator" content="decaudit">'
-        "<title>Decision audit report</title>"
+        f"<title>{esc(title)}</title>"
         f"<style>{CSS}</style></head><body>"
-        '<header class="top"><h1>Decision audit report</h1>'
+        f'<header class="top"><h1>{esc(title)}</h1>'
         f"<p>Audit log <code>{esc(data.source)}</code> · {len(data.runs)} run(s){window}"
         f" · generated {esc(when(data.generated_at))}</p></header>"
         f'<nav class="toc" aria-label="Sections">{toc}</nav>'
