@@ -1,8 +1,9 @@
 """The HTML report in a real browser: headless Chromium renders it without console errors,
 its charts lay out with real sizes, and a screenshot is kept under tests/artifacts/.
 
-Needs Debian's ``chromium`` (``apt-get install -y chromium``). Without it the tests skip
-locally, and fail when ``CI`` is set: a CI job must not pass without running them.
+Needs Debian's ``chromium`` (``apt-get install -y chromium``), or the browser named by
+``DECAUDIT_CHROMIUM``. Without it the tests skip locally, and fail when ``CI`` is set: a CI
+job must not pass without running them.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from decaudit.engine.log import AuditLog, RunMeta
 from decaudit.engine.model import Record
 from decaudit.engine.types import Finding, SourceRecord, json_path
 
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("DECAUDIT_CHROMIUM", "/usr/bin/chromium")  # another build: set it
 ARTIFACTS = Path(__file__).parent / "artifacts"
 TIMEOUT_S = 120
 
