@@ -161,3 +161,19 @@ def test_lone_surrogate_escapes_are_refused() -> None:
     (src,) = load_file("p.json", b'{"id": "x", "title": "\\ud83d\\ude00"}')
     assert not isinstance(src, InputError)
     assert src.record.title == "\U0001f600"
+
+
+def test_markdown_inline_patterns_stay_linear() -> None:
+    for bullet in ("*a " * 30_000, "[a](" * 30_000, "[" * 90_000, "__a" * 30_000):
+        text = "# T\n\n## Considered Options\n\n* " + bullet + "\n"
+        with within():
+            results = load_file("x.md", text.encode())
+        assert len(results) == 1
+
+
+def test_markdown_heading_with_long_trailing_space_run() -> None:
+    text = "# T" + " " * 100_000 + "x\n\n## Status\n\nAccepted\n\n## Decision\n\nWe will.\n"
+    with within():
+        (src,) = load_file("x.md", text.encode())
+    assert not isinstance(src, InputError)
+    assert src.record.title == "T x"

@@ -110,6 +110,9 @@ KNOWN_SECTIONS = frozenset(
 )
 
 
+MAX_FUZZY_OPTIONS = 200  # beyond this, titles must match exactly (keeps matching linear)
+
+
 class NotADecisionRecord(ValueError):
     """A Markdown file with no ADR structure (a README, an index page)."""
 
@@ -218,7 +221,7 @@ class _Builder:
         self.data: dict[str, Any] = {}
         self.lines: dict[Loc, int] = {(): doc.title_line}
         self.options: list[dict[str, Any]] = []
-        self.full_titles: list[str] = []
+        self.exact: dict[str, int] = {}  # normalized title -> option index
 
     def put(self, key: str, value: Any, line: int) -> None:
         if value is None or value == [] or value == "":
@@ -338,13 +341,9 @@ class _Builder:
         if not title:
             return
         extra = " ".join(strip_inline(s) for s in it.sub) or None
-        index = self.find(title)
+        index = self.find(title, fuzzy=False)
         if index is None:
-            index = len(self.options)
-            self.options.append({"title": title})
-            self.full_titles.append(strip_inline(it.text))
-            self.lines[("options", index)] = it.line
-            self.lines[("options", index, "title")] = it.line
+            index = self._add(title, strip_inline(it.text), it.line)
         opt = self.options[index]
         if rejected:
             reason = " ".join(x for x in (description, extra) if x) or None
@@ -358,20 +357,32 @@ class _Builder:
                 opt["description"] = text
                 self.lines[("options", index, "description")] = it.line
 
-    def find(self, title: str) -> int | None:
-        """The option a title refers to: exact match first, then one unambiguous overlap."""
+    def _add(self, title: str, full: str, line: int) -> int:
+        index = len(self.options)
+        self.options.append({"title": title})
+        for key in (norm(title), norm(full)):
+            if key:
+                self.exact.setdefault(key, index)
+        self.lines[("options", index)] = line
+        self.lines[("options", index, "title")] = line
+        return index
+
+    def find(self, title: str, *, fuzzy: bool = True) -> int | None:
+        """The option a title refers to: exact match first, then one unambiguous overlap
+        (whole words of one title inside the other)."""
         want = norm(title)
         if not want:
             return None
-        for i, opt in enumerate(self.options):
-            if want in (norm(opt["title"]), norm(self.full_titles[i])):
-                return i
-        pattern = re.compile(r"(?<!\w)" + re.escape(want) + r"(?!\w)")
+        if want in self.exact:
+            return self.exact[want]
+        if not fuzzy or len(self.options) > MAX_FUZZY_OPTIONS:
+            return None
+        inside = re.compile(r"(?<!\w)" + re.escape(want) + r"(?!\w)")
         hits = []
         for i, opt in enumerate(self.options):
             have = norm(opt["title"])
             if have and (
-                pattern.search(have) or re.search(r"(?<!\w)" + re.escape(have) + r"(?!\w)", want)
+                inside.search(have) or re.search(r"(?<!\w)" + re.escape(have) + r"(?!\w)", want)
             ):
                 hits.append(i)
         return hits[0] if len(hits) == 1 else None
@@ -392,10 +403,7 @@ class _Builder:
                 if index is None:
                     if any(not o.get("rejected") for o in self.options):
                         continue  # do not invent options the list does not have
-                    index = len(self.options)
-                    self.options.append({"title": title})
-                    self.full_titles.append(title)
-                    self.lines[("options", index)] = child.line
+                    index = self._add(title, title, child.line)
                 self._fill_pros_cons(index, child)
 
     def _fill_pros_cons(self, index: int, sec: Section) -> None:

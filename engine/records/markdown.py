@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from ..safeyaml import YamlError, load_one
 from ..types import Loc
 
-_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*))?$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _BULLET = re.compile(r"^(\s*)(?:[*+-]|\d{1,3}[.)])[ \t]+(.*)$")
@@ -51,7 +52,7 @@ class Section:
     body: list[Line] = field(default_factory=list)
     children: list[Section] = field(default_factory=list)
 
-    @property
+    @cached_property
     def key(self) -> str:
         return heading_key(self.title)
 
@@ -91,12 +92,23 @@ def heading_key(title: str) -> str:
     return " ".join(text.split())
 
 
+# Inline patterns: every repeated part excludes its own delimiters, so matching stays linear
+# on hostile text (no nested scans to the end of a long line).
+_INLINE_MARKS = re.compile(r"[\[*_`]")
+_LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()]*\)")
+_REF_LINK = re.compile(r"\[([^\[\]]*)\]\[[^\[\]]*\]")
+_STRONG = re.compile(r"\*\*([^*]+)\*\*|__([^_]+)__")
+_EMPHASIS = re.compile(r"(?<![\w*])\*(?![\s*])([^*]*[^\s*])\*(?![\w*])")
+
+
 def strip_inline(text: str) -> str:
     """Inline Markdown removed: links keep their text, emphasis and code marks go."""
-    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"\[([^\]]*)\]\[[^\]]*\]", r"\1", text)
-    text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
-    text = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"\1", text)
+    if not _INLINE_MARKS.search(text):
+        return " ".join(text.split())
+    text = _LINK.sub(r"\1", text)
+    text = _REF_LINK.sub(r"\1", text)
+    text = _STRONG.sub(lambda m: m.group(1) or m.group(2), text)
+    text = _EMPHASIS.sub(r"\1", text)
     text = text.replace("`", "")
     return " ".join(text.split())
 
@@ -208,12 +220,21 @@ def parse(text: str, known_sections: frozenset[str] = frozenset()) -> Document:
     return Document(front, front_lines, title, title_line, preamble, sections, text)
 
 
+def _atx_text(raw: str) -> str:
+    """Heading text without its optional closing ``#`` sequence."""
+    text = raw.strip()
+    body = text.rstrip("#")
+    if body != text and (not body or body[-1] in " \t"):
+        text = body.strip()
+    return text
+
+
 def _heading(lines: list[str], i: int) -> tuple[int, str, bool]:
     """(level, text, underlined) when line ``i`` is a heading, level 0 when it is not."""
     line = lines[i]
     m = _ATX.match(line)
     if m:
-        return len(m.group(1)), (m.group(2) or "").strip(), False
+        return len(m.group(1)), _atx_text(m.group(2) or ""), False
     if i + 1 < len(lines) and line.strip() and not _BULLET.match(line):
         nxt = _SETEXT.match(lines[i + 1])
         if nxt and not line.startswith((" " * 4, "\t")):
