@@ -226,7 +226,9 @@ def run_check(opts: CheckOptions, progress: Callable[[int], None] | None = None)
             pool = stack.enter_context(ParallelEvaluator(jobs, spec, ctx))
             stream: Iterator[_Evaluated] = pool.map(sources)
         else:
-            stream = _sequential(evaluator, sources, ctx)
+            from .parallel import RecyclingEvaluator
+
+            stream = _sequential(RecyclingEvaluator(pack), sources, ctx)
         for item, facts, findings in stream:
             if isinstance(item, InputError):
                 tally.errors.append(item)

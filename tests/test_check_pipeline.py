@@ -167,3 +167,29 @@ def test_json_output_is_identical_with_workers(inputs: tuple[str, ...]) -> None:
         doc.pop("started_at", None)
         docs.append(doc)
     assert docs[0] == docs[1]
+
+
+def test_recycled_hosts_give_the_same_matches(inputs: tuple[str, ...]) -> None:
+    from decaudit.engine.evaluate import Evaluator
+    from decaudit.engine.facts import FactContext, PortfolioAccumulator, derive
+    from decaudit.engine.parallel import RecyclingEvaluator
+    from decaudit.engine.rules.loader import load_pack
+
+    pack = load_pack()
+    plain, recycled = Evaluator(pack), RecyclingEvaluator(pack, every=3)
+    ctx = FactContext(today=TODAY)
+    acc = PortfolioAccumulator()
+    hosts = set()
+    n = 0
+    for item in iter_sources([inputs[0]]):
+        if isinstance(item, SourceRecord):
+            facts = derive(item, ctx)
+            acc.add(facts)
+            key = [(m.rule.id, m.target.get("path")) for m in plain.evaluate(facts)]
+            assert [(m.rule.id, m.target.get("path")) for m in recycled.evaluate(facts)] == key
+            hosts.add(id(recycled._current))
+            n += 1
+    assert n > 9 and len(hosts) >= n // 3
+    a = plain.evaluate_portfolio(acc.fact())
+    b = recycled.evaluate_portfolio(acc.fact())
+    assert [m.rule.id for m in a] == [m.rule.id for m in b]

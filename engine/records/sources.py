@@ -77,7 +77,7 @@ def walk(folder: Path) -> Iterator[Path]:
 
 
 # JSON Lines files larger than this are read and parsed in chunks of whole lines.
-STREAM_CHUNK = 4 * 2**20
+STREAM_CHUNK = 2**20
 
 
 def _shift(item: Result, base: int) -> Result:
