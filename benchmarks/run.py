@@ -110,7 +110,9 @@ def machine() -> dict[str, Any]:
     }
 
 
-def bench_size(work: Path, n: int, yaml_too: bool, jobs: int | None) -> dict[str, Any]:
+def bench_size(
+    work: Path, n: int, yaml_too: bool, jobs: int | None, stages: bool = True
+) -> dict[str, Any]:
     jsonl = corpus.write_jsonl(work / f"corpus-{n}.jsonl", n)
     out: dict[str, Any] = {"records": n, "jsonl_mb": jsonl.stat().st_size / 2**20}
     extra = ["--jobs", str(jobs)] if jobs else []
@@ -126,12 +128,13 @@ def bench_size(work: Path, n: int, yaml_too: bool, jobs: int | None) -> dict[str
     }
     stage_db = work / f"stages-{n}.db"
     stage_db.unlink(missing_ok=True)
-    proc = checked(
-        run([sys.executable, str(HERE / "stages.py"), str(jsonl), "--db", str(stage_db)]),
-        "stages.py",
-    )
-    out["stages"] = json.loads(proc.stdout)
-    out["stages"]["max_rss_mb"] = proc.max_rss_mb
+    if stages:
+        proc = checked(
+            run([sys.executable, str(HERE / "stages.py"), str(jsonl), "--db", str(stage_db)]),
+            "stages.py",
+        )
+        out["stages"] = json.loads(proc.stdout)
+        out["stages"]["max_rss_mb"] = proc.max_rss_mb
     if yaml_too:
         folder = work / f"yaml-{n}"
         if not folder.exists():
@@ -239,16 +242,18 @@ def table(res: dict[str, Any]) -> str:
         "      durable/oracle  yaml rec/s  yaml RSS MB",
     ]
     for s in res["sizes"]:
-        st = s["stages"]["records_per_s"]
         y = s.get("yaml_end_to_end")
-        lines.append(
-            f"{s['records']:<9} {s['end_to_end']['records_per_s']:>9.0f}  "
-            f"{s['end_to_end']['max_rss_mb']:>10.1f}  "
-            + "".join(f"{(st[k] or 0):<9.0f}" for k in ("parse", "facts", "rules", "oracle"))
-            + f"{(st['findings'] or 0):<10.0f}{(st['log'] or 0):<9.0f}"
-            + f"{s['stages']['durable_over_oracle']:>14.2f}x"
-            + (f"  {y['records_per_s']:>10.0f}  {y['max_rss_mb']:>11.1f}" if y else "")
-        )
+        row = f"{s['records']:<9} {s['end_to_end']['records_per_s']:>9.0f}  "
+        row += f"{s['end_to_end']['max_rss_mb']:>10.1f}  "
+        if "stages" in s:
+            st = s["stages"]["records_per_s"]
+            row += "".join(f"{(st[k] or 0):<9.0f}" for k in ("parse", "facts", "rules", "oracle"))
+            row += f"{(st['findings'] or 0):<10.0f}{(st['log'] or 0):<9.0f}"
+            row += f"{s['stages']['durable_over_oracle']:>14.2f}x"
+        else:
+            row += " " * 69
+        row += f"  {y['records_per_s']:>10.0f}  {y['max_rss_mb']:>11.1f}" if y else ""
+        lines.append(row)
     if "log" in res:
         lg = res["log"]
         lines += [
@@ -283,7 +288,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--quick", action="store_true", help="small sizes: a smoke test")
     ap.add_argument("--json", action="store_true", help="print JSON instead of a table")
     ap.add_argument("--workdir", default=None, help="keep the corpora here (default: a temp dir)")
-    ap.add_argument("--skip", default="", help="comma list of parts to skip: log,startup")
+    ap.add_argument("--skip", default="", help="comma list of parts to skip: stages,log,startup")
     args = ap.parse_args(argv)
     if args.quick:
         args.sizes, args.yaml_sizes, args.log_findings, args.repeats = "200,1000", "200", 20_000, 3
@@ -295,7 +300,9 @@ def main(argv: list[str] | None = None) -> int:
     res: dict[str, Any] = {"machine": machine(), "sizes": []}
     try:
         for n in sizes:
-            res["sizes"].append(bench_size(work, n, n in yaml_sizes, args.jobs))
+            res["sizes"].append(
+                bench_size(work, n, n in yaml_sizes, args.jobs, "stages" not in skip)
+            )
             print(f"measured {n} records", file=sys.stderr)
         if "log" not in skip:
             res["log"] = bench_log(work, args.log_findings, args.repeats)

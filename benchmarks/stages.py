@@ -26,10 +26,10 @@ from typing import Any
 
 def measure(corpus: str, db: str | None, today: dt.date) -> dict[str, Any]:
     from decaudit.engine import __version__
-    from decaudit.engine.evaluate import Evaluator
     from decaudit.engine.facts import FactContext, PortfolioAccumulator, derive
     from decaudit.engine.findings import make_finding
     from decaudit.engine.log import AuditLog, RunMeta
+    from decaudit.engine.parallel import RecyclingEvaluator
     from decaudit.engine.records import iter_sources
     from decaudit.engine.rules.loader import load_pack
     from decaudit.engine.rules.oracle import OracleEvaluator
@@ -38,7 +38,7 @@ def measure(corpus: str, db: str | None, today: dt.date) -> dict[str, Any]:
     clock = time.perf_counter
     pack = load_pack()
     digests = {r.info.id: r.info.digest for r in pack.rules}
-    durable, oracle = Evaluator(pack), OracleEvaluator(pack)
+    durable, oracle = RecyclingEvaluator(pack), OracleEvaluator(pack)  # as check runs it
     ctx = FactContext(today=today)
     acc = PortfolioAccumulator()
     spent = dict.fromkeys(("parse", "facts", "rules", "oracle", "findings", "log"), 0.0)
