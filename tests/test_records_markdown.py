@@ -606,3 +606,24 @@ def test_pros_and_cons_under_headings_one_level_too_high() -> None:
     assert first.cons == ["rendering is not standardized"]
     assert first.description is None
     assert second.pros == ["all parsers can handle it"]
+
+
+@pytest.mark.parametrize(
+    ("decision", "chosen"),
+    [
+        ("We will keep the monolith for now.", ["Keep the monolith"]),
+        ("We will rewrite, not keep the monolith.", []),  # names two options: nothing marked
+        ("We will think again next quarter.", []),
+    ],
+)
+def test_nygard_decision_naming_one_option_chooses_it(decision: str, chosen: list[str]) -> None:
+    text = (
+        NYGARD.replace("We will move billing into its own service.", decision)
+        .replace("It owns the invoices table.", "")
+        .replace(
+            "## Consequences",
+            "## Alternatives\n\n    * Keep the monolith\n    * Rewrite\n\n    ## Consequences",
+        )
+    )
+    src = load_one(text)
+    assert [o.title for o in src.record.options if o.chosen] == chosen

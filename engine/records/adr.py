@@ -440,7 +440,26 @@ class _Builder:
                     return
         decision = self.doc.section(*DECISION) or self.doc.section(*OUTCOME)
         if decision is not None:
-            self.put("rationale", block_text(decision.all_lines()), decision.line)
+            text = block_text(decision.all_lines())
+            self.put("rationale", text, decision.line)
+            if text:
+                self._stated_choice(text, decision.line)
+
+    def _stated_choice(self, text: str, line: int) -> None:
+        """A decision that names exactly one listed option ("We will use PostgreSQL") chose
+        it. Naming several, or none, marks nothing."""
+        if not self.options or len(self.options) > MAX_FUZZY_OPTIONS:
+            return
+        said = norm(text)
+        named = [
+            i
+            for i, opt in enumerate(self.options)
+            if (title := norm(opt["title"]))
+            and re.search(r"(?<!\w)" + re.escape(title) + r"(?!\w)", said)
+        ]
+        if len(named) == 1:
+            self.options[named[0]]["chosen"] = True
+            self.lines[("options", named[0], "chosen")] = line
 
     def _chosen(self, rest: str, line: int) -> None:
         title, because = _parse_chosen(rest)
