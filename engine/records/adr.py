@@ -440,10 +440,10 @@ class _Builder:
                     return
         decision = self.doc.section(*DECISION) or self.doc.section(*OUTCOME)
         if decision is not None:
-            text = block_text(decision.all_lines())
-            self.put("rationale", text, decision.line)
-            if text:
-                self._stated_choice(text, decision.line)
+            stated = block_text(decision.all_lines())
+            self.put("rationale", stated, decision.line)
+            if stated:
+                self._stated_choice(stated, decision.line)
 
     def _stated_choice(self, text: str, line: int) -> None:
         """A decision that names exactly one listed option ("We will use PostgreSQL") chose
