@@ -60,7 +60,7 @@ def test_facts_json_single_record(runner: CliRunner, samples_dir: Path) -> None:
     assert list(doc) == ["decision", "options", "benefits", "costs"]
     decision = doc["decision"]
     assert decision["did"] == "DEC-2025-014"
-    assert decision["line"] == 10
+    assert decision["line"] == 11
     assert decision["age_days"] == 324  # 2025-02-11 .. 2026-01-01
     assert decision["chosen_kind"] == "incremental"
     assert decision["realization_ratio"] == 0.4
@@ -68,12 +68,12 @@ def test_facts_json_single_record(runner: CliRunner, samples_dir: Path) -> None:
     assert [o["oid"] for o in doc["options"]] == ["premium-tier", "go-model", "status-quo"]
     status_quo = doc["options"][2]
     assert (status_quo["kind"], status_quo["kind_inferred"]) == ("do-nothing", True)
-    assert status_quo["line"] == 73
+    assert status_quo["line"] == 74
     assert [b["path"] for b in doc["benefits"]] == [
         "$.options[0].business_case.benefits[0]",
         "$.options[1].business_case.benefits[0]",
     ]
-    assert doc["benefits"][0]["line"] == 37
+    assert doc["benefits"][0]["line"] == 38
     assert len(doc["costs"]) == 2
     assert all("_t" not in f for f in [decision, *doc["options"]])
 

@@ -75,10 +75,10 @@ def test_adr_samples(loaded: dict[str, SourceRecord]) -> None:
 
 def test_sample_line_numbers(loaded: dict[str, SourceRecord]) -> None:
     aurora = loaded["DEC-2025-014"]
-    assert aurora.line_of(()) == 10
-    assert aurora.line_of(("options", 0)) == 26
-    assert aurora.line_of(("options", 0, "business_case", "benefits", 0)) == 37
-    assert aurora.line_of(("options", 2)) == 73
+    assert aurora.line_of(()) == 11
+    assert aurora.line_of(("options", 0)) == 27
+    assert aurora.line_of(("options", 0, "business_case", "benefits", 0)) == 38
+    assert aurora.line_of(("options", 2)) == 74
     erp = loaded["DEC-2022-007"]
     assert erp.line_of(("options", 0, "business_case", "benefits", 1)) == 36
     assert loaded["DEC-2023-004"].line_of(("options", 2)) == 3
