@@ -627,3 +627,68 @@ def test_nygard_decision_naming_one_option_chooses_it(decision: str, chosen: lis
     )
     src = load_one(text)
     assert [o.title for o in src.record.options if o.chosen] == chosen
+
+
+def test_options_as_a_table() -> None:
+    src = load_one(
+        """
+        ---
+        status: accepted
+        ---
+        # Pick a host
+
+        ## Considered Options
+
+        | Option | Cost | Notes |
+        | --- | ---: | --- |
+        | Own data centre | high | we run it |
+        | Public cloud | medium | |
+
+        ## Decision Outcome
+
+        Chosen option: "Public cloud", because it scales.
+        """
+    )
+    opts = src.record.options
+    assert [(o.title, o.description, o.chosen) for o in opts] == [
+        ("Own data centre", "high; we run it", False),
+        ("Public cloud", "medium", True),
+    ]
+    assert src.line_of(("options", 1)) == 11
+
+
+def test_options_as_subsections() -> None:
+    src = load_one(
+        """
+        ---
+        status: proposed
+        ---
+        # Support model
+
+        ## Considered Options
+
+        ### Keep the in-house team
+
+        Sixty agents, no change.
+
+        * Good, because no transition
+        * Bad, because waiting times grow
+
+        ### Outsource to a provider
+
+        * Bad, because the works council objects
+
+        ## Decision Outcome
+
+        Chosen option: "Outsource to a provider", because it is cheaper.
+        """
+    )
+    opts = src.record.options
+    assert [(o.title, o.chosen) for o in opts] == [
+        ("Keep the in-house team", False),
+        ("Outsource to a provider", True),
+    ]
+    assert opts[0].description == "Sixty agents, no change."
+    assert opts[0].pros == ["no transition"]
+    assert opts[1].cons == ["the works council objects"]
+    assert src.line_of(("options", 1)) == 15

@@ -328,13 +328,24 @@ class _Builder:
             self.put("consequences", block_text(cons.all_lines()), cons.line)
 
     def add_options(self) -> None:
-        for sec in self.doc.sections_named(*OPTIONS):
-            for it in items(sec.all_lines()):
-                self._option(it, rejected=False)
-        for sec in self.doc.sections_named(*REJECTED):
-            for it in items(sec.all_lines()):
-                self._option(it, rejected=True)
+        for names, rejected in ((OPTIONS, False), (REJECTED, True)):
+            for sec in self.doc.sections_named(*names):
+                own = items(sec.body) or _table_items(sec.body)
+                if not own and sec.children and not rejected:
+                    self._option_subsections(sec)
+                    continue
+                for it in own or _option_items(sec):
+                    self._option(it, rejected=rejected)
         self._pros_cons()
+
+    def _option_subsections(self, sec: Section) -> None:
+        """Options written as subsections (``### Option 1: Build in-house``) with text."""
+        for child in sec.children:
+            title = strip_inline(child.title)
+            if not title or self.find(title, fuzzy=False) is not None:
+                continue
+            index = self._add(title, title, child.line)
+            self._fill_pros_cons(index, child)
 
     def _option(self, it: Item, *, rejected: bool) -> None:
         title, description = _split_title(it.text)
@@ -487,6 +498,29 @@ class _Builder:
             self.data["options"] = self.options
             self.lines[("options",)] = self.lines[("options", 0)]
         return to_record(self.data, self.lines, file=self.path, fmt=self.fmt, line=1)
+
+
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
+def _table_items(lines: list[Line]) -> list[Item]:
+    """Rows of a Markdown table as items: the first cell is the option, the others its text."""
+    rows = [ln for ln in lines if not ln.code and ln.text.lstrip().startswith("|")]
+    if len(rows) < 3 or not _TABLE_RULE.match(rows[1].text):
+        return []
+    out = []
+    for ln in rows[2:]:
+        cells = [c.strip() for c in ln.text.strip().strip("|").split("|")]
+        if cells and cells[0]:
+            rest = "; ".join(c for c in cells[1:] if c)
+            out.append(Item(ln.number, cells[0] + (f" - {rest}" if rest else "")))
+    return out
+
+
+def _option_items(sec: Section) -> list[Item]:
+    """The options of a section: its list items, else the rows of its table."""
+    found = items(sec.all_lines())
+    return found or _table_items(sec.all_lines())
 
 
 def _has_pros_cons(sec: Section) -> bool:
