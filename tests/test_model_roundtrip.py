@@ -201,3 +201,57 @@ def test_loaded_lines_point_into_the_file(data: dict[str, Any], name: str) -> No
     assert all(1 <= line <= count for line in src.lines.values())
     for i in range(len(record.options)):
         assert 1 <= src.line_of(("options", i)) <= count
+
+
+ADR_FRAGMENTS = [
+    "---",
+    "status: accepted",
+    "date: 2024-01-02",
+    "deciders: [a, b]",
+    "decision-makers: x",
+    "# 1. Title",
+    "# ADR-0002: Title",
+    "Title",
+    "=====",
+    "-----",
+    "## Status",
+    "Superseded by [2. X](0002-x.md)",
+    "## Context and Problem Statement",
+    "## Considered Options",
+    "## Rejected Alternatives",
+    "## Decision Outcome",
+    "## Decision",
+    "## Pros and Cons of the Options",
+    "### Option A",
+    "#### Deeper",
+    "* Option A",
+    "* **Option B** - text",
+    "  * nested",
+    "1. [Option C](#c)",
+    'Chosen option: "Option A", because reasons.',
+    "Chosen option: Option Z, because",
+    "Chosen option:",
+    "* Good, because x",
+    "* Bad: y",
+    "* Neutral, because z",
+    "| Option | Notes |",
+    "| --- | --- |",
+    "| Option D | d |",
+    "```",
+    "<!-- comment",
+    "-->",
+    "We will use Option A.",
+    "",
+]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(ADR_FRAGMENTS), max_size=40))
+def test_adr_like_markdown_never_raises(lines: list[str]) -> None:
+    text = "\n".join(lines).encode("utf-8")
+    _assert_clean("docs/adr/0001-x.md", text)
+    _assert_clean("-", text)
+    results = load_file("docs/adr/0001-x.md", text)
+    for r in results:
+        if isinstance(r, SourceRecord):
+            assert sum(o.chosen for o in r.record.options) <= 1
