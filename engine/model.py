@@ -1,4 +1,4 @@
-"""The decision record, format version 1 (see DESIGN.md, "The decision record").
+"""The decision record, format version 1.
 
 The model is the single source of truth for what a valid record is: the loaders map every
 input format onto it, ``decaudit schema`` publishes its JSON Schema, and the facts are derived

@@ -1,4 +1,4 @@
-"""The built-in rule pack: the contract of DESIGN.md, and every example through the engine."""
+"""The built-in rule pack: the catalogue of rules, and every example through the engine."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_facts_strategies import records
 
-# DESIGN.md, "The built-in pack": every rule, id and name exactly.
+# The built-in pack: every rule, id and name exactly.
 BUILTIN = {
     "INC001": "incremental-only-options",
     "INC002": "incremental-chosen-over-analysed-breakthrough",
