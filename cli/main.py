@@ -61,4 +61,12 @@ def cli() -> None:
 
 
 def main() -> None:
-    cli()
+    try:
+        cli()
+    except BrokenPipeError:
+        # The reader closed the pipe (``decaudit rules show X | head``): stop quietly.
+        import os
+        import sys
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)

@@ -62,6 +62,8 @@ def handle_errors(f: F) -> F:
             return f(*args, **kwargs)
         except DecauditError as exc:
             fail(str(exc))
+        except BrokenPipeError:
+            raise  # the reader went away (``| head``): main() ends quietly
         except OSError as exc:
             where = f"{exc.filename}: " if exc.filename else ""
             fail(f"{where}{exc.strerror or exc}")
