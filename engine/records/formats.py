@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import PurePosixPath
 
 from ..types import InputError, SourceRecord
@@ -11,7 +11,7 @@ from .csvregister import load_csv
 from .structured import load_json, load_jsonl, load_yaml
 
 Result = SourceRecord | InputError
-Loader = Callable[[str, str], list[Result]]
+Loader = Callable[[str, str], Iterable[Result]]
 
 LOADERS: dict[str, Loader] = {
     ".yaml": load_yaml,

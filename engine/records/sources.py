@@ -42,20 +42,33 @@ def load_file(
     ``explicit`` is False for files found by walking a folder: Markdown with no ADR
     structure is then skipped silently (an empty list) instead of being an error.
     """
+    return list(iter_file(path, data, max_bytes=max_bytes, explicit=explicit))
+
+
+def iter_file(
+    path: str, data: bytes, *, max_bytes: int | None = None, explicit: bool = True
+) -> Iterator[Result]:
+    """Like :func:`load_file`, one record at a time (a large JSON Lines or multi-document
+    YAML file is validated as it is consumed, not all at once)."""
     if max_bytes is not None and len(data) > max_bytes:
-        return [InputError(path, None, too_large(len(data), max_bytes).message)]
+        yield InputError(path, None, too_large(len(data), max_bytes).message)
+        return
     text = decode(data)
+    del data
     if isinstance(text, GuardError):
-        return [InputError(path, text.line, text.message)]
+        yield InputError(path, text.line, text.message)
+        return
     if not text.strip():
-        return [InputError(path, 1, "no decision record in the file (it is empty)")]
+        yield InputError(path, 1, "no decision record in the file (it is empty)")
+        return
     loader = loader_for(path, text)
     try:
-        return loader(path, text)
+        yield from loader(path, text)
     except NotADecisionRecord as exc:
-        return [InputError(path, None, str(exc))] if explicit else []
+        if explicit:
+            yield InputError(path, None, str(exc))
     except RecursionError:  # a last line of defence; the parsers bound nesting themselves
-        return [InputError(path, None, "nesting too deep")]
+        yield InputError(path, None, "nesting too deep")
 
 
 def walk(folder: Path) -> Iterator[Path]:
@@ -115,12 +128,12 @@ def _read(path: str, max_bytes: int, explicit: bool) -> Iterable[Result]:
             return _read_jsonl(path, max_bytes)
         data = read_bounded(path, max_bytes)
     except IsADirectoryError:
-        return [InputError(path, None, "is a directory", kind="io")]
+        return iter([InputError(path, None, "is a directory", kind="io")])
     except OSError as exc:
-        return [InputError(path, None, f"cannot read: {exc.strerror or exc}", kind="io")]
+        return iter([InputError(path, None, f"cannot read: {exc.strerror or exc}", kind="io")])
     if isinstance(data, GuardError):
-        return [InputError(path, data.line, data.message)]
-    return load_file(path, data, explicit=explicit)
+        return iter([InputError(path, data.line, data.message)])
+    return iter_file(path, data, explicit=explicit)
 
 
 def _expand(paths: Sequence[str], max_bytes: int, stdin: IO[bytes] | None) -> Iterator[Result]:
@@ -135,7 +148,7 @@ def _expand(paths: Sequence[str], max_bytes: int, stdin: IO[bytes] | None) -> It
             if isinstance(data, GuardError):
                 yield InputError("-", data.line, data.message)
             else:
-                yield from load_file("-", data)
+                yield from iter_file("-", data)
             continue
         path = Path(raw)
         shown = _display(raw)

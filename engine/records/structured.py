@@ -72,30 +72,36 @@ def _node_budget(text: str) -> int:
     return max(MAX_NODES, min(len(text) // 2, MAX_NODES_CAP))
 
 
-def load_yaml(path: str, text: str) -> list[Result]:
-    out: list[Result] = []
+EMPTY = "no decision record in the file (it is empty)"
+
+
+def load_yaml(path: str, text: str) -> Iterator[Result]:
+    """Records of each YAML document, one at a time."""
     check = may_hold_surrogates(text)
+    found = False
     try:
         for doc in load_documents(text, max_nodes=_node_budget(text)):
             if doc.data is None:
                 continue  # an empty document (a trailing "---", a comment-only file)
-            out.extend(
-                split_records(doc.data, doc.lines, file=path, fmt="yaml", line=1, check_text=check)
+            found = True
+            yield from split_records(
+                doc.data, doc.lines, file=path, fmt="yaml", line=1, check_text=check
             )
     except YamlError as exc:
-        out.append(InputError(path, exc.line, exc.message))
-    if not out:
-        out.append(InputError(path, 1, "no decision record in the file (it is empty)"))
-    return out
+        found = True
+        yield InputError(path, exc.line, exc.message)
+    if not found:
+        yield InputError(path, 1, EMPTY)
 
 
-def load_json(path: str, text: str) -> list[Result]:
+def load_json(path: str, text: str) -> Iterator[Result]:
     try:
         data, lines = parse(text)
     except JsonError as exc:
-        return [InputError(path, exc.line, exc.message)]
+        yield InputError(path, exc.line, exc.message)
+        return
     check = may_hold_surrogates(text)
-    return list(split_records(data, lines, file=path, fmt="json", line=1, check_text=check))
+    yield from split_records(data, lines, file=path, fmt="json", line=1, check_text=check)
 
 
 def _depth(value: Any, limit: int) -> bool:
@@ -116,31 +122,30 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not valid JSON")
 
 
-def load_jsonl(path: str, text: str) -> list[Result]:
-    """One record per non-blank line; every location of a record is on that line."""
-    out: list[Result] = []
+def load_jsonl(path: str, text: str) -> Iterator[Result]:
+    """One record per non-blank line, one at a time; every location is on that line."""
+    found = False
     for number, raw in enumerate(text.split("\n"), start=1):
         if not raw.strip():
             continue
-        try:
-            data = json.loads(raw, parse_constant=_reject_constant)
-        except RecursionError:
-            out.append(InputError(path, number, f"nesting deeper than {MAX_DEPTH} levels"))
-            continue
-        except ValueError as exc:
-            msg = getattr(exc, "msg", str(exc))
-            out.append(InputError(path, number, f"invalid JSON: {msg[0].lower()}{msg[1:]}"))
-            continue
-        if raw.count("[") + raw.count("{") > MAX_DEPTH and _depth(data, MAX_DEPTH):
-            out.append(InputError(path, number, f"nesting deeper than {MAX_DEPTH} levels"))
-            continue
-        if not isinstance(data, dict):
-            out.append(InputError(path, number, "each JSON Lines line must be one record object"))
-            continue
-        if may_hold_surrogates(raw) and (loc := find_surrogate(data)) is not None:
-            out.append(InputError(path, number, f"{format_loc(loc) or 'value'}: {MESSAGE}"))
-            continue
-        out.append(to_record(data, {(): number}, file=path, fmt="jsonl", line=number))
-    if not out:
-        out.append(InputError(path, 1, "no decision record in the file (it is empty)"))
-    return out
+        found = True
+        yield _jsonl_line(path, number, raw)
+    if not found:
+        yield InputError(path, 1, EMPTY)
+
+
+def _jsonl_line(path: str, number: int, raw: str) -> Result:
+    try:
+        data = json.loads(raw, parse_constant=_reject_constant)
+    except RecursionError:
+        return InputError(path, number, f"nesting deeper than {MAX_DEPTH} levels")
+    except ValueError as exc:
+        msg = getattr(exc, "msg", str(exc))
+        return InputError(path, number, f"invalid JSON: {msg[0].lower()}{msg[1:]}")
+    if raw.count("[") + raw.count("{") > MAX_DEPTH and _depth(data, MAX_DEPTH):
+        return InputError(path, number, f"nesting deeper than {MAX_DEPTH} levels")
+    if not isinstance(data, dict):
+        return InputError(path, number, "each JSON Lines line must be one record object")
+    if may_hold_surrogates(raw) and (loc := find_surrogate(data)) is not None:
+        return InputError(path, number, f"{format_loc(loc) or 'value'}: {MESSAGE}")
+    return to_record(data, {(): number}, file=path, fmt="jsonl", line=number)
