@@ -1,6 +1,6 @@
 """CSV decision registers: one row per option, grouped into records by ``decision_id``.
 
-The columns are documented in docs/formats.md. Unknown columns are kept on nothing and
+The columns are documented in docs/formats.md. Unknown columns (a comment column, say) are
 ignored; numbers are parsed strictly (``1,200`` or ``12%`` are errors naming line and column).
 """
 
@@ -175,8 +175,9 @@ def load_csv(path: str, text: str) -> list[SourceRecord | InputError]:
                 InputError(path, line, f"row has {len(cells)} cells, the header {len(columns)}")
             )
             continue
-        row = {col: (cells[i] if i < len(cells) else "") for i, col in enumerate(columns)}
-        did = row["decision_id"].strip()
+        # only the non-empty cells: a missing key is an empty cell
+        row = {col: cell for col, cell in zip(columns, cells, strict=False) if cell.strip()}
+        did = row.get("decision_id", "").strip()
         if not did:
             out.append(InputError(path, line, "column decision_id: is required"))
             continue
@@ -239,6 +240,8 @@ def _add_row(group: _Group, row: dict[str, str], line: int) -> None:
     lines[loc] = line
     option: dict[str, Any] = {}
     for column, key in OPTION_TEXT.items():
+        if column not in row:
+            continue
         value = _cell(row, column, _text)
         if value and key not in option:
             option[key] = value
@@ -280,6 +283,8 @@ def _decision_extras(group: _Group, row: dict[str, str], line: int) -> None:
 def _case(row: dict[str, str]) -> dict[str, Any]:
     case: dict[str, Any] = {}
     for column in CASE_NUMBERS:
+        if column not in row:
+            continue
         value = _cell(row, column, _number)
         if value is not None:
             case[column] = value
@@ -291,10 +296,14 @@ def _case(row: dict[str, str]) -> dict[str, Any]:
         case["integration_plan"] = plan
     benefit: dict[str, Any] = {}
     for column, key in BENEFIT_NUMBERS.items():
+        if column not in row:
+            continue
         value = _cell(row, column, _number)
         if value is not None:
             benefit[key] = value
     for column, key in BENEFIT_TEXT.items():
+        if column not in row:
+            continue
         value = _cell(row, column, _text)
         if value:
             benefit[key] = value
@@ -302,10 +311,14 @@ def _case(row: dict[str, str]) -> dict[str, Any]:
         case["benefits"] = [benefit]
     cost: dict[str, Any] = {}
     for column, key in COST_NUMBERS.items():
+        if column not in row:
+            continue
         value = _cell(row, column, _number)
         if value is not None:
             cost[key] = value
     for column, key in COST_TEXT.items():
+        if column not in row:
+            continue
         value = _cell(row, column, _text)
         if value:
             cost[key] = value
