@@ -48,15 +48,38 @@ DbSource = str | Path | sqlite3.Connection
 
 
 def connect_readonly(path: str | Path) -> sqlite3.Connection:
-    """Open the log read-only. A missing or unreadable file raises ``LogError``."""
+    """Open the log read-only. A missing or unreadable file raises ``LogError``.
+
+    A log in WAL mode needs its ``-shm`` file to be read; on a read-only medium (an archived
+    log, a read-only share) that file cannot be created. When no ``-wal`` file holds
+    committed rows that are not yet in the database file, the file is then opened as
+    immutable, which needs neither.
+    """
     p = Path(path)
     if not p.is_file():
         raise LogError(f"{path}: no audit log here (run `decaudit check` first, or pass --db)")
+    uri = p.resolve().as_uri()
     try:
-        conn = sqlite3.connect(f"{p.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return _open(f"{uri}?mode=ro")
+    except sqlite3.OperationalError as exc:
+        wal = Path(f"{p}-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            raise LogError(f"{path}: cannot read the audit log: {exc}") from exc
+        try:
+            return _open(f"{uri}?mode=ro&immutable=1")
+        except sqlite3.DatabaseError as exc2:
+            raise LogError(f"{path}: cannot read the audit log: {exc2}") from exc2
     except sqlite3.DatabaseError as exc:
         raise LogError(f"{path}: cannot read the audit log: {exc}") from exc
+
+
+def _open(uri: str) -> sqlite3.Connection:
+    conn = sqlite3.connect(uri, uri=True, timeout=30)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError:
+        conn.close()
+        raise
     return conn
 
 

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import ctypes
 import json
+import os
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -276,3 +280,39 @@ def test_a_duplicate_id_in_one_run_keeps_the_first_file(tmp_path: Path) -> None:
         conn.close()
     assert calibrate(db).overall is not None
     assert calibrate(db).measured[0].realization == 0.3
+
+
+def _without_file_override() -> None:
+    """In the child: make file modes bind even for root (drop CAP_DAC_OVERRIDE and
+    CAP_DAC_READ_SEARCH from the bounding set), as on a read-only share."""
+    if os.geteuid() != 0:
+        return
+    libc = ctypes.CDLL(None, use_errno=True)
+    for cap in (1, 2):
+        if libc.prctl(24, cap, 0, 0, 0) != 0:  # PR_CAPBSET_DROP
+            raise OSError(ctypes.get_errno(), "prctl")
+
+
+def test_read_only_log_is_still_read(tmp_path: Path) -> None:
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    db = folder / "audit.db"
+    write_run(db, it_history([0.4, 0.6]))
+    assert not Path(f"{db}-shm").exists()  # the writer checkpointed and closed
+    db.chmod(0o444)
+    folder.chmod(0o555)
+    code = "from decaudit.cli.main import main; main()"
+    try:
+        result = subprocess.run(
+            [sys.executable, "-c", code, "calibration", "--db", str(db), "-f", "json"],
+            capture_output=True,
+            text=True,
+            preexec_fn=_without_file_override,
+            timeout=120,
+            check=False,
+        )
+    finally:
+        folder.chmod(0o755)
+        db.chmod(0o644)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["measured_decisions"] == 2
