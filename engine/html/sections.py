@@ -210,11 +210,7 @@ def risk_section(data: ReportData, links: Links, top: int) -> str:
             for s in reversed(SEVERITIES)
             if counts.get(s)
         )
-        did = (
-            decision_link(d.decision_id, detailed_ids)
-            if d.decision_id in detailed_ids
-            else esc(d.decision_id)
-        )
+        did = decision_link(d.decision_id, detailed_ids)  # a link when detailed below
         summary_rows.append(
             [
                 str(rank),
