@@ -696,3 +696,13 @@ def test_cli_title(log: Log, tmp_path: Path) -> None:
     page = out.read_text(encoding="utf-8")
     assert "<title>Acme &lt;Q3&gt; audit</title>" in page
     assert "<h1>Acme &lt;Q3&gt; audit</h1>" in page
+
+
+def test_waived_findings_are_a_grey_segment(log: Log) -> None:
+    part = section(build_report(portfolio_log(log).path, now=NOW), "findings")
+    rules = part[part.index('id="chart-rules"') :]
+    rules = rules[: rules.index("</svg>")]
+    # ALT001: one open (DEC-A) and one waived (DEC-D); the others have nothing waived
+    assert rules.count('class="bar"') == 4
+    assert rules.count('class="bar-extra"') == 1
+    assert "ALT001 no-breakthrough-alternative: 1 open, 1 waived" in html.unescape(rules)

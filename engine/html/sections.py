@@ -90,7 +90,8 @@ def findings_section(data: ReportData) -> str:
             html_note("No findings in the current state."),
         )
     fam_bars = [
-        Bar(f, o + w, FAMILY_COLORS.get(f, "#64748b"), f"{o} open, {w} waived") for f, o, w in fams
+        Bar(f, o, FAMILY_COLORS.get(f, "#64748b"), f"{o} open, {w} waived", extra=w)
+        for f, o, w in fams
     ]
     fam_chart = hbar_chart(
         "chart-families",
@@ -111,9 +112,10 @@ def findings_section(data: ReportData) -> str:
     rule_bars = [
         Bar(
             f"{r.rule_id} {r.rule_name}",
-            r.open + r.waived,
+            r.open,
             SEVERITY_COLORS.get(r.severity, "#9ca3af"),
             f"{r.open} open, {r.waived} waived" if r.waived else str(r.open),
+            extra=r.waived,
         )
         for r in rules
     ]
@@ -144,10 +146,12 @@ def findings_section(data: ReportData) -> str:
     legend = " ".join(sev_badge(s) for s in reversed(SEVERITIES))
     body = (
         '<div class="pair">'
-        + html_figure(fam_chart, "Open and waived findings per family.")
+        + html_figure(fam_chart, "Open findings per family; waived ones in grey.")
         + fam_table
         + "</div>"
-        + html_figure(rule_chart, "Findings per rule; bar colour is the rule's severity.")
+        + html_figure(
+            rule_chart, "Findings per rule; colour is the rule's severity, waived in grey."
+        )
         + f"<p>Severity colours: {legend}</p>"
         + rule_table
     )

@@ -71,6 +71,8 @@ class Bar:
     color: str
     note: str = ""  # text printed after the bar (defaults to the value)
     href: str | None = None  # in-page link for the label
+    extra: float = 0.0  # a second segment after the first (e.g. waived after open)
+    extra_color: str = "#d1d5db"
 
 
 def hbar_chart(
@@ -90,7 +92,7 @@ def hbar_chart(
     height = top + row * max(len(bars), 1) + bottom
     note_w = max([len(b.note or value_format.format(b.value)) for b in bars] + [4]) * 7 + 16
     plot_w = width - label_width - note_w
-    peak = max([b.value for b in bars] + [v for v, _ in reference] + [0.0])
+    peak = max([b.value + b.extra for b in bars] + [v for v, _ in reference] + [0.0])
     ticks = nice_ticks(peak, integer=integer)
     scale = plot_w / ticks[-1]
     x0 = label_width
@@ -109,11 +111,18 @@ def hbar_chart(
             label = f'<a href="{esc(bar.href)}">{label}</a>'
         out.append(label)
         w = max(bar.value * scale, 0.0)
+        tip = f"<title>{esc(bar.label)}: {esc(bar.note or value_format.format(bar.value))}</title>"
         out.append(
             f'<rect class="bar" x="{x0}" y="{y + 3}" width="{_f(w)}" height="{row - 6}" '
-            f'fill="{esc(bar.color)}"><title>{esc(bar.label)}: '
-            f"{esc(bar.note or value_format.format(bar.value))}</title></rect>"
+            f'fill="{esc(bar.color)}">{tip}</rect>'
         )
+        if bar.extra > 0:
+            w2 = bar.extra * scale
+            out.append(
+                f'<rect class="bar-extra" x="{_f(x0 + w)}" y="{y + 3}" width="{_f(w2)}" '
+                f'height="{row - 6}" fill="{esc(bar.extra_color)}">{tip}</rect>'
+            )
+            w += w2
         out.append(_text(x0 + w + 6, y + 15, bar.note or value_format.format(bar.value)))
     for value, label in reference:
         x = x0 + value * scale
