@@ -255,3 +255,25 @@ def test_adr_like_markdown_never_raises(lines: list[str]) -> None:
     for r in results:
         if isinstance(r, SourceRecord):
             assert sum(o.chosen for o in r.record.options) <= 1
+
+
+json_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | text,
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(text, children, max_size=4),
+    max_leaves=20,
+)
+
+
+@SETTINGS
+@given(json_values, st.sampled_from([None, 0, 1, 2]))
+def test_fast_json_path_matches_the_reference_parser(value: Any, indent: int | None) -> None:
+    import json
+
+    from decaudit.engine.records.jsontext import parse, parse_slow
+
+    raw = json.dumps(value, indent=indent, ensure_ascii=indent == 1)
+    assert parse(raw) == parse_slow(raw)

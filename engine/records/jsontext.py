@@ -10,6 +10,8 @@ JSON and are refused.
 from __future__ import annotations
 
 import bisect
+import json
+import math
 import re
 from json.decoder import scanstring  # type: ignore[attr-defined]
 from typing import Any
@@ -138,8 +140,8 @@ class _Parser:
             raise self.fail("expected ',' or ']'", pos)
 
 
-def parse(text: str, *, max_depth: int = MAX_DEPTH) -> tuple[Any, dict[Loc, int]]:
-    """The JSON value in ``text`` and a map from each location to its 1-based line."""
+def parse_slow(text: str, *, max_depth: int = MAX_DEPTH) -> tuple[Any, dict[Loc, int]]:
+    """The reference parser: value and lines in one pass, exact error messages."""
     parser = _Parser(text, max_depth)
     pos = parser.skip(0)
     if pos >= len(text):
@@ -149,3 +151,93 @@ def parse(text: str, *, max_depth: int = MAX_DEPTH) -> tuple[Any, dict[Loc, int]
     if pos < len(text):
         raise parser.fail("extra data after the JSON value", pos)
     return value, parser.lines
+
+
+_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]:,]|[^\s{}\[\]:,"]+')
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not valid JSON")
+
+
+def _scan_lines(text: str, max_depth: int) -> dict[Loc, int] | None:
+    """Lines of every location of a document already known to be valid JSON, by one pass
+    over its tokens. None when it nests deeper than ``max_depth``."""
+    lines: dict[Loc, int] = {}
+    # frames: [loc, is_object, index_or_pending_key, expecting_key]
+    stack: list[list[Any]] = []
+    line, last = 1, 0
+    count = text.count
+    for m in _TOKEN.finditer(text):
+        start = m.start()
+        line += count("\n", last, start)
+        last = start
+        tok = m.group()
+        first = tok[0]
+        if first == ",":
+            frame = stack[-1]
+            if frame[1]:
+                frame[3] = True
+            else:
+                frame[2] += 1
+            continue
+        if first == ":":
+            continue
+        if first in "]}":
+            stack.pop()
+            continue
+        if stack:
+            frame = stack[-1]
+            if frame[1]:
+                if frame[3]:  # a key
+                    key = tok[1:-1] if "\\" not in tok else json.loads(tok)
+                    child = (*frame[0], key)
+                    lines[child] = line
+                    frame[2], frame[3] = child, False
+                    continue
+                loc = frame[2]
+            else:
+                loc = (*frame[0], frame[2])
+                lines[loc] = line
+        else:
+            loc = ()
+        if first in "{[":
+            lines.setdefault(loc, line)
+            if len(stack) >= max_depth:
+                return None
+            stack.append([loc, first == "{", 0, True])
+    return lines
+
+
+def parse(text: str, *, max_depth: int = MAX_DEPTH) -> tuple[Any, dict[Loc, int]]:
+    """The JSON value in ``text`` and a map from each location to its 1-based line.
+
+    Valid documents are decoded by the C-accelerated standard parser and their lines found
+    in one pass over the tokens; anything else goes through :func:`parse_slow`, which
+    names the line of the problem.
+    """
+    try:
+        value = json.loads(text, parse_constant=_reject_constant)
+    except (ValueError, RecursionError):
+        return parse_slow(text, max_depth=max_depth)
+    if isinstance(value, float) and not math.isfinite(value):
+        return parse_slow(text, max_depth=max_depth)
+    lines = _scan_lines(text, max_depth)
+    if lines is None or _has_infinity(value):
+        return parse_slow(text, max_depth=max_depth)
+    return value, lines
+
+
+def _has_infinity(value: Any) -> bool:
+    """A number like 1e400 decodes to infinity, which strict JSON refuses."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, float):
+            if not math.isfinite(item):
+                return True
+        elif isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False
