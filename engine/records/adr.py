@@ -11,7 +11,6 @@ import re
 from pathlib import PurePosixPath
 from typing import Any
 
-from ..model import Record
 from ..types import InputError, Loc, SourceRecord
 from .markdown import (
     Document,
@@ -194,7 +193,7 @@ def _date(value: Any) -> tuple[dt.date | None, str | None]:
 def _people(value: Any) -> list[str]:
     if value is None:
         return []
-    values = value if isinstance(value, list) else re.split(r"[,;]|\s+and\s+", str(value))
+    values = value if isinstance(value, list) else re.split(r"[,;]", str(value))
     out = []
     for v in values:
         name = strip_inline(str(v)).strip(" []{}")
@@ -233,7 +232,6 @@ class _Builder:
     def metadata(self) -> None:
         front = self.doc.front or {}
         flines = self.doc.front_lines
-        known = set(Record.model_fields)
         for key, value in front.items():
             line = flines.get((key,), 1)
             low = key.lower()
@@ -245,7 +243,7 @@ class _Builder:
                 self.put("decision_makers", _people(value), line)
             elif low in ("consulted", "informed"):
                 self.put(low, _people(value), line)
-            elif key in known or key not in self.data:
+            else:  # model fields (project_type, origin...) and extra keys pass through
                 self.data[key] = value
                 for loc, number in flines.items():
                     if loc and loc[0] == key:
