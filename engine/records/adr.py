@@ -82,7 +82,7 @@ _META = re.compile(
     re.IGNORECASE,
 )
 _TITLE_NUMBER = re.compile(
-    r"^(?:(?:ADR|RFC|DR)[-_ ]?(\d+)\s*[:.)\-–—]?\s*|(\d+)\s*(?:[.:)]|\s[-–—:])\s*)(.+)$",
+    r"^(?:(?:ADR|RFC|DR)[-_ ]?(\d{1,9})\s*[:.)\-–—]?\s*|(\d{1,9})\s*(?:[.:)]|\s[-–—:])\s*)(.+)$",
     re.IGNORECASE,
 )
 _CHOSEN = re.compile(r"chosen\s+(?:option|alternative)s?\s*:?\s*(.*)", re.IGNORECASE | re.DOTALL)
