@@ -144,3 +144,9 @@ def test_review_and_challenge_columns() -> None:
     assert rec.challenge is not None
     assert rec.challenge.questions == ["Why now?", "What else?"]
     assert rec.challenge.alternatives_requested is True
+
+
+def test_huge_integer_cell_is_an_error_not_a_crash() -> None:
+    text = "decision_id,decision_title,option_title,npv\nD1,T,A," + "9" * 5000 + "\n"
+    (err,) = load_file("reg.csv", text.encode())
+    assert str(err) == "reg.csv:2: column npv: must be a number of at most 30 digits (got 5000)"

@@ -93,6 +93,8 @@ def _number(value: str) -> int | float:
     if not _NUMBER.match(text):
         raise _CellError(f"must be a number (got {value!r})")
     if re.fullmatch(r"[-+]?\d+", text):
+        if len(text) > 30:
+            raise _CellError(f"must be a number of at most 30 digits (got {len(text)})")
         return int(text)
     number = float(text)
     if not math.isfinite(number):
