@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -139,12 +140,15 @@ def _read(path: str, max_bytes: int, explicit: bool) -> Iterable[Result]:
 def _expand(paths: Sequence[str], max_bytes: int, stdin: IO[bytes] | None) -> Iterator[Result]:
     for raw in paths:
         if raw == "-":
-            stream = stdin
+            stream = stdin if stdin is not None else getattr(sys.stdin, "buffer", None)
             if stream is None:
-                import sys
-
-                stream = sys.stdin.buffer
-            data = read_stream(stream, max_bytes)
+                yield InputError("-", None, "no standard input to read", kind="io")
+                continue
+            try:
+                data = read_stream(stream, max_bytes)
+            except OSError as exc:
+                yield InputError("-", None, f"cannot read: {exc.strerror or exc}", kind="io")
+                continue
             if isinstance(data, GuardError):
                 yield InputError("-", data.line, data.message)
             else:
