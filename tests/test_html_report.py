@@ -1,4 +1,4 @@
-"""The HTML governance report, on a log fixture written with the documented schema."""
+"""The HTML governance report, on logs written by the log's own writer and by `check`."""
 
 from __future__ import annotations
 
@@ -21,28 +21,11 @@ from decaudit.engine.html import build_report, write_atomic
 from decaudit.engine.html.data import load
 from decaudit.engine.html.markup import anchor, money
 from decaudit.engine.html.svg import nice_ticks
-from decaudit.engine.types import fingerprint
+from decaudit.engine.log import AuditLog, RunMeta
+from decaudit.engine.model import Record
+from decaudit.engine.types import Finding, SourceRecord, WaiverRef
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-SCHEMA = """
-CREATE TABLE runs (id INTEGER PRIMARY KEY, started_at TEXT, finished_at TEXT,
-  tool_version TEXT, ruleset_digest TEXT, config_digest TEXT, input_digest TEXT,
-  command TEXT, actor TEXT, ci TEXT, exit_status INTEGER, record_count INTEGER,
-  finding_count INTEGER, error_count INTEGER, errors TEXT) STRICT;
-CREATE TABLE records (hash TEXT PRIMARY KEY, decision_id TEXT, title TEXT, project_type TEXT,
-  status TEXT, decision_date TEXT, canonical TEXT, first_run_id INTEGER) STRICT;
-CREATE TABLE run_records (id INTEGER PRIMARY KEY, run_id INTEGER, record_hash TEXT,
-  decision_id TEXT, file TEXT, line INTEGER, format TEXT) STRICT;
-CREATE TABLE findings (id INTEGER PRIMARY KEY, run_id INTEGER, decision_id TEXT,
-  record_hash TEXT, rule_id TEXT, rule_name TEXT, rule_digest TEXT, family TEXT,
-  severity TEXT, message TEXT, evidence TEXT, path TEXT, file TEXT, line INTEGER,
-  fingerprint TEXT, waived INTEGER, waiver_id INTEGER, waiver_source TEXT,
-  waiver_reason TEXT, waiver_expires TEXT) STRICT;
-CREATE TABLE waivers (id INTEGER PRIMARY KEY, action TEXT, revokes INTEGER,
-  decision_id TEXT, rule_id TEXT, reason TEXT, approver TEXT, expires TEXT,
-  created_at TEXT, actor TEXT) STRICT;
-"""
 
 RULES = {
     "ALT001": ("no-breakthrough-alternative", "alternatives", "high"),
@@ -95,81 +78,69 @@ def record(
     return rec
 
 
+FindingSpec = tuple[str, str, str] | tuple[str, str, str, bool]  # did, rule, path[, waived]
+
+
 class Log:
-    """Writes runs the way the log writer documents them (docs/audit-log.md)."""
+    """Writes runs with the log's own writer, so every test reads the real schema."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.conn = sqlite3.connect(path)
-        self.conn.executescript(SCHEMA)
+        AuditLog.open(path).close()  # creates the tables, triggers and chain
 
     def run(
         self,
         started: str,
         records: list[tuple[Mapping[str, Any], str]],  # (record, file)
-        findings: list[tuple[str, str, str] | tuple[str, str, str, bool]],  # did, rule, path
+        findings: list[FindingSpec | Finding],
     ) -> int:
-        cur = self.conn.execute(
-            "INSERT INTO runs (started_at, finished_at, tool_version, command, actor, "
-            "exit_status, record_count, finding_count, error_count, errors) "
-            "VALUES (?, ?, '0.1.0', 'decaudit check samples/', 'tester', 1, ?, ?, 0, '[]')",
-            (started, started, len(records), len(findings)),
+        log = AuditLog.open(self.path)
+        try:
+            writer = log.writer()
+            ids: set[str] = set()
+            for line, (rec, file) in enumerate(records, 1):
+                model = Record.model_validate(rec)
+                writer.add_record(SourceRecord(model, file, "yaml", lines={(): line}))
+                ids.add(model.id)
+            for item in findings:
+                finding = item if isinstance(item, Finding) else self._finding(item, ids)
+                writer.add_finding(finding, "digest")
+            meta = RunMeta(
+                started_at=started,
+                finished_at=started,
+                tool_version="0.1.0",
+                ruleset_digest="r",
+                config_digest="c",
+                input_digest="i",
+                command="decaudit check samples/",
+                actor="tester",
+                exit_status=1,
+            )
+            return writer.commit(meta)
+        finally:
+            log.close()
+
+    @staticmethod
+    def _finding(item: FindingSpec, ids: set[str]) -> Finding:
+        did, rule, path = item[0], item[1], item[2]
+        waived = len(item) > 3 and bool(item[3])  # type: ignore[misc]
+        name, family, severity = RULES[rule]
+        waiver = WaiverRef("record", "Deferred to the strategy review", None, "2099-12-31")
+        return Finding(
+            rule_id=rule,
+            rule_name=name,
+            severity=severity,
+            family=family,
+            decision_id=did,
+            file=f"samples/{did}.yaml" if did in ids else "",
+            line=3,
+            path=path,
+            message=f"{rule} on {did}",
+            waiver=waiver if waived else None,
         )
-        run_id = int(cur.lastrowid or 0)
-        hashes: dict[str, str] = {}
-        for line, (rec, file) in enumerate(records, 1):
-            canonical = json.dumps(rec, sort_keys=True)
-            rhash = f"h{abs(hash(canonical))}"
-            hashes[str(rec["id"])] = rhash
-            self.conn.execute(
-                "INSERT OR IGNORE INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    rhash,
-                    rec["id"],
-                    rec["title"],
-                    rec.get("project_type"),
-                    rec.get("status"),
-                    rec.get("date"),
-                    canonical,
-                    run_id,
-                ),
-            )
-            self.conn.execute(
-                "INSERT INTO run_records (run_id, record_hash, decision_id, file, line, format) "
-                "VALUES (?, ?, ?, ?, ?, 'yaml')",
-                (run_id, rhash, rec["id"], file, line),
-            )
-        for item in findings:
-            did, rule, path = item[0], item[1], item[2]
-            waived = bool(item[3]) if len(item) > 3 else False  # type: ignore[misc]
-            name, family, severity = RULES[rule]
-            self.conn.execute(
-                "INSERT INTO findings (run_id, decision_id, record_hash, rule_id, rule_name, "
-                "rule_digest, family, severity, message, evidence, path, file, line, "
-                "fingerprint, waived, waiver_reason, waiver_expires) "
-                "VALUES (?, ?, ?, ?, ?, 'd', ?, ?, ?, '{}', ?, ?, 3, ?, ?, ?, ?)",
-                (
-                    run_id,
-                    did,
-                    hashes.get(did),
-                    rule,
-                    name,
-                    family,
-                    severity,
-                    f"{rule} on {did}",
-                    path,
-                    f"samples/{did}.yaml" if did in hashes else "",
-                    fingerprint(rule, did, path),
-                    int(waived),
-                    "Deferred to the strategy review" if waived else None,
-                    "2099-12-31" if waived else None,
-                ),
-            )
-        self.conn.commit()
-        return run_id
 
     def close(self) -> None:
-        self.conn.close()
+        pass
 
 
 @pytest.fixture
@@ -355,14 +326,18 @@ def test_changes_between_latest_two_runs(log: Log) -> None:
 def test_every_string_from_the_log_is_escaped(log: Log) -> None:
     evil = '<script>alert("x")</script><img src=x onerror=alert(1)>'
     rec = record("DEC-<b>&'\"", title=evil, realized=10.0)
-    log.run("2025-01-01T00:00:00Z", [(rec, "samples/<evil>.yaml")], [])
-    log.conn.execute(
-        "INSERT INTO findings (run_id, decision_id, rule_id, rule_name, family, severity, "
-        "message, path, file, line, fingerprint, waived) VALUES (1, ?, 'ALT001', ?, ?, "
-        "'high', ?, '$', ?, 1, 'fp', 0)",
-        (rec["id"], evil, evil, evil, evil),
+    evil_finding = Finding(
+        rule_id="ALT001",
+        rule_name=evil,
+        severity="high",
+        family=evil,
+        decision_id=str(rec["id"]),
+        file=evil,
+        line=1,
+        path="$",
+        message=evil,
     )
-    log.conn.commit()
+    log.run("2025-01-01T00:00:00Z", [(rec, "samples/<evil>.yaml")], [evil_finding])
     page = build_report(log.path, now=NOW)
     assert "<script" not in page
     assert "<img" not in page
@@ -613,14 +588,18 @@ def test_any_text_from_the_log_stays_text(
     with tempfile.TemporaryDirectory() as folder:
         log = Log(Path(folder) / "a.db")
         rec = record(did, title=title, date=date.isoformat(), realized=300.0, cost_realized=900.0)
-        log.run("2025-01-01T00:00:00Z", [(rec, file)], [])
-        log.conn.execute(
-            "INSERT INTO findings (run_id, decision_id, rule_id, rule_name, family, severity, "
-            "message, path, file, line, fingerprint, waived) VALUES (1, ?, ?, ?, ?, 'high', ?, "
-            "?, ?, 2, 'fp', 0)",
-            (did, message[:10] or "X", message, message, message, message, file),
+        finding = Finding(
+            rule_id=message[:10] or "X",
+            rule_name=message,
+            severity="high",
+            family=message,
+            decision_id=did,
+            file=file,
+            line=2,
+            path=message,
+            message=message,
         )
-        log.conn.commit()
+        log.run("2025-01-01T00:00:00Z", [(rec, file)], [finding])
         page = build_report(log.path, base=Path(folder), now=NOW)
         log.close()
     col = parse(page)
