@@ -86,6 +86,7 @@ class _Ruleset:
 
 
 _SEQ = itertools.count()
+ROTATE_AFTER = 2_000  # records per generation of rulesets (see Evaluator.__init__)
 
 
 class Evaluator(RecordEvaluator):
@@ -103,6 +104,23 @@ class Evaluator(RecordEvaluator):
         self._host = _host_class()()
         self._found: list[tuple[CompiledRule, dict[str, Any]]] = []
         self._errors: list[BaseException] = []
+        # durable_rules 2.0.28 keeps pointers into the JSON text of facts after it returns
+        # (and after they are retracted); freeing that text can crash the process later
+        # (a segmentation fault, seen with joins). So every fact payload is kept alive as
+        # long as the rulesets that saw it are in use, and the rulesets are replaced by
+        # fresh ones every ROTATE_AFTER records, which bounds the memory this holds.
+        self._texts: list[str] = []  # ruleset JSON, kept for the evaluator's life
+        self._payloads: list[str] = []  # fact JSON given to the current rulesets
+        self._evaluated = 0
+        self._build()
+
+    def _build(self) -> None:
+        """Create (or replace) the rulesets. Old ones are left untouched, never reused."""
+        for old in getattr(self, "_rulesets", []):
+            self._host._ruleset_directory.pop(old.name, None)
+        self._host._ruleset_list.clear()
+        self._payloads = []
+        self._evaluated = 0
         prefix = f"decaudit{next(_SEQ)}"
         definitions: dict[str, dict[str, Any]] = {}
         for i, group in enumerate(self.compiled.groups):
@@ -133,7 +151,9 @@ class Evaluator(RecordEvaluator):
         ruleset._actions = {rule: Promise(body.pop("run")) for rule, body in rules.items()}
         ruleset._name = name
         ruleset._host = self._host
-        ruleset._handle = self._engine.create_ruleset(name, durable_json(rules))
+        text = durable_json(rules)
+        self._texts.append(text)
+        ruleset._handle = self._engine.create_ruleset(name, text)
         ruleset._definition = rules
         self._host._ruleset_directory[name] = ruleset
         self._host._ruleset_list.append(ruleset)
@@ -180,8 +200,13 @@ class Evaluator(RecordEvaluator):
         matches = []
         for cr, bound in self._found:
             full = {alias: originals.get(str(f.get("path")), f) for alias, f in bound.items()}
+            if cr.checks and not cr.accepts(full):
+                continue
             matches.append(Match(cr.rule, full[cr.rule.at], full))
         self._found.clear()
+        self._evaluated += 1
+        if self._evaluated >= ROTATE_AFTER:
+            self._build()
         return dedupe(matches)
 
     def _assert_batch(self, rs: _Ruleset, batch: list[dict[str, Any]]) -> None:
@@ -190,6 +215,7 @@ class Evaluator(RecordEvaluator):
         # result code tells the same without losing them: 0 handled, 1 some fact unhandled;
         # either way the state handle is returned and the actions are run.
         payload = durable_json(batch)
+        self._payloads.append(payload)
         did = batch[0].get("did")
         handle = rs.handle._handle
         try:

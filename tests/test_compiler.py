@@ -6,7 +6,7 @@ from typing import Any
 
 from decaudit.engine.rules.compiler import compile_pack, compile_rule
 from decaudit.engine.rules.loader import RuleSource, make_pack, parse_rule
-from decaudit.engine.rules.model import Rule
+from decaudit.engine.rules.model import Cmp, Rule
 
 EXAMPLES = [
     {"name": "f", "expect": "flagged", "record": {"id": "X", "title": "X"}},
@@ -174,42 +174,46 @@ def test_join_puts_references_first_and_binds_the_decision() -> None:
                     "all": [
                         {"any": [{"fact": "kind", "op": "eq", "value": "breakthrough"}]},
                         {"fact": "npv", "op": "gte", "ref": "chosen.npv"},
+                        {"fact": "project_type", "op": "eq", "ref": "chosen.project_type"},
                     ]
                 },
-            },
-            "line": {
-                "on": "benefit",
-                "when": {"fact": "projected", "op": "gt", "ref": "rival.npv"},
             },
         },
         at="rival",
     )
-    assert compile_rule(r).definition == {
+    compiled = compile_rule(r)
+    assert compiled.definition == {
         "all": [
-            {"a0": {"$and": [{"_t": "option"}, {"$ex": {"npv": 1}}, {"chosen": True}]}},
+            {
+                "a0": {
+                    "$and": [
+                        {"_t": "option"},
+                        {"$ex": {"npv": 1}},
+                        {"$ex": {"project_type": 1}},
+                        {"chosen": True},
+                    ]
+                }
+            },
             {
                 "a1": {
                     "$and": [
                         {"_t": "option"},
                         {"did": {"a0": "did"}},
-                        {"$gte": {"npv": {"a0": "npv"}}},
-                        {"$ex": {"npv": 1}},
+                        {"project_type": {"a0": "project_type"}},
                         {"kind": "breakthrough"},
-                    ]
-                }
-            },
-            {
-                "a2": {
-                    "$and": [
-                        {"_t": "benefit"},
-                        {"did": {"a0": "did"}},
-                        {"$gt": {"projected": {"a1": "npv"}}},
-                        {"$ex": {"path": 1}},
                     ]
                 }
             },
         ]
     }
+    # Non-equality references are checked on the pairs durable's join produces.
+    (check,) = compiled.checks
+    assert check == ("rival", Cmp("npv", "gte", ref=("chosen", "npv")))
+    chosen = {"npv": 10, "project_type": "it"}
+    assert compiled.accepts({"chosen": chosen, "rival": {"npv": 10}})
+    assert not compiled.accepts({"chosen": chosen, "rival": {"npv": 9.5}})
+    assert not compiled.accepts({"chosen": chosen, "rival": {"npv": True}})
+    assert not compiled.accepts({"chosen": {}, "rival": {"npv": 10}})
 
 
 def test_rulesets_are_split_by_fact_type_and_size() -> None:

@@ -30,7 +30,7 @@ FACTS = {
     },
 }
 INTS = [0, 1, -1, 2, 7, 1000, 2**31, 2**53, 2**53 + 1, 2**62, -(2**63), 10**20]
-FLOATS = [0.0, -0.0, 0.5, 1.0, -2.5, 1e-300, 1e308, 0.1 + 0.2, 2.0**53]
+FLOATS = [0.0, -0.0, 0.5, 1.0, -2.5, 1e-300, 5e-324, 1e-7, 1e20, 1e308, 0.1 + 0.2, 2.0**53]
 STRINGS = [
     "",
     "\x00",
@@ -45,6 +45,9 @@ STRINGS = [
     "1",
     "true",
     "é",
+    "$and",
+    "$s",
+    "{}",
 ]
 PATTERNS = ["^a", "a$", "ü", "incr", "[0-9]", "", "x|t", "(?:ab)+", "^$", "\\d", "É"]
 ODD = [float("nan"), float("inf"), None, [], {}, True, False, "2", 3]
@@ -116,6 +119,7 @@ def params_of(cond: Any, params: dict[str, Any]) -> Any:
     return cond
 
 
+KINDS = ["single", "single", "join2"]
 EXAMPLES = [
     {"name": "f", "expect": "flagged", "record": {"id": "X", "title": "X"}},
     {"name": "c", "expect": "clean", "record": {"id": "Y", "title": "Y"}},
@@ -136,7 +140,7 @@ def rule_dict(draw: st.DrawFn, rule_id: str) -> dict[str, Any]:
         "message": "Generated.",
         "examples": EXAMPLES,
     }
-    kind = draw(st.sampled_from(["single", "single", "join2", "join3"]))
+    kind = draw(st.sampled_from(KINDS))
     if kind == "single":
         on = draw(st.sampled_from(list(FACTS)))
         base["on"], base["when"] = on, draw(condition(on))

@@ -468,3 +468,18 @@ def test_line_numbers_survive_the_on_key(tmp_path: Path) -> None:
         "TST002.yaml:11: match.chosen.on: unknown fact type \"options\" (did you mean 'option'?); "
         "expected one of decision, option, benefit, cost, portfolio"
     )
+
+
+def test_joins_match_at_most_two_facts(tmp_path: Path) -> None:
+    text = JOIN.replace(
+        "at: rival\n" if "at: rival\n" in JOIN else "message:",
+        "",
+    )
+    text = JOIN.replace(
+        "message:",
+        "  third:\n    on: benefit\n    when: {fact: has_basis, op: eq, value: false}\nmessage:",
+    )
+    assert one_error(tmp_path, text, "TST002.yaml").endswith(
+        "TST002.yaml:9: match: a join matches at most 2 facts, not 3 "
+        "(the rules engine is not reliable with more)"
+    )

@@ -83,6 +83,41 @@ class CompiledRule:
     rule: Rule
     names: tuple[tuple[str, str], ...]  # (internal alias, user alias)
     definition: JSON  # durable rule, without its "run"
+    # Non-equality ``ref`` comparisons, checked on the bindings durable's join produces:
+    # (alias the comparison belongs to, the comparison).
+    checks: tuple[tuple[str, Cmp], ...] = ()
+
+    def accepts(self, bindings: Mapping[str, Mapping[str, Any]]) -> bool:
+        """Whether ``bindings`` (alias -> fact) pass the ``checks``."""
+        for alias_name, cmp in self.checks:
+            assert cmp.ref is not None
+            other_alias, other_fact = cmp.ref
+            own_type = self.rule.alias(alias_name).on
+            other_type = self.rule.alias(other_alias).on
+            left = typed(bindings[alias_name].get(cmp.fact), CATALOGUE[own_type][cmp.fact].type)
+            right = typed(
+                bindings[other_alias].get(other_fact), CATALOGUE[other_type][other_fact].type
+            )
+            if left is None or right is None or not compare(cmp.op, left, right):
+                return False
+        return True
+
+
+def compare(op: str, left: Any, right: Any) -> bool:
+    """``left OP right`` for the comparison operators (typed values, both present)."""
+    if op == "eq":
+        return bool(left == right)
+    if op == "ne":
+        return bool(left != right)
+    if op == "lt":
+        return bool(left < right)
+    if op == "lte":
+        return bool(left <= right)
+    if op == "gt":
+        return bool(left > right)
+    if op == "gte":
+        return bool(left >= right)
+    raise ValueError(op)
 
 
 @dataclass(frozen=True)
@@ -187,22 +222,30 @@ def compile_rule(rule: Rule, rx: _Regexes | None = None) -> CompiledRule:
                 required[cmp.ref[0]].append(cmp.ref[1])
     first = names[rule.aliases[0].name]
     items = []
+    checks: list[tuple[str, Cmp]] = []
     for i, alias in enumerate(rule.aliases):
         # durable_rules 2.0.28 mis-evaluates a reference that follows an $or in the same
-        # node, and crashes on a node whose last test is a reference: references go first,
-        # right after the type, and a plain test always comes last.
+        # node, and crashes (segmentation fault) on some nodes that hold a non-equality
+        # reference ($neq, $lt...) followed by other tests. So: references go first, right
+        # after the type; only equality references are given to durable (the decision
+        # join and `eq` refs), the others are checked on the pairs its join produces.
         refs, rest = split_refs(alias.when)
         parts: list[JSON] = [{"_t": alias.on}]
         if i > 0:
             parts.append({"did": {first: "did"}})
-        parts.extend(_cmp(c, False, alias.on, names, rx) for c in refs)
+        for c in refs:
+            if c.op == "eq":
+                parts.append(_cmp(c, False, alias.on, names, rx))
+            else:
+                checks.append((alias.name, c))
         parts.extend({"$ex": {fact: 1}} for fact in required[alias.name])
         if rest is not None:
             parts.append(compile_cond(rest, alias.on, names, rx))
         else:
             parts.append({"$ex": {"path": 1}})
         items.append({names[alias.name]: {"$and": parts}})
-    return CompiledRule(rule, tuple((v, k) for k, v in names.items()), {"all": items})
+    names_out = tuple((v, k) for k, v in names.items())
+    return CompiledRule(rule, names_out, {"all": items}, tuple(checks))
 
 
 def compile_pack(pack: RulePack, per_ruleset: int = RULES_PER_RULESET) -> CompiledPack:

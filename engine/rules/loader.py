@@ -44,6 +44,7 @@ ID_RE = re.compile(r"^[A-Z]{2,5}[0-9]{3}$")
 SLUG_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 MAX_REGEX = 500
+MAX_ALIASES = 2  # durable_rules 2.0.28 crashes on some three-fact joins
 MAX_FILE_BYTES = 1_000_000
 SKIP_DIRS = frozenset({"reference", "lexicon"})
 
@@ -233,6 +234,13 @@ class _Parser:
             self.err(("match",), "must be a mapping of alias names to {on, when}")
             return (), SINGLE
         declared = list(match)
+        if len(declared) > MAX_ALIASES:
+            self.err(
+                ("match",),
+                f"a join matches at most {MAX_ALIASES} facts, not {len(declared)} "
+                "(the rules engine is not reliable with more)",
+            )
+            return (), SINGLE
         before: dict[str, str] = {}
         aliases: list[Alias] = []
         for name, spec in match.items():
