@@ -75,7 +75,7 @@ def _catalogue_json() -> dict[str, Any]:
 
 
 @click.command(name="facts")
-@click.argument("file", required=False, metavar="FILE")
+@click.argument("file", required=False, metavar="[FILE]")
 @click.option(
     "--format",
     "-f",
