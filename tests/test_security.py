@@ -268,7 +268,7 @@ def test_hostile_history_and_runs_filters(log_db: Path, value: str) -> None:
     code, out = run("history", value, "--db", str(log_db), "--format", "json")
     assert code == 0 and json.loads(out) == {"decision_id": value, "runs": []}, out
     code, out = run("diff", value, "1", "--db", str(log_db))
-    assert code == 2 and "Error: Invalid value for 'RUN_A'" in out
+    assert code == 2 and "invalid" in out.lower() and "Traceback" not in out
     assert digest(log_db) == before
     assert run("verify", "--db", str(log_db))[0] == 0
 
