@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import re
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import IO
@@ -137,7 +137,12 @@ def _read(path: str, max_bytes: int, explicit: bool) -> Iterable[Result]:
     return iter_file(path, data, explicit=explicit)
 
 
-def _expand(paths: Sequence[str], max_bytes: int, stdin: IO[bytes] | None) -> Iterator[Result]:
+FileFilter = Callable[[str], bool]
+
+
+def _expand(
+    paths: Sequence[str], max_bytes: int, stdin: IO[bytes] | None, select: FileFilter | None
+) -> Iterator[Result]:
     for raw in paths:
         if raw == "-":
             stream = stdin if stdin is not None else getattr(sys.stdin, "buffer", None)
@@ -158,7 +163,9 @@ def _expand(paths: Sequence[str], max_bytes: int, stdin: IO[bytes] | None) -> It
         shown = _display(raw)
         if path.is_dir():
             for found in walk(path):
-                yield from _read(_display(str(found)), max_bytes, explicit=False)
+                shown_found = _display(str(found))
+                if select is None or select(shown_found):
+                    yield from _read(shown_found, max_bytes, explicit=False)
         elif path.exists():
             yield from _read(shown, max_bytes, explicit=True)
         else:
@@ -166,15 +173,22 @@ def _expand(paths: Sequence[str], max_bytes: int, stdin: IO[bytes] | None) -> It
 
 
 def iter_sources(
-    paths: Sequence[str], *, max_bytes: int = DEFAULT_MAX_BYTES, stdin: IO[bytes] | None = None
+    paths: Sequence[str],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    stdin: IO[bytes] | None = None,
+    select: FileFilter | None = None,
 ) -> Iterator[Result]:
     """Records and errors from files, folders (walked) and ``-`` (stdin), in order.
+
+    ``select`` filters the files found by walking folders (the ``extensions`` and
+    ``exclude`` settings); files named explicitly are always read.
 
     A decision id seen a second time in the run is an error at the second occurrence,
     naming where the first one is.
     """
     seen: dict[str, str] = {}
-    for item in _expand(paths, max_bytes, stdin):
+    for item in _expand(paths, max_bytes, stdin, select):
         if isinstance(item, SourceRecord):
             rid = item.record.id
             where = f"{item.file}:{item.line_of(())}"
