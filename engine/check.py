@@ -162,7 +162,8 @@ class _Waivers:
 def run_check(opts: CheckOptions, progress: Callable[[int], None] | None = None) -> CheckResult:
     """Run one audit. Raises DecauditError for rule, config and log problems (exit 2);
     unreadable records become ``InputError`` entries and the rest of the run goes on."""
-    from .evaluate import Evaluator, portfolio_findings
+    from .evaluate import portfolio_findings
+    from .parallel import RecyclingEvaluator
     from .records import iter_sources
     from .rules.loader import load_pack
 
@@ -189,7 +190,7 @@ def run_check(opts: CheckOptions, progress: Callable[[int], None] | None = None)
         live, expired = log.live_waivers(today), log.expired_waivers(today)
     waivers = _Waivers(today, live, expired)
     ctx = FactContext(today=today, track_records=_track_records(opts.db, opts.history_min))
-    evaluator = Evaluator(pack)
+    evaluator = RecyclingEvaluator(pack)  # a fresh durable_rules host every few thousand
     portfolio = PortfolioAccumulator()
     tally = _Tally()
 
@@ -226,9 +227,7 @@ def run_check(opts: CheckOptions, progress: Callable[[int], None] | None = None)
             pool = stack.enter_context(ParallelEvaluator(jobs, spec, ctx))
             stream: Iterator[_Evaluated] = pool.map(sources)
         else:
-            from .parallel import RecyclingEvaluator
-
-            stream = _sequential(RecyclingEvaluator(pack), sources, ctx)
+            stream = _sequential(evaluator, sources, ctx)
         for item, facts, findings in stream:
             if isinstance(item, InputError):
                 tally.errors.append(item)
