@@ -17,6 +17,8 @@ install: $(STAMP)
 
 demo: $(STAMP)
 	$(BIN)/decaudit check samples/ --db $(DB) --fail-on never
+	$(BIN)/decaudit verify --db $(DB)
+	$(BIN)/decaudit report --db $(DB) -o decaudit-report.html
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q -p no:cacheprovider

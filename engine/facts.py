@@ -242,12 +242,20 @@ class RecordFacts:
         return [self.decision, *self.options, *self.benefits, *self.costs]
 
     def as_json(self) -> dict[str, Any]:
-        strip = lambda f: {k: v for k, v in f.items() if k != "_t"}  # noqa: E731
+        """The facts as ``decaudit facts --format json`` shows them. Each option, benefit and
+        cost also carries its own ``id`` (its ``oid``/``bid``/``cid``: inside the engine a
+        fact may not have an ``id`` key, which durable_rules reserves)."""
+
+        def show(fact: FactDict, own: str | None = None) -> dict[str, Any]:
+            out = {"id": fact[own]} if own else {}
+            out.update((k, v) for k, v in fact.items() if k != "_t")
+            return out
+
         return {
-            "decision": strip(self.decision),
-            "options": [strip(f) for f in self.options],
-            "benefits": [strip(f) for f in self.benefits],
-            "costs": [strip(f) for f in self.costs],
+            "decision": show(self.decision),
+            "options": [show(f, "oid") for f in self.options],
+            "benefits": [show(f, "bid") for f in self.benefits],
+            "costs": [show(f, "cid") for f in self.costs],
         }
 
 

@@ -65,7 +65,10 @@ def test_facts_json_single_record(runner: CliRunner, samples_dir: Path) -> None:
     assert decision["chosen_kind"] == "incremental"
     assert decision["realization_ratio"] == 0.4
     assert decision["cost_overrun_ratio"] == pytest.approx(1.583333, abs=1e-6)
-    assert [o["oid"] for o in doc["options"]] == ["premium-tier", "go-model", "status-quo"]
+    assert [o["id"] for o in doc["options"]] == ["premium-tier", "go-model", "status-quo"]
+    for option in doc["options"]:
+        assert {"id", "title", "kind", "kind_inferred", "chosen", "line"} <= set(option)
+    assert [c["id"] for c in doc["costs"]] == [c["cid"] for c in doc["costs"]]
     status_quo = doc["options"][2]
     assert (status_quo["kind"], status_quo["kind_inferred"]) == ("do-nothing", True)
     assert status_quo["line"] == 74
