@@ -55,6 +55,8 @@ class CheckOptions:
     config_digest: str = ""
     keep_findings: bool = True
     stdin: IO[bytes] | None = None
+    select_file: Callable[[str], bool] | None = None  # files found walking folders
+    collect_all: bool = False  # keep every finding, before baseline and --min-severity
     jobs: int = 1  # worker processes evaluating records (0: one per CPU)
 
 
@@ -80,6 +82,7 @@ class _Tally:
     files: list[str] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    all_findings: list[Finding] = field(default_factory=list)
     finding_count: int = 0
     failing: int = 0
     baseline_seen: set[str] = field(default_factory=set)
@@ -199,6 +202,8 @@ def run_check(opts: CheckOptions, progress: Callable[[int], None] | None = None)
         if writer is not None:
             writer.add_finding(finding, digests.get(finding.rule_id, ""))
         tally.finding_count += 1
+        if opts.collect_all:
+            tally.all_findings.append(finding)
         if opts.baseline is not None and finding.fingerprint in opts.baseline:
             tally.baseline_seen.add(finding.fingerprint)
             tally.baseline_matched += 1
@@ -217,7 +222,9 @@ def run_check(opts: CheckOptions, progress: Callable[[int], None] | None = None)
         if log is not None:
             writer = log.writer()
         last_file = None
-        sources = iter_sources(opts.paths, max_bytes=opts.max_file_size, stdin=opts.stdin)
+        sources = iter_sources(
+            opts.paths, max_bytes=opts.max_file_size, stdin=opts.stdin, select=opts.select_file
+        )
         if jobs > 1:
             from .parallel import PackSpec, ParallelEvaluator
 
@@ -299,6 +306,7 @@ def run_check(opts: CheckOptions, progress: Callable[[int], None] | None = None)
         fail_on=opts.fail_on,
         exit_code=exit_code,
         totals=tally.totals(),
+        all_findings=tuple(tally.all_findings),
     )
 
 

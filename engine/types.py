@@ -168,3 +168,4 @@ class CheckResult:
     fail_on: str = "high"
     exit_code: int = 0
     totals: FindingTotals | None = None  # counts of the shown findings, even when not kept
+    all_findings: tuple[Finding, ...] = ()  # every finding, when asked (for baselines)

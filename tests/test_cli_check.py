@@ -303,3 +303,29 @@ def test_ci_baseline_reports_only_new_findings(workdir: Path) -> None:
     assert code == 1
     assert {f["decision_id"] for f in doc["findings"]} == {"DEC-T-002"}
     assert "ALT004" in {f["rule_id"] for f in doc["findings"]}
+
+
+def test_write_baseline_keeps_every_finding_of_the_run(workdir: Path) -> None:
+    sample = str(SAMPLES / "aurora-premium-tier.yaml")
+    args = ("check", sample, "--no-log", "--today", TODAY, "--fail-on", "never", "-f", "json")
+    everything = findings_json(run(*args)[1])
+    code, out, _ = run(*args, "--min-severity", "high", "--write-baseline", "b.json")
+    assert code == 0
+    assert len(findings_json(out)) < len(everything)  # fewer shown...
+    written = json.loads((workdir / "b.json").read_text())["findings"]
+    assert {f["fingerprint"] for f in written} == {f["fingerprint"] for f in everything}
+
+
+def test_config_extensions_and_exclude_filter_folder_walks(workdir: Path) -> None:
+    shutil.copytree(SAMPLES, workdir / "decisions")
+    (workdir / ".decaudit.toml").write_text(
+        'extensions = [".yaml"]\nexclude = ["decisions/northwind-*"]\n'
+    )
+    code, out, _ = run("check", "decisions", "--no-log", "--today", TODAY, "-f", "json")
+    files = {f["file"] for f in findings_json(out) if f["file"]}
+    assert files and all(f.endswith(".yaml") for f in files)
+    assert not any("northwind" in f for f in files)
+    # A file named explicitly is read whatever the filters say.
+    named = "decisions/northwind-acquisition.yaml"
+    code, out, _ = run("check", named, "--no-log", "--today", TODAY, "-f", "json")
+    assert {f["file"] for f in findings_json(out) if f["file"]} == {named}

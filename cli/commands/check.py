@@ -228,6 +228,8 @@ def check(
         command=shlex.join(["decaudit", "check", *ctx.meta.get("decaudit.argv", [])]),
         config_digest=cfg.digest,
         keep_findings=needs_findings,
+        select_file=cfg.selects,
+        collect_all=bool(write_baseline),
         stdin=sys.stdin.buffer if "-" in paths else None,
         jobs=1 if jobs is None else jobs,
     )
@@ -237,7 +239,7 @@ def check(
         click.echo("\r\033[K", nl=False, err=True)
 
     if write_baseline:
-        save_baseline(Path(write_baseline), result.findings)
+        save_baseline(Path(write_baseline), result.all_findings)
     use_color = sys.stdout.isatty() if color is None else color
     for fmt, out, render in renderers:
         text = render(
