@@ -12,7 +12,8 @@ from decaudit.engine.types import SEVERITIES, CheckResult, Finding, InputError, 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-SCHEMA_PATH = Path(__file__).resolve().parents[2] / "shared" / "schemas" / "sarif-schema-2.1.0.json"
+# The official SARIF 2.1.0 schema (OASIS), vendored so the tests need no network.
+SCHEMA_PATH = Path(__file__).resolve().parent / "data" / "schemas" / "sarif-schema-2.1.0.json"
 _SCHEMA = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
 SARIF = jsonschema.validators.validator_for(_SCHEMA)(_SCHEMA)
 

@@ -15,7 +15,8 @@ from decaudit.engine.report.sarif import artifact_location, level
 from decaudit.engine.types import CheckResult
 
 REPO = Path(__file__).resolve().parents[1]
-SCHEMA_PATH = Path(__file__).resolve().parents[2] / "shared" / "schemas" / "sarif-schema-2.1.0.json"
+# The official SARIF 2.1.0 schema (OASIS), vendored so the tests need no network.
+SCHEMA_PATH = Path(__file__).resolve().parent / "data" / "schemas" / "sarif-schema-2.1.0.json"
 
 _spec = importlib.util.spec_from_file_location(
     "decaudit_golden_sample", REPO / "tests/golden/sample.py"
