@@ -56,6 +56,7 @@ class CheckOptions:
     keep_findings: bool = True
     stdin: IO[bytes] | None = None
     select_file: Callable[[str], bool] | None = None  # files found walking folders
+    history_db: str | None = None  # read for waivers and track records even when not logging
     collect_all: bool = False  # keep every finding, before baseline and --min-severity
     jobs: int = 1  # worker processes evaluating records (0: one per CPU)
 
@@ -186,13 +187,19 @@ def run_check(opts: CheckOptions, progress: Callable[[int], None] | None = None)
     log = writer = None
     live: list[Any] = []
     expired: list[Any] = []
+    read_db = opts.db or opts.history_db
     if opts.db:
         from .log import AuditLog
 
         log = AuditLog.open(opts.db)
         live, expired = log.live_waivers(today), log.expired_waivers(today)
+    elif read_db and Path(read_db).is_file():  # --no-log: the log's waivers still apply
+        from .log import AuditLog
+
+        with AuditLog.open(read_db, create=False) as history:
+            live, expired = history.live_waivers(today), history.expired_waivers(today)
     waivers = _Waivers(today, live, expired)
-    ctx = FactContext(today=today, track_records=_track_records(opts.db, opts.history_min))
+    ctx = FactContext(today=today, track_records=_track_records(read_db, opts.history_min))
     evaluator = RecyclingEvaluator(pack)  # a fresh durable_rules host every few thousand
     portfolio = PortfolioAccumulator()
     tally = _Tally()

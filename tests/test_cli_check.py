@@ -329,3 +329,20 @@ def test_config_extensions_and_exclude_filter_folder_walks(workdir: Path) -> Non
     named = "decisions/northwind-acquisition.yaml"
     code, out, _ = run("check", named, "--no-log", "--today", TODAY, "-f", "json")
     assert {f["file"] for f in findings_json(out) if f["file"]} == {named}
+
+
+def test_no_log_still_applies_the_logs_waivers(workdir: Path) -> None:
+    sample = str(SAMPLES / "aurora-premium-tier.yaml")
+    run("check", sample, "--today", TODAY, "--fail-on", "never")  # creates the log
+    code, _, err = run(
+        "waive", "DEC-2025-014", "BEN008", "--reason", "Accepted by the board",
+        "--approver", "Board", "--expires", "2099-01-31",
+    )  # fmt: skip
+    assert code == 0, err
+    code, out, _ = run(
+        "check", sample, "--no-log", "--today", TODAY, "-f", "json", "--select", "BEN008"
+    )
+    assert code == 0
+    assert [f["waived"] for f in findings_json(out)] == [True]
+    conn = sqlite3.connect(workdir / "decaudit.db")
+    assert conn.execute("SELECT count(*) FROM runs").fetchone() == (1,)  # nothing was logged

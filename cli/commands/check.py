@@ -221,6 +221,7 @@ def check(
         fail_on=values.get("fail_on") or "high",
         min_severity=values.get("min_severity") or "info",
         db=(values.get("db") or "decaudit.db") if log_on else None,
+        history_db=values.get("db") or "decaudit.db",
         today=values.get("today"),
         max_file_size=values.get("max_file_size") or 10 * 2**20,
         history_min=values.get("history_min_decisions") or 3,
