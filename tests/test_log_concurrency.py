@@ -61,8 +61,8 @@ def test_eight_processes_append_at_once(tmp_path: Path) -> None:
             "SELECT COUNT(*) FROM records WHERE decision_id = 'SHARED-1'"
         ).fetchone()[0]
         assert shared == 1
-        assert log.schema_version == 2
-        assert log.conn.execute("SELECT COUNT(*) FROM migrations").fetchone()[0] == 2
+        assert log.schema_version == 3
+        assert log.conn.execute("SELECT COUNT(*) FROM migrations").fetchone()[0] == 3
 
 
 def _opener(path: str, barrier: Any) -> None:
@@ -82,7 +82,8 @@ def test_racing_opens_of_a_new_file_all_succeed(tmp_path: Path) -> None:
             p.join(60)
         assert [p.exitcode for p in procs] == [0] * WRITERS
         with AuditLog.open(path, create=False) as log:
-            assert log.conn.execute("SELECT version FROM migrations").fetchall() == [(1,), (2,)]
+            versions = log.conn.execute("SELECT version FROM migrations").fetchall()
+            assert versions == [(1,), (2,), (3,)]
 
 
 KILLED_WRITER = textwrap.dedent(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
 from pathlib import Path
 
 import pytest
@@ -152,3 +154,32 @@ def test_resolve_run(log: AuditLog, tmp_path: Path) -> None:
     empty = AuditLog.open(tmp_path / "empty.db")
     with pytest.raises(LogError, match="there is no latest run"):
         resolve_run(empty.conn, "latest")
+
+
+def test_finding_rows_carry_every_column_and_to_dict_matches_the_fields(log: AuditLog) -> None:
+    rows = find_findings(log.conn, FindingFilter())
+    assert rows
+    stored = {
+        r[0]: r for r in log.conn.execute("SELECT id, rule_id, evidence, waived FROM findings")
+    }
+    for row in rows:
+        d = row.to_dict()
+        assert d == dataclasses.asdict(row)
+        assert list(d) == [f.name for f in dataclasses.fields(row)]
+        _, rule_id, evidence, waived = stored[row.id]
+        assert (d["rule_id"], d["evidence"], d["waived"]) == (
+            rule_id,
+            json.loads(evidence),
+            bool(waived),
+        )
+        d["evidence"]["changed"] = 1  # the dict is the caller's own
+        assert "changed" not in row.evidence
+
+
+def test_rule_filter_is_case_insensitive_on_id_and_name(log: AuditLog) -> None:
+    by_id = ids(log, rules=("alt001",))
+    assert by_id and by_id == ids(log, rules=("ALT001",))
+    assert by_id == ids(log, rules=("NO-BREAKTHROUGH-ALTERNATIVE",))
+    assert ids(log, rules=("alt001", "ben002")) == sorted(
+        ids(log, rules=("ALT001",)) + ids(log, rules=("BEN002",))
+    )

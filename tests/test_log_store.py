@@ -26,9 +26,9 @@ def raw(path: Path) -> sqlite3.Connection:
 
 def test_new_log_is_migrated_to_current_version_with_strict_tables(tmp_path: Path) -> None:
     with AuditLog.open(tmp_path / "a.db") as log:
-        assert log.schema_version == CURRENT_VERSION == 2
+        assert log.schema_version == CURRENT_VERSION == 3
         versions = log.conn.execute("SELECT version, name FROM migrations ORDER BY 1").fetchall()
-        assert [v for v, _ in versions] == [1, 2]
+        assert [v for v, _ in versions] == [1, 2, 3]
         info = {r[1]: (r[2], r[5]) for r in log.conn.execute("PRAGMA table_list")}
         for table in LOG_TABLES:
             assert info[table] == ("table", 1), table  # a STRICT table
@@ -54,7 +54,7 @@ def test_migration_from_version_1_keeps_rows_and_adds_search(tmp_path: Path) -> 
         names = {r[0] for r in log.conn.execute("SELECT name FROM sqlite_master")}
         assert "findings_fts" not in names and "idx_findings_rule" not in names
     with AuditLog.open(path) as log:
-        assert log.schema_version == 2
+        assert log.schema_version == 3
         assert log.conn.execute("SELECT COUNT(*) FROM findings").fetchone()[0] == 1
         hit = log.conn.execute(
             "SELECT rowid FROM findings_fts WHERE findings_fts MATCH 'synergies'"
@@ -67,6 +67,46 @@ def test_migration_from_version_1_keeps_rows_and_adds_search(tmp_path: Path) -> 
             "SELECT COUNT(*) FROM findings_fts WHERE findings_fts MATCH 'synergies'"
         ).fetchone()[0]
         assert count == 2
+        assert log.verify().ok
+
+
+RULE_QUERY = (
+    "SELECT id FROM findings WHERE rule_id COLLATE NOCASE IN (?)"
+    " OR rule_name COLLATE NOCASE IN (?) ORDER BY id"
+)
+
+
+def _plan(conn: sqlite3.Connection) -> str:
+    rows = conn.execute("EXPLAIN QUERY PLAN " + RULE_QUERY, ("x", "x")).fetchall()
+    return " | ".join(str(r[-1]) for r in rows)
+
+
+def test_migration_from_version_2_indexes_the_case_insensitive_rule_filter(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "v2.db"
+    with AuditLog.open(path, target_version=2) as log:
+        assert log.schema_version == 2
+        write_run(
+            log,
+            [source("DEC-1"), source("DEC-2")],
+            [finding("DEC-1", rule_id="ALT001"), finding("DEC-2", rule_id="BEN002")],
+        )
+        assert "SCAN f" in _plan(log.conn).replace("SCAN findings", "SCAN f")
+        before = log.conn.execute("SELECT * FROM findings ORDER BY id").fetchall()
+    with AuditLog.open(path) as log:
+        assert log.schema_version == 3
+        names = [r[0] for r in log.conn.execute("SELECT name FROM migrations ORDER BY version")]
+        assert names[2] == "case-insensitive indexes on rule id and rule name"
+        assert log.conn.execute("SELECT * FROM findings ORDER BY id").fetchall() == before
+        plan = _plan(log.conn)
+        assert "idx_findings_rule_nocase" in plan and "idx_findings_rule_name_nocase" in plan
+        assert "SCAN" not in plan
+        hits = log.conn.execute(RULE_QUERY, ("ben002", "ben002")).fetchall()
+        assert hits == [(2,)]
+        assert log.verify().ok
+        write_run(log, [source("DEC-3")], [finding("DEC-3", rule_id="BEN002")])
+        assert len(log.conn.execute(RULE_QUERY, ("Ben002", "x")).fetchall()) == 2
         assert log.verify().ok
 
 

@@ -325,7 +325,7 @@ def test_dropped_table(db: Path) -> None:
 
 def test_dropped_column(db: Path) -> None:
     conn = attacker(db)
-    conn.execute("DROP INDEX idx_findings_rule")
+    conn.execute("DROP INDEX idx_findings_rule_name_nocase")  # the index on the column
     conn.execute("ALTER TABLE findings DROP COLUMN rule_name")
     assert divergence(db).startswith("findings id=1: row hash mismatch")
 

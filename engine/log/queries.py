@@ -67,7 +67,32 @@ class FindingRow:
     expired_waiver_until: str | None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # a plain dict built directly: dataclasses.asdict deep-copies every row
+        return {
+            "id": self.id,
+            "run_id": self.run_id,
+            "run_started_at": self.run_started_at,
+            "decision_id": self.decision_id,
+            "record_hash": self.record_hash,
+            "rule_id": self.rule_id,
+            "rule_name": self.rule_name,
+            "rule_digest": self.rule_digest,
+            "family": self.family,
+            "severity": self.severity,
+            "message": self.message,
+            "evidence": dict(self.evidence),
+            "path": self.path,
+            "file": self.file,
+            "line": self.line,
+            "fingerprint": self.fingerprint,
+            "waived": self.waived,
+            "waiver_id": self.waiver_id,
+            "waiver_source": self.waiver_source,
+            "waiver_reason": self.waiver_reason,
+            "waiver_approver": self.waiver_approver,
+            "waiver_expires": self.waiver_expires,
+            "expired_waiver_until": self.expired_waiver_until,
+        }
 
 
 @dataclass(frozen=True)
@@ -83,9 +108,15 @@ class HistoryRun:
     findings: tuple[FindingRow, ...]
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        d["findings"] = [f.to_dict() for f in self.findings]
-        return d
+        return {
+            "run_id": self.run_id,
+            "started_at": self.started_at,
+            "command": self.command,
+            "record_hash": self.record_hash,
+            "file": self.file,
+            "line": self.line,
+            "findings": [f.to_dict() for f in self.findings],
+        }
 
 
 @dataclass(frozen=True)
@@ -151,38 +182,34 @@ def _run(row: sqlite3.Row) -> RunSummary:
     )
 
 
+# The columns of FindingRow, in its field order, so a row builds it positionally.
 _FINDING_SELECT = """
-SELECT f.*, r.started_at AS run_started_at
+SELECT f.id, f.run_id, r.started_at, f.decision_id, f.record_hash, f.rule_id, f.rule_name,
+       f.rule_digest, f.family, f.severity, f.message, f.evidence, f.path, f.file, f.line,
+       f.fingerprint, f.waived, f.waiver_id, f.waiver_source, f.waiver_reason,
+       f.waiver_approver, f.waiver_expires, f.expired_waiver_until
 FROM findings f JOIN runs r ON r.id = f.run_id
 """
+_RUN_ID, _EVIDENCE, _WAIVED = 1, 11, 16
 
 
-def _finding(row: sqlite3.Row) -> FindingRow:
-    return FindingRow(
-        id=row["id"],
-        run_id=row["run_id"],
-        run_started_at=row["run_started_at"],
-        decision_id=row["decision_id"],
-        record_hash=row["record_hash"],
-        rule_id=row["rule_id"],
-        rule_name=row["rule_name"],
-        rule_digest=row["rule_digest"],
-        family=row["family"],
-        severity=row["severity"],
-        message=row["message"],
-        evidence=_json(row["evidence"], {}),
-        path=row["path"],
-        file=row["file"],
-        line=row["line"],
-        fingerprint=row["fingerprint"],
-        waived=bool(row["waived"]),
-        waiver_id=row["waiver_id"],
-        waiver_source=row["waiver_source"],
-        waiver_reason=row["waiver_reason"],
-        waiver_approver=row["waiver_approver"],
-        waiver_expires=row["waiver_expires"],
-        expired_waiver_until=row["expired_waiver_until"],
-    )
+def _finding(row: Sequence[Any]) -> FindingRow:
+    values = list(row)
+    values[_EVIDENCE] = _json(values[_EVIDENCE], {})
+    values[_WAIVED] = bool(values[_WAIVED])
+    return FindingRow(*values)
+
+
+def _tuples(
+    conn: sqlite3.Connection, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()
+) -> Iterator[tuple[Any, ...]]:
+    cur = conn.cursor()
+    try:
+        cur.execute(sql, params if isinstance(params, Mapping) else tuple(params))
+        while batch := cur.fetchmany(1000):
+            yield from batch
+    except sqlite3.Error as exc:
+        raise LogError(f"cannot read the audit log: {exc}") from exc
 
 
 def _rows(
@@ -308,7 +335,7 @@ def iter_findings(conn: sqlite3.Connection, flt: FindingFilter) -> Iterator[Find
     if flt.limit is not None:
         sql += " LIMIT ?"
         params.append(flt.limit)
-    for row in _rows(conn, sql, params):
+    for row in _tuples(conn, sql, params):
         yield _finding(row)
 
 
@@ -338,10 +365,10 @@ def history(conn: sqlite3.Connection, decision_id: str) -> list[HistoryRun]:
         )
     )
     by_run: dict[int, list[FindingRow]] = {r["id"]: [] for r in runs}
-    for row in _rows(
+    for row in _tuples(
         conn, _FINDING_SELECT + " WHERE f.decision_id = ? ORDER BY f.id", (decision_id,)
     ):
-        by_run.setdefault(row["run_id"], []).append(_finding(row))
+        by_run.setdefault(row[_RUN_ID], []).append(_finding(row))
     return [
         HistoryRun(
             r["id"],

@@ -253,6 +253,14 @@ CREATE INDEX idx_waivers_revokes ON waivers (revokes);
     db.table("findings").enable_fts(["message"], fts_version="FTS5", create_triggers=False)
 
 
+def _migration_3(db: sqlite_utils.Database) -> None:
+    """Indexes that serve the case-insensitive rule filter of ``decaudit findings`` as written:
+    ``rule_id COLLATE NOCASE IN (...) OR rule_name COLLATE NOCASE IN (...)`` cannot use an
+    index built with the default BINARY collation, so it scanned every finding."""
+    db.execute("CREATE INDEX idx_findings_rule_nocase ON findings (rule_id COLLATE NOCASE)")
+    db.execute("CREATE INDEX idx_findings_rule_name_nocase ON findings (rule_name COLLATE NOCASE)")
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -263,6 +271,7 @@ class Migration:
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", _migration_1),
     Migration(2, "query indexes and full-text search on finding messages", _migration_2),
+    Migration(3, "case-insensitive indexes on rule id and rule name", _migration_3),
 )
 CURRENT_VERSION = MIGRATIONS[-1].version
 
