@@ -10,6 +10,8 @@ import importlib
 
 import click
 
+from ..engine import __version__
+
 # command name -> (module under decaudit.cli.commands, attribute, one-line help)
 COMMANDS: dict[str, tuple[str, str, str]] = {
     "check": ("check", "check", "Audit decision records and log the run."),
@@ -49,7 +51,7 @@ class LazyGroup(click.Group):
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="decaudit", prog_name="decaudit")
+@click.version_option(__version__, prog_name="decaudit")
 def cli() -> None:
     """Audit decision records for incremental-only choices, missing breakthrough
     alternatives and unrealistic benefit assumptions.

@@ -1,8 +1,5 @@
 """decaudit's library: records, facts, rules, evaluation, the audit log and reports."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("decaudit")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree
-    __version__ = "0.0.0"
+# Kept equal to ``[project] version`` in pyproject.toml (tests/test_startup.py checks it):
+# a constant, because reading the installed metadata costs about 25 ms at every start.
+__version__ = "0.1.0"

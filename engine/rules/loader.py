@@ -25,6 +25,7 @@ from ..model import Record
 from ..packdata import pack_root
 from ..safeyaml import YamlError, load_one
 from ..types import FAMILIES, SEVERITIES, Loc, Reference, RuleInfo, format_loc
+from .cache import ParseCache
 from .model import (
     SINGLE,
     Alias,
@@ -727,7 +728,13 @@ def _move(lines: dict[Loc, int], old: Loc, new: Loc) -> None:
         lines[(*new, *key[n:])] = lines.pop(key)
 
 
-def _read(path: Path, display: str) -> RuleSource | RuleFileError:
+def _parse_text(text: str) -> tuple[Any, dict[Loc, int]]:
+    parsed = load_one(text)
+    lines = dict(parsed.lines)
+    return _restore_on(parsed.data, lines, text), lines
+
+
+def _read(path: Path, display: str, cache: ParseCache | None = None) -> RuleSource | RuleFileError:
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -739,11 +746,13 @@ def _read(path: Path, display: str) -> RuleSource | RuleFileError:
     except UnicodeDecodeError as exc:
         return RuleFileError(display, "", f"not UTF-8 text (byte {exc.start})")
     try:
-        parsed = load_one(text)
+        if cache is None:
+            data, lines = _parse_text(text)
+        else:
+            data, lines = cache.parse(raw, text, _parse_text)
     except YamlError as exc:
         return RuleFileError(display, "", exc.message, exc.line)
-    lines = dict(parsed.lines)
-    return RuleSource(display, _restore_on(parsed.data, lines, text), lines)
+    return RuleSource(display, data, lines)
 
 
 def parse_rule(
@@ -805,13 +814,15 @@ def _sources(
         folders.append((path, str(d).rstrip("/\\") or str(d)))
     sources: list[RuleSource] = []
     errors: list[RuleFileError] = []
+    cache = ParseCache()
     for folder, label in folders:
         for path in rule_files(folder):
-            got = _read(path, _display(path, folder, label))
+            got = _read(path, _display(path, folder, label), cache)
             if isinstance(got, RuleFileError):
                 errors.append(got)
             else:
                 sources.append(got)
+    cache.save()
     return sources, errors
 
 
