@@ -6,9 +6,10 @@ alias), ``${param.NAME}``, ``${pct.fact}``, ``${pct.alias.fact}``, ``${pct.param
 
 from __future__ import annotations
 
+import functools
 import re
 import string
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable
 from typing import Any
 
 
@@ -56,22 +57,45 @@ def format_value(value: Any) -> str:
     return str(value)
 
 
+@functools.lru_cache(maxsize=4096)
+def segments(text: str) -> tuple[tuple[bool, str], ...]:
+    """``text`` cut once into ``(is_placeholder, literal or name)`` pieces, exactly as
+    ``MessageTemplate.safe_substitute`` reads it: ``$$`` is a ``$``, an invalid ``$`` stays."""
+    out: list[tuple[bool, str]] = []
+    literal: list[str] = []
+    end = 0
+    for m in MessageTemplate.pattern.finditer(text):
+        literal.append(text[end : m.start()])
+        end = m.end()
+        name = m.group("named") or m.group("braced")
+        if name is not None:
+            if literal:
+                out.append((False, "".join(literal)))
+                literal = []
+            out.append((True, name))
+        elif m.group("escaped") is not None:
+            literal.append("$")
+        else:
+            literal.append(m.group())
+    literal.append(text[end:])
+    tail = "".join(literal)
+    if tail:
+        out.append((False, tail))
+    return tuple(out)
+
+
+def placeholder_value(name: str, lookup: Callable[[str], Any]) -> str:
+    """The text of one placeholder; ``lookup(name)`` gives its raw value."""
+    if name.startswith("pct."):
+        value = lookup(name[4:])
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return format_pct(value)
+        return format_value(value)
+    return format_value(lookup(name))
+
+
 def render(text: str, lookup: Callable[[str], Any]) -> str:
     """Fill ``text``; ``lookup(name)`` gives the raw value of a placeholder (``pct.`` aside)."""
-
-    class _Values(Mapping[str, str]):
-        def __getitem__(self, name: str) -> str:
-            if name.startswith("pct."):
-                value = lookup(name[4:])
-                if isinstance(value, int | float) and not isinstance(value, bool):
-                    return format_pct(value)
-                return format_value(value)
-            return format_value(lookup(name))
-
-        def __iter__(self) -> Iterator[str]:  # pragma: no cover - unused
-            return iter(())
-
-        def __len__(self) -> int:  # pragma: no cover - unused
-            return 0
-
-    return MessageTemplate(text).safe_substitute(_Values())
+    return "".join(
+        placeholder_value(piece, lookup) if is_name else piece for is_name, piece in segments(text)
+    )
