@@ -73,6 +73,10 @@ class ContentHash:
     def add(self, table: str, row_hash_hex: str) -> None:
         self._h.update(f"{table}:{row_hash_hex}\n".encode())
 
+    def add_lines(self, lines: list[str]) -> None:
+        """Several ``"<table>:<row_hash>\n"`` lines at once (the same digest as ``add``)."""
+        self._h.update("".join(lines).encode())
+
     def hexdigest(self) -> str:
         return self._h.hexdigest()
 
