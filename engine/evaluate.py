@@ -34,6 +34,9 @@ __all__ = [
 ]
 
 
+# ``json.dumps(obj, ensure_ascii=False)`` with one encoder, not a new one for every call.
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
+_DIGIT_E = re.compile(r"\d[eE]")
 _EXPONENT = re.compile(r'("(?:[^"\\]|\\.)*")|(?<![\w.])(-?\d+)([eE][+-]?\d+)')
 
 
@@ -43,8 +46,10 @@ def _fix_exponent(m: re.Match[str]) -> str:
 
 def durable_json(obj: Any) -> str:
     """JSON for durable_rules' parser, which rejects exponents without a fraction (1e-07)."""
-    text = json.dumps(obj, ensure_ascii=False)
-    if "e-" in text or "e+" in text:
+    text = _ENCODER.encode(obj)
+    # Only an unquoted ``<digits>e`` can need fixing: most texts with "e-" ("one-off")
+    # have none, and the cheap search spares them the full substitution.
+    if ("e-" in text or "e+" in text) and _DIGIT_E.search(text):
         text = _EXPONENT.sub(_fix_exponent, text)
     return text
 

@@ -13,6 +13,7 @@ with the rule files: a rule naming a fact that is not here is rejected when it l
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import statistics
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -259,6 +260,10 @@ class RecordFacts:
         }
 
 
+# Paths repeat from record to record (options[0], options[0].business_case.benefits[1]...).
+_json_path = functools.lru_cache(maxsize=4096)(json_path)
+
+
 def _put(fact: FactDict, key: str, value: Any) -> None:
     if value is not None:
         fact[key] = value
@@ -358,7 +363,7 @@ def derive(src: SourceRecord, ctx: FactContext) -> RecordFacts:
         of: FactDict = {
             "_t": "option",
             "did": did,
-            "path": json_path(loc),
+            "path": _json_path(loc),
             "line": line(loc),
             "oid": oid,
             "title": opt.title,
@@ -388,7 +393,7 @@ def derive(src: SourceRecord, ctx: FactContext) -> RecordFacts:
             bf: FactDict = {
                 "_t": "benefit",
                 "did": did,
-                "path": json_path(bloc),
+                "path": _json_path(bloc),
                 "line": line(bloc),
                 "bid": ben.id or str(j),
                 "oid": oid,
@@ -401,7 +406,9 @@ def derive(src: SourceRecord, ctx: FactContext) -> RecordFacts:
                 "uplift_applied": uplift,
             }
             for key in ("description", "type", "projected", "low", "high", "realized"):
-                _put(bf, key, getattr(ben, key))
+                value = getattr(ben, key)
+                if value is not None:
+                    bf[key] = value
             _put(bf, "realization_ratio", _ratio([(ben.projected, ben.realized)]))
             _put(bf, "status", rec.status)
             _put(bf, "project_type", rec.project_type)
@@ -416,7 +423,7 @@ def derive(src: SourceRecord, ctx: FactContext) -> RecordFacts:
             cf: FactDict = {
                 "_t": "cost",
                 "did": did,
-                "path": json_path(cloc),
+                "path": _json_path(cloc),
                 "line": line(cloc),
                 "cid": cost.id or str(j),
                 "oid": oid,
@@ -432,7 +439,9 @@ def derive(src: SourceRecord, ctx: FactContext) -> RecordFacts:
                 "on_target_evidenced": any(_given(a.evidence) for a in on_target),
             }
             for key in ("description", "projected", "contingency", "realized"):
-                _put(cf, key, getattr(cost, key))
+                value = getattr(cost, key)
+                if value is not None:
+                    cf[key] = value
             _put(cf, "overrun_ratio", _ratio([(cost.projected, cost.realized)]))
             _put(cf, "status", rec.status)
             costs.append(cf)

@@ -160,6 +160,18 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not valid JSON")
 
 
+# One decoder for every call: ``json.loads`` with a keyword argument builds a new decoder
+# (and its scanner) each time, a fifth of the cost of reading a JSON Lines record.
+_DECODER = json.JSONDecoder(parse_constant=_reject_constant)
+
+
+def loads(text: str) -> Any:
+    """``json.loads(text, parse_constant=_reject_constant)``, with a shared decoder."""
+    if text.startswith("\ufeff"):  # json.loads' own error for a byte-order mark
+        return json.loads(text, parse_constant=_reject_constant)
+    return _DECODER.decode(text)
+
+
 def _scan_lines(text: str, max_depth: int) -> dict[Loc, int] | None:
     """Lines of every location of a document already known to be valid JSON, by one pass
     over its tokens. None when it nests deeper than ``max_depth``."""
@@ -217,7 +229,7 @@ def parse(text: str, *, max_depth: int = MAX_DEPTH) -> tuple[Any, dict[Loc, int]
     names the line of the problem.
     """
     try:
-        value = json.loads(text, parse_constant=_reject_constant)
+        value = loads(text)
     except (ValueError, RecursionError):
         return parse_slow(text, max_depth=max_depth)
     if isinstance(value, float) and not math.isfinite(value):

@@ -187,17 +187,17 @@ def iter_sources(
     A decision id seen a second time in the run is an error at the second occurrence,
     naming where the first one is.
     """
-    seen: dict[str, str] = {}
+    seen: dict[str, tuple[str, int]] = {}  # id -> (file, line) of its first occurrence
     for item in _expand(paths, max_bytes, stdin, select):
         if isinstance(item, SourceRecord):
             rid = item.record.id
-            where = f"{item.file}:{item.line_of(())}"
-            if rid in seen:
+            first = seen.get(rid)
+            if first is not None:
                 yield InputError(
                     item.file,
                     item.line_of(()),
-                    f"duplicate decision id {rid!r} (first defined at {seen[rid]})",
+                    f"duplicate decision id {rid!r} (first defined at {first[0]}:{first[1]})",
                 )
                 continue
-            seen[rid] = where
+            seen[rid] = (item.file, item.line_of(()))
         yield item

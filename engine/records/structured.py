@@ -6,13 +6,12 @@ or a list of records. Each record is validated on its own: a bad one does not st
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ..safeyaml import MAX_NODES, YamlError, load_documents
 from ..types import InputError, Loc, SourceRecord, format_loc
-from .jsontext import MAX_DEPTH, JsonError, parse
+from .jsontext import MAX_DEPTH, JsonError, loads, parse
 from .textcheck import MESSAGE, find_surrogate, may_hold_surrogates
 from .validate import line_for, to_record
 
@@ -118,10 +117,6 @@ def _depth(value: Any, limit: int) -> bool:
     return False
 
 
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not valid JSON")
-
-
 def load_jsonl(path: str, text: str) -> Iterator[Result]:
     """One record per non-blank line, one at a time; every location is on that line."""
     found = False
@@ -136,7 +131,7 @@ def load_jsonl(path: str, text: str) -> Iterator[Result]:
 
 def _jsonl_line(path: str, number: int, raw: str) -> Result:
     try:
-        data = json.loads(raw, parse_constant=_reject_constant)
+        data = loads(raw)
     except RecursionError:
         return InputError(path, number, f"nesting deeper than {MAX_DEPTH} levels")
     except ValueError as exc:
