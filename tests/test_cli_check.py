@@ -322,12 +322,14 @@ def test_config_extensions_and_exclude_filter_folder_walks(workdir: Path) -> Non
         'extensions = [".yaml"]\nexclude = ["decisions/northwind-*"]\n'
     )
     code, out, _ = run("check", "decisions", "--no-log", "--today", TODAY, "-f", "json")
+    assert code == 1
     files = {f["file"] for f in findings_json(out) if f["file"]}
     assert files and all(f.endswith(".yaml") for f in files)
     assert not any("northwind" in f for f in files)
     # A file named explicitly is read whatever the filters say.
     named = "decisions/northwind-acquisition.yaml"
     code, out, _ = run("check", named, "--no-log", "--today", TODAY, "-f", "json")
+    assert code == 1
     assert {f["file"] for f in findings_json(out) if f["file"]} == {named}
 
 
