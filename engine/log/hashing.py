@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping
+from json.encoder import encode_basestring as _encode_str  # ensure_ascii=False
 from typing import Any
 
 GENESIS = "0" * 64  # prev_hash of the first chain entry
@@ -52,6 +53,33 @@ def body_hash(table: str, row: Mapping[str, Any]) -> str:
     keys = KEY_COLUMNS[table]
     body = {k: v for k, v in row.items() if k != "row_hash" and k not in keys and v is not None}
     return sha256_hex(canonical_json(body))
+
+
+class BodyHasher:
+    """``body_hash`` for rows given as tuples of a fixed list of columns, without building a
+    dict and running ``json.dumps`` per row: the sorted member prefixes are computed once, and
+    strings and integers (every value of a STRICT log table) are written by the C string
+    encoder. Any other value goes through ``canonical_json``, so the result is always
+    exactly ``body_hash(table, dict(zip(columns, values)))``."""
+
+    def __init__(self, table: str, columns: tuple[str, ...]) -> None:
+        keys = KEY_COLUMNS[table]
+        order = sorted((c, i) for i, c in enumerate(columns) if c != "row_hash" and c not in keys)
+        self._members = tuple((i, _encode_str(c) + ":") for c, i in order)
+
+    def __call__(self, values: tuple[Any, ...]) -> str:
+        parts = [
+            prefix + (_encode_str(v) if type(v) is str else _json_value(v))
+            for i, prefix in self._members
+            if (v := values[i]) is not None
+        ]
+        return hashlib.sha256(("{" + ",".join(parts) + "}").encode()).hexdigest()
+
+
+def _json_value(value: Any) -> str:
+    if type(value) is int:
+        return int.__repr__(value)
+    return canonical_json(value)
 
 
 def keyed_hash(table: str, keys: tuple[Any, ...], body: str) -> str:

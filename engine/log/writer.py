@@ -10,8 +10,8 @@ serialize on that lock; a crash before COMMIT leaves no trace of the run.
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,11 +19,10 @@ from ..errors import LogError
 from .connection import connect, immediate
 from .hashing import (
     GENESIS,
+    BodyHasher,
     ContentHash,
-    body_hash,
     canonical_json,
     entry_hash,
-    keyed_hash,
     row_hash,
     sha256_hex,
 )
@@ -33,7 +32,8 @@ from .schema import FTS_TABLE
 if TYPE_CHECKING:
     from ..types import Finding, SourceRecord
 
-_BATCH = 1000
+_BATCH = 2000  # rows read back per fetch
+_SPOOL_BUFFER = 500  # rows held in memory before one executemany into the spool
 _SPOOL_COMMIT_EVERY = 2000
 
 _SPOOL_SQL = """
@@ -162,7 +162,14 @@ class RunWriter:
         self._records = 0
         self._findings = 0
         self._last: tuple[str, str, str] | None = None  # decision id, file, record hash
+        self._buffers: dict[str, list[tuple[Any, ...]]] = {
+            _SPOOL_RECORD: [],
+            _SPOOL_RUN_RECORD: [],
+            _SPOOL_FINDING: [],
+        }
+        self._buffered = 0
         try:
+            self._conn.create_function(_SHA256_SQL, 1, _sha256_text, deterministic=True)
             self._conn.executescript(_SPOOL_SQL)
             self._conn.execute("BEGIN")
         except sqlite3.Error as exc:
@@ -181,16 +188,26 @@ class RunWriter:
     def _tick(self) -> None:
         self._pending += 1
         if self._pending >= _SPOOL_COMMIT_EVERY:
-            conn = self._live()
+            conn = self._flush()
             conn.execute("COMMIT")
             conn.execute("BEGIN")
             self._pending = 0
+        elif self._buffered >= _SPOOL_BUFFER:
+            self._flush()
 
-    def _spool(
-        self, sql: str, table: str, columns: tuple[str, ...], values: tuple[Any, ...]
-    ) -> None:
-        body = body_hash(table, dict(zip(columns, values, strict=True)))
-        self._live().execute(sql, (*values, body))
+    def _flush(self) -> sqlite3.Connection:
+        """Write the buffered spool rows (a few hundred at most) with one executemany each."""
+        conn = self._live()
+        for sql, rows in self._buffers.items():
+            if rows:
+                conn.executemany(sql, rows)
+                rows.clear()
+        self._buffered = 0
+        return conn
+
+    def _spool(self, sql: str, row: tuple[Any, ...]) -> None:
+        self._buffers[sql].append(row)
+        self._buffered += 1
 
     def add_record(self, src: SourceRecord) -> str:
         """Spool one audited record; returns its content hash (sha256 of the canonical JSON).
@@ -209,21 +226,21 @@ class RunWriter:
                 rec.date.isoformat() if rec.date else None,
                 canonical,
             )
-            self._spool(_SPOOL_RECORD, "records", RECORD_COLUMNS[:-1], record)
+            self._spool(_SPOOL_RECORD, (*record, _RECORD_BODY(record)))
             run_record = (digest, rec.id, src.file, src.line_of(()), src.format)
-            self._spool(_SPOOL_RUN_RECORD, "run_records", RUN_RECORD_COLUMNS[2:], run_record)
+            self._spool(_SPOOL_RUN_RECORD, (*run_record, _RUN_RECORD_BODY(run_record)))
+            self._records += 1
+            self._last = (rec.id, src.file, digest)
+            self._tick()
         except sqlite3.Error as exc:
             raise LogError(f"{self._path}: cannot spool record {rec.id}: {exc}") from exc
-        self._records += 1
-        self._last = (rec.id, src.file, digest)
-        self._tick()
         return digest
 
     def _record_hash_for(self, finding: Finding) -> str | None:
         if self._last is not None and self._last[0] == finding.decision_id:
             return self._last[2]
         row = (
-            self._live()
+            self._flush()
             .execute(
                 "SELECT record_hash FROM temp.spool_run_records WHERE decision_id = ?"
                 " ORDER BY file = ? DESC, seq DESC LIMIT 1",
@@ -237,34 +254,34 @@ class RunWriter:
         """Spool one finding of this run (``rule_digest``: the digest of the rule that fired)."""
         self._live()
         waiver = f.waiver
-        values = (
-            f.decision_id,
-            record_hash or self._record_hash_for(f),
-            f.rule_id,
-            f.rule_name,
-            rule_digest,
-            f.family,
-            f.severity,
-            f.message,
-            canonical_json(dict(f.evidence)),
-            f.path,
-            f.file,
-            f.line,
-            f.fingerprint,
-            1 if waiver is not None else 0,
-            waiver.waiver_id if waiver else None,
-            waiver.source if waiver else None,
-            waiver.reason if waiver else None,
-            waiver.approver if waiver else None,
-            waiver.expires if waiver else None,
-            f.expired_waiver.expires if f.expired_waiver else None,
-        )
         try:
-            self._spool(_SPOOL_FINDING, "findings", FINDING_COLUMNS[2:], values)
+            values = (
+                f.decision_id,
+                record_hash or self._record_hash_for(f),
+                f.rule_id,
+                f.rule_name,
+                rule_digest,
+                f.family,
+                f.severity,
+                f.message,
+                canonical_json(dict(f.evidence)),
+                f.path,
+                f.file,
+                f.line,
+                f.fingerprint,
+                1 if waiver is not None else 0,
+                waiver.waiver_id if waiver else None,
+                waiver.source if waiver else None,
+                waiver.reason if waiver else None,
+                waiver.approver if waiver else None,
+                waiver.expires if waiver else None,
+                f.expired_waiver.expires if f.expired_waiver else None,
+            )
+            self._spool(_SPOOL_FINDING, (*values, _FINDING_BODY(values)))
+            self._findings += 1
+            self._tick()
         except sqlite3.Error as exc:
             raise LogError(f"{self._path}: cannot spool a finding: {exc}") from exc
-        self._findings += 1
-        self._tick()
 
     # -- committing ----------------------------------------------------------------------
 
@@ -274,6 +291,7 @@ class RunWriter:
         started = normalize_timestamp(meta.started_at, "started_at")
         finished = normalize_timestamp(meta.finished_at, "finished_at")
         try:
+            self._flush()
             if conn.in_transaction:
                 conn.execute("COMMIT")  # the spool's own transaction (temp tables only)
             with immediate(conn):
@@ -308,28 +326,16 @@ class RunWriter:
         conn.execute(insert_sql("runs", RUN_COLUMNS), (*run.values(), h))
         content.add("runs", h)
 
+        # Rows go from the spool to the log in SQL; each row hash is the keyed hash of the
+        # body hash computed while spooling (see hashing.keyed_hash), through a SQL function.
         base = int(conn.execute("SELECT COALESCE(MAX(id), 0) FROM run_records").fetchone()[0])
-        rows = conn.execute(
-            "SELECT seq, record_hash, decision_id, file, line, format, body"
-            " FROM temp.spool_run_records ORDER BY seq"
-        )
-        self._copy(
-            conn,
-            "run_records",
-            RUN_RECORD_COLUMNS,
-            content,
-            (((base + i, run_id), r[1:-1], r[-1]) for i, r in enumerate(_rows(rows), start=1)),
-        )
-        self._copy(conn, "records", RECORD_COLUMNS, content, self._new_records(conn, run_id))
+        conn.execute(_COPY_RUN_RECORDS, {"base": base, "run": run_id})
+        _feed(conn, content, "run_records", "WHERE id > ? ORDER BY id", base)
+        conn.execute(_COPY_RECORDS, {"run": run_id})
+        _feed(conn, content, "records", "WHERE first_run_id = ? ORDER BY hash", run_id)
         first = int(conn.execute("SELECT COALESCE(MAX(id), 0) FROM findings").fetchone()[0])
-        rows = conn.execute("SELECT * FROM temp.spool_findings ORDER BY seq")
-        self._copy(
-            conn,
-            "findings",
-            FINDING_COLUMNS,
-            content,
-            (((first + i, run_id), r[1:-1], r[-1]) for i, r in enumerate(_rows(rows), start=1)),
-        )
+        conn.execute(_COPY_FINDINGS, {"base": first, "run": run_id})
+        _feed(conn, content, "findings", "WHERE id > ? ORDER BY id", first)
         if conn.execute(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (FTS_TABLE,)
         ).fetchone():
@@ -341,54 +347,6 @@ class RunWriter:
             )
         append_chain_entry(conn, "run", content.hexdigest(), finished, run_id=run_id)
         return run_id
-
-    @staticmethod
-    def _new_records(
-        conn: sqlite3.Connection, run_id: int
-    ) -> Iterator[tuple[tuple[Any, ...], tuple[Any, ...], str]]:
-        cur = conn.execute(
-            "SELECT hash, decision_id, title, project_type, status, decision_date, canonical,"
-            " body FROM temp.spool_records ORDER BY hash"
-        )
-        while batch := cur.fetchmany(500):
-            marks = ", ".join("?" * len(batch))
-            known = {
-                r[0]
-                for r in conn.execute(
-                    f"SELECT hash FROM main.records WHERE hash IN ({marks})",
-                    [b[0] for b in batch],
-                )
-            }
-            for b in batch:
-                if b[0] not in known:
-                    # key columns (hash, first_run_id) around the body columns
-                    yield (b[0], run_id), b[1:-1], b[-1]
-
-    @staticmethod
-    def _copy(
-        conn: sqlite3.Connection,
-        table: str,
-        columns: tuple[str, ...],
-        content: ContentHash,
-        rows: Iterator[tuple[tuple[Any, ...], tuple[Any, ...], str]],
-    ) -> None:
-        """Insert rows given as (key values, body values, body hash), in batches, feeding
-        their row hashes to the content hash in order."""
-        sql = insert_sql(table, columns)
-        records = table == "records"
-        batch: list[tuple[Any, ...]] = []
-        for key, body, body_digest in rows:
-            h = keyed_hash(table, key, body_digest)
-            content.add(table, h)
-            if records:  # column order: hash, the body columns, first_run_id
-                batch.append((key[0], *body, key[1], h))
-            else:
-                batch.append((*key, *body, h))
-            if len(batch) >= _BATCH:
-                conn.executemany(sql, batch)
-                batch.clear()
-        if batch:
-            conn.executemany(sql, batch)
 
     def abort(self) -> None:
         """Discard the run (idempotent)."""
@@ -411,6 +369,48 @@ class RunWriter:
         self._close()
 
 
-def _rows(cur: sqlite3.Cursor) -> Iterator[tuple[Any, ...]]:
+def _feed(conn: sqlite3.Connection, content: ContentHash, table: str, where: str, arg: int) -> None:
+    """Feed the row hashes just written to ``table`` to the run's content hash, in order."""
+    cur = conn.execute(f"SELECT row_hash FROM main.[{table}] {where}", (arg,))
     while batch := cur.fetchmany(_BATCH):
-        yield from batch
+        content.add_lines([f"{table}:{r[0]}\n" for r in batch])
+
+
+def _sha256_text(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+_SHA256_SQL = "decaudit_sha256"
+
+
+def _keyed_sql(table: str, *keys: str) -> str:
+    """SQL for ``keyed_hash(table, keys, body)``: ``str()`` of an integer and SQLite's text
+    of it are the same digits."""
+    parts = " || char(31) || ".join([f"'{table}'", *keys, "body"])
+    return f"{_SHA256_SQL}({parts})"
+
+
+_COPY_RUN_RECORDS = f"""
+INSERT INTO main.run_records ({", ".join(RUN_RECORD_COLUMNS)}, row_hash)
+SELECT id, :run, record_hash, decision_id, file, line, format,
+       {_keyed_sql("run_records", "id", ":run")}
+FROM (SELECT :base + row_number() OVER (ORDER BY seq) AS id, * FROM temp.spool_run_records)
+ORDER BY id
+"""
+_COPY_RECORDS = f"""
+INSERT INTO main.records ({", ".join(RECORD_COLUMNS)}, row_hash)
+SELECT hash, decision_id, title, project_type, status, decision_date, canonical, :run,
+       {_keyed_sql("records", "hash", ":run")}
+FROM temp.spool_records AS s
+WHERE NOT EXISTS (SELECT 1 FROM main.records AS r WHERE r.hash = s.hash)
+ORDER BY hash
+"""
+_COPY_FINDINGS = f"""
+INSERT INTO main.findings ({", ".join(FINDING_COLUMNS)}, row_hash)
+SELECT id, :run, {", ".join(FINDING_COLUMNS[2:])}, {_keyed_sql("findings", "id", ":run")}
+FROM (SELECT :base + row_number() OVER (ORDER BY seq) AS id, * FROM temp.spool_findings)
+ORDER BY id
+"""
+_RECORD_BODY = BodyHasher("records", RECORD_COLUMNS[:-1])
+_RUN_RECORD_BODY = BodyHasher("run_records", RUN_RECORD_COLUMNS[2:])
+_FINDING_BODY = BodyHasher("findings", FINDING_COLUMNS[2:])
