@@ -12,6 +12,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from ..types import InputError, Loc, SourceRecord
+from .formats import NotADecisionRecord
 from .markdown import (
     Document,
     Item,
@@ -110,10 +111,6 @@ KNOWN_SECTIONS = frozenset(
 
 
 MAX_FUZZY_OPTIONS = 200  # beyond this, titles must match exactly (keeps matching linear)
-
-
-class NotADecisionRecord(ValueError):
-    """A Markdown file with no ADR structure (a README, an index page)."""
 
 
 def classify(doc: Document) -> str | None:

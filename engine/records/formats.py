@@ -6,12 +6,35 @@ from collections.abc import Callable, Iterable
 from pathlib import PurePosixPath
 
 from ..types import InputError, SourceRecord
-from .adr import load_markdown, looks_like_adr
-from .csvregister import load_csv
 from .structured import load_json, load_jsonl, load_yaml
 
 Result = SourceRecord | InputError
 Loader = Callable[[str, str], Iterable[Result]]
+
+
+class NotADecisionRecord(ValueError):
+    """A Markdown file with no ADR structure (a README, an index page)."""
+
+
+# The Markdown and CSV loaders are imported when a file of theirs is read: a run over
+# YAML or JSON does not pay for them at start-up.
+def load_markdown(path: str, text: str) -> Iterable[Result]:
+    from .adr import load_markdown as load
+
+    return load(path, text)
+
+
+def load_csv(path: str, text: str) -> Iterable[Result]:
+    from .csvregister import load_csv as load
+
+    return load(path, text)
+
+
+def looks_like_adr(text: str) -> bool:
+    from .adr import looks_like_adr as looks
+
+    return looks(text)
+
 
 LOADERS: dict[str, Loader] = {
     ".yaml": load_yaml,

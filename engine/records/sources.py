@@ -16,8 +16,7 @@ from pathlib import Path
 from typing import IO
 
 from ..types import InputError, SourceRecord
-from .adr import NotADecisionRecord
-from .formats import RECORD_EXTENSIONS, extension, loader_for
+from .formats import RECORD_EXTENSIONS, NotADecisionRecord, extension, loader_for
 from .guards import DEFAULT_MAX_BYTES, GuardError, decode, read_bounded, read_stream, too_large
 
 Result = SourceRecord | InputError
