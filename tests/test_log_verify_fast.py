@@ -5,13 +5,22 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
 import pytest
-from decaudit.engine.log import AuditLog
+from decaudit.engine.log import AuditLog, verify
 from decaudit.engine.log.hashing import canonical_json
-from decaudit.engine.log.verify import _bulk_select, _without_nulls
+from decaudit.engine.log.verify import (
+    _bulk_select,
+    _chunks,
+    _Readers,
+    _results,
+    _take,
+    _without_nulls,
+)
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_log_support import finding, source, write_run
@@ -133,3 +142,62 @@ def test_a_row_of_a_run_without_chain_entry_is_reported(
     assert div is not None and div.table == table
     assert div.detail.startswith("not covered by any chain entry")
     assert div.row.startswith(f"{pk}=")
+
+
+@pytest.fixture
+def split_log(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AuditLog:
+    """A log whose runs are cut into many chunks, hashed by worker processes."""
+    monkeypatch.setattr(verify, "_CHUNK_ROWS", 4)
+    monkeypatch.setattr(verify.os, "cpu_count", lambda: 2)
+    log = AuditLog.open(tmp_path / "audit.db")
+    for run in range(2):
+        srcs = [source(f"DEC-{run}-{i}") for i in range(9)]
+        write_run(log, srcs, [finding(f"DEC-{run}-{i}", line=j) for i in range(9) for j in (1, 2)])
+    return log
+
+
+def test_split_runs_verify_in_worker_processes(split_log: AuditLog) -> None:
+    conn = split_log.conn
+    tasks = [t for table in ("run_records", "records", "findings") for t in _chunks(conn, table, 1)]
+    assert len(tasks) == 3 + 1 + 5  # 9 run records, the records, 18 findings by 4
+    readers = _Readers(conn, 2)
+    try:
+        assert readers.pool is not None
+        parallel = list(_results(conn, readers, tasks))
+    finally:
+        readers.close()
+    assert parallel == list(_results(conn, None, tasks))
+    assert sum(n for table, _, n in parallel if table == "findings") == 18
+    result = split_log.verify()
+    assert result.ok and result.findings == 36
+
+
+def test_an_edit_inside_a_chunk_is_reported_from_a_worker(split_log: AuditLog) -> None:
+    raw = sqlite3.connect(split_log.path, isolation_level=None)
+    raw.execute("DROP TRIGGER findings_no_update")
+    raw.execute("UPDATE findings SET message = 'edited' WHERE id = 14")
+    raw.execute("UPDATE findings SET message = 'edited' WHERE id IN (17, 30)")
+    raw.close()
+    div = split_log.verify().divergence
+    assert div is not None
+    assert str(div).startswith("findings id=14: row hash mismatch: the row was edited")
+
+
+def test_a_deleted_row_changes_the_count_across_chunks(split_log: AuditLog) -> None:
+    raw = sqlite3.connect(split_log.path, isolation_level=None)
+    raw.execute("DROP TRIGGER findings_no_delete")
+    raw.execute("DELETE FROM findings WHERE id = 7")
+    raw.close()
+    div = split_log.verify().divergence
+    assert div is not None
+    assert str(div).startswith("findings run_id=1: the run recorded 18 findings, the log holds 17")
+
+
+def test_a_broken_worker_pool_costs_only_time(split_log: AuditLog) -> None:
+    conn = split_log.conn
+    task = _chunks(conn, "findings", 1)[0]
+    broken: Future[Any] = Future()
+    broken.set_exception(BrokenProcessPool("worker died"))
+    readers = _Readers(conn, 2)
+    assert _take(conn, readers, task, broken) == ("findings", *verify._bulk_rows(conn, *task))
+    assert readers.usable is False

@@ -11,9 +11,13 @@ that the append-only triggers are still in place.
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
+import os
 import re
 import sqlite3
+from collections import deque
 from collections.abc import Iterator
+from concurrent.futures import BrokenExecutor, Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -53,6 +57,9 @@ class _Diverged(Exception):
         super().__init__(str(div))
         self.div = div
 
+    def __reduce__(self) -> tuple[type[_Diverged], tuple[Divergence]]:
+        return (_Diverged, (self.div,))  # raised in a worker process, re-raised here
+
 
 def _short(h: str | None) -> str:
     return (h or "NULL")[:12]
@@ -65,7 +72,9 @@ def _dicts(cur: sqlite3.Cursor) -> Iterator[dict[str, Any]]:
             yield dict(zip(names, row, strict=True))
 
 
-def _check_row(table: str, row: dict[str, Any], content: ContentHash | None = None) -> None:
+def _check_row(
+    table: str, row: dict[str, Any], content: ContentHash | _Lines | None = None
+) -> None:
     pk = PRIMARY_KEYS[table]
     computed = row_hash(table, row)
     if row.get("row_hash") != computed:
@@ -131,34 +140,45 @@ def _without_nulls(obj: str) -> str:
     return "{" + _NULL_MEMBER.sub("", "," + obj[1:-1])[1:] + "}"
 
 
+class _Lines:
+    """Collects ``"<table>:<row_hash>\n"`` lines, to be fed to a content hash in order."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def add(self, table: str, row_hash_hex: str) -> None:
+        self.lines.append(f"{table}:{row_hash_hex}\n")
+
+
 def _bulk_rows(
-    conn: sqlite3.Connection,
-    table: str,
-    where: str,
-    params: tuple[Any, ...],
-    content: ContentHash,
-) -> int:
-    """Check the rows of ``table`` selected by ``where`` (with its ORDER BY) and feed their
-    row hashes to ``content`` in that order; returns how many there were."""
+    conn: sqlite3.Connection, table: str, where: str, params: tuple[Any, ...]
+) -> tuple[list[str], int]:
+    """Check the rows of ``table`` selected by ``where`` (with its ORDER BY); returns their
+    content lines in that order and how many rows there were."""
     try:
         cur = conn.execute(f"{_bulk_select(conn, table)} {where}", params)
     except sqlite3.OperationalError as exc:
         if "no such" in str(exc):
             raise
-        return _slow_rows(conn, table, where, params, content)  # e.g. a BLOB in a column
+        return _slow_rows(conn, table, where, params)  # e.g. a BLOB in a column
     sha = hashlib.sha256
     records = table == "records"
-    count = 0
+    lines: list[str] = []
+    order: list[tuple[tuple[int, Any], int]] = []  # records: (hash sort key, line index)
     while True:
         try:
             batch = cur.fetchmany(2000)
         except sqlite3.OperationalError as exc:
-            if "no such" in str(exc) or count:
+            if "no such" in str(exc) or lines:
                 raise
-            return _slow_rows(conn, table, where, params, content)
+            return _slow_rows(conn, table, where, params)
         if not batch:
-            return count
-        lines = []
+            if records:
+                order.sort()
+                lines = [lines[i] for _, i in order]
+            return lines, len(lines)
+        if records:
+            order.extend((_sqlite_order(row[4]), len(lines) + i) for i, row in enumerate(batch))
         for row in batch:
             body = sha(_without_nulls(row[2]).encode()).hexdigest()
             h = sha((row[1] + body).encode()).hexdigest()
@@ -172,25 +192,154 @@ def _bulk_rows(
                 _check_row(table, full)
                 h = row_hash(table, full)
             lines.append(f"{table}:{h}\n")
-        content.add_lines(lines)
-        count += len(batch)
+
+
+def _sqlite_order(value: Any) -> tuple[int, Any]:
+    """A sort key that orders values as SQLite's ORDER BY does (BINARY collation: NULL,
+    numbers, text by its UTF-8 bytes, i.e. by code point, then blobs)."""
+    if value is None:
+        return (0, 0)
+    if isinstance(value, int | float):
+        return (1, value)
+    if isinstance(value, str):
+        return (2, value)
+    return (3, bytes(value))
 
 
 def _slow_rows(
-    conn: sqlite3.Connection,
-    table: str,
-    where: str,
-    params: tuple[Any, ...],
-    content: ContentHash,
-) -> int:
-    count = 0
+    conn: sqlite3.Connection, table: str, where: str, params: tuple[Any, ...]
+) -> tuple[list[str], int]:
+    sink = _Lines()
+    if table == "records":
+        where += " ORDER BY hash"
     for row in _dicts(conn.execute(f"SELECT * FROM {_ident(table)} {where}", params)):
-        _check_row(table, row, content)
-        count += 1
-    return count
+        _check_row(table, row, sink)
+    return sink.lines, len(sink.lines)
 
 
-def _run_content(conn: sqlite3.Connection, seq: int, run_id: int) -> str:
+# -- hashing a large run on several cores ---------------------------------------------------
+# A large run's rows are cut into chunks of ids, hashed by worker processes (threads do not
+# help: SQLite's global memory mutex serializes them) and fed to the content hash in order.
+# A committed run's rows never change, so a worker's own connection reads the same rows as
+# the verifying transaction's snapshot. Small logs never start a worker.
+
+_CHUNK_ROWS = 20_000
+_Task = tuple[str, str, tuple[Any, ...]]  # table, WHERE ... ORDER BY, parameters
+
+
+def _chunks(conn: sqlite3.Connection, table: str, run_id: int) -> list[_Task]:
+    """The rows of one run in ``table`` as tasks in content order, ~_CHUNK_ROWS each."""
+    if table == "records":
+        # sorted by hash in Python (``_bulk_rows``): SQLite would sort the whole rows
+        return [(table, "WHERE first_run_id = ?", (run_id,))]
+    t = _ident(table)
+    first = conn.execute(f"SELECT MIN(id) FROM {t} WHERE run_id = ?", (run_id,)).fetchone()[0]
+    if first is None:
+        return [(table, "WHERE run_id = ? ORDER BY id", (run_id,))]
+    tasks: list[_Task] = []
+    start = first
+    while True:
+        nxt = conn.execute(
+            f"SELECT id FROM {t} WHERE run_id = ? AND id >= ? ORDER BY id LIMIT 1 OFFSET ?",
+            (run_id, start, _CHUNK_ROWS),
+        ).fetchone()
+        if nxt is None:
+            tasks.append((table, "WHERE run_id = ? AND id >= ? ORDER BY id", (run_id, start)))
+            return tasks
+        tasks.append(
+            (table, "WHERE run_id = ? AND id >= ? AND id < ? ORDER BY id", (run_id, start, nxt[0]))
+        )
+        start = nxt[0]
+
+
+_WORKER: dict[str, sqlite3.Connection] = {}
+
+
+def _worker_open(path: str) -> None:
+    conn = sqlite3.connect(path, timeout=60)
+    conn.execute("PRAGMA query_only = ON")
+    _WORKER["conn"] = conn
+
+
+def _worker_run(task: _Task) -> tuple[list[str], int]:
+    return _bulk_rows(_WORKER["conn"], *task)
+
+
+class _Readers:
+    """Worker processes, started on the first run large enough to split, each with its own
+    read-only connection to the log file."""
+
+    def __init__(self, conn: sqlite3.Connection, workers: int) -> None:
+        rows = conn.execute("PRAGMA database_list").fetchall()
+        self._path = next((str(r[2]) for r in rows if r[1] == "main"), "")
+        self._workers = workers
+        self._pool: ProcessPoolExecutor | None = None
+        self._failed = workers < 2 or not self._path
+        self.usable = True  # False once a worker process failed
+
+    @property
+    def pool(self) -> ProcessPoolExecutor | None:
+        if self._pool is None and not self._failed:
+            try:
+                self._pool = ProcessPoolExecutor(
+                    self._workers,
+                    mp_context=multiprocessing.get_context("spawn"),
+                    initializer=_worker_open,
+                    initargs=(self._path,),
+                )
+            except (OSError, ValueError):
+                self._failed = True
+        return self._pool
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _results(
+    conn: sqlite3.Connection, readers: _Readers | None, tasks: list[_Task]
+) -> Iterator[tuple[str, list[str], int]]:
+    """Each task's (table, lines, count), in task order; in worker processes when the run
+    is large. A worker that cannot run (say, the file cannot be opened twice) only costs
+    time: its task is done here instead."""
+    pool = None if readers is None or len(tasks) < 3 else readers.pool
+    window: deque[tuple[_Task, Future[tuple[list[str], int]] | None]] = deque()
+    try:
+        for task in tasks:
+            fut = None
+            if pool is not None and readers is not None and readers.usable:
+                try:
+                    fut = pool.submit(_worker_run, task)
+                except (BrokenExecutor, RuntimeError, OSError):
+                    readers.usable = False
+            window.append((task, fut))
+            if len(window) > 4:  # a few chunks ahead: memory stays bounded
+                yield _take(conn, readers, *window.popleft())
+        while window:
+            yield _take(conn, readers, *window.popleft())
+    finally:
+        for _, fut in window:
+            if fut is not None:
+                fut.cancel()
+
+
+def _take(
+    conn: sqlite3.Connection,
+    readers: _Readers | None,
+    task: _Task,
+    fut: Future[tuple[list[str], int]] | None,
+) -> tuple[str, list[str], int]:
+    if fut is not None and readers is not None:
+        try:
+            return (task[0], *fut.result())
+        except BrokenExecutor:
+            readers.usable = False
+    return (task[0], *_bulk_rows(conn, *task))
+
+
+def _run_content(
+    conn: sqlite3.Connection, seq: int, run_id: int, readers: _Readers | None = None
+) -> str:
     content = ContentHash("run")
     run = next(_dicts(conn.execute("SELECT * FROM runs WHERE id = ?", (run_id,))), None)
     if run is None:
@@ -202,9 +351,14 @@ def _run_content(conn: sqlite3.Connection, seq: int, run_id: int) -> str:
             )
         )
     _check_row("runs", run, content)
-    _bulk_rows(conn, "run_records", "WHERE run_id = ? ORDER BY id", (run_id,), content)
-    _bulk_rows(conn, "records", "WHERE first_run_id = ? ORDER BY hash", (run_id,), content)
-    count = _bulk_rows(conn, "findings", "WHERE run_id = ? ORDER BY id", (run_id,), content)
+    tasks = [
+        t for table in ("run_records", "records", "findings") for t in _chunks(conn, table, run_id)
+    ]
+    count = 0
+    for table, lines, n in _results(conn, readers, tasks):
+        content.add_lines(lines)
+        if table == "findings":
+            count += n
     if count != run["finding_count"]:
         raise _Diverged(
             Divergence(
@@ -232,7 +386,7 @@ def _waiver_content(conn: sqlite3.Connection, seq: int, waiver_id: int) -> str:
     return content.hexdigest()
 
 
-def _walk_chain(conn: sqlite3.Connection) -> tuple[int, str]:
+def _walk_chain(conn: sqlite3.Connection, readers: _Readers | None = None) -> tuple[int, str]:
     prev, expected = GENESIS, 1
     for entry in _dicts(conn.execute("SELECT * FROM chain ORDER BY seq")):
         seq = entry["seq"]
@@ -255,7 +409,7 @@ def _walk_chain(conn: sqlite3.Connection) -> tuple[int, str]:
             )
         kind = entry["kind"]
         if kind == "run" and entry["run_id"] is not None and entry["waiver_id"] is None:
-            content = _run_content(conn, seq, int(entry["run_id"]))
+            content = _run_content(conn, seq, int(entry["run_id"]), readers)
             what = f"the rows of run {entry['run_id']}"
             stamp_sql = "SELECT finished_at FROM runs WHERE id = ?"
             ref = entry["run_id"]
@@ -431,7 +585,11 @@ def verify_log(conn: sqlite3.Connection) -> VerifyResult:
         divergence: Divergence | None = None
         try:
             _check_tables(conn)
-            head_seq, head = _walk_chain(conn)
+            readers = _Readers(conn, min(4, os.cpu_count() or 1))
+            try:
+                head_seq, head = _walk_chain(conn, readers)
+            finally:
+                readers.close()
             _check_orphans(conn)
             _check_unchained(conn)
             _check_triggers(conn)
