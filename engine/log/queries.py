@@ -298,9 +298,12 @@ def iter_findings(conn: sqlite3.Connection, flt: FindingFilter) -> Iterator[Find
     where: list[str] = []
     params: list[Any] = []
     if flt.rules:
+        # The ids come from the two NOCASE indexes (migration 3), sorted and de-duplicated
+        # in the IN list, so the findings are read in id order and --limit stops early; an
+        # OR of the two conditions would sort every matching row before the first is out.
         where.append(
-            f"({_in('f.rule_id', flt.rules, nocase=True)}"
-            f" OR {_in('f.rule_name', flt.rules, nocase=True)})"
+            f"f.id IN (SELECT id FROM findings WHERE {_in('rule_id', flt.rules, nocase=True)}"
+            f" UNION SELECT id FROM findings WHERE {_in('rule_name', flt.rules, nocase=True)})"
         )
         params += [*flt.rules, *flt.rules]
     if flt.families:
