@@ -16,6 +16,7 @@ from decaudit.engine.log.hashing import canonical_json
 from decaudit.engine.log.verify import (
     _bulk_select,
     _chunks,
+    _NullMembers,
     _Readers,
     _results,
     _take,
@@ -49,6 +50,8 @@ def test_sqlite_body_is_the_canonical_json_without_nulls(values: list[Any]) -> N
     (obj,) = conn.execute(f"SELECT json_object({args}) FROM t").fetchone()
     body = {c: v for c, v in zip(cols, values, strict=True) if v is not None}
     assert _without_nulls(obj) == canonical_json(body)
+    mask = sum(1 << i for i, c in enumerate(sorted(cols)) if values[cols.index(c)] is None)
+    assert _NullMembers(tuple(sorted(cols))).strip(obj, mask) == canonical_json(body)
 
 
 @pytest.fixture
@@ -64,7 +67,7 @@ def test_values_with_quotes_controls_and_unicode_verify(log: AuditLog) -> None:
     assert log.verify().ok
     # and the bulk path reproduces every stored hash itself (no fallback needed)
     for table in ("run_records", "records", "findings"):
-        rows = log.conn.execute(_bulk_select(log.conn, table)).fetchall()
+        rows = log.conn.execute(_bulk_select(log.conn, table)[0]).fetchall()
         assert len(rows) == len(NASTY)
         for row in rows:
             body = hashlib.sha256(_without_nulls(row[2]).encode()).hexdigest()

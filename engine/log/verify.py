@@ -11,6 +11,7 @@ that the append-only triggers are still in place.
 from __future__ import annotations
 
 import hashlib
+import json
 import multiprocessing
 import os
 import re
@@ -116,10 +117,10 @@ def _literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def _bulk_select(conn: sqlite3.Connection, table: str) -> str:
-    """``SELECT rowid, <key prefix>, <body JSON with nulls>, row_hash[, hash, canonical]``
-    over the table's actual columns (a dropped or added column changes the body, exactly as
-    it does for ``row_hash``)."""
+def _bulk_select(conn: sqlite3.Connection, table: str) -> tuple[str, tuple[str, ...]]:
+    """``SELECT rowid, <key prefix>, <body JSON with nulls>, row_hash[, hash, canonical],
+    <NULL mask>`` and the body columns, over the table's actual columns (a dropped or added
+    column changes the body, exactly as it does for ``row_hash``)."""
     columns = [str(r[1]) for r in conn.execute(f"PRAGMA table_info({_ident(table)})")]
     keys = KEY_COLUMNS[table]
     key_parts = [
@@ -130,7 +131,53 @@ def _bulk_select(conn: sqlite3.Connection, table: str) -> str:
     body_expr = "json_object(" + ", ".join(f"{_literal(c)}, {_ident(c)}" for c in body_cols) + ")"
     stored = _ident("row_hash") if "row_hash" in columns else "NULL"
     extra = ", hash, canonical" if table == "records" else ""
-    return f"SELECT rowid, {key_expr}, {body_expr}, {stored}{extra} FROM {_ident(table)}"
+    # last: which body columns are NULL, one bit each (see _NullMembers)
+    mask = " | ".join(
+        f"(({_ident(c)} IS NULL) << {i})" for i, c in enumerate(body_cols[:_MASK_BITS])
+    )
+    return (
+        f"SELECT rowid, {key_expr}, {body_expr}, {stored}{extra}, {mask or 0} FROM {_ident(table)}"
+    ), tuple(body_cols)
+
+
+_MASK_BITS = 62
+
+
+class _NullMembers:
+    """Drops the members of the NULL columns from ``json_object``'s output, knowing which
+    they are from the row's NULL mask: each run of adjacent NULL columns is one literal
+    ``,"a":null,"b":null`` removed with ``str.replace`` (such text never occurs inside a
+    JSON string, whose quotes are escaped), which is much cheaper than a regex per row."""
+
+    def __init__(self, body_cols: tuple[str, ...]) -> None:
+        self._cols = body_cols
+        self._runs: dict[int, tuple[str, ...]] = {}
+
+    def _literals(self, mask: int) -> tuple[str, ...]:
+        runs: list[str] = []
+        current = ""
+        for i, col in enumerate(self._cols):
+            if mask >> i & 1:
+                current += "," + json.dumps(col, ensure_ascii=False) + ":null"
+            elif current:
+                runs.append(current)
+                current = ""
+        if current:
+            runs.append(current)
+        return tuple(runs)
+
+    def strip(self, obj: str, mask: int) -> str:
+        if not mask:
+            return obj
+        if len(self._cols) > _MASK_BITS:
+            return _without_nulls(obj)
+        runs = self._runs.get(mask)
+        if runs is None:
+            runs = self._runs[mask] = self._literals(mask)
+        inner = "," + obj[1:-1]
+        for run in runs:
+            inner = inner.replace(run, "", 1)
+        return "{" + inner[1:] + "}"
 
 
 def _without_nulls(obj: str) -> str:
@@ -156,12 +203,14 @@ def _bulk_rows(
     """Check the rows of ``table`` selected by ``where`` (with its ORDER BY); returns their
     content lines in that order and how many rows there were."""
     try:
-        cur = conn.execute(f"{_bulk_select(conn, table)} {where}", params)
+        select, body_cols = _bulk_select(conn, table)
+        cur = conn.execute(f"{select} {where}", params)
     except sqlite3.OperationalError as exc:
         if "no such" in str(exc):
             raise
         return _slow_rows(conn, table, where, params)  # e.g. a BLOB in a column
     sha = hashlib.sha256
+    strip = _NullMembers(body_cols).strip
     records = table == "records"
     lines: list[str] = []
     order: list[tuple[tuple[int, Any], int]] = []  # records: (hash sort key, line index)
@@ -180,7 +229,7 @@ def _bulk_rows(
         if records:
             order.extend((_sqlite_order(row[4]), len(lines) + i) for i, row in enumerate(batch))
         for row in batch:
-            body = sha(_without_nulls(row[2]).encode()).hexdigest()
+            body = sha(strip(row[2], row[-1]).encode()).hexdigest()
             h = sha((row[1] + body).encode()).hexdigest()
             if h != row[3] or (records and sha(row[5].encode()).hexdigest() != row[4]):
                 # not the stored hash by the fast path: the reference algorithm decides
