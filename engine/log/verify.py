@@ -351,7 +351,8 @@ def _results(
     """Each task's (table, lines, count), in task order; in worker processes when the run
     is large. A worker that cannot run (say, the file cannot be opened twice) only costs
     time: its task is done here instead."""
-    pool = None if readers is None or len(tasks) < 3 else readers.pool
+    # one task per table: nothing was split, the run is small
+    pool = None if readers is None or len(tasks) <= 3 else readers.pool
     window: deque[tuple[_Task, Future[tuple[list[str], int]] | None]] = deque()
     try:
         for task in tasks:
