@@ -67,11 +67,12 @@ def child_env() -> dict[str, str]:
     return env
 
 
-def run(cmd: Sequence[str]) -> Proc:
+def run(cmd: Sequence[str], extra_env: dict[str, str] | None = None) -> Proc:
     """Run ``cmd`` and return its wall time and its own peak RSS."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
-        proc = subprocess.Popen(list(cmd), stdout=out, stderr=err, env=child_env())
+        env = {**child_env(), **(extra_env or {})}
+        proc = subprocess.Popen(list(cmd), stdout=out, stderr=err, env=env)
         _, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - start
         proc.returncode = os.waitstatus_to_exitcode(status)
@@ -212,11 +213,11 @@ def bench_startup(work: Path, repeats: int) -> dict[str, Any]:
     one.write_text(yaml.safe_dump(next(corpus.records(1, 11)), sort_keys=False))
     db = work / "one.db"
 
-    def median(cmd: list[str], ok: Sequence[int]) -> float:
+    def median(cmd: list[str], ok: Sequence[int], env: dict[str, str] | None = None) -> float:
         times = []
         for _ in range(repeats):
             db.unlink(missing_ok=True)
-            times.append(checked(run(cmd), " ".join(cmd), ok).seconds)
+            times.append(checked(run(cmd, env), " ".join(cmd), ok).seconds)
         return statistics.median(times)
 
     base = decaudit_cmd()
@@ -228,6 +229,12 @@ def bench_startup(work: Path, repeats: int) -> dict[str, Any]:
         ),
         "check_one_yaml_no_log_s": median(
             [*base, "check", str(one), "--no-log", "--today", TODAY], (0, 1)
+        ),
+        # the parsed-rule cache turned off: every run parses the rule files
+        "check_one_yaml_no_cache_s": median(
+            [*base, "check", str(one), "--db", str(db), "--today", TODAY],
+            (0, 1),
+            {"DECAUDIT_CACHE_DIR": "off"},
         ),
     }
 
@@ -273,7 +280,8 @@ def table(res: dict[str, Any]) -> str:
             "",
             f"decaudit --version: {su['version_s'] * 1000:.0f} ms;"
             f" check one YAML file: {su['check_one_yaml_s'] * 1000:.0f} ms"
-            f" (--no-log {su['check_one_yaml_no_log_s'] * 1000:.0f} ms)",
+            f" (--no-log {su['check_one_yaml_no_log_s'] * 1000:.0f} ms;"
+            f" rule cache off {su['check_one_yaml_no_cache_s'] * 1000:.0f} ms)",
         ]
     return "\n".join(lines)
 
