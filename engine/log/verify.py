@@ -12,19 +12,20 @@ from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
 import os
 import re
 import sqlite3
 from collections import deque
 from collections.abc import Iterator
-from concurrent.futures import BrokenExecutor, Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import LogError
 from .hashing import GENESIS, KEY_COLUMNS, ContentHash, entry_hash, row_hash, sha256_hex
 from .schema import LOG_TABLES, PRIMARY_KEYS, trigger_names
+
+if TYPE_CHECKING:  # the process pool is imported only when a large run needs it
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 
 @dataclass(frozen=True)
@@ -329,6 +330,9 @@ class _Readers:
     @property
     def pool(self) -> ProcessPoolExecutor | None:
         if self._pool is None and not self._failed:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
             try:
                 self._pool = ProcessPoolExecutor(
                     self._workers,
@@ -353,6 +357,12 @@ def _results(
     time: its task is done here instead."""
     # one task per table: nothing was split, the run is small
     pool = None if readers is None or len(tasks) <= 3 else readers.pool
+    if pool is None:
+        for task in tasks:
+            yield (task[0], *_bulk_rows(conn, *task))
+        return
+    from concurrent.futures import BrokenExecutor
+
     window: deque[tuple[_Task, Future[tuple[list[str], int]] | None]] = deque()
     try:
         for task in tasks:
@@ -380,6 +390,8 @@ def _take(
     fut: Future[tuple[list[str], int]] | None,
 ) -> tuple[str, list[str], int]:
     if fut is not None and readers is not None:
+        from concurrent.futures import BrokenExecutor
+
         try:
             return (task[0], *fut.result())
         except BrokenExecutor:
