@@ -38,17 +38,25 @@ def db_option(f: F) -> F:
     )(f)
 
 
-def query_format_option(f: F) -> F:
-    """``--format table|json|csv`` for the commands that query the log."""
-    return click.option(
-        "--format",
-        "-f",
-        "fmt",
-        type=click.Choice(["table", "json", "csv"]),
-        default="table",
-        show_default=True,
-        help="Output format.",
-    )(f)
+def format_option(*choices: str) -> Callable[[F], F]:
+    """``-f/--format`` limited to ``choices``; the first one is the default."""
+
+    def decorate(f: F) -> F:
+        return click.option(
+            "--format",
+            "-f",
+            "fmt",
+            type=click.Choice(list(choices)),
+            default=choices[0],
+            show_default=True,
+            help="Output format.",
+        )(f)
+
+    return decorate
+
+
+# ``--format table|json|csv`` for the commands that query the log.
+query_format_option = format_option("table", "json", "csv")
 
 
 def handle_errors(f: F) -> F:

@@ -6,7 +6,7 @@ import json
 from typing import TYPE_CHECKING
 
 import click
-from decaudit.cli.options import db_option, db_path, handle_errors
+from decaudit.cli.options import db_option, db_path, format_option, handle_errors
 
 if TYPE_CHECKING:
     from decaudit.engine.calibration import Calibration, Distribution, Group
@@ -67,15 +67,7 @@ def render_table(cal: Calibration) -> str:
 
 
 @click.command()
-@click.option(
-    "--format",
-    "-f",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-    help="Output format.",
-)
+@format_option("table", "json")
 @db_option
 @handle_errors
 def calibration(fmt: str, db: str | None) -> None:

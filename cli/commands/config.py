@@ -8,19 +8,11 @@ from pathlib import Path
 
 import click
 
-from ..options import handle_errors
+from ..options import format_option, handle_errors
 
 
 @click.command("config")
-@click.option(
-    "--format",
-    "-f",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-    help="Output format.",
-)
+@format_option("table", "json")
 @click.option("--config", "config_file", metavar="FILE", help="Configuration file to use.")
 @handle_errors
 def config(fmt: str, config_file: str | None) -> None:

@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 import click
 
-from ..options import EXIT_ERROR, EXIT_FINDINGS, fail, handle_errors
+from ..options import EXIT_ERROR, EXIT_FINDINGS, fail, format_option, handle_errors
 
 _DIR = click.Path(exists=True, file_okay=False, dir_okay=True, path_type=Path)
 
@@ -40,15 +40,7 @@ def rules() -> None:
 
 @rules.command("list")
 @rules_option
-@click.option(
-    "--format",
-    "-f",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-    help="Output format.",
-)
+@format_option("table", "json")
 @handle_errors
 def list_rules(rule_dirs: tuple[Path, ...], fmt: str) -> None:
     """List the rules: id, name, severity, family and title."""
