@@ -13,6 +13,8 @@ import click
 F = TypeVar("F", bound=Callable[..., Any])
 
 DEFAULT_DB = "decaudit.db"
+# Severities, most severe first, as the --fail-on/--min-severity/--severity choices list them.
+SEVERITY_CHOICES = ("critical", "high", "medium", "low", "info")
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
@@ -20,6 +22,11 @@ def fail(message: str) -> NoReturn:
     """Print ``decaudit: error: MESSAGE`` on stderr and exit 2 (usage, input, I/O...)."""
     click.echo(f"decaudit: error: {message}", err=True)
     sys.exit(EXIT_ERROR)
+
+
+def split_list(values: tuple[str, ...]) -> tuple[str, ...]:
+    """Repeated options and comma lists alike: ``--rule A,B --rule C`` -> ``(A, B, C)``."""
+    return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
 
 
 def db_path(explicit: str | None) -> str:

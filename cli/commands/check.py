@@ -10,9 +10,7 @@ from typing import Any
 
 import click
 
-from ..options import db_option, fail, handle_errors
-
-SEVERITY_CHOICES = ["critical", "high", "medium", "low", "info"]
+from ..options import SEVERITY_CHOICES, db_option, fail, handle_errors, split_list
 
 
 class CheckCommand(click.Command):
@@ -21,13 +19,6 @@ class CheckCommand(click.Command):
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         ctx.meta["decaudit.argv"] = list(args)
         return super().parse_args(ctx, args)
-
-
-def _split(values: tuple[str, ...]) -> tuple[str, ...]:
-    out: list[str] = []
-    for value in values:
-        out.extend(v.strip() for v in value.split(",") if v.strip())
-    return tuple(out)
 
 
 def _pair_outputs(
@@ -102,7 +93,7 @@ def _pair_outputs(
 )
 @click.option(
     "--min-severity",
-    type=click.Choice(SEVERITY_CHOICES),
+    type=click.Choice(list(SEVERITY_CHOICES)),
     default=None,
     help="Show only findings at or above this severity [default: info].",
 )
@@ -184,8 +175,8 @@ def check(
     flags: dict[str, Any] = {
         "fail_on": fail_on,
         "min_severity": min_severity,
-        "select": list(_split(select)) or None,
-        "ignore": list(_split(ignore)) or None,
+        "select": list(split_list(select)) or None,
+        "ignore": list(split_list(ignore)) or None,
         "rules": list(rules_dirs) or None,
         "baseline": baseline,
         "db": db,

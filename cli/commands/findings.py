@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import click
-from decaudit.cli.options import db_option, db_path, handle_errors, query_format_option
+from decaudit.cli.options import (
+    SEVERITY_CHOICES,
+    db_option,
+    db_path,
+    handle_errors,
+    query_format_option,
+    split_list,
+)
 
-SEVERITY_CHOICES = ("info", "low", "medium", "high", "critical")
 CSV_FIELDS = (
     "id",
     "run_id",
@@ -33,11 +39,6 @@ CSV_FIELDS = (
 )
 
 
-def _split(values: tuple[str, ...]) -> tuple[str, ...]:
-    """Repeated options and comma lists alike: ``--rule A,B --rule C``."""
-    return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
-
-
 @click.command("findings")
 @click.option(
     "--rule",
@@ -55,7 +56,7 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
 )
 @click.option(
     "--severity",
-    type=click.Choice(SEVERITY_CHOICES),
+    type=click.Choice(list(reversed(SEVERITY_CHOICES))),
     default=None,
     help="This severity or higher (like --fail-on).",
 )
@@ -125,10 +126,10 @@ def findings(
 
     with AuditLog.open(db_path(db), create=False) as log:
         flt = FindingFilter(
-            rules=_split(rules),
-            families=_split(families),
+            rules=split_list(rules),
+            families=split_list(families),
             min_severity=severity,
-            decisions=_split(decisions),
+            decisions=split_list(decisions),
             run_id=None if run_ref is None else resolve_run(log.conn, run_ref),
             since=since,
             until=until,

@@ -4,24 +4,9 @@ from __future__ import annotations
 
 import click
 from decaudit.cli.options import db_option, db_path, handle_errors, query_format_option
+from decaudit.engine.log.writer import RUN_COLUMNS
 
-RUN_CSV_FIELDS = (
-    "id",
-    "started_at",
-    "finished_at",
-    "tool_version",
-    "ruleset_digest",
-    "config_digest",
-    "input_digest",
-    "command",
-    "actor",
-    "ci",
-    "exit_status",
-    "record_count",
-    "finding_count",
-    "error_count",
-    "errors",
-)
+RUN_CSV_FIELDS = RUN_COLUMNS  # every column of the runs table, in table order
 
 
 @click.command("runs")
