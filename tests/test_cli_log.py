@@ -235,7 +235,13 @@ def test_diff(db: Path) -> None:
     assert full[4] == "   DEC-2     ALT001  high      ALT001 fired on DEC-2"
     assert len(full) == 6
     latest = run("diff", "previous", "latest", "--db", str(db))
-    assert latest.stdout.endswith("run 2 -> run 3: 1 new, 2 resolved, 0 unchanged\n")
+    # Run 3 audited DEC-1 only: DEC-2's findings are not resolved, just not audited.
+    assert latest.stdout.endswith(
+        "run 2 -> run 3: 1 new, 0 resolved, 0 unchanged, 2 not audited"
+        " (their decisions are not in run 3)\n"
+    )
+    assert "DEC-2" not in latest.stdout
+    assert "?  DEC-2" in run("diff", "2", "3", "--unchanged", "--db", str(db)).stdout
     same = run("diff", "2", "2", "--db", str(db))
     assert (same.exit_code, same.stdout) == (0, "run 2 -> run 2: 0 new, 0 resolved, 2 unchanged\n")
     data = json.loads(run("diff", "1", "2", "--db", str(db), "-f", "json").stdout)

@@ -135,6 +135,24 @@ def test_diff(log: AuditLog) -> None:
         diff_runs(log.conn, 1, 7)
 
 
+def test_diff_tells_resolved_from_not_audited(tmp_path: Path) -> None:
+    from decaudit.engine.facts import PORTFOLIO_ID
+    from decaudit.engine.log.queries import PORTFOLIO_ID as LOG_PORTFOLIO_ID
+
+    assert LOG_PORTFOLIO_ID == PORTFOLIO_ID
+    log = AuditLog.open(tmp_path / "n.db")
+    write_run(
+        log,
+        [source("DEC-1"), source("DEC-2")],
+        [finding("DEC-1"), finding("DEC-2"), finding(PORTFOLIO_ID)],
+    )
+    write_run(log, [source("DEC-1")], [], meta(exit_status=0))  # DEC-1 fixed, DEC-2 not run
+    d = diff_runs(log.conn, 1, 2)
+    assert [f.decision_id for f in d.resolved] == sorted(["DEC-1", PORTFOLIO_ID])
+    assert [f.decision_id for f in d.not_audited] == ["DEC-2"]
+    assert d.to_dict()["not_audited"][0]["decision_id"] == "DEC-2"
+
+
 def test_diff_ignores_moved_lines(tmp_path: Path) -> None:
     log = AuditLog.open(tmp_path / "m.db")
     write_run(log, [source("DEC-1")], [finding("DEC-1", line=3)])

@@ -15,7 +15,8 @@ CSV_FIELDS = ("change", "decision_id", "rule_id", "severity", "path", "fingerpri
     "--unchanged/--changes-only",
     "show_unchanged",
     default=False,
-    help="Table format: also list the unchanged findings (JSON and CSV always have them).",
+    help="Table format: also list the unchanged and not-audited findings (JSON and CSV always"
+    " have them).",
 )
 @db_option
 @query_format_option
@@ -25,8 +26,9 @@ def diff(run_a: str, run_b: str, show_unchanged: bool, db: str | None, fmt: str)
     `previous` (`decaudit diff previous latest`).
 
     Findings are matched by fingerprint (rule, decision and JSON path of the flagged item),
-    so moved lines do not count as changes. "new": only in RUN_B; "resolved": only in RUN_A;
-    "unchanged": in both. Always exits 0 when both runs exist.
+    so moved lines do not count as changes. "new": only in RUN_B; "resolved": only in RUN_A,
+    for a decision RUN_B audited; "not audited": only in RUN_A, for a decision RUN_B did not
+    audit; "unchanged": in both. Always exits 0 when both runs exist.
     """
     from decaudit.engine.log import AuditLog
     from decaudit.engine.log.output import Column, render_csv, render_json, render_table
@@ -39,6 +41,7 @@ def diff(run_a: str, run_b: str, show_unchanged: bool, db: str | None, fmt: str)
         ("new", "+", result.new),
         ("resolved", "-", result.resolved),
         ("unchanged", " ", result.unchanged),
+        ("not-audited", "?", result.not_audited),
     )
     if fmt == "json":
         click.echo(render_json(result.to_dict()))
@@ -65,7 +68,7 @@ def diff(run_a: str, run_b: str, show_unchanged: bool, db: str | None, fmt: str)
     rows = [
         (mark, f.decision_id, f.rule_id, f.severity, f.message)
         for name, mark, items in sections
-        if show_unchanged or name != "unchanged"
+        if show_unchanged or name not in ("unchanged", "not-audited")
         for f in items
     ]
     if rows:
@@ -73,4 +76,9 @@ def diff(run_a: str, run_b: str, show_unchanged: bool, db: str | None, fmt: str)
     click.echo(
         f"run {a} -> run {b}: {len(result.new)} new, {len(result.resolved)} resolved, "
         f"{len(result.unchanged)} unchanged"
+        + (
+            f", {len(result.not_audited)} not audited (their decisions are not in run {b})"
+            if result.not_audited
+            else ""
+        )
     )

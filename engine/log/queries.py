@@ -15,6 +15,10 @@ from typing import Any
 
 from ..errors import LogError
 
+# The decision id of portfolio findings; equal to engine.facts.PORTFOLIO_ID (tested), kept
+# here so the log queries do not import the record model.
+PORTFOLIO_ID = "(portfolio)"
+
 
 @dataclass(frozen=True)
 class RunSummary:
@@ -126,6 +130,8 @@ class DiffResult:
     new: tuple[FindingRow, ...]
     resolved: tuple[FindingRow, ...]
     unchanged: tuple[FindingRow, ...]
+    # Findings of RUN_A whose decision RUN_B did not audit at all: not evidence of a fix.
+    not_audited: tuple[FindingRow, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -134,6 +140,7 @@ class DiffResult:
             "new": [f.to_dict() for f in self.new],
             "resolved": [f.to_dict() for f in self.resolved],
             "unchanged": [f.to_dict() for f in self.unchanged],
+            "not_audited": [f.to_dict() for f in self.not_audited],
         }
 
 
@@ -391,15 +398,30 @@ def _sort_key(f: FindingRow) -> tuple[str, str, str]:
 
 
 def diff_runs(conn: sqlite3.Connection, run_a: int, run_b: int) -> DiffResult:
-    """Findings of ``run_b`` that are new, gone (resolved) or still there, by fingerprint."""
+    """Findings of ``run_b`` that are new, gone (resolved) or still there, by fingerprint.
+
+    A finding of ``run_a`` whose decision ``run_b`` did not audit is ``not_audited``, not
+    resolved: a run over one file says nothing about the decisions of the others. Portfolio
+    findings count as audited when ``run_b`` audited any record.
+    """
     get_run(conn, run_a)
     get_run(conn, run_b)
     a = {f.fingerprint: f for f in iter_findings(conn, FindingFilter(run_id=run_a))}
     b = {f.fingerprint: f for f in iter_findings(conn, FindingFilter(run_id=run_b))}
+    audited = {
+        row[0]
+        for row in conn.execute(
+            "SELECT DISTINCT decision_id FROM run_records WHERE run_id = ?", (run_b,)
+        )
+    }
+    if audited:
+        audited.add(PORTFOLIO_ID)
+    gone = [f for k, f in a.items() if k not in b]
     return DiffResult(
         run_a,
         run_b,
         new=tuple(sorted((f for k, f in b.items() if k not in a), key=_sort_key)),
-        resolved=tuple(sorted((f for k, f in a.items() if k not in b), key=_sort_key)),
+        resolved=tuple(sorted((f for f in gone if f.decision_id in audited), key=_sort_key)),
         unchanged=tuple(sorted((f for k, f in b.items() if k in a), key=_sort_key)),
+        not_audited=tuple(sorted((f for f in gone if f.decision_id not in audited), key=_sort_key)),
     )
