@@ -10,7 +10,7 @@ import csv
 import io
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -282,6 +282,20 @@ def _decision_extras(group: _Group, row: dict[str, str], line: int) -> None:
         lines[("challenge",)] = line
 
 
+def _line_item(
+    row: dict[str, str], numbers: Mapping[str, str], texts: Mapping[str, str]
+) -> dict[str, Any]:
+    """One benefit or cost of a row: its number and text columns that are filled in."""
+    item: dict[str, Any] = {}
+    for column, key in numbers.items():
+        if column in row and (value := _cell(row, column, _number)) is not None:
+            item[key] = value
+    for column, key in texts.items():
+        if column in row and (text := _cell(row, column, _text)):
+            item[key] = text
+    return item
+
+
 def _case(row: dict[str, str]) -> dict[str, Any]:
     case: dict[str, Any] = {}
     for column in CASE_NUMBERS:
@@ -296,34 +310,10 @@ def _case(row: dict[str, str]) -> dict[str, Any]:
     plan = _cell(row, "integration_plan", _text)
     if plan:
         case["integration_plan"] = plan
-    benefit: dict[str, Any] = {}
-    for column, key in BENEFIT_NUMBERS.items():
-        if column not in row:
-            continue
-        value = _cell(row, column, _number)
-        if value is not None:
-            benefit[key] = value
-    for column, key in BENEFIT_TEXT.items():
-        if column not in row:
-            continue
-        value = _cell(row, column, _text)
-        if value:
-            benefit[key] = value
+    benefit = _line_item(row, BENEFIT_NUMBERS, BENEFIT_TEXT)
     if benefit:
         case["benefits"] = [benefit]
-    cost: dict[str, Any] = {}
-    for column, key in COST_NUMBERS.items():
-        if column not in row:
-            continue
-        value = _cell(row, column, _number)
-        if value is not None:
-            cost[key] = value
-    for column, key in COST_TEXT.items():
-        if column not in row:
-            continue
-        value = _cell(row, column, _text)
-        if value:
-            cost[key] = value
+    cost = _line_item(row, COST_NUMBERS, COST_TEXT)
     if cost:
         case["costs"] = [cost]
     return case

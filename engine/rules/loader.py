@@ -38,6 +38,7 @@ from .model import (
     Rule,
     RulePack,
 )
+from .schema import OPTIONAL, REQUIRED
 from .template import placeholders
 from .values import OP_TYPES, OPERATORS, type_of, typed
 
@@ -49,19 +50,6 @@ MAX_ALIASES = 2  # durable_rules 2.0.28 crashes on some three-fact joins
 MAX_FILE_BYTES = 1_000_000
 SKIP_DIRS = frozenset({"reference", "lexicon"})
 
-REQUIRED = (
-    "id",
-    "name",
-    "title",
-    "family",
-    "severity",
-    "rationale",
-    "references",
-    "remediation",
-    "message",
-    "examples",
-)
-OPTIONAL = ("params", "on", "when", "match", "at")
 CMP_KEYS = frozenset({"fact", "op", "value", "param", "ref"})
 EXAMPLE_KEYS = frozenset(
     {"name", "expect", "count", "paths", "record", "records", "params", "history"}

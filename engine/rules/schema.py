@@ -12,6 +12,21 @@ from ..facts import CATALOGUE
 from ..types import FAMILIES, SEVERITIES
 from .values import OPERATORS
 
+# The top-level fields of a rule file (the loader checks the same lists).
+REQUIRED = (
+    "id",
+    "name",
+    "title",
+    "family",
+    "severity",
+    "rationale",
+    "references",
+    "remediation",
+    "message",
+    "examples",
+)
+OPTIONAL = ("params", "on", "when", "match", "at")
+
 _SCALAR: dict[str, Any] = {"type": ["string", "number", "boolean"]}
 _FACT_NAMES = sorted({name for specs in CATALOGUE.values() for name in specs})
 
@@ -21,18 +36,7 @@ RULE_SCHEMA: dict[str, Any] = {
     "title": "decaudit rule file",
     "type": "object",
     "additionalProperties": False,
-    "required": [
-        "id",
-        "name",
-        "title",
-        "family",
-        "severity",
-        "rationale",
-        "references",
-        "remediation",
-        "message",
-        "examples",
-    ],
+    "required": list(REQUIRED),
     "oneOf": [{"required": ["on", "when"]}, {"required": ["match"]}],
     "properties": {
         "id": {"type": "string", "pattern": "^[A-Z]{2,5}[0-9]{3}$"},
