@@ -14,17 +14,16 @@ there for the humans who review the file in a pull request.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import json
-import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .errors import ConfigError
+from .errors import ConfigError, DecauditError
+from .files import write_atomic
 from .types import Finding
 
 SCHEMA_VERSION = 1
@@ -67,15 +66,10 @@ def write_baseline(
     target = Path(path)
     doc = baseline_document(findings, created_at=created_at)
     text = json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(target)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink(missing_ok=True)
-        raise ConfigError(f"{path}: cannot write baseline: {exc.strerror or exc}") from None
+        write_atomic(target, text, make_parents=True)
+    except DecauditError as exc:
+        raise ConfigError(f"{path}: cannot write baseline: {exc}") from None
     return len(doc["findings"])
 
 

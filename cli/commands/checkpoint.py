@@ -2,24 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 import click
 from decaudit.cli.options import EXIT_FINDINGS, db_option, db_path, fail, handle_errors
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent or Path("."), prefix=f".{path.name}.")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+from decaudit.engine.files import write_atomic
 
 
 @click.command("checkpoint")
@@ -58,5 +46,5 @@ def checkpoint(output: str, db: str | None) -> None:
     if output == "-":
         click.echo(cp.to_json(), nl=False)
         return
-    _write_atomic(target, cp.to_json())
+    write_atomic(target, cp.to_json())
     click.echo(f"checkpoint: seq {cp.seq}, head {cp.head_hash[:16]}, written to {output}")

@@ -11,13 +11,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..calibration import connect_readonly, snapshot
-from ..errors import DecauditError
+from ..files import write_atomic as write_atomic  # saves the report
 
 if TYPE_CHECKING:
     from .data import ReportData
@@ -57,28 +55,3 @@ def build_report(
 
     data = load_report(db, since=since, until=until, now=now)
     return render(data, base=base, top=top, title=title or DEFAULT_TITLE)
-
-
-def write_atomic(path: str | Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file in the same folder and a rename:
-    readers never see a half-written report."""
-    target = Path(path)
-    folder = target.parent
-    if target.is_dir():
-        raise DecauditError(f"{path}: is a directory; give a file name with -o")
-    if not folder.is_dir():
-        raise DecauditError(f"{path}: the folder {folder} does not exist")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise DecauditError(f"{path}: cannot write here: {exc.strerror or exc}") from exc
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
