@@ -41,7 +41,7 @@ def _pair_outputs(
             elif arg.startswith(long + "=") or (arg.startswith(short) and len(arg) > 2):
                 kinds.append(kind)
     if kinds.count("f") != len(formats) or kinds.count("o") != len(outputs):
-        kinds = ["f"] * len(formats) + ["o"] * len(outputs)  # could not tell: pair in order
+        # Could not tell the order (combined short flags...): pair them by position.
         pairs_in_order: list[tuple[str | None, str | None]] = [(f, None) for f in formats]
         for i, out in enumerate(outputs):
             if i < len(pairs_in_order):
@@ -169,6 +169,7 @@ def check(
     from decaudit.engine.baseline import write_baseline as save_baseline
     from decaudit.engine.check import CheckOptions, run_check
     from decaudit.engine.config import load_config
+    from decaudit.engine.files import write_atomic
     from decaudit.engine.report import ReportOptions, get_renderer
 
     ctx = click.get_current_context()
@@ -188,34 +189,34 @@ def check(
         **{k: v for k, v in flags.items() if v is not None}
     )
     values = cfg.values
-    paths = paths or tuple(values.get("paths") or ())
+    paths = paths or tuple(values["paths"])
     if not paths:
         fail("no PATH given (try: decaudit check decisions/)")
 
     pairs = _pair_outputs(ctx.meta.get("decaudit.argv", []), formats, outputs)
-    default_format = values.get("format") or "text"
+    default_format = values["format"]
     plan = [(fmt or default_format, out) for fmt, out in pairs] or [(default_format, None)]
     if sum(1 for _, out in plan if out in (None, "-")) > 1:
         fail("only one --format can go to stdout: give the others an --output FILE")
     renderers = [(fmt, out, get_renderer(fmt)) for fmt, out in plan]
 
     baseline_set = load_baseline(Path(values["baseline"])) if values.get("baseline") else None
-    log_on = values.get("log", True)
+    log_on = values["log"]
     needs_findings = not quiet or bool(write_baseline) or any(out for _, out in plan)
     opts = CheckOptions(
         paths=tuple(paths),
-        rules_dirs=tuple(Path(p) for p in values.get("rules") or ()),
-        select=tuple(values.get("select") or ()),
-        ignore=tuple(values.get("ignore") or ()),
-        severities=values.get("severity") or {},
-        params=values.get("params") or {},
-        fail_on=values.get("fail_on") or "high",
-        min_severity=values.get("min_severity") or "info",
-        db=(values.get("db") or "decaudit.db") if log_on else None,
-        history_db=values.get("db") or "decaudit.db",
-        today=values.get("today"),
-        max_file_size=values.get("max_file_size") or 10 * 2**20,
-        history_min=values.get("history_min_decisions") or 3,
+        rules_dirs=tuple(Path(p) for p in values["rules"]),
+        select=tuple(values["select"]),
+        ignore=tuple(values["ignore"]),
+        severities=values["severity"],
+        params=values["params"],
+        fail_on=values["fail_on"],
+        min_severity=values["min_severity"],
+        db=values["db"] if log_on else None,
+        history_db=values["db"],
+        today=values["today"],
+        max_file_size=values["max_file_size"],
+        history_min=values["history_min_decisions"],
         baseline=baseline_set,
         command=shlex.join(["decaudit", "check", *ctx.meta.get("decaudit.argv", [])]),
         config_digest=cfg.digest,
@@ -245,21 +246,14 @@ def check(
         if out in (None, "-"):
             click.echo(text, nl=not text.endswith("\n"))
         else:
-            _write(Path(out), text)
-    for err in result.errors:
-        if any(fmt == "jsonl" and out in (None, "-") for fmt, out, _ in renderers):
+            write_atomic(out, text, make_parents=True)
+    if any(fmt == "jsonl" and out in (None, "-") for fmt, out, _ in renderers):
+        for err in result.errors:  # jsonl on stdout holds findings only
             click.echo(f"decaudit: {err}", err=True)
     code = result.exit_code
     if exit_zero and code == 1:
         code = 0
     ctx.exit(code)
-
-
-def _write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
 
 
 def _progress() -> Any:
