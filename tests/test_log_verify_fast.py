@@ -11,17 +11,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from decaudit.engine.log import AuditLog, verify
+from decaudit.engine.log import AuditLog, verify, verify_rows, verify_workers
 from decaudit.engine.log.hashing import canonical_json
-from decaudit.engine.log.verify import (
-    _bulk_select,
-    _chunks,
-    _NullMembers,
-    _Readers,
-    _results,
-    _take,
-    _without_nulls,
-)
+from decaudit.engine.log.verify_rows import _bulk_select, _NullMembers, _without_nulls
+from decaudit.engine.log.verify_workers import _chunks, _Readers, _results, _take
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_log_support import finding, source, write_run
@@ -150,7 +143,7 @@ def test_a_row_of_a_run_without_chain_entry_is_reported(
 @pytest.fixture
 def split_log(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AuditLog:
     """A log whose runs are cut into many chunks, hashed by worker processes."""
-    monkeypatch.setattr(verify, "_CHUNK_ROWS", 4)
+    monkeypatch.setattr(verify_workers, "_CHUNK_ROWS", 4)
     monkeypatch.setattr(verify.os, "cpu_count", lambda: 2)
     log = AuditLog.open(tmp_path / "audit.db")
     for run in range(2):
@@ -202,5 +195,5 @@ def test_a_broken_worker_pool_costs_only_time(split_log: AuditLog) -> None:
     broken: Future[Any] = Future()
     broken.set_exception(BrokenProcessPool("worker died"))
     readers = _Readers(conn, 2)
-    assert _take(conn, readers, task, broken) == ("findings", *verify._bulk_rows(conn, *task))
+    assert _take(conn, readers, task, broken) == ("findings", *verify_rows._bulk_rows(conn, *task))
     assert readers.usable is False

@@ -9,18 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .changes import changes_section, runs_section
 from .data import ReportData
 from .markup import Links, esc, when
-from .sections import (
-    benefits_section,
-    changes_section,
-    costs_section,
-    findings_section,
-    mix_section,
-    risk_section,
-    runs_section,
-    summary_section,
-)
+from .outcomes import benefits_section, costs_section, mix_section
+from .sections import findings_section, risk_section, summary_section
 from .style import CSS
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"

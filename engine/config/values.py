@@ -1,0 +1,187 @@
+"""Setting value parsers: a raw value from a file, the environment or a flag, normalised.
+
+Each parser takes ``(value, from_text)`` (``from_text`` is true for environment variables
+and flags given as strings) and returns the normalised value or raises :class:`_Bad`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from ..types import SEVERITIES
+
+FAIL_ON_CHOICES: tuple[str, ...] = (*SEVERITIES, "never")
+DEFAULT_EXTENSIONS: tuple[str, ...] = (
+    ".yaml",
+    ".yml",
+    ".json",
+    ".jsonl",
+    ".md",
+    ".markdown",
+    ".csv",
+)
+DEFAULT_MAX_FILE_SIZE = 10 * 2**20
+SIZE_UNITS: Mapping[str, int] = {
+    "": 1,
+    "b": 1,
+    "k": 2**10,
+    "kb": 2**10,
+    "kib": 2**10,
+    "m": 2**20,
+    "mb": 2**20,
+    "mib": 2**20,
+    "g": 2**30,
+    "gb": 2**30,
+    "gib": 2**30,
+}
+_FORMAT_NAMES = ("text", "json", "jsonl", "sarif", "junit", "github", "markdown")
+
+
+class _Bad(ValueError):
+    """A value of the wrong type or out of range (the message says what was expected)."""
+
+
+# --- value parsers: (raw value, from_text) -> normalised value -------------------------
+# ``from_text`` is true for environment variables and flags given as strings.
+
+
+def _str(value: Any, from_text: bool) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise _Bad(f"expected a non-empty string, got {_show(value)}")
+    return value.strip()
+
+
+def _choice(*choices: str) -> Callable[[Any, bool], str]:
+    def parse(value: Any, from_text: bool) -> str:
+        text = value.strip().lower() if isinstance(value, str) else value
+        if text not in choices:
+            raise _Bad(f"expected one of {', '.join(choices)}, got {_show(value)}")
+        return str(text)
+
+    return parse
+
+
+def _list(sep: str = ",") -> Callable[[Any, bool], tuple[str, ...]]:
+    def parse(value: Any, from_text: bool) -> tuple[str, ...]:
+        if isinstance(value, str):
+            items: list[Any] = value.split(sep) if (from_text or sep == ",") else [value]
+        elif isinstance(value, list | tuple):
+            items = list(value)
+        else:
+            raise _Bad(f"expected a list of strings, got {_show(value)}")
+        out: list[str] = []
+        for item in items:
+            if not isinstance(item, str):
+                raise _Bad(f"expected a list of strings, got an item {_show(item)}")
+            for part in item.split(",") if sep == "," else [item]:
+                if part.strip():
+                    out.append(part.strip())
+        return tuple(out)
+
+    return parse
+
+
+def _extensions(value: Any, from_text: bool) -> tuple[str, ...]:
+    exts = _list()(value, from_text)
+    if not exts:
+        raise _Bad("expected at least one file extension")
+    return tuple(e.lower() if e.startswith(".") else "." + e.lower() for e in exts)
+
+
+def _formats(value: Any, from_text: bool) -> str:
+    return _choice(*_FORMAT_NAMES)(value, from_text)
+
+
+def _size(value: Any, from_text: bool) -> int:
+    if isinstance(value, bool):
+        raise _Bad(f"expected a size in bytes or a string like '10MB', got {_show(value)}")
+    if isinstance(value, int):
+        number = float(value)
+    elif isinstance(value, str):
+        match = re.fullmatch(r"\s*([0-9]+(?:\.[0-9]+)?)\s*([A-Za-z]*)\s*", value)
+        if not match or match.group(2).lower() not in SIZE_UNITS:
+            raise _Bad(f"expected a size like 10MB, 512KB or 1048576, got {_show(value)}")
+        number = float(match.group(1)) * SIZE_UNITS[match.group(2).lower()]
+    else:
+        raise _Bad(f"expected a size in bytes or a string like '10MB', got {_show(value)}")
+    if number < 1:
+        raise _Bad(f"expected a size of at least 1 byte, got {_show(value)}")
+    return int(number)
+
+
+def _positive_int(value: Any, from_text: bool) -> int:
+    if isinstance(value, str) and from_text and value.strip().isdigit():
+        value = int(value.strip())
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise _Bad(f"expected a whole number of at least 1, got {_show(value)}")
+    return value
+
+
+def _bool(value: Any, from_text: bool) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and from_text:
+        text = value.strip().lower()
+        if text in ("1", "true", "yes", "on"):
+            return True
+        if text in ("0", "false", "no", "off"):
+            return False
+    raise _Bad(f"expected true or false, got {_show(value)}")
+
+
+def _date(value: Any, from_text: bool) -> dt.date:
+    if isinstance(value, dt.datetime):
+        raise _Bad(f"expected a date (YYYY-MM-DD), got the date-time {value.isoformat()}")
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise _Bad(f"expected a date (YYYY-MM-DD), got {_show(value)}")
+
+
+def _severity_table(value: Any, from_text: bool) -> dict[str, str]:
+    if isinstance(value, str) and from_text:  # "BEN001=low,ALT002=critical"
+        pairs: dict[str, Any] = {}
+        for item in filter(None, (p.strip() for p in value.split(","))):
+            rule, sep, sev = item.partition("=")
+            if not sep:
+                raise _Bad(f"expected RULE=SEVERITY pairs separated by commas, got {item!r}")
+            pairs[rule.strip()] = sev.strip()
+        value = pairs
+    if not isinstance(value, dict):
+        raise _Bad(f"expected a table of rule id = severity, got {_show(value)}")
+    out: dict[str, str] = {}
+    for rule, sev in value.items():
+        if sev not in SEVERITIES:
+            raise _Bad(f"{rule}: expected one of {', '.join(SEVERITIES)}, got {_show(sev)}")
+        out[str(rule)] = sev
+    return out
+
+
+def _params_table(value: Any, from_text: bool) -> dict[str, dict[str, Any]]:
+    if not isinstance(value, dict):
+        raise _Bad(f"expected a table of rule id -> table of parameters, got {_show(value)}")
+    out: dict[str, dict[str, Any]] = {}
+    for rule, params in value.items():
+        if not isinstance(params, dict):
+            raise _Bad(f"{rule}: expected a table of parameter = value, got {_show(params)}")
+        out[str(rule)] = dict(params)
+    return out
+
+
+def _show(value: Any) -> str:
+    kind = type(value).__name__
+    shown = repr(value)
+    return f"{shown} ({kind})" if len(shown) <= 60 else f"a {kind}"
+
+
+def _suggest(name: str, choices: Mapping[str, Any] | tuple[str, ...]) -> str:
+    close = difflib.get_close_matches(name.replace("-", "_"), list(choices), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""

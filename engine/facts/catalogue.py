@@ -1,0 +1,197 @@
+"""The fact catalogue: every fact type, each fact's name, type and meaning.
+
+The catalogue is the contract with the rule files: a rule naming a fact that is not here is
+rejected when it loads, and ``decaudit schema``/``rules show`` document facts from it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import OPTION_KINDS
+
+
+@dataclass(frozen=True)
+class FactSpec:
+    name: str
+    type: str  # str | number | bool
+    doc: str
+
+
+def _specs(*rows: tuple[str, str, str]) -> dict[str, FactSpec]:
+    return {name: FactSpec(name, typ, doc) for name, typ, doc in rows}
+
+
+_COMMON = (
+    ("did", "str", "The decision id."),
+    ("path", "str", "JSON path of the item in the record."),
+    ("line", "number", "Source line of the item."),
+)
+
+_KIND_COUNTS = tuple(
+    (f"{kind.replace('-', '_')}_count", "number", f"Options of kind {kind} (given or inferred).")
+    for kind in OPTION_KINDS
+)
+
+CATALOGUE: dict[str, dict[str, FactSpec]] = {
+    "decision": _specs(
+        *_COMMON,
+        ("title", "str", "The decision title."),
+        ("status", "str", "proposed | accepted | rejected | implemented | superseded | withdrawn."),
+        ("project_type", "str", "The project type (key into rules/reference/)."),
+        ("origin", "str", "bottom-up | top-down."),
+        ("format", "str", "Input format: yaml | json | jsonl | madr | nygard | csv."),
+        (
+            "business_context",
+            "bool",
+            "A business decision: a project type, a business case or an explicit option kind.",
+        ),
+        ("age_days", "number", "Days from the decision date to the audit date."),
+        ("option_count", "number", "Options recorded."),
+        ("real_option_count", "number", "Options other than do-nothing."),
+        *_KIND_COUNTS,
+        ("unknown_kind_count", "number", "Options whose kind is neither given nor inferable."),
+        ("inferred_kind_count", "number", "Options whose kind was inferred from their text."),
+        ("has_breakthrough", "bool", "A breakthrough or replace-own-business option exists."),
+        ("breakthrough_analysed_count", "number", "Breakthrough-type options with a case."),
+        ("breakthrough_unanalysed_count", "number", "Breakthrough-type options with no case."),
+        ("business_case_count", "number", "Options with a business case."),
+        (
+            "rejected_without_reason_count",
+            "number",
+            "Rejected options that give no reason (no rejected_reason, no cons).",
+        ),
+        ("chosen_count", "number", "Options marked chosen."),
+        ("chosen_option_unmatched", "bool", "The outcome names an option that is not listed."),
+        ("chosen_option_named", "str", "The chosen option as the outcome names it (MADR)."),
+        ("chosen_id", "str", "The chosen option's id."),
+        ("chosen_title", "str", "The chosen option's title."),
+        ("chosen_kind", "str", "The chosen option's kind, or 'unknown'."),
+        ("chosen_kind_inferred", "bool", "The chosen option's kind was inferred."),
+        ("chosen_has_business_case", "bool", "The chosen option has a business case."),
+        ("chosen_npv", "number", "NPV of the chosen option's case."),
+        ("chosen_is_acquisition", "bool", "The chosen option is an acquisition or merger."),
+        ("chosen_has_integration_plan", "bool", "The chosen case has an integration plan."),
+        ("chosen_new_capability", "bool", "The chosen option brings a new capability."),
+        (
+            "chosen_bolt_on_benefits",
+            "bool",
+            "Every chosen benefit is revenue, synergy or acquired customers: no new capability.",
+        ),
+        ("chosen_uplift", "number", "Optimism-bias uplift applied in the chosen case."),
+        ("chosen_uplift_applied", "number", "chosen_uplift, 0 when the chosen case has none."),
+        ("chosen_scenario_count", "number", "Scenarios analysed in the chosen case."),
+        ("chosen_scenarios", "str", "Their names, comma-separated ('none' when there are none)."),
+        ("chosen_has_downside", "bool", "The chosen case has a downside scenario."),
+        ("chosen_assumption_count", "number", "Assumptions stated in the chosen case."),
+        ("chosen_unchallenged_assumption_count", "number", "...with no evidence, unchallenged."),
+        ("chosen_unchallenged_assumptions", "str", "Those assumptions' statements, quoted."),
+        ("benefit_count", "number", "Benefit lines of the chosen case."),
+        ("cost_count", "number", "Cost lines of the chosen case."),
+        ("projected_benefits", "number", "Sum of projected benefits of the chosen case."),
+        ("realized_benefits", "number", "Sum of realized benefits of the chosen case."),
+        ("realization_ratio", "number", "realized / projected benefits (measured lines only)."),
+        ("benefits_measured", "bool", "Some chosen benefit has a realized figure."),
+        ("projected_costs", "number", "Sum of projected costs of the chosen case."),
+        ("realized_costs", "number", "Sum of realized costs of the chosen case."),
+        ("cost_overrun_ratio", "number", "realized / projected costs (measured lines only)."),
+        (
+            "chosen_outcome",
+            "str",
+            "Realized against projected, in words, for the measured benefits and costs.",
+        ),
+        ("has_review", "bool", "A post-implementation review is recorded."),
+        ("decision_maker_count", "number", "Decision makers named."),
+        ("challenge_question_count", "number", "Questions the decision makers asked."),
+        ("alternatives_requested", "bool", "The decision makers asked for alternatives."),
+        ("rationale_financial", "bool", "The rationale cites a financial ranking (NPV, ROI...)."),
+        ("rationale_customer", "bool", "The rationale speaks of customer value."),
+        ("reference_uplift", "number", "Reference-class optimism-bias uplift for the type."),
+        ("reference_uplift_source", "str", "Where reference_uplift comes from."),
+        ("track_record_ratio", "number", "Median realization ratio of past decisions of the type."),
+        ("track_record_count", "number", "Past decisions behind track_record_ratio."),
+        ("track_record_decisions", "str", "Ids of those past decisions."),
+        ("track_record_discount_gap", "number", "(1 - track_record_ratio) - chosen_uplift."),
+    ),
+    "option": _specs(
+        *_COMMON,
+        ("oid", "str", "The option id (or its index)."),
+        ("title", "str", "The option title."),
+        ("kind", "str", "Kind, given or inferred; 'unknown' when neither."),
+        ("kind_inferred", "bool", "The kind was inferred from the text."),
+        ("chosen", "bool", "The option was chosen."),
+        ("rejected", "bool", "Another option was chosen."),
+        ("has_rejected_reason", "bool", "A reason for rejection is given (or cons listed)."),
+        ("cons_count", "number", "Cons listed for the option."),
+        ("has_business_case", "bool", "The option has a business case."),
+        ("other_business_case_count", "number", "Other options of the decision with a case."),
+        ("npv", "number", "NPV of its case."),
+        ("projected_benefits", "number", "Sum of its projected benefits."),
+        ("projected_costs", "number", "Sum of its projected costs."),
+        ("is_acquisition", "bool", "The option is an acquisition or merger."),
+        ("status", "str", "The decision status."),
+        ("project_type", "str", "The decision project type."),
+    ),
+    "benefit": _specs(
+        *_COMMON,
+        ("bid", "str", "The benefit id (or its index)."),
+        ("oid", "str", "The option it belongs to."),
+        ("option_title", "str", "The title of the option it belongs to."),
+        ("description", "str", "The benefit description."),
+        ("type", "str", "revenue | cost-saving | synergy | margin | strategic | other."),
+        ("projected", "number", "Projected amount."),
+        ("low", "number", "Low end of the range."),
+        ("high", "number", "High end of the range."),
+        ("has_range", "bool", "Both low and high are given."),
+        ("has_basis", "bool", "An evidence basis is given."),
+        ("realized", "number", "Realized amount."),
+        ("realization_ratio", "number", "realized / projected."),
+        ("option_chosen", "bool", "It belongs to the chosen option."),
+        ("option_rejected", "bool", "It belongs to an option rejected for another."),
+        ("option_kind", "str", "Kind of its option."),
+        ("status", "str", "The decision status."),
+        ("project_type", "str", "The decision project type."),
+        ("uplift_applied", "number", "Optimism-bias uplift of its case (0 when none)."),
+        ("reference_realization", "number", "What its reference class realizes (ratio)."),
+        ("reference_source", "str", "Where reference_realization comes from."),
+        ("reference_discount_gap", "number", "(1 - reference_realization) - uplift_applied."),
+    ),
+    "cost": _specs(
+        *_COMMON,
+        ("cid", "str", "The cost id (or its index)."),
+        ("oid", "str", "The option it belongs to."),
+        ("option_title", "str", "The title of the option it belongs to."),
+        ("description", "str", "The cost description."),
+        ("projected", "number", "Projected amount."),
+        ("contingency", "number", "Fraction held for overrun."),
+        ("contingency_held", "number", "contingency, 0 when none is given."),
+        ("has_contingency", "bool", "A contingency above zero is held."),
+        ("committed", "bool", "The cost is fixed by contract (a purchase or fixed price)."),
+        ("uplift_applied", "number", "Optimism-bias uplift of its case (0 when none)."),
+        ("realized", "number", "Realized amount."),
+        ("overrun_ratio", "number", "realized / projected."),
+        ("option_chosen", "bool", "It belongs to the chosen option."),
+        ("option_rejected", "bool", "It belongs to an option rejected for another."),
+        ("option_kind", "str", "Kind of its option."),
+        ("status", "str", "The decision status."),
+        (
+            "case_assumes_on_target",
+            "bool",
+            "An assumption says costs come in on target (or on budget).",
+        ),
+        ("on_target_evidenced", "bool", "That assumption has evidence."),
+    ),
+    "portfolio": _specs(
+        ("did", "str", "Always '(portfolio)'."),
+        ("path", "str", "Always '$'."),
+        ("line", "number", "Always 0."),
+        ("decision_count", "number", "Records audited in the run."),
+        ("decided_count", "number", "Records with exactly one chosen option of known kind."),
+        ("breakthrough_chosen_count", "number", "...whose chosen option is breakthrough-type."),
+        ("breakthrough_share", "number", "breakthrough_chosen_count / decided_count."),
+        ("incremental_chosen_count", "number", "...whose chosen option is incremental-type."),
+        ("incremental_share", "number", "incremental_chosen_count / decided_count."),
+    ),
+}
+
+FACT_TYPES: tuple[str, ...] = tuple(CATALOGUE)

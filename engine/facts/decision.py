@@ -1,0 +1,137 @@
+"""The decision fact of a record, with the facts of its chosen option."""
+
+from __future__ import annotations
+
+from ..model import OPTION_KINDS
+from ..types import SourceRecord
+from .context import FactContext, FactDict
+from .kinds import (
+    BREAKTHROUGH_KINDS,
+    _clip,
+    _downside,
+    _given,
+    _has_reason,
+    _is_acquisition,
+    _norm,
+    _outcome,
+    _put,
+    _ratio,
+    _total,
+)
+
+
+def decision_fact(
+    src: SourceRecord, ctx: FactContext, kinds: list[tuple[str, bool]], chosen: list[int]
+) -> FactDict:
+    rec, lex = src.record, ctx.lexicon
+    kind_names = [k for k, _ in kinds]
+    df: FactDict = {
+        "_t": "decision",
+        "did": rec.id,
+        "path": "$",
+        "line": src.line_of(()),
+        "title": rec.title,
+        "format": src.format,
+        "option_count": len(rec.options),
+        "real_option_count": sum(k != "do-nothing" for k in kind_names),
+        "unknown_kind_count": kind_names.count("unknown"),
+        "inferred_kind_count": sum(inf for _, inf in kinds),
+        "business_case_count": sum(o.business_case is not None for o in rec.options),
+        "chosen_count": len(chosen),
+        "decision_maker_count": len(rec.decision_makers),
+        "has_review": rec.review is not None,
+    }
+    for kind in OPTION_KINDS:
+        df[f"{kind.replace('-', '_')}_count"] = kind_names.count(kind)
+    breakthroughs = [
+        o for o, k in zip(rec.options, kind_names, strict=True) if k in BREAKTHROUGH_KINDS
+    ]
+    df["has_breakthrough"] = bool(breakthroughs)
+    df["breakthrough_analysed_count"] = sum(o.business_case is not None for o in breakthroughs)
+    df["breakthrough_unanalysed_count"] = sum(o.business_case is None for o in breakthroughs)
+    df["rejected_without_reason_count"] = sum(
+        1 for o in rec.options if chosen and not o.chosen and not _has_reason(o)
+    )
+    df["business_context"] = bool(
+        rec.project_type
+        or df["business_case_count"]
+        or any(o.kind is not None for o in rec.options)
+    )
+    for key in ("status", "project_type", "origin"):
+        _put(df, key, getattr(rec, key))
+    if rec.date is not None:
+        df["age_days"] = (ctx.today - rec.date).days
+    if rec.challenge is not None:
+        df["challenge_question_count"] = len(rec.challenge.questions)
+        _put(df, "alternatives_requested", rec.challenge.alternatives_requested)
+    else:
+        df["challenge_question_count"] = 0
+    if rec.rationale and rec.rationale.strip():
+        df["rationale_financial"] = lex.mentions("financial", rec.rationale)
+        df["rationale_customer"] = lex.mentions("customer", rec.rationale)
+    titles = {_norm(o.title) for o in rec.options} | {_norm(o.id) for o in rec.options if o.id}
+    named = rec.chosen_option if _given(rec.chosen_option) else None
+    if named is not None:
+        df["chosen_option_named"] = _clip(named, 120)
+    df["chosen_option_unmatched"] = bool(named and not chosen and _norm(named) not in titles)
+    if len(chosen) == 1:
+        _chosen_facts(df, src, ctx, chosen[0], kinds[chosen[0]])
+    return df
+
+
+def _chosen_facts(
+    df: FactDict, src: SourceRecord, ctx: FactContext, index: int, kind: tuple[str, bool]
+) -> None:
+    rec, lex = src.record, ctx.lexicon
+    opt = rec.options[index]
+    case = opt.business_case
+    df["chosen_id"] = opt.id or str(index)
+    df["chosen_title"] = opt.title
+    df["chosen_kind"], df["chosen_kind_inferred"] = kind
+    df["chosen_has_business_case"] = case is not None
+    df["chosen_is_acquisition"] = _is_acquisition(opt, kind[0], rec, lex)
+    df["chosen_new_capability"] = lex.mentions("capability", opt.title, opt.description) or (
+        case is not None and any(b.type == "strategic" for b in case.benefits)
+    )
+    if case is None:
+        return
+    _put(df, "chosen_npv", case.npv)
+    df["chosen_has_integration_plan"] = bool(
+        case.integration_plan and case.integration_plan.strip()
+    )
+    df["chosen_bolt_on_benefits"] = bool(case.benefits) and all(
+        (b.type in ("revenue", "synergy") or lex.mentions("customer_base", b.description))
+        and not lex.mentions("capability", b.description)
+        for b in case.benefits
+    )
+    uplift = float(case.optimism_bias_uplift or 0.0)
+    _put(df, "chosen_uplift", case.optimism_bias_uplift)
+    df["chosen_uplift_applied"] = uplift
+    df["chosen_scenario_count"] = len(case.scenarios)
+    df["chosen_scenarios"] = ", ".join(case.scenarios) if case.scenarios else "none"
+    df["chosen_has_downside"] = _downside(case, lex)
+    df["chosen_assumption_count"] = len(case.assumptions)
+    unchallenged = [a for a in case.assumptions if not _given(a.evidence) and not a.challenged]
+    df["chosen_unchallenged_assumption_count"] = len(unchallenged)
+    if unchallenged:
+        df["chosen_unchallenged_assumptions"] = "; ".join(
+            f"'{_clip(a.statement)}'" for a in unchallenged
+        )
+    df["benefit_count"] = len(case.benefits)
+    df["cost_count"] = len(case.costs)
+    _put(df, "projected_benefits", _total(b.projected for b in case.benefits))
+    _put(df, "realized_benefits", _total(b.realized for b in case.benefits))
+    _put(df, "realization_ratio", _ratio((b.projected, b.realized) for b in case.benefits))
+    df["benefits_measured"] = any(b.realized is not None for b in case.benefits)
+    _put(df, "projected_costs", _total(c.projected for c in case.costs))
+    _put(df, "realized_costs", _total(c.realized for c in case.costs))
+    _put(df, "cost_overrun_ratio", _ratio((c.projected, c.realized) for c in case.costs))
+    outcome = _outcome(case)
+    if outcome:
+        df["chosen_outcome"] = outcome
+    track = ctx.track_records.get(rec.project_type or "")
+    if track is not None:
+        df["track_record_ratio"] = track.ratio
+        df["track_record_count"] = track.count
+        df["track_record_decisions"] = ", ".join(track.decisions)
+        df["track_record_discount_gap"] = round((1 - track.ratio) - uplift, 6)

@@ -1,0 +1,99 @@
+"""Option kinds and business context: what kind an option is, what a case claims.
+
+Small helpers the option, benefit, cost and decision facts share.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from typing import Any
+
+from ..model import BusinessCase, Option, Record
+from ..packdata import Lexicon
+from ..types import json_path
+from .context import FactDict
+
+BREAKTHROUGH_KINDS = frozenset({"breakthrough", "replace-own-business"})
+INCREMENTAL_KINDS = frozenset({"do-nothing", "do-minimum", "incremental"})
+
+# Paths repeat from record to record (options[0], options[0].business_case.benefits[1]...).
+_json_path = functools.lru_cache(maxsize=4096)(json_path)
+
+
+def _put(fact: FactDict, key: str, value: Any) -> None:
+    if value is not None:
+        fact[key] = value
+
+
+def _total(values: Iterable[float | int | None]) -> float | None:
+    vals = [v for v in values if v is not None]
+    return float(sum(vals)) if vals else None
+
+
+def _ratio(pairs: Iterable[tuple[float | int | None, float | int | None]]) -> float | None:
+    measured = [(p, r) for p, r in pairs if p is not None and r is not None]
+    denominator = sum(p for p, _ in measured)
+    if not measured or denominator <= 0:
+        return None
+    return round(sum(r for _, r in measured) / denominator, 6)
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().replace('"', "").replace("`", "").split())
+
+
+def _given(text: str | None) -> bool:
+    return bool(text and text.strip())
+
+
+def _has_reason(opt: Option) -> bool:
+    return _given(opt.rejected_reason) or any(_given(c) for c in opt.cons)
+
+
+def _clip(text: str, limit: int = 80) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def _amount(value: float) -> str:
+    return f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def _outcome(case: BusinessCase) -> str:
+    """``benefits 40% of projected (1,600,000 of 4,000,000); costs 158% ...``, measured only."""
+    parts = []
+    for label, items in (("benefits", case.benefits), ("costs", case.costs)):
+        pairs = [(i.projected, i.realized) for i in items]
+        measured = [(p, r) for p, r in pairs if p is not None and r is not None]
+        ratio = _ratio(measured)
+        if ratio is None:
+            continue
+        realized = sum(r for _, r in measured)
+        projected = sum(p for p, _ in measured)
+        parts.append(
+            f"{label} {ratio * 100:.0f}% of projected ({_amount(realized)} of {_amount(projected)})"
+        )
+    return "; ".join(parts)
+
+
+def _option_kind(opt: Option, lex: Lexicon) -> tuple[str, bool]:
+    if opt.kind is not None:
+        return opt.kind, False
+    inferred = lex.infer_kind(opt.title, opt.description)
+    return (inferred, True) if inferred else ("unknown", False)
+
+
+def _is_acquisition(opt: Option, kind: str, record: Record, lex: Lexicon) -> bool:
+    """Named as one, or the chosen option of an acquisition decision (unless it walks away)."""
+    if lex.mentions("acquisition", opt.title, opt.description):
+        return True
+    return (
+        record.project_type in ("acquisition", "merger")
+        and opt.chosen
+        and kind not in ("do-nothing", "do-minimum")
+    )
+
+
+def _downside(case: BusinessCase, lex: Lexicon) -> bool:
+    return any(lex.mentions("downside_scenario", s.replace("-", " ")) for s in case.scenarios)

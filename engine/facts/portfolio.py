@@ -1,0 +1,50 @@
+"""The portfolio fact: aggregates over all the records of a run, in constant memory."""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Iterable
+
+from .context import FactDict, RecordFacts
+from .kinds import BREAKTHROUGH_KINDS, INCREMENTAL_KINDS
+
+PORTFOLIO_ID = "(portfolio)"
+
+
+class PortfolioAccumulator:
+    """Aggregates over a run in constant memory; ``fact()`` gives the portfolio fact."""
+
+    def __init__(self) -> None:
+        self.decision_count = 0
+        self.decided = 0
+        self.breakthrough = 0
+        self.incremental = 0
+
+    def add(self, facts: RecordFacts) -> None:
+        self.decision_count += 1
+        kind = facts.decision.get("chosen_kind")
+        if kind is None or kind == "unknown":
+            return
+        self.decided += 1
+        self.breakthrough += kind in BREAKTHROUGH_KINDS
+        self.incremental += kind in INCREMENTAL_KINDS
+
+    def fact(self) -> FactDict:
+        pf: FactDict = {
+            "_t": "portfolio",
+            "did": PORTFOLIO_ID,
+            "path": "$",
+            "line": 0,
+            "decision_count": self.decision_count,
+            "decided_count": self.decided,
+            "breakthrough_chosen_count": self.breakthrough,
+            "incremental_chosen_count": self.incremental,
+        }
+        if self.decided:
+            pf["breakthrough_share"] = round(self.breakthrough / self.decided, 6)
+            pf["incremental_share"] = round(self.incremental / self.decided, 6)
+        return pf
+
+
+def median_ratio(ratios: Iterable[float]) -> float:
+    return float(statistics.median(ratios))

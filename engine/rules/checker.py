@@ -1,0 +1,59 @@
+"""The base of the rule-file checks: where each problem is and how it is reported.
+
+A checker holds one parsed rule file and accumulates :class:`RuleFileError` values naming the
+file, the path inside it (``when.all[1].op``) and its line. The header, condition and example
+checks (``header.py``, ``conditions.py``, ``examples.py``) build on it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from ..errors import RuleFileError
+from ..types import Loc, format_loc
+
+
+def _suggest(word: str, choices: Sequence[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.7)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _show(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
+class FileChecker:
+    """Validates one parsed rule file; errors accumulate in ``errors``."""
+
+    def __init__(self, file: str, data: Any, lines: Mapping[Loc, int]) -> None:
+        self.file = file
+        self.data = data
+        self.lines = lines
+        self.errors: list[RuleFileError] = []
+        self.incomplete = False  # some alias failed: its facts cannot be checked in messages
+        self.failed: set[str] = set()  # aliases whose fact type is unknown
+
+    # -- errors ----------------------------------------------------------------------------
+
+    def line(self, loc: Loc) -> int | None:
+        key = tuple(loc)
+        while key:
+            if key in self.lines:
+                return self.lines[key]
+            key = key[:-1]
+        return self.lines.get((), 1)
+
+    def err(self, loc: Loc, message: str) -> None:
+        self.errors.append(RuleFileError(self.file, format_loc(loc), message, self.line(loc)))
+
+    # -- fields ----------------------------------------------------------------------------
+
+    def text(self, data: Mapping[str, Any], key: str, loc: Loc = ()) -> str:
+        value = data.get(key)
+        if not isinstance(value, str) or not value.strip():
+            self.err((*loc, key), "must be a non-empty string")
+            return ""
+        return value
