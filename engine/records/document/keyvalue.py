@@ -1,0 +1,123 @@
+"""Key/value metadata from front matter and from blocks: ``* **Status:** x`` bullets,
+``Key: value`` lines, and two-column tables."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from ...types import Loc
+from .model import Block, ListBlock, ListItem, Meta, Paragraph, Table
+
+MAX_KEY_WORDS = 5
+_KEY = re.compile(r"^([A-Za-z][\w ()/&'.-]{0,60}?)\s*:\s*(.*)$")
+# Header cells of a two-column table that name the columns rather than a first pair.
+_GENERIC = frozenset(
+    {
+        "",
+        "field",
+        "fields",
+        "value",
+        "values",
+        "key",
+        "item",
+        "property",
+        "attribute",
+        "name",
+        "detail",
+        "details",
+        "information",
+        "description",
+        "metadata",
+        "document",
+        "document control",
+    }
+)
+
+
+def _scalar(value: Any) -> str:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if value is None:
+        return ""
+    return str(value)
+
+
+def front_meta(front: dict[str, Any] | None, lines: dict[Loc, int]) -> tuple[Meta, ...]:
+    """Front-matter keys as metadata (lists become ``items``)."""
+    if not front:
+        return ()
+    out: list[Meta] = []
+    for key, value in front.items():
+        line = lines.get((key,), 1)
+        if isinstance(value, list):
+            items = tuple(_scalar(v) for v in value if not isinstance(v, (dict, list)))
+            out.append(Meta(str(key), ", ".join(items), line, "front", items, raw=value))
+        elif isinstance(value, dict):
+            out.append(Meta(str(key), "", line, "front", raw=value))
+        else:
+            out.append(Meta(str(key), _scalar(value), line, "front", raw=value))
+    return tuple(out)
+
+
+def _short_key(key: str) -> bool:
+    return 0 < len(key.split()) <= MAX_KEY_WORDS and not key.lower().startswith(("http", "www"))
+
+
+def _from_item(item: ListItem) -> Meta | None:
+    children = tuple(c.text for c in item.children if c.text)
+    if item.label is not None and _short_key(item.label):
+        return Meta(item.label, item.rest, item.line, "bullet", children, item.links)
+    m = _KEY.match(item.text)
+    if m and _short_key(m.group(1)) and (m.group(2) or children):
+        return Meta(
+            m.group(1).strip(), m.group(2).strip(), item.line, "bullet", children, item.links
+        )
+    return None
+
+
+def _from_paragraph(para: Paragraph) -> list[Meta]:
+    out: list[Meta] = []
+    for offset, text in enumerate(para.lines or (para.text,)):
+        m = _KEY.match(text)
+        if m and m.group(2).strip() and _short_key(m.group(1)):
+            links = tuple(lk for lk in para.links if lk.text and lk.text in text)
+            out.append(
+                Meta(m.group(1).strip(), m.group(2).strip(), para.line + offset, "line", (), links)
+            )
+    if not out and para.label is not None and para.rest and _short_key(para.label):
+        out.append(Meta(para.label, para.rest, para.line, "line", (), para.links))
+    return out
+
+
+def _from_table(table: Table) -> list[Meta]:
+    if table.width != 2:
+        return []
+    rows = list(table.rows)
+    head = table.header.cells
+    if not {h.strip().lower() for h in head} <= _GENERIC and _short_key(head[0]):
+        rows.insert(0, table.header)
+    out = []
+    for row in rows:
+        key = row.cells[0].strip().rstrip(":").strip()
+        if key and _short_key(key) and len(row.cells) > 1 and row.cells[1].strip():
+            out.append(Meta(key, row.cells[1].strip(), row.line, "table"))
+    return out
+
+
+def key_values(blocks: Iterable[Block]) -> tuple[Meta, ...]:
+    """Every key/value pair written in ``blocks``, in order."""
+    out: list[Meta] = []
+    for block in blocks:
+        if isinstance(block, ListBlock):
+            for item in block.items:
+                meta = _from_item(item)
+                if meta is not None:
+                    out.append(meta)
+        elif isinstance(block, Paragraph):
+            out.extend(_from_paragraph(block))
+        elif isinstance(block, Table):
+            out.extend(_from_table(block))
+    return tuple(out)

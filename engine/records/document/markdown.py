@@ -1,0 +1,351 @@
+"""Markdown to the document model, on markdown-it-py (CommonMark plus GFM tables).
+
+Front matter (``---`` YAML at the top) is parsed with its own line numbers; HTML blocks and
+inline HTML (comments included) are dropped; fenced and indented code becomes :class:`Code`
+and is never read as headings, lists or metadata. Lines are 1-based in the whole file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from ...safeyaml import YamlError, load_one
+from ...types import Loc
+from .keyvalue import front_meta, key_values
+from .model import (
+    Block,
+    Code,
+    Document,
+    Link,
+    ListBlock,
+    ListItem,
+    Paragraph,
+    Row,
+    Section,
+    Table,
+    Text,
+)
+
+
+class DocumentError(ValueError):
+    """A document that cannot be read (bad front matter): message and 1-based line."""
+
+    def __init__(self, message: str, line: int | None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+_MD: MarkdownIt | None = None
+
+
+def _parser() -> MarkdownIt:
+    global _MD
+    if _MD is None:
+        _MD = (
+            MarkdownIt("commonmark")
+            .enable("table")
+            .enable("strikethrough")
+            .use(front_matter_plugin)
+        )
+    return _MD
+
+
+_TASK = re.compile(r"^\[([ xX])\]\s+")
+_LABEL_TAIL = re.compile(r"^\s*[:\-–—]\s*")
+
+
+def inline_text(tok: Token | None) -> Text:
+    """The :class:`Text` of an ``inline`` token."""
+    if tok is None:
+        return Text("")
+    lines: list[list[str]] = [[]]
+    marks: list[str] = []
+    links: list[Link] = []
+    depth = 0  # inside emphasis / strong
+    span: list[str] = []
+    link: tuple[str, list[str]] | None = None
+    label: str | None = None
+    label_done = False
+    first_strong = False
+    for child in tok.children or []:
+        kind = child.type
+        piece = ""
+        if kind in ("text", "code_inline"):
+            piece = child.content
+        elif kind in ("softbreak", "hardbreak"):
+            lines.append([])
+        elif kind == "image":
+            piece = child.content
+        elif kind == "link_open":
+            link = (str(child.attrGet("href") or ""), [])
+        elif kind == "link_close" and link is not None:
+            links.append(Link(" ".join("".join(link[1]).split()), link[0]))
+            link = None
+        elif kind in ("strong_open", "em_open"):
+            if depth == 0:
+                span = []
+                if kind == "strong_open" and not label_done and not "".join(lines[0]).strip():
+                    first_strong = True
+            depth += 1
+        elif kind in ("strong_close", "em_close"):
+            depth = max(0, depth - 1)
+            if depth == 0:
+                mark = " ".join("".join(span).split())
+                if mark:
+                    marks.append(mark)
+                if first_strong and not label_done:
+                    label = mark.rstrip(":").strip() or None
+                    label_done = True
+                first_strong = False
+        if piece:
+            lines[-1].append(piece)
+            if depth:
+                span.append(piece)
+            if link is not None:
+                link[1].append(piece)
+            if not depth and "".join(lines[0]).strip():
+                label_done = True
+    plain_lines = tuple(" ".join("".join(p).split()) for p in lines)
+    text = " ".join(p for p in plain_lines if p)
+    rest = ""
+    if label is not None:
+        rest = _after_label(text, label)
+    return Text(text, tok.content, label, rest, tuple(marks), tuple(links), plain_lines)
+
+
+def _after_label(text: str, label: str) -> str:
+    pos = text.find(label)
+    tail = text[pos + len(label) :] if pos >= 0 else text
+    return _LABEL_TAIL.sub("", tail.lstrip(":")).strip()
+
+
+@dataclass
+class _Open:
+    level: int
+    title: Text
+    line: int
+    blocks: list[Block] = field(default_factory=list)
+    children: list[Section] = field(default_factory=list)
+
+    def close(self) -> Section:
+        return Section(
+            self.level,
+            self.title.text,
+            self.line,
+            tuple(self.blocks),
+            tuple(self.children),
+            self.title.source,
+            self.title.marks,
+        )
+
+
+def _line(tok: Token) -> int:
+    return tok.map[0] + 1 if tok.map else 1
+
+
+class _Reader:
+    """Walks the flat token stream once, building blocks recursively."""
+
+    def __init__(self, tokens: Sequence[Token]) -> None:
+        self.toks = tokens
+        self.i = 0
+
+    def blocks(self, stop: str | None) -> list[Block]:
+        """Blocks up to the closing token ``stop`` (consumed), or to a heading at top level."""
+        out: list[Block] = []
+        while self.i < len(self.toks):
+            tok = self.toks[self.i]
+            kind = tok.type
+            if stop is not None and kind == stop and tok.level == self._stop_level:
+                self.i += 1
+                return out
+            if stop is None and kind == "heading_open":
+                return out
+            block = self.block()
+            if block is not None:
+                out.append(block)
+        return out
+
+    _stop_level = 0
+
+    def block(self) -> Block | None:
+        tok = self.toks[self.i]
+        kind = tok.type
+        if kind == "paragraph_open":
+            inline = self.toks[self.i + 1] if self.i + 1 < len(self.toks) else None
+            self.i += 3
+            t = inline_text(inline)
+            return Paragraph(**_fields(t), line=_line(tok)) if t.text else None
+        if kind in ("bullet_list_open", "ordered_list_open"):
+            return self.list_block()
+        if kind == "table_open":
+            return self.table()
+        if kind in ("fence", "code_block"):
+            self.i += 1
+            return Code(_line(tok), tok.content, tok.info.strip())
+        if kind == "heading_open":  # a heading inside a list item or a quote: keep its text
+            inline = self.toks[self.i + 1]
+            self.i += 3
+            t = inline_text(inline)
+            return Paragraph(**_fields(t), line=_line(tok)) if t.text else None
+        self.i += 1  # html, hr, blockquote open/close, front matter: nothing to keep
+        return None
+
+    def nested(self, close: str, level: int) -> list[Block]:
+        saved = self._stop_level
+        self._stop_level = level
+        try:
+            return self.blocks(close)
+        finally:
+            self._stop_level = saved
+
+    def list_block(self) -> ListBlock:
+        open_tok = self.toks[self.i]
+        ordered = open_tok.type == "ordered_list_open"
+        close = "ordered_list_close" if ordered else "bullet_list_close"
+        self.i += 1
+        items: list[ListItem] = []
+        start = int(open_tok.attrGet("start") or 1) if ordered else None
+        while self.i < len(self.toks):
+            tok = self.toks[self.i]
+            if tok.type == close and tok.level == open_tok.level:
+                self.i += 1
+                break
+            if tok.type != "list_item_open":
+                self.i += 1
+                continue
+            self.i += 1
+            body = self.nested("list_item_close", tok.level)
+            number = start + len(items) if start is not None else None
+            marker = f"{number}{tok.markup}" if ordered else tok.markup
+            items.append(_item(body, _line(tok), marker, ordered, number))
+        return ListBlock(_line(open_tok), tuple(items), ordered, open_tok.markup)
+
+    def table(self) -> Table | None:
+        open_tok = self.toks[self.i]
+        self.i += 1
+        rows: list[Row] = []
+        cells: list[Text] = []
+        row_line = _line(open_tok)
+        while self.i < len(self.toks):
+            tok = self.toks[self.i]
+            self.i += 1
+            if tok.type == "table_close":
+                break
+            if tok.type == "tr_open":
+                cells, row_line = [], _line(tok)
+            elif tok.type == "inline":
+                cells.append(inline_text(tok))
+            elif tok.type == "tr_close":
+                rows.append(
+                    Row(
+                        row_line,
+                        tuple(c.text for c in cells),
+                        tuple(c.source for c in cells),
+                        tuple(c.marks for c in cells),
+                    )
+                )
+        if not rows:
+            return None
+        return Table(_line(open_tok), rows[0], tuple(rows[1:]))
+
+
+def _fields(t: Text) -> dict[str, Any]:
+    return {
+        "text": t.text,
+        "source": t.source,
+        "label": t.label,
+        "rest": t.rest,
+        "marks": t.marks,
+        "links": t.links,
+        "lines": t.lines,
+    }
+
+
+def _item(body: list[Block], line: int, marker: str, ordered: bool, number: int | None) -> ListItem:
+    first: Paragraph | None = None
+    children: list[ListItem] = []
+    more: list[Block] = []
+    for block in body:
+        if first is None and isinstance(block, Paragraph) and not children and not more:
+            first = block
+        elif isinstance(block, ListBlock):
+            children.extend(block.items)
+        else:
+            more.append(block)
+    values = _fields(first) if first is not None else _fields(Text(""))
+    checked: bool | None = None
+    m = _TASK.match(values["text"])
+    if m:
+        checked = m.group(1) != " "
+        values["text"] = values["text"][m.end() :]
+        values["lines"] = (values["text"], *values["lines"][1:]) if values["lines"] else ()
+    return ListItem(
+        **values,
+        line=line,
+        marker=marker,
+        ordered=ordered,
+        number=number,
+        checked=checked,
+        children=tuple(children),
+        more=tuple(more),
+    )
+
+
+def _front(tokens: Sequence[Token]) -> tuple[dict[str, Any] | None, dict[Loc, int]]:
+    if not tokens or tokens[0].type != "front_matter":
+        return None, {}
+    try:
+        parsed = load_one(tokens[0].content)
+    except YamlError as exc:
+        line = exc.line + 1 if exc.line else 1
+        raise DocumentError(f"front matter: {exc.message}", line) from None
+    if not isinstance(parsed.data, dict):
+        return None, {}
+    return parsed.data, {loc: n + 1 for loc, n in parsed.lines.items()}
+
+
+def parse_markdown(text: str) -> Document:
+    """A Markdown document as a :class:`Document`. Raises :class:`DocumentError` only for
+    front matter that is not valid YAML."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "\ufffd")
+    tokens = _parser().parse(text)
+    front, front_lines = _front(tokens)
+    reader = _Reader(tokens)
+    stack: list[_Open] = [_Open(0, Text(""), 1)]
+    stack[0].blocks.extend(reader.blocks(None))
+    while reader.i < len(tokens):
+        tok = tokens[reader.i]  # a heading_open
+        inline = tokens[reader.i + 1] if reader.i + 1 < len(tokens) else None
+        reader.i += 3
+        level = int(tok.tag[1:]) if tok.tag[1:].isdigit() else 1
+        while stack[-1].level >= level:
+            done = stack.pop()
+            stack[-1].children.append(done.close())
+        opened = _Open(level, inline_text(inline), _line(tok))
+        opened.blocks.extend(reader.blocks(None))
+        stack.append(opened)
+    while len(stack) > 1:
+        done = stack.pop()
+        stack[-1].children.append(done.close())
+    root = stack[0].close()
+    metadata = front_meta(front, front_lines) + key_values(_preamble(root))
+    size = text.count("\n") + 1
+    return Document(root, "markdown", size, front, front_lines, metadata)
+
+
+def _preamble(root: Section) -> tuple[Block, ...]:
+    """Blocks before the first heading and under the title, before its first subsection."""
+    blocks = list(root.blocks)
+    if root.children:
+        title = root.children[0]
+        blocks.extend(title.blocks)
+    return tuple(blocks)
