@@ -1,0 +1,495 @@
+"""Measure decaudit on folders of real decision records, and label a sample of its findings.
+
+Usage::
+
+    python benchmarks/corpus_precision.py CORPUS_DIR...              # one table per corpus
+    python benchmarks/corpus_precision.py CORPUS_DIR... --json out.json
+    python benchmarks/corpus_precision.py CORPUS_DIR... --sample 80 --seed 7 --sheet s.csv
+    python benchmarks/corpus_precision.py CORPUS_DIR... --labels s.csv   # precision table
+
+Each folder is one corpus (named after the folder). For each, ``decaudit check`` runs as a
+subprocess (``--no-log``, JSON written to a temporary file, ``--fail-on never``), so what is
+measured is what a user gets, tracebacks included: a Python traceback on stderr is counted,
+never hidden. The harness then accounts for every file the folder walk can meet:
+
+- *audited*: the file gave at least one record (the JSON's ``records`` entries when the CLI
+  writes them; otherwise a file with findings, or one that ``decaudit facts`` reads);
+- *skipped*: the file gave no record and no error (the JSON's ``skipped`` entries with their
+  reasons when the CLI writes them; otherwise the reason ``decaudit facts`` gives for it);
+- *error*: the run reported an input error for it.
+
+``--sample N`` draws N findings at random (seeded) across all corpora, plus every high and
+critical finding, into a labelling sheet (CSV, or Markdown when the name ends in ``.md``).
+Fill its ``label`` column with ``useful``, ``noise`` (true but not worth a reviewer's time) or
+``false``, then ``--labels SHEET`` prints per-rule precision: the share of true findings
+(useful + noise), of useful ones, and the number of false high findings. Labels are matched
+to findings by fingerprint, so a sheet survives re-runs while the findings do not change.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+# What the folder walk of ``decaudit check`` can read (and .docx, once Word is supported).
+RECORD_EXTENSIONS = (".md", ".markdown", ".yaml", ".yml", ".json", ".jsonl", ".csv", ".docx")
+SKIP_DIRS = frozenset({".venv", "venv", "node_modules", "__pycache__", "site-packages"})
+SEVERITIES = ("critical", "high", "medium", "low", "info")
+LABELS = ("useful", "noise", "false")
+SHEET_FIELDS = (
+    "n",
+    "corpus",
+    "file",
+    "line",
+    "rule_id",
+    "severity",
+    "message",
+    "label",
+    "note",
+    "fingerprint",
+    "why",
+)
+TRACEBACK = "Traceback (most recent call last)"
+
+
+def default_command() -> list[str]:
+    """``decaudit`` as installed beside this Python (the project's virtual environment)."""
+    return [sys.executable, "-m", "decaudit.cli.main"]
+
+
+@dataclass
+class Corpus:
+    """What one corpus gave: every file accounted for, and the findings."""
+
+    name: str
+    folder: str
+    files: list[str] = field(default_factory=list)  # candidate files, relative to folder
+    audited: list[str] = field(default_factory=list)
+    skipped: dict[str, str] = field(default_factory=dict)  # file -> reason
+    errors: list[dict[str, Any]] = field(default_factory=list)
+    records: int = 0
+    exit_code: int = 0
+    seconds: float = 0.0
+    tracebacks: list[str] = field(default_factory=list)  # stderr excerpts
+    unaccounted: list[str] = field(default_factory=list)
+    findings: list[dict[str, Any]] = field(default_factory=list)
+
+    def by_rule(self) -> dict[str, Counter[str]]:
+        table: dict[str, Counter[str]] = {}
+        for f in self.findings:
+            table.setdefault(f["rule_id"], Counter())[f["severity"]] += 1
+        return dict(sorted(table.items()))
+
+    def by_severity(self) -> Counter[str]:
+        return Counter(f["severity"] for f in self.findings)
+
+
+def candidate_files(folder: Path) -> list[str]:
+    """Files a recursive walk meets with a record extension (hidden and tool folders left
+    out, as the CLI does), relative to ``folder``, sorted."""
+    found: list[str] = []
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIP_DIRS)
+        for name in sorted(names):
+            if name.startswith(".") or not name.lower().endswith(RECORD_EXTENSIONS):
+                continue
+            found.append(os.path.relpath(os.path.join(root, name), folder))
+    return sorted(found)
+
+
+def _rel(path: str, folder: Path) -> str:
+    """``path`` relative to ``folder`` (symbolic links kept: a link is its own file)."""
+    rel = os.path.relpath(os.path.abspath(path), os.path.abspath(folder))
+    return path if rel.startswith("..") else rel
+
+
+def _tracebacks(stderr: str) -> list[str]:
+    out = []
+    start = 0
+    while (i := stderr.find(TRACEBACK, start)) >= 0:
+        out.append(stderr[i : i + 2000])
+        start = i + len(TRACEBACK)
+    return out
+
+
+def run_check(
+    folder: Path, command: Sequence[str], today: str, timeout: float
+) -> tuple[int, dict[str, Any] | None, str, float]:
+    """``decaudit check FOLDER`` with JSON to a temporary file: (exit code, JSON, stderr, s)."""
+    with tempfile.TemporaryDirectory(prefix="decaudit-corpus-") as tmp:
+        out = Path(tmp) / "check.json"
+        args = [*command, "check", os.path.abspath(folder), "--no-log", "--fail-on", "never", "-q"]
+        args += ["--today", today, "-f", "json", "-o", str(out)]
+        t0 = time.perf_counter()
+        try:
+            proc = subprocess.run(
+                args, capture_output=True, text=True, timeout=timeout, cwd=tmp, check=False
+            )
+        except subprocess.TimeoutExpired:
+            return -1, None, f"timed out after {timeout:.0f} s", timeout
+        seconds = time.perf_counter() - t0
+        doc = None
+        if out.exists():
+            try:
+                doc = json.loads(out.read_text(encoding="utf-8"))
+            except ValueError as exc:
+                return proc.returncode, None, proc.stderr + f"\nbad JSON output: {exc}", seconds
+        return proc.returncode, doc, proc.stderr, seconds
+
+
+def probe_file(path: Path, command: Sequence[str], today: str) -> tuple[int | None, str, str]:
+    """``decaudit facts -f json FILE``: (records, reason when none, stderr)."""
+    args = [*command, "facts", "-f", "json", "--today", today, str(path)]
+    proc = subprocess.run(args, capture_output=True, text=True, timeout=120, check=False)
+    if proc.returncode == 0:
+        try:
+            data = json.loads(proc.stdout)
+        except ValueError:
+            return None, "facts printed no JSON", proc.stderr
+        return (len(data) if isinstance(data, list) else 1), "", proc.stderr
+    reason = proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else "no record"
+    prefix = f"{path}: "
+    if prefix in reason:
+        reason = reason.split(prefix, 1)[1]
+    return None, reason.removeprefix("decaudit: error: "), proc.stderr
+
+
+def measure(
+    folder: Path, command: Sequence[str], *, today: str, timeout: float = 600, probe: bool = True
+) -> Corpus:
+    """Run the check on one corpus and account for every candidate file."""
+    corpus = Corpus(name=folder.name, folder=str(folder), files=candidate_files(folder))
+    rc, doc, stderr, corpus.seconds = run_check(folder, command, today, timeout)
+    corpus.exit_code = rc
+    corpus.tracebacks = _tracebacks(stderr)
+    if doc is None:
+        if not corpus.tracebacks:
+            corpus.tracebacks = [f"no JSON output (exit {rc}): {stderr[-2000:]}"]
+        corpus.unaccounted = list(corpus.files)
+        return corpus
+    summary = doc.get("summary", {})
+    corpus.records = int(summary.get("records", 0))
+    for finding in doc.get("findings", []):
+        finding = dict(finding)
+        finding["corpus"] = corpus.name
+        finding["file"] = _rel(finding.get("file") or "", folder)
+        corpus.findings.append(finding)
+    for error in doc.get("errors", []):
+        error = dict(error)
+        error["file"] = _rel(error.get("file") or "", folder)
+        corpus.errors.append(error)
+    error_files = {e["file"] for e in corpus.errors}
+    audited: set[str] = {f["file"] for f in corpus.findings}
+    # The CLI's own account, when it gives one.
+    for entry in doc.get("records", []) or []:
+        if isinstance(entry, dict) and entry.get("file"):
+            audited.add(_rel(entry["file"], folder))
+    for entry in doc.get("skipped", []) or []:
+        if isinstance(entry, dict) and entry.get("file"):
+            reason = str(entry.get("reason") or entry.get("message") or "skipped")
+            corpus.skipped[_rel(entry["file"], folder)] = reason
+    has_account = "skipped" in doc
+    for rel in corpus.files:
+        if rel in audited or rel in error_files or rel in corpus.skipped:
+            continue
+        if has_account:  # the CLI lists skips; a file it does not mention was audited
+            audited.add(rel)
+            continue
+        if not probe:
+            corpus.unaccounted.append(rel)
+            continue
+        n, reason, err = probe_file(folder / rel, command, today)
+        corpus.tracebacks += _tracebacks(err)
+        if n:
+            audited.add(rel)
+        else:
+            corpus.skipped[rel] = reason or "no record"
+    corpus.audited = sorted(audited & set(corpus.files)) or sorted(audited)
+    if not has_account and probe:
+        # ``facts`` reads a file named explicitly even when the folder walk leaves it out by
+        # its name (a template, say): the walk's file count tells how many those are.
+        walked = int(summary.get("files", len(corpus.audited)))
+        extra = len(corpus.audited) - walked
+        if extra > 0:
+            with_findings = {f["file"] for f in corpus.findings}
+            named = [f for f in corpus.audited if f not in with_findings and _looks_excluded(f)]
+            if len(named) == extra:
+                for rel in named:
+                    corpus.audited.remove(rel)
+                    corpus.skipped[rel] = "left out of the folder walk by its name"
+            else:
+                corpus.unaccounted.append(f"{extra} file(s) read by 'facts' but not by check")
+    return corpus
+
+
+def _looks_excluded(rel: str) -> bool:
+    name = Path(rel).name.lower()
+    return "template" in name or name in ("readme.md", "index.md")
+
+
+# --- reports ------------------------------------------------------------------------------
+
+
+def corpus_table(corpora: Sequence[Corpus]) -> str:
+    rules = sorted({r for c in corpora for r in c.by_rule()})
+    head = ["corpus", "files", "audited", "records", "skipped", "errors", "tracebacks"]
+    head += ["findings", *SEVERITIES[:4], *rules]
+    rows = [head]
+    for c in corpora:
+        sev = c.by_severity()
+        br = c.by_rule()
+        row = [c.name, len(c.files), len(c.audited), c.records, len(c.skipped), len(c.errors)]
+        row += [len(c.tracebacks), len(c.findings), *(sev.get(s, 0) for s in SEVERITIES[:4])]
+        row += [sum(br.get(r, Counter()).values()) for r in rules]
+        rows.append(row)
+    total: list[Any] = ["TOTAL"]
+    for i in range(1, len(head)):
+        total.append(sum(int(r[i]) for r in rows[1:]))
+    rows.append(total)
+    return _markdown_table(rows)
+
+
+def _markdown_table(rows: Sequence[Sequence[Any]]) -> str:
+    text = [[str(x) for x in r] for r in rows]
+    out = ["| " + " | ".join(text[0]) + " |", "|" + "---|" * len(text[0])]
+    out += ["| " + " | ".join(r) + " |" for r in text[1:]]
+    return "\n".join(out)
+
+
+def details(c: Corpus) -> str:
+    lines = [f"## {c.name}: {len(c.files)} files, {c.records} records, {c.seconds:.1f} s"]
+    lines.append(f"exit code {c.exit_code}; audited {len(c.audited)} files")
+    for rel, reason in sorted(c.skipped.items()):
+        lines.append(f"  skipped {rel}: {reason}")
+    for e in c.errors:
+        lines.append(f"  error   {e['file']}:{e.get('line') or ''}: {e.get('message')}")
+    for tb in c.tracebacks:
+        lines.append("  TRACEBACK " + tb.strip().splitlines()[-1][:300])
+    for u in c.unaccounted:
+        lines.append(f"  unaccounted {u}")
+    for rule, sev in c.by_rule().items():
+        share = len({f["file"] for f in c.findings if f["rule_id"] == rule})
+        per = ", ".join(f"{s} {sev[s]}" for s in SEVERITIES if sev.get(s))
+        lines.append(f"  {rule}: {sum(sev.values())} ({per}) on {share}/{len(c.audited)} files")
+    return "\n".join(lines)
+
+
+def draw_sample(corpora: Sequence[Corpus], n: int, seed: int, all_high: bool = True) -> list[dict]:
+    """``n`` findings drawn at random (seeded) across the corpora, plus every high or critical
+    finding when ``all_high``; sorted by corpus, file and line."""
+    pool = [f for c in corpora for f in c.findings]
+    pool.sort(key=lambda f: (f["corpus"], f["file"], f.get("line") or 0, f["fingerprint"]))
+    rng = random.Random(seed)
+    chosen = rng.sample(pool, min(n, len(pool)))
+    picked = {id(f): "random" for f in chosen}
+    if all_high:
+        for f in pool:
+            if f["severity"] in ("critical", "high"):
+                picked[id(f)] = "random+high" if id(f) in picked else "high"
+    rows = []
+    for f in pool:
+        if id(f) in picked:
+            rows.append({**f, "why": picked[id(f)]})
+    return rows
+
+
+def write_sheet(rows: Sequence[dict], path: Path, old: dict[str, dict[str, str]]) -> None:
+    """The labelling sheet; labels and notes already given (by fingerprint) are kept."""
+    out = []
+    for i, f in enumerate(rows, 1):
+        prev = old.get(f["fingerprint"], {})
+        out.append(
+            {
+                "n": i,
+                "corpus": f["corpus"],
+                "file": f["file"],
+                "line": f.get("line") or "",
+                "rule_id": f["rule_id"],
+                "severity": f["severity"],
+                "message": " ".join(str(f["message"]).split()),
+                "label": prev.get("label", ""),
+                "note": prev.get("note", ""),
+                "fingerprint": f["fingerprint"],
+                "why": f.get("why", ""),
+            }
+        )
+    if path.suffix == ".md":
+        table = [list(SHEET_FIELDS)] + [
+            [str(r[k]).replace("|", "\\|") for k in SHEET_FIELDS] for r in out
+        ]
+        path.write_text(_markdown_table(table) + "\n", encoding="utf-8")
+        return
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=SHEET_FIELDS)
+        writer.writeheader()
+        writer.writerows(out)
+
+
+def read_sheet(path: Path) -> dict[str, dict[str, str]]:
+    """Rows of a labelling sheet (CSV or Markdown) by fingerprint."""
+    if not path.exists():
+        return {}
+    text = path.read_text(encoding="utf-8")
+    rows: list[dict[str, str]] = []
+    if path.suffix == ".md":
+        lines = [ln for ln in text.splitlines() if ln.startswith("|")]
+        if len(lines) < 2:
+            return {}
+        head = [h.strip() for h in lines[0].strip("|").split(" | ")]
+        for ln in lines[2:]:
+            cells = [c.strip().replace("\\|", "|") for c in _split_md_row(ln)]
+            rows.append(dict(zip(head, cells, strict=False)))
+    else:
+        rows = list(csv.DictReader(text.splitlines()))
+    return {r["fingerprint"]: r for r in rows if r.get("fingerprint")}
+
+
+def _split_md_row(line: str) -> list[str]:
+    body = line.strip()[1:-1]
+    cells, cur, i = [], "", 0
+    while i < len(body):
+        if body[i] == "\\" and body[i + 1 : i + 2] == "|":
+            cur += "\\|"
+            i += 2
+            continue
+        if body[i] == "|":
+            cells.append(cur)
+            cur = ""
+        else:
+            cur += body[i]
+        i += 1
+    cells.append(cur)
+    return cells
+
+
+@dataclass(frozen=True)
+class Precision:
+    rule: str
+    useful: int
+    noise: int
+    false: int
+    false_high: int
+
+    @property
+    def labelled(self) -> int:
+        return self.useful + self.noise + self.false
+
+    @property
+    def true_share(self) -> float:
+        return (self.useful + self.noise) / self.labelled if self.labelled else 0.0
+
+    @property
+    def useful_share(self) -> float:
+        return self.useful / self.labelled if self.labelled else 0.0
+
+
+def precision(rows: Iterable[dict[str, str]]) -> tuple[list[Precision], Precision, list[str]]:
+    """Per-rule and overall precision of labelled rows; problems (unknown labels) listed."""
+    counts: dict[str, Counter[str]] = {}
+    problems: list[str] = []
+    for r in rows:
+        label = (r.get("label") or "").strip().lower()
+        if not label:
+            continue
+        if label not in LABELS:
+            problems.append(f"row {r.get('n')}: unknown label {label!r}")
+            continue
+        c = counts.setdefault(r["rule_id"], Counter())
+        c[label] += 1
+        if label == "false" and r.get("severity") in ("high", "critical"):
+            c["false_high"] += 1
+    per = [
+        Precision(rule, c["useful"], c["noise"], c["false"], c["false_high"])
+        for rule, c in sorted(counts.items())
+    ]
+    total = Precision(
+        "ALL",
+        sum(p.useful for p in per),
+        sum(p.noise for p in per),
+        sum(p.false for p in per),
+        sum(p.false_high for p in per),
+    )
+    return per, total, problems
+
+
+def precision_table(per: Sequence[Precision], total: Precision) -> str:
+    rows: list[list[Any]] = [
+        ["rule", "labelled", "useful", "noise", "false", "% true", "% useful", "false high"]
+    ]
+    for p in [*per, total]:
+        rows.append(
+            [
+                p.rule,
+                p.labelled,
+                p.useful,
+                p.noise,
+                p.false,
+                f"{100 * p.true_share:.0f}%",
+                f"{100 * p.useful_share:.0f}%",
+                p.false_high,
+            ]
+        )
+    return _markdown_table(rows)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("folders", nargs="+", type=Path, help="one folder per corpus")
+    ap.add_argument("--today", default="2026-12-01", help="audit date (reproducible results)")
+    ap.add_argument("--decaudit", help="command to run decaudit (default: this Python's)")
+    ap.add_argument("--json", type=Path, help="write every corpus's account as JSON")
+    ap.add_argument("--sample", type=int, default=0, help="findings to draw for labelling")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--no-high", action="store_true", help="do not add every high finding")
+    ap.add_argument("--sheet", type=Path, help="labelling sheet to write (.csv or .md)")
+    ap.add_argument("--labels", type=Path, help="labelled sheet: print per-rule precision")
+    ap.add_argument("--no-probe", action="store_true", help="do not run 'facts' per file")
+    ap.add_argument("-q", "--quiet", action="store_true", help="only the tables")
+    args = ap.parse_args(argv)
+    command = args.decaudit.split() if args.decaudit else default_command()
+    folders = [f for f in args.folders if f.is_dir()]
+    for f in args.folders:
+        if not f.is_dir():
+            print(f"not a folder: {f}", file=sys.stderr)
+    corpora = [measure(f, command, today=args.today, probe=not args.no_probe) for f in folders]
+    print(corpus_table(corpora))
+    if not args.quiet:
+        for c in corpora:
+            print()
+            print(details(c))
+    if args.json:
+        args.json.write_text(json.dumps([asdict(c) for c in corpora], indent=1), encoding="utf-8")
+    if args.sample or args.sheet:
+        rows = draw_sample(corpora, args.sample, args.seed, all_high=not args.no_high)
+        if args.sheet:
+            write_sheet(rows, args.sheet, read_sheet(args.sheet))
+            print(f"\nwrote {len(rows)} findings to {args.sheet}")
+    if args.labels:
+        labelled = read_sheet(args.labels)
+        current = {f["fingerprint"] for c in corpora for f in c.findings}
+        stale = [fp for fp in labelled if fp not in current]
+        per, total, problems = precision(labelled.values())
+        print()
+        print(precision_table(per, total))
+        for p in problems:
+            print(p)
+        if stale:
+            print(f"{len(stale)} labelled finding(s) no longer produced by this run")
+    broken = sum(len(c.tracebacks) for c in corpora)
+    return 1 if broken else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
