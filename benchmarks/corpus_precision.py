@@ -305,11 +305,17 @@ def draw_sample(corpora: Sequence[Corpus], n: int, seed: int, all_high: bool = T
     return rows
 
 
+def _same_finding_key(row: dict[str, Any]) -> tuple[str, str, str, str]:
+    return (row["corpus"], row["file"], row["rule_id"], " ".join(str(row["message"]).split()))
+
+
 def write_sheet(rows: Sequence[dict], path: Path, old: dict[str, dict[str, str]]) -> None:
-    """The labelling sheet; labels and notes already given (by fingerprint) are kept."""
+    """The labelling sheet. Labels and notes already given are kept: matched by fingerprint,
+    else by corpus, file, rule and message (a fingerprint changes when a record's id does)."""
+    by_text = {_same_finding_key(r): r for r in old.values() if r.get("message")}
     out = []
     for i, f in enumerate(rows, 1):
-        prev = old.get(f["fingerprint"], {})
+        prev = old.get(f["fingerprint"]) or by_text.get(_same_finding_key(f), {})
         out.append(
             {
                 "n": i,
@@ -335,6 +341,26 @@ def write_sheet(rows: Sequence[dict], path: Path, old: dict[str, dict[str, str]]
         writer = csv.DictWriter(fh, fieldnames=SHEET_FIELDS)
         writer.writeheader()
         writer.writerows(out)
+
+
+def label_table(rows: Iterable[dict[str, str]]) -> str:
+    """The labelled findings as a Markdown table, without their messages (which quote the
+    documents): corpus, file, line, rule, severity, label and the labeller's note."""
+    head = ["#", "corpus", "file", "line", "rule", "severity", "label", "reason"]
+    body = [
+        [
+            str(i),
+            r["corpus"],
+            r["file"],
+            r.get("line", ""),
+            r["rule_id"],
+            r["severity"],
+            r["label"],
+            r.get("note", ""),
+        ]
+        for i, r in enumerate((r for r in rows if (r.get("label") or "").strip()), 1)
+    ]
+    return _markdown_table([head, *([c.replace("|", "\\|") for c in b] for b in body)])
 
 
 def read_sheet(path: Path) -> dict[str, dict[str, str]]:
@@ -455,6 +481,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--no-high", action="store_true", help="do not add every high finding")
     ap.add_argument("--sheet", type=Path, help="labelling sheet to write (.csv or .md)")
     ap.add_argument("--labels", type=Path, help="labelled sheet: print per-rule precision")
+    ap.add_argument("--label-table", type=Path, help="write the labelled rows (no messages)")
     ap.add_argument("--no-probe", action="store_true", help="do not run 'facts' per file")
     ap.add_argument("-q", "--quiet", action="store_true", help="only the tables")
     args = ap.parse_args(argv)
@@ -487,6 +514,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(p)
         if stale:
             print(f"{len(stale)} labelled finding(s) no longer produced by this run")
+        if args.label_table:
+            args.label_table.write_text(label_table(labelled.values()) + "\n", encoding="utf-8")
     broken = sum(len(c.tracebacks) for c in corpora)
     return 1 if broken else 0
 

@@ -147,3 +147,24 @@ def test_a_markdown_sheet_reads_back_what_was_written(messages: list[str]) -> No
     assert [back[f"fp{i}"]["message"] for i in range(len(messages))] == [
         " ".join(m.split()) for m in messages
     ]
+
+
+def test_labels_follow_a_finding_whose_fingerprint_changed(tmp_path: Path) -> None:
+    """A record's id (and so the fingerprint) may change; the same message on the same file
+    and rule keeps its label. The table for the docs leaves the messages out."""
+    c = cp.Corpus(name="c", folder="c")
+    c.findings = [_finding(i, "R1", "low") for i in range(3)]
+    sheet = tmp_path / "sheet.md"
+    cp.write_sheet(cp.draw_sample([c], 3, seed=1), sheet, {})
+    old = cp.read_sheet(sheet)
+    for fp, label in zip(sorted(old), ["useful", "noise", "false"], strict=True):
+        old[fp]["label"], old[fp]["note"] = label, f"why {label}"
+    for f in c.findings:
+        f["fingerprint"] = "new-" + f["fingerprint"]
+    cp.write_sheet(cp.draw_sample([c], 3, seed=1), sheet, old)
+    again = cp.read_sheet(sheet)
+    assert sorted(again) == ["new-fp0", "new-fp1", "new-fp2"]
+    assert [again[f"new-fp{i}"]["label"] for i in range(3)] == ["useful", "noise", "false"]
+    table = cp.label_table(again.values())
+    assert "message" not in table and "why noise" in table
+    assert len(table.splitlines()) == 2 + 3
