@@ -47,6 +47,13 @@ CATALOGUE: dict[str, dict[str, FactSpec]] = {
             "A business decision: a project type, a business case or an explicit option kind.",
         ),
         ("age_days", "number", "Days from the decision date to the audit date."),
+        (
+            "uncertain_fields",
+            "str",
+            "Fields the reader inferred heuristically, comma-separated dotted names "
+            "(e.g. 'chosen, options[2]'); absent when every field was read as written.",
+        ),
+        ("uncertain_count", "number", "How many fields the reader inferred heuristically."),
         ("option_count", "number", "Options recorded."),
         ("real_option_count", "number", "Options other than do-nothing."),
         *_KIND_COUNTS,
@@ -129,6 +136,11 @@ CATALOGUE: dict[str, dict[str, FactSpec]] = {
         ("projected_benefits", "number", "Sum of its projected benefits."),
         ("projected_costs", "number", "Sum of its projected costs."),
         ("is_acquisition", "bool", "The option is an acquisition or merger."),
+        (
+            "uncertain",
+            "bool",
+            "The option (or its place in the record) was inferred heuristically.",
+        ),
         ("status", "str", "The decision status."),
         ("project_type", "str", "The decision project type."),
     ),

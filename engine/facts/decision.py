@@ -18,6 +18,7 @@ from .kinds import (
     _ratio,
     _total,
 )
+from .uncertain import uncertain_fields
 
 
 def decision_fact(
@@ -41,6 +42,10 @@ def decision_fact(
         "decision_maker_count": len(rec.decision_makers),
         "has_review": rec.review is not None,
     }
+    uncertain = uncertain_fields(rec)
+    df["uncertain_count"] = len(uncertain)
+    if uncertain:
+        df["uncertain_fields"] = ", ".join(uncertain)
     for kind in OPTION_KINDS:
         df[f"{kind.replace('-', '_')}_count"] = kind_names.count(kind)
     breakthroughs = [

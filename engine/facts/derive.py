@@ -15,6 +15,7 @@ from .kinds import (
     _ratio,
     _total,
 )
+from .uncertain import option_uncertain, uncertain_fields
 
 
 def derive(src: SourceRecord, ctx: FactContext) -> RecordFacts:
@@ -27,6 +28,7 @@ def derive(src: SourceRecord, ctx: FactContext) -> RecordFacts:
     any_chosen = bool(chosen)
     case_count = sum(o.business_case is not None for o in rec.options)
     uplift_fig = refs.uplift.get(rec.project_type or "")
+    uncertain = uncertain_fields(rec)
 
     options: list[FactDict] = []
     benefits: list[FactDict] = []
@@ -51,6 +53,7 @@ def derive(src: SourceRecord, ctx: FactContext) -> RecordFacts:
             "has_business_case": case is not None,
             "other_business_case_count": case_count - (case is not None),
             "is_acquisition": _is_acquisition(opt, kind, rec, lex),
+            "uncertain": option_uncertain(uncertain, i),
         }
         _put(of, "status", rec.status)
         _put(of, "project_type", rec.project_type)
