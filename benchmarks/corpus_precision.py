@@ -29,38 +29,32 @@ to findings by fingerprint, so a sheet survives re-runs while the findings do no
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import os
-import random
 import subprocess
 import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
+
+from corpus_labels import (
+    draw_sample,
+    label_table,
+    markdown_table,
+    precision,
+    precision_table,
+    read_sheet,
+    write_sheet,
+)
 
 # What the folder walk of ``decaudit check`` can read (and .docx, once Word is supported).
 RECORD_EXTENSIONS = (".md", ".markdown", ".yaml", ".yml", ".json", ".jsonl", ".csv", ".docx")
 SKIP_DIRS = frozenset({".venv", "venv", "node_modules", "__pycache__", "site-packages"})
 SEVERITIES = ("critical", "high", "medium", "low", "info")
-LABELS = ("useful", "noise", "false")
-SHEET_FIELDS = (
-    "n",
-    "corpus",
-    "file",
-    "line",
-    "rule_id",
-    "severity",
-    "message",
-    "label",
-    "note",
-    "fingerprint",
-    "why",
-)
 TRACEBACK = "Traceback (most recent call last)"
 
 
@@ -258,14 +252,7 @@ def corpus_table(corpora: Sequence[Corpus]) -> str:
     for i in range(1, len(head)):
         total.append(sum(int(r[i]) for r in rows[1:]))
     rows.append(total)
-    return _markdown_table(rows)
-
-
-def _markdown_table(rows: Sequence[Sequence[Any]]) -> str:
-    text = [[str(x) for x in r] for r in rows]
-    out = ["| " + " | ".join(text[0]) + " |", "|" + "---|" * len(text[0])]
-    out += ["| " + " | ".join(r) + " |" for r in text[1:]]
-    return "\n".join(out)
+    return markdown_table(rows)
 
 
 def details(c: Corpus) -> str:
@@ -286,188 +273,44 @@ def details(c: Corpus) -> str:
     return "\n".join(lines)
 
 
-def draw_sample(corpora: Sequence[Corpus], n: int, seed: int, all_high: bool = True) -> list[dict]:
-    """``n`` findings drawn at random (seeded) across the corpora, plus every high or critical
-    finding when ``all_high``; sorted by corpus, file and line."""
-    pool = [f for c in corpora for f in c.findings]
-    pool.sort(key=lambda f: (f["corpus"], f["file"], f.get("line") or 0, f["fingerprint"]))
-    rng = random.Random(seed)
-    chosen = rng.sample(pool, min(n, len(pool)))
-    picked = {id(f): "random" for f in chosen}
-    if all_high:
-        for f in pool:
-            if f["severity"] in ("critical", "high"):
-                picked[id(f)] = "random+high" if id(f) in picked else "high"
-    rows = []
-    for f in pool:
-        if id(f) in picked:
-            rows.append({**f, "why": picked[id(f)]})
-    return rows
+def _status_of(c: dict[str, Any]) -> dict[str, str]:
+    status = {f: "audited" for f in c.get("audited", [])}
+    status.update({f: f"skipped ({r})" for f, r in c.get("skipped", {}).items()})
+    status.update({e["file"]: f"error ({e.get('message')})" for e in c.get("errors", [])})
+    return status
 
 
-def _same_finding_key(row: dict[str, Any]) -> tuple[str, str, str, str]:
-    return (row["corpus"], row["file"], row["rule_id"], " ".join(str(row["message"]).split()))
-
-
-def write_sheet(rows: Sequence[dict], path: Path, old: dict[str, dict[str, str]]) -> None:
-    """The labelling sheet. Labels and notes already given are kept: matched by fingerprint,
-    else by corpus, file, rule and message (a fingerprint changes when a record's id does)."""
-    by_text = {_same_finding_key(r): r for r in old.values() if r.get("message")}
-    out = []
-    for i, f in enumerate(rows, 1):
-        prev = old.get(f["fingerprint"]) or by_text.get(_same_finding_key(f), {})
-        out.append(
-            {
-                "n": i,
-                "corpus": f["corpus"],
-                "file": f["file"],
-                "line": f.get("line") or "",
-                "rule_id": f["rule_id"],
-                "severity": f["severity"],
-                "message": " ".join(str(f["message"]).split()),
-                "label": prev.get("label", ""),
-                "note": prev.get("note", ""),
-                "fingerprint": f["fingerprint"],
-                "why": f.get("why", ""),
-            }
-        )
-    if path.suffix == ".md":
-        table = [list(SHEET_FIELDS)] + [
-            [str(r[k]).replace("|", "\\|") for k in SHEET_FIELDS] for r in out
-        ]
-        path.write_text(_markdown_table(table) + "\n", encoding="utf-8")
-        return
-    with path.open("w", newline="", encoding="utf-8") as fh:
-        writer = csv.DictWriter(fh, fieldnames=SHEET_FIELDS)
-        writer.writeheader()
-        writer.writerows(out)
-
-
-def label_table(rows: Iterable[dict[str, str]]) -> str:
-    """The labelled findings as a Markdown table, without their messages (which quote the
-    documents): corpus, file, line, rule, severity, label and the labeller's note."""
-    head = ["#", "corpus", "file", "line", "rule", "severity", "label", "reason"]
-    body = [
-        [
-            str(i),
-            r["corpus"],
-            r["file"],
-            r.get("line", ""),
-            r["rule_id"],
-            r["severity"],
-            r["label"],
-            r.get("note", ""),
-        ]
-        for i, r in enumerate((r for r in rows if (r.get("label") or "").strip()), 1)
-    ]
-    return _markdown_table([head, *([c.replace("|", "\\|") for c in b] for b in body)])
-
-
-def read_sheet(path: Path) -> dict[str, dict[str, str]]:
-    """Rows of a labelling sheet (CSV or Markdown) by fingerprint."""
-    if not path.exists():
-        return {}
-    text = path.read_text(encoding="utf-8")
-    rows: list[dict[str, str]] = []
-    if path.suffix == ".md":
-        lines = [ln for ln in text.splitlines() if ln.startswith("|")]
-        if len(lines) < 2:
-            return {}
-        head = [h.strip() for h in lines[0].strip("|").split(" | ")]
-        for ln in lines[2:]:
-            cells = [c.strip().replace("\\|", "|") for c in _split_md_row(ln)]
-            rows.append(dict(zip(head, cells, strict=False)))
-    else:
-        rows = list(csv.DictReader(text.splitlines()))
-    return {r["fingerprint"]: r for r in rows if r.get("fingerprint")}
-
-
-def _split_md_row(line: str) -> list[str]:
-    body = line.strip()[1:-1]
-    cells, cur, i = [], "", 0
-    while i < len(body):
-        if body[i] == "\\" and body[i + 1 : i + 2] == "|":
-            cur += "\\|"
-            i += 2
-            continue
-        if body[i] == "|":
-            cells.append(cur)
-            cur = ""
-        else:
-            cur += body[i]
-        i += 1
-    cells.append(cur)
-    return cells
-
-
-@dataclass(frozen=True)
-class Precision:
-    rule: str
-    useful: int
-    noise: int
-    false: int
-    false_high: int
-
-    @property
-    def labelled(self) -> int:
-        return self.useful + self.noise + self.false
-
-    @property
-    def true_share(self) -> float:
-        return (self.useful + self.noise) / self.labelled if self.labelled else 0.0
-
-    @property
-    def useful_share(self) -> float:
-        return self.useful / self.labelled if self.labelled else 0.0
-
-
-def precision(rows: Iterable[dict[str, str]]) -> tuple[list[Precision], Precision, list[str]]:
-    """Per-rule and overall precision of labelled rows; problems (unknown labels) listed."""
-    counts: dict[str, Counter[str]] = {}
-    problems: list[str] = []
-    for r in rows:
-        label = (r.get("label") or "").strip().lower()
-        if not label:
-            continue
-        if label not in LABELS:
-            problems.append(f"row {r.get('n')}: unknown label {label!r}")
-            continue
-        c = counts.setdefault(r["rule_id"], Counter())
-        c[label] += 1
-        if label == "false" and r.get("severity") in ("high", "critical"):
-            c["false_high"] += 1
-    per = [
-        Precision(rule, c["useful"], c["noise"], c["false"], c["false_high"])
-        for rule, c in sorted(counts.items())
-    ]
-    total = Precision(
-        "ALL",
-        sum(p.useful for p in per),
-        sum(p.noise for p in per),
-        sum(p.false for p in per),
-        sum(p.false_high for p in per),
+def _counts(c: dict[str, Any]) -> Counter[str]:
+    counts: Counter[str] = Counter(
+        records=c.get("records", 0),
+        skipped=len(c.get("skipped", {})),
+        errors=len(c.get("errors", [])),
+        tracebacks=len(c.get("tracebacks", [])),
+        findings=len(c.get("findings", [])),
     )
-    return per, total, problems
+    counts.update(f["rule_id"] for f in c.get("findings", []))
+    return counts
 
 
-def precision_table(per: Sequence[Precision], total: Precision) -> str:
-    rows: list[list[Any]] = [
-        ["rule", "labelled", "useful", "noise", "false", "% true", "% useful", "false high"]
-    ]
-    for p in [*per, total]:
-        rows.append(
-            [
-                p.rule,
-                p.labelled,
-                p.useful,
-                p.noise,
-                p.false,
-                f"{100 * p.true_share:.0f}%",
-                f"{100 * p.useful_share:.0f}%",
-                p.false_high,
-            ]
-        )
-    return _markdown_table(rows)
+def compare(old: Sequence[dict[str, Any]], new: Sequence[Corpus]) -> str:
+    """What changed since an earlier ``--json`` account: counts per corpus, and every file
+    whose fate changed (audited, skipped or an error)."""
+    before = {c["name"]: c for c in old}
+    lines = []
+    for corpus in new:
+        now = asdict(corpus)
+        was = before.get(corpus.name)
+        if was is None:
+            lines.append(f"{corpus.name}: new corpus")
+            continue
+        a, b = _counts(was), _counts(now)
+        deltas = [f"{k} {a[k]}->{b[k]}" for k in sorted(set(a) | set(b)) if a[k] != b[k]]
+        lines.append(f"{corpus.name}: " + (", ".join(deltas) or "no change"))
+        s_old, s_new = _status_of(was), _status_of(now)
+        for f in sorted(set(s_old) | set(s_new)):
+            if s_old.get(f) != s_new.get(f):
+                lines.append(f"  {f}: {s_old.get(f, '-')} -> {s_new.get(f, '-')}")
+    return "\n".join(lines)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -482,6 +325,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--sheet", type=Path, help="labelling sheet to write (.csv or .md)")
     ap.add_argument("--labels", type=Path, help="labelled sheet: print per-rule precision")
     ap.add_argument("--label-table", type=Path, help="write the labelled rows (no messages)")
+    ap.add_argument("--compare", type=Path, help="an earlier --json account to compare with")
     ap.add_argument("--no-probe", action="store_true", help="do not run 'facts' per file")
     ap.add_argument("-q", "--quiet", action="store_true", help="only the tables")
     args = ap.parse_args(argv)
@@ -496,10 +340,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         for c in corpora:
             print()
             print(details(c))
+    if args.compare:
+        print()
+        print(compare(json.loads(args.compare.read_text(encoding="utf-8")), corpora))
     if args.json:
         args.json.write_text(json.dumps([asdict(c) for c in corpora], indent=1), encoding="utf-8")
     if args.sample or args.sheet:
-        rows = draw_sample(corpora, args.sample, args.seed, all_high=not args.no_high)
+        rows = draw_sample(
+            (f for c in corpora for f in c.findings),
+            args.sample,
+            args.seed,
+            all_high=not args.no_high,
+        )
         if args.sheet:
             write_sheet(rows, args.sheet, read_sheet(args.sheet))
             print(f"\nwrote {len(rows)} findings to {args.sheet}")

@@ -1,4 +1,5 @@
-"""The corpus measurement harness (benchmarks/corpus_precision.py) on small fixture corpora.
+"""The corpus measurement harness (benchmarks/corpus_precision.py, corpus_labels.py) on
+small fixture corpora.
 
 The fixtures under tests/data/corpora/ are written for these tests: a MADR record with front
 matter, a Nygard record, meeting notes with no decision in them, a README and a template.
@@ -16,6 +17,7 @@ from hypothesis import strategies as st
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+import corpus_labels as cl  # noqa: E402
 import corpus_precision as cp  # noqa: E402
 
 SMALL = ROOT / "tests" / "data" / "corpora" / "small"
@@ -89,13 +91,13 @@ def _finding(i: int, rule: str, severity: str) -> dict:
 def test_the_sample_is_seeded_and_holds_every_high_finding() -> None:
     c = cp.Corpus(name="c", folder="c")
     c.findings = [_finding(i, "R1", "high" if i % 10 == 0 else "low") for i in range(50)]
-    a = cp.draw_sample([c], 8, seed=3)
-    b = cp.draw_sample([c], 8, seed=3)
+    a = cl.draw_sample(c.findings, 8, seed=3)
+    b = cl.draw_sample(c.findings, 8, seed=3)
     assert a == b
     highs = {f["fingerprint"] for f in c.findings if f["severity"] == "high"}
     assert highs <= {f["fingerprint"] for f in a}
     assert sum(1 for f in a if f["why"].startswith("random")) == 8
-    assert cp.draw_sample([c], 8, seed=4) != a
+    assert cl.draw_sample(c.findings, 8, seed=4) != a
 
 
 def test_labels_survive_a_rewrite_and_give_precision(tmp_path: Path) -> None:
@@ -103,20 +105,20 @@ def test_labels_survive_a_rewrite_and_give_precision(tmp_path: Path) -> None:
     c.findings = [
         _finding(i, "R1" if i < 4 else "R2", "high" if i == 0 else "low") for i in range(6)
     ]
-    rows = cp.draw_sample([c], 6, seed=1)
+    rows = cl.draw_sample(c.findings, 6, seed=1)
     sheet = tmp_path / "sheet.csv"
-    cp.write_sheet(rows, sheet, {})
+    cl.write_sheet(rows, sheet, {})
     labels = ["false", "useful", "noise", "useful", "false", "useful"]
     with sheet.open(newline="") as fh:
         table = list(csv.DictReader(fh))
     for row, label in zip(table, labels, strict=True):
         row["label"] = label
     with sheet.open("w", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=cp.SHEET_FIELDS)
+        writer = csv.DictWriter(fh, fieldnames=cl.SHEET_FIELDS)
         writer.writeheader()
         writer.writerows(table)
-    cp.write_sheet(rows, sheet, cp.read_sheet(sheet))  # a re-run keeps the labels
-    per, total, problems = cp.precision(cp.read_sheet(sheet).values())
+    cl.write_sheet(rows, sheet, cl.read_sheet(sheet))  # a re-run keeps the labels
+    per, total, problems = cl.precision(cl.read_sheet(sheet).values())
     assert problems == []
     assert [(p.rule, p.useful, p.noise, p.false) for p in per] == [("R1", 2, 1, 1), ("R2", 1, 0, 1)]
     assert total.false_high == 1
@@ -141,8 +143,8 @@ def test_a_markdown_sheet_reads_back_what_was_written(messages: list[str]) -> No
     ]
     with tempfile.TemporaryDirectory() as tmp:
         sheet = Path(tmp) / "sheet.md"
-        cp.write_sheet(rows, sheet, {})
-        back = cp.read_sheet(sheet)
+        cl.write_sheet(rows, sheet, {})
+        back = cl.read_sheet(sheet)
     # the sheet keeps a message on one line: runs of white space become one space
     assert [back[f"fp{i}"]["message"] for i in range(len(messages))] == [
         " ".join(m.split()) for m in messages
@@ -155,16 +157,31 @@ def test_labels_follow_a_finding_whose_fingerprint_changed(tmp_path: Path) -> No
     c = cp.Corpus(name="c", folder="c")
     c.findings = [_finding(i, "R1", "low") for i in range(3)]
     sheet = tmp_path / "sheet.md"
-    cp.write_sheet(cp.draw_sample([c], 3, seed=1), sheet, {})
-    old = cp.read_sheet(sheet)
+    cl.write_sheet(cl.draw_sample(c.findings, 3, seed=1), sheet, {})
+    old = cl.read_sheet(sheet)
     for fp, label in zip(sorted(old), ["useful", "noise", "false"], strict=True):
         old[fp]["label"], old[fp]["note"] = label, f"why {label}"
     for f in c.findings:
         f["fingerprint"] = "new-" + f["fingerprint"]
-    cp.write_sheet(cp.draw_sample([c], 3, seed=1), sheet, old)
-    again = cp.read_sheet(sheet)
+    cl.write_sheet(cl.draw_sample(c.findings, 3, seed=1), sheet, old)
+    again = cl.read_sheet(sheet)
     assert sorted(again) == ["new-fp0", "new-fp1", "new-fp2"]
     assert [again[f"new-fp{i}"]["label"] for i in range(3)] == ["useful", "noise", "false"]
-    table = cp.label_table(again.values())
+    table = cl.label_table(again.values())
     assert "message" not in table and "why noise" in table
     assert len(table.splitlines()) == 2 + 3
+
+
+def test_compare_names_the_files_whose_fate_changed() -> None:
+    was = cp.Corpus(name="c", folder="c", files=["a.md", "b.md"], audited=["a.md"])
+    was.skipped = {"b.md": "not a decision record"}
+    now = cp.Corpus(name="c", folder="c", files=["a.md", "b.md"], audited=["a.md", "b.md"])
+    now.records = 2
+    now.findings = [_finding(1, "R1", "low")]
+    from dataclasses import asdict
+
+    text = cp.compare([asdict(was)], [now])
+    assert "records 0->2" in text and "skipped 1->0" in text and "R1 0->1" in text
+    assert "b.md: skipped (not a decision record) -> audited" in text
+    assert "a.md" not in text
+    assert cp.compare([asdict(now)], [now]) == "c: no change"
