@@ -15,6 +15,7 @@ from ..engine import __version__
 # command name -> (module under decaudit.cli.commands, attribute, one-line help)
 COMMANDS: dict[str, tuple[str, str, str]] = {
     "check": ("check", "check", "Audit decision records and log the run."),
+    "brief": ("brief", "brief", "The approver's brief: what to ask before approving."),
     "facts": ("facts", "facts", "Show the facts derived from a record."),
     "schema": ("schema", "schema", "Print the JSON Schema of decision records."),
     "rules": ("rules", "rules", "List, show, test and validate rules."),

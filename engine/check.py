@@ -59,6 +59,7 @@ class CheckOptions:
     history_db: str | None = None  # read for waivers and track records even when not logging
     collect_all: bool = False  # keep every finding, before baseline and --min-severity
     jobs: int = 1  # worker processes evaluating records (0: one per CPU)
+    keep_records: bool = False  # keep the records and the log's track record (the brief)
 
 
 _Evaluated = tuple[SourceRecord | InputError, RecordFacts | None, list[Finding]]
@@ -80,6 +81,7 @@ def _sequential(
 @dataclass
 class _Tally:
     records: int = 0
+    kept: list[SourceRecord] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
@@ -253,6 +255,8 @@ def run_check(opts: CheckOptions, progress: Callable[[int], None] | None = None)
                 tally.files.append(item.file)
                 last_file = item.file
             tally.records += 1
+            if opts.keep_records:
+                tally.kept.append(item)
             if writer is not None:
                 tally.input_hash.update(writer.add_record(item).encode())
             else:
@@ -314,7 +318,21 @@ def run_check(opts: CheckOptions, progress: Callable[[int], None] | None = None)
         exit_code=exit_code,
         totals=tally.totals(),
         all_findings=tuple(tally.all_findings),
+        records=tuple(tally.kept),
+        history=_history(read_db) if opts.keep_records else {},
+        today=today.isoformat(),
+        min_history=opts.history_min,
     )
+
+
+def _history(db: str | None) -> Mapping[str, Mapping[str, float]]:
+    """Per project type, each measured past decision's realization ratio (the brief's
+    track record); empty without a log."""
+    if not db or not Path(db).is_file():
+        return {}
+    from .brief.history import realization_history
+
+    return realization_history(db)
 
 
 def _hint(exc: sqlite3.Error) -> str:

@@ -126,6 +126,23 @@ class Reference:
 
 
 @dataclass(frozen=True)
+class BriefText:
+    """What a rule contributes to the approver's brief (the rule file's ``brief`` block).
+
+    ``ask`` and ``question`` are ``string.Template`` texts filled from the flagged item's
+    facts; ``section`` says where ``ask`` goes; findings of one ``topic`` become one item.
+    """
+
+    section: str = "question"  # ask | challenge | realism | review | question
+    ask: str | None = None
+    question: str | None = None
+    reason: str | None = None  # the verdict's short phrase for this problem
+    source: str | None = None  # the short citation of the footnote
+    topic: str | None = None
+    quote: str | None = None  # what to quote from the record (e.g. unchallenged-assumptions)
+
+
+@dataclass(frozen=True)
 class RuleInfo:
     """What outputs need to know about a rule (its documentation, without its condition)."""
 
@@ -138,6 +155,7 @@ class RuleInfo:
     remediation: str
     references: tuple[Reference, ...] = ()
     digest: str = ""  # sha256 of the rule file's canonical form
+    brief: BriefText | None = None  # the rule's text for the approver's brief
 
 
 @dataclass(frozen=True)
@@ -169,3 +187,8 @@ class CheckResult:
     exit_code: int = 0
     totals: FindingTotals | None = None  # counts of the shown findings, even when not kept
     all_findings: tuple[Finding, ...] = ()  # every finding, when asked (for baselines)
+    # Kept only when an output needs them (the approver's brief):
+    records: tuple[SourceRecord, ...] = ()  # the records audited, in input order
+    history: Mapping[str, Mapping[str, float]] = field(default_factory=dict)  # track record
+    today: str = ""  # the audit date (ISO), for the brief's review dates
+    min_history: int = 3  # past decisions of a type needed before its track record counts

@@ -75,7 +75,7 @@ def _pair_outputs(
     "formats",
     multiple=True,
     metavar="FORMAT",
-    help="Output format, repeatable: text, json, jsonl, sarif, junit, github, markdown.",
+    help="Output format, repeatable: text, json, jsonl, sarif, junit, github, markdown, brief.",
 )
 @click.option(
     "-o",
@@ -170,7 +170,7 @@ def check(
     from decaudit.engine.check import CheckOptions, run_check
     from decaudit.engine.config import load_config
     from decaudit.engine.files import write_atomic
-    from decaudit.engine.report import ReportOptions, get_renderer
+    from decaudit.engine.report import NEEDS_RECORDS, ReportOptions, get_renderer
 
     ctx = click.get_current_context()
     flags: dict[str, Any] = {
@@ -225,6 +225,7 @@ def check(
         collect_all=bool(write_baseline),
         stdin=sys.stdin.buffer if "-" in paths else None,
         jobs=1 if jobs is None else jobs,
+        keep_records=any(fmt in NEEDS_RECORDS for fmt, _ in plan),
     )
     progress = _progress() if sys.stderr.isatty() and not quiet else None
     result = run_check(opts, progress=progress)

@@ -34,7 +34,10 @@ FORMATS: dict[str, str] = {
     "junit": "junit",
     "github": "github",
     "markdown": "markdown",
+    "brief": "brief",
 }
+# Formats that need the audited records themselves, not only the findings.
+NEEDS_RECORDS: frozenset[str] = frozenset({"brief"})
 
 # GitHub shows at most 10 annotations of each level per step.
 GITHUB_ANNOTATIONS_PER_LEVEL = 10
@@ -94,6 +97,7 @@ __all__ = [
     "FORMATS",
     "GITHUB_ANNOTATIONS_PER_LEVEL",
     "MARKDOWN_MAX_BYTES",
+    "NEEDS_RECORDS",
     "Renderer",
     "ReportOptions",
     "get_renderer",

@@ -18,6 +18,7 @@ from typing import Any
 
 from ..errors import ConfigError, RuleFileError
 from ..types import FAMILIES, SEVERITIES, RuleInfo
+from .brief_text import parse_brief
 from .checker import _show, _suggest
 from .conditions import ConditionChecks
 from .discovery import RuleSource, _sources, rule_files
@@ -59,6 +60,7 @@ def parse_rule(
     aliases, at = p.parse_aliases(effective)
     if "message" in header and aliases and not p.incomplete:
         p.check_message(header["message"], aliases, at, effective)
+    brief = parse_brief(src.data.get("brief"), p.err, aliases, at, effective)
     examples = p.parse_examples(defaults)
     if p.errors:
         return None, p.errors
@@ -77,6 +79,7 @@ def parse_rule(
         remediation=header["remediation"].strip(),
         references=header["references"],
         digest=digest,
+        brief=brief,
     )
     rule = Rule(
         info=info,

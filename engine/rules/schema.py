@@ -10,6 +10,7 @@ from typing import Any
 
 from ..facts import CATALOGUE
 from ..types import FAMILIES, SEVERITIES
+from .brief_text import BRIEF_SCHEMA
 from .values import OPERATORS
 
 # The top-level fields of a rule file (the loader checks the same lists).
@@ -25,7 +26,7 @@ REQUIRED = (
     "message",
     "examples",
 )
-OPTIONAL = ("params", "on", "when", "match", "at")
+OPTIONAL = ("params", "on", "when", "match", "at", "brief")
 
 _SCALAR: dict[str, Any] = {"type": ["string", "number", "boolean"]}
 _FACT_NAMES = sorted({name for specs in CATALOGUE.values() for name in specs})
@@ -89,6 +90,7 @@ RULE_SCHEMA: dict[str, Any] = {
         },
         "at": {"type": "string", "pattern": "^[a-z][a-z0-9_]*$"},
         "message": {"type": "string", "minLength": 1},
+        "brief": BRIEF_SCHEMA,
         "examples": {
             "type": "array",
             "minItems": 2,

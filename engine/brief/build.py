@@ -1,0 +1,289 @@
+"""Build the approver's brief of one record from its findings, the rules' brief texts, the
+reference classes and the organisation's track record.
+
+A finding counts for its own rule and for every rule its evidence names (a finding that
+absorbed overlapping ones keeps their ids as evidence), so the brief asks for what each of
+them asks for. Only rules that fired are cited.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from ..facts import FactContext, derive
+from ..packdata import References, references
+from ..types import SEVERITY_RANK, Finding, RuleInfo, SourceRecord
+from .model import MAX_QUESTIONS, Brief, Item, Note, Quote
+from .realism import History, chosen_case, comparison, currency_of, realism, track_for
+from .texts import Values, ask_text, question_text, reason_text, source_text, values_for
+from .wording import clip, count, join_words
+
+PAST = frozenset({"accepted", "implemented", "superseded", "rejected", "withdrawn"})
+SECTION_ORDER = {"ask": 0, "challenge": 1, "realism": 2, "review": 3, "question": 4}
+MAX_QUOTES = 25
+MAX_REASONS = 3
+READY_BELOW = SEVERITY_RANK["medium"]  # ready when every open finding is below this
+SHOWN_FROM = SEVERITY_RANK["low"]
+
+
+@dataclass(frozen=True)
+class BriefContext:
+    """What every brief of a run shares: the rules, reference classes and track record."""
+
+    rules: Mapping[str, RuleInfo]
+    today: dt.date
+    history: History = field(default_factory=dict)
+    min_history: int = 3
+    references: References = field(default_factory=references)
+
+    @classmethod
+    def of(
+        cls,
+        rules: Iterable[RuleInfo],
+        today: dt.date,
+        history: History | None = None,
+        min_history: int = 3,
+    ) -> BriefContext:
+        return cls({r.id: r for r in rules}, today, history or {}, min_history)
+
+
+def is_proposal(status: str | None) -> bool:
+    return status == "proposed"
+
+
+def covered_rules(finding: Finding, known: Mapping[str, RuleInfo]) -> list[str]:
+    """The finding's rule, then every other known rule id its evidence names."""
+    out = [finding.rule_id]
+
+    def walk(value: Any, depth: int = 0) -> None:
+        if depth > 4:
+            return
+        if isinstance(value, str):
+            if value in known and value not in out:
+                out.append(value)
+        elif isinstance(value, Mapping):
+            for item in value.values():
+                walk(item, depth + 1)
+        elif isinstance(value, list | tuple):
+            for item in value:
+                walk(item, depth + 1)
+
+    walk(dict(finding.evidence))
+    return out
+
+
+@dataclass
+class _Group:
+    """Findings of one topic: one item of the brief."""
+
+    key: str
+    info: RuleInfo
+    finding: Finding
+    rank: int
+    notes: list[int] = field(default_factory=list)
+
+
+class _Builder:
+    def __init__(self, src: SourceRecord, findings: Sequence[Finding], ctx: BriefContext) -> None:
+        self.src, self.ctx = src, ctx
+        self.record = src.record
+        self.notes: list[Note] = []
+        self.note_index: dict[tuple[str, str, int], int] = {}
+        own = [f for f in findings if f.decision_id == self.record.id and not f.waived]
+        self.open = [f for f in own if f.rank >= SHOWN_FROM and f.rule_id in ctx.rules]
+        self.ready = not any(f.rank >= READY_BELOW for f in self.open)
+        self.past = self.record.status in PAST
+        self.track = track_for(
+            ctx.history, self.record.project_type, self.record.id, ctx.min_history
+        )
+        fctx = FactContext(today=ctx.today, references=ctx.references)
+        facts = derive(src, fctx)
+        self.decision = facts.decision
+        self.by_path: dict[str, Mapping[str, Any]] = {
+            str(f.get("path")): f for f in facts.all() if "path" in f
+        }
+        self.currency = currency_of(self.record)
+
+    def note(self, info: RuleInfo, finding: Finding) -> int:
+        key = (info.id, finding.file, finding.line)
+        got = self.note_index.get(key)
+        if got is None:
+            note = Note(info.id, info.title, finding.file, finding.line, source_text(info))
+            self.notes.append(note)
+            got = self.note_index[key] = len(self.notes)
+        return got
+
+    def values(self, finding: Finding) -> Values:
+        return values_for(finding, self.by_path, self.decision, self.currency)
+
+    def groups(self) -> list[_Group]:
+        pairs: list[tuple[RuleInfo, Finding, int]] = []
+        for finding in self.open:
+            for rule_id in covered_rules(finding, self.ctx.rules):
+                pairs.append((self.ctx.rules[rule_id], finding, finding.rank))
+
+        def order(p: tuple[RuleInfo, Finding, int]) -> tuple[Any, ...]:
+            info, finding, rank = p
+            section = SECTION_ORDER.get((info.brief.section if info.brief else "question"), 4)
+            return (-rank, section, info.id, finding.line, finding.path)
+
+        groups: dict[str, _Group] = {}
+        for info, finding, rank in sorted(pairs, key=order):
+            key = (info.brief.topic if info.brief and info.brief.topic else None) or info.id
+            if key == info.id and info.brief is None:
+                key = f"{info.id}:{finding.path}"
+            group = groups.get(key)
+            if group is None:
+                group = groups[key] = _Group(key, info, finding, rank)
+            n = self.note(info, finding)
+            if n not in group.notes:
+                group.notes.append(n)
+        return list(groups.values())
+
+    def quotes(self, group: _Group) -> tuple[tuple[Quote, ...], int]:
+        if not group.info.brief or group.info.brief.quote != "unchallenged-assumptions":
+            return (), 0
+        got = chosen_case(self.record)
+        if got is None:
+            return (), 0
+        index = self.record.options.index(got[0])
+        out = []
+        for j, a in enumerate(got[1].assumptions):
+            if (a.evidence and a.evidence.strip()) or a.challenged:
+                continue
+            loc = ("options", index, "business_case", "assumptions", j)
+            line = self.src.lines.get(loc, 0) if self.src.lines else 0
+            out.append(Quote(clip(a.statement), line))
+        return tuple(out[:MAX_QUOTES]), max(0, len(out) - MAX_QUOTES)
+
+    def item(self, group: _Group, text: str) -> Item:
+        lead, rest = _split_lead(text)
+        quotes, left = self.quotes(group)
+        return Item(lead, rest, tuple(group.notes), quotes, left)
+
+    def build(self) -> Brief:
+        rec = self.record
+        if self.ready:
+            return self._ready()
+        groups = self.groups()
+        asks: list[Item] = []
+        challenges: list[Item] = []
+        questions: list[Item] = []
+        realism_notes: list[int] = []
+        review_notes: list[int] = []
+        for group in groups:
+            section = group.info.brief.section if group.info.brief else "question"
+            values = self.values(group.finding)
+            if section == "ask":
+                asks.append(self.item(group, ask_text(group.info, values)))
+            elif section == "challenge":
+                challenges.append(self.item(group, ask_text(group.info, values)))
+            elif section == "realism":
+                realism_notes.extend(n for n in group.notes if n not in realism_notes)
+            elif section == "review":
+                review_notes.extend(n for n in group.notes if n not in review_notes)
+            if len(questions) < MAX_QUESTIONS:
+                text = question_text(group.info, values)
+                if all(q.text != text for q in questions):
+                    questions.append(Item("", text, tuple(group.notes)))
+        reasons: list[str] = []
+        for group in groups:
+            reason = reason_text(group.info, self.values(group.finding))
+            if reason not in reasons:
+                reasons.append(reason)
+        shown = reasons[:MAX_REASONS]
+        more = len(reasons) - len(shown)
+        if more:
+            shown.append(count(more, "other issue"))
+        head = "Not ready when it was decided" if self.past else "Not ready to decide yet"
+        verdict = f"{head}: {join_words(shown)}."
+        real = realism(rec, self.ctx.references, self.track)
+        if real is not None:
+            real = _with_notes(real, realism_notes)
+        comp = comparison(rec, self.ctx.today, past=self.past)
+        if comp is not None:
+            comp = _with_notes(comp, review_notes)
+        brief = Brief(
+            decision_id=rec.id,
+            title=rec.title,
+            file=self.src.file,
+            line=self.src.line_of(()),
+            status=rec.status,
+            ready=False,
+            verdict=verdict,
+            asks=tuple(asks),
+            challenges=tuple(challenges),
+            realism=real,
+            comparison=comp,
+            questions=tuple(questions),
+            notes=tuple(self.notes),
+            past=self.past,
+        )
+        return _renumber(brief)
+
+    def _ready(self) -> Brief:
+        rec = self.record
+        if self.past:
+            verdict = "Well made: nothing material was missing when it was decided."
+        else:
+            verdict = "Ready to decide: nothing material is missing, nothing to ask for."
+        return Brief(
+            decision_id=rec.id,
+            title=rec.title,
+            file=self.src.file,
+            line=self.src.line_of(()),
+            status=rec.status,
+            ready=True,
+            verdict=verdict,
+            realism=realism(rec, self.ctx.references, self.track, short=True),
+            comparison=comparison(rec, self.ctx.today, past=self.past, short=True),
+            past=self.past,
+        )
+
+
+def _renumber(brief: Brief) -> Brief:
+    """Keep only the footnotes the body cites, numbered in the order they are first cited."""
+    order: dict[int, int] = {}
+
+    def cite(notes: Sequence[int]) -> tuple[int, ...]:
+        for n in notes:
+            order.setdefault(n, len(order) + 1)
+        return tuple(order[n] for n in notes)
+
+    asks = tuple(replace(i, notes=cite(i.notes)) for i in brief.asks)
+    challenges = tuple(replace(i, notes=cite(i.notes)) for i in brief.challenges)
+    real = replace(brief.realism, notes=cite(brief.realism.notes)) if brief.realism else None
+    comp = brief.comparison
+    comp = replace(comp, notes=cite(comp.notes)) if comp else None
+    questions = tuple(replace(i, notes=cite(i.notes)) for i in brief.questions)
+    notes = [brief.notes[old - 1] for old, _ in sorted(order.items(), key=lambda kv: kv[1])]
+    return replace(
+        brief,
+        asks=asks,
+        challenges=challenges,
+        realism=real,
+        comparison=comp,
+        questions=questions,
+        notes=tuple(notes),
+    )
+
+
+def _split_lead(text: str) -> tuple[str, str]:
+    """``"A breakthrough option. Ask for..."`` -> (``A breakthrough option``, ``Ask for...``)."""
+    head, sep, rest = text.partition(". ")
+    if sep and rest and len(head) <= 80:
+        return head, rest
+    return "", text
+
+
+def _with_notes(part: Any, notes: list[int]) -> Any:
+    return replace(part, notes=tuple(notes)) if notes else part
+
+
+def build_brief(src: SourceRecord, findings: Sequence[Finding], ctx: BriefContext) -> Brief:
+    """The brief of one record. ``findings`` may hold other records' findings: only this
+    record's open (not waived) findings of known rules count."""
+    return _Builder(src, findings, ctx).build()

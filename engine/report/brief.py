@@ -1,0 +1,23 @@
+"""``-f brief``: the approver's brief of every audited record, as one Markdown document.
+
+Meant to be posted as a pull-request comment (kept under GitHub's 65,536-character limit).
+The check keeps the records and the log's track record for it (``CheckOptions.keep_records``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..brief import BriefContext, build_brief, render_document
+from ..types import CheckResult
+from . import ReportOptions
+
+# Fewer bytes than a pull-request comment holds, with room for a heading around it.
+MAX_BYTES = 60_000
+
+
+def render(result: CheckResult, options: ReportOptions) -> str:
+    today = dt.date.fromisoformat(result.today) if result.today else dt.date.today()
+    ctx = BriefContext.of(result.rules, today, result.history, result.min_history)
+    briefs = [build_brief(src, result.findings, ctx) for src in result.records]
+    return render_document(briefs, max_bytes=MAX_BYTES)
