@@ -84,6 +84,7 @@ class _Group:
     finding: Finding
     rank: int
     notes: list[int] = field(default_factory=list)
+    same: int = 0  # further findings of the lead rule in this group (other lines)
 
 
 class _Builder:
@@ -138,6 +139,8 @@ class _Builder:
             group = groups.get(key)
             if group is None:
                 group = groups[key] = _Group(key, info, finding, rank)
+            elif info.id == group.info.id and finding.path != group.finding.path:
+                group.same += 1
             n = self.note(info, finding)
             if n not in group.notes:
                 group.notes.append(n)
@@ -161,6 +164,8 @@ class _Builder:
 
     def item(self, group: _Group, text: str) -> Item:
         lead, rest = _split_lead(text)
+        if group.same:
+            rest += f" The same holds for {count(group.same, 'other line')} of the record."
         quotes, left = self.quotes(group)
         return Item(lead, rest, tuple(group.notes), quotes, left)
 

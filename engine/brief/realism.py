@@ -72,12 +72,19 @@ def realism(
 ) -> Realism | None:
     """The benefit-realism table and what it means; None when there is nothing to compare."""
     got = chosen_case(record)
-    if got is None:
-        return None
-    _, case = got
-    total = _projected(case)
-    if total <= 0:
-        return None
+    total = _projected(got[1]) if got is not None else 0.0
+    if got is None or total <= 0:
+        if track is None:
+            return None
+        return Realism(
+            (),
+            (
+                f"Your last {count(track.count, type_words(track.project_type) + ' decision')} "
+                f"realized a median {pct(track.ratio)} of their projected benefits; this case "
+                "states no projected benefit to compare.",
+            ),
+        )
+    case = got[1]
     cur = currency_of(record)
     uplift = float(case.optimism_bias_uplift or 0.0)
     assumed = max(0.0, 1.0 - uplift)
@@ -99,6 +106,8 @@ def realism(
     if covered > 0:
         share = adjusted / total
         what = "; ".join(labels)
+        if covered < total:
+            what += f", applied to the {money(covered, cur)} of benefits it covers"
         rows.append(Row(f"Similar projects elsewhere ({what})", pct(share), money(adjusted, cur)))
         needs.append(1 - share)
     if track is not None:
@@ -197,10 +206,15 @@ def comparison(
         else ""
     )
     if past and first <= today:
-        lead = (
-            f"No comparison with what came in is recorded. Ask for it now ({day(first)} has "
-            f"passed): the realized figure of each line against the {total} projected."
+        lead = f"The benefits review was due on {day(first)}, and no comparison with what came in"
+        lead += (
+            " is recorded"
+            if short
+            else (
+                f" is recorded: ask for the realized figure of each line against the {total} projected"
+            )
         )
+        lead += "."
     elif past:
         lead = (
             f"Hold the benefits review {when}, comparing what came in with the {total} "
