@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ..facts import FactContext, derive
+from ..facts import FactContext, TrackRecord, derive
 from ..packdata import References, references
 from ..types import SEVERITY_RANK, Finding, RuleInfo, SourceRecord
 from .model import MAX_QUESTIONS, Brief, Item, Note, Quote
@@ -100,7 +100,10 @@ class _Builder:
         self.track = track_for(
             ctx.history, self.record.project_type, self.record.id, ctx.min_history
         )
-        fctx = FactContext(today=ctx.today, references=ctx.references)
+        tracks = {}
+        if self.track is not None:
+            tracks[self.track.project_type] = TrackRecord(self.track.ratio, self.track.count, ())
+        fctx = FactContext(today=ctx.today, references=ctx.references, track_records=tracks)
         facts = derive(src, fctx)
         self.decision = facts.decision
         self.by_path: dict[str, Mapping[str, Any]] = {

@@ -207,13 +207,9 @@ def comparison(
     )
     if past and first <= today:
         lead = f"The benefits review was due on {day(first)}, and no comparison with what came in"
-        lead += (
-            " is recorded"
-            if short
-            else (
-                f" is recorded: ask for the realized figure of each line against the {total} projected"
-            )
-        )
+        lead += " is recorded"
+        if not short:
+            lead += f": ask for the realized figure of each line against the {total} projected"
         lead += "."
     elif past:
         lead = (
