@@ -31,6 +31,7 @@ EXTENSIONS = {
     "junit": "xml",
     "github": "txt",
     "markdown": "md",
+    "brief": "md",
 }
 
 
