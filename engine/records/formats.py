@@ -19,6 +19,15 @@ class NotADecisionRecord(ValueError):
 # The Markdown and CSV loaders are imported when a file of theirs is read: a run over
 # YAML or JSON does not pay for them at start-up.
 def load_markdown(path: str, text: str) -> Iterable[Result]:
+    from .business import business_case_records
+    from .document import DocumentError, parse_markdown
+
+    try:
+        found = business_case_records(path, parse_markdown(text))
+    except DocumentError:
+        found = None  # the ADR reader reports it
+    if found is not None:
+        return found
     from .adr import load_markdown as load
 
     return load(path, text)

@@ -1,0 +1,396 @@
+"""A business-case document (Markdown or Word, on the document model) to one record.
+
+See docs/formats.md, "Business cases". Fields read by a heuristic rather than stated are
+listed in the raw record's ``x_uncertain`` (dotted model paths), so no finding above low
+rests on a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePosixPath
+from typing import Any
+
+from ...packdata import lexicon
+from ...types import InputError, Loc, SourceRecord
+from ..document import Document, Section, Table, key_values
+from ..validate import to_record
+from . import assemble, parts
+from .columns import map_columns
+from .options import (
+    Draft,
+    chosen_from_text,
+    figures,
+    from_heading,
+    from_list_item,
+    from_table,
+    is_option_heading,
+    marker_says,
+    options_table,
+    split_head,
+)
+from .tables import Cells, Item, amount_columns, benefit_items, cost_items
+from .vocab import Vocabulary, reduce, vocabulary
+
+CASE_ROLES = ("benefits", "costs")
+FORMAT = "business-case"
+
+
+def is_business_case(doc: Document, vocab: Vocabulary | None = None) -> bool:
+    """Named a business case (board paper, investment committee paper...) in a heading or
+    its metadata, or carrying a benefit or cost table beside its options."""
+    vocab = vocab or vocabulary()
+    sections = doc.sections()
+    if any(vocab.is_document(s.title) for s in sections):
+        return True
+    if any(vocab.is_document(m.key) or vocab.is_document(m.value) for m in doc.metadata):
+        return True
+    roles = {vocab.section_role(s.title) for s in sections}
+    has_options = "options" in roles or any(is_option_heading(s.title) for s in sections)
+    has_case = any(
+        vocab.section_role(s.title) in CASE_ROLES
+        and any(amount_columns(Cells.of(t, vocab)) for t in s.tables(deep=True))
+        for s in sections
+    )
+    return has_options and has_case
+
+
+class _Reader:
+    def __init__(self, path: str, doc: Document, vocab: Vocabulary) -> None:
+        self.path, self.doc, self.vocab = path, doc, vocab
+        self.drafts: list[Draft] = []
+        self.errors: list[tuple[int, str]] = []
+        self.uncertain: set[str] = set()
+        self.option_sections: set[int] = set()  # id() of sections that belong to an option
+        self.unowned: list[tuple[str, Item]] = []  # case items no option claims
+        self.roles: dict[int, str | None] = {}
+        self._assign_roles(doc.root, None)
+
+    # -- structure -----------------------------------------------------------------------
+    def _assign_roles(self, sec: Section, inherited: str | None) -> None:
+        own = self.vocab.section_role(sec.title) if sec.title else None
+        role = own or inherited
+        self.roles[id(sec)] = role
+        for child in sec.children:
+            self._assign_roles(child, role)
+
+    def role(self, sec: Section) -> str | None:
+        return self.roles.get(id(sec))
+
+    # -- options -------------------------------------------------------------------------
+    def read_options(self) -> None:
+        for sec in self.doc.sections():
+            if id(sec) in self.option_sections:
+                continue
+            if is_option_heading(sec.title) or self._listed_under_options(sec):
+                self._heading_option(sec)
+        for sec in self.doc.root.walk():
+            if id(sec) in self.option_sections:
+                continue
+            for table in sec.tables():
+                if options_table(table, self.vocab) or (
+                    self.role(sec) == "options" and self._first_is_option(table)
+                ):
+                    self._table_options(table)
+        if not self.drafts:
+            for sec in self.doc.sections():
+                if self.vocab.section_role(sec.title) == "options":
+                    for item in sec.items():
+                        draft = from_list_item(item.text, item.label, item.line)
+                        if draft is not None:
+                            self.drafts.append(draft)
+
+    def _first_is_option(self, table: Table) -> bool:
+        cols = map_columns(table.header.cells, [r.cells for r in table.rows], self.vocab)
+        return not ({"low", "high", "basis", "challenged"} & set(cols))
+
+    def _listed_under_options(self, sec: Section) -> bool:
+        """A role-less sub-heading of an options section (``### Do minimum``)."""
+        parent = self._parent(sec)
+        if parent is None or self.vocab.section_role(parent.title) != "options":
+            return False
+        if self.vocab.section_role(sec.title) is not None:
+            return False
+        words = reduce(sec.title)
+        return words not in self.vocab.pros and words not in self.vocab.cons
+
+    def _parent(self, target: Section) -> Section | None:
+        for sec in self.doc.root.walk():
+            if any(child is target for child in sec.children):
+                return sec
+        return None
+
+    def _heading_option(self, sec: Section) -> None:
+        draft = from_heading(sec, self.vocab)
+        for inner in sec.walk():
+            self.option_sections.add(id(inner))
+        paras = [p for p in sec.paragraphs() if p.label is None and not p.text.endswith(":")]
+        if paras:
+            draft.set("description", paras[0].text, paras[0].line)
+        for meta in key_values(sec.blocks):
+            key = reduce(meta.key)
+            if key in ("kind", "type", "option type", "category") and (
+                kind := self.vocab.kind_of(meta.value)
+            ):
+                draft.set("kind", kind, meta.line)
+            elif key in ("status", "recommendation", "preferred", "decision", "outcome"):
+                said = marker_says(meta.value, self.vocab)
+                if said is not None:
+                    draft.mark(said, meta.line)
+            elif key in ("why not", "reason for rejection", "rejected because", "reason"):
+                draft.set("rejected_reason", meta.value, meta.line)
+            else:
+                figures(draft, meta.key, meta.value, meta.line, self.vocab)
+        self._pros_cons(draft, sec)
+        for inner in sec.walk():
+            for table in inner.tables():
+                self._case_table(table, inner, draft)
+        self.drafts.append(draft)
+
+    def _pros_cons(self, draft: Draft, sec: Section) -> None:
+        for key, phrases in (("pros", self.vocab.pros), ("cons", self.vocab.cons)):
+            found: list[tuple[str, int]] = []
+            for child in sec.children:
+                if reduce(child.title) in phrases:
+                    found += [(it.text, it.line) for it in child.items(deep=True)]
+            for item in sec.items():
+                if item.label and reduce(item.label) in phrases:
+                    found += [(c.text, c.line) for c in item.children]
+                    if item.rest:
+                        found.append((item.rest, item.line))
+            if found:
+                draft.set(key, [t for t, _ in found], found[0][1])
+                for j, (_, line) in enumerate(found):
+                    draft.lines[(key, j)] = line
+
+    def _table_options(self, table: Table) -> None:
+        drafts, errors = from_table(table, self.vocab)
+        self.errors += errors
+        for new in drafts:
+            old = self.find(new.title, new.label)
+            if old is None:
+                self.drafts.append(new)
+                continue
+            for key, value in new.data.items():  # a summary table beside option headings
+                old.set(key, value, new.lines.get((key,), new.line))
+            if new.chosen is not None:
+                old.mark(new.chosen, new.chosen_line or new.line)
+            for key, value in new.case.items():
+                old.case.setdefault(key, value)
+            for what, items in new.summary.items():
+                old.summary.setdefault(what, items)
+
+    def find(self, title: str, label: str | None = None) -> Draft | None:
+        if label:
+            for d in self.drafts:
+                if d.label == label:
+                    return d
+        want = reduce(title)
+        for d in self.drafts:
+            if reduce(d.title) == want:
+                return d
+        return None
+
+    # -- case tables ---------------------------------------------------------------------
+    def read_case_tables(self) -> None:
+        for sec in self.doc.root.walk():
+            if id(sec) in self.option_sections:
+                continue
+            for table in sec.tables():
+                if not options_table(table, self.vocab):
+                    self._case_table(table, sec, None)
+
+    def _case_table(self, table: Table, sec: Section, draft: Draft | None) -> None:
+        role = self.role(sec)
+        cells = Cells.of(table, self.vocab)
+        first = reduce(table.header.cells[0]) if table.header.cells else ""
+        if role not in CASE_ROLES:
+            if re.match(r"^(?:benefits?|savings?)\b", first):
+                role = "benefits"
+            elif re.match(r"^(?:costs?|cost item|costs? line)\b", first):
+                role = "costs"
+            else:
+                return
+        if not amount_columns(cells):
+            return
+        items = benefit_items(cells, self.vocab) if role == "benefits" else cost_items(cells)
+        self.errors += [(e.line, e.message) for e in cells.errors]
+        for item in items:
+            owner = draft or self._named_option(item.option) or self._named_in(sec)
+            if owner is not None:
+                owner.case.setdefault(f"_{role}", []).append(item)
+            else:
+                self.unowned.append((role, item))
+
+    def _named_option(self, name: str | None) -> Draft | None:
+        if not name:
+            return None
+        label, title, _ = split_head(name)
+        return self.find(title, label)
+
+    def _named_in(self, sec: Section) -> Draft | None:
+        """A case section whose heading names an option (``Option 3: benefits``)."""
+        head = sec.title.rpartition(":")[0]
+        if not head:
+            return None
+        label, title, _ = split_head(head)
+        return self.find(title, label)
+
+    # -- the choice ----------------------------------------------------------------------
+    def read_choice(self) -> Section | None:
+        """Marks the option a decision or recommendation section names; returns the
+        section (its text is the rationale)."""
+        decision = None
+        for sec in self.doc.sections():
+            if self.vocab.section_role(sec.title) == "decision" and id(sec) not in self.option_sections:
+                decision = decision or sec
+                if any(d.chosen for d in self.drafts):
+                    continue
+                index = chosen_from_text(sec.text(), self.drafts, self.vocab)
+                if index is not None:
+                    self.drafts[index].mark(True, sec.line)
+        return decision
+
+    def case_option(self) -> int | None:
+        """The option that doc-wide case tables and figures belong to: the chosen one, else
+        the only one, else (a guess) the first that is not the baseline."""
+        chosen = [i for i, d in enumerate(self.drafts) if d.chosen]
+        if len(chosen) == 1:
+            return chosen[0]
+        if len(self.drafts) == 1:
+            return 0
+        if not self.drafts:
+            return None
+        lex = lexicon()
+        for i, d in enumerate(self.drafts):
+            kind = d.data.get("kind") or lex.infer_kind(d.title, d.data.get("description"))
+            if kind != "do-nothing":
+                self.uncertain.add(f"options.{i}.business_case")
+                return i
+        return None
+
+    # -- the record ----------------------------------------------------------------------
+    def build(self) -> list[SourceRecord | InputError]:
+        self.read_options()
+        self.read_case_tables()
+        decision = self.read_choice()
+        sections = [s for s in self.doc.root.walk() if id(s) not in self.option_sections]
+        found = parts.metadata(
+            [*self.doc.metadata, *parts.section_meta(sections)], self.vocab
+        )
+        data: dict[str, Any] = {}
+        lines: dict[Loc, int] = {}
+        title_sec = self.doc.title_section
+        title = (title_sec.title if title_sec else "") or str(found.values.get("title") or "")
+        title = re.sub(r"^(?:outline|full)?\s*business case\s*[:\-–—]\s*", "", title, flags=re.I)
+        top = title_sec.line if title_sec else 1
+        lines[()] = top
+        data["title"] = title or PurePosixPath(self.path).stem
+        lines[("title",)] = top
+        rid = found.values.get("id")
+        data["id"] = str(rid) if rid else _id_from(self.path, data["title"])
+        lines[("id",)] = found.lines.get("id", top)
+        for key in ("date", "date_text", "status", "status_text", "project_type", "origin",
+                    "decision_makers", "proposed_by"):  # fmt: skip
+            if key in found.values:
+                data[key] = found.values[key]
+                lines[(key,)] = found.lines[key]
+        self._context(data, lines, sections, decision)
+        self._challenge_and_review(data, lines, sections, found)
+        if not self.drafts and self.unowned:
+            self._single_option(data, found)
+        case_at = self.case_option()
+        for role, item in self.unowned:
+            if case_at is not None:
+                self.drafts[case_at].case.setdefault(f"_{role}", []).append(item)
+        if case_at is not None:
+            self._case_wide(self.drafts[case_at], sections, found)
+        options = [self._option(i, d, data, lines) for i, d in enumerate(self.drafts)]
+        if options:
+            data["options"] = options
+            lines[("options",)] = lines[("options", 0)]
+        if self.uncertain:
+            data["x_uncertain"] = sorted(self.uncertain)
+        out: list[SourceRecord | InputError] = [
+            to_record(data, lines, file=self.path, fmt=FORMAT, line=top)
+        ]
+        out += [InputError(self.path, line, msg) for line, msg in sorted(set(self.errors))]
+        return out
+
+    def _context(
+        self, data: dict[str, Any], lines: dict[Loc, int], sections: list[Section],
+        decision: Section | None,
+    ) -> None:  # fmt: skip
+        for sec in sections:
+            if self.vocab.section_role(sec.title) == "context":
+                text = sec.text()
+                if text:
+                    data["context"], lines[("context",)] = text, sec.line
+                    break
+        if decision is not None and (text := decision.text()):
+            data["rationale"], lines[("rationale",)] = text, decision.line
+
+    def _challenge_and_review(
+        self, data: dict[str, Any], lines: dict[Loc, int], sections: list[Section],
+        found: parts.Found,
+    ) -> None:  # fmt: skip
+        asked: list[tuple[str, int]] = []
+        review_sec = None
+        for sec in sections:
+            role = self.vocab.section_role(sec.title)
+            if role == "challenge":
+                asked += parts.questions(sec)
+            elif role == "review" and review_sec is None:
+                review_sec = sec
+        if asked or "alternatives_requested" in found.values:
+            data["challenge"] = {"questions": [q for q, _ in asked]}
+            lines[("challenge",)] = asked[0][1] if asked else found.lines["alternatives_requested"]
+            for j, (_, line) in enumerate(asked):
+                lines[("challenge", "questions", j)] = line
+            if "alternatives_requested" in found.values:
+                data["challenge"]["alternatives_requested"] = found.values["alternatives_requested"]
+        if "review_date" in found.values or "review_text" in found.values:
+            review: dict[str, Any] = {}
+            if "review_date" in found.values:
+                review["date"] = found.values["review_date"]
+            notes = [f"Owner: {found.values['review_owner']}"] if "review_owner" in found.values else []
+            if "review_date" not in found.values:
+                notes.insert(0, f"Review: {found.values['review_text']}")
+            if notes:
+                review["notes"] = "; ".join(notes)
+            if "review_owner" in found.values:
+                review["owner"] = found.values["review_owner"]
+            data["review"] = review
+            lines[("review",)] = found.lines.get("review_date", found.lines.get("review_text", 1))
+        elif review_sec is not None and review_sec.text():
+            data["review"] = {"notes": review_sec.text()}
+            lines[("review",)] = review_sec.line
+
+    def _single_option(self, data: dict[str, Any], found: parts.Found) -> None:
+        """A paper that proposes one thing and lists no options: the proposal is its one
+        option, chosen unless the paper was rejected or withdrawn."""
+        draft = Draft(data["title"], 1)
+        draft.mark(data.get("status") not in ("rejected", "withdrawn"), 1, guess=True)
+        self.drafts.append(draft)
+        self.uncertain.add("options")
+
+    def _case_wide(self, draft: Draft, sections: list[Section], found: parts.Found) -> None:
+        self.errors += assemble.case_wide(draft, sections, found, self.vocab)
+
+    def _option(
+        self, index: int, draft: Draft, data: dict[str, Any], lines: dict[Loc, int]
+    ) -> dict[str, Any]:
+        return assemble.option_record(index, draft, data, lines, self.uncertain)
+
+
+def _id_from(path: str, title: str) -> str:
+    if path != "-":
+        return PurePosixPath(path.replace("\\", "/")).stem
+    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:80]
+    return slug or "business-case"
+
+
+def read_business_case(path: str, doc: Document) -> list[SourceRecord | InputError]:
+    """The record of one business-case document, then an input error per unreadable
+    figure (the record is still audited, without that figure)."""
+    return _Reader(path, doc, vocabulary()).build()
