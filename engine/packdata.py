@@ -42,13 +42,19 @@ class Lexicon:
     kind_order: tuple[str, ...]
     kind_patterns: Mapping[str, re.Pattern[str]]
     term_patterns: Mapping[str, re.Pattern[str]]
+    # Text about software (a framework, a database, a build): only these kinds are inferred.
+    technical: re.Pattern[str] = re.compile(r"(?!x)x")
+    technical_kinds: frozenset[str] = frozenset()
 
     def infer_kind(self, *texts: str | None) -> str | None:
         """The first kind in ``kind_order`` whose phrases occur in the text, else None."""
         text = " ".join(t for t in texts if t).lower()
         if not text:
             return None
+        technical = bool(self.technical.search(text))
         for kind in self.kind_order:
+            if technical and kind not in self.technical_kinds:
+                continue
             if self.kind_patterns[kind].search(text):
                 return kind
         return None
@@ -56,6 +62,14 @@ class Lexicon:
     def mentions(self, vocabulary: str, *texts: str | None) -> bool:
         text = " ".join(t for t in texts if t).lower()
         return bool(text) and bool(self.term_patterns[vocabulary].search(text))
+
+    def terms(self, vocabulary: str, *texts: str | None) -> list[str]:
+        """The distinct words of ``vocabulary`` found in the texts, in order of appearance."""
+        text = " ".join(t for t in texts if t).lower()
+        found: dict[str, None] = {}
+        for m in self.term_patterns[vocabulary].finditer(text):
+            found.setdefault(" ".join(m.group(0).split()), None)
+        return list(found)
 
 
 @cache
@@ -67,6 +81,8 @@ def lexicon() -> Lexicon:
         kind_order=tuple(kinds["order"]),
         kind_patterns={k: _phrase_regex(v) for k, v in kinds["kinds"].items()},
         term_patterns={k: _phrase_regex(v) for k, v in terms.items()},
+        technical=_phrase_regex(kinds.get("technical") or []),
+        technical_kinds=frozenset(kinds.get("technical_kinds") or ()),
     )
 
 

@@ -9,7 +9,9 @@ import io
 import sys
 from pathlib import Path
 
-TARGET = Path(__file__).resolve().parent.parent / "samples/business-cases/harbour-coffee-ic-paper.docx"
+TARGET = (
+    Path(__file__).resolve().parent.parent / "samples/business-cases/harbour-coffee-ic-paper.docx"
+)
 
 # What the audit should find (also in samples/README.md): an acquisition bought for its
 # customers, whose cost savings from combining two roasteries are synergies counted in full
@@ -69,7 +71,7 @@ def build() -> bytes:
 
     doc = docx.Document()
     doc.core_properties.author = "Corporate Development"
-    doc.add_paragraph("Investment Committee paper: acquisition of Harbour Coffee Roasters", "Title")
+    doc.add_paragraph("Investment Committee paper: Acquisition of Harbour Coffee Roasters", "Title")
     for key, value in METADATA:
         para = doc.add_paragraph()
         para.add_run(f"{key}: ").bold = True

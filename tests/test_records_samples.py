@@ -18,8 +18,16 @@ def loaded(samples_dir: Path) -> dict[str, SourceRecord]:
 
 
 def test_samples_cover_every_format(loaded: dict[str, SourceRecord]) -> None:
-    assert len(loaded) >= 12
-    assert {s.format for s in loaded.values()} == {"yaml", "json", "jsonl", "madr", "nygard", "csv"}
+    assert len(loaded) >= 15
+    assert {s.format for s in loaded.values()} == {
+        "yaml",
+        "json",
+        "jsonl",
+        "madr",
+        "nygard",
+        "csv",
+        "business-case",
+    }
 
 
 @pytest.mark.parametrize(

@@ -51,7 +51,7 @@ max_file_size = "10MB"
 # today = 2026-01-31
 
 # File extensions read when walking folders.
-extensions = [".yaml", ".yml", ".json", ".jsonl", ".md", ".markdown", ".csv"]
+extensions = [".yaml", ".yml", ".json", ".jsonl", ".md", ".markdown", ".csv", ".docx"]
 
 # Glob patterns of files to skip, e.g. ["**/drafts/**", "*.tmp.yaml"].
 exclude = []

@@ -23,6 +23,7 @@ DEFAULT_EXTENSIONS: tuple[str, ...] = (
     ".md",
     ".markdown",
     ".csv",
+    ".docx",
 )
 DEFAULT_MAX_FILE_SIZE = 10 * 2**20
 SIZE_UNITS: Mapping[str, int] = {

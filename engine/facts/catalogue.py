@@ -40,11 +40,22 @@ CATALOGUE: dict[str, dict[str, FactSpec]] = {
         ("status", "str", "proposed | accepted | rejected | implemented | superseded | withdrawn."),
         ("project_type", "str", "The project type (key into rules/reference/)."),
         ("origin", "str", "bottom-up | top-down."),
-        ("format", "str", "Input format: yaml | json | jsonl | madr | nygard | csv."),
+        (
+            "format",
+            "str",
+            "Input format: yaml | json | jsonl | madr | nygard | csv | business-case.",
+        ),
         (
             "business_context",
             "bool",
-            "A business decision: a project type, a business case or an explicit option kind.",
+            "A business decision: a project type, a business case, money figures, an explicit "
+            "option kind or business language (revenue, customers, market...).",
+        ),
+        (
+            "business_context_reason",
+            "str",
+            'Why business_context holds ("project type \'acquisition\'", "business language: '
+            "customers, revenue\"), or 'none'.",
         ),
         ("age_days", "number", "Days from the decision date to the audit date."),
         (

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..model import OPTION_KINDS
 from ..types import SourceRecord
+from .business import business_context
 from .context import FactContext, FactDict
 from .kinds import (
     BREAKTHROUGH_KINDS,
@@ -57,11 +58,7 @@ def decision_fact(
     df["rejected_without_reason_count"] = sum(
         1 for o in rec.options if chosen and not o.chosen and not _has_reason(o)
     )
-    df["business_context"] = bool(
-        rec.project_type
-        or df["business_case_count"]
-        or any(o.kind is not None for o in rec.options)
-    )
+    df["business_context"], df["business_context_reason"] = business_context(rec, lex)
     for key in ("status", "project_type", "origin"):
         _put(df, key, getattr(rec, key))
     if rec.date is not None:

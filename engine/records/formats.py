@@ -33,6 +33,24 @@ def load_markdown(path: str, text: str) -> Iterable[Result]:
     return load(path, text)
 
 
+def load_docx(path: str, data: bytes) -> Iterable[Result]:
+    """A Word document: read as a business case when it is one."""
+    from .business import business_case_records
+    from .document import DocxError, parse_docx
+
+    try:
+        doc = parse_docx(data)
+    except DocxError as exc:
+        return [InputError(path, None, str(exc))]
+    found = business_case_records(path, doc)
+    if found is None:
+        raise NotADecisionRecord(
+            "not a decision record: no business-case structure found in the Word document "
+            "(expected options, and benefit or cost tables, or a heading such as 'Business case')"
+        )
+    return found
+
+
 def load_csv(path: str, text: str) -> Iterable[Result]:
     from .csvregister import load_csv as load
 
@@ -55,6 +73,8 @@ LOADERS: dict[str, Loader] = {
     ".markdown": load_markdown,
     ".csv": load_csv,
 }
+# Binary formats, read from bytes rather than decoded text.
+BINARY_LOADERS: dict[str, Callable[[str, bytes], Iterable[Result]]] = {".docx": load_docx}
 # The extensions a folder walk picks up.
 RECORD_EXTENSIONS: tuple[str, ...] = (
     ".yaml",
@@ -64,6 +84,7 @@ RECORD_EXTENSIONS: tuple[str, ...] = (
     ".md",
     ".markdown",
     ".csv",
+    ".docx",
 )
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import IO
 
 from ..types import InputError, SourceRecord
-from .formats import RECORD_EXTENSIONS, NotADecisionRecord, extension, loader_for
+from .formats import BINARY_LOADERS, RECORD_EXTENSIONS, NotADecisionRecord, extension, loader_for
 from .guards import DEFAULT_MAX_BYTES, GuardError, decode, read_bounded, read_stream, too_large
 
 Result = SourceRecord | InputError
@@ -52,6 +52,14 @@ def iter_file(
     YAML file is validated as it is consumed, not all at once)."""
     if max_bytes is not None and len(data) > max_bytes:
         yield InputError(path, None, too_large(len(data), max_bytes).message)
+        return
+    binary = BINARY_LOADERS.get(extension(path))
+    if binary is not None:
+        try:
+            yield from binary(path, data)
+        except NotADecisionRecord as exc:
+            if explicit:
+                yield InputError(path, None, str(exc))
         return
     text = decode(data)
     del data

@@ -3,6 +3,7 @@ their business cases and source lines."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -82,7 +83,7 @@ def option_record(
         lines[(*base, *loc)] = line
     lines.setdefault(base, draft.line)
     for name in draft.guessed:
-        uncertain.add(f"options.{index}.{name}")
+        uncertain.add(f"options[{index}].{name}")
     case = _case(draft, record)
     if case:
         opt["business_case"] = case
@@ -112,7 +113,9 @@ def _case(draft: Draft, record: dict[str, Any]) -> dict[str, Any]:
     benefits: list[Item] = draft.case.get("_benefits", [])
     costs: list[Item] = draft.case.get("_costs", [])
     out: dict[str, Any] = {k: v for k, v in draft.case.items() if not k.startswith("_")}
-    ben = [dict(b.data) for b in benefits] or [dict(d) for d, _ in draft.summary.get("benefits", [])]
+    ben = [dict(b.data) for b in benefits] or [
+        dict(d) for d, _ in draft.summary.get("benefits", [])
+    ]
     cst = [dict(c.data) for c in costs] or [dict(d) for d, _ in draft.summary.get("costs", [])]
     if "contingency" not in {k for c in cst for k in c} and "_contingency" in draft.case:
         for c in cst:
@@ -126,9 +129,9 @@ def _case(draft: Draft, record: dict[str, Any]) -> dict[str, Any]:
             if b.get("type") == "cost-saving":
                 b["type"] = "synergy"  # savings from combining two businesses
     if ben:
-        out["benefits"] = ben
+        out["benefits"] = _with_ids(ben)
     if cst:
-        out["costs"] = cst
+        out["costs"] = _with_ids(cst)
     uplift = _uplift(draft, costs)
     if uplift is not None:
         out["optimism_bias_uplift"] = uplift
@@ -141,4 +144,22 @@ def _acquiring(draft: Draft, record: dict[str, Any]) -> bool:
     if lex.mentions("acquisition", draft.title, draft.data.get("description")):
         return True
     kind = draft.data.get("kind") or lex.infer_kind(draft.title, draft.data.get("description"))
-    return record.get("project_type") in ACQUIRING_TYPES and kind not in ("do-nothing", "do-minimum")
+    return record.get("project_type") in ACQUIRING_TYPES and kind not in (
+        "do-nothing",
+        "do-minimum",
+    )
+
+
+def _with_ids(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each line item gets an id from its description (``Purchase price`` ->
+    ``purchase-price``), unique in its list, so findings name it."""
+    seen: set[str] = set()
+    for n, item in enumerate(items):
+        words = re.sub(r"[^a-z0-9]+", " ", str(item.get("description", "")).lower()).split()
+        base = "-".join(words[:5]) or str(n)
+        rid, k = base, 2
+        while rid in seen:
+            rid, k = f"{base}-{k}", k + 1
+        seen.add(rid)
+        item.setdefault("id", rid)
+    return items

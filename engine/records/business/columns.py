@@ -49,7 +49,8 @@ def match_header(header: str, vocab: Vocabulary | None = None) -> tuple[str | No
 
 def is_year_header(header: str) -> bool:
     """``2026/27``, ``FY2027``, ``Year 3``: a column of a yearly profile."""
-    return bool(_YEAR.match(reduce(header).replace(" / ", "/")))
+    raw = re.sub(r"[(\[][^)\]]*[)\]]|[*_`]", "", header).strip().lower()
+    return bool(_YEAR.match(" ".join(raw.split())))
 
 
 def map_columns(

@@ -155,12 +155,19 @@ def parse_money(text: str, unit: Unit | None = None) -> Money | None:
         body = body[1:].strip()
     scale = 1.0
     scaled = False
-    if sm := re.search(r"(?i)\s*('000s?|000s|k|m|mn|mm|mio|bn|b|thousands?|millions?|billions?)$", body):
-        if sm.start() > 0 and body[sm.start() - 1 : sm.start()].strip() in ("", *"0123456789"):
-            word = sm.group(1)
-            scale = SCALES.get(word, _SCALE_WORDS[word.lower()])
-            scaled = True
-            body = body[: sm.start()].strip()
+    if (
+        (
+            sm := re.search(
+                r"(?i)\s*('000s?|000s|k|m|mn|mm|mio|bn|b|thousands?|millions?|billions?)$", body
+            )
+        )
+        and sm.start() > 0
+        and body[sm.start() - 1 : sm.start()].strip() in ("", *"0123456789")
+    ):
+        word = sm.group(1)
+        scale = SCALES.get(word, _SCALE_WORDS[word.lower()])
+        scaled = True
+        body = body[: sm.start()].strip()
     body = _SPACED.sub(",", body)
     if not _NUMBER.match(body) or not body.strip(".,"):
         raise NumberError(f"cannot read {raw.strip()!r} as an amount")
@@ -242,5 +249,5 @@ def _tidy(value: float) -> float:
     """Round away binary noise from scaling (1.2 * 1e6 -> 1200000.0, not 1199999.9999)."""
     if value == 0:
         return 0.0
-    digits = 12 - int(math.floor(math.log10(abs(value))))
+    digits = 12 - math.floor(math.log10(abs(value)))
     return round(value, max(0, digits)) if digits > 0 else value

@@ -118,7 +118,7 @@ def from_heading(sec: Section, vocab: Vocabulary) -> Draft:
 
 def options_table(table: Table, vocab: Vocabulary) -> bool:
     cols = map_columns(table.header.cells, [r.cells for r in table.rows], vocab)
-    return "option" in cols and cols["option"].index == 0 or (
+    return ("option" in cols and cols["option"].index == 0) or (
         "option" in cols and bool({"preferred", "kind", "npv", "rejected_reason"} & set(cols))
     )
 
@@ -264,7 +264,7 @@ def chosen_from_text(text: str, drafts: list[Draft], vocab: Vocabulary) -> int |
     """The option a decision or recommendation names: a sentence that approves or
     recommends exactly one option (by label or title), else the only option named."""
     sentences = [s for s in _SENTENCE.split(text) if s.strip()]
-    labels = {d.label: i for i, d in enumerate(drafts) if d.label}
+    labels = {d.label: i for i, d in enumerate(drafts) if d.label is not None}
     fallback: set[int] = set()
     for sentence in sentences:
         named = _named(sentence, drafts, labels)
@@ -274,8 +274,10 @@ def chosen_from_text(text: str, drafts: list[Draft], vocab: Vocabulary) -> int |
     return next(iter(fallback)) if len(fallback) == 1 else None
 
 
-def _named(sentence: str, drafts: list[Draft], labels: dict[str | None, int]) -> set[int]:
-    found = {labels[m.group(1).lower()] for m in _REF.finditer(sentence) if m.group(1).lower() in labels}
+def _named(sentence: str, drafts: list[Draft], labels: dict[str, int]) -> set[int]:
+    found = {
+        labels[m.group(1).lower()] for m in _REF.finditer(sentence) if m.group(1).lower() in labels
+    }
     if found:
         return found
     words = reduce(sentence)

@@ -146,7 +146,9 @@ def scenarios(sec: Section, vocab: Vocabulary) -> list[tuple[str, int]]:
     return out
 
 
-def assumptions(sec: Section, vocab: Vocabulary) -> tuple[list[tuple[dict[str, Any], int]], list[tuple[int, str]]]:
+def assumptions(
+    sec: Section, vocab: Vocabulary
+) -> tuple[list[tuple[dict[str, Any], int]], list[tuple[int, str]]]:
     out: list[tuple[dict[str, Any], int]] = []
     errors: list[tuple[int, str]] = []
     for table in sec.tables(deep=True):

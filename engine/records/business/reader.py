@@ -242,7 +242,10 @@ class _Reader:
         section (its text is the rationale)."""
         decision = None
         for sec in self.doc.sections():
-            if self.vocab.section_role(sec.title) == "decision" and id(sec) not in self.option_sections:
+            if (
+                self.vocab.section_role(sec.title) == "decision"
+                and id(sec) not in self.option_sections
+            ):
                 decision = decision or sec
                 if any(d.chosen for d in self.drafts):
                     continue
@@ -265,7 +268,7 @@ class _Reader:
         for i, d in enumerate(self.drafts):
             kind = d.data.get("kind") or lex.infer_kind(d.title, d.data.get("description"))
             if kind != "do-nothing":
-                self.uncertain.add(f"options.{i}.business_case")
+                self.uncertain.add(f"options[{i}].business_case")
                 return i
         return None
 
@@ -275,14 +278,12 @@ class _Reader:
         self.read_case_tables()
         decision = self.read_choice()
         sections = [s for s in self.doc.root.walk() if id(s) not in self.option_sections]
-        found = parts.metadata(
-            [*self.doc.metadata, *parts.section_meta(sections)], self.vocab
-        )
+        found = parts.metadata([*self.doc.metadata, *parts.section_meta(sections)], self.vocab)
         data: dict[str, Any] = {}
         lines: dict[Loc, int] = {}
         title_sec = self.doc.title_section
         title = (title_sec.title if title_sec else "") or str(found.values.get("title") or "")
-        title = re.sub(r"^(?:outline|full)?\s*business case\s*[:\-–—]\s*", "", title, flags=re.I)
+        title = _plain_title(title, self.vocab)
         top = title_sec.line if title_sec else 1
         lines[()] = top
         data["title"] = title or PurePosixPath(self.path).stem
@@ -353,7 +354,9 @@ class _Reader:
             review: dict[str, Any] = {}
             if "review_date" in found.values:
                 review["date"] = found.values["review_date"]
-            notes = [f"Owner: {found.values['review_owner']}"] if "review_owner" in found.values else []
+            notes = (
+                [f"Owner: {found.values['review_owner']}"] if "review_owner" in found.values else []
+            )
             if "review_date" not in found.values:
                 notes.insert(0, f"Review: {found.values['review_text']}")
             if notes:
@@ -381,6 +384,15 @@ class _Reader:
         self, index: int, draft: Draft, data: dict[str, Any], lines: dict[Loc, int]
     ) -> dict[str, Any]:
         return assemble.option_record(index, draft, data, lines, self.uncertain)
+
+
+def _plain_title(title: str, vocab: Vocabulary) -> str:
+    """``Board paper: Midlands capacity`` -> ``Midlands capacity``: the kind of document
+    before a colon is not part of the decision's title."""
+    head, sep, rest = title.partition(":")
+    if sep and rest.strip() and vocab.is_document(head):
+        return rest.strip()
+    return title.strip()
 
 
 def _id_from(path: str, title: str) -> str:

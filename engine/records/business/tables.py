@@ -205,5 +205,3 @@ def yes_no(text: str, vocab: Vocabulary) -> bool | None:
 def _text(data: dict[str, Any], key: str, value: str) -> None:
     if value and value.strip() not in ("-", "–", "—", "n/a", "N/A"):
         data[key] = value
-
-

@@ -1,0 +1,54 @@
+"""Whether a record is a business decision, and why (``business_context`` and
+``business_context_reason``).
+
+A record has a business context when it names a project type, carries a business case or
+money figures, gives an option an explicit kind, or speaks business language (the
+``business`` vocabulary of rules/lexicon/terms.yaml: revenue, customers, market, growth,
+acquisition, division...): at least two distinct terms, or one in the title. Rules about
+strategy (INC001, ALT001...) judge only such records, so a technical ADR choosing a database
+is not judged on its business strategy.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Record
+from ..packdata import Lexicon
+
+# A figure with a currency (£2.4m, $450k, EUR 3,400,000, 12 million dollars).
+_MONEY = re.compile(
+    r"(?:[£$€]\s?\d|\b(?:GBP|USD|EUR)\s?\d|\d\s?(?:million|billion|bn)\s+(?:pounds|dollars|euros)\b)"
+    r"[\d,.]*\s?(?:k|m|mn|bn|million|billion)?",
+    re.IGNORECASE,
+)
+MIN_TERMS = 2
+
+
+def _texts(rec: Record) -> list[str]:
+    out = [rec.title, rec.context or "", rec.rationale or ""]
+    for opt in rec.options:
+        out += [opt.title, opt.description or ""]
+    return out
+
+
+def business_context(rec: Record, lex: Lexicon) -> tuple[bool, str]:
+    """(has a business context, the reason in words: "project type 'acquisition'",
+    "business language: customers, revenue", or "none")."""
+    if rec.project_type:
+        return True, f"project type '{rec.project_type}'"
+    cases = sum(o.business_case is not None for o in rec.options)
+    if cases:
+        return True, f"a business case ({cases} of {len(rec.options)} options)"
+    kinds = [o.kind for o in rec.options if o.kind is not None]
+    if kinds:
+        return True, f"an explicit option kind ({kinds[0]})"
+    texts = _texts(rec)
+    for text in texts:
+        if m := _MONEY.search(text):
+            return True, f"money figures ({m.group(0).strip()})"
+    in_title = lex.terms("business", rec.title)
+    found = lex.terms("business", *texts)
+    if in_title or len(found) >= MIN_TERMS:
+        return True, "business language: " + ", ".join(found[:5])
+    return False, "none"

@@ -1,0 +1,437 @@
+"""Business-case documents in several authors' styles, Markdown and Word, read onto the
+record model: metadata, options, the preferred option, benefit and cost tables, scenarios,
+assumptions, challenge and review; unreadable figures are located errors."""
+
+from __future__ import annotations
+
+import io
+import textwrap
+from pathlib import Path
+
+import pytest
+from decaudit.engine.records import load_file
+from decaudit.engine.records.document import parse_docx
+from decaudit.engine.types import InputError, SourceRecord
+
+from tests.sample_docx import TARGET, build
+
+
+def read(text: str, name: str = "paper.md") -> tuple[list[SourceRecord], list[InputError]]:
+    items = load_file(name, textwrap.dedent(text).encode("utf-8"))
+    return (
+        [i for i in items if isinstance(i, SourceRecord)],
+        [i for i in items if isinstance(i, InputError)],
+    )
+
+
+def one(text: str, name: str = "paper.md") -> SourceRecord:
+    records, errors = read(text, name)
+    assert errors == []
+    assert len(records) == 1
+    assert records[0].format == "business-case"
+    return records[0]
+
+
+FRONT_MATTER_BULLETS = """\
+    ---
+    reference: CAP-2026-03
+    date: 2026-02-10
+    status: For decision
+    sponsor: Head of Retail
+    decision makers: [Executive committee]
+    project type: IT system
+    ---
+
+    # Capital request: Store checkout replacement
+
+    ## Options
+
+    - **Do nothing** - keep the 2014 tills until they fail
+    - **Replace the tills like for like** - same vendor, new hardware
+    - **Self-checkout in every store** - replaces two thirds of the tills
+
+    ## Recommendation
+
+    We recommend Self-checkout in every store.
+
+    ## Benefits
+
+    | Benefit | Low ($k) | Expected ($k) | High ($k) | Source |
+    | --- | --- | --- | --- | --- |
+    | Fewer till hours | 800 | 1,150 | 1,300 | Pilot in two stores, 2025 |
+    | Less shrinkage | (50) | 120 | 200 | |
+    | **Total** | | 1,270 | | |
+
+    ## Costs
+
+    | Cost | Amount ($k) | Contingency |
+    | --- | --- | --- |
+    | Kiosks and installation | 2,400 | 15% |
+
+    ## Scenarios
+
+    - Base: central figures
+    - Downside: take-up 40% lower
+    """
+
+
+def test_front_matter_options_list_and_recommendation() -> None:
+    src = one(FRONT_MATTER_BULLETS)
+    rec = src.record
+    assert rec.id == "CAP-2026-03"
+    assert rec.title == "Store checkout replacement"
+    assert rec.status == "proposed"
+    assert rec.project_type == "it-system"
+    assert rec.decision_makers == ["Executive committee"]
+    assert rec.proposed_by == ["Head of Retail"]
+    assert [o.title for o in rec.options] == [
+        "Do nothing",
+        "Replace the tills like for like",
+        "Self-checkout in every store",
+    ]
+    chosen = [o for o in rec.options if o.chosen]
+    assert [o.title for o in chosen] == ["Self-checkout in every store"]
+    case = chosen[0].business_case
+    assert case is not None
+    assert [(b.low, b.projected, b.high) for b in case.benefits] == [
+        (800_000, 1_150_000, 1_300_000),
+        (-50_000, 120_000, 200_000),
+    ]  # the total row is not a benefit
+    assert case.benefits[0].basis == "Pilot in two stores, 2025"
+    assert case.benefits[1].basis is None
+    assert [(c.projected, c.contingency) for c in case.costs] == [(2_400_000, 0.15)]
+    assert case.scenarios == ["base", "downside"]
+    assert src.line_of(("options", 2, "business_case", "benefits", 1)) == 27
+    assert src.line_of(("options", 2, "chosen")) == 18
+
+
+BOLD_ROW_AND_UNITS = """\
+    # Investment paper: Fleet electrification
+
+    | Field | Value |
+    | --- | --- |
+    | Paper no | IP-77 |
+    | Approved by | Investment board |
+    | Status | Approved |
+
+    ## Options appraisal
+
+    | Option | Description | NPV (£k) |
+    | --- | --- | --- |
+    | Keep diesel vans | Status quo | 0 |
+    | **Lease electric vans** | 120 vans on five-year leases | 1,840 |
+    | Buy electric vans | Capital purchase | 1,210 |
+
+    ## Economic case: benefits
+
+    | Item | Central (£k) | Realised to date (£k) |
+    | --- | --- | --- |
+    | Fuel savings | 2,100 | 900 |
+    """
+
+
+def test_bold_row_marks_the_preferred_option_as_a_guess() -> None:
+    src = one(BOLD_ROW_AND_UNITS)
+    rec = src.record
+    assert rec.id == "IP-77" and rec.status == "accepted"
+    assert rec.decision_makers == ["Investment board"]
+    assert [o.chosen for o in rec.options] == [False, True, False]
+    assert [o.business_case.npv for o in rec.options if o.business_case] == [
+        0,
+        1_840_000,
+        1_210_000,
+    ]
+    lease = rec.options[1].business_case
+    assert lease is not None
+    assert [(b.projected, b.realized) for b in lease.benefits] == [(2_100_000, 900_000)]
+    assert "options[1].chosen" in (src.raw or {})["x_uncertain"]
+
+
+OPTION_HEADINGS = """\
+    # Board paper: Customer contact centre
+
+    * **Decided by:** Board; Chief Executive
+    * **Proposed by:** Operations director
+    * **Date:** 3 March 2026
+    * **Status:** Approved
+
+    ## Options
+
+    ### Option 1: Do nothing
+
+    Keep the three contact centres.
+
+    ### Option 2: Merge the three centres into one (preferred)
+
+    * **One-off cost:** £2.1m
+    * **Annual saving:** £0.9m
+    * **NPV:** £3.4m
+    * **Disadvantages:**
+      * Redundancies in two towns
+
+    ### Option 3: Let customers serve themselves online and close the centres
+
+    #### Advantages
+
+    - Available at any hour
+
+    #### Disadvantages
+
+    - Older customers lose a channel
+
+    ## Decision
+
+    The Board chose option 2.
+    """
+
+
+def test_option_headings_with_a_marker_and_figures() -> None:
+    src = one(OPTION_HEADINGS)
+    rec = src.record
+    assert rec.decision_makers == ["Board", "Chief Executive"]
+    assert str(rec.date) == "2026-03-03"
+    assert [o.id for o in rec.options] == ["option-1", "option-2", "option-3"]
+    assert [o.title for o in rec.options] == [
+        "Do nothing",
+        "Merge the three centres into one",
+        "Let customers serve themselves online and close the centres",
+    ]
+    assert [o.chosen for o in rec.options] == [False, True, False]
+    merge = rec.options[1]
+    assert merge.cons == ["Redundancies in two towns"]
+    case = merge.business_case
+    assert case is not None and case.npv == 3_400_000
+    assert [c.projected for c in case.costs] == [2_100_000]
+    assert [(b.projected, b.type) for b in case.benefits] == [(900_000, "cost-saving")]
+    third = rec.options[2]
+    assert third.pros == ["Available at any hour"]
+    assert third.cons == ["Older customers lose a channel"]
+
+
+def test_a_single_proposal_is_one_chosen_option_marked_uncertain() -> None:
+    src = one(
+        """\
+        # Business case: New bakery oven
+
+        Status: Approved
+
+        ## Costs
+
+        | Cost | £ |
+        | --- | --- |
+        | Oven | 240,000 |
+        """
+    )
+    assert [o.title for o in src.record.options] == ["New bakery oven"]
+    assert src.record.options[0].chosen
+    assert "options" in (src.raw or {})["x_uncertain"]
+
+
+def test_unreadable_figure_is_an_error_naming_file_and_line_and_the_rest_is_read() -> None:
+    records, errors = read(
+        """\
+        # Outline business case: Depot roof
+
+        ## Options
+
+        | Option | Preferred |
+        | --- | --- |
+        | Patch the roof | |
+        | Replace the roof | Yes |
+
+        ## Benefits
+
+        | Benefit | Central (£m) | Basis |
+        | --- | --- | --- |
+        | Lower heating bills | 1.2.4 | Survey |
+        | Fewer leaks | 0.3 | Claims log |
+        """,
+        "roof.md",
+    )
+    assert [str(e) for e in errors] == [
+        "roof.md:14: column 'Central (£m)': cannot read '1.2.4' as an amount"
+    ]
+    (rec,) = [r.record for r in records]
+    case = rec.options[1].business_case
+    assert case is not None
+    assert [b.projected for b in case.benefits] == [None, 300_000]
+
+
+def test_acquisition_cost_savings_are_synergies() -> None:
+    rec = one(
+        """\
+        # Investment committee paper: Buy Northgate Foods
+
+        - Project type: Acquisition
+
+        ## Options
+
+        | Option | Recommended |
+        | --- | --- |
+        | Acquire Northgate Foods | Yes |
+        | Stay independent | No |
+
+        ## Benefits
+
+        | Benefit | Type | Projected (€m) |
+        | --- | --- | --- |
+        | Closing one of the two head offices | Cost saving | 3.0 |
+        | Northgate's customers | Revenue | 12 |
+        """
+    ).record
+    case = rec.options[0].business_case
+    assert case is not None
+    assert [b.type for b in case.benefits] == ["synergy", "revenue"]
+
+
+def test_adrs_are_still_adrs() -> None:
+    records, errors = read(
+        """\
+        # Use PostgreSQL
+
+        ## Status
+
+        Accepted
+
+        ## Context
+
+        We need a database.
+
+        ## Decision
+
+        We use PostgreSQL.
+        """,
+        "0001-use-postgresql.md",
+    )
+    assert errors == []
+    assert [r.format for r in records] == ["nygard"]
+
+
+# -- Word --------------------------------------------------------------------------------
+
+
+def _docx(build_body) -> bytes:  # type: ignore[no-untyped-def]
+    import docx
+
+    doc = docx.Document()
+    build_body(doc)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def test_word_board_paper_with_option_headings_and_bullets() -> None:
+    def body(doc) -> None:  # type: ignore[no-untyped-def]
+        doc.add_heading("Board paper: Warehouse robots", 1)
+        doc.add_paragraph("Decided by: Operations board")
+        doc.add_paragraph("Status: Approved")
+        doc.add_heading("Options", 2)
+        doc.add_heading("Option A: Do nothing", 3)
+        doc.add_paragraph("Keep manual picking.")
+        doc.add_heading("Option B: Automate the existing picking lines", 3)
+        doc.add_paragraph("Capital cost: £3.2m", "List Bullet")
+        doc.add_paragraph("Annual saving: £700k", "List Bullet")
+        doc.add_heading("Decision", 2)
+        doc.add_paragraph("The board approved Option B.")
+
+    records, errors = read_bytes(_docx(body), "robots.docx")
+    assert errors == []
+    (src,) = records
+    rec = src.record
+    assert rec.title == "Warehouse robots"
+    assert rec.decision_makers == ["Operations board"]
+    assert [o.title for o in rec.options] == ["Do nothing", "Automate the existing picking lines"]
+    assert [o.chosen for o in rec.options] == [False, True]
+    case = rec.options[1].business_case
+    assert case is not None
+    assert [c.projected for c in case.costs] == [3_200_000]
+    assert [b.projected for b in case.benefits] == [700_000]
+
+
+def read_bytes(data: bytes, name: str) -> tuple[list[SourceRecord], list[InputError]]:
+    items = load_file(name, data)
+    return (
+        [i for i in items if isinstance(i, SourceRecord)],
+        [i for i in items if isinstance(i, InputError)],
+    )
+
+
+def test_a_damaged_word_file_is_a_located_error() -> None:
+    records, errors = read_bytes(b"PK\x03\x04 not really a zip", "broken.docx")
+    assert records == []
+    assert len(errors) == 1 and errors[0].file == "broken.docx"
+    assert "not a readable Word document" in errors[0].message
+
+
+def test_the_committed_docx_sample_is_what_the_script_builds() -> None:
+    def texts(data: bytes) -> list[str]:
+        doc = parse_docx(data)
+        return [s.title + "\n" + s.text(deep=False) for s in doc.sections()]
+
+    assert texts(TARGET.read_bytes()) == texts(build())
+
+
+# -- the samples -------------------------------------------------------------------------
+
+BUSINESS = Path(__file__).resolve().parent.parent / "samples" / "business-cases"
+
+
+def sample(name: str) -> SourceRecord:
+    (src,) = load_file(str(BUSINESS / name), (BUSINESS / name).read_bytes())
+    assert isinstance(src, SourceRecord), src
+    return src
+
+
+def test_green_book_sample() -> None:
+    rec = sample("wyedale-rural-transport-obc.md").record
+    assert rec.id == "WCC-OBC-2025-07"
+    assert rec.decision_makers == ["Cabinet", "Section 151 Officer"]
+    assert [o.kind for o in rec.options] == [
+        "do-nothing",
+        "do-minimum",
+        "incremental",
+        "replace-own-business",
+        "breakthrough",
+    ]
+    (chosen,) = [o for o in rec.options if o.chosen]
+    case = chosen.business_case
+    assert case is not None
+    assert case.optimism_bias_uplift == pytest.approx(0.41)
+    assert case.scenarios == ["base", "downside", "severe-downside"]
+    assert len(case.benefits) == 3 and all(b.basis for b in case.benefits)
+    assert all(a.challenged for a in case.assumptions)
+    assert rec.review is not None and str(rec.review.date) == "2027-03-31"
+    assert rec.challenge is not None and len(rec.challenge.questions) == 3
+
+
+def test_board_paper_sample_keeps_choice_deciders_and_every_figure() -> None:
+    rec = sample("midlands-depot-board-paper.md").record
+    assert rec.decision_makers == ["Board of directors"]
+    assert [o.title for o in rec.options if o.chosen] == ["Extend the Coventry depot"]
+    figures = {
+        o.id: (
+            o.business_case.npv,
+            [c.projected for c in o.business_case.costs],
+            [b.projected for b in o.business_case.benefits],
+        )
+        for o in rec.options
+        if o.business_case
+    }
+    assert figures == {
+        "option-a": (None, [600_000], []),
+        "option-b": (3_900_000, [6_400_000], [1_150_000]),
+        "option-c": (2_700_000, [1_200_000, 850_000], [1_300_000]),
+        "option-d": (1_100_000, [1_050_000], [700_000]),
+    }
+
+
+def test_investment_committee_sample_in_word() -> None:
+    src = sample("harbour-coffee-ic-paper.docx")
+    rec = src.record
+    assert rec.id == "IC-2025-14" and rec.project_type == "acquisition"
+    assert rec.decision_makers == ["Investment Committee"]
+    (chosen,) = [o for o in rec.options if o.chosen]
+    assert chosen.title == "Acquire Harbour Coffee Roasters"
+    assert chosen.business_case is not None
+    assert [b.type for b in chosen.business_case.benefits] == ["revenue", "synergy", "revenue"]
+    assert src.line_of(("options", 0)) == 12  # the row's paragraph ordinal
