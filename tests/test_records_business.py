@@ -12,8 +12,7 @@ import pytest
 from decaudit.engine.records import load_file
 from decaudit.engine.records.document import parse_docx
 from decaudit.engine.types import InputError, SourceRecord
-
-from tests.sample_docx import TARGET, build
+from sample_docx import TARGET, build
 
 
 def read(text: str, name: str = "paper.md") -> tuple[list[SourceRecord], list[InputError]]:

@@ -226,7 +226,6 @@ def figures(draft: Draft, key: str, value: str, line: int, vocab: Vocabulary) ->
         if what == "benefit" and (btype := vocab.benefit_type(key)):
             item["type"] = btype
         draft.summary.setdefault(f"{what}s", []).append((item, line))
-        draft.guessed.add("business_case")
     elif what == "basis":
         draft.case.setdefault("basis", value)
     elif what in ("npv",):
