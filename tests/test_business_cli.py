@@ -179,3 +179,22 @@ def test_technical_adr_with_business_words_is_not_judged_on_strategy(
     _code, report = check(runner, adr, "--fail-on", "never")
     assert report["errors"] == []
     assert not {"INC001", "ALT001", "ALT003"} & rules(report).keys()
+
+
+def test_init_writes_a_business_case_template_that_reads_clean(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    result = runner.invoke(cli, ["init", str(tmp_path), "--template", "business-case"])
+    assert result.exit_code == 0, result.output
+    written = tmp_path / "decisions" / "business-case.md"
+    assert (tmp_path / ".decaudit.toml").exists() and written.exists()
+    code, report = check(runner, written, "--fail-on", "low")
+    assert report["errors"] == [] and report["findings"] == []
+    assert code == 0
+    facts = runner.invoke(cli, ["facts", str(written), "-f", "json", "--today", TODAY])
+    decision = json.loads(facts.output)["decision"]
+    assert decision["chosen_kind"] == "replace-own-business"
+    assert decision["chosen_has_downside"] is True
+    # A second run keeps the existing config and refuses to overwrite the template.
+    again = runner.invoke(cli, ["init", str(tmp_path), "--template", "business-case"])
+    assert again.exit_code == 2 and "business-case.md: already exists" in again.output

@@ -12,6 +12,8 @@ import pytest
 from decaudit.engine.records import load_file
 from decaudit.engine.records.document import parse_docx
 from decaudit.engine.types import InputError, SourceRecord
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sample_docx import TARGET, build
 
 
@@ -434,3 +436,40 @@ def test_investment_committee_sample_in_word() -> None:
     assert chosen.business_case is not None
     assert [b.type for b in chosen.business_case.benefits] == ["revenue", "synergy", "revenue"]
     assert src.line_of(("options", 0)) == 12  # the row's paragraph ordinal
+
+
+# -- any arrangement of business-case parts reads to records or located errors ----------
+
+PARTS = [
+    "# Business case: Depot",
+    "## Options",
+    "### Option A: Do nothing",
+    "### Option B: Extend the depot (preferred)",
+    "## Benefits",
+    "## Costs",
+    "## Recommendation",
+    "## Scenarios",
+    "## Key assumptions",
+    "| Option | Preferred |\n| --- | --- |\n| Extend | ✓ |\n| Keep | |",
+    "| Benefit | Low (£m) | Central (£m) | High (£m) | Evidence |\n"
+    "| --- | --- | --- | --- | --- |\n| Savings | 1 | 2 | 3 | pilot |",
+    "| Cost | £k | Contingency |\n| --- | --- | --- |\n| Build | (1,200) | 15% |",
+    "| Cost | Amount |\n| --- | --- |\n| Build | 1.2.3 |",
+    "| Assumption | Evidence | Challenged |\n| --- | --- | --- |\n| Demand holds | survey | yes |",
+    "- **Capital cost:** $6,400k\n- **NPV:** $1m\n- **Payback:** 5 years",
+    "- Status: Approved\n- Decided by: Board, CFO\n- Project type: Acquisition",
+    "The board approved Option B.",
+    "- Base: central\n- Downside: 30% lower",
+    "| | |\n| --- | --- |\n| Reference | X-1 |\n| Date | 31/02/2026 |",
+    "Optimism bias of 24% applied.",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(PARTS), min_size=1, max_size=12))
+def test_any_arrangement_reads_to_records_or_located_errors(parts: list[str]) -> None:
+    text = "\n\n".join(parts) + "\n"
+    for item in load_file("case.md", text.encode("utf-8")):
+        assert isinstance(item, SourceRecord | InputError)
+        if isinstance(item, InputError):
+            assert item.file == "case.md"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from importlib import resources
 from pathlib import Path
 
 import click
@@ -136,21 +138,45 @@ challenge:
 """
 
 
+def _template(name: str) -> str:
+    """A template shipped as a data file in ``cli/templates/``."""
+    return (resources.files("decaudit.cli") / "templates" / name).read_text(encoding="utf-8")
+
+
+# --template NAME -> (file written under decisions/, its text)
+TEMPLATES: dict[str, tuple[str, Callable[[], str]]] = {
+    "decision": ("example-decision.yaml", lambda: EXAMPLE_RECORD),
+    "business-case": ("business-case.md", lambda: _template("business-case.md")),
+}
+
+
 @click.command("init")
 @click.argument("directory", default=".", type=click.Path(file_okay=False))
+@click.option(
+    "--template",
+    type=click.Choice(sorted(TEMPLATES)),
+    default="decision",
+    show_default=True,
+    help="The example to write: a YAML decision record, or a business case in Markdown "
+    "(decisions/business-case.md).",
+)
 @click.option("--force", is_flag=True, help="Overwrite files that already exist.")
 @handle_errors
-def init(directory: str, force: bool) -> None:
+def init(directory: str, template: str, force: bool) -> None:
     """Scaffold DIRECTORY (default: here) with a commented .decaudit.toml and an example
-    record, decisions/example-decision.yaml.
+    record: decisions/example-decision.yaml, or with --template business-case a business
+    case in Markdown, decisions/business-case.md.
 
-    Existing files are never overwritten unless --force is given (exit 2 otherwise).
+    An existing .decaudit.toml is kept (so a second template can be added); other existing
+    files are never overwritten unless --force is given (exit 2 otherwise).
     """
     root = Path(directory)
-    files = {
-        root / ".decaudit.toml": CONFIG_TEMPLATE,
-        root / "decisions" / "example-decision.yaml": EXAMPLE_RECORD,
-    }
+    name, make = TEMPLATES[template]
+    text = make()
+    config = root / ".decaudit.toml"
+    files = {root / "decisions" / name: text}
+    if force or not config.exists() or template == "decision":
+        files = {config: CONFIG_TEMPLATE, **files}
     existing = [path for path in files if path.exists()]
     if existing and not force:
         names = ", ".join(str(p) for p in existing)

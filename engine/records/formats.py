@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable
 from pathlib import PurePosixPath
 
@@ -19,13 +20,13 @@ class NotADecisionRecord(ValueError):
 # The Markdown and CSV loaders are imported when a file of theirs is read: a run over
 # YAML or JSON does not pay for them at start-up.
 def load_markdown(path: str, text: str) -> Iterable[Result]:
-    from .business import business_case_records
+    from .business import business_case_records, might_be_business_case
     from .document import DocumentError, parse_markdown
 
-    try:
-        found = business_case_records(path, parse_markdown(text))
-    except DocumentError:
-        found = None  # the ADR reader reports it
+    found = None
+    if might_be_business_case(text):
+        with contextlib.suppress(DocumentError):  # the ADR reader reports bad front matter
+            found = business_case_records(path, parse_markdown(text))
     if found is not None:
         return found
     from .adr import load_markdown as load

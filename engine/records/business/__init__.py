@@ -10,6 +10,16 @@ from __future__ import annotations
 from ...types import InputError, SourceRecord
 from ..document import Document
 from .reader import FORMAT, is_business_case, read_business_case
+from .vocab import vocabulary
+
+
+def might_be_business_case(text: str) -> bool:
+    """A cheap test on raw text before parsing: a document phrase ("business case", "board
+    paper"...), or options beside benefits, costs, savings or an NPV."""
+    low = " ".join(text.lower().split())
+    if any(phrase in low for phrase in vocabulary().document):
+        return True
+    return "option" in low and any(w in low for w in ("benefit", "cost", "saving", "npv"))
 
 
 def business_case_records(path: str, doc: Document) -> list[SourceRecord | InputError] | None:
@@ -19,4 +29,10 @@ def business_case_records(path: str, doc: Document) -> list[SourceRecord | Input
     return read_business_case(path, doc)
 
 
-__all__ = ["FORMAT", "business_case_records", "is_business_case", "read_business_case"]
+__all__ = [
+    "FORMAT",
+    "business_case_records",
+    "is_business_case",
+    "might_be_business_case",
+    "read_business_case",
+]

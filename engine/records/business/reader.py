@@ -49,7 +49,7 @@ def is_business_case(doc: Document, vocab: Vocabulary | None = None) -> bool:
     has_options = "options" in roles or any(is_option_heading(s.title) for s in sections)
     has_case = any(
         vocab.section_role(s.title) in CASE_ROLES
-        and any(amount_columns(Cells.of(t, vocab)) for t in s.tables(deep=True))
+        and any(amount_columns(Cells.of(t, vocab)) for t in s.tables())
         for s in sections
     )
     return has_options and has_case
@@ -64,15 +64,21 @@ class _Reader:
         self.option_sections: set[int] = set()  # id() of sections that belong to an option
         self.unowned: list[tuple[str, Item]] = []  # case items no option claims
         self.roles: dict[int, str | None] = {}
+        self.parents: dict[int, Section] = {}
         self._assign_roles(doc.root, None)
 
     # -- structure -----------------------------------------------------------------------
-    def _assign_roles(self, sec: Section, inherited: str | None) -> None:
-        own = self.vocab.section_role(sec.title) if sec.title else None
-        role = own or inherited
-        self.roles[id(sec)] = role
-        for child in sec.children:
-            self._assign_roles(child, role)
+    def _assign_roles(self, root: Section, inherited: str | None) -> None:
+        """Each section's role (its own, else its nearest ancestor's) and its parent."""
+        stack = [(root, inherited)]
+        while stack:
+            sec, above = stack.pop()
+            own = self.vocab.section_role(sec.title) if sec.title else None
+            role = own or above
+            self.roles[id(sec)] = role
+            for child in sec.children:
+                self.parents[id(child)] = sec
+                stack.append((child, role))
 
     def role(self, sec: Section) -> str | None:
         return self.roles.get(id(sec))
@@ -115,10 +121,7 @@ class _Reader:
         return words not in self.vocab.pros and words not in self.vocab.cons
 
     def _parent(self, target: Section) -> Section | None:
-        for sec in self.doc.root.walk():
-            if any(child is target for child in sec.children):
-                return sec
-        return None
+        return self.parents.get(id(target))
 
     def _heading_option(self, sec: Section) -> None:
         draft = from_heading(sec, self.vocab)
