@@ -473,3 +473,33 @@ def test_any_arrangement_reads_to_records_or_located_errors(parts: list[str]) ->
         assert isinstance(item, SourceRecord | InputError)
         if isinstance(item, InputError):
             assert item.file == "case.md"
+
+
+def test_a_short_marker_paragraph_under_an_option_heading() -> None:
+    rec = one(
+        """\
+        # Board paper: Payroll
+
+        ## Options
+
+        ### Option A: Keep the in-house team
+
+        Not recommended.
+
+        ### Option B: Outsource payroll to a bureau
+
+        This is the preferred option.
+
+        A bureau runs payroll for a fee per payslip.
+
+        ## Costs
+
+        | Cost | Annual (£k) |
+        | --- | --- |
+        | Bureau fees | 85 |
+        """
+    ).record
+    assert [o.chosen for o in rec.options] == [False, True]
+    assert rec.options[1].description == "A bureau runs payroll for a fee per payslip."
+    case = rec.options[1].business_case
+    assert case is not None and [c.projected for c in case.costs] == [85_000]

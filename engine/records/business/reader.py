@@ -127,7 +127,13 @@ class _Reader:
         draft = from_heading(sec, self.vocab)
         for inner in sec.walk():
             self.option_sections.add(id(inner))
-        paras = [p for p in sec.paragraphs() if p.label is None and not p.text.endswith(":")]
+        paras = []
+        for para in sec.paragraphs():
+            said = marker_says(para.text, self.vocab) if len(para.text.split()) <= 8 else None
+            if said is not None:  # "This is the preferred option.", "Not recommended."
+                draft.mark(said, para.line)
+            elif para.label is None and not para.text.endswith(":"):
+                paras.append(para)
         if paras:
             draft.set("description", paras[0].text, paras[0].line)
         for meta in key_values(sec.blocks):
