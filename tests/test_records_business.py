@@ -503,3 +503,28 @@ def test_a_short_marker_paragraph_under_an_option_heading() -> None:
     assert rec.options[1].description == "A bureau runs payroll for a fee per payslip."
     case = rec.options[1].business_case
     assert case is not None and [c.projected for c in case.costs] == [85_000]
+
+
+def test_the_one_bold_item_of_an_options_list_is_preferred_as_a_guess() -> None:
+    src = one(
+        """\
+        # Investment proposal: Bakery ovens
+
+        ## Options
+
+        - Keep the two ovens
+        - **Replace both ovens with one tunnel oven**
+        - Add a third oven
+
+        ## Costs
+
+        | Cost | Amount |
+        | --- | --- |
+        | Tunnel oven | €1.4m |
+        """
+    )
+    rec = src.record
+    assert [o.chosen for o in rec.options] == [False, True, False]
+    assert "options[1].chosen" in (src.raw or {})["x_uncertain"]
+    case = rec.options[1].business_case
+    assert case is not None and [c.projected for c in case.costs] == [1_400_000]

@@ -101,10 +101,22 @@ class _Reader:
         if not self.drafts:
             for sec in self.doc.sections():
                 if self.vocab.section_role(sec.title) == "options":
-                    for item in sec.items():
-                        draft = from_list_item(item.text, item.label, item.line)
-                        if draft is not None:
-                            self.drafts.append(draft)
+                    self._list_options(sec)
+
+    def _list_options(self, sec: Section) -> None:
+        """Options as list items; when exactly one item is bold, it is the preferred one
+        (a guess, listed in ``x_uncertain``)."""
+        bold: list[Draft] = []
+        first = len(self.drafts)
+        for item in sec.items():
+            draft = from_list_item(item.text, item.label, item.line)
+            if draft is None:
+                continue
+            self.drafts.append(draft)
+            if item.label is not None:
+                bold.append(draft)
+        if len(bold) == 1 and len(self.drafts) - first > 1:
+            bold[0].mark(True, bold[0].line, guess=True)
 
     def _first_is_option(self, table: Table) -> bool:
         cols = map_columns(table.header.cells, [r.cells for r in table.rows], self.vocab)
