@@ -97,3 +97,18 @@ def test_check_writes_the_brief_as_a_format(
     assert text.count("## Brief: ") == 2 and "\n---\n" in text
     assert "[^2-1]" in text  # footnote labels stay unique across briefs
     assert "ALT001 [high]" in stdout
+
+
+def test_the_html_report_shows_each_decisions_brief(history: str, tmp_path: Path) -> None:
+    out = tmp_path / "report.html"
+    code, _, _ = run("report", "--db", history, "-o", str(out))
+    assert code == 0
+    page = out.read_text(encoding="utf-8")
+    article = page[page.index("IT-2020-02: Replace the policy administration system") :]
+    article = article[: article.index("</article>")]
+    assert "Approver&#x27;s brief" in article or "Approver's brief" in article
+    assert "Not ready when it was decided" in article
+    assert "Your last 5 IT system decisions" in article
+    assert "breakthrough" in article.split("Ask for")[1].split("</ul>")[0]
+    for tag in ("<script", "javascript:"):
+        assert tag not in page

@@ -570,7 +570,7 @@ ALLOWED_TAGS = {
     "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "p", "code",
     "nav", "a", "main", "section", "div", "span", "figure", "figcaption", "svg", "desc", "line",
     "rect", "text", "circle", "table", "caption", "thead", "tbody", "tr", "th", "td", "article",
-    "footer", "br",
+    "footer", "br", "h4", "h5", "strong", "ul", "ol", "li", "sup",
 }  # fmt: skip
 
 

@@ -62,7 +62,7 @@ def brief(
     Exit codes: 0 briefs written; 2 a usage, config, rule, input, log or I/O error (an
     unreadable file is reported and the other records are still briefed).
     """
-    from decaudit.engine.brief import BriefContext, build_brief, is_proposal, render_document
+    from decaudit.engine.brief import BriefContext, build_briefs, is_proposal, render_document
     from decaudit.engine.check import CheckOptions, run_check
     from decaudit.engine.config import load_config
     from decaudit.engine.files import write_atomic
@@ -104,7 +104,8 @@ def brief(
             click.echo(f"decaudit: {err}", err=True)
         code = 2 if result.errors else 0
         ctx = BriefContext.of(result.rules, day, result.history, result.min_history)
-        briefs = [build_brief(src, result.findings, ctx) for src in result.records]
+        records = [s for s in result.records if not proposals_only or is_proposal(s.record.status)]
+        briefs = build_briefs(records, result.findings, ctx)
     if proposals_only:
         briefs = [b for b in briefs if is_proposal(b.status)]
     text = render_document(briefs, max_bytes=0)

@@ -7,7 +7,7 @@ own renderer over the same values.
 
 from __future__ import annotations
 
-from .build import BriefContext, build_brief, covered_rules, is_proposal
+from .build import BriefContext, build_brief, build_briefs, covered_rules, is_proposal
 from .markdown import render_brief, render_document
 from .model import Brief, Comparison, Item, Note, Quote, Realism, Row
 
@@ -21,6 +21,7 @@ __all__ = [
     "Realism",
     "Row",
     "build_brief",
+    "build_briefs",
     "covered_rules",
     "is_proposal",
     "render_brief",

@@ -295,3 +295,13 @@ def build_brief(src: SourceRecord, findings: Sequence[Finding], ctx: BriefContex
     """The brief of one record. ``findings`` may hold other records' findings: only this
     record's open (not waived) findings of known rules count."""
     return _Builder(src, findings, ctx).build()
+
+
+def build_briefs(
+    sources: Iterable[SourceRecord], findings: Iterable[Finding], ctx: BriefContext
+) -> list[Brief]:
+    """The brief of each record, in order; findings are grouped by decision once."""
+    by_decision: dict[str, list[Finding]] = {}
+    for f in findings:
+        by_decision.setdefault(f.decision_id, []).append(f)
+    return [build_brief(s, by_decision.get(s.record.id, []), ctx) for s in sources]

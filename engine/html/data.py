@@ -16,9 +16,10 @@ import sqlite3
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+from ..brief.history import history_of_snapshots
 from ..calibration import (
     CostOutcome,
     Outcome,
@@ -54,6 +55,7 @@ _FINDING_COLUMNS = (
     "waived",
     "waiver_reason",
     "waiver_expires",
+    "evidence",
 )
 # Columns the writer adds beyond docs/audit-log.md: read when present, blank otherwise.
 _OPTIONAL_FINDING_COLUMNS = ("waiver_approver", "expired_waiver_until")
@@ -103,6 +105,7 @@ class FindingRow:
     waiver_expires: str
     waiver_approver: str = ""
     expired_waiver_until: str = ""  # an open finding whose waiver expired on that date
+    evidence: str = ""  # the facts and parameters behind the finding (JSON)
 
     @property
     def weight(self) -> int:
@@ -125,6 +128,7 @@ class DecisionRow:
     findings: tuple[FindingRow, ...]  # current findings, open first, by severity
     outcome: Outcome | None  # measured benefits (None when none was measured)
     costs: CostOutcome | None  # measured costs (None when none was measured)
+    record: Mapping[str, Any] = field(default_factory=dict)  # the snapshot (for the brief)
 
     @property
     def score(self) -> int:
@@ -174,6 +178,7 @@ class ReportData:
     mix: tuple[QuarterMix, ...]
     no_choice: int  # decisions without exactly one chosen option (not in the mix)
     changes: Changes
+    history: Mapping[str, Mapping[str, float]] = field(default_factory=dict)  # track record
 
     @property
     def current_findings(self) -> list[FindingRow]:
@@ -270,8 +275,9 @@ def _finding(r: Sequence[Any]) -> FindingRow:
         waived=bool(r[11]),
         waiver_reason=str(r[12] or ""),
         waiver_expires=str(r[13] or ""),
-        waiver_approver=str(r[14] or ""),
-        expired_waiver_until=str(r[15] or ""),
+        evidence=str(r[14] or ""),
+        waiver_approver=str(r[15] or ""),
+        expired_waiver_until=str(r[16] or ""),
     )
 
 
@@ -332,6 +338,7 @@ def _decision(snap: Snapshot, findings: Sequence[FindingRow]) -> DecisionRow:
         findings=tuple(sorted(findings, key=_sort_key)),
         outcome=outcome(snap.decision_id, rec),
         costs=cost_outcome(rec),
+        record=rec,
     )
 
 
@@ -455,4 +462,5 @@ def load(
         mix=mix,
         no_choice=no_choice,
         changes=_changes(conn, runs, audited),
+        history=history_of_snapshots(snapshots),
     )

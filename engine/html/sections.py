@@ -228,6 +228,9 @@ def risk_section(data: ReportData, links: Links, top: int) -> str:
         summary_rows,
         {0, 5},
     )
+    from .brief import brief_html, brief_of, context
+
+    ctx = context(data)
     articles = []
     for d in detailed:
         kind = ""
@@ -261,11 +264,13 @@ def risk_section(data: ReportData, links: Links, top: int) -> str:
             _finding_rows(d.findings, links, d.file),
             set(),
         )
+        brief = brief_of(d, ctx)
         articles.append(
             f'<article class="decision" id="{anchor(d.decision_id)}">'
             f"<h3>{esc(d.decision_id)}: {esc(d.title)} "
             f'<span class="score-badge">risk score {d.score}</span></h3>'
-            f'<p class="meta">{meta}</p>{findings}</article>'
+            f'<p class="meta">{meta}</p>{findings}'
+            f"{brief_html(brief, d.decision_id) if brief else ''}</article>"
         )
     more = len([d for d in data.decisions if d.findings]) - len(detailed)
     tail = (

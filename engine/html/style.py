@@ -72,6 +72,13 @@ td.loc, .loc { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monos
 article.decision { border-top: 1px solid #e5e7eb; padding-top: 10px; margin-top: 14px; }
 article.decision h3 { margin: 0 0 2px; }
 article.decision .meta { color: #4b5563; font-size: 12.5px; margin: 0 0 6px; }
+.brief { border-left: 3px solid #1d4ed8; background: #f8fafc; padding: 6px 14px 8px;
+  margin: 10px 0 4px; }
+.brief h4 { margin: 4px 0 6px; font-size: 14px; }
+.brief h5 { margin: 10px 0 4px; font-size: 13px; }
+.brief p, .brief li { max-width: 860px; }
+.brief ul.quotes { margin: 2px 0; color: #374151; }
+.brief ol.notes { font-size: 12px; color: #4b5563; margin-top: 10px; }
 a { color: #1d4ed8; }
 .kind { font-size: 12px; color: #374151; }
 footer { color: #6b7280; font-size: 12px; max-width: 1180px; margin: 0 auto; padding: 0 24px 32px; }
