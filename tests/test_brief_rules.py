@@ -76,7 +76,7 @@ def test_a_good_brief_block_loads() -> None:
                 "topic": "breakthrough-option",
                 "ask": "A bold option. ${money.decision.chosen_npv} is not enough for $title.",
                 "question": "Why only $option_count options, ${pct.decision.chosen_uplift}?",
-                "reason": "no bold option",
+                "reason": "no bold option for $item",
                 "source": "Somebody (2020)",
             }
         )

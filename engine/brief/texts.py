@@ -14,10 +14,23 @@ from typing import Any
 
 from ..rules.template import format_value, segments
 from ..types import BriefText, Finding, RuleInfo
-from .wording import money, pct, sentence
+from .wording import clip, money, pct, sentence
 
 _CODE = re.compile(r"`([^`]*)`")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+
+
+ITEM = "item"  # the flagged item in words (see item_name)
+MAX_ITEM = 70
+
+
+def item_name(fact: Mapping[str, Any]) -> str | None:
+    """A benefit's or cost's description (else its id), an option's or decision's title."""
+    for key in ("description", "title", "bid", "cid", "oid"):
+        value = fact.get(key)
+        if isinstance(value, str) and value.strip():
+            return clip(value, MAX_ITEM)
+    return None
 
 
 @dataclass(frozen=True)
@@ -30,6 +43,8 @@ class Values:
     currency: str | None
 
     def raw(self, name: str) -> Any:
+        if name == ITEM:
+            return item_name(self.target)
         parts = name.split(".")
         if parts[0] == "param":
             return self.evidence.get(name)

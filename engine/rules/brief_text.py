@@ -14,8 +14,10 @@ brief:
 ```
 
 Placeholders are the flagged item's facts (``$title``), the decision's facts
-(``${decision.chosen_title}``) and the rule's parameters (``${param.NAME}``); ``pct.`` shows a
-number as a percentage and ``money.`` as an amount in the record's currency (``£1.2m``).
+(``${decision.chosen_title}``), the rule's parameters (``${param.NAME}``) and ``$item``, the
+flagged item in words (a benefit's or cost's description, else its id; an option's title);
+``pct.`` shows a number as a percentage and ``money.`` as an amount in the record's currency
+(``£1.2m``).
 """
 
 from __future__ import annotations
@@ -79,6 +81,8 @@ def _check_placeholders(
         problem = None
         if not parts:
             problem = "names nothing"
+        elif parts == ["item"]:
+            ftype = "str"
         elif parts[0] == "param":
             if len(parts) != 2 or parts[1] not in params:
                 problem = "names an unknown parameter"
