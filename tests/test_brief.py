@@ -316,6 +316,16 @@ def test_a_merged_finding_still_names_the_breakthrough_option() -> None:
     assert any("breakthrough" in (i.lead + i.text).lower() for i in brief.asks)
 
 
+def test_a_folded_finding_is_cited_at_its_own_line() -> None:
+    src = _record()
+    related = [{"rule": "INC001", "severity": "medium", "path": "$", "line": 9}]
+    dominant = _finding("ALT002", severity="high", related=related)
+    brief = build_brief(src, [dominant], BriefContext.of(pack().infos, TODAY))
+    lines = {n.rule_id: n.line for n in brief.notes}
+    assert lines == {"ALT002": 1, "INC001": 9}
+    assert any("breakthrough" in (i.lead + i.text).lower() for i in brief.asks)
+
+
 def test_a_waived_finding_is_not_asked_about() -> None:
     from dataclasses import replace
 

@@ -56,15 +56,42 @@ def is_proposal(status: str | None) -> bool:
 
 def covered_rules(finding: Finding, known: Mapping[str, RuleInfo]) -> list[str]:
     """The finding's rule, then every other known rule id its evidence names."""
-    out = [finding.rule_id]
+    return [rule_id for rule_id, _ in covered(finding, known)]
+
+
+def covered(finding: Finding, known: Mapping[str, RuleInfo]) -> list[tuple[str, Finding]]:
+    """The finding for its own rule, then one for each other known rule its evidence names.
+
+    A finding that absorbed related ones carries them in its evidence (``related``: rule,
+    path, line...); each becomes a finding of its own rule at its own line, so the brief
+    cites it where it is.
+    """
+    out: list[tuple[str, Finding]] = [(finding.rule_id, finding)]
+    seen = {finding.rule_id}
+
+    def add(rule_id: str, entry: Mapping[str, Any] | None) -> None:
+        if rule_id in seen:
+            return
+        seen.add(rule_id)
+        line, path = finding.line, finding.path
+        if entry is not None:
+            got_line, got_path = entry.get("line"), entry.get("path")
+            if isinstance(got_line, int) and not isinstance(got_line, bool) and got_line > 0:
+                line = got_line
+            if isinstance(got_path, str) and got_path.startswith("$"):
+                path = got_path
+        out.append((rule_id, replace(finding, rule_id=rule_id, line=line, path=path)))
 
     def walk(value: Any, depth: int = 0) -> None:
         if depth > 4:
             return
         if isinstance(value, str):
-            if value in known and value not in out:
-                out.append(value)
+            if value in known:
+                add(value, None)
         elif isinstance(value, Mapping):
+            named = value.get("rule", value.get("rule_id"))
+            if isinstance(named, str) and named in known:
+                add(named, value)
             for item in value.values():
                 walk(item, depth + 1)
         elif isinstance(value, list | tuple):
@@ -126,8 +153,8 @@ class _Builder:
     def groups(self) -> list[_Group]:
         pairs: list[tuple[RuleInfo, Finding, int]] = []
         for finding in self.open:
-            for rule_id in covered_rules(finding, self.ctx.rules):
-                pairs.append((self.ctx.rules[rule_id], finding, finding.rank))
+            for rule_id, each in covered(finding, self.ctx.rules):
+                pairs.append((self.ctx.rules[rule_id], each, finding.rank))
 
         def order(p: tuple[RuleInfo, Finding, int]) -> tuple[Any, ...]:
             info, finding, rank = p
