@@ -382,3 +382,23 @@ def test_record_text_cannot_break_the_markdown() -> None:
     text = render_brief(brief)
     assert "](http" not in text.replace(r"\](http", "")
     assert "<b>" not in text
+
+
+def test_a_long_document_is_cut_with_a_note_and_builds_no_brief_past_the_cut() -> None:
+    from decaudit.engine.brief import render_document
+
+    src = _record()
+    ctx = BriefContext.of(pack().infos, TODAY)
+    one = build_brief(src, [_finding("ALT001")], ctx)
+    size = len(render_brief(one, prefix="1-").encode())
+    built = []
+
+    def lazy() -> Any:
+        for i in range(100):
+            built.append(i)
+            yield one
+
+    text = render_document(lazy(), count=100, max_bytes=size * 3)
+    assert text.count("## Brief: ") == 2
+    assert text.endswith("*98 more brief(s) left out to stay under " + f"{size * 3:,} bytes.*\n")
+    assert len(built) == 3

@@ -7,7 +7,14 @@ own renderer over the same values.
 
 from __future__ import annotations
 
-from .build import BriefContext, build_brief, build_briefs, covered_rules, is_proposal
+from .build import (
+    BriefContext,
+    build_brief,
+    build_briefs,
+    covered_rules,
+    is_proposal,
+    iter_briefs,
+)
 from .markdown import render_brief, render_document
 from .model import Brief, Comparison, Item, Note, Quote, Realism, Row
 
@@ -24,6 +31,7 @@ __all__ = [
     "build_briefs",
     "covered_rules",
     "is_proposal",
+    "iter_briefs",
     "render_brief",
     "render_document",
 ]

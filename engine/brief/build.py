@@ -9,7 +9,7 @@ them asks for. Only rules that fired are cited.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -324,11 +324,19 @@ def build_brief(src: SourceRecord, findings: Sequence[Finding], ctx: BriefContex
     return _Builder(src, findings, ctx).build()
 
 
-def build_briefs(
+def iter_briefs(
     sources: Iterable[SourceRecord], findings: Iterable[Finding], ctx: BriefContext
-) -> list[Brief]:
-    """The brief of each record, in order; findings are grouped by decision once."""
+) -> Iterator[Brief]:
+    """The brief of each record, in order, built as asked; findings are grouped once."""
     by_decision: dict[str, list[Finding]] = {}
     for f in findings:
         by_decision.setdefault(f.decision_id, []).append(f)
-    return [build_brief(s, by_decision.get(s.record.id, []), ctx) for s in sources]
+    for s in sources:
+        yield build_brief(s, by_decision.get(s.record.id, []), ctx)
+
+
+def build_briefs(
+    sources: Iterable[SourceRecord], findings: Iterable[Finding], ctx: BriefContext
+) -> list[Brief]:
+    """The brief of each record, in order."""
+    return list(iter_briefs(sources, findings, ctx))

@@ -7,7 +7,7 @@ break the layout or inject links.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from .model import Brief, Item, Note
 
@@ -98,21 +98,31 @@ def render_brief(brief: Brief, prefix: str = "") -> str:
 
 
 def render_document(
-    briefs: Sequence[Brief], *, max_bytes: int = MAX_BYTES, heading: str | None = None
+    briefs: Iterable[Brief],
+    *,
+    count: int | None = None,
+    max_bytes: int = MAX_BYTES,
+    heading: str | None = None,
 ) -> str:
-    """Several briefs in one document, separated by rules; cut (with a note) at ``max_bytes``."""
+    """Several briefs in one document, separated by rules; cut (with a note) at ``max_bytes``.
+
+    ``briefs`` may be lazy (a generator): with ``count`` given, briefs past the cut are never
+    built.
+    """
+    items = briefs if count is not None else list(briefs)
+    total = count if count is not None else len(items)  # type: ignore[arg-type]
     parts: list[str] = []
     if heading:
         parts.append(f"# {esc(heading)}\n")
-    if not briefs:
+    if not total:
         parts.append("No decision records to brief.\n")
         return "\n".join(parts)
     size = sum(len(p.encode()) for p in parts)
-    for i, brief in enumerate(briefs, 1):
-        text = render_brief(brief, prefix=f"{i}-" if len(briefs) > 1 else "")
+    for i, brief in enumerate(items, 1):
+        text = render_brief(brief, prefix=f"{i}-" if total > 1 else "")
         cost = len(text.encode()) + 6
         if max_bytes > 0 and size + cost > max_bytes and parts:
-            left = len(briefs) - i + 1
+            left = total - i + 1
             parts.append(f"*{left} more brief(s) left out to stay under {max_bytes:,} bytes.*\n")
             break
         parts.append(text)

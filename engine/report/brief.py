@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..brief import BriefContext, build_briefs, render_document
+from ..brief import BriefContext, iter_briefs, render_document
 from ..types import CheckResult
 from . import ReportOptions
 
@@ -19,5 +19,5 @@ MAX_BYTES = 60_000
 def render(result: CheckResult, options: ReportOptions) -> str:
     today = dt.date.fromisoformat(result.today) if result.today else dt.date.today()
     ctx = BriefContext.of(result.rules, today, result.history, result.min_history)
-    briefs = build_briefs(result.records, result.findings, ctx)
-    return render_document(briefs, max_bytes=MAX_BYTES)
+    briefs = iter_briefs(result.records, result.findings, ctx)
+    return render_document(briefs, count=len(result.records), max_bytes=MAX_BYTES)
