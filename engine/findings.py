@@ -10,6 +10,7 @@ from .facts import PORTFOLIO_ID
 from .rules.model import Match, Rule, walk
 from .rules.template import format_pct, format_value, segments
 from .types import Finding, SourceRecord
+from .uncertain import cap, uncertain_fields
 
 # A message piece: (literal text, "") or (None, source, first, second, pct) where source is
 # "param" (rule.params[first]), "alias" (bindings[first][second]) or "target" (target[first]).
@@ -113,7 +114,7 @@ def make_finding(match: Match, src: SourceRecord | None) -> Finding:
     info = rule.info
     portfolio = target.get("_t") == "portfolio"
     line = target.get("line")
-    return Finding(
+    finding = Finding(
         rule_id=info.id,
         rule_name=info.name,
         severity=info.severity,
@@ -125,3 +126,8 @@ def make_finding(match: Match, src: SourceRecord | None) -> Finding:
         message=_message(match, plan),
         evidence=_evidence(match, plan),
     )
+    if src is not None and not portfolio:
+        fields = uncertain_fields(match, src)
+        if fields:
+            return cap(finding, fields)
+    return finding

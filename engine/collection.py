@@ -1,0 +1,317 @@
+"""Facts about a decision as a member of its folder (a collection of decision records).
+
+Some problems show only across the records of a folder, the way ADR tools check a log of
+decisions: a superseded decision that names no replacement, or names one that does not
+exist; a link to another decision that leads nowhere; two decisions with one number. Each
+record of the run is summarised as it streams by (:func:`member_of`, a few small values);
+at the end of the run :class:`CollectionAccumulator` turns the summaries into one
+``member`` fact per record and one ``link`` fact per link to another decision, which rules
+with ``on: member`` or ``on: link`` read like any other facts.
+
+Where the values come from:
+
+* the **number** of a decision: the leading number of its file name (``0005-use-x.md``,
+  ``adr-017-x.md``), else of its id (``ADR-0005``);
+* **superseded by**: the record's ``superseded_by`` key; else, in a Markdown file, the
+  text after "superseded by" / "replaced by" on a status line or in a sentence, with its
+  link target when there is one;
+* **links**: the record's ``links`` list; and in a Markdown file every relative link to
+  another Markdown, YAML or JSON file (web links, anchors and images are not decisions).
+
+A reference (a link target, a superseded-by text) resolves when it names a record of the
+same folder by file name, id or number, or a file that exists on disk.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .types import SourceRecord
+
+MARKDOWN_FORMATS = frozenset({"madr", "nygard", "markdown", "md", "business-case"})
+MAX_LINKS = 200  # per record: the rest are ignored
+MAX_TEXT = 2 * 2**20  # bytes of a Markdown file read for links
+
+_NUMBER = re.compile(r"^(?:[a-z]{2,5}[-_ ]?)?0*(\d{1,6})(?=$|[-_. ])", re.IGNORECASE)
+_INLINE_LINK = re.compile(r"(?<!!)\[([^\]\n]{0,300})\]\(\s*<?([^)\s>]{1,500})>?(?:\s+\"[^\"]*\")?\s*\)")
+_REF_DEF = re.compile(r"^\s{0,3}\[([^\]\n]{1,200})\]:\s*<?(\S{1,500}?)>?(?:\s+.*)?$")
+_SUPERSEDED = re.compile(
+    r"\b(?:superseded|superceded|replaced)\s+by\s*:?\s*(?P<rest>.{1,300})", re.IGNORECASE
+)
+_DOC_EXT = (".md", ".markdown", ".yaml", ".yml", ".json")
+_PLACEHOLDER = re.compile(r"[|{}]|\bx{3,}\b|yyyy|\.\.\.|…", re.IGNORECASE)
+_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Link:
+    target: str  # as written (without its #anchor)
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Member:
+    """What the folder rules need of one record."""
+
+    did: str
+    file: str
+    folder: str
+    title: str
+    line: int  # the record's own line
+    number: int | None
+    status: str | None
+    superseded_by: str | None  # the replacement as the record names it
+    superseded_target: str | None  # its link target, when it is a link
+    superseded_line: int
+    links: tuple[Link, ...]
+
+
+def decision_number(file: str, did: str) -> int | None:
+    """``0005-use-x.md`` -> 5, ``adr-017-x.md`` -> 17, id ``ADR-0005`` -> 5; else None."""
+    for text in (posixpath.basename(file), did.rsplit("/", 1)[-1]):
+        if not text or text == "-":
+            continue
+        m = _NUMBER.match(text)
+        if m:
+            return int(m.group(1))
+    return None
+
+
+def _is_document_link(target: str) -> bool:
+    if not target or target.startswith(("#", "/", "mailto:")) or "://" in target:
+        return False
+    path = target.split("#", 1)[0].split("?", 1)[0]
+    return path.lower().endswith(_DOC_EXT)
+
+
+def _markdown_lines(text: str) -> list[tuple[int, str]]:
+    """Lines outside fenced code blocks, comments blanked (they hold template hints)."""
+    text = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+    out: list[tuple[int, str]] = []
+    fenced = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        if _FENCE.match(line):
+            fenced = not fenced
+            continue
+        if not fenced:
+            out.append((number, line))
+    return out
+
+
+def _links(lines: list[tuple[int, str]]) -> list[Link]:
+    found: list[Link] = []
+    for number, line in lines:
+        for m in _INLINE_LINK.finditer(line):
+            target = m.group(2)
+            if _is_document_link(target):
+                found.append(Link(target.split("#", 1)[0], m.group(1).strip(), number))
+        m = _REF_DEF.match(line)
+        if m and _is_document_link(m.group(2)):
+            found.append(Link(m.group(2).split("#", 1)[0], m.group(1).strip(), number))
+        if len(found) >= MAX_LINKS:
+            break
+    return found[:MAX_LINKS]
+
+
+def _superseded(lines: list[tuple[int, str]]) -> tuple[str, str | None, int] | None:
+    """(text, link target, line) of the first "superseded by ..." that is not a template."""
+    for number, line in lines:
+        m = _SUPERSEDED.search(line)
+        if m is None:
+            continue
+        rest = m.group("rest")
+        if _PLACEHOLDER.search(rest):
+            continue
+        link = _INLINE_LINK.search(rest)
+        if link is not None:
+            return link.group(1).strip() or link.group(2), link.group(2).split("#", 1)[0], number
+        text = re.split(r"[.;,)](?:\s|$)", rest.strip(" *_`"), maxsplit=1)[0].strip(" *_`.")
+        if text:
+            return text, None, number
+    return None
+
+
+def _read_text(file: str) -> str:
+    try:
+        with open(file, "rb") as fh:
+            data = fh.read(MAX_TEXT)
+    except OSError:
+        return ""
+    return data.decode("utf-8", errors="replace")
+
+
+def member_of(src: SourceRecord, folder: str) -> Member:
+    rec = src.record
+    extra: Mapping[str, Any] = rec.model_extra or {}
+    links: list[Link] = []
+    for i, item in enumerate(extra.get("links") or ()):
+        if isinstance(item, str) and item.strip():
+            links.append(Link(item.strip(), item.strip(), src.line_of(("links", i))))
+    superseded: tuple[str, str | None, int] | None = None
+    named = extra.get("superseded_by")
+    if isinstance(named, str) and named.strip():
+        superseded = (named.strip(), None, src.line_of(("superseded_by",)))
+    if src.format in MARKDOWN_FORMATS and src.file not in ("", "-"):
+        lines = _markdown_lines(_read_text(src.file))
+        links.extend(_links(lines))
+        if superseded is None and rec.status in (None, "superseded"):
+            superseded = _superseded(lines)
+    if superseded is None:
+        status_text = extra.get("status_text")
+        if isinstance(status_text, str):
+            superseded = _superseded([(src.line_of(("status",)), status_text)])
+    return Member(
+        did=rec.id,
+        file=src.file,
+        folder=folder,
+        title=rec.title,
+        line=src.line_of(()),
+        number=decision_number(src.file, rec.id),
+        status=rec.status,
+        superseded_by=superseded[0] if superseded else None,
+        superseded_target=superseded[1] if superseded else None,
+        superseded_line=superseded[2] if superseded else src.line_of(("status",)),
+        links=tuple(links[:MAX_LINKS]),
+    )
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.sub(r"[\"'`*_\[\]]", "", text).lower().split())
+
+
+class _Index:
+    """The records of one folder, found by file name, id, number or title."""
+
+    def __init__(self, members: list[Member]) -> None:
+        self.by_name: dict[str, Member] = {}
+        self.by_number: dict[int, list[Member]] = {}
+        self.by_key: dict[str, Member] = {}
+        for m in members:
+            base = posixpath.basename(m.file)
+            self.by_name.setdefault(base.lower(), m)
+            self.by_name.setdefault(posixpath.splitext(base)[0].lower(), m)
+            self.by_key.setdefault(_norm(m.did), m)
+            self.by_key.setdefault(_norm(m.did.rsplit("/", 1)[-1]), m)
+            self.by_key.setdefault(_norm(m.title), m)
+            if m.number is not None:
+                self.by_number.setdefault(m.number, []).append(m)
+
+    def find(self, reference: str, *, base: Member) -> Member | None:
+        ref = reference.strip()
+        name = posixpath.basename(ref.split("#", 1)[0]).lower()
+        if name in self.by_name:
+            return self.by_name[name]
+        key = _norm(ref)
+        if key in self.by_key:
+            return self.by_key[key]
+        number = decision_number(name, ref) if name else None
+        if number is None:
+            m = re.search(r"(?:\b(?:adr|decision|record)[-_ #]*|#)0*(\d{1,6})\b", ref, re.I)
+            number = int(m.group(1)) if m else None
+        if number is not None:
+            hits = [x for x in self.by_number.get(number, []) if x is not base]
+            if hits:
+                return hits[0]
+        return None
+
+
+def _exists(base_file: str, target: str) -> bool:
+    if base_file in ("", "-"):
+        return False
+    path = posixpath.normpath(posixpath.join(posixpath.dirname(base_file), target))
+    try:
+        return Path(path).is_file()
+    except OSError:
+        return False
+
+
+class CollectionAccumulator:
+    """The members of a run, by folder; ``facts()`` gives the member and link facts."""
+
+    def __init__(self) -> None:
+        self._folders: dict[str, list[Member]] = {}
+
+    def add(self, member: Member) -> None:
+        self._folders.setdefault(member.folder, []).append(member)
+
+    def __len__(self) -> int:
+        return sum(len(v) for v in self._folders.values())
+
+    def members(self) -> Iterable[Member]:
+        for folder in sorted(self._folders):
+            yield from self._folders[folder]
+
+    def facts(self) -> Iterable[tuple[Member, list[dict[str, Any]]]]:
+        """Per record (in folder order): its member fact and its link facts."""
+        for folder in sorted(self._folders):
+            members = self._folders[folder]
+            index = _Index(members)
+            for m in members:
+                yield m, [self._member_fact(m, members, index), *self._link_facts(m, index)]
+
+    @staticmethod
+    def _member_fact(m: Member, members: list[Member], index: _Index) -> dict[str, Any]:
+        fact: dict[str, Any] = {
+            "_t": "member",
+            "did": m.did,
+            "path": "$",
+            # a superseded record is pointed at where it says so (its status line)
+            "line": m.superseded_line if m.superseded_by or m.status == "superseded" else m.line,
+            "folder": m.folder,
+            "folder_record_count": len(members),
+            "title": m.title,
+            "superseded": m.status == "superseded",
+            "link_count": len(m.links),
+        }
+        if m.status is not None:
+            fact["status"] = m.status
+        if m.number is not None:
+            fact["number"] = m.number
+            same = [x for x in index.by_number.get(m.number, []) if x is not m]
+            fact["number_duplicate_count"] = len(same)
+            if same:
+                fact["number_duplicates"] = ", ".join(
+                    f"'{x.did}' ({posixpath.basename(x.file) or x.did})" for x in same[:10]
+                )
+        if m.superseded_by is not None:
+            fact["superseded_by"] = m.superseded_by[:200]
+            fact["superseded_line"] = m.superseded_line
+            target = m.superseded_target
+            found = index.find(target or m.superseded_by, base=m)
+            if found is None and target is not None:
+                found_file = _exists(m.file, target)
+            else:
+                found_file = False
+            fact["replacement_found"] = found is not None or found_file
+            if found is not None:
+                fact["replacement_id"] = found.did
+        return fact
+
+    @staticmethod
+    def _link_facts(m: Member, index: _Index) -> list[dict[str, Any]]:
+        out = []
+        seen: set[str] = set()
+        for i, link in enumerate(m.links):
+            if link.target in seen:
+                continue
+            seen.add(link.target)
+            found = index.find(link.target, base=m)
+            out.append(
+                {
+                    "_t": "link",
+                    "did": m.did,
+                    "path": f"$.links[{i}]",
+                    "line": link.line,
+                    "target": link.target[:300],
+                    "text": link.text[:200],
+                    "resolves": found is not None or _exists(m.file, link.target),
+                }
+            )
+        return out
