@@ -38,7 +38,9 @@ MAX_LINKS = 200  # per record: the rest are ignored
 MAX_TEXT = 2 * 2**20  # bytes of a Markdown file read for links
 
 _NUMBER = re.compile(r"^(?:[a-z]{2,5}[-_ ]?)?0*(\d{1,6})(?=$|[-_. ])", re.IGNORECASE)
-_INLINE_LINK = re.compile(r"(?<!!)\[([^\]\n]{0,300})\]\(\s*<?([^)\s>]{1,500})>?(?:\s+\"[^\"]*\")?\s*\)")
+_INLINE_LINK = re.compile(
+    r"(?<!!)\[([^\]\n]{0,300})\]\(\s*<?([^)\s>]{1,500})>?(?:\s+\"[^\"]*\")?\s*\)"
+)
 _REF_DEF = re.compile(r"^\s{0,3}\[([^\]\n]{1,200})\]:\s*<?(\S{1,500}?)>?(?:\s+.*)?$")
 _SUPERSEDED = re.compile(
     r"\b(?:superseded|superceded|replaced)\s+by\s*:?\s*(?P<rest>.{1,300})", re.IGNORECASE
@@ -285,10 +287,7 @@ class CollectionAccumulator:
             fact["superseded_line"] = m.superseded_line
             target = m.superseded_target
             found = index.find(target or m.superseded_by, base=m)
-            if found is None and target is not None:
-                found_file = _exists(m.file, target)
-            else:
-                found_file = False
+            found_file = found is None and target is not None and _exists(m.file, target)
             fact["replacement_found"] = found is not None or found_file
             if found is not None:
                 fact["replacement_id"] = found.did

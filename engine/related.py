@@ -20,8 +20,11 @@ from .types import SEVERITY_RANK, Finding
 
 
 def _inside(path: str, outer: str) -> bool:
-    return path == outer or outer == "$" or path.startswith(outer + ".") or path.startswith(
-        outer + "["
+    return (
+        path == outer
+        or outer == "$"
+        or path.startswith(outer + ".")
+        or path.startswith(outer + "[")
     )
 
 

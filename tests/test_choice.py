@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from decaudit.engine.choice import OptionRef, candidates, refers_to_listed, resolve
 from hypothesis import given
 from hypothesis import strategies as st
-
-from decaudit.engine.choice import OptionRef, candidates, refers_to_listed, resolve
 
 DATABASES = [OptionRef("Use PostgreSQL"), OptionRef("Use MongoDB"), OptionRef("Keep MySQL")]
 LABELLED = [

@@ -7,7 +7,9 @@ from decaudit.engine.types import Finding
 
 
 def _f(rule: str, severity: str = "medium", did: str = "D-1", path: str = "$") -> Finding:
-    return Finding(rule, rule.lower(), severity, "alternatives", did, "d.yaml", 3, path, f"{rule} says")
+    return Finding(
+        rule, rule.lower(), severity, "alternatives", did, "d.yaml", 3, path, f"{rule} says"
+    )
 
 
 RELATIONS = {"ALT001": ("INC001", "ALT002")}

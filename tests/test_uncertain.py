@@ -75,8 +75,12 @@ def test_uncertain_choice_on_one_option_caps_decision_rules_reading_the_choice(
         "project_type": "product-extension",
         "decision_makers": ["Board"],
         "options": [
-            {"title": "Premium tier", "kind": "incremental", "chosen": True,
-             "x_uncertain": ["chosen"]},
+            {
+                "title": "Premium tier",
+                "kind": "incremental",
+                "chosen": True,
+                "x_uncertain": ["chosen"],
+            },
             {"title": "Price rise", "kind": "incremental"},
         ],
     }
@@ -96,8 +100,12 @@ def test_an_uncertain_kind_caps_the_rules_that_read_kinds(evaluator: Evaluator) 
         "decision_makers": ["Board"],
         "options": [
             {"title": "Premium tier", "kind": "incremental", "chosen": True},
-            {"title": "Price rise", "kind": "incremental", "x_uncertain": ["kind"],
-             "rejected_reason": "Churn"},
+            {
+                "title": "Price rise",
+                "kind": "incremental",
+                "x_uncertain": ["kind"],
+                "rejected_reason": "Churn",
+            },
         ],
     }
     found = _by_rule(evaluator, raw)

@@ -80,9 +80,21 @@ CATALOGUE: dict[str, dict[str, FactSpec]] = {
             "Rejected options that give no reason (no rejected_reason, no cons).",
         ),
         ("chosen_count", "number", "Options marked chosen."),
-        ("chosen_option_unmatched", "bool", "The outcome names an option that is not listed."),
+        (
+            "chosen_option_unmatched",
+            "bool",
+            "The outcome names an option that matches no listed one by title, id, number, "
+            "letter, abbreviation or near-spelling.",
+        ),
+        (
+            "choice_stated",
+            "bool",
+            "A choice is stated: an option chosen, an outcome naming one, or a decision text.",
+        ),
         ("chosen_option_named", "str", "The chosen option as the outcome names it (MADR)."),
         ("chosen_id", "str", "The chosen option's id."),
+        ("chosen_line", "number", "Source line of the chosen option."),
+        ("chosen_case_line", "number", "Source line of the chosen option's business case."),
         ("chosen_title", "str", "The chosen option's title."),
         ("chosen_kind", "str", "The chosen option's kind, or 'unknown'."),
         ("chosen_kind_inferred", "bool", "The chosen option's kind was inferred."),
@@ -139,7 +151,12 @@ CATALOGUE: dict[str, dict[str, FactSpec]] = {
         ("kind_inferred", "bool", "The kind was inferred from the text."),
         ("chosen", "bool", "The option was chosen."),
         ("rejected", "bool", "Another option was chosen."),
-        ("has_rejected_reason", "bool", "A reason for rejection is given (or cons listed)."),
+        (
+            "has_rejected_reason",
+            "bool",
+            "A reason against the option is given: a rejection reason, pros or cons, prose that "
+            "argues, or an outcome or decision text that names it or compares the choice.",
+        ),
         ("cons_count", "number", "Cons listed for the option."),
         ("has_business_case", "bool", "The option has a business case."),
         ("other_business_case_count", "number", "Other options of the decision with a case."),
@@ -203,6 +220,12 @@ CATALOGUE: dict[str, dict[str, FactSpec]] = {
             "An assumption says costs come in on target (or on budget).",
         ),
         ("on_target_evidenced", "bool", "That assumption has evidence."),
+        (
+            "on_target_note",
+            "str",
+            "'; the case assumes costs come in on target, with no evidence' when it does, "
+            "else empty (for messages).",
+        ),
     ),
     "portfolio": _specs(
         ("did", "str", "Always '(portfolio)'."),

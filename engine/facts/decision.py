@@ -11,15 +11,14 @@ from .kinds import (
     _clip,
     _downside,
     _given,
-    _has_reason,
     _is_acquisition,
-    _norm,
     _outcome,
     _put,
     _ratio,
     _total,
 )
 from .uncertain import uncertain_fields
+from .reasons import choice_stated, names_listed_option, option_refs, reason_given
 
 
 def decision_fact(
@@ -55,8 +54,11 @@ def decision_fact(
     df["has_breakthrough"] = bool(breakthroughs)
     df["breakthrough_analysed_count"] = sum(o.business_case is not None for o in breakthroughs)
     df["breakthrough_unanalysed_count"] = sum(o.business_case is None for o in breakthroughs)
+    refs = option_refs(rec)
     df["rejected_without_reason_count"] = sum(
-        1 for o in rec.options if chosen and not o.chosen and not _has_reason(o)
+        1
+        for i, o in enumerate(rec.options)
+        if chosen and i not in chosen and not reason_given(o, i, rec, lex, refs)
     )
     df["business_context"], df["business_context_reason"] = business_context(rec, lex)
     for key in ("status", "project_type", "origin"):
@@ -71,11 +73,13 @@ def decision_fact(
     if rec.rationale and rec.rationale.strip():
         df["rationale_financial"] = lex.mentions("financial", rec.rationale)
         df["rationale_customer"] = lex.mentions("customer", rec.rationale)
-    titles = {_norm(o.title) for o in rec.options} | {_norm(o.id) for o in rec.options if o.id}
     named = rec.chosen_option if _given(rec.chosen_option) else None
     if named is not None:
         df["chosen_option_named"] = _clip(named, 120)
-    df["chosen_option_unmatched"] = bool(named and not chosen and _norm(named) not in titles)
+    df["chosen_option_unmatched"] = bool(
+        named and not chosen and rec.options and not names_listed_option(rec)
+    )
+    df["choice_stated"] = choice_stated(rec, chosen)
     if len(chosen) == 1:
         _chosen_facts(df, src, ctx, chosen[0], kinds[chosen[0]])
     return df
@@ -88,6 +92,8 @@ def _chosen_facts(
     opt = rec.options[index]
     case = opt.business_case
     df["chosen_id"] = opt.id or str(index)
+    df["chosen_line"] = src.line_of(("options", index))
+    df["chosen_case_line"] = src.line_of(("options", index, "business_case"))
     df["chosen_title"] = opt.title
     df["chosen_kind"], df["chosen_kind_inferred"] = kind
     df["chosen_has_business_case"] = case is not None

@@ -7,7 +7,6 @@ from .context import FactContext, FactDict, RecordFacts
 from .decision import decision_fact
 from .kinds import (
     _given,
-    _has_reason,
     _is_acquisition,
     _json_path,
     _option_kind,
@@ -16,6 +15,7 @@ from .kinds import (
     _total,
 )
 from .uncertain import option_uncertain, uncertain_fields
+from .reasons import chosen_indexes, option_refs, reason_given
 
 
 def derive(src: SourceRecord, ctx: FactContext) -> RecordFacts:
@@ -24,8 +24,10 @@ def derive(src: SourceRecord, ctx: FactContext) -> RecordFacts:
     did = rec.id
     line = src.line_of
     kinds = [_option_kind(o, lex) for o in rec.options]
-    chosen = [i for i, o in enumerate(rec.options) if o.chosen]
+    chosen = chosen_indexes(rec)
+    chosen_set = set(chosen)
     any_chosen = bool(chosen)
+    orefs = option_refs(rec)
     case_count = sum(o.business_case is not None for o in rec.options)
     uplift_fig = refs.uplift.get(rec.project_type or "")
     uncertain = uncertain_fields(rec)
@@ -37,6 +39,7 @@ def derive(src: SourceRecord, ctx: FactContext) -> RecordFacts:
         loc = ("options", i)
         oid = opt.id or str(i)
         case = opt.business_case
+        is_chosen = i in chosen_set
         of: FactDict = {
             "_t": "option",
             "did": did,
@@ -46,9 +49,9 @@ def derive(src: SourceRecord, ctx: FactContext) -> RecordFacts:
             "title": opt.title,
             "kind": kind,
             "kind_inferred": inferred,
-            "chosen": opt.chosen,
-            "rejected": any_chosen and not opt.chosen,
-            "has_rejected_reason": _has_reason(opt),
+            "chosen": is_chosen,
+            "rejected": any_chosen and not is_chosen,
+            "has_rejected_reason": reason_given(opt, i, rec, lex, orefs),
             "cons_count": len(opt.cons),
             "has_business_case": case is not None,
             "other_business_case_count": case_count - (case is not None),
@@ -64,8 +67,9 @@ def derive(src: SourceRecord, ctx: FactContext) -> RecordFacts:
         _put(of, "projected_benefits", _total(b.projected for b in case.benefits))
         _put(of, "projected_costs", _total(c.projected for c in case.costs))
         uplift = float(case.optimism_bias_uplift or 0.0)
-        rejected = any_chosen and not opt.chosen
+        rejected = any_chosen and not is_chosen
         on_target = [a for a in case.assumptions if lex.mentions("on_target", a.statement)]
+        evidenced = any(_given(a.evidence) for a in on_target)
         for j, ben in enumerate(case.benefits):
             bloc = (*loc, "business_case", "benefits", j)
             bf: FactDict = {
@@ -78,7 +82,7 @@ def derive(src: SourceRecord, ctx: FactContext) -> RecordFacts:
                 "option_title": opt.title,
                 "has_range": ben.low is not None and ben.high is not None,
                 "has_basis": bool(ben.basis and ben.basis.strip()),
-                "option_chosen": opt.chosen,
+                "option_chosen": is_chosen,
                 "option_rejected": rejected,
                 "option_kind": kind,
                 "uplift_applied": uplift,
@@ -110,11 +114,16 @@ def derive(src: SourceRecord, ctx: FactContext) -> RecordFacts:
                 "has_contingency": bool(cost.contingency),
                 "committed": lex.mentions("committed_cost", cost.description, cost.id),
                 "uplift_applied": uplift,
-                "option_chosen": opt.chosen,
+                "option_chosen": is_chosen,
                 "option_rejected": rejected,
                 "option_kind": kind,
                 "case_assumes_on_target": bool(on_target),
-                "on_target_evidenced": any(_given(a.evidence) for a in on_target),
+                "on_target_evidenced": evidenced,
+                "on_target_note": (
+                    "; the case assumes costs come in on target, with no evidence"
+                    if on_target and not evidenced
+                    else ""
+                ),
             }
             for key in ("description", "projected", "contingency", "realized"):
                 value = getattr(cost, key)

@@ -39,16 +39,8 @@ def _ratio(pairs: Iterable[tuple[float | int | None, float | int | None]]) -> fl
     return round(sum(r for _, r in measured) / denominator, 6)
 
 
-def _norm(text: str) -> str:
-    return " ".join(text.lower().replace('"', "").replace("`", "").split())
-
-
 def _given(text: str | None) -> bool:
     return bool(text and text.strip())
-
-
-def _has_reason(opt: Option) -> bool:
-    return _given(opt.rejected_reason) or any(_given(c) for c in opt.cons)
 
 
 def _clip(text: str, limit: int = 80) -> str:
