@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from . import __version__
+from .conventions import DEFAULT_MIN_RECORDS, DEFAULT_SHARE
 from .errors import LogError
 from .facts import FactContext, PortfolioAccumulator, RecordFacts, TrackRecord
 from .types import (
@@ -50,6 +51,8 @@ class CheckOptions:
     today: dt.date | None = None
     max_file_size: int = 10 * 2**20
     history_min: int = 3
+    convention_share: float = DEFAULT_SHARE  # see engine/conventions.py
+    convention_min_records: int = DEFAULT_MIN_RECORDS
     baseline: frozenset[str] | None = None
     command: str = "decaudit check"
     config_digest: str = ""
@@ -168,7 +171,9 @@ class _Waivers:
 def run_check(opts: CheckOptions, progress: Callable[[int], None] | None = None) -> CheckResult:
     """Run one audit. Raises DecauditError for rule, config and log problems (exit 2);
     unreadable records become ``InputError`` entries and the rest of the run goes on."""
-    from .evaluate import portfolio_findings
+    from .collection import CollectionAccumulator, member_of
+    from .conventions import ConventionFolder, ConventionPolicy
+    from .evaluate import collection_findings, has_collection_rules, portfolio_findings
     from .parallel import RecyclingEvaluator
     from .records import iter_sources
     from .rules.loader import load_pack
@@ -204,10 +209,21 @@ def run_check(opts: CheckOptions, progress: Callable[[int], None] | None = None)
     ctx = FactContext(today=today, track_records=_track_records(read_db, opts.history_min))
     evaluator = RecyclingEvaluator(pack)  # a fresh durable_rules host every few thousand
     portfolio = PortfolioAccumulator()
+    members = CollectionAccumulator() if has_collection_rules(pack) else None
+    conventions = ConventionFolder(
+        pack.conventions,
+        ConventionPolicy(opts.convention_share, opts.convention_min_records),
+        roots=[p for p in opts.paths if p != "-"],
+    )
     tally = _Tally()
 
     def take(finding: Finding, src: SourceRecord | None) -> None:
         finding = waivers.apply(finding, src)
+        if conventions.hold(finding):
+            return  # reported at the end: once for its folder, or as it is
+        emit(finding)
+
+    def emit(finding: Finding) -> None:
         if writer is not None:
             writer.add_finding(finding, digests.get(finding.rule_id, ""))
         tally.finding_count += 1
@@ -263,10 +279,18 @@ def run_check(opts: CheckOptions, progress: Callable[[int], None] | None = None)
                 tally.input_hash.update(item.file.encode() + b"\0" + item.record.id.encode())
             if facts is not None:
                 portfolio.add(facts)
+            folder = conventions.add_record(item.file)
+            if members is not None:
+                members.add(member_of(item, folder))
             for finding in findings:
                 take(finding, item)
             if progress is not None:
                 progress(tally.records)
+        for finding in conventions.release():
+            emit(finding)
+        if tally.records and members is not None:
+            for finding in collection_findings(evaluator, members):
+                take(finding, None)
         if tally.records:
             for finding in portfolio_findings(evaluator, portfolio):
                 take(finding, None)

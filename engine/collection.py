@@ -27,7 +27,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -67,7 +67,8 @@ class Member:
     folder: str
     title: str
     line: int  # the record's own line
-    number: int | None
+    number: int | None  # from the file name (one record per file) or else the id
+    id_number: int | None  # from the id alone (files holding several records)
     status: str | None
     superseded_by: str | None  # the replacement as the record names it
     superseded_target: str | None  # its link target, when it is a link
@@ -87,10 +88,16 @@ def decision_number(file: str, did: str) -> int | None:
 
 
 def _is_document_link(target: str) -> bool:
+    """A relative link to a decision: a document file of the same folder, or elsewhere one
+    whose name is numbered like a decision (``../adr/0005-x.md``). Links to other parts of
+    a repository (guides, designs) are not about the collection."""
     if not target or target.startswith(("#", "/", "mailto:")) or "://" in target:
         return False
     path = target.split("#", 1)[0].split("?", 1)[0]
-    return path.lower().endswith(_DOC_EXT)
+    if not path.lower().endswith(_DOC_EXT):
+        return False
+    inside = posixpath.dirname(posixpath.normpath(path)) in ("", ".")
+    return inside or _NUMBER.match(posixpath.basename(path)) is not None
 
 
 def _markdown_lines(text: str) -> list[tuple[int, str]]:
@@ -114,17 +121,31 @@ def _links(lines: list[tuple[int, str]]) -> list[Link]:
             target = m.group(2)
             if _is_document_link(target):
                 found.append(Link(target.split("#", 1)[0], m.group(1).strip(), number))
-        m = _REF_DEF.match(line)
-        if m and _is_document_link(m.group(2)):
-            found.append(Link(m.group(2).split("#", 1)[0], m.group(1).strip(), number))
+        ref = _REF_DEF.match(line)
+        if ref and _is_document_link(ref.group(2)):
+            found.append(Link(ref.group(2).split("#", 1)[0], ref.group(1).strip(), number))
         if len(found) >= MAX_LINKS:
             break
     return found[:MAX_LINKS]
 
 
-def _superseded(lines: list[tuple[int, str]]) -> tuple[str, str | None, int] | None:
-    """(text, link target, line) of the first "superseded by ..." that is not a template."""
+_STATUS_LINE = re.compile(r"^\W*status\W", re.IGNORECASE)
+_DECISION_REF = re.compile(r"\b(?:adr|decision|record)[-_ #]*\d{1,6}\b|^\W*#?\d{1,6}\b", re.I)
+
+
+def _superseded(
+    lines: list[tuple[int, str]], *, status_known: bool
+) -> tuple[str, str | None, int] | None:
+    """(text, link target, line) of the first "superseded by ..." naming a decision.
+
+    Prose says "superseded by" of many things ("this library is superseded by log4j"), so
+    the reference must be a link, or a decision number ("ADR-0057", "#12"), or stand on a
+    status line or in the status section of a record whose status is superseded."""
+    in_status = False
     for number, line in lines:
+        if line.lstrip().startswith("#"):
+            in_status = "status" in line.lower()
+            continue
         m = _SUPERSEDED.search(line)
         if m is None:
             continue
@@ -134,8 +155,10 @@ def _superseded(lines: list[tuple[int, str]]) -> tuple[str, str | None, int] | N
         link = _INLINE_LINK.search(rest)
         if link is not None:
             return link.group(1).strip() or link.group(2), link.group(2).split("#", 1)[0], number
-        text = re.split(r"[.;,)](?:\s|$)", rest.strip(" *_`"), maxsplit=1)[0].strip(" *_`.")
-        if text:
+        text = re.split(r"[.;,)](?:\s|$)", rest.strip(" *_`\"'"), maxsplit=1)[0]
+        text = text.strip(" *_`.\"'")
+        said_where = status_known and (in_status or _STATUS_LINE.match(line) is not None)
+        if text and (_DECISION_REF.search(text) or said_where):
             return text, None, number
     return None
 
@@ -163,12 +186,15 @@ def member_of(src: SourceRecord, folder: str) -> Member:
     if src.format in MARKDOWN_FORMATS and src.file not in ("", "-"):
         lines = _markdown_lines(_read_text(src.file))
         links.extend(_links(lines))
-        if superseded is None and rec.status in (None, "superseded"):
-            superseded = _superseded(lines)
+        if superseded is None:
+            superseded = _superseded(lines, status_known=rec.status == "superseded")
     if superseded is None:
         status_text = extra.get("status_text")
         if isinstance(status_text, str):
-            superseded = _superseded([(src.line_of(("status",)), status_text)])
+            superseded = _superseded(
+                [(src.line_of(("status",)), "status: " + status_text)],
+                status_known=rec.status == "superseded",
+            )
     return Member(
         did=rec.id,
         file=src.file,
@@ -176,6 +202,7 @@ def member_of(src: SourceRecord, folder: str) -> Member:
         title=rec.title,
         line=src.line_of(()),
         number=decision_number(src.file, rec.id),
+        id_number=decision_number("", rec.id),
         status=rec.status,
         superseded_by=superseded[0] if superseded else None,
         superseded_target=superseded[1] if superseded else None,
@@ -254,6 +281,13 @@ class CollectionAccumulator:
         """Per record (in folder order): its member fact and its link facts."""
         for folder in sorted(self._folders):
             members = self._folders[folder]
+            per_file: dict[str, int] = {}
+            for m in members:
+                per_file[m.file] = per_file.get(m.file, 0) + 1
+            # A file holding several records (JSON Lines, a register) numbers none of them.
+            members = [
+                m if per_file[m.file] == 1 else replace(m, number=m.id_number) for m in members
+            ]
             index = _Index(members)
             for m in members:
                 yield m, [self._member_fact(m, members, index), *self._link_facts(m, index)]

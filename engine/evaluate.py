@@ -14,12 +14,15 @@ import itertools
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
+from .collection import CollectionAccumulator, member_of
+from .conventions import folder_of
 from .errors import DecauditError
-from .facts import FactContext, FactDict, PortfolioAccumulator, RecordFacts, derive
+from .facts import FactContext, FactDict, PortfolioAccumulator, RecordFacts, derive, scope_of
 from .findings import make_finding
+from .related import fold
 from .rules.compiler import CompiledPack, CompiledRule, Group, compile_pack
 from .rules.model import Match, RulePack, dedupe
 from .types import Finding, SourceRecord
@@ -67,6 +70,9 @@ class RecordEvaluator:
         raise NotImplementedError
 
     def evaluate_portfolio(self, fact: FactDict) -> list[Match]:  # pragma: no cover
+        raise NotImplementedError
+
+    def evaluate_collection(self, facts: list[FactDict]) -> list[Match]:  # pragma: no cover
         raise NotImplementedError
 
 
@@ -141,8 +147,12 @@ class Evaluator(RecordEvaluator):
             )
             for (name, rules), group in zip(definitions.items(), self.compiled.groups, strict=True)
         ]
-        self._record_sets = [r for r in self._rulesets if "portfolio" not in r.group.fact_types]
-        self._portfolio_sets = [r for r in self._rulesets if "portfolio" in r.group.fact_types]
+        by_scope: dict[str, list[_Ruleset]] = {"record": [], "run": [], "collection": []}
+        for rs in self._rulesets:
+            by_scope[scope_of(rs.group.fact_types)].append(rs)
+        self._record_sets = by_scope["record"]
+        self._portfolio_sets = by_scope["run"]
+        self._collection_sets = by_scope["collection"]
 
     def _register(self, name: str, rules: dict[str, Any]) -> Any:
         """``Host.register_rulesets`` for one ruleset, with its JSON from ``durable_json``.
@@ -181,6 +191,12 @@ class Evaluator(RecordEvaluator):
 
     def evaluate_portfolio(self, fact: FactDict) -> list[Match]:
         return self._run(self._portfolio_sets, [fact])
+
+    def evaluate_collection(self, facts: list[FactDict]) -> list[Match]:
+        """One record's ``member`` and ``link`` facts (see engine/collection.py)."""
+        if not self._collection_sets:
+            return []
+        return self._run(self._collection_sets, facts)
 
     def _run(self, rulesets: list[_Ruleset], facts: list[FactDict]) -> list[Match]:
         plans = self.compiled.plans
@@ -278,11 +294,17 @@ class Evaluator(RecordEvaluator):
 
 
 def record_findings(
-    evaluator: RecordEvaluator, src: SourceRecord, ctx: FactContext
+    evaluator: RecordEvaluator, src: SourceRecord, ctx: FactContext, *, fold_related: bool = True
 ) -> tuple[RecordFacts, list[Finding]]:
-    """One record: derive its facts, evaluate, and build its findings."""
+    """One record: derive its facts, evaluate, and build its findings.
+
+    With ``fold_related`` the findings of rules a firing rule relates (``related:``) are
+    folded into its finding as evidence (engine/related.py)."""
     facts = derive(src, ctx)
-    return facts, [make_finding(m, src) for m in evaluator.evaluate(facts)]
+    findings = [make_finding(m, src) for m in evaluator.evaluate(facts)]
+    if fold_related and len(findings) > 1:
+        findings = fold(findings, evaluator.pack.relations)
+    return facts, findings
 
 
 def portfolio_findings(evaluator: RecordEvaluator, acc: PortfolioAccumulator) -> list[Finding]:
@@ -290,15 +312,37 @@ def portfolio_findings(evaluator: RecordEvaluator, acc: PortfolioAccumulator) ->
     return [make_finding(m, None) for m in evaluator.evaluate_portfolio(acc.fact())]
 
 
+def has_collection_rules(pack: RulePack) -> bool:
+    return any(scope_of(r.fact_types) == "collection" for r in pack.rules)
+
+
+def collection_findings(evaluator: RecordEvaluator, acc: CollectionAccumulator) -> list[Finding]:
+    """The findings of the folder rules (``member``, ``link`` facts) over ``acc``."""
+    out: list[Finding] = []
+    for member, facts in acc.facts():
+        for m in evaluator.evaluate_collection(facts):
+            out.append(replace(make_finding(m, None), file=member.file))
+    return out
+
+
 def iter_findings(
-    evaluator: RecordEvaluator, sources: Iterable[SourceRecord], ctx: FactContext
+    evaluator: RecordEvaluator,
+    sources: Iterable[SourceRecord],
+    ctx: FactContext,
+    *,
+    fold_related: bool = True,
 ) -> Iterator[Finding]:
-    """Findings of every record as it streams by, then the portfolio findings."""
+    """Findings of every record as it streams by, then the folder and portfolio findings."""
     acc = PortfolioAccumulator()
+    members = CollectionAccumulator() if has_collection_rules(evaluator.pack) else None
     for src in sources:
-        facts, findings = record_findings(evaluator, src, ctx)
+        facts, findings = record_findings(evaluator, src, ctx, fold_related=fold_related)
         acc.add(facts)
+        if members is not None:
+            members.add(member_of(src, folder_of(src.file)))
         yield from findings
+    if members is not None:
+        yield from collection_findings(evaluator, members)
     yield from portfolio_findings(evaluator, acc)
 
 
@@ -308,5 +352,5 @@ def evaluate_records(
     ctx: FactContext,
     evaluator: RecordEvaluator | None = None,
 ) -> list[Finding]:
-    """All findings of ``sources`` (records, then the portfolio) with ``pack``."""
+    """All findings of ``sources`` (records, folders, then the portfolio) with ``pack``."""
     return list(iter_findings(evaluator or Evaluator(pack), sources, ctx))

@@ -113,7 +113,9 @@ def make_finding(match: Match, src: SourceRecord | None) -> Finding:
     plan = _plan(rule)
     info = rule.info
     portfolio = target.get("_t") == "portfolio"
-    line = target.get("line")
+    line = target.get(rule.line_fact) if rule.line_fact else None
+    if not isinstance(line, int) or isinstance(line, bool):
+        line = target.get("line")
     finding = Finding(
         rule_id=info.id,
         rule_name=info.name,

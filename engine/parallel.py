@@ -56,6 +56,9 @@ class RecyclingEvaluator(RecordEvaluator):
     def evaluate_portfolio(self, fact: FactDict) -> list[Match]:
         return self._current.evaluate_portfolio(fact)
 
+    def evaluate_collection(self, facts: list[FactDict]) -> list[Match]:
+        return self._current.evaluate_collection(facts)
+
     def _replace(self) -> None:
         old, self._current = self._current, self._make()
         close = getattr(old, "close", None)

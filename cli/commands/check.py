@@ -217,6 +217,8 @@ def check(
         today=values["today"],
         max_file_size=values["max_file_size"],
         history_min=values["history_min_decisions"],
+        convention_share=values["convention_share"],
+        convention_min_records=values["convention_min_records"],
         baseline=baseline_set,
         command=shlex.join(["decaudit", "check", *ctx.meta.get("decaudit.argv", [])]),
         config_digest=cfg.digest,

@@ -14,6 +14,7 @@ from .values import (
     FAIL_ON_CHOICES,
     _bool,
     _choice,
+    _count,
     _date,
     _extensions,
     _formats,
@@ -21,6 +22,7 @@ from .values import (
     _params_table,
     _positive_int,
     _severity_table,
+    _share,
     _size,
     _str,
 )
@@ -72,6 +74,11 @@ KEYS: tuple[Key, ...] = (
     Key("history_min_decisions", _positive_int, 3, "DECAUDIT_HISTORY_MIN_DECISIONS",
         "Past decisions needed before BEN009 uses the organisation's track record.",
         file_name="history.min_decisions"),
+    Key("convention_share", _share, 0.8, "DECAUDIT_CONVENTION_SHARE",
+        "Report a convention rule (GOV002, REC003) once for a folder when it fires on at "
+        "least this share of the folder's records."),
+    Key("convention_min_records", _count, 3, "DECAUDIT_CONVENTION_MIN_RECORDS",
+        "...and on at least this many of them (0: never fold, report every record)."),
     Key("log", _bool, True, None, "Append runs to the audit log (false: like --no-log)."),
     Key("log_key", _str, None, "DECAUDIT_LOG_KEY",
         "HMAC key of log checkpoints (environment only, secret)."),

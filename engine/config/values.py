@@ -122,6 +122,27 @@ def _positive_int(value: Any, from_text: bool) -> int:
     return value
 
 
+def _count(value: Any, from_text: bool) -> int:
+    if isinstance(value, str) and from_text and value.strip().isdigit():
+        value = int(value.strip())
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise _Bad(f"expected a whole number of at least 0, got {_show(value)}")
+    return value
+
+
+def _share(value: Any, from_text: bool) -> float:
+    """A fraction above 0 and at most 1 (``0.8``; ``80%`` from text)."""
+    if isinstance(value, str) and from_text:
+        text = value.strip()
+        try:
+            value = float(text[:-1]) / 100 if text.endswith("%") else float(text)
+        except ValueError:
+            raise _Bad(f"expected a fraction such as 0.8, got {_show(value)}") from None
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value <= 1:
+        raise _Bad(f"expected a fraction above 0 and at most 1, got {_show(value)}")
+    return float(value)
+
+
 def _bool(value: Any, from_text: bool) -> bool:
     if isinstance(value, bool):
         return value

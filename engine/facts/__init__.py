@@ -16,7 +16,15 @@ The package: ``catalogue`` (the contract), ``context`` (the values facts come in
 
 from __future__ import annotations
 
-from .catalogue import CATALOGUE, FACT_TYPES, FactSpec
+from .catalogue import (
+    CATALOGUE,
+    COLLECTION_TYPES,
+    FACT_TYPES,
+    RECORD_TYPES,
+    RUN_TYPES,
+    FactSpec,
+    scope_of,
+)
 from .context import FactContext, FactDict, RecordFacts, TrackRecord
 from .derive import derive
 from .kinds import BREAKTHROUGH_KINDS, INCREMENTAL_KINDS
@@ -25,9 +33,12 @@ from .portfolio import PORTFOLIO_ID, PortfolioAccumulator, median_ratio
 __all__ = [
     "BREAKTHROUGH_KINDS",
     "CATALOGUE",
+    "COLLECTION_TYPES",
     "FACT_TYPES",
     "INCREMENTAL_KINDS",
     "PORTFOLIO_ID",
+    "RECORD_TYPES",
+    "RUN_TYPES",
     "FactContext",
     "FactDict",
     "FactSpec",
@@ -36,4 +47,5 @@ __all__ = [
     "TrackRecord",
     "derive",
     "median_ratio",
+    "scope_of",
 ]

@@ -227,6 +227,28 @@ CATALOGUE: dict[str, dict[str, FactSpec]] = {
             "else empty (for messages).",
         ),
     ),
+    "member": _specs(
+        *_COMMON,
+        ("title", "str", "The decision title."),
+        ("status", "str", "The decision status."),
+        ("folder", "str", "The folder of the record (relative to the checked path)."),
+        ("folder_record_count", "number", "Records audited in that folder."),
+        ("number", "number", "The decision's number, from its file name or id (0005-x.md: 5)."),
+        ("number_duplicate_count", "number", "Other records of the folder with that number."),
+        ("number_duplicates", "str", "Those records (ids and file names)."),
+        ("superseded", "bool", "The status is superseded."),
+        ("superseded_by", "str", "The replacement as the record names it."),
+        ("superseded_line", "number", "Source line where it names the replacement."),
+        ("replacement_found", "bool", "The named replacement is a record of the folder or a file."),
+        ("replacement_id", "str", "The id of the replacement record."),
+        ("link_count", "number", "Links to other decision files in the record."),
+    ),
+    "link": _specs(
+        *_COMMON,
+        ("target", "str", "The link target as written (without its #anchor)."),
+        ("text", "str", "The link text."),
+        ("resolves", "bool", "The target is a record of the folder or an existing file."),
+    ),
     "portfolio": _specs(
         ("did", "str", "Always '(portfolio)'."),
         ("path", "str", "Always '$'."),
@@ -241,3 +263,17 @@ CATALOGUE: dict[str, dict[str, FactSpec]] = {
 }
 
 FACT_TYPES: tuple[str, ...] = tuple(CATALOGUE)
+# When facts are asserted: per record, per folder of records at the end of a run
+# (engine/collection.py), once per run.
+RECORD_TYPES: frozenset[str] = frozenset({"decision", "option", "benefit", "cost"})
+COLLECTION_TYPES: frozenset[str] = frozenset({"member", "link"})
+RUN_TYPES: frozenset[str] = frozenset({"portfolio"})
+
+
+def scope_of(fact_types: frozenset[str] | set[str]) -> str:
+    """``record``, ``collection`` or ``run``: when a rule over these fact types runs."""
+    if fact_types & RUN_TYPES:
+        return "run"
+    if fact_types & COLLECTION_TYPES:
+        return "collection"
+    return "record"

@@ -10,7 +10,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ..facts import CATALOGUE
+from ..facts import CATALOGUE, scope_of
 from ..types import Loc
 from .checker import FileChecker, _show, _suggest
 from .header import NAME_RE
@@ -96,6 +96,14 @@ class ConditionChecks(FileChecker):
                 self.err((*loc, "on"), "a join cannot use the portfolio fact (one per run)")
                 on = None
             if on is None:
+                self.failed.add(name)
+                continue
+            if before and scope_of({on}) != scope_of(set(before.values())):
+                self.err(
+                    (*loc, "on"),
+                    f"a join cannot mix '{on}' facts with "
+                    f"'{next(iter(before.values()))}' facts (they are evaluated apart)",
+                )
                 self.failed.add(name)
                 continue
             cond = self.cond(spec["when"], (*loc, "when"), on, before, params, True, declared)

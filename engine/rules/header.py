@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from ..facts import CATALOGUE
 from ..types import FAMILIES, SEVERITIES, Loc, Reference
 from .checker import FileChecker, _show, _suggest
 from .schema import OPTIONAL, REQUIRED
@@ -55,7 +56,49 @@ class HeaderChecks(FileChecker):
                     + (_suggest(str(data[key]), allowed) if isinstance(data[key], str) else ""),
                 )
         out["references"] = self.parse_references(data.get("references"))
+        out["related"] = self.parse_related(data.get("related"), out["id"])
+        out["convention"] = None
+        if "convention" in data:
+            out["convention"] = " ".join(self.text(data, "convention").split()) or None
         return out
+
+    def parse_line_fact(self, aliases: tuple[Any, ...], at: str) -> str | None:
+        """``line``: a number fact of the target whose value is the finding's line (the
+        chosen option's case, say, for a decision rule about that case)."""
+        value = self.data.get("line") if isinstance(self.data, dict) else None
+        if value is None or not aliases:
+            return None
+        on = next((a.on for a in aliases if a.name == at), None)
+        specs = CATALOGUE.get(on or "", {})
+        spec = specs.get(value) if isinstance(value, str) else None
+        if spec is None or spec.type != "number" or not value.endswith("_line"):
+            choices = [n for n, sp in specs.items() if n.endswith("_line")]
+            self.err(
+                ("line",),
+                f"{_show(value)} is not a line fact of '{on}'"
+                + (f" (one of: {', '.join(choices)})" if choices else " (it has none)"),
+            )
+            return None
+        return value
+
+    def parse_related(self, value: Any, own: str) -> tuple[str, ...]:
+        """``related``: ids of rules whose findings this rule's finding absorbs."""
+        if value is None:
+            return ()
+        if not isinstance(value, list) or not value:
+            self.err(("related",), "must be a non-empty list of rule ids")
+            return ()
+        out: list[str] = []
+        for i, item in enumerate(value):
+            if not isinstance(item, str) or not ID_RE.match(item):
+                self.err(("related", i), f"{_show(item)} is not a rule id")
+            elif item == own:
+                self.err(("related", i), "a rule cannot relate to itself")
+            elif item in out:
+                self.err(("related", i), f"{item} is listed twice")
+            else:
+                out.append(item)
+        return tuple(out)
 
     def parse_references(self, refs: Any) -> tuple[Reference, ...]:
         if refs is None:

@@ -62,6 +62,7 @@ def parse_rule(
         p.check_message(header["message"], aliases, at, effective)
     brief = parse_brief(src.data.get("brief"), p.err, aliases, at, effective)
     examples = p.parse_examples(defaults)
+    line_fact = p.parse_line_fact(aliases, at)
     if p.errors:
         return None, p.errors
     data = src.data
@@ -91,6 +92,9 @@ def parse_rule(
         examples=examples,
         file=src.file,
         source=data,
+        related=header["related"],
+        convention=header["convention"],
+        line_fact=line_fact,
     )
     return rule, []
 
@@ -126,6 +130,17 @@ def collect(
             )
             continue
         rules[rule.id] = rule
+    for rule in rules.values():
+        for i, other in enumerate(rule.related):
+            if other not in rules:
+                errors.append(
+                    RuleFileError(
+                        rule.file,
+                        f"related[{i}]",
+                        f"unknown rule id '{other}'" + _suggest(other, list(rules)),
+                        None,
+                    )
+                )
     _check_overrides(rules, params, severities, errors)
     final: list[Rule] = []
     by_file = {s.file: s for s in sources}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -86,6 +87,9 @@ class Rule:
     examples: tuple[Expectation, ...]
     file: str
     source: Mapping[str, Any] = field(default_factory=dict)  # the parsed rule file
+    related: tuple[str, ...] = ()  # rules whose findings this one's absorbs (engine/related)
+    convention: str | None = None  # the field a folder's template may lack (conventions)
+    line_fact: str | None = None  # a number fact of the target giving the finding's line
 
     @property
     def id(self) -> str:
@@ -140,6 +144,22 @@ class RulePack:
     @property
     def infos(self) -> tuple[RuleInfo, ...]:
         return tuple(r.info for r in self.rules)
+
+    @functools.cached_property
+    def relations(self) -> dict[str, tuple[str, ...]]:
+        """Rule id -> the rules whose findings it absorbs (those in the pack)."""
+        ids = {r.id for r in self.rules}
+        out = {}
+        for r in self.rules:
+            related = tuple(x for x in r.related if x in ids)
+            if related:
+                out[r.id] = related
+        return out
+
+    @property
+    def conventions(self) -> dict[str, str]:
+        """Rule id -> the field its convention findings are about."""
+        return {r.id: r.convention for r in self.rules if r.convention}
 
 
 @dataclass(frozen=True, eq=False)

@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from ..facts import CATALOGUE, FactDict, RecordFacts
+from ..facts import CATALOGUE, FactDict, RecordFacts, scope_of
 from .model import All, AnyOf, Cmp, Cond, Match, Not, Rule, RulePack, dedupe
 from .values import typed
 
@@ -94,14 +94,18 @@ class OracleEvaluator:
     def __init__(self, pack: RulePack) -> None:
         self.pack = pack
         self._cache = _Cache()
-        self._record_rules = [r for r in pack.rules if "portfolio" not in r.fact_types]
-        self._portfolio_rules = [r for r in pack.rules if "portfolio" in r.fact_types]
+        self._record_rules = [r for r in pack.rules if scope_of(r.fact_types) == "record"]
+        self._portfolio_rules = [r for r in pack.rules if scope_of(r.fact_types) == "run"]
+        self._collection_rules = [r for r in pack.rules if scope_of(r.fact_types) == "collection"]
 
     def evaluate(self, facts: RecordFacts) -> list[Match]:
         return self._run(self._record_rules, facts.all())
 
     def evaluate_portfolio(self, fact: FactDict) -> list[Match]:
         return self._run(self._portfolio_rules, [fact])
+
+    def evaluate_collection(self, facts: list[FactDict]) -> list[Match]:
+        return self._run(self._collection_rules, facts)
 
     def _run(self, rules: list[Rule], facts: list[FactDict]) -> list[Match]:
         by_type: dict[str, list[FactDict]] = {}

@@ -26,9 +26,12 @@ REQUIRED = (
     "message",
     "examples",
 )
-OPTIONAL = ("params", "on", "when", "match", "at", "brief")
+OPTIONAL = ("params", "on", "when", "match", "at", "brief", "related", "convention", "line")
 
 _SCALAR: dict[str, Any] = {"type": ["string", "number", "boolean"]}
+_LINE_FACTS = sorted(
+    {n for specs in CATALOGUE.values() for n, spec in specs.items() if n.endswith("_line")}
+)
 _FACT_NAMES = sorted({name for specs in CATALOGUE.values() for name in specs})
 
 RULE_SCHEMA: dict[str, Any] = {
@@ -89,6 +92,14 @@ RULE_SCHEMA: dict[str, Any] = {
             },
         },
         "at": {"type": "string", "pattern": "^[a-z][a-z0-9_]*$"},
+        "related": {
+            "type": "array",
+            "minItems": 1,
+            "uniqueItems": True,
+            "items": {"type": "string", "pattern": "^[A-Z]{2,5}[0-9]{3}$"},
+        },
+        "convention": {"type": "string", "minLength": 1},
+        "line": {"enum": _LINE_FACTS},
         "message": {"type": "string", "minLength": 1},
         "brief": BRIEF_SCHEMA,
         "examples": {

@@ -2,6 +2,7 @@
 
 Each example's records become facts (with a fixed audit date, so ages are stable), go
 through the durable_rules evaluator, and only the findings of the rule under test count.
+Related findings are not folded here (an example tests its own rule, whatever relates to it).
 """
 
 from __future__ import annotations
@@ -132,7 +133,9 @@ class ExampleRunner:
         except ValidationError as exc:  # pragma: no cover - the loader validated them
             return result((), [f"invalid record: {exc.errors()[0]['msg']}"])
         findings = [
-            f for f in iter_findings(evaluator, sources, _context(ex)) if f.rule_id == rule.id
+            f
+            for f in iter_findings(evaluator, sources, _context(ex), fold_related=False)
+            if f.rule_id == rule.id
         ]
         return result(findings, check_expectation(ex, findings))
 
