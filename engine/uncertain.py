@@ -31,6 +31,15 @@ _KINDS = ("options", "options.kind", "options.title", "options.description")
 _CHOICE = ("options", "options.chosen", "chosen_option")
 _CASE = ("options.business_case",)
 _CHOSEN_CASE = (*_CHOICE, *_CASE)
+_REASONS = (
+    *_CHOICE,
+    "options.rejected_reason",
+    "options.cons",
+    "options.pros",
+    "options.description",
+    "rationale",
+    "consequences",
+)
 _COMMON: dict[str, tuple[str, ...]] = {"did": ("id",), "path": (), "line": ()}
 
 _DECISION: dict[str, tuple[str, ...]] = {
@@ -49,7 +58,12 @@ _DECISION: dict[str, tuple[str, ...]] = {
     "breakthrough_analysed_count": (*_KINDS, *_CASE),
     "breakthrough_unanalysed_count": (*_KINDS, *_CASE),
     "business_case_count": (*_OPTIONS, *_CASE),
-    "rejected_without_reason_count": (*_CHOICE, "options.rejected_reason", "options.cons"),
+    "rejected_without_reason_count": _REASONS,
+    "rejected_without_reason": _REASONS,
+    "rejected_without_reason_line": (),
+    "choice_stated": (*_CHOICE, "rationale"),
+    "chosen_line": (),
+    "chosen_case_line": (),
     "chosen_count": _CHOICE,
     "chosen_option_unmatched": (*_CHOICE, "options.title"),
     "chosen_option_named": ("chosen_option",),
@@ -89,7 +103,14 @@ _OPTION: dict[str, tuple[str, ...]] = {
     "kind_inferred": ("kind", "title", "description"),
     "chosen": ("chosen", "/chosen_option", "/options.chosen"),
     "rejected": ("chosen", "/chosen_option", "/options.chosen"),
-    "has_rejected_reason": ("rejected_reason", "cons"),
+    "has_rejected_reason": (
+        "rejected_reason",
+        "cons",
+        "pros",
+        "description",
+        "/rationale",
+        "/consequences",
+    ),
     "cons_count": ("cons",),
     "has_business_case": ("business_case",),
     "other_business_case_count": ("/options.business_case", "/options"),

@@ -228,10 +228,17 @@ def test_option_facts_rejection_and_cases() -> None:
     assert opts["price"]["rejected"] is True and opts["price"]["has_rejected_reason"] is True
     assert opts["saas"]["has_rejected_reason"] is True  # cons count as a reason
     assert opts["saas"]["cons_count"] == 1
-    assert opts["nothing"]["has_rejected_reason"] is False
+    # the rationale ("Highest NPV of the options.") is the reason the others lost
+    assert opts["nothing"]["has_rejected_reason"] is True
     assert opts["premium-tier"]["other_business_case_count"] == 0
     assert opts["radical"]["other_business_case_count"] == 1
-    assert facts_of(PREMIUM).decision["rejected_without_reason_count"] == 2
+    assert facts_of(PREMIUM).decision["rejected_without_reason_count"] == 0
+    silent = {k: v for k, v in PREMIUM.items() if k != "rationale"}
+    opts = {o["oid"]: o for o in facts_of(silent).options}
+    assert opts["nothing"]["has_rejected_reason"] is False
+    decision = facts_of(silent).decision
+    assert decision["rejected_without_reason_count"] == 2
+    assert decision["rejected_without_reason"].startswith("'")
 
 
 def test_benefit_facts_and_reference_class() -> None:

@@ -51,6 +51,10 @@ BUILTIN = {
     "REC001": "chosen-option-not-considered",
     "REC002": "no-chosen-option",
     "REC003": "no-options-recorded",
+    "COL001": "superseded-without-replacement",
+    "COL002": "replacement-not-found",
+    "COL003": "broken-decision-link",
+    "COL004": "duplicate-decision-number",
 }
 FAMILY = {
     "INC": "incremental",
@@ -58,6 +62,7 @@ FAMILY = {
     "BEN": "benefits",
     "GOV": "governance",
     "REC": "hygiene",
+    "COL": "hygiene",
 }
 TODAY = dt.date(2026, 6, 30)
 
@@ -175,7 +180,8 @@ def test_messages_carry_the_evidence() -> None:
     }
     by_rule = {f.rule_id: f for f in findings(raw)}
     assert by_rule["BEN001"].message == (
-        "Benefit 'revenue' of option 'Add a premium tier' projects 4,000,000 with no basis"
+        "Benefit 'revenue' of option 'Add a premium tier' projects 4,000,000 and records no"
+        " basis for the figure"
     )
     assert by_rule["BEN001"].path == "$.options[0].business_case.benefits[0]"
     assert "4,000,000" in by_rule["BEN002"].message
@@ -185,6 +191,7 @@ def test_parameter_overrides_change_the_outcome() -> None:
     raw = {
         "id": "D",
         "title": "Payroll",
+        "project_type": "it-system",
         "options": [{"title": "Buy a suite", "chosen": True}, {"title": "Build one"}],
     }
     assert "ALT002" in {f.rule_id for f in findings(raw)}

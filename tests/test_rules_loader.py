@@ -114,7 +114,7 @@ def test_unknown_fact_type(tmp_path: Path) -> None:
     text = BASE.replace("on: decision", "on: decisions")
     assert one_error(tmp_path, text).endswith(
         "TST001.yaml:11: on: unknown fact type \"decisions\" (did you mean 'decision'?); "
-        "expected one of decision, option, benefit, cost, portfolio"
+        "expected one of decision, option, benefit, cost, member, link, portfolio"
     )
 
 
@@ -466,7 +466,7 @@ def test_line_numbers_survive_the_on_key(tmp_path: Path) -> None:
     )
     assert one_error(tmp_path, text, "TST002.yaml").endswith(
         "TST002.yaml:11: match.chosen.on: unknown fact type \"options\" (did you mean 'option'?); "
-        "expected one of decision, option, benefit, cost, portfolio"
+        "expected one of decision, option, benefit, cost, member, link, portfolio"
     )
 
 

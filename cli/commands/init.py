@@ -58,6 +58,13 @@ extensions = [".yaml", ".yml", ".json", ".jsonl", ".md", ".markdown", ".csv", ".
 # Glob patterns of files to skip, e.g. ["**/drafts/**", "*.tmp.yaml"].
 exclude = []
 
+# Convention findings: a rule such as GOV002 (no decision makers) or REC003 (no options)
+# that fires on most records of one folder, because the folder's template has no place for
+# the field, is reported once for the folder. Most = at least this share of its records...
+convention_share = 0.8
+# ...and at least this many of them (0: never fold, report every record).
+convention_min_records = 3
+
 # Append every run to the audit log; false is like --no-log. Env: DECAUDIT_NO_LOG=1.
 log = true
 

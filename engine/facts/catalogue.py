@@ -79,6 +79,12 @@ CATALOGUE: dict[str, dict[str, FactSpec]] = {
             "number",
             "Rejected options that give no reason (no rejected_reason, no cons).",
         ),
+        (
+            "rejected_without_reason",
+            "str",
+            "Those options' titles, quoted and comma-separated.",
+        ),
+        ("rejected_without_reason_line", "number", "Source line of the first of them."),
         ("chosen_count", "number", "Options marked chosen."),
         (
             "chosen_option_unmatched",

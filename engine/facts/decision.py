@@ -55,11 +55,17 @@ def decision_fact(
     df["breakthrough_analysed_count"] = sum(o.business_case is not None for o in breakthroughs)
     df["breakthrough_unanalysed_count"] = sum(o.business_case is None for o in breakthroughs)
     refs = option_refs(rec)
-    df["rejected_without_reason_count"] = sum(
-        1
+    unreasoned = [
+        i
         for i, o in enumerate(rec.options)
         if chosen and i not in chosen and not reason_given(o, i, rec, lex, refs)
-    )
+    ]
+    df["rejected_without_reason_count"] = len(unreasoned)
+    if unreasoned:
+        df["rejected_without_reason"] = ", ".join(
+            f"'{_clip(rec.options[i].title)}'" for i in unreasoned[:10]
+        ) + (f" and {len(unreasoned) - 10} more" if len(unreasoned) > 10 else "")
+        df["rejected_without_reason_line"] = src.line_of(("options", unreasoned[0]))
     df["business_context"], df["business_context_reason"] = business_context(rec, lex)
     for key in ("status", "project_type", "origin"):
         _put(df, key, getattr(rec, key))

@@ -84,6 +84,22 @@ def _mentions_option(text: str, opt: Option, index: int, refs: list[OptionRef]) 
     )
 
 
+def _consequences(rec: Record) -> str:
+    """The record's consequences, when its reader kept them (an extra key)."""
+    value = (rec.model_extra or {}).get("consequences")
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list):
+        return " ".join(v for v in value if isinstance(v, str))
+    if isinstance(value, dict):
+        return " ".join(
+            v if isinstance(v, str) else " ".join(x for x in v if isinstance(x, str))
+            for v in value.values()
+            if isinstance(v, str | list)
+        )
+    return ""
+
+
 def reason_given(
     opt: Option, index: int, rec: Record, lex: Lexicon, refs: list[OptionRef] | None = None
 ) -> bool:
@@ -92,7 +108,7 @@ def reason_given(
         return True
     if lex.mentions("reason", opt.description):
         return True
-    rationale = rec.rationale or ""
+    rationale = " ".join(t for t in (rec.rationale, _consequences(rec)) if t)
     if not _given(rationale):
         return False
     # The outcome's "because ..." or the decision text is the reason the others lost, as

@@ -185,13 +185,35 @@ def _result(
             "family": f.family,
         },
     }
-    if f.file:
+    files = f.evidence.get("files") if f.evidence.get("convention") else None
+    if isinstance(files, list) and files:
+        # a convention finding is about a folder: anchored at its first record, every
+        # record it stands for listed as a related location
+        out["locations"] = [_location(str(files[0]), 1, options, lines)]
+        out["relatedLocations"] = [
+            {"id": i, **_location(str(path), 1, options, lines)}
+            for i, path in enumerate(files[:1000])
+        ]
+        out["properties"]["folder"] = f.file
+    elif f.file:
         out["locations"] = [_location(f.file, f.line, options, lines)]
     elif anchor:
         # GitHub rejects a whole SARIF file if one result has no location: a portfolio
         # finding (about every record of the run) is anchored at line 1 of the first file.
         out["locations"] = [_location(anchor, 1, options, lines)]
         out["properties"]["portfolio"] = True
+    related = f.evidence.get("related")
+    if isinstance(related, list) and related and f.file:
+        # findings folded into this one (engine/related.py): where each said the same
+        out["relatedLocations"] = [
+            {
+                "id": i,
+                **_location(f.file, int(r.get("line") or 0) or None, options, lines),
+                "message": {"text": f"{r.get('rule_id')}: {r.get('message')}"},
+            }
+            for i, r in enumerate(related)
+            if isinstance(r, dict)
+        ]
     if f.waiver is not None:
         out["suppressions"] = [
             {"kind": "external", "status": "accepted", "justification": f.waiver.reason}

@@ -1,0 +1,224 @@
+"""Findings about folders of records: convention findings and the folder rules (COL001-4).
+
+Every fixture here is written for the test: small Nygard and MADR style ADRs in temporary
+folders, laid out the way ADR repositories are.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from decaudit.cli.main import cli
+from decaudit.engine.check import CheckOptions, run_check
+from decaudit.engine.conventions import (
+    FOLDER_PREFIX,
+    ConventionFolder,
+    ConventionPolicy,
+    folder_of,
+    is_collection_id,
+)
+from decaudit.engine.types import Finding
+
+TODAY = dt.date(2026, 6, 30)
+
+
+def nygard(number: int, title: str, status: str = "Accepted", extra: str = "") -> str:
+    return (
+        f"# {number}. {title}\n\nDate: 2024-03-0{number % 9 + 1}\n\n## Status\n\n{status}\n\n"
+        f"## Context\n\nThe service needs {title.lower()}.\n\n## Decision\n\n"
+        f"We will {title.lower()}.\n\n## Consequences\n\nSome work for the team.\n{extra}"
+    )
+
+
+def write_log(folder: Path, count: int, start: int = 1) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    out = []
+    for i in range(start, start + count):
+        path = folder / f"{i:04d}-decision-{i}.md"
+        path.write_text(nygard(i, f"Adopt practice {i}"), encoding="utf-8")
+        out.append(path)
+    return out
+
+
+def rules_of(findings: tuple[Finding, ...], rule: str) -> list[Finding]:
+    return [f for f in findings if f.rule_id == rule]
+
+
+# -- convention findings -------------------------------------------------------------------
+
+
+def test_a_rule_firing_on_every_record_of_a_folder_is_reported_once(tmp_path: Path) -> None:
+    write_log(tmp_path / "adr", 4)
+    res = run_check(CheckOptions(paths=(str(tmp_path / "adr"),), today=TODAY))
+    gov = rules_of(res.findings, "GOV002")
+    assert len(gov) == 1
+    (folded,) = gov
+    assert folded.decision_id == FOLDER_PREFIX + "adr"
+    assert folded.evidence["count"] == 4 and folded.evidence["records"] == 4
+    assert "4 of the 4 records in folder 'adr' record no decision makers" in folded.message
+    assert len(folded.evidence["decisions"]) == 4
+    assert len(rules_of(res.findings, "REC003")) == 1  # no options in a Nygard log
+
+
+def test_below_the_share_every_record_keeps_its_finding(tmp_path: Path) -> None:
+    files = write_log(tmp_path / "adr", 4)
+    for path in files[:2]:  # two records name their deciders: 2 of 4 is under 80%
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("## Status", "Deciders: Platform team\n\n## Status"))
+    res = run_check(CheckOptions(paths=(str(tmp_path / "adr"),), today=TODAY))
+    gov = rules_of(res.findings, "GOV002")
+    assert len(gov) == 2
+    assert all(not f.decision_id.startswith(FOLDER_PREFIX) for f in gov)
+
+
+def test_the_share_and_minimum_are_configurable(tmp_path: Path) -> None:
+    write_log(tmp_path / "adr", 4)
+    path = (str(tmp_path / "adr"),)
+    off = run_check(CheckOptions(paths=path, today=TODAY, convention_min_records=0))
+    assert len(rules_of(off.findings, "GOV002")) == 4
+    high = run_check(CheckOptions(paths=path, today=TODAY, convention_min_records=5))
+    assert len(rules_of(high.findings, "GOV002")) == 4
+    low = run_check(CheckOptions(paths=path, today=TODAY, convention_min_records=2))
+    assert len(rules_of(low.findings, "GOV002")) == 1
+
+
+def test_each_folder_is_judged_on_its_own(tmp_path: Path) -> None:
+    write_log(tmp_path / "adr" / "core", 3)
+    write_log(tmp_path / "adr" / "security", 3, start=10)
+    res = run_check(CheckOptions(paths=(str(tmp_path / "adr"),), today=TODAY))
+    ids = sorted(f.decision_id for f in rules_of(res.findings, "GOV002"))
+    assert ids == [FOLDER_PREFIX + "adr/core", FOLDER_PREFIX + "adr/security"]
+
+
+def test_the_folder_finding_has_a_stable_fingerprint(tmp_path: Path) -> None:
+    write_log(tmp_path / "one" / "adr", 3)
+    write_log(tmp_path / "two" / "adr", 3)
+    a = run_check(CheckOptions(paths=(str(tmp_path / "one" / "adr"),), today=TODAY))
+    b = run_check(CheckOptions(paths=(str(tmp_path / "two" / "adr"),), today=TODAY))
+    fa = rules_of(a.findings, "GOV002")[0].fingerprint
+    assert fa == rules_of(b.findings, "GOV002")[0].fingerprint
+
+
+def test_config_keys_reach_the_check(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write_log(tmp_path / "adr", 3)
+    (tmp_path / ".decaudit.toml").write_text("convention_min_records = 0\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    out = CliRunner().invoke(cli, ["check", "adr", "--no-log", "-f", "json", "--fail-on", "never"])
+    assert out.exit_code == 0, out.output
+    data = json.loads(out.output)
+    assert sum(f["rule_id"] == "GOV002" for f in data["findings"]) == 3
+
+
+@pytest.mark.parametrize("value", ["1.5", "0", "lots"])
+def test_a_bad_share_is_a_config_error(tmp_path: Path, value: str) -> None:
+    write_log(tmp_path / "adr", 1)
+    runner = CliRunner()
+    out = runner.invoke(
+        cli,
+        ["check", str(tmp_path / "adr"), "--no-log"],
+        env={"DECAUDIT_CONVENTION_SHARE": value},
+    )
+    assert out.exit_code == 2
+    assert "convention" in out.output.lower()
+
+
+def test_folder_labels_are_relative_to_the_checked_path() -> None:
+    assert folder_of("/srv/repo/docs/adr/0001-x.md", ["/srv/repo/docs/adr"]) == "adr"
+    assert folder_of("/srv/repo/docs/adr/sec/0001-x.md", ["/srv/repo/docs/adr"]) == "adr/sec"
+    assert folder_of("docs/adr/0001-x.md", []) == "docs/adr"
+    assert is_collection_id(FOLDER_PREFIX + "adr") and is_collection_id("(portfolio)")
+    assert not is_collection_id("ADR-0001")
+
+
+def test_the_folder_holds_only_convention_rules() -> None:
+    folder = ConventionFolder({"GOV002": "decision makers"}, ConventionPolicy())
+    other = Finding("ALT006", "x", "low", "alternatives", "D-1", "adr/1.md", 3, "$", "m")
+    assert not folder.hold(other)
+    stdin = Finding("GOV002", "x", "medium", "governance", "D-1", "-", 1, "$", "m")
+    assert not folder.hold(stdin)
+
+
+# -- folder rules ----------------------------------------------------------------------------
+
+
+def test_a_superseded_decision_naming_no_replacement(tmp_path: Path) -> None:
+    adr = tmp_path / "adr"
+    write_log(adr, 2)
+    (adr / "0003-old-logging.md").write_text(nygard(3, "Log to files", "Superseded"))
+    res = run_check(CheckOptions(paths=(str(adr),), today=TODAY))
+    (col,) = rules_of(res.findings, "COL001")
+    assert col.file.endswith("0003-old-logging.md")
+    assert col.line == 7  # the status line
+
+
+def test_a_replacement_named_by_link_that_exists_is_fine(tmp_path: Path) -> None:
+    adr = tmp_path / "adr"
+    write_log(adr, 2)
+    status = "Superseded by [2. Adopt practice 2](0002-decision-2.md)"
+    (adr / "0003-old-logging.md").write_text(nygard(3, "Log to files", status))
+    res = run_check(CheckOptions(paths=(str(adr),), today=TODAY))
+    assert not rules_of(res.findings, "COL001") and not rules_of(res.findings, "COL002")
+
+
+def test_a_replacement_that_is_not_there(tmp_path: Path) -> None:
+    adr = tmp_path / "adr"
+    write_log(adr, 2)
+    status = "Superseded by [9. Log as JSON](0009-log-as-json.md)"
+    (adr / "0003-old-logging.md").write_text(nygard(3, "Log to files", status))
+    res = run_check(CheckOptions(paths=(str(adr),), today=TODAY))
+    (col,) = rules_of(res.findings, "COL002")
+    assert "superseded by '9. Log as JSON'" in col.message
+
+
+def test_prose_saying_superseded_by_a_library_is_not_a_replacement(tmp_path: Path) -> None:
+    adr = tmp_path / "adr"
+    write_log(adr, 2)
+    extra = "\nThe old client is superseded by the new SDK, which we adopt.\n"
+    (adr / "0003-client.md").write_text(nygard(3, "Use the new SDK", extra=extra))
+    res = run_check(CheckOptions(paths=(str(adr),), today=TODAY))
+    assert not [f for f in res.findings if f.rule_id.startswith("COL")]
+
+
+def test_links_between_decisions_must_resolve(tmp_path: Path) -> None:
+    adr = tmp_path / "adr"
+    write_log(adr, 2)
+    extra = (
+        "\nSee [2. Adopt practice 2](0002-decision-2.md), [7. Gone](0007-gone.md), "
+        "[the guide](../guides/setup.md) and [the site](https://example.org/x.md).\n"
+    )
+    text = nygard(3, "Link others", extra=extra)
+    (adr / "0003-linked.md").write_text(text)
+    res = run_check(CheckOptions(paths=(str(adr),), today=TODAY))
+    (col,) = rules_of(res.findings, "COL003")
+    assert "'0007-gone.md'" in col.message
+    assert col.line == text.splitlines().index(extra.strip()) + 1
+
+
+def test_duplicate_numbers_in_one_folder(tmp_path: Path) -> None:
+    adr = tmp_path / "adr"
+    write_log(adr, 2)
+    (adr / "0002-another-second.md").write_text(nygard(2, "Second again"))
+    res = run_check(CheckOptions(paths=(str(adr),), today=TODAY))
+    dup = rules_of(res.findings, "COL004")
+    assert len(dup) == 2
+    assert all("number 2" in f.message for f in dup)
+
+
+def test_the_same_number_in_two_folders_is_fine(tmp_path: Path) -> None:
+    write_log(tmp_path / "adr" / "a", 2)
+    write_log(tmp_path / "adr" / "b", 2)
+    res = run_check(CheckOptions(paths=(str(tmp_path / "adr"),), today=TODAY))
+    assert not rules_of(res.findings, "COL004")
+
+
+def test_folder_rules_with_workers_give_the_same_findings(tmp_path: Path) -> None:
+    adr = tmp_path / "adr"
+    write_log(adr, 3)
+    (adr / "0003-dup.md").write_text(nygard(3, "Dup", "Superseded"))
+    one = run_check(CheckOptions(paths=(str(adr),), today=TODAY, jobs=1))
+    two = run_check(CheckOptions(paths=(str(adr),), today=TODAY, jobs=2))
+    assert [f.fingerprint for f in one.findings] == [f.fingerprint for f in two.findings]
