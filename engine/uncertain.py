@@ -1,10 +1,10 @@
 """Findings that rest on an uncertain extraction are capped at low.
 
 A reader that infers a field by heuristics (a choice read from prose, decision makers taken
-from a sentence) lists it under the record's ``x_uncertain`` key, and an option's inferred
-fields under the option's own ``x_uncertain``. Entries are field names of the record model:
-``status``, ``decision_makers``, ``options`` (the option list itself), ``options.chosen``
-(which option is chosen, on any option), or on an option ``chosen``, ``kind``, ``cons``...
+from a sentence) lists it under the record's ``x_uncertain`` key (docs/formats.md):
+``chosen`` (which option was chosen), ``options`` (the option list itself), ``options[2]``
+or ``options[2].pros`` (one option, or part of it), ``status``, ``decision_makers``... A
+field list under an option's own ``x_uncertain`` (``chosen``, ``kind``) is read too.
 
 Every fact the rules read is mapped (:data:`SOURCES`) to the record fields it is derived
 from. A finding whose rule's conditions read a fact derived from an uncertain field rests
@@ -82,6 +82,8 @@ _DECISION: dict[str, tuple[str, ...]] = {
     "reference_uplift": ("project_type",),
     "reference_uplift_source": ("project_type",),
     "uncertain_fields": (),
+    "uncertain_count": (),
+    "business_context_reason": ("project_type", "options.kind", "options.business_case"),
 }
 # Facts of the chosen option's business case (chosen_npv, projected_benefits...).
 _DECISION_CASE_PREFIXES = ("chosen_", "projected_", "realized_", "realization_", "cost_")
@@ -180,61 +182,92 @@ _KIND_NAMES = frozenset(
 )
 
 
-def _names(value: Any) -> set[str]:
+_INDEXED = re.compile(r"^options\[(\d+)\](?:\.(.+))?$")
+# Names of the reader contract (docs/formats.md, "Uncertain extraction") that stand for
+# model fields: "chosen" is which option was chosen, written on the options or named by the
+# outcome.
+_ALIASES = {"chosen": ("options.chosen", "chosen_option")}
+
+
+def _entries(value: Any) -> list[str]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list | tuple):
-        return set()
-    out = set()
-    for item in value:
-        if isinstance(item, str) and item.strip():
-            # "options[2].chosen" and "options.chosen" name the same field of the model
-            out.add(re.sub(r"\[\d+\]", "", item.strip()))
-    return out
+        return []
+    return [item.strip() for item in value if isinstance(item, str) and item.strip()]
 
 
 class Uncertainty:
-    """The uncertain fields of one record: at its root and on each option."""
+    """The uncertain fields of one record: at its root and on each option.
 
-    def __init__(self, root: set[str], options: Sequence[set[str]]) -> None:
+    ``root`` maps a field path from the record root (``status``, ``options``,
+    ``options.chosen``) to the name the record listed; ``options[i]`` maps a field of option
+    i (``pros``; ``*`` for the whole option) to the listed name (``options[2].pros``).
+    """
+
+    def __init__(self, root: dict[str, str], options: Sequence[dict[str, str]]) -> None:
         self.root = root
         self.options = list(options)
-        self.any_option = set().union(*self.options) if self.options else set()
+        self.any_option: dict[str, str] = {}
+        for own in self.options:
+            for key, name in own.items():
+                self.any_option.setdefault(key, name)
 
     @classmethod
     def of(cls, src: SourceRecord) -> Uncertainty | None:
         rec = src.record
-        root = _names((rec.model_extra or {}).get("x_uncertain"))
-        options = [_names((o.model_extra or {}).get("x_uncertain")) for o in rec.options]
+        root: dict[str, str] = {}
+        options: list[dict[str, str]] = [{} for _ in rec.options]
+        for name in _entries((rec.model_extra or {}).get("x_uncertain")):
+            m = _INDEXED.match(name)
+            if m is not None:
+                i = int(m.group(1))
+                if i < len(options):
+                    options[i].setdefault(m.group(2) or "*", name)
+                continue
+            for path in _ALIASES.get(name, (name,)):
+                root.setdefault(path, name)
+        for i, opt in enumerate(rec.options):  # an option's own list, relative to it
+            for name in _entries((opt.model_extra or {}).get("x_uncertain")):
+                options[i].setdefault(name, f"options[{i}].{name}")
         if not root and not any(options):
             return None
         return cls(root, options)
 
     def _root_hit(self, path: str) -> str | None:
-        """The uncertain field that ``path`` (from the root) is, or lies under; or None."""
+        """The listed name of the uncertain field that ``path`` (from the root) is, or lies
+        under; or None. ``options.kind`` is uncertain when some option's kind (or some whole
+        option) is."""
         parts = path.split(".")
         for i in range(1, len(parts) + 1):
             head = ".".join(parts[:i])
             if head in self.root:
-                return head
-            if head.startswith("options.") and head[len("options.") :] in self.any_option:
-                return head
+                return self.root[head]
+        if path == "options" and "*" in self.any_option:  # an inferred option: the list is
+            return self.any_option["*"]
+        if parts[0] == "options" and len(parts) > 1:
+            rest = ".".join(parts[1:])
+            for key in (rest, parts[1], "*"):
+                if key in self.any_option:
+                    return self.any_option[key]
         return None
 
     def _option_hit(self, index: int | None, field: str) -> str | None:
         if field.startswith("/"):
             return self._root_hit(field[1:])
-        hit = self._root_hit("options." + field)
-        if hit is not None:
-            return hit
+        parts = field.split(".")
+        for i in range(1, len(parts) + 1):
+            head = "options." + ".".join(parts[:i])
+            if head in self.root:
+                return self.root[head]
+        if "options" in self.root:
+            return self.root["options"]
         if index is None or not 0 <= index < len(self.options):
             return None
-        parts = field.split(".")
         own = self.options[index]
-        for i in range(1, len(parts) + 1):
-            head = ".".join(parts[:i])
-            if head in own:
-                return "options." + head
+        for key in (field, parts[0], "*"):
+            if key in own:
+                return own[key]
         return None
 
     def fields_behind(self, fact_type: str, fact: str, path: str) -> list[str]:

@@ -85,8 +85,8 @@ def test_uncertain_choice_on_one_option_caps_decision_rules_reading_the_choice(
         ],
     }
     found = _by_rule(evaluator, raw)
-    # ALT006 reads "rejected", which rests on which option is chosen
-    assert found["ALT006"].evidence["uncertain"] == ["options.chosen"]
+    # ALT006 reads which options were not chosen: it rests on the choice
+    assert found["ALT006"].evidence["uncertain"] == ["options[0].chosen"]
     # ALT001 reads kinds and counts, not the choice: it stays high
     assert found["ALT001"].severity == "high"
     assert "uncertain" not in found["ALT001"].evidence
@@ -110,14 +110,33 @@ def test_an_uncertain_kind_caps_the_rules_that_read_kinds(evaluator: Evaluator) 
     }
     found = _by_rule(evaluator, raw)
     assert found["ALT001"].severity == "low"
-    assert found["ALT001"].evidence["uncertain"] == ["options.kind"]
+    assert found["ALT001"].evidence["uncertain"] == ["options[1].kind"]
 
 
-def test_indexed_entries_name_the_same_field() -> None:
+def test_names_of_the_reader_contract() -> None:
     raw = {**ACCEPTED_NO_CHOICE, "x_uncertain": ["options[1].chosen"]}
     unc = Uncertainty.of(_src(raw))
     assert unc is not None
-    assert unc.fields_behind("decision", "chosen_count", "$") == ["options.chosen"]
+    assert unc.fields_behind("decision", "chosen_count", "$") == ["options[1].chosen"]
+    assert unc.fields_behind("option", "has_rejected_reason", "$.options[0]") == []
+    chosen = Uncertainty.of(_src({**ACCEPTED_NO_CHOICE, "x_uncertain": ["chosen"]}))
+    assert chosen is not None
+    assert chosen.fields_behind("decision", "choice_stated", "$") == ["chosen"]
+    assert chosen.fields_behind("option", "rejected", "$.options[1]") == ["chosen"]
+    whole = Uncertainty.of(_src({**ACCEPTED_NO_CHOICE, "x_uncertain": ["options[0]"]}))
+    assert whole is not None
+    assert whole.fields_behind("option", "title", "$.options[0]") == ["options[0]"]
+    assert whole.fields_behind("option", "title", "$.options[1]") == []
+    assert whole.fields_behind("decision", "option_count", "$") == ["options[0]"]
+    assert whole.fields_behind("decision", "title", "$") == []
+    assert whole.fields_behind("decision", "has_breakthrough", "$") == ["options[0]"]
+
+
+def test_a_reader_guessing_the_choice_caps_rec002(evaluator: Evaluator) -> None:
+    raw = {**ACCEPTED_NO_CHOICE, "x_uncertain": ["chosen"]}
+    finding = _by_rule(evaluator, raw)["REC002"]
+    assert finding.severity == "low"
+    assert "uncertain extraction of chosen" in finding.message
 
 
 def test_no_x_uncertain_means_no_uncertainty() -> None:

@@ -17,8 +17,8 @@ from .kinds import (
     _ratio,
     _total,
 )
-from .uncertain import uncertain_fields
 from .reasons import choice_stated, names_listed_option, option_refs, reason_given
+from .uncertain import uncertain_fields
 
 
 def decision_fact(

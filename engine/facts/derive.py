@@ -14,8 +14,8 @@ from .kinds import (
     _ratio,
     _total,
 )
-from .uncertain import option_uncertain, uncertain_fields
 from .reasons import chosen_indexes, option_refs, reason_given
+from .uncertain import option_uncertain, uncertain_fields
 
 
 def derive(src: SourceRecord, ctx: FactContext) -> RecordFacts:
