@@ -37,7 +37,11 @@ MARKDOWN_FORMATS = frozenset({"madr", "nygard", "markdown", "md", "business-case
 MAX_LINKS = 200  # per record: the rest are ignored
 MAX_TEXT = 2 * 2**20  # bytes of a Markdown file read for links
 
-_NUMBER = re.compile(r"^(?:[a-z]{2,5}[-_ ]?)?0*(\d{1,6})(?=$|[-_. ])", re.IGNORECASE)
+# "0005-use-x.md", "adr-017-x.md", "ADR-0005": a number that is not one part of a date or of
+# a longer code ("DEC-2025-014", "2024-03-01-x.md" number nothing)
+_NUMBER = re.compile(
+    r"^(?:[a-z]{2,5}[-_ ]?)?0*(\d{1,6})(?=$|[-_. ](?!\d)|\.[a-z]+$)", re.IGNORECASE
+)
 _INLINE_LINK = re.compile(
     r"(?<!!)\[([^\]\n]{0,300})\]\(\s*<?([^)\s>]{1,500})>?(?:\s+\"[^\"]*\")?\s*\)"
 )

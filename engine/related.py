@@ -5,8 +5,8 @@ breakthrough option" (ALT001), "every option is incremental" (INC001) and "fewer
 real options" (ALT002). A rule file lists such rules under ``related:``; when the rule and a
 related one fire on the same decision, at the same place or inside it (a finding at ``$``
 covers one at ``$.options[1]``), the related finding is not reported on its own but kept as
-evidence of the dominant one (``evidence.related``: rule, severity, message, path, line and
-fingerprint of each). The dominant finding keeps its own fingerprint, and takes the highest
+evidence of the dominant one (``evidence.related``: rule, severity, message, path, line,
+fingerprint and evidence of each). The dominant finding keeps its own fingerprint, and takes the highest
 severity of the group, so folding never hides how serious a problem is.
 """
 
@@ -37,6 +37,7 @@ def _entry(f: Finding) -> dict[str, Any]:
         "path": f.path,
         "line": f.line,
         "fingerprint": f.fingerprint,
+        "evidence": dict(f.evidence),
     }
 
 

@@ -73,14 +73,20 @@ def covered(finding: Finding, known: Mapping[str, RuleInfo]) -> list[tuple[str, 
         if rule_id in seen:
             return
         seen.add(rule_id)
-        line, path = finding.line, finding.path
+        line, path, evidence = finding.line, finding.path, finding.evidence
         if entry is not None:
             got_line, got_path = entry.get("line"), entry.get("path")
             if isinstance(got_line, int) and not isinstance(got_line, bool) and got_line > 0:
                 line = got_line
             if isinstance(got_path, str) and got_path.startswith("$"):
                 path = got_path
-        out.append((rule_id, replace(finding, rule_id=rule_id, line=line, path=path)))
+            # the folded finding's own evidence (its parameters...) fills its rule's words
+            got_evidence = entry.get("evidence")
+            if isinstance(got_evidence, Mapping):
+                evidence = dict(got_evidence)
+        out.append(
+            (rule_id, replace(finding, rule_id=rule_id, line=line, path=path, evidence=evidence))
+        )
 
     def walk(value: Any, depth: int = 0) -> None:
         if depth > 4:
