@@ -6,8 +6,8 @@ real options" (ALT002). A rule file lists such rules under ``related:``; when th
 related one fire on the same decision, at the same place or inside it (a finding at ``$``
 covers one at ``$.options[1]``), the related finding is not reported on its own but kept as
 evidence of the dominant one (``evidence.related``: rule, severity, message, path, line,
-fingerprint and evidence of each). The dominant finding keeps its own fingerprint, and takes the highest
-severity of the group, so folding never hides how serious a problem is.
+fingerprint and evidence of each). The dominant finding keeps its own fingerprint, and takes
+the highest severity of the group, so folding never hides how serious a problem is.
 """
 
 from __future__ import annotations
