@@ -16,6 +16,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sample_docx import TARGET, build
 
+DATA = Path(__file__).resolve().parent / "data" / "business"
+
 
 def read(text: str, name: str = "paper.md") -> tuple[list[SourceRecord], list[InputError]]:
     items = load_file(name, textwrap.dedent(text).encode("utf-8"))
@@ -528,3 +530,135 @@ def test_the_one_bold_item_of_an_options_list_is_preferred_as_a_guess() -> None:
     assert "options[1].chosen" in (src.raw or {})["x_uncertain"]
     case = rec.options[1].business_case
     assert case is not None and [c.projected for c in case.costs] == [1_400_000]
+
+
+def test_an_option_comparison_table_gives_each_option_its_figures() -> None:
+    src = one(
+        """\
+        # Board paper: Head office
+
+        - Decided by: Board
+
+        ## Options appraisal
+
+        | Measure | Option A: Stay | Option B: Move to a smaller office | Option C: Go remote |
+        | --- | --- | --- | --- |
+        | Kind | Do nothing | Incremental | Breakthrough |
+        | Capital cost (£k) | 0 | 850 | 200 |
+        | Annual saving (£k) | - | 400 | 1,100 |
+        | NPV (£m) | 0 | 1.9 | 6.2 |
+        | Recommended | | | ✓ |
+        """
+    )
+    rec = src.record
+    assert [o.title for o in rec.options] == ["Stay", "Move to a smaller office", "Go remote"]
+    assert [o.kind for o in rec.options] == ["do-nothing", "incremental", "breakthrough"]
+    assert [o.chosen for o in rec.options] == [False, False, True]
+    remote = rec.options[2].business_case
+    assert remote is not None and remote.npv == 6_200_000
+    assert [c.projected for c in remote.costs] == [200_000]
+    assert [(b.projected, b.type) for b in remote.benefits] == [(1_100_000, "cost-saving")]
+    assert src.line_of(("options", 2, "chosen")) == 13
+    assert [c.id for c in remote.costs] == ["capital-cost"]
+
+
+def test_benefits_and_costs_written_as_list_items() -> None:
+    rec = one(
+        """\
+        # Business case: Close the Leeds warehouse
+
+        Status: Approved
+
+        ## Benefits
+
+        - Savings of £1.2m a year from the lease (based on the 2025 lease costs)
+        - $300k of extra revenue from faster delivery
+
+        ## Costs
+
+        - **Redundancy and moving costs:** £450k
+        """
+    ).record
+    (opt,) = rec.options
+    case = opt.business_case
+    assert case is not None
+    assert [(b.projected, b.basis) for b in case.benefits] == [
+        (1_200_000, "the 2025 lease costs"),
+        (300_000, None),
+    ]
+    assert [(c.description, c.projected) for c in case.costs] == [
+        ("Redundancy and moving costs", 450_000)
+    ]
+
+
+def test_a_madr_adr_with_a_cost_table_stays_an_adr() -> None:
+    records, errors = read(
+        """\
+        # Choose a hosting provider
+
+        ## Considered Options
+
+        * Provider A
+        * Provider B
+
+        ## Decision Outcome
+
+        Chosen option: "Provider A", because it is cheaper.
+
+        ## Costs
+
+        | Cost | Annual ($k) |
+        | --- | --- |
+        | Provider A | 120 |
+        """,
+        "0009-hosting.md",
+    )
+    assert errors == []
+    assert [r.format for r in records] == ["madr"]
+
+
+FULL_BUSINESS_CASE = (DATA / "northgate-full-business-case.md").read_text(encoding="utf-8")
+
+
+def test_full_business_case_with_a_numbered_list_and_a_comparison_table() -> None:
+    src = one(FULL_BUSINESS_CASE)
+    rec = src.record
+    assert rec.id == "FBC-0042"
+    assert rec.title == "Northgate Hospital Car Park"
+    assert rec.status == "accepted" and rec.decision_makers == ["Trust Board"]
+    assert [o.title for o in rec.options] == [
+        "Do nothing",
+        "Park and ride",
+        "Multi-storey car park",
+    ]
+    assert [o.chosen for o in rec.options] == [False, False, True]
+    case = rec.options[2].business_case
+    assert case is not None
+    assert case.npv == 3_100_000
+    assert [c.projected for c in case.costs] == [9_800_000]  # (£'000) in the row label
+    assert case.optimism_bias_uplift == pytest.approx(0.24)
+    assert case.scenarios == ["downside"]
+    assert rec.options[0].business_case is not None
+    assert rec.options[0].business_case.npv == -1_200_000  # (1,200) is negative
+
+
+INVESTMENT_COMMITTEE = (DATA / "solar-investment-committee.md").read_text(encoding="utf-8")
+
+
+def test_investment_committee_paper_with_numbered_alternatives() -> None:
+    src = one(INVESTMENT_COMMITTEE)
+    rec = src.record
+    assert rec.id == "IC/2026/07"
+    assert rec.title == "Solar roofs on the distribution centres"  # from "Project:"
+    assert rec.status == "proposed" and "status" in (src.raw or {})["x_uncertain"]
+    assert [o.id for o in rec.options] == ["option-1", "option-2", "option-3"]
+    assert [o.kind for o in rec.options] == ["do-nothing", None, None]  # "(status quo)"
+    assert [o.chosen for o in rec.options] == [False, True, False]
+    assert rec.options[0].rejected_reason == "Exposed to price rises"  # its comment
+    solar = rec.options[1].business_case
+    assert solar is not None
+    assert [(c.id, c.projected) for c in solar.costs] == [("capex", 14_200_000)]
+    assert [b.projected for b in solar.benefits] == [24_800_000, 1_900_000]  # 10-yr totals
+    assert solar.benefits[0].basis == "Utility bills FY25, PV yield study by Arup"
+    ppa = rec.options[2].business_case
+    assert ppa is not None and [b.description for b in ppa.benefits] == ["Price certainty"]

@@ -79,6 +79,9 @@ def option_record(
     if draft.chosen:
         opt["chosen"] = True
         lines[(*base, "chosen")] = draft.chosen_line or draft.line
+    elif "notes" in opt and not opt.get("rejected_reason"):
+        opt["rejected_reason"] = opt["notes"]  # the comment on an option not taken says why
+        lines[(*base, "rejected_reason")] = draft.lines.get(("notes",), draft.line)
     for loc, line in draft.lines.items():
         lines[(*base, *loc)] = line
     lines.setdefault(base, draft.line)

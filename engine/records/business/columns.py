@@ -84,14 +84,21 @@ def map_columns(
     taken = {c.index for c in found.values()}
     if "projected" not in found:
         for i, header in enumerate(headers):
+            unit = header_unit(header)
             if i in taken or is_year_header(header):
                 continue
-            unit = header_unit(header)
+            if reduce(header) in ("", "no", "ref", "id", "number", "rank") and not unit.currency:
+                continue  # a numbering column
             if (unit.currency or unit.scale != 1.0) or (rows and _mostly_figures(rows, i)):
                 found["projected"] = Column(i, header, "projected", unit)
                 taken.add(i)
                 break
-    if "description" not in found and headers and 0 not in taken:
+    if (
+        "description" not in found
+        and headers
+        and 0 not in taken
+        and reduce(headers[0]) not in ("", "no", "ref", "id", "number", "rank")
+    ):
         found["description"] = Column(0, headers[0], "description", header_unit(headers[0]))
     return found
 

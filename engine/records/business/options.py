@@ -116,7 +116,16 @@ def from_heading(sec: Section, vocab: Vocabulary) -> Draft:
     return draft
 
 
-def options_table(table: Table, vocab: Vocabulary) -> bool:
+def is_matrix(table: Table) -> bool:
+    """A comparison table with one column per option (``| | Option A | Option B |``)."""
+    return sum(is_option_heading(h) for h in table.header.cells[1:]) >= 2
+
+
+def options_table(table: Table, vocab: Vocabulary, role: str | None = None) -> bool:
+    """A table with one option per row (not a benefit, cost, assumption or scenario table,
+    nor a comparison table with one column per option)."""
+    if is_matrix(table) or role in ("benefits", "costs", "assumptions", "scenarios"):
+        return False
     cols = map_columns(table.header.cells, [r.cells for r in table.rows], vocab)
     return ("option" in cols and cols["option"].index == 0) or (
         "option" in cols and bool({"preferred", "kind", "npv", "rejected_reason"} & set(cols))
@@ -138,6 +147,8 @@ def from_table(table: Table, vocab: Vocabulary) -> tuple[list[Draft], list[tuple
         if not raw_title:
             continue
         label, title, marker = split_head(raw_title)
+        if label is None and title_col.index > 0:
+            label = _number(table.header.cells[0], row.cells[0])
         draft = Draft(title or raw_title, row.line, label)
         draft.lines[()] = row.line
         draft.lines[("title",)] = row.line
@@ -154,11 +165,19 @@ def from_table(table: Table, vocab: Vocabulary) -> tuple[list[Draft], list[tuple
                 said = marker_says(cells.text(row, "preferred"), vocab)
             if said is not None:
                 draft.mark(said, row.line)
-        if marker is not None and (said := marker_says(marker, vocab)) is not None:
+        if marker is not None and (kind := vocab.kind_of(marker)):
+            draft.set("kind", kind, row.line)  # "Keep buying grid power (status quo)"
+        elif marker is not None and (said := marker_says(marker, vocab)) is not None:
             draft.mark(said, row.line)
+        note = cells.text(row, "notes")
+        said = marker_says(note, vocab) if note and len(note.split()) <= 4 else None
+        if said is not None:
+            draft.mark(said, row.line)  # a comments cell that says "Recommended"
+        elif note:
+            draft.set("notes", note, row.line)
         if _bold(row, title_col.index):
             bold_rows.append(len(drafts))
-        _summary(draft, cells, row)
+        _summary(draft, cells, row, vocab)
         drafts.append(draft)
     if len(bold_rows) == 1 and len(drafts) > 1 and not any(d.chosen for d in drafts):
         drafts[bold_rows[0]].mark(True, drafts[bold_rows[0]].line, guess=True)
@@ -173,7 +192,18 @@ def _bold(row: Row, index: int) -> bool:
     return bool(re.fullmatch(r"(\*\*|__).+\1", source)) and bool(row.cells[index].strip())
 
 
-def _summary(draft: Draft, cells: Cells, row: Row) -> None:
+_NUMBERING = frozenset({"", "#", "no", "no.", "number", "ref", "id", "option no", "option number"})
+
+
+def _number(header: str, cell: str) -> str | None:
+    """The option's number from a numbering column (``| # | Alternative |``)."""
+    token = cell.strip().rstrip(".)").lower()
+    if header.strip().lower() in _NUMBERING and re.fullmatch(r"[a-z]|\d{1,2}[a-z]?", token):
+        return token
+    return None
+
+
+def _summary(draft: Draft, cells: Cells, row: Row, vocab: Vocabulary) -> None:
     """Figures of an options table: NPV, and total cost and benefit columns."""
     for name, col in cells.columns.items():
         if name == "npv":
@@ -183,31 +213,47 @@ def _summary(draft: Draft, cells: Cells, row: Row) -> None:
                 draft.case_lines[("npv",)] = row.line
         elif name in ("projected", "low", "high"):
             words = reduce(col.header)
+            said = vocab.figure(col.header)
             what = "costs" if re.search(r"\bcost", words) else "benefits"
             if re.search(r"\b(benefit|saving|revenue|income)", words):
                 what = "benefits"
+            if said in ("cost", "benefit"):
+                what = f"{said}s"
             value = cells.money(row, name)
             if value is not None and name == "projected":
-                item = {"description": col.header.strip(), "projected": value}
+                plain = re.sub(r"\s*[(\[][^)\]]*[)\]]", "", col.header).strip() or col.header
+                item = {"description": plain.strip(), "projected": value}
                 draft.summary.setdefault(what, []).append((item, row.line))
 
 
-def from_list_item(text: str, label: str | None, line: int) -> Draft | None:
-    """An options-list item: ``**Do nothing** - keep the routes`` or ``Option A: ...``."""
-    head_label, title, _ = split_head(text)
-    description = None
-    if label and title.startswith(label):
-        description = title[len(label) :].lstrip(" :-–—") or None
-        title = label
-    elif (parts := re.split(r"\s+[-–—]\s+|:\s+", title, maxsplit=1)) and len(parts) == 2:
-        title, description = parts[0], parts[1]
-    if not title.strip():
+def from_list_item(
+    text: str, label: str | None, rest: str, line: int, vocab: Vocabulary
+) -> Draft | None:
+    """An options-list item: ``**Do nothing** - keep the routes``, ``**Option 3 - Build
+    (preferred option).** Build 600 spaces`` or ``Option A: ...``."""
+    marker = None
+    if label:
+        head_label, title, marker = split_head(label.rstrip(". "))
+        description = rest.lstrip(" :-–—.") or None
+    else:
+        head_label, title, marker = split_head(text)
+        description = None
+        parts = re.split(r"\s+[-–—]\s+|:\s+", title, maxsplit=1)
+        if len(parts) == 2:
+            title, description = parts[0], parts[1]
+    title = title.strip().rstrip(".")
+    if not title:
         return None
-    draft = Draft(title.strip(), line, head_label)
+    draft = Draft(title, line, head_label)
     draft.lines[()] = line
     draft.lines[("title",)] = line
     if description:
         draft.set("description", description, line)
+    if marker is not None:
+        if kind := vocab.kind_of(marker):
+            draft.set("kind", kind, line)
+        elif (said := marker_says(marker, vocab)) is not None:
+            draft.mark(said, line)
     return draft
 
 

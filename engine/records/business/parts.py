@@ -15,6 +15,17 @@ from .tables import Cells, assumption_items, scenario_name, scenario_names, yes_
 from .vocab import Vocabulary, reduce
 
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|per\s?cent|percent)", re.IGNORECASE)
+_APPROVED_BY = re.compile(
+    r"\b(?:approved|agreed|endorsed|decided|signed off)\s+by\s+(?:the\s+)?(.+?)"
+    r"(?:\s*,|\s+on\b|\s+at\b|\s+in\b|\s*\(|\s*$)",
+    re.IGNORECASE,
+)
+# Scenario names written in prose ("Downside scenario: income 20% below forecast").
+_SCENARIO_WORDS = re.compile(
+    r"\b(base case|central case|severe downside|downside|upside|worst case|best case|"
+    r"pessimistic|optimistic|stress(?:ed)? case|low case|high case)\b",
+    re.IGNORECASE,
+)
 _WORDY = ("%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y", "%B %Y")
 
 
@@ -80,6 +91,8 @@ def metadata(entries: Iterable[Meta], vocab: Vocabulary) -> Found:
         elif name == "status":
             status = vocab.status(value)
             found.put("status", status, meta.line)
+            if by := _APPROVED_BY.search(value):  # "Approved by Trust Board, 12 May 2025"
+                found.put("status_deciders", [by.group(1).strip()], meta.line)
             if status is None or reduce(value) not in vocab.statuses.get(status, ()):
                 found.put("status_text", value, meta.line)
         elif name == "project_type":
@@ -143,6 +156,14 @@ def scenarios(sec: Section, vocab: Vocabulary) -> list[tuple[str, int]]:
                 out.append((scenario_name(name), item.line))
     if not out:
         out = [(scenario_name(c.title), c.line) for c in sec.children]
+    if not out:
+        seen: set[str] = set()
+        for para in sec.paragraphs(deep=True):
+            for m in _SCENARIO_WORDS.finditer(para.text):
+                name = scenario_name(m.group(1))
+                if name not in seen:
+                    seen.add(name)
+                    out.append((name, para.line))
     return out
 
 

@@ -17,6 +17,7 @@ from ..document import Document, Section, Table, key_values
 from ..validate import to_record
 from . import assemble, parts
 from .columns import map_columns
+from .matrix import option_columns, read_matrix
 from .options import (
     Draft,
     chosen_from_text,
@@ -24,15 +25,20 @@ from .options import (
     from_heading,
     from_list_item,
     from_table,
+    is_matrix,
     is_option_heading,
     marker_says,
     options_table,
     split_head,
 )
-from .tables import Cells, Item, amount_columns, benefit_items, cost_items
+from .tables import Cells, Item, amount_columns, benefit_items, cost_items, list_line
 from .vocab import Vocabulary, reduce, vocabulary
 
 CASE_ROLES = ("benefits", "costs")
+# Headings only MADR ADRs use.
+ADR_SECTIONS = frozenset(
+    {"decision outcome", "considered options", "pros and cons of the options", "decision drivers"}
+)
 FORMAT = "business-case"
 
 
@@ -45,6 +51,8 @@ def is_business_case(doc: Document, vocab: Vocabulary | None = None) -> bool:
         return True
     if any(vocab.is_document(m.key) or vocab.is_document(m.value) for m in doc.metadata):
         return True
+    if any(s.key in ADR_SECTIONS for s in sections):
+        return False  # a MADR ADR that happens to hold a cost table stays an ADR
     roles = {vocab.section_role(s.title) for s in sections}
     has_options = "options" in roles or any(is_option_heading(s.title) for s in sections)
     has_case = any(
@@ -94,7 +102,7 @@ class _Reader:
             if id(sec) in self.option_sections:
                 continue
             for table in sec.tables():
-                if options_table(table, self.vocab) or (
+                if options_table(table, self.vocab, self.role(sec)) or (
                     self.role(sec) == "options" and self._first_is_option(table)
                 ):
                     self._table_options(table)
@@ -102,6 +110,14 @@ class _Reader:
             for sec in self.doc.sections():
                 if self.vocab.section_role(sec.title) == "options":
                     self._list_options(sec)
+        if not self.drafts:  # options named only by the columns of a comparison table
+            for sec in self.doc.root.walk():
+                for table in sec.tables():
+                    if is_matrix(table):
+                        for cell in table.header.cells[1:]:
+                            if is_option_heading(cell) and self.find(*_title_label(cell)) is None:
+                                label, title, _ = split_head(cell)
+                                self.drafts.append(Draft(title, table.line, label))
 
     def _list_options(self, sec: Section) -> None:
         """Options as list items; when exactly one item is bold, it is the preferred one
@@ -109,7 +125,7 @@ class _Reader:
         bold: list[Draft] = []
         first = len(self.drafts)
         for item in sec.items():
-            draft = from_list_item(item.text, item.label, item.line)
+            draft = from_list_item(item.text, item.label, item.rest, item.line, self.vocab)
             if draft is None:
                 continue
             self.drafts.append(draft)
@@ -119,6 +135,8 @@ class _Reader:
             bold[0].mark(True, bold[0].line, guess=True)
 
     def _first_is_option(self, table: Table) -> bool:
+        if is_matrix(table):
+            return False
         cols = map_columns(table.header.cells, [r.cells for r in table.rows], self.vocab)
         return not ({"low", "high", "basis", "challenged"} & set(cols))
 
@@ -166,6 +184,8 @@ class _Reader:
         for inner in sec.walk():
             for table in inner.tables():
                 self._case_table(table, inner, draft)
+            if inner is not sec:
+                self._case_list(inner, draft)
         self.drafts.append(draft)
 
     def _pros_cons(self, draft: Draft, sec: Section) -> None:
@@ -218,8 +238,11 @@ class _Reader:
             if id(sec) in self.option_sections:
                 continue
             for table in sec.tables():
-                if not options_table(table, self.vocab):
+                if columns := option_columns(table, self.find):
+                    self.errors += read_matrix(table, columns, self.vocab)
+                elif not options_table(table, self.vocab, self.role(sec)):
                     self._case_table(table, sec, None)
+            self._case_list(sec, None)
 
     def _case_table(self, table: Table, sec: Section, draft: Draft | None) -> None:
         role = self.role(sec)
@@ -243,9 +266,29 @@ class _Reader:
             else:
                 self.unowned.append((role, item))
 
+    def _case_list(self, sec: Section, draft: Draft | None) -> None:
+        """Benefits or costs written as list items with a figure (``- Savings of £1.2m a
+        year from closing the Leeds site (based on 2025 lease costs)``)."""
+        role = self.vocab.section_role(sec.title)
+        if role not in CASE_ROLES or sec.tables():
+            return
+        for item in sec.items():
+            line = list_line(item.text, item.label)
+            if line is None:
+                continue
+            owner = draft or self._named_in(sec)
+            found = Item(line, item.line)
+            if owner is not None:
+                owner.case.setdefault(f"_{role}", []).append(found)
+            else:
+                self.unowned.append((role, found))
+
     def _named_option(self, name: str | None) -> Draft | None:
         if not name:
             return None
+        token = name.strip().rstrip(".)").lower()
+        if re.fullmatch(r"[a-z]|\d{1,2}[a-z]?", token) and (found := self.find("", token)):
+            return found
         label, title, _ = split_head(name)
         return self.find(title, label)
 
@@ -258,9 +301,14 @@ class _Reader:
         return self.find(title, label)
 
     # -- the choice ----------------------------------------------------------------------
-    def read_choice(self) -> Section | None:
-        """Marks the option a decision or recommendation section names; returns the
-        section (its text is the rationale)."""
+    def read_choice(self, found: parts.Found) -> Section | None:
+        """Marks the option a decision or recommendation section (or a ``Decision sought:``
+        line) names; returns the section (its text is the rationale)."""
+        said = found.values.get("recommendation")
+        if said and not any(d.chosen for d in self.drafts):
+            index = chosen_from_text(str(said), self.drafts, self.vocab)
+            if index is not None:
+                self.drafts[index].mark(True, found.lines["recommendation"])
         decision = None
         for sec in self.doc.sections():
             if (
@@ -297,14 +345,16 @@ class _Reader:
     def build(self) -> list[SourceRecord | InputError]:
         self.read_options()
         self.read_case_tables()
-        decision = self.read_choice()
         sections = [s for s in self.doc.root.walk() if id(s) not in self.option_sections]
         found = parts.metadata([*self.doc.metadata, *parts.section_meta(sections)], self.vocab)
+        decision = self.read_choice(found)
         data: dict[str, Any] = {}
         lines: dict[Loc, int] = {}
         title_sec = self.doc.title_section
         title = (title_sec.title if title_sec else "") or str(found.values.get("title") or "")
         title = _plain_title(title, self.vocab)
+        if self.vocab.is_document(title) and found.values.get("title"):
+            title = str(found.values["title"])  # "DECISION PAPER" with a "Project:" line
         top = title_sec.line if title_sec else 1
         lines[()] = top
         data["title"] = title or PurePosixPath(self.path).stem
@@ -317,6 +367,13 @@ class _Reader:
             if key in found.values:
                 data[key] = found.values[key]
                 lines[(key,)] = found.lines[key]
+        if "status" not in data and "recommendation" in found.values:
+            data["status"] = "proposed"  # "Decision sought: approve Option 2"
+            lines[("status",)] = found.lines["recommendation"]
+            self.uncertain.add("status")
+        if "decision_makers" not in data and "status_deciders" in found.values:
+            data["decision_makers"] = found.values["status_deciders"]
+            lines[("decision_makers",)] = found.lines["status_deciders"]
         self._context(data, lines, sections, decision)
         self._challenge_and_review(data, lines, sections, found)
         if not self.drafts and self.unowned:
@@ -407,12 +464,17 @@ class _Reader:
         return assemble.option_record(index, draft, data, lines, self.uncertain)
 
 
+def _title_label(cell: str) -> tuple[str, str | None]:
+    label, title, _ = split_head(cell)
+    return title, label
+
+
 def _plain_title(title: str, vocab: Vocabulary) -> str:
     """``Board paper: Midlands capacity`` -> ``Midlands capacity``: the kind of document
     before a colon is not part of the decision's title."""
-    head, sep, rest = title.partition(":")
-    if sep and rest.strip() and vocab.is_document(head):
-        return rest.strip()
+    parts = re.split(r"\s*(?::|\s[-–—]\s)\s*", title, maxsplit=1)
+    if len(parts) == 2 and parts[1].strip() and vocab.is_document(parts[0]):
+        return parts[1].strip()
     return title.strip()
 
 

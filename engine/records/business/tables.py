@@ -13,7 +13,7 @@ from typing import Any
 
 from ..document import Row, Table
 from .columns import NUMERIC, Column, map_columns, year_columns
-from .money import NumberError, parse_fraction, parse_money
+from .money import NumberError, first_money, parse_fraction, parse_money
 from .vocab import Vocabulary, reduce
 
 _TOTAL = re.compile(r"^(?:sub-?\s?)?totals?\b|^net\b|^sum\b|^grand total\b", re.I)
@@ -205,3 +205,24 @@ def yes_no(text: str, vocab: Vocabulary) -> bool | None:
 def _text(data: dict[str, Any], key: str, value: str) -> None:
     if value and value.strip() not in ("-", "–", "—", "n/a", "N/A"):
         data[key] = value
+
+
+_BASIS = re.compile(
+    r"\s*[(\[]\s*(?:based on|basis|source|sources|evidence|from)\s*:?\s*([^)\]]+)[)\]]\s*\.?$",
+    re.IGNORECASE,
+)
+
+
+def list_line(text: str, label: str | None) -> dict[str, Any] | None:
+    """A benefit or cost written as a list item with a money figure, else None."""
+    basis = None
+    if m := _BASIS.search(text):
+        basis, text = m.group(1).strip(), text[: m.start()].strip()
+    money = first_money(text)
+    if money is None:
+        return None
+    description = label or text
+    data: dict[str, Any] = {"description": description.rstrip(" .:"), "projected": money.value}
+    if basis:
+        data["basis"] = basis
+    return data
