@@ -111,6 +111,8 @@ def _facts(data: dict) -> dict:
         ({"title": "Pick a message broker", "context": "Events are lost."}, "none"),
         # One business word outside the title is not enough: "customer data" in a tech ADR.
         ({"title": "Store events", "context": "Customer data must be encrypted."}, "none"),
+        # Two forms of one word are one term.
+        ({"title": "Cache", "context": "Customers wait; customer pages are slow."}, "none"),
     ],
 )
 def test_business_context_reasons(data: dict, reason: str) -> None:

@@ -48,7 +48,19 @@ def business_context(rec: Record, lex: Lexicon) -> tuple[bool, str]:
         if m := _MONEY.search(text):
             return True, f"money figures ({m.group(0).strip()})"
     in_title = lex.terms("business", rec.title)
-    found = lex.terms("business", *texts)
+    found = _distinct(lex.terms("business", *texts))
     if in_title or len(found) >= MIN_TERMS:
         return True, "business language: " + ", ".join(found[:5])
     return False, "none"
+
+
+def _distinct(terms: list[str]) -> list[str]:
+    """One term per word family: "customer" and "customers" count once."""
+    seen: set[str] = set()
+    out = []
+    for term in terms:
+        stem = term[:6]
+        if stem not in seen:
+            seen.add(stem)
+            out.append(term)
+    return out
