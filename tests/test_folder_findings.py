@@ -222,3 +222,29 @@ def test_folder_rules_with_workers_give_the_same_findings(tmp_path: Path) -> Non
     one = run_check(CheckOptions(paths=(str(adr),), today=TODAY, jobs=1))
     two = run_check(CheckOptions(paths=(str(adr),), today=TODAY, jobs=2))
     assert [f.fingerprint for f in one.findings] == [f.fingerprint for f in two.findings]
+
+
+def test_diff_resolves_a_folder_finding_only_when_its_folder_is_audited(tmp_path: Path) -> None:
+    import sqlite3
+
+    from decaudit.engine.log.queries import diff_runs
+
+    files = write_log(tmp_path / "adr", 3)
+    other = tmp_path / "other"
+    write_log(other, 1, start=20)
+    db = str(tmp_path / "audit.db")
+    run_check(CheckOptions(paths=(str(tmp_path / "adr"),), today=TODAY, db=db))
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("## Status", "Deciders: Platform team\n\n## Status"))
+    run_check(CheckOptions(paths=(str(other),), today=TODAY, db=db))  # run 2: elsewhere
+    run_check(CheckOptions(paths=(str(tmp_path / "adr"),), today=TODAY, db=db))  # run 3
+    with sqlite3.connect(db) as conn:
+        elsewhere = diff_runs(conn, 1, 2)
+        again = diff_runs(conn, 1, 3)
+    folder = FOLDER_PREFIX + "adr"
+    assert [f.rule_id for f in elsewhere.not_audited if f.decision_id == folder] == [
+        "GOV002",
+        "REC003",
+    ]
+    assert [f.rule_id for f in again.resolved if f.decision_id == folder] == ["GOV002"]

@@ -12,6 +12,7 @@ Risk score of a decision = sum of the severity weights (``SEVERITY_WEIGHTS``) of
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
 import statistics
 from collections import Counter, defaultdict
@@ -110,6 +111,24 @@ class FindingRow:
     @property
     def weight(self) -> int:
         return 0 if self.waived else SEVERITY_WEIGHTS.get(self.severity, 0)
+
+
+def reaudited(f: FindingRow, audited: set[str]) -> bool:
+    """The later run audited what ``f`` is about (see engine/log/queries.reaudited)."""
+    if f.decision_id in audited:
+        return True
+    if f.decision_id == PORTFOLIO_ID:
+        return bool(audited)
+    try:
+        evidence = json.loads(f.evidence) if f.evidence else {}
+    except ValueError:
+        return False
+    decisions = evidence.get("decisions") if isinstance(evidence, dict) else None
+    return (
+        bool(evidence.get("convention"))
+        and isinstance(decisions, list)
+        and any(d in audited for d in decisions)
+    )
 
 
 @dataclass(frozen=True)
@@ -397,10 +416,10 @@ def _changes(
     rows = _findings_of_runs(conn, [previous.id, latest.id])
     now = {f.fingerprint: f for f in rows if f.run_id == latest.id}
     before = {f.fingerprint: f for f in rows if f.run_id == previous.id}
-    reaudited = audited.get(latest.id, set()) | {PORTFOLIO_ID}
+    seen = audited.get(latest.id, set())
     new = [f for fp, f in now.items() if fp not in before]
     gone = [f for fp, f in before.items() if fp not in now]
-    resolved = [f for f in gone if f.decision_id in reaudited]
+    resolved = [f for f in gone if reaudited(f, seen)]
     return Changes(
         latest=latest,
         previous=previous,

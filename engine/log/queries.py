@@ -20,6 +20,17 @@ from ..errors import LogError
 PORTFOLIO_ID = "(portfolio)"
 
 
+def reaudited(f: FindingRow, audited: set[str]) -> bool:
+    """The later run audited what ``f`` is about: its decision; for a folder (convention)
+    finding, one of the decisions it stood for; for a portfolio finding, anything."""
+    if f.decision_id in audited:
+        return True
+    if f.decision_id == PORTFOLIO_ID:
+        return bool(audited)
+    decisions = f.evidence.get("decisions") if f.evidence.get("convention") else None
+    return isinstance(decisions, list) and any(d in audited for d in decisions)
+
+
 @dataclass(frozen=True)
 class RunSummary:
     id: int
@@ -414,14 +425,12 @@ def diff_runs(conn: sqlite3.Connection, run_a: int, run_b: int) -> DiffResult:
             "SELECT DISTINCT decision_id FROM run_records WHERE run_id = ?", (run_b,)
         )
     }
-    if audited:
-        audited.add(PORTFOLIO_ID)
     gone = [f for k, f in a.items() if k not in b]
     return DiffResult(
         run_a,
         run_b,
         new=tuple(sorted((f for k, f in b.items() if k not in a), key=_sort_key)),
-        resolved=tuple(sorted((f for f in gone if f.decision_id in audited), key=_sort_key)),
+        resolved=tuple(sorted((f for f in gone if reaudited(f, audited)), key=_sort_key)),
         unchanged=tuple(sorted((f for k, f in b.items() if k in a), key=_sort_key)),
-        not_audited=tuple(sorted((f for f in gone if f.decision_id not in audited), key=_sort_key)),
+        not_audited=tuple(sorted((f for f in gone if not reaudited(f, audited)), key=_sort_key)),
     )
