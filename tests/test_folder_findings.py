@@ -248,3 +248,16 @@ def test_diff_resolves_a_folder_finding_only_when_its_folder_is_audited(tmp_path
         "REC003",
     ]
     assert [f.rule_id for f in again.resolved if f.decision_id == folder] == ["GOV002"]
+
+
+def test_annotations_anchor_a_folder_finding_at_its_first_record(tmp_path: Path) -> None:
+    from decaudit.engine.report import ReportOptions, get_renderer
+
+    files = write_log(tmp_path / "adr", 3)
+    res = run_check(CheckOptions(paths=(str(tmp_path / "adr"),), today=TODAY))
+    github = get_renderer("github")(res, ReportOptions())
+    assert f"file={files[0]},line=1,title=GOV002" in github
+    sarif = json.loads(get_renderer("sarif")(res, ReportOptions()))
+    (gov,) = [r for r in sarif["runs"][0]["results"] if r["ruleId"] == "GOV002"]
+    uris = [loc["physicalLocation"]["artifactLocation"]["uri"] for loc in gov["relatedLocations"]]
+    assert len(uris) == 3 and all(u.endswith(".md") for u in uris)

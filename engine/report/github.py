@@ -57,11 +57,15 @@ def _finding_command(f: Finding, base_dir: str) -> str:
     message = f"{f.message} (decision {f.decision_id}, {f.path})"
     if f.expired_waiver is not None:
         message += f"; waiver expired {f.expired_waiver.expires}"
+    file, line = f.file, f.line
+    files = f.evidence.get("files") if f.evidence.get("convention") else None
+    if isinstance(files, list) and files:  # a folder finding: shown on its first record
+        file, line = str(files[0]), 1
     return command(
         LEVELS[f.severity],
         message,
-        file=relative_file(f.file, base_dir) if f.file else None,
-        line=f.line if f.file else None,
+        file=relative_file(file, base_dir) if file else None,
+        line=line if file else None,
         title=f"{f.rule_id} {f.rule_name} [{f.severity}]",
     )
 
