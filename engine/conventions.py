@@ -6,7 +6,8 @@ for the field, and reporting it on every record buries the rest. A rule that dec
 ``convention: <field>`` in its file is then reported once for the folder, with the count,
 instead of once per record. A folder qualifies when the rule fired on at least
 ``min_records`` of its records and on at least ``share`` of them (the ``convention_share``
-and ``convention_min_records`` settings); otherwise every finding is reported as usual.
+and ``convention_min_records`` settings); otherwise every finding is reported as usual. A
+subfolder with fewer records than that minimum is judged together with its parent folder.
 
 Findings of convention rules are held back until the end of the run (only those: a few
 small values per record), so the folder's share is known before anything is reported.
@@ -60,6 +61,8 @@ def folder_of(file: str, roots: Sequence[str] = ()) -> str:
 class _Folder:
     records: int = 0
     held: dict[str, list[Finding]] = field(default_factory=dict)  # rule id -> findings
+    path: str = ""  # the folder as the files name it
+    merged: list[str] = field(default_factory=list)  # small subfolders judged with it
 
 
 class ConventionFolder:
@@ -78,7 +81,8 @@ class ConventionFolder:
 
     def add_record(self, file: str) -> str:
         label = folder_of(file, self.roots)
-        self._folders.setdefault(label, _Folder()).records += 1
+        folder = self._folders.setdefault(label, _Folder(path=posixpath.dirname(file)))
+        folder.records += 1
         return label
 
     def hold(self, finding: Finding) -> bool:
@@ -88,18 +92,36 @@ class ConventionFolder:
         if finding.file == "-":
             return False
         label = folder_of(finding.file, self.roots)
-        folder = self._folders.setdefault(label, _Folder())
+        folder = self._folders.setdefault(label, _Folder(path=posixpath.dirname(finding.file)))
         folder.held.setdefault(finding.rule_id, []).append(finding)
         return True
 
+    def _roll_up(self) -> None:
+        """A folder with fewer records than ``min_records`` is judged with its parent
+        folder (when the run has one): a subfolder of one or two decisions shares its
+        parent's template, and is too small to say anything about a template on its own."""
+        for label in sorted(self._folders, key=lambda x: -x.count("/")):
+            folder = self._folders[label]
+            parent = posixpath.dirname(label)
+            if folder.records >= self.policy.min_records or parent not in self._folders:
+                continue
+            into = self._folders[parent]
+            into.records += folder.records
+            for rule_id, held in folder.held.items():
+                into.held.setdefault(rule_id, []).extend(held)
+            into.merged.extend([label, *folder.merged])
+            del self._folders[label]
+
     def release(self) -> Iterator[Finding]:
         """Per folder and rule: one folder finding when it qualifies, else each finding."""
+        if self.policy.enabled:
+            self._roll_up()
         for label in sorted(self._folders):
             folder = self._folders[label]
             for rule_id in sorted(folder.held):
                 held = folder.held[rule_id]
                 if self.qualifies(len(held), folder.records):
-                    yield self._fold(label, folder.records, held)
+                    yield self._fold(label, folder, held)
                 else:
                     yield from held
 
@@ -107,13 +129,18 @@ class ConventionFolder:
         p = self.policy
         return p.enabled and records > 0 and fired >= p.min_records and fired / records >= p.share
 
-    def _fold(self, label: str, records: int, held: list[Finding]) -> Finding:
+    def _fold(self, label: str, folder: _Folder, held: list[Finding]) -> Finding:
         first = held[0]
+        records = folder.records
         what = self.fields[first.rule_id]
         ids = sorted(f.decision_id for f in held)
         share = len(held) / records
+        where = f"folder '{label}'"
+        if folder.merged:
+            subs = ", ".join(sorted(posixpath.relpath(m, label) for m in folder.merged))
+            where += f" (with its small subfolders {subs})"
         message = (
-            f"{len(held)} of the {records} records in folder '{label}' record no {what}"
+            f"{len(held)} of the {records} records in {where} record no {what}"
             f" ({share:.0%}), which suggests the folder's template has no place for"
             f" {what}; reported once for the folder instead of on each record"
         )
@@ -123,7 +150,7 @@ class ConventionFolder:
             severity=first.severity,
             family=first.family,
             decision_id=FOLDER_PREFIX + label,
-            file=posixpath.dirname(first.file),
+            file=folder.path or posixpath.dirname(first.file),
             line=0,
             path="$",
             message=message,
@@ -135,5 +162,6 @@ class ConventionFolder:
                 "share": round(share, 6),
                 "decisions": ids,
                 "files": sorted({f.file for f in held}),
+                "subfolders": sorted(folder.merged),
             },
         )

@@ -261,3 +261,14 @@ def test_annotations_anchor_a_folder_finding_at_its_first_record(tmp_path: Path)
     (gov,) = [r for r in sarif["runs"][0]["results"] if r["ruleId"] == "GOV002"]
     uris = [loc["physicalLocation"]["artifactLocation"]["uri"] for loc in gov["relatedLocations"]]
     assert len(uris) == 3 and all(u.endswith(".md") for u in uris)
+
+
+def test_a_small_subfolder_is_judged_with_its_parent(tmp_path: Path) -> None:
+    write_log(tmp_path / "adr", 4)
+    write_log(tmp_path / "adr" / "devops", 1, start=30)
+    res = run_check(CheckOptions(paths=(str(tmp_path / "adr"),), today=TODAY))
+    (gov,) = rules_of(res.findings, "GOV002")
+    assert gov.decision_id == FOLDER_PREFIX + "adr"
+    assert gov.evidence["count"] == 5 and gov.evidence["subfolders"] == ["adr/devops"]
+    assert "(with its small subfolders devops)" in gov.message
+    assert gov.file == str(tmp_path / "adr")
