@@ -124,7 +124,7 @@ def synthetic_pack(n: int = 20) -> RulePack:
         data = {
             "id": f"SYN{i + 1:03d}", "name": "synthetic", "title": "Synthetic",
             "family": "benefits", "severity": "low", "rationale": "R.", "references": ["R"],
-            "remediation": "R.", "message": "M.", "on": on, "when": when,
+            "remediation": "R.", "message": "M.", "target": on, "when": when,
             "examples": [
                 {"name": "f", "expect": "flagged", "record": {"id": "A", "title": "A"}},
                 {"name": "c", "expect": "clean", "record": {"id": "B", "title": "B"}},

@@ -35,7 +35,7 @@ def rule(rule_id: str = "TST001", **fields: Any) -> Rule:
 
 
 def single(when: Any, on: str = "option", **kw: Any) -> Any:
-    return compile_rule(rule(on=on, when=when, **kw)).definition
+    return compile_rule(rule(target=on, when=when, **kw)).definition
 
 
 def test_comparisons_and_params() -> None:
@@ -111,13 +111,13 @@ def test_not_is_pushed_down_to_comparisons() -> None:
 
 
 def test_matches_uses_synthetic_keys_computed_in_python() -> None:
-    r1 = rule("TST001", on="option", when={"fact": "title", "op": "matches", "value": "^new"})
+    r1 = rule("TST001", target="option", when={"fact": "title", "op": "matches", "value": "^new"})
     r2 = rule(
         "TST002",
-        on="option",
+        target="option",
         when={"not": {"fact": "title", "op": "matches", "value": "^new"}},
     )
-    r3 = rule("TST003", on="option", when={"fact": "kind", "op": "matches", "value": "^new"})
+    r3 = rule("TST003", target="option", when={"fact": "kind", "op": "matches", "value": "^new"})
     compiled = compile_pack(make_pack([r1, r2, r3]))
     conds = [cr.definition["all"][0]["a0"]["$and"][1] for cr in compiled.rules]
     assert conds == [{"_m0": True}, {"_m0": False}, {"_m1": True}]
@@ -139,7 +139,7 @@ def test_matches_uses_synthetic_keys_computed_in_python() -> None:
 
 def test_prepared_facts_are_minimal_and_typed() -> None:
     r = rule(
-        on="option",
+        target="option",
         when={
             "all": [
                 {"fact": "npv", "op": "gt", "value": 0},
@@ -167,9 +167,9 @@ def test_prepared_facts_are_minimal_and_typed() -> None:
 def test_join_puts_references_first_and_binds_the_decision() -> None:
     r = rule(
         match={
-            "chosen": {"on": "option", "when": {"fact": "chosen", "op": "eq", "value": True}},
+            "chosen": {"target": "option", "when": {"fact": "chosen", "op": "eq", "value": True}},
             "rival": {
-                "on": "option",
+                "target": "option",
                 "when": {
                     "all": [
                         {"any": [{"fact": "kind", "op": "eq", "value": "breakthrough"}]},
@@ -218,14 +218,14 @@ def test_join_puts_references_first_and_binds_the_decision() -> None:
 
 def test_rulesets_are_split_by_fact_type_and_size() -> None:
     rules = [
-        rule(f"TST{i:03d}", on="option", when={"fact": "npv", "op": "gt", "value": i})
+        rule(f"TST{i:03d}", target="option", when={"fact": "npv", "op": "gt", "value": i})
         for i in range(1, 121)
     ]
     rules.append(
-        rule("POR001", on="portfolio", when={"fact": "decision_count", "op": "gt", "value": 0})
+        rule("POR001", target="portfolio", when={"fact": "decision_count", "op": "gt", "value": 0})
     )
     rules.append(
-        rule("DEC001", on="decision", when={"fact": "option_count", "op": "eq", "value": 0})
+        rule("DEC001", target="decision", when={"fact": "option_count", "op": "eq", "value": 0})
     )
     groups = compile_pack(make_pack(rules)).groups
     assert [(sorted(g.fact_types), len(g.rules)) for g in groups] == [

@@ -143,7 +143,7 @@ def rule_dict(draw: st.DrawFn, rule_id: str) -> dict[str, Any]:
     kind = draw(st.sampled_from(KINDS))
     if kind == "single":
         on = draw(st.sampled_from(list(FACTS)))
-        base["on"], base["when"] = on, draw(condition(on))
+        base["target"], base["when"] = on, draw(condition(on))
     else:
         n = 2 if kind == "join2" else 3
         types = [draw(st.sampled_from(["option", "benefit"])) for _ in range(n)]
@@ -155,7 +155,7 @@ def rule_dict(draw: st.DrawFn, rule_id: str) -> dict[str, Any]:
                 for _ in range(draw(st.integers(0, 2))):
                     j = draw(st.integers(0, i - 1))
                     refs.append(draw(ref_cmp(t, f"x{j}", types[j])))
-            match[f"x{i}"] = {"on": t, "when": {"all": [*refs, cond]} if refs else cond}
+            match[f"x{i}"] = {"target": t, "when": {"all": [*refs, cond]} if refs else cond}
         base["match"] = match
         base["at"] = f"x{draw(st.integers(0, n - 1))}"
     params: dict[str, Any] = {}
@@ -269,7 +269,7 @@ def test_portfolio_rules_agree(
         "remediation": "None.",
         "message": "Share ${pct.breakthrough_share}.",
         "examples": EXAMPLES,
-        "on": "portfolio",
+        "target": "portfolio",
         "when": {"not": leaf} if negate else leaf,
     }
     pack = _pack([rule])

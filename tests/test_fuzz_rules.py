@@ -121,7 +121,7 @@ def rule_docs(draw: st.DrawFn) -> dict[str, Any]:
         "severity": draw(st.sampled_from(["info", "high", "critical", "severe"])),
         "rationale": "Fuzzed.",
         "remediation": "None.",
-        "on": on,
+        "target": on,
         "when": draw(condition(on)),
         "message": draw(
             st.sampled_from(

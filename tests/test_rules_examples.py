@@ -24,7 +24,7 @@ rationale: R.
 references: [R]
 remediation: R.
 params: {margin: 0.1}
-on: decision
+target: decision
 when:
   all:
     - {fact: track_record_discount_gap, op: gt, param: margin}

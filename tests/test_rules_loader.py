@@ -22,7 +22,7 @@ references: [{title: Green Book}]
 remediation: Add options.
 params:
   min_options: 3
-on: decision
+target: decision
 when:
   all:
     - {fact: real_option_count, op: lt, param: min_options}
@@ -111,9 +111,9 @@ def test_family_severity_and_name(tmp_path: Path) -> None:
 
 
 def test_unknown_fact_type(tmp_path: Path) -> None:
-    text = BASE.replace("on: decision", "on: decisions")
+    text = BASE.replace("target: decision", "target: decisions")
     assert one_error(tmp_path, text).endswith(
-        "TST001.yaml:11: on: unknown fact type \"decisions\" (did you mean 'decision'?); "
+        "TST001.yaml:11: target: unknown fact type \"decisions\" (did you mean 'decision'?); "
         "expected one of decision, option, benefit, cost, member, link, portfolio"
     )
 
@@ -245,10 +245,10 @@ references: [R]
 remediation: R.
 match:
   chosen:
-    on: option
+    target: option
     when: {fact: chosen, op: eq, value: true}
   rival:
-    on: option
+    target: option
     when:
       all:
         - {fact: kind, op: eq, value: breakthrough}
@@ -451,8 +451,8 @@ def test_builtin_pack_loads() -> None:
 
 def test_on_key_in_flow_mappings(tmp_path: Path) -> None:
     text = JOIN.replace(
-        "  chosen:\n    on: option\n    when: {fact: chosen, op: eq, value: true}\n",
-        "  chosen: {on: option, when: {fact: chosen, op: eq, value: true}}\n",
+        "  chosen:\n    target: option\n    when: {fact: chosen, op: eq, value: true}\n",
+        "  chosen: {target: option, when: {fact: chosen, op: eq, value: true}}\n",
     )
     write(tmp_path, text, "TST002.yaml")
     (rule,) = load_pack([tmp_path], builtin=False).rules
@@ -462,10 +462,11 @@ def test_on_key_in_flow_mappings(tmp_path: Path) -> None:
 
 def test_line_numbers_survive_the_on_key(tmp_path: Path) -> None:
     text = JOIN.replace(
-        "on: option\n    when: {fact: chosen,", "on: options\n    when: {fact: chosen,"
+        "target: option\n    when: {fact: chosen,", "target: options\n    when: {fact: chosen,"
     )
     assert one_error(tmp_path, text, "TST002.yaml").endswith(
-        "TST002.yaml:11: match.chosen.on: unknown fact type \"options\" (did you mean 'option'?); "
+        'TST002.yaml:11: match.chosen.target: unknown fact type "options" '
+        "(did you mean 'option'?); "
         "expected one of decision, option, benefit, cost, member, link, portfolio"
     )
 
@@ -477,9 +478,26 @@ def test_joins_match_at_most_two_facts(tmp_path: Path) -> None:
     )
     text = JOIN.replace(
         "message:",
-        "  third:\n    on: benefit\n    when: {fact: has_basis, op: eq, value: false}\nmessage:",
+        "  third:\n    target: benefit\n"
+        "    when: {fact: has_basis, op: eq, value: false}\nmessage:",
     )
     assert one_error(tmp_path, text, "TST002.yaml").endswith(
         "TST002.yaml:9: match: a join matches at most 2 facts, not 3 "
         "(the rules engine is not reliable with more)"
     )
+
+
+def test_old_on_key_names_file_line_and_new_key(tmp_path: Path) -> None:
+    text = BASE.replace("target: decision", "on: decision")
+    assert one_error(tmp_path, text) == (
+        f"{tmp_path}/TST001.yaml:11: on: 'on' is no longer a rule-file key: rename it to "
+        "'target' (YAML 1.1 parsers read the key 'on' as true)"
+    )
+
+
+def test_old_on_key_in_a_join_alias(tmp_path: Path) -> None:
+    text = JOIN.replace("  rival:\n    target: option", "  rival:\n    on: option")
+    assert "rival" in text and "on: option" in text
+    error = one_error(tmp_path, text, "TST002.yaml")
+    assert error.startswith(f"{tmp_path}/TST002.yaml:")
+    assert "match.rival.on: 'on' is no longer a rule-file key: rename it to 'target'" in error

@@ -44,7 +44,7 @@ severity: high
 rationale: Test.
 remediation: None.
 references: [{{title: Probe reference}}]
-on: decision
+target: decision
 when: {{fact: option_count, op: gte, value: 1}}
 message: "{message}"
 examples:

@@ -62,10 +62,10 @@ def cache_dir() -> Path | None:
 def _stamp() -> str:
     """The tool version and the parser files' size and mtime."""
     from .. import safeyaml
-    from . import loader
+    from . import discovery
 
     parts = [__version__, str(FORMAT)]
-    for module in (safeyaml, loader):
+    for module in (safeyaml, discovery):
         st = os.stat(module.__file__ or "")
         parts.append(f"{st.st_size}-{st.st_mtime_ns}")
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]

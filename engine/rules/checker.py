@@ -25,6 +25,12 @@ def _show(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, default=str)
 
 
+# ``on:`` was the key of the fact type until it became ``target:``: YAML 1.1 parsers
+# (PyYAML, and so this loader) read the key ``on`` as the boolean true, which arrives here
+# as the key "True".
+OLD_KEYS: Mapping[str, str] = {"on": "target", "True": "target"}
+
+
 class FileChecker:
     """Validates one parsed rule file; errors accumulate in ``errors``."""
 
@@ -48,6 +54,20 @@ class FileChecker:
 
     def err(self, loc: Loc, message: str) -> None:
         self.errors.append(RuleFileError(self.file, format_loc(loc), message, self.line(loc)))
+
+    def unknown_field(self, loc: Loc, key: str, known: Sequence[str] = ()) -> None:
+        """Report the unknown field ``key`` of the mapping at ``loc``; an old key is named as
+        written (``on``) with its new spelling."""
+        if key in OLD_KEYS:
+            message = (
+                f"'on' is no longer a rule-file key: rename it to '{OLD_KEYS[key]}' "
+                "(YAML 1.1 parsers read the key 'on' as true)"
+            )
+            self.errors.append(
+                RuleFileError(self.file, format_loc((*loc, "on")), message, self.line((*loc, key)))
+            )
+            return
+        self.err((*loc, key), f"unknown field '{key}'{_suggest(key, known)}")
 
     # -- fields ----------------------------------------------------------------------------
 

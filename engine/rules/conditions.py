@@ -12,7 +12,7 @@ from typing import Any
 
 from ..facts import CATALOGUE, scope_of
 from ..types import Loc
-from .checker import FileChecker, _show, _suggest
+from .checker import OLD_KEYS, FileChecker, _show, _suggest
 from .header import NAME_RE
 from .model import SINGLE, Alias, All, AnyOf, Cmp, Cond, Not
 from .template import placeholders
@@ -30,17 +30,19 @@ class ConditionChecks(FileChecker):
 
     def parse_aliases(self, params: Mapping[str, Any]) -> tuple[tuple[Alias, ...], str]:
         data = self.data
-        has_single = "on" in data or "when" in data
+        has_single = "target" in data or "when" in data
         if "match" in data:
             if has_single:
-                self.err(("match",), "use either 'on'/'when' or 'match', not both")
+                self.err(("match",), "use either 'target'/'when' or 'match', not both")
             return self.parse_match(params)
         if not has_single:
-            self.err((), "missing 'on' and 'when' (or 'match' for a join)")
+            self.err((), "missing 'target' and 'when' (or 'match' for a join)")
             return (), SINGLE
         if "at" in data:
             self.err(("at",), "'at' is only for 'match' rules")
-        on = self.fact_type(data.get("on"), ("on",))
+        if "target" not in data and OLD_KEYS.keys() & data.keys():
+            return (), SINGLE  # the old key is reported with its new name
+        on = self.fact_type(data.get("target"), ("target",))
         if "when" not in data:
             self.err((), "missing required field 'when'")
             return (), SINGLE
@@ -62,7 +64,7 @@ class ConditionChecks(FileChecker):
     def parse_match(self, params: Mapping[str, Any]) -> tuple[tuple[Alias, ...], str]:
         match = self.data["match"]
         if not isinstance(match, dict) or not match:
-            self.err(("match",), "must be a mapping of alias names to {on, when}")
+            self.err(("match",), "must be a mapping of alias names to {target, when}")
             return (), SINGLE
         declared = list(match)
         if len(declared) > MAX_ALIASES:
@@ -83,24 +85,27 @@ class ConditionChecks(FileChecker):
                 self.err(loc, f"'{name}' is reserved for message placeholders")
                 continue
             if not isinstance(spec, dict):
-                self.err(loc, "must be a mapping {on, when}")
+                self.err(loc, "must be a mapping {target, when}")
                 continue
             for key in spec:
-                if key not in ("on", "when"):
-                    self.err((*loc, key), f"unknown field '{key}'")
-            if "on" not in spec or "when" not in spec:
-                self.err(loc, "needs both 'on' and 'when'")
+                if key not in ("target", "when"):
+                    self.unknown_field(loc, key)
+            if "target" not in spec and OLD_KEYS.keys() & spec.keys():
+                self.failed.add(name)
+                continue  # the old key is reported with its new name
+            if "target" not in spec or "when" not in spec:
+                self.err(loc, "needs both 'target' and 'when'")
                 continue
-            on = self.fact_type(spec["on"], (*loc, "on"))
+            on = self.fact_type(spec["target"], (*loc, "target"))
             if on == "portfolio":
-                self.err((*loc, "on"), "a join cannot use the portfolio fact (one per run)")
+                self.err((*loc, "target"), "a join cannot use the portfolio fact (one per run)")
                 on = None
             if on is None:
                 self.failed.add(name)
                 continue
             if before and scope_of({on}) != scope_of(set(before.values())):
                 self.err(
-                    (*loc, "on"),
+                    (*loc, "target"),
                     f"a join cannot mix '{on}' facts with "
                     f"'{next(iter(before.values()))}' facts (they are evaluated apart)",
                 )

@@ -6,7 +6,6 @@ Parsed files are cached on disk (:class:`ParseCache`) keyed by their bytes.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,41 +45,10 @@ class RuleSource:
     lines: Mapping[Loc, int] = field(default_factory=dict)
 
 
-_ON_KEY = re.compile(r"(?:^|[{,\s])on\s*:")
-
-
-def _restore_on(data: Any, lines: dict[Loc, int], text: str) -> Any:
-    """YAML 1.1 reads the key ``on`` as ``true``; give ``on:`` keys back their name."""
-    source = text.splitlines()
-
-    def fix(node: Any, loc: Loc) -> Any:
-        if isinstance(node, list):
-            return [fix(item, (*loc, i)) for i, item in enumerate(node)]
-        if not isinstance(node, dict):
-            return node
-        out = {}
-        for key, value in node.items():
-            name = key
-            line = lines.get((*loc, key))
-            if key == "True" and line and _ON_KEY.search(source[line - 1]) and "on" not in node:
-                name = "on"
-                _move(lines, (*loc, key), (*loc, name))
-            out[name] = fix(value, (*loc, name))
-        return out
-
-    return fix(data, ())
-
-
-def _move(lines: dict[Loc, int], old: Loc, new: Loc) -> None:
-    n = len(old)
-    for key in [k for k in lines if k[:n] == old]:
-        lines[(*new, *key[n:])] = lines.pop(key)
-
-
 def _parse_text(text: str) -> tuple[Any, dict[Loc, int]]:
     parsed = load_one(text)
     lines = dict(parsed.lines)
-    return _restore_on(parsed.data, lines, text), lines
+    return parsed.data, lines
 
 
 def _read(path: Path, display: str, cache: ParseCache | None = None) -> RuleSource | RuleFileError:

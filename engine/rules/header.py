@@ -31,7 +31,7 @@ class HeaderChecks(FileChecker):
                 self.err((), f"missing required field '{key}'")
         for key in data:
             if key not in REQUIRED and key not in OPTIONAL:
-                self.err((key,), f"unknown field '{key}'{_suggest(key, REQUIRED + OPTIONAL)}")
+                self.unknown_field((), key, REQUIRED + OPTIONAL)
         out: dict[str, Any] = {}
         rule_id = data.get("id")
         stem = Path(self.file).stem

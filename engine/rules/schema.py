@@ -26,7 +26,7 @@ REQUIRED = (
     "message",
     "examples",
 )
-OPTIONAL = ("params", "on", "when", "match", "at", "brief", "related", "convention", "line")
+OPTIONAL = ("params", "target", "when", "match", "at", "brief", "related", "convention", "line")
 
 _SCALAR: dict[str, Any] = {"type": ["string", "number", "boolean"]}
 _LINE_FACTS = sorted(
@@ -41,7 +41,7 @@ RULE_SCHEMA: dict[str, Any] = {
     "type": "object",
     "additionalProperties": False,
     "required": list(REQUIRED),
-    "oneOf": [{"required": ["on", "when"]}, {"required": ["match"]}],
+    "oneOf": [{"required": ["target", "when"]}, {"required": ["match"]}],
     "properties": {
         "id": {"type": "string", "pattern": "^[A-Z]{2,5}[0-9]{3}$"},
         "name": {"type": "string", "pattern": "^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$"},
@@ -75,7 +75,7 @@ RULE_SCHEMA: dict[str, Any] = {
                 "oneOf": [_SCALAR, {"type": "array", "items": _SCALAR}],
             },
         },
-        "on": {"enum": list(CATALOGUE)},
+        "target": {"enum": list(CATALOGUE)},
         "when": {"$ref": "#/$defs/condition"},
         "match": {
             "type": "object",
@@ -84,9 +84,9 @@ RULE_SCHEMA: dict[str, Any] = {
             "additionalProperties": {
                 "type": "object",
                 "additionalProperties": False,
-                "required": ["on", "when"],
+                "required": ["target", "when"],
                 "properties": {
-                    "on": {"enum": [t for t in CATALOGUE if t != "portfolio"]},
+                    "target": {"enum": [t for t in CATALOGUE if t != "portfolio"]},
                     "when": {"$ref": "#/$defs/condition"},
                 },
             },
