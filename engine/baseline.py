@@ -14,7 +14,6 @@ there for the humans who review the file in a pull request.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 from collections.abc import Iterable
@@ -22,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .clock import utc_stamp
 from .errors import ConfigError, DecauditError
 from .files import write_atomic
 from .types import Finding
@@ -46,9 +46,7 @@ def baseline_document(
                 "message": f.message,
             },
         )
-    stamp = created_at or dt.datetime.now(dt.UTC).isoformat(timespec="seconds").replace(
-        "+00:00", "Z"
-    )
+    stamp = created_at or utc_stamp()
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "decaudit", "version": __version__},

@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from . import __version__
+from .clock import today as clock_today
+from .clock import utc_stamp
 from .conventions import DEFAULT_MIN_RECORDS, DEFAULT_SHARE
 from .errors import LogError
 from .facts import FactContext, PortfolioAccumulator, RecordFacts, TrackRecord
@@ -30,11 +32,10 @@ from .types import (
     SourceRecord,
     WaiverRef,
 )
+from .vocab import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 
 if TYPE_CHECKING:
     from .evaluate import RecordEvaluator
-
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 @dataclass(frozen=True)
@@ -119,7 +120,7 @@ class _Tally:
 
 
 def utc_now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+    return utc_stamp()
 
 
 def _track_records(db: str | None, minimum: int) -> Mapping[str, TrackRecord]:
@@ -179,7 +180,7 @@ def run_check(opts: CheckOptions, progress: Callable[[int], None] | None = None)
     from .rules.loader import load_pack
 
     started = utc_now()
-    today = opts.today or dt.datetime.now(dt.UTC).date()
+    today = opts.today or clock_today()
     pack = load_pack(
         opts.rules_dirs,
         params=opts.params,

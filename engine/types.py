@@ -11,10 +11,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .model import Record
-
-SEVERITIES: tuple[str, ...] = ("info", "low", "medium", "high", "critical")
-SEVERITY_RANK: Mapping[str, int] = {name: i for i, name in enumerate(SEVERITIES)}
-FAMILIES: tuple[str, ...] = ("incremental", "alternatives", "benefits", "governance", "hygiene")
+from .vocab import FAMILIES as FAMILIES  # re-exported: the vocabulary
+from .vocab import SEVERITIES as SEVERITIES
+from .vocab import SEVERITY_RANK
 
 # A location inside a record, as the tuple of keys and indexes from the root:
 # ("options", 0, "business_case", "benefits", 1).

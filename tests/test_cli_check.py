@@ -182,7 +182,7 @@ def test_two_formats_on_stdout_is_a_usage_error(workdir: Path) -> None:
 def test_unknown_format(workdir: Path) -> None:
     code, _, err = run("check", str(SAMPLES), "--no-log", "-f", "yaml")
     assert code == 2
-    assert "unknown output format 'yaml'" in err
+    assert "'yaml' is not one of 'text', 'json'" in err
 
 
 def test_select_ignore_and_min_severity(workdir: Path) -> None:

@@ -38,7 +38,7 @@ def test_config_table_shows_values_and_sources(
     rows = {line.split()[0]: line.split() for line in lines[5:]}
     assert rows["fail_on"][1:] == ["medium", "file:", ".decaudit.toml"]
     assert rows["min_severity"][1:] == ["low", "env:", "DECAUDIT_MIN_SEVERITY"]
-    assert rows["db"][1:] == ["decaudit.db", "default"]
+    assert rows["db"][1:] == ["decaudit.db", "default", "(beside", ".decaudit.toml)"]
     assert rows["log_key"][1:] == ["(set)", "env:", "DECAUDIT_LOG_KEY"]
     assert "k3y" not in result.output
     assert set(rows) == {k.display for k in KEYS}

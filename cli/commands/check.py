@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
-import os
 import shlex
 import sys
 from pathlib import Path
 from typing import Any
 
 import click
+from decaudit.engine.vocab import OUTPUT_FORMATS
 
-from ..options import SEVERITY_CHOICES, db_option, fail, handle_errors, split_list
+from ..options import (
+    SEVERITY_CHOICES,
+    RegistryChoice,
+    db_option,
+    fail,
+    handle_errors,
+    settings,
+    split_list,
+)
 
 
 class CheckCommand(click.Command):
@@ -74,8 +82,8 @@ def _pair_outputs(
     "--format",
     "formats",
     multiple=True,
-    metavar="FORMAT",
-    help="Output format, repeatable: text, json, jsonl, sarif, junit, github, markdown, brief.",
+    type=RegistryChoice(OUTPUT_FORMATS),
+    help="Output format, repeatable [default: format in the config file, or text].",
 )
 @click.option(
     "-o",
@@ -108,7 +116,6 @@ def _pair_outputs(
     type=click.Path(file_okay=False),
     help="Add the rule pack in DIR. Repeatable.",
 )
-@click.option("--config", "config_file", metavar="FILE", help="Configuration file to use.")
 @click.option("--baseline", metavar="FILE", help="Report only findings not in this baseline.")
 @click.option("--write-baseline", metavar="FILE", help="Write every finding to a baseline file.")
 @db_option
@@ -145,7 +152,6 @@ def check(
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     rules_dirs: tuple[str, ...],
-    config_file: str | None,
     baseline: str | None,
     write_baseline: str | None,
     db: str | None,
@@ -168,7 +174,6 @@ def check(
     from decaudit.engine.baseline import load_baseline
     from decaudit.engine.baseline import write_baseline as save_baseline
     from decaudit.engine.check import CheckOptions, run_check
-    from decaudit.engine.config import load_config
     from decaudit.engine.files import write_atomic
     from decaudit.engine.report import NEEDS_RECORDS, ReportOptions, get_renderer
 
@@ -185,9 +190,7 @@ def check(
         "max_file_size": max_file_size,
         "log": False if no_log else None,
     }
-    cfg = load_config(Path.cwd(), os.environ, config_file).with_flags(
-        **{k: v for k, v in flags.items() if v is not None}
-    )
+    cfg = settings(**flags)
     values = cfg.values
     paths = paths or tuple(values["paths"])
     if not paths:

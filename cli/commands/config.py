@@ -3,28 +3,26 @@
 from __future__ import annotations
 
 import json
-import os
-from pathlib import Path
 
 import click
 
-from ..options import format_option, handle_errors
+from ..options import config_option, format_option, handle_errors, settings
 
 
 @click.command("config")
 @format_option("table", "json")
-@click.option("--config", "config_file", metavar="FILE", help="Configuration file to use.")
+@config_option
 @handle_errors
-def config(fmt: str, config_file: str | None) -> None:
+def config(fmt: str) -> None:
     """Show the effective configuration and the source of each value.
 
     Sources, highest precedence first: flag, env (DECAUDIT_*), file (.decaudit.toml or
     [tool.decaudit] in pyproject.toml, the nearest one walking up from here), default.
     The secret DECAUDIT_LOG_KEY is shown only as (set) or (not set).
     """
-    from decaudit.engine.config import KEYS, load_config
+    from decaudit.engine.config import KEYS
 
-    cfg = load_config(Path.cwd(), os.environ, config_file)
+    cfg = settings()
     file = str(cfg.file) if cfg.file else None
     if fmt == "json":
         doc = {

@@ -9,14 +9,12 @@ from typing import Any
 
 import click
 
-from ..options import EXIT_ERROR, fail, handle_errors
-
-FACT_GROUPS = ("decision", "options", "benefits", "costs")
+from ..options import EXIT_ERROR, config_option, fail, handle_errors, settings
 
 
-def _parse_day(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date:
+def _parse_day(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
     if value is None:
-        return dt.date.today()
+        return None  # the settings decide: DECAUDIT_TODAY, the config file, or today (UTC)
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
@@ -92,10 +90,12 @@ def _catalogue_json() -> dict[str, Any]:
     "--today",
     metavar="YYYY-MM-DD",
     callback=_parse_day,
-    help="The audit date (for age_days and the like) [default: today].",
+    help="The audit date (for age_days and the like) [default: today in the config file, "
+    "$DECAUDIT_TODAY, or today UTC].",
 )
+@config_option
 @handle_errors
-def facts(file: str | None, fmt: str, list_: bool, today: dt.date) -> None:
+def facts(file: str | None, fmt: str, list_: bool, today: dt.date | None) -> None:
     """Show the facts derived from the records in FILE ("-" for stdin).
 
     Each record gives one decision fact, one option fact per option and one benefit or
@@ -117,7 +117,7 @@ def facts(file: str | None, fmt: str, list_: bool, today: dt.date) -> None:
     from decaudit.engine.records import iter_sources
     from decaudit.engine.types import InputError
 
-    ctx = FactContext(today=today)
+    ctx = FactContext(today=settings(today=today)["today"])
     results: list[tuple[dict[str, Any], str, int]] = []
     errors: list[InputError] = []
     for item in iter_sources([file]):

@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
+from string import Template
 
 import click
+from decaudit.engine.vocab import FAMILIES, OUTPUT_FORMATS, RECORD_EXTENSIONS, SEVERITIES_DESC
 
 from ..options import fail, handle_errors
 
-CONFIG_TEMPLATE = """\
+_CONFIG = """\
 # decaudit configuration. Precedence: command-line flags, then DECAUDIT_* environment
 # variables, then this file, then the defaults shown here. The same keys can live under
 # [tool.decaudit] in pyproject.toml instead. Relative paths are relative to this file.
@@ -23,14 +25,14 @@ paths = ["decisions"]
 db = "decaudit.db"
 
 # Exit 1 when a finding is at or above this severity:
-# critical | high | medium | low | info | never. Env: DECAUDIT_FAIL_ON.
+# $fail_on_choices. Env: DECAUDIT_FAIL_ON.
 fail_on = "high"
 
 # Show only findings at or above this severity. Env: DECAUDIT_MIN_SEVERITY.
 min_severity = "info"
 
-# Run only these rule ids or families (incremental, alternatives, benefits, governance,
-# hygiene); empty means all. Env: DECAUDIT_SELECT (comma-separated).
+# Run only these rule ids or families ($families);
+# empty means all. Env: DECAUDIT_SELECT (comma-separated).
 select = []
 
 # Skip these rule ids or families. Env: DECAUDIT_IGNORE (comma-separated).
@@ -40,7 +42,7 @@ ignore = []
 # Env: DECAUDIT_RULES (separated like PATH).
 rules = []
 
-# Default output format: text | json | jsonl | sarif | junit | github | markdown.
+# Default output format: $formats.
 format = "text"
 
 # Report only findings that are not in this baseline (see --write-baseline).
@@ -53,7 +55,7 @@ max_file_size = "10MB"
 # today = 2026-01-31
 
 # File extensions read when walking folders.
-extensions = [".yaml", ".yml", ".json", ".jsonl", ".md", ".markdown", ".csv", ".docx"]
+extensions = [$extensions]
 
 # Glob patterns of files to skip, e.g. ["**/drafts/**", "*.tmp.yaml"].
 exclude = []
@@ -81,6 +83,13 @@ min_decisions = 3
 [params]
 # ALT002 = { min_options = 3 }
 """
+# The choices come from the vocabulary, so a new format or severity shows up here too.
+CONFIG_TEMPLATE = Template(_CONFIG).substitute(
+    fail_on_choices=" | ".join([*SEVERITIES_DESC, "never"]),
+    families=", ".join(FAMILIES),
+    formats=" | ".join(OUTPUT_FORMATS),
+    extensions=", ".join(f'"{e}"' for e in RECORD_EXTENSIONS),
+)
 
 EXAMPLE_RECORD = """\
 # An example decision record (format version 1): a realistic proposal with a few

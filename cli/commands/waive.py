@@ -11,6 +11,7 @@ from decaudit.cli.options import (
     fail,
     handle_errors,
     query_format_option,
+    settings,
 )
 
 CSV_FIELDS = (
@@ -126,7 +127,7 @@ def _list(path: str, fmt: str) -> None:
     from decaudit.engine.log import AuditLog
     from decaudit.engine.log.output import Column, render_csv, render_json, render_table
 
-    today = dt.datetime.now(dt.UTC).date()
+    today = settings()["today"]
     with AuditLog.open(path, create=False) as log:
         items = log.waivers()
     rows = [

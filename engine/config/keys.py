@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..types import SEVERITIES
+from ..vocab import DEFAULT_DB
 from .values import (
     DEFAULT_EXTENSIONS,
     DEFAULT_MAX_FILE_SIZE,
@@ -50,7 +51,8 @@ class Key:
 KEYS: tuple[Key, ...] = (
     Key("paths", _list(), (), "DECAUDIT_PATHS", "Files or folders to check when none is given.",
         path=True),
-    Key("db", _str, "decaudit.db", "DECAUDIT_DB", "The audit log (SQLite).", path=True),
+    Key("db", _str, DEFAULT_DB, "DECAUDIT_DB",
+        "The audit log (SQLite); default: beside the config file, else here.", path=True),
     Key("fail_on", _choice(*FAIL_ON_CHOICES), "high", "DECAUDIT_FAIL_ON",
         "Exit 1 when a finding is at or above this severity (never: always 0)."),
     Key("min_severity", _choice(*SEVERITIES), "info", "DECAUDIT_MIN_SEVERITY",

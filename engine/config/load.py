@@ -8,8 +8,10 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from ..clock import today as clock_today
 from ..errors import ConfigError
-from .files import _file_values, find_config_file
+from ..vocab import DEFAULT_DB
+from .files import _file_values, _resolve, find_config_file
 from .keys import KEYS, SECRET_KEYS
 from .model import Config
 from .values import _Bad, _bool
@@ -49,11 +51,12 @@ def load_config(
     """The effective configuration for a command run in ``cwd``, before flags.
 
     ``explicit_file`` (``--config``) beats ``DECAUDIT_CONFIG``, which beats discovery from
-    ``cwd``. ``today`` is the default audit date (today, UTC, when not given). Raises
+    ``cwd``. With a config file, the default ``db`` is ``decaudit.db`` beside it. ``today``
+    is the default audit date (today, UTC, when not given). Raises
     :class:`ConfigError` for a missing, unreadable or invalid file or environment value.
     """
     values: dict[str, Any] = {k.name: k.default for k in KEYS}
-    values["today"] = today or dt.datetime.now(dt.UTC).date()
+    values["today"] = today or clock_today({})
     sources: dict[str, str] = dict.fromkeys(values, "default")
     named = explicit_file or environ.get("DECAUDIT_CONFIG") or None
     path: Path | None
@@ -64,6 +67,9 @@ def load_config(
         path = find_config_file(cwd)
     if path is not None:
         shown = _shown_path(path, cwd)
+        # The default log sits beside the config file, wherever the command runs from.
+        values["db"] = _resolve(DEFAULT_DB, path.parent, cwd)
+        sources["db"] = f"default (beside {shown})"
         for name, value in _file_values(path, shown, cwd).items():
             values[name] = value
             sources[name] = f"file: {shown}"

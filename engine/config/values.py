@@ -12,19 +12,10 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from ..types import SEVERITIES
+from ..vocab import FAIL_ON_CHOICES as FAIL_ON_CHOICES
+from ..vocab import OUTPUT_FORMATS, RECORD_EXTENSIONS, SEVERITIES
 
-FAIL_ON_CHOICES: tuple[str, ...] = (*SEVERITIES, "never")
-DEFAULT_EXTENSIONS: tuple[str, ...] = (
-    ".yaml",
-    ".yml",
-    ".json",
-    ".jsonl",
-    ".md",
-    ".markdown",
-    ".csv",
-    ".docx",
-)
+DEFAULT_EXTENSIONS: tuple[str, ...] = RECORD_EXTENSIONS
 DEFAULT_MAX_FILE_SIZE = 10 * 2**20
 SIZE_UNITS: Mapping[str, int] = {
     "": 1,
@@ -39,7 +30,6 @@ SIZE_UNITS: Mapping[str, int] = {
     "gb": 2**30,
     "gib": 2**30,
 }
-_FORMAT_NAMES = ("text", "json", "jsonl", "sarif", "junit", "github", "markdown")
 
 
 class _Bad(ValueError):
@@ -94,7 +84,7 @@ def _extensions(value: Any, from_text: bool) -> tuple[str, ...]:
 
 
 def _formats(value: Any, from_text: bool) -> str:
-    return _choice(*_FORMAT_NAMES)(value, from_text)
+    return _choice(*OUTPUT_FORMATS)(value, from_text)
 
 
 def _size(value: Any, from_text: bool) -> int:

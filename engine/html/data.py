@@ -31,6 +31,7 @@ from ..calibration import (
     latest_snapshots,
     outcome,
 )
+from ..clock import utc_stamp
 from ..errors import LogError
 from ..facts import BREAKTHROUGH_KINDS, PORTFOLIO_ID
 from ..model import OPTION_KINDS
@@ -468,10 +469,9 @@ def load(
     decisions = [_decision(s, current.get(s.decision_id, ())) for s in snapshots]
     decisions.sort(key=lambda d: (-d.score, -len(d.open_findings), d.decision_id))
     mix, no_choice = _mix(decisions)
-    stamp = (now or dt.datetime.now(dt.UTC)).isoformat(timespec="seconds")
     return ReportData(
         source=source,
-        generated_at=stamp.replace("+00:00", "Z"),
+        generated_at=utc_stamp(now),
         since=since,
         until=until,
         runs=tuple(runs),

@@ -8,6 +8,7 @@ import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from ..clock import utc_stamp
 from ..errors import LogError
 
 # Environment variables that identify a CI job and the commit it audits. Only these names are
@@ -74,8 +75,8 @@ def current_actor(environ: Mapping[str, str] | None = None) -> str:
 
 
 def utc_now() -> str:
-    """Now, as the log stores times: ``YYYY-MM-DDTHH:MM:SSZ``."""
-    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    """Now, as the log stores times: ``YYYY-MM-DDTHH:MM:SSZ`` (the one clock's stamp)."""
+    return utc_stamp()
 
 
 def normalize_timestamp(value: str | dt.datetime, what: str = "timestamp") -> str:

@@ -8,11 +8,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+from ..clock import today as clock_today
 from ..errors import LogError
 from .checkpoint import Checkpoint, check_checkpoint, create_checkpoint
 from .connection import connect, immediate
 from .provenance import current_actor, utc_now
-from .schema import CURRENT_VERSION, LOG_TABLES, apply_migrations, schema_version
+from .schema import CURRENT_VERSION, apply_migrations, schema_version
 from .verify import Divergence, VerifyResult, verify_log
 from .waivers import LogWaiver, grant, list_waivers, revoke
 from .writer import RunWriter
@@ -41,8 +42,12 @@ class AuditLog:
         if not p.exists():
             if not create:
                 raise LogError(f"{p}: no audit log here (run `decaudit check` first, or pass --db)")
-            if not p.parent.is_dir():
-                raise LogError(f"{p}: the directory {p.parent} does not exist")
+            try:  # the log's folder is created with it (``db = "audit/decaudit.db"``)
+                p.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise LogError(
+                    f"{p}: cannot create the folder {p.parent}: {exc.strerror or exc}"
+                ) from exc
         conn = connect(p)
         try:
             cls._migrate(p, conn, target_version)
@@ -92,9 +97,6 @@ class AuditLog:
     def schema_version(self) -> int:
         return schema_version(self.conn)
 
-    def tables(self) -> tuple[str, ...]:
-        return LOG_TABLES
-
     # -- writing -------------------------------------------------------------------------
 
     def writer(self) -> RunWriter:
@@ -123,7 +125,7 @@ class AuditLog:
                 expires=expires,
                 created_at=utc_now(),
                 actor=actor or current_actor(),
-                today=today or dt.datetime.now(dt.UTC).date(),
+                today=today or clock_today(),
             )
         )
 

@@ -1,23 +1,31 @@
-"""Which loader reads a file: by extension, or by sniffing the content (stdin, odd names)."""
+"""Which loader reads a file: by extension, or by sniffing the content (stdin, odd names).
+
+The extensions and their loaders are registered in :data:`decaudit.engine.vocab.RECORD_LOADERS`:
+adding an input format is adding its module and one line there.
+"""
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterable
+import importlib
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import PurePosixPath
 
 from ..types import InputError, SourceRecord
+from ..vocab import BINARY_RECORD_LOADERS, RECORD_LOADERS
+from ..vocab import RECORD_EXTENSIONS as RECORD_EXTENSIONS
 from .structured import load_json, load_jsonl, load_yaml
 
 Result = SourceRecord | InputError
 Loader = Callable[[str, str], Iterable[Result]]
+BinaryLoader = Callable[[str, bytes], Iterable[Result]]
 
 
 class NotADecisionRecord(ValueError):
     """A Markdown file with no ADR structure (a README, an index page)."""
 
 
-# The Markdown and CSV loaders are imported when a file of theirs is read: a run over
+# The Markdown, Word and CSV readers are imported when a file of theirs is read: a run over
 # YAML or JSON does not pay for them at start-up.
 def load_markdown(path: str, text: str) -> Iterable[Result]:
     from .business import business_case_records, might_be_business_case
@@ -64,29 +72,35 @@ def looks_like_adr(text: str) -> bool:
     return looks(text)
 
 
-LOADERS: dict[str, Loader] = {
-    ".yaml": load_yaml,
-    ".yml": load_yaml,
-    ".json": load_json,
-    ".jsonl": load_jsonl,
-    ".ndjson": load_jsonl,
-    ".md": load_markdown,
-    ".markdown": load_markdown,
-    ".csv": load_csv,
-}
-# Binary formats, read from bytes rather than decoded text.
-BINARY_LOADERS: dict[str, Callable[[str, bytes], Iterable[Result]]] = {".docx": load_docx}
-# The extensions a folder walk picks up.
-RECORD_EXTENSIONS: tuple[str, ...] = (
-    ".yaml",
-    ".yml",
-    ".json",
-    ".jsonl",
-    ".md",
-    ".markdown",
-    ".csv",
-    ".docx",
-)
+def _resolve(target: str) -> Callable[..., Iterable[Result]]:
+    """The loader ``module:function`` of a registry entry (a module under
+    decaudit.engine.records, or a full module path), imported when first needed."""
+    module_name, _, function = target.partition(":")
+    path = module_name if "." in module_name else f"{__package__}.{module_name}"
+    loader: Callable[..., Iterable[Result]] = getattr(importlib.import_module(path), function)
+    return loader
+
+
+class _Registry(Mapping[str, Callable[..., Iterable[Result]]]):
+    """extension -> loader, read from a registry of :mod:`decaudit.engine.vocab` on each
+    lookup, so a format registered there is read without touching this module."""
+
+    def __init__(self, registry: Mapping[str, str]) -> None:
+        self._registry = registry
+
+    def __getitem__(self, ext: str) -> Callable[..., Iterable[Result]]:
+        return _resolve(self._registry[ext])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._registry)
+
+    def __len__(self) -> int:
+        return len(self._registry)
+
+
+# Text formats (the file decoded as UTF-8) and binary ones (read from bytes).
+LOADERS: Mapping[str, Loader] = _Registry(RECORD_LOADERS)
+BINARY_LOADERS: Mapping[str, BinaryLoader] = _Registry(BINARY_RECORD_LOADERS)
 
 
 def extension(path: str) -> str:
@@ -114,4 +128,5 @@ def sniff(text: str) -> Loader:
 
 
 def loader_for(path: str, text: str) -> Loader:
-    return LOADERS.get(extension(path)) or sniff(text)
+    ext = extension(path)
+    return LOADERS[ext] if ext in RECORD_LOADERS else sniff(text)

@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import IO
 
 from ..types import InputError, SourceRecord
-from .formats import BINARY_LOADERS, RECORD_EXTENSIONS, NotADecisionRecord, extension, loader_for
+from ..vocab import BINARY_RECORD_LOADERS, RECORD_EXTENSIONS, RECORD_LOADERS
+from .formats import BINARY_LOADERS, NotADecisionRecord, extension, loader_for
 from .guards import DEFAULT_MAX_BYTES, GuardError, decode, read_bounded, read_stream, too_large
 
 Result = SourceRecord | InputError
@@ -80,7 +81,8 @@ def iter_file(
 
 
 def walk(folder: Path) -> Iterator[Path]:
-    """Record files under ``folder``: recursive, sorted, hidden and tool folders skipped."""
+    """Files under ``folder`` of a registered input format (``vocab.RECORD_LOADERS``):
+    recursive, sorted, hidden and tool folders skipped."""
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError:
@@ -91,7 +93,10 @@ def walk(folder: Path) -> Iterator[Path]:
         if entry.is_dir(follow_symlinks=False):
             if entry.name not in SKIP_DIRS:
                 yield from walk(Path(entry.path))
-        elif entry.is_file() and extension(entry.name) in RECORD_EXTENSIONS:
+        elif entry.is_file() and (
+            extension(entry.name) in RECORD_LOADERS
+            or extension(entry.name) in BINARY_RECORD_LOADERS
+        ):
             if extension(entry.name) in (".md", ".markdown") and is_template(entry.name):
                 continue
             yield Path(entry.path)
@@ -171,7 +176,7 @@ def _expand(
         if path.is_dir():
             for found in walk(path):
                 shown_found = _display(str(found))
-                if select is None or select(shown_found):
+                if select(shown_found) if select else extension(shown_found) in RECORD_EXTENSIONS:
                     yield from _read(shown_found, max_bytes, explicit=False)
         elif path.exists():
             yield from _read(shown, max_bytes, explicit=True)

@@ -9,7 +9,8 @@ Every format module exposes::
 is SARIF, which reads a flagged line from the source file, when readable, to give the
 region its ``endColumn``.)
 
-Adding a format is adding one module and one line in :data:`FORMATS`. Modules are imported
+Adding a format is adding one module and one line in
+:data:`decaudit.engine.vocab.OUTPUT_FORMATS` (:data:`FORMATS` here). Modules are imported
 lazily by :func:`get_renderer`, so ``decaudit --help`` never pays for them.
 """
 
@@ -21,21 +22,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..errors import ConfigError
+from ..vocab import OUTPUT_FORMATS
 
 if TYPE_CHECKING:
     from ..types import CheckResult
 
-# format name -> module under decaudit.engine.report
-FORMATS: dict[str, str] = {
-    "text": "text",
-    "json": "json_format",
-    "jsonl": "jsonl",
-    "sarif": "sarif",
-    "junit": "junit",
-    "github": "github",
-    "markdown": "markdown",
-    "brief": "brief",
-}
+# format name -> module under decaudit.engine.report (or a full module path): the registry
+# lives in the dependency-free vocabulary, so the CLI lists formats without importing this.
+FORMATS: dict[str, str] = OUTPUT_FORMATS
 # Formats that need the audited records themselves, not only the findings.
 NEEDS_RECORDS: frozenset[str] = frozenset({"brief"})
 
@@ -83,7 +77,8 @@ def get_renderer(name: str) -> Renderer:
     if module_name is None:
         known = ", ".join(FORMATS)
         raise ConfigError(f"unknown output format {name!r} (known: {known})")
-    module = importlib.import_module(f"{__name__}.{module_name}")
+    path = module_name if "." in module_name else f"{__name__}.{module_name}"
+    module = importlib.import_module(path)
     render: Renderer = module.render
     return render
 

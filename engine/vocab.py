@@ -1,0 +1,74 @@
+"""The words decaudit is built from: severities, families, exit codes, output and input formats.
+
+Every other module (the CLI included) takes these names from here. This module imports
+nothing beyond the standard library, so ``decaudit --help`` and the option choices cost
+nothing at start-up.
+
+**Registries.** :data:`OUTPUT_FORMATS` maps an output format name to its module under
+``decaudit.engine.report`` (a module with ``render(result, options) -> str``);
+:data:`RECORD_LOADERS` (and :data:`BINARY_RECORD_LOADERS`, for formats read from bytes) map a
+file extension to the ``module:function`` under ``decaudit.engine.records`` that reads it.
+Adding a format is adding its module and one line here: the CLI's choices, the config
+file's accepted values, the folder walk and the docs all follow.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+# Severities, least severe first (their rank is their index).
+SEVERITIES: tuple[str, ...] = ("info", "low", "medium", "high", "critical")
+SEVERITY_RANK: Mapping[str, int] = {name: i for i, name in enumerate(SEVERITIES)}
+# Most severe first: how choices, summaries and tables list them.
+SEVERITIES_DESC: tuple[str, ...] = tuple(reversed(SEVERITIES))
+# ``--fail-on``: a severity, or never fail.
+FAIL_ON_CHOICES: tuple[str, ...] = (*SEVERITIES, "never")
+
+# Rule families.
+FAMILIES: tuple[str, ...] = ("incremental", "alternatives", "benefits", "governance", "hygiene")
+
+# Exit codes of every command.
+EXIT_OK = 0  # nothing at or above --fail-on; the log is intact
+EXIT_FINDINGS = 1  # findings at or above --fail-on; verify: the log is not intact
+EXIT_ERROR = 2  # usage, config, rule, input or I/O error
+
+# Output formats of ``check``: name -> module under decaudit.engine.report.
+OUTPUT_FORMATS: dict[str, str] = {
+    "text": "text",
+    "json": "json_format",
+    "jsonl": "jsonl",
+    "sarif": "sarif",
+    "junit": "junit",
+    "github": "github",
+    "markdown": "markdown",
+    "brief": "brief",
+}
+
+# Formats of the commands that query the log (runs, findings, history, diff, waive --list).
+QUERY_FORMATS: tuple[str, ...] = ("table", "json", "csv")
+
+# Input formats: file extension -> "module:function" under decaudit.engine.records.
+# The function takes (path, text) and yields SourceRecord or InputError values.
+RECORD_LOADERS: dict[str, str] = {
+    ".yaml": "structured:load_yaml",
+    ".yml": "structured:load_yaml",
+    ".json": "structured:load_json",
+    ".jsonl": "structured:load_jsonl",
+    ".ndjson": "structured:load_jsonl",
+    ".md": "formats:load_markdown",  # a business case, else an ADR (MADR, Nygard)
+    ".markdown": "formats:load_markdown",
+    ".csv": "csvregister:load_csv",
+}
+# Binary input formats: file extension -> "module:function" taking (path, bytes).
+BINARY_RECORD_LOADERS: dict[str, str] = {
+    ".docx": "formats:load_docx",  # a Word business case
+}
+# The extensions a folder walk reads by default (``extensions`` in the config file);
+# ``.ndjson`` is read when named, not picked up from folders.
+RECORD_EXTENSIONS: tuple[str, ...] = (
+    *(e for e in RECORD_LOADERS if e != ".ndjson"),
+    *BINARY_RECORD_LOADERS,
+)
+
+# The default audit log file name (beside the config file when there is one).
+DEFAULT_DB = "decaudit.db"
