@@ -57,9 +57,9 @@ def cli() -> None:
     """Audit decision records for incremental-only choices, missing breakthrough
     alternatives and unrealistic benefit assumptions.
 
-    Every finding is appended to a tamper-evident SQLite audit log (./decaudit.db,
-    --db or DECAUDIT_DB). Exit codes: 0 ok, 1 findings at or above --fail-on (verify: log
-    not intact), 2 usage, config, rule, input or I/O error.
+    Every finding is appended to a tamper-evident SQLite audit log (decaudit.db beside the
+    config file, or here; --db or DECAUDIT_DB). Exit codes: 0 ok, 1 findings at or above
+    --fail-on (verify: log not intact), 2 usage, config, rule, input or I/O error.
     """
 
 

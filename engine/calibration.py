@@ -13,23 +13,16 @@ count ("measured" decisions). For each of them:
 Distributions give p10, p25, median, p75 and p90 (linear interpolation between closest
 ranks). ``track_records`` feeds rule BEN009: the median realization ratio per project type.
 
-The log is read with plain parameterised SQL on a read-only connection, so this module does
-not depend on the log writer's Python API, only on the tables in docs/audit-log.md.
+Pure statistics: snapshots in, figures out. Reading them from the log is
+:mod:`decaudit.engine.log.read`'s job; :mod:`decaudit.engine.history` joins the two.
 """
 
 from __future__ import annotations
 
-import json
-import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
-
-from .errors import LogError
-from .facts import TrackRecord
+from typing import Any, Protocol
 
 FEW = 5  # below this many decisions a distribution is flagged as too few to rely on
 PERCENTILES: tuple[tuple[str, float], ...] = (
@@ -41,137 +34,15 @@ PERCENTILES: tuple[tuple[str, float], ...] = (
 )
 UNSPECIFIED = "(unspecified)"
 
-DbSource = str | Path | sqlite3.Connection
 
+class Snapshot(Protocol):
+    """A decision as last audited (``decaudit.engine.log.read.Snapshot``)."""
 
-# --- reading the log -----------------------------------------------------------------------
+    @property
+    def decision_id(self) -> str: ...
 
-
-def connect_readonly(path: str | Path) -> sqlite3.Connection:
-    """Open the log read-only. A missing or unreadable file raises ``LogError``.
-
-    A log in WAL mode needs its ``-shm`` file to be read; on a read-only medium (an archived
-    log, a read-only share) that file cannot be created. When no ``-wal`` file holds
-    committed rows that are not yet in the database file, the file is then opened as
-    immutable, which needs neither.
-    """
-    p = Path(path)
-    if not p.is_file():
-        raise LogError(f"{path}: no audit log here (run `decaudit check` first, or pass --db)")
-    uri = p.resolve().as_uri()
-    try:
-        return _open(f"{uri}?mode=ro")
-    except sqlite3.OperationalError as exc:
-        wal = Path(f"{p}-wal")
-        if wal.exists() and wal.stat().st_size > 0:
-            raise LogError(f"{path}: cannot read the audit log: {exc}") from exc
-        try:
-            return _open(f"{uri}?mode=ro&immutable=1")
-        except sqlite3.DatabaseError as exc2:
-            raise LogError(f"{path}: cannot read the audit log: {exc2}") from exc2
-    except sqlite3.DatabaseError as exc:
-        raise LogError(f"{path}: cannot read the audit log: {exc}") from exc
-
-
-def _open(uri: str) -> sqlite3.Connection:
-    conn = sqlite3.connect(uri, uri=True, timeout=30)
-    try:
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlite3.DatabaseError:
-        conn.close()
-        raise
-    return conn
-
-
-@contextmanager
-def snapshot(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """One read transaction: every query inside sees the same state of the log, even while
-    another process appends a run (WAL readers keep their snapshot)."""
-    conn.execute("BEGIN")
-    try:
-        yield conn
-    finally:
-        conn.rollback()
-
-
-@contextmanager
-def _connection(source: DbSource) -> Iterator[sqlite3.Connection]:
-    if isinstance(source, sqlite3.Connection):
-        yield source
-        return
-    conn = connect_readonly(source)
-    try:
-        with snapshot(conn):
-            yield conn
-    finally:
-        conn.close()
-
-
-def has_tables(conn: sqlite3.Connection, *names: str) -> bool:
-    rows = conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
-    present = {r[0] for r in rows}
-    return all(n in present for n in names)
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    """The latest audited version of one decision."""
-
-    decision_id: str
-    record_hash: str
-    run_id: int
-    file: str
-    line: int
-    record: Mapping[str, Any]  # format-v1 canonical JSON
-
-
-def latest_snapshots(
-    conn: sqlite3.Connection, run_ids: Iterable[int] | None = None
-) -> list[Snapshot]:
-    """One snapshot per decision id, from the latest run (of ``run_ids``) that audited it.
-
-    When one run audited the same id more than once (a duplicate id across files), the first
-    row that run wrote wins. Sorted by decision id.
-    """
-    if not has_tables(conn, "run_records", "records"):
-        return []
-    where, params = "", []
-    if run_ids is not None:
-        ids = sorted(set(run_ids))
-        if not ids:
-            return []
-        where = "WHERE run_id IN (SELECT value FROM json_each(?))"  # any number of runs
-        params = [json.dumps(ids)]
-    # Rank in SQL, so only one canonical record per decision is ever read into memory.
-    sql = f"""
-        WITH ranked AS (
-            SELECT decision_id, record_hash, run_id, file, line,
-                   ROW_NUMBER() OVER (
-                       PARTITION BY decision_id ORDER BY run_id DESC, rowid ASC
-                   ) AS n
-            FROM run_records {where}
-        )
-        SELECT k.decision_id, k.record_hash, k.run_id, k.file, k.line, r.canonical
-        FROM ranked k JOIN records r ON r.hash = k.record_hash
-        WHERE k.n = 1
-        ORDER BY k.decision_id
-    """
-    out: list[Snapshot] = []
-    try:
-        rows = conn.execute(sql, params)
-    except sqlite3.DatabaseError as exc:
-        raise LogError(f"cannot read records from the audit log: {exc}") from exc
-    for did, rhash, run_id, file, line, canonical in rows:
-        try:
-            record = json.loads(canonical)
-        except (TypeError, ValueError):
-            continue  # not a readable snapshot: nothing to calibrate from
-        if not isinstance(record, dict):
-            continue
-        out.append(
-            Snapshot(str(did), str(rhash), int(run_id), str(file or ""), int(line or 0), record)
-        )
-    return out
+    @property
+    def record(self) -> Mapping[str, Any]: ...
 
 
 # --- figures of one record -----------------------------------------------------------------
@@ -183,13 +54,21 @@ def _num(value: Any) -> float | None:
     return float(value)
 
 
+def chosen_index(flags: Iterable[bool]) -> int | None:
+    """The index of the chosen option when exactly one is marked chosen, else None: the one
+    definition of "the chosen option", shared by the facts and the track record."""
+    chosen = [i for i, flag in enumerate(flags) if flag]
+    return chosen[0] if len(chosen) == 1 else None
+
+
 def chosen_option(record: Mapping[str, Any]) -> Mapping[str, Any] | None:
-    """The chosen option when exactly one option is marked chosen, else None."""
+    """The chosen option of a record (as JSON) when exactly one is marked chosen, else None."""
     options = record.get("options")
     if not isinstance(options, list):
         return None
-    chosen = [o for o in options if isinstance(o, dict) and o.get("chosen") is True]
-    return chosen[0] if len(chosen) == 1 else None
+    options = [o for o in options if isinstance(o, dict)]
+    index = chosen_index(o.get("chosen") is True for o in options)
+    return None if index is None else options[index]
 
 
 def _lines(case: Mapping[str, Any], key: str) -> list[Mapping[str, Any]]:
@@ -206,11 +85,15 @@ def _measured(items: Iterable[Mapping[str, Any]]) -> list[tuple[float, float]]:
     return pairs
 
 
-def _ratio(pairs: Sequence[tuple[float, float]]) -> float | None:
-    denominator = sum(p for p, _ in pairs)
-    if not pairs or denominator <= 0:
+def measured_ratio(pairs: Iterable[tuple[float | int | None, float | int | None]]) -> float | None:
+    """sum(realized) / sum(projected) over the pairs where both are known: the one definition
+    of a realization ratio (benefits) or overrun ratio (costs). None when nothing was
+    measured or the projections sum to zero or less."""
+    measured = [(p, r) for p, r in pairs if p is not None and r is not None]
+    denominator = sum(p for p, _ in measured)
+    if not measured or denominator <= 0:
         return None
-    return sum(r for _, r in pairs) / denominator
+    return sum(r for _, r in measured) / denominator
 
 
 @dataclass(frozen=True)
@@ -232,7 +115,7 @@ def cost_outcome(record: Mapping[str, Any]) -> CostOutcome | None:
     """The chosen case's cost overrun, or None when no cost line has both figures."""
     case = _case(record)
     pairs = _measured(_lines(case, "costs")) if case is not None else []
-    overrun = _ratio(pairs)
+    overrun = measured_ratio(pairs)
     if overrun is None:
         return None
     return CostOutcome(sum(p for p, _ in pairs), sum(r for _, r in pairs), overrun)
@@ -260,14 +143,14 @@ def outcome(decision_id: str, record: Mapping[str, Any]) -> Outcome | None:
         return None
     benefits = _lines(case, "benefits")
     pairs = _measured(benefits)
-    realization = _ratio(pairs)
+    realization = measured_ratio(pairs)
     if realization is None:
         return None
     by_type: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for ben in benefits:
         btype = ben.get("type") if isinstance(ben.get("type"), str) else UNSPECIFIED
         by_type[str(btype)].extend(_measured([ben]))
-    type_ratios = {t: r for t, ps in by_type.items() if (r := _ratio(ps)) is not None}
+    type_ratios = {t: r for t, ps in by_type.items() if (r := measured_ratio(ps)) is not None}
     costs = cost_outcome(record)
     ptype = record.get("project_type")
     return Outcome(
@@ -403,34 +286,18 @@ def calibrate_snapshots(snapshots: Sequence[Snapshot]) -> Calibration:
     )
 
 
-def calibrate(source: DbSource) -> Calibration:
-    """The track record of every measured decision in the log (missing log: ``LogError``)."""
-    with _connection(source) as conn:
-        return calibrate_snapshots(latest_snapshots(conn))
-
-
-def track_records(db_path_or_connection: DbSource, min_decisions: int) -> dict[str, TrackRecord]:
-    """Per project type with at least ``min_decisions`` measured past decisions: the median
-    realization ratio, the count and the sorted decision ids (the facts behind BEN009).
-
-    A missing log, or one without the tables yet, has no history: an empty dict.
-    """
-    source = db_path_or_connection
-    if not isinstance(source, sqlite3.Connection) and not Path(source).is_file():
-        return {}
-    with _connection(source) as conn:
-        measured = outcomes_of(latest_snapshots(conn))
+def track_records_of(
+    snapshots: Iterable[Snapshot], min_decisions: int
+) -> dict[str, tuple[float, int, tuple[str, ...]]]:
+    """Per project type with at least ``min_decisions`` measured decisions: the median
+    realization ratio, the count and the sorted decision ids (the facts behind BEN009)."""
     by_type: dict[str, dict[str, float]] = defaultdict(dict)
-    for o in measured:
+    for o in outcomes_of(snapshots):
         if o.project_type is not None:
             by_type[o.project_type][o.decision_id] = o.realization
-    out: dict[str, TrackRecord] = {}
+    out: dict[str, tuple[float, int, tuple[str, ...]]] = {}
     for ptype, ratios in sorted(by_type.items()):
         if len(ratios) >= max(1, min_decisions):
             ordered = sorted(ratios.values())
-            out[ptype] = TrackRecord(
-                ratio=round(percentile(ordered, 0.5), 6),
-                count=len(ratios),
-                decisions=tuple(sorted(ratios)),
-            )
+            out[ptype] = (round(percentile(ordered, 0.5), 6), len(ratios), tuple(sorted(ratios)))
     return out

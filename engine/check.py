@@ -126,7 +126,7 @@ def utc_now() -> str:
 def _track_records(db: str | None, minimum: int) -> Mapping[str, TrackRecord]:
     if not db or not Path(db).exists():
         return {}
-    from .calibration import track_records
+    from .history import track_records
 
     return track_records(db, minimum)
 

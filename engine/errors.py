@@ -7,14 +7,6 @@ class DecauditError(Exception):
     """Base class: a problem the user can fix (bad input, rule, config, log path...)."""
 
 
-class InputFileError(DecauditError):
-    """A record file that cannot be read. ``str()`` is ``file:line: message``."""
-
-    def __init__(self, file: str, line: int | None, message: str) -> None:
-        self.file, self.line, self.message = file, line, message
-        super().__init__(f"{file}:{line}: {message}" if line else f"{file}: {message}")
-
-
 class RuleFileError(DecauditError):
     """A rule file that is malformed: names file and the path inside it."""
 

@@ -15,18 +15,13 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 from decaudit.cli.main import cli
-from decaudit.engine.calibration import (
-    calibrate,
-    connect_readonly,
-    latest_snapshots,
-    outcome,
-    percentile,
-    snapshot,
-    track_records,
-)
+from decaudit.engine.calibration import outcome, percentile
 from decaudit.engine.errors import LogError
 from decaudit.engine.facts import TrackRecord
+from decaudit.engine.history import calibrate, track_records
 from decaudit.engine.log import AuditLog, RunMeta
+from decaudit.engine.log.connection import connect_readonly, snapshot
+from decaudit.engine.log.read import latest_snapshots
 from decaudit.engine.model import Record
 from decaudit.engine.types import SourceRecord
 

@@ -16,7 +16,7 @@ from decaudit.engine.packdata import pack_root, references
 from decaudit.engine.rules.loader import load_pack
 from decaudit.engine.rules.model import RulePack, walk
 from decaudit.engine.rules.oracle import OracleEvaluator
-from decaudit.engine.rules.testing import run_examples
+from decaudit.engine.ruletests import run_examples
 from decaudit.engine.types import Finding, SourceRecord
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st

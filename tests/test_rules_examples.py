@@ -9,7 +9,7 @@ from pathlib import Path
 from decaudit.engine.rules.loader import load_pack
 from decaudit.engine.rules.model import Expectation
 from decaudit.engine.rules.oracle import OracleEvaluator
-from decaudit.engine.rules.testing import TODAY, check_expectation, run_examples, summary
+from decaudit.engine.ruletests import TODAY, check_expectation, run_examples, summary
 from decaudit.engine.types import Finding
 
 PACK = Path(__file__).parent / "data" / "rules_pack"

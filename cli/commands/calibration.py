@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING
 
 import click
@@ -78,10 +77,8 @@ def calibration(fmt: str, db: str | None) -> None:
     option has benefits with both projected and realized figures count. Percentiles of fewer
     than 5 decisions are flagged as too few.
     """
-    from decaudit.engine.calibration import calibrate
+    from decaudit.cli.output import output_rows
+    from decaudit.engine.history import calibrate
 
     cal = calibrate(db_path(db))
-    if fmt == "json":
-        click.echo(json.dumps(cal.as_json(), indent=2))
-    else:
-        click.echo(render_table(cal))
+    output_rows(fmt, [], fields=(), table=lambda _: render_table(cal), document=cal.as_json())

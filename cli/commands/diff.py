@@ -30,8 +30,8 @@ def diff(run_a: str, run_b: str, show_unchanged: bool, db: str | None, fmt: str)
     for a decision RUN_B audited; "not audited": only in RUN_A, for a decision RUN_B did not
     audit; "unchanged": in both. Always exits 0 when both runs exist.
     """
+    from decaudit.cli.output import Column, output_rows
     from decaudit.engine.log import AuditLog
-    from decaudit.engine.log.output import Column, render_csv, render_json, render_table
     from decaudit.engine.log.queries import diff_runs, resolve_run
 
     with AuditLog.open(db_path(db), create=False) as log:
@@ -43,36 +43,28 @@ def diff(run_a: str, run_b: str, show_unchanged: bool, db: str | None, fmt: str)
         ("unchanged", " ", result.unchanged),
         ("not-audited", "?", result.not_audited),
     )
-    if fmt == "json":
-        click.echo(render_json(result.to_dict()))
-        return
-    if fmt == "csv":
-        click.echo(
-            render_csv(
-                CSV_FIELDS,
-                (
-                    (name, f.decision_id, f.rule_id, f.severity, f.path, f.fingerprint, f.message)
-                    for name, _, items in sections
-                    for f in items
-                ),
-            )
-        )
-        return
-    cols = (
-        Column(" "),
-        Column("DECISION", max_width=16),
-        Column("RULE", max_width=10),
-        Column("SEVERITY"),
-        Column("MESSAGE", flex=True),
-    )
     rows = [
-        (mark, f.decision_id, f.rule_id, f.severity, f.message)
+        {"change": name, "mark": mark, **f.to_dict()}
         for name, mark, items in sections
-        if show_unchanged or name not in ("unchanged", "not-audited")
         for f in items
     ]
-    if rows:
-        click.echo(render_table(cols, rows))
+    if fmt == "table" and not show_unchanged:
+        rows = [r for r in rows if r["change"] not in ("unchanged", "not-audited")]
+    output_rows(
+        fmt,
+        rows,
+        fields=CSV_FIELDS,
+        table=[
+            (Column(" "), "mark"),
+            (Column("DECISION", max_width=16), "decision_id"),
+            (Column("RULE", max_width=10), "rule_id"),
+            (Column("SEVERITY"), "severity"),
+            (Column("MESSAGE", flex=True), "message"),
+        ],
+        document=result.to_dict(),
+    )
+    if fmt != "table":
+        return
     click.echo(
         f"run {a} -> run {b}: {len(result.new)} new, {len(result.resolved)} resolved, "
         f"{len(result.unchanged)} unchanged"

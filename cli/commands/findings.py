@@ -12,32 +12,6 @@ from decaudit.cli.options import (
     split_list,
 )
 
-CSV_FIELDS = (
-    "id",
-    "run_id",
-    "run_started_at",
-    "decision_id",
-    "rule_id",
-    "rule_name",
-    "family",
-    "severity",
-    "message",
-    "path",
-    "file",
-    "line",
-    "fingerprint",
-    "rule_digest",
-    "record_hash",
-    "waived",
-    "waiver_id",
-    "waiver_source",
-    "waiver_reason",
-    "waiver_approver",
-    "waiver_expires",
-    "expired_waiver_until",
-    "evidence",
-)
-
 
 @click.command("findings")
 @click.option(
@@ -120,9 +94,10 @@ def findings(
     Filters combine with AND; several values of one filter combine with OR. Times are when
     the run started, in UTC.
     """
+    from decaudit.cli.output import Column, output_rows
     from decaudit.engine.log import AuditLog
-    from decaudit.engine.log.output import Column, render_csv, render_json, render_table
     from decaudit.engine.log.queries import FindingFilter, iter_findings, resolve_run
+    from decaudit.engine.log.rows import FINDING_FIELDS
 
     with AuditLog.open(db_path(db), create=False) as log:
         flt = FindingFilter(
@@ -137,35 +112,18 @@ def findings(
             search=search,
             limit=limit,
         )
-        rows = list(iter_findings(log.conn, flt))
-    if fmt == "json":
-        click.echo(render_json([f.to_dict() for f in rows]))
-    elif fmt == "csv":
-        click.echo(render_csv(CSV_FIELDS, ([f.to_dict()[k] for k in CSV_FIELDS] for f in rows)))
-    elif not rows:
-        click.echo("no findings match", err=True)
-    else:
-        cols = (
-            Column("RUN", right=True),
-            Column("DECISION", max_width=16),
-            Column("RULE", max_width=10),
-            Column("SEVERITY"),
-            Column("WAIVED"),
-            Column("MESSAGE", flex=True),
-        )
-        click.echo(
-            render_table(
-                cols,
-                (
-                    (
-                        f.run_id,
-                        f.decision_id,
-                        f.rule_id,
-                        f.severity,
-                        "yes" if f.waived else "",
-                        f.message,
-                    )
-                    for f in rows
-                ),
-            )
-        )
+        rows = [f.to_dict() for f in iter_findings(log.conn, flt)]
+    output_rows(
+        fmt,
+        rows,
+        fields=FINDING_FIELDS,  # every column of the findings table, and the run's start
+        table=[
+            (Column("RUN", right=True), "run_id"),
+            (Column("DECISION", max_width=16), "decision_id"),
+            (Column("RULE", max_width=10), "rule_id"),
+            (Column("SEVERITY"), "severity"),
+            (Column("WAIVED"), lambda f: "yes" if f["waived"] else ""),
+            (Column("MESSAGE", flex=True), "message"),
+        ],
+        empty="no findings match",
+    )

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from typing import Any
+
 import click
 from decaudit.cli.options import db_option, db_path, handle_errors, query_format_option
 
@@ -34,47 +37,19 @@ def history(decision_id: str, db: str | None, fmt: str) -> None:
     rule id, severity, the rule's digest (short: a changed digest means the rule changed),
     whether a waiver applied, and the message.
     """
+    from decaudit.cli.output import Column, output_rows, output_width, render_table
+    from decaudit.cli.output import short_time as st
     from decaudit.engine.log import AuditLog
-    from decaudit.engine.log.output import (
-        Column,
-        output_width,
-        render_csv,
-        render_json,
-        render_table,
-    )
-    from decaudit.engine.log.output import short_time as st
     from decaudit.engine.log.queries import history as load_history
 
     with AuditLog.open(db_path(db), create=False) as log:
         runs = load_history(log.conn, decision_id)
-    if fmt == "json":
-        click.echo(render_json({"decision_id": decision_id, "runs": [r.to_dict() for r in runs]}))
-        return
-    if fmt == "csv":
-        rows = []
-        for r in runs:
-            base = (r.run_id, r.started_at, r.file, r.line, r.record_hash)
-            if not r.findings:
-                rows.append((*base, *([None] * (len(CSV_FIELDS) - len(base)))))
-            for f in r.findings:
-                rows.append(
-                    (
-                        *base,
-                        f.rule_id,
-                        f.rule_name,
-                        f.severity,
-                        f.message,
-                        f.rule_digest,
-                        f.waived,
-                        f.waiver_expires,
-                        f.fingerprint,
-                    )
-                )
-        click.echo(render_csv(CSV_FIELDS, rows))
-        return
-    if not runs:
-        click.echo(f"decision {decision_id} is not in the audit log", err=True)
-        return
+    rows: list[dict[str, Any]] = []  # one per finding, or per run without findings
+    for r in runs:
+        base = {k: v for k, v in r.to_dict().items() if k != "findings"}
+        rows.extend({**f.to_dict(), **base} for f in r.findings)
+        if not r.findings:
+            rows.append(base)
     cols = (
         Column("RULE"),
         Column("SEVERITY"),
@@ -82,27 +57,38 @@ def history(decision_id: str, db: str | None, fmt: str) -> None:
         Column("WAIVED"),
         Column("MESSAGE", flex=True),
     )
-    blocks = []
-    for r in runs:
-        where = f"{r.file}:{r.line}" if r.file else "(not audited in this run)"
-        snap = f"  record {r.record_hash[:12]}" if r.record_hash else ""
-        head = f"run {r.run_id}  {st(r.started_at)}  {where}{snap}"
-        if not r.findings:
-            blocks.append(f"{head}\n  no findings")
-            continue
-        table = render_table(
-            cols,
-            [
-                (
-                    f.rule_id,
-                    f.severity,
-                    (f.rule_digest or "")[:8],
-                    "yes" if f.waived else "",
-                    f.message,
-                )
-                for f in r.findings
-            ],
-            width=output_width() - 2,
-        )
-        blocks.append(head + "\n" + "\n".join("  " + line for line in table.splitlines()))
-    click.echo("\n\n".join(blocks))
+
+    def blocks(_: Sequence[Mapping[str, Any]]) -> str:
+        out = []
+        for r in runs:
+            where = f"{r.file}:{r.line}" if r.file else "(not audited in this run)"
+            snap = f"  record {r.record_hash[:12]}" if r.record_hash else ""
+            head = f"run {r.run_id}  {st(r.started_at)}  {where}{snap}"
+            if not r.findings:
+                out.append(f"{head}\n  no findings")
+                continue
+            table = render_table(
+                cols,
+                [
+                    (
+                        f.rule_id,
+                        f.severity,
+                        (f.rule_digest or "")[:8],
+                        "yes" if f.waived else "",
+                        f.message,
+                    )
+                    for f in r.findings
+                ],
+                width=output_width() - 2,
+            )
+            out.append(head + "\n" + "\n".join("  " + line for line in table.splitlines()))
+        return "\n\n".join(out)
+
+    output_rows(
+        fmt,
+        rows,
+        fields=CSV_FIELDS,
+        table=blocks,
+        empty=f"decision {decision_id} is not in the audit log",
+        document={"decision_id": decision_id, "runs": [r.to_dict() for r in runs]},
+    )

@@ -134,7 +134,7 @@ def test(folder: Path | None, builtin: bool, only: tuple[str, ...], quiet: bool)
     says, 2 when a rule file is invalid.
     """
     from decaudit.engine.rules.model import RulePack
-    from decaudit.engine.rules.testing import run_examples, summary
+    from decaudit.engine.ruletests import run_examples, summary
 
     pack, errors = _pack_errors(folder, builtin)
     assert isinstance(pack, RulePack)

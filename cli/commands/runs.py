@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import click
 from decaudit.cli.options import db_option, db_path, handle_errors, query_format_option
-from decaudit.engine.log.writer import RUN_COLUMNS
-
-RUN_CSV_FIELDS = RUN_COLUMNS  # every column of the runs table, in table order
 
 
 @click.command("runs")
@@ -22,32 +19,24 @@ def runs(db: str | None, fmt: str, limit: int | None) -> None:
     Table columns: run id, start time (UTC), records audited, findings, exit status and the
     command line. JSON and CSV carry every provenance field (versions, digests, actor, CI).
     """
+    from decaudit.cli.output import Column, output_rows, short_time
     from decaudit.engine.log import AuditLog
-    from decaudit.engine.log.output import Column, render_csv, render_json, render_table
-    from decaudit.engine.log.output import short_time as st
     from decaudit.engine.log.queries import list_runs
+    from decaudit.engine.log.rows import RUN_FIELDS
 
     with AuditLog.open(db_path(db), create=False) as log:
-        rows = list_runs(log.conn, limit=limit)
-    if fmt == "json":
-        click.echo(render_json([r.to_dict() for r in rows]))
-    elif fmt == "csv":
-        click.echo(
-            render_csv(RUN_CSV_FIELDS, ([r.to_dict()[k] for k in RUN_CSV_FIELDS] for r in rows))
-        )
-    elif not rows:
-        click.echo("no runs in the audit log yet", err=True)
-    else:
-        cols = (
-            Column("RUN", right=True),
-            Column("STARTED (UTC)"),
-            Column("RECORDS", right=True),
-            Column("FINDINGS", right=True),
-            Column("EXIT", right=True),
-            Column("COMMAND", flex=True),
-        )
-        data = [
-            (r.id, st(r.started_at), r.record_count, r.finding_count, r.exit_status, r.command)
-            for r in rows
-        ]
-        click.echo(render_table(cols, data))
+        rows = [r.to_dict() for r in list_runs(log.conn, limit=limit)]
+    output_rows(
+        fmt,
+        rows,
+        fields=RUN_FIELDS,  # every column of the runs table, in table order
+        table=[
+            (Column("RUN", right=True), "id"),
+            (Column("STARTED (UTC)"), lambda r: short_time(r["started_at"])),
+            (Column("RECORDS", right=True), "record_count"),
+            (Column("FINDINGS", right=True), "finding_count"),
+            (Column("EXIT", right=True), "exit_status"),
+            (Column("COMMAND", flex=True), "command"),
+        ],
+        empty="no runs in the audit log yet",
+    )

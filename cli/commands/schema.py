@@ -2,24 +2,12 @@
 
 from __future__ import annotations
 
-import importlib
 import json
 from typing import Any
 
 import click
 
-from ..options import fail, handle_errors
-
-
-def _rule_schema() -> dict[str, Any]:
-    try:
-        module = importlib.import_module("decaudit.engine.rules.schema")
-    except ImportError:
-        fail("the rule-file schema is not available in this installation")
-    schema = getattr(module, "RULE_SCHEMA", None)
-    if not isinstance(schema, dict):
-        fail("the rule-file schema is not available in this installation")
-    return schema
+from ..options import handle_errors
 
 
 @click.command(name="schema")
@@ -36,8 +24,11 @@ def schema(rule: bool) -> None:
     Use it to validate records in an editor or in CI, e.g.
     `decaudit schema > decision-record.schema.json`.
     """
+    doc: dict[str, Any]
     if rule:
-        doc = _rule_schema()
+        from decaudit.engine.rules.schema import RULE_SCHEMA
+
+        doc = RULE_SCHEMA
     else:
         from decaudit.engine.model import json_schema
 

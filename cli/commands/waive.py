@@ -124,8 +124,8 @@ def waive(
 
 
 def _list(path: str, fmt: str) -> None:
+    from decaudit.cli.output import Column, output_rows
     from decaudit.engine.log import AuditLog
-    from decaudit.engine.log.output import Column, render_csv, render_json, render_table
 
     today = settings()["today"]
     with AuditLog.open(path, create=False) as log:
@@ -147,36 +147,18 @@ def _list(path: str, fmt: str) -> None:
         }
         for w in items
     ]
-    if fmt == "json":
-        click.echo(render_json(rows))
-    elif fmt == "csv":
-        click.echo(render_csv(CSV_FIELDS, ([r[k] for k in CSV_FIELDS] for r in rows)))
-    elif not rows:
-        click.echo("no waivers in the audit log", err=True)
-    else:
-        cols = (
-            Column("ID", right=True),
-            Column("DECISION", max_width=16),
-            Column("RULE", max_width=10),
-            Column("EXPIRES"),
-            Column("STATUS"),
-            Column("APPROVER", max_width=16),
-            Column("REASON", flex=True),
-        )
-        click.echo(
-            render_table(
-                cols,
-                (
-                    (
-                        r["id"],
-                        r["decision_id"],
-                        r["rule_id"],
-                        r["expires"],
-                        r["status"],
-                        r["approver"] or "",
-                        r["reason"],
-                    )
-                    for r in rows
-                ),
-            )
-        )
+    output_rows(
+        fmt,
+        rows,
+        fields=CSV_FIELDS,
+        table=[
+            (Column("ID", right=True), "id"),
+            (Column("DECISION", max_width=16), "decision_id"),
+            (Column("RULE", max_width=10), "rule_id"),
+            (Column("EXPIRES"), "expires"),
+            (Column("STATUS"), "status"),
+            (Column("APPROVER", max_width=16), lambda r: r["approver"] or ""),
+            (Column("REASON", flex=True), "reason"),
+        ],
+        empty="no waivers in the audit log",
+    )

@@ -7,11 +7,11 @@ and flags given as strings) and returns the normalised value or raises :class:`_
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from ..hints import show_typed, suggest
 from ..vocab import FAIL_ON_CHOICES as FAIL_ON_CHOICES
 from ..vocab import OUTPUT_FORMATS, RECORD_EXTENSIONS, SEVERITIES
 
@@ -188,12 +188,8 @@ def _params_table(value: Any, from_text: bool) -> dict[str, dict[str, Any]]:
     return out
 
 
-def _show(value: Any) -> str:
-    kind = type(value).__name__
-    shown = repr(value)
-    return f"{shown} ({kind})" if len(shown) <= 60 else f"a {kind}"
+_show = show_typed  # a setting's value, with its type
 
 
 def _suggest(name: str, choices: Mapping[str, Any] | tuple[str, ...]) -> str:
-    close = difflib.get_close_matches(name.replace("-", "_"), list(choices), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    return suggest(name.replace("-", "_"), choices, cutoff=0.6)

@@ -19,7 +19,6 @@ from __future__ import annotations
 from .catalogue import (
     CATALOGUE,
     COLLECTION_TYPES,
-    FACT_TYPES,
     RECORD_TYPES,
     RUN_TYPES,
     FactSpec,
@@ -34,7 +33,6 @@ __all__ = [
     "BREAKTHROUGH_KINDS",
     "CATALOGUE",
     "COLLECTION_TYPES",
-    "FACT_TYPES",
     "INCREMENTAL_KINDS",
     "PORTFOLIO_ID",
     "RECORD_TYPES",

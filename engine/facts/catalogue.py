@@ -268,7 +268,6 @@ CATALOGUE: dict[str, dict[str, FactSpec]] = {
     ),
 }
 
-FACT_TYPES: tuple[str, ...] = tuple(CATALOGUE)
 # When facts are asserted: per record, per folder of records at the end of a run
 # (engine/collection.py), once per run.
 RECORD_TYPES: frozenset[str] = frozenset({"decision", "option", "benefit", "cost"})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..calibration import chosen_index
 from ..model import OPTION_KINDS
 from ..types import SourceRecord
 from .business import business_context
@@ -86,8 +87,9 @@ def decision_fact(
         named and not chosen and rec.options and not names_listed_option(rec)
     )
     df["choice_stated"] = choice_stated(rec, chosen)
-    if len(chosen) == 1:
-        _chosen_facts(df, src, ctx, chosen[0], kinds[chosen[0]])
+    index = chosen_index(o.chosen for o in rec.options)
+    if index is not None:
+        _chosen_facts(df, src, ctx, index, kinds[index])
     return df
 
 

@@ -9,6 +9,7 @@ import functools
 from collections.abc import Iterable
 from typing import Any
 
+from ..calibration import measured_ratio
 from ..model import BusinessCase, Option, Record
 from ..packdata import Lexicon
 from ..types import json_path
@@ -32,11 +33,8 @@ def _total(values: Iterable[float | int | None]) -> float | None:
 
 
 def _ratio(pairs: Iterable[tuple[float | int | None, float | int | None]]) -> float | None:
-    measured = [(p, r) for p, r in pairs if p is not None and r is not None]
-    denominator = sum(p for p, _ in measured)
-    if not measured or denominator <= 0:
-        return None
-    return round(sum(r for _, r in measured) / denominator, 6)
+    ratio = measured_ratio(pairs)
+    return None if ratio is None else round(ratio, 6)
 
 
 def _given(text: str | None) -> bool:

@@ -14,8 +14,8 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..calibration import connect_readonly, snapshot
 from ..files import write_atomic as write_atomic  # saves the report
+from ..log.connection import connect_readonly, snapshot
 
 if TYPE_CHECKING:
     from .data import ReportData

@@ -9,15 +9,14 @@ anchor, so they stay unique on the page.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Sequence
 from functools import cache
 
 from ..brief import Brief, BriefContext, Item, build_brief
-from ..brief.history import source_of
+from ..brief.history import finding_of_row, source_of
 from ..errors import LogError
-from ..types import Finding, RuleInfo, WaiverRef
-from .data import DecisionRow, FindingRow, ReportData
+from ..types import RuleInfo
+from .data import DecisionRow, ReportData
 from .markup import anchor, html_table
 from .svg import esc
 
@@ -27,29 +26,6 @@ def _rules() -> tuple[RuleInfo, ...]:
     from ..rules.loader import load_pack
 
     return load_pack().infos
-
-
-def _finding(row: FindingRow) -> Finding:
-    try:
-        evidence = json.loads(row.evidence) if row.evidence else {}
-    except ValueError:
-        evidence = {}
-    waiver = None
-    if row.waived:
-        waiver = WaiverRef("log", row.waiver_reason, row.waiver_approver, row.waiver_expires)
-    return Finding(
-        rule_id=row.rule_id,
-        rule_name=row.rule_name,
-        severity=row.severity,
-        family=row.family,
-        decision_id=row.decision_id,
-        file=row.file,
-        line=row.line,
-        path=row.path,
-        message=row.message,
-        evidence=evidence if isinstance(evidence, dict) else {},
-        waiver=waiver,
-    )
 
 
 def context(data: ReportData) -> BriefContext:
@@ -65,7 +41,7 @@ def brief_of(d: DecisionRow, ctx: BriefContext) -> Brief | None:
         src = source_of(d.record, d.file, d.line, "yaml")
     except LogError:
         return None
-    return build_brief(src, [_finding(f) for f in d.findings], ctx)
+    return build_brief(src, [finding_of_row(f) for f in d.findings], ctx)
 
 
 def _refs(notes: Sequence[int], prefix: str) -> str:

@@ -43,7 +43,7 @@ def changes_section(data: ReportData, links: Links) -> str:
                 esc(f.rule_id),
                 decision_link(f.decision_id, known),
                 esc(f.message),
-                links.loc(f.file, f.line),
+                links.loc(f.file or "", f.line or 0),
             ]
 
     def listing(what: str, findings: Sequence[FindingRow]) -> str:
@@ -77,9 +77,9 @@ def runs_section(data: ReportData, limit: int = 50) -> str:
             [
                 f"#{r.id}",
                 esc(when(r.started_at)),
-                esc(r.tool_version),
-                f'<span class="loc">{esc(r.command)}</span>',
-                esc(r.actor),
+                esc(r.tool_version or ""),
+                f'<span class="loc">{esc(r.command or "")}</span>',
+                esc(r.actor or ""),
                 str(r.record_count),
                 str(r.finding_count),
                 str(r.error_count),

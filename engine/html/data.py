@@ -1,4 +1,4 @@
-"""What the governance report shows, read from the audit log (read-only, plain SQL).
+"""What the governance report shows, from the rows the log's read side gives (no SQL here).
 
 The *current state* of the portfolio is, for each decision, its latest snapshot (the record
 audited by the latest run that audited it) and the findings that run produced for it; for the
@@ -21,19 +21,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..brief.history import history_of_snapshots
-from ..calibration import (
-    CostOutcome,
-    Outcome,
-    Snapshot,
-    chosen_option,
-    cost_outcome,
-    has_tables,
-    latest_snapshots,
-    outcome,
-)
+from ..calibration import CostOutcome, Outcome, chosen_option, cost_outcome, outcome
 from ..clock import utc_stamp
 from ..errors import LogError
 from ..facts import BREAKTHROUGH_KINDS, PORTFOLIO_ID
+from ..log.read import (
+    Snapshot,
+    audited_decisions,
+    findings_of_runs,
+    has_tables,
+    latest_snapshots,
+    runs_between,
+)
+from ..log.rows import FindingRow, RunInfo
 from ..model import OPTION_KINDS
 from ..packdata import lexicon
 from ..types import FAMILIES, SEVERITIES, SEVERITY_RANK
@@ -42,76 +42,10 @@ SEVERITY_WEIGHTS: Mapping[str, int] = {"critical": 10, "high": 5, "medium": 3, "
 MIX_KINDS: tuple[str, ...] = (*OPTION_KINDS, "unknown")
 MAX_QUARTERS = 40  # a longer span is shown per year
 
-_FINDING_COLUMNS = (
-    "run_id",
-    "decision_id",
-    "rule_id",
-    "rule_name",
-    "family",
-    "severity",
-    "message",
-    "path",
-    "file",
-    "line",
-    "fingerprint",
-    "waived",
-    "waiver_reason",
-    "waiver_expires",
-    "evidence",
-)
-# Columns the writer adds beyond docs/audit-log.md: read when present, blank otherwise.
-_OPTIONAL_FINDING_COLUMNS = ("waiver_approver", "expired_waiver_until")
-_RUN_COLUMNS = (
-    "id",
-    "started_at",
-    "finished_at",
-    "tool_version",
-    "command",
-    "actor",
-    "exit_status",
-    "record_count",
-    "finding_count",
-    "error_count",
-)
 
-
-@dataclass(frozen=True)
-class RunInfo:
-    id: int
-    started_at: str
-    finished_at: str
-    tool_version: str
-    command: str
-    actor: str
-    exit_status: int | None
-    record_count: int
-    finding_count: int
-    error_count: int
-
-
-@dataclass(frozen=True)
-class FindingRow:
-    run_id: int
-    decision_id: str
-    rule_id: str
-    rule_name: str
-    family: str
-    severity: str
-    message: str
-    path: str
-    file: str
-    line: int
-    fingerprint: str
-    waived: bool
-    waiver_reason: str
-    waiver_expires: str
-    waiver_approver: str = ""
-    expired_waiver_until: str = ""  # an open finding whose waiver expired on that date
-    evidence: str = ""  # the facts and parameters behind the finding (JSON)
-
-    @property
-    def weight(self) -> int:
-        return 0 if self.waived else SEVERITY_WEIGHTS.get(self.severity, 0)
+def weight(f: FindingRow) -> int:
+    """A finding's part of its decision's risk score: its severity weight, 0 when waived."""
+    return 0 if f.waived else SEVERITY_WEIGHTS.get(f.severity, 0)
 
 
 def reaudited(f: FindingRow, audited: set[str]) -> bool:
@@ -152,7 +86,7 @@ class DecisionRow:
 
     @property
     def score(self) -> int:
-        return sum(f.weight for f in self.findings)
+        return sum(weight(f) for f in self.findings)
 
     @property
     def open_findings(self) -> tuple[FindingRow, ...]:
@@ -218,7 +152,7 @@ class ReportData:
         """(family, open, waived) for the families in use, known families first."""
         counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
         for f in self.current_findings:
-            counts[f.family][1 if f.waived else 0] += 1
+            counts[f.family or ""][1 if f.waived else 0] += 1
         order = [f for f in FAMILIES if f in counts] + sorted(set(counts) - set(FAMILIES))
         return [(fam, counts[fam][0], counts[fam][1]) for fam in order]
 
@@ -245,77 +179,8 @@ class ReportData:
 # --- reading -------------------------------------------------------------------------------
 
 
-def _query(conn: sqlite3.Connection, sql: str, params: Sequence[Any] = ()) -> list[Any]:
-    try:
-        return conn.execute(sql, params).fetchall()
-    except sqlite3.DatabaseError as exc:
-        raise LogError(f"cannot read the audit log: {exc}") from exc
-
-
-def _runs(conn: sqlite3.Connection, since: dt.date | None, until: dt.date | None) -> list[RunInfo]:
-    rows = _query(conn, f"SELECT {', '.join(_RUN_COLUMNS)} FROM runs ORDER BY id")
-    out = []
-    for r in rows:
-        started = str(r[1] or "")
-        day = started[:10]
-        if since is not None and day < since.isoformat():
-            continue
-        if until is not None and day > until.isoformat():
-            continue
-        out.append(
-            RunInfo(
-                id=int(r[0]),
-                started_at=started,
-                finished_at=str(r[2] or ""),
-                tool_version=str(r[3] or ""),
-                command=str(r[4] or ""),
-                actor=str(r[5] or ""),
-                exit_status=None if r[6] is None else int(r[6]),
-                record_count=int(r[7] or 0),
-                finding_count=int(r[8] or 0),
-                error_count=int(r[9] or 0),
-            )
-        )
-    return out
-
-
-def _finding(r: Sequence[Any]) -> FindingRow:
-    return FindingRow(
-        run_id=int(r[0]),
-        decision_id=str(r[1] or ""),
-        rule_id=str(r[2] or ""),
-        rule_name=str(r[3] or ""),
-        family=str(r[4] or ""),
-        severity=str(r[5] or "info"),
-        message=str(r[6] or ""),
-        path=str(r[7] or ""),
-        file=str(r[8] or ""),
-        line=int(r[9] or 0),
-        fingerprint=str(r[10] or ""),
-        waived=bool(r[11]),
-        waiver_reason=str(r[12] or ""),
-        waiver_expires=str(r[13] or ""),
-        evidence=str(r[14] or ""),
-        waiver_approver=str(r[15] or ""),
-        expired_waiver_until=str(r[16] or ""),
-    )
-
-
-def _findings_of_runs(conn: sqlite3.Connection, run_ids: Sequence[int]) -> list[FindingRow]:
-    out: list[FindingRow] = []
-    present = {str(r[1]) for r in _query(conn, "PRAGMA table_info(findings)")}
-    optional = [c if c in present else "NULL" for c in _OPTIONAL_FINDING_COLUMNS]
-    cols = ", ".join([*_FINDING_COLUMNS, *optional])
-    for i in range(0, len(run_ids), 500):
-        chunk = list(run_ids[i : i + 500])
-        marks = ",".join("?" * len(chunk))
-        sql = f"SELECT {cols} FROM findings WHERE run_id IN ({marks}) ORDER BY id"
-        out.extend(_finding(r) for r in _query(conn, sql, chunk))
-    return out
-
-
 def _sort_key(f: FindingRow) -> tuple[int, int, str, str]:
-    return (f.waived, -SEVERITY_RANK.get(f.severity, 0), f.rule_id, f.path)
+    return (f.waived, -SEVERITY_RANK.get(f.severity, 0), f.rule_id, f.path or "")
 
 
 def _date(value: Any) -> dt.date | None:
@@ -397,7 +262,7 @@ def _mix(decisions: Sequence[DecisionRow]) -> tuple[tuple[QuarterMix, ...], int]
 def _by_rule(findings: Sequence[FindingRow]) -> tuple[RuleCount, ...]:
     acc: dict[str, list[Any]] = {}
     for f in findings:
-        row = acc.setdefault(f.rule_id, [f.rule_name, f.family, f.severity, 0, 0])
+        row = acc.setdefault(f.rule_id, [f.rule_name or "", f.family or "", f.severity, 0, 0])
         if SEVERITY_RANK.get(f.severity, 0) > SEVERITY_RANK.get(row[2], 0):
             row[2] = f.severity
         row[4 if f.waived else 3] += 1
@@ -414,7 +279,7 @@ def _changes(
     previous = runs[-2] if len(runs) > 1 else None
     if previous is None:
         return Changes(latest, None, (), (), 0, 0)
-    rows = _findings_of_runs(conn, [previous.id, latest.id])
+    rows = findings_of_runs(conn, [previous.id, latest.id])
     now = {f.fingerprint: f for f in rows if f.run_id == latest.id}
     before = {f.fingerprint: f for f in rows if f.run_id == previous.id}
     seen = audited.get(latest.id, set())
@@ -442,7 +307,7 @@ def load(
     """Everything the report shows. No runs (in the window) raises ``LogError``."""
     if not has_tables(conn, "runs", "records", "run_records", "findings"):
         raise LogError(f"{source}: not a decaudit audit log (its tables are missing)")
-    runs = _runs(conn, since, until)
+    runs = runs_between(conn, since, until)
     if not runs:
         window = ""
         if since or until:
@@ -450,18 +315,12 @@ def load(
         raise LogError(f"{source}: the audit log has no runs{window}; run `decaudit check` first")
     run_ids = [r.id for r in runs]
     snapshots = latest_snapshots(conn, run_ids)
-    audited: dict[int, set[str]] = defaultdict(set)
-    for i in range(0, len(run_ids), 500):
-        chunk = run_ids[i : i + 500]
-        marks = ",".join("?" * len(chunk))
-        sql = f"SELECT DISTINCT run_id, decision_id FROM run_records WHERE run_id IN ({marks})"
-        for run_id, did in _query(conn, sql, chunk):
-            audited[int(run_id)].add(str(did))
+    audited = audited_decisions(conn, run_ids)
     wanted = sorted({s.run_id for s in snapshots} | {runs[-1].id})
     current: dict[str, list[FindingRow]] = defaultdict(list)
     latest_of = {s.decision_id: s.run_id for s in snapshots}
     portfolio: list[FindingRow] = []
-    for f in _findings_of_runs(conn, wanted):
+    for f in findings_of_runs(conn, wanted):
         if latest_of.get(f.decision_id) == f.run_id:
             current[f.decision_id].append(f)
         elif f.decision_id not in latest_of and f.run_id == runs[-1].id:

@@ -167,8 +167,8 @@ def _finding_rows(
         if f.waived:
             by = f" by {f.waiver_approver}" if f.waiver_approver else ""
             status = (
-                f'<span class="waived">waived until {esc(f.waiver_expires)}</span>'
-                f'<span class="reason">{esc(f.waiver_reason)}{esc(by)}</span>'
+                f'<span class="waived">waived until {esc(f.waiver_expires or "")}</span>'
+                f'<span class="reason">{esc(f.waiver_reason or "")}{esc(by)}</span>'
             )
         elif f.expired_waiver_until:
             status = f'open<span class="reason">waiver expired {esc(f.expired_waiver_until)}</span>'
@@ -177,10 +177,12 @@ def _finding_rows(
         rows.append(
             [
                 sev_badge(f.severity),
-                f"{esc(f.rule_id)} <span class='kind'>{esc(f.rule_name)}</span>",
+                f"{esc(f.rule_id)} <span class='kind'>{esc(f.rule_name or '')}</span>",
                 f'<span class="msg">{esc(f.message)}</span>',
-                f'<span class="loc">{esc(f.path)}</span>',
-                links.loc(f.file, f.line, short=bool(record_file) and f.file == record_file),
+                f'<span class="loc">{esc(f.path or "")}</span>',
+                links.loc(
+                    f.file or "", f.line or 0, short=bool(record_file) and f.file == record_file
+                ),
                 status,
             ]
         )

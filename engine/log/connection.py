@@ -1,4 +1,9 @@
-"""Opening the log file: pragmas on every connection, and the write transaction."""
+"""Opening the log file: the one place that connects to it.
+
+``connect`` opens it for writing (pragmas on every connection, the write transaction);
+``connect_readonly`` opens it for the read commands and the report, and ``snapshot`` holds
+one read transaction.
+"""
 
 from __future__ import annotations
 
@@ -85,3 +90,50 @@ def immediate(
             conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+
+
+def connect_readonly(path: str | Path) -> sqlite3.Connection:
+    """Open the log read-only. A missing or unreadable file raises ``LogError``.
+
+    A log in WAL mode needs its ``-shm`` file to be read; on a read-only medium (an archived
+    log, a read-only share) that file cannot be created. When no ``-wal`` file holds
+    committed rows that are not yet in the database file, the file is then opened as
+    immutable, which needs neither.
+    """
+    p = Path(path)
+    if not p.is_file():
+        raise LogError(f"{path}: no audit log here (run `decaudit check` first, or pass --db)")
+    uri = p.resolve().as_uri()
+    try:
+        return _open(f"{uri}?mode=ro")
+    except sqlite3.OperationalError as exc:
+        wal = Path(f"{p}-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            raise LogError(f"{path}: cannot read the audit log: {exc}") from exc
+        try:
+            return _open(f"{uri}?mode=ro&immutable=1")
+        except sqlite3.DatabaseError as exc2:
+            raise LogError(f"{path}: cannot read the audit log: {exc2}") from exc2
+    except sqlite3.DatabaseError as exc:
+        raise LogError(f"{path}: cannot read the audit log: {exc}") from exc
+
+
+def _open(uri: str) -> sqlite3.Connection:
+    conn = sqlite3.connect(uri, uri=True, timeout=30)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError:
+        conn.close()
+        raise
+    return conn
+
+
+@contextmanager
+def snapshot(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One read transaction: every query inside sees the same state of the log, even while
+    another process appends a run (WAL readers keep their snapshot)."""
+    conn.execute("BEGIN")
+    try:
+        yield conn
+    finally:
+        conn.rollback()

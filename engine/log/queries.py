@@ -7,13 +7,20 @@ is bound as an SQL parameter, never spliced into the SQL text.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 from ..errors import LogError
+from .rows import (
+    FINDING_SELECT,
+    RUN_ID_AT,
+    FindingRow,
+    RunInfo,
+    finding_row,
+    run_info,
+)
 
 # The decision id of portfolio findings; equal to engine.facts.PORTFOLIO_ID (tested), kept
 # here so the log queries do not import the record model.
@@ -29,85 +36,6 @@ def reaudited(f: FindingRow, audited: set[str]) -> bool:
         return bool(audited)
     decisions = f.evidence.get("decisions") if f.evidence.get("convention") else None
     return isinstance(decisions, list) and any(d in audited for d in decisions)
-
-
-@dataclass(frozen=True)
-class RunSummary:
-    id: int
-    started_at: str
-    finished_at: str
-    tool_version: str | None
-    ruleset_digest: str | None
-    config_digest: str | None
-    input_digest: str | None
-    command: str | None
-    actor: str | None
-    ci: dict[str, str]
-    exit_status: int
-    record_count: int
-    finding_count: int
-    error_count: int
-    errors: tuple[str, ...]
-
-    def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        d["errors"] = list(self.errors)
-        return d
-
-
-@dataclass(frozen=True)
-class FindingRow:
-    id: int
-    run_id: int
-    run_started_at: str
-    decision_id: str
-    record_hash: str | None
-    rule_id: str
-    rule_name: str | None
-    rule_digest: str | None
-    family: str | None
-    severity: str
-    message: str
-    evidence: dict[str, Any]
-    path: str | None
-    file: str | None
-    line: int | None
-    fingerprint: str
-    waived: bool
-    waiver_id: int | None
-    waiver_source: str | None
-    waiver_reason: str | None
-    waiver_approver: str | None
-    waiver_expires: str | None
-    expired_waiver_until: str | None
-
-    def to_dict(self) -> dict[str, Any]:
-        # a plain dict built directly: dataclasses.asdict deep-copies every row
-        return {
-            "id": self.id,
-            "run_id": self.run_id,
-            "run_started_at": self.run_started_at,
-            "decision_id": self.decision_id,
-            "record_hash": self.record_hash,
-            "rule_id": self.rule_id,
-            "rule_name": self.rule_name,
-            "rule_digest": self.rule_digest,
-            "family": self.family,
-            "severity": self.severity,
-            "message": self.message,
-            "evidence": dict(self.evidence),
-            "path": self.path,
-            "file": self.file,
-            "line": self.line,
-            "fingerprint": self.fingerprint,
-            "waived": self.waived,
-            "waiver_id": self.waiver_id,
-            "waiver_source": self.waiver_source,
-            "waiver_reason": self.waiver_reason,
-            "waiver_approver": self.waiver_approver,
-            "waiver_expires": self.waiver_expires,
-            "expired_waiver_until": self.expired_waiver_until,
-        }
 
 
 @dataclass(frozen=True)
@@ -171,53 +99,6 @@ class FindingFilter:
     families: tuple[str, ...] = ()  # rule families, case-insensitive
 
 
-def _json(text: Any, default: Any) -> Any:
-    if not text:
-        return default
-    try:
-        return json.loads(text)
-    except (TypeError, ValueError):
-        return default
-
-
-def _run(row: sqlite3.Row) -> RunSummary:
-    return RunSummary(
-        id=row["id"],
-        started_at=row["started_at"],
-        finished_at=row["finished_at"],
-        tool_version=row["tool_version"],
-        ruleset_digest=row["ruleset_digest"],
-        config_digest=row["config_digest"],
-        input_digest=row["input_digest"],
-        command=row["command"],
-        actor=row["actor"],
-        ci=_json(row["ci"], {}),
-        exit_status=row["exit_status"],
-        record_count=row["record_count"],
-        finding_count=row["finding_count"],
-        error_count=row["error_count"] or 0,
-        errors=tuple(_json(row["errors"], [])),
-    )
-
-
-# The columns of FindingRow, in its field order, so a row builds it positionally.
-_FINDING_SELECT = """
-SELECT f.id, f.run_id, r.started_at, f.decision_id, f.record_hash, f.rule_id, f.rule_name,
-       f.rule_digest, f.family, f.severity, f.message, f.evidence, f.path, f.file, f.line,
-       f.fingerprint, f.waived, f.waiver_id, f.waiver_source, f.waiver_reason,
-       f.waiver_approver, f.waiver_expires, f.expired_waiver_until
-FROM findings f JOIN runs r ON r.id = f.run_id
-"""
-_RUN_ID, _EVIDENCE, _WAIVED = 1, 11, 16
-
-
-def _finding(row: Sequence[Any]) -> FindingRow:
-    values = list(row)
-    values[_EVIDENCE] = _json(values[_EVIDENCE], {})
-    values[_WAIVED] = bool(values[_WAIVED])
-    return FindingRow(*values)
-
-
 def _tuples(
     conn: sqlite3.Connection, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()
 ) -> Iterator[tuple[Any, ...]]:
@@ -278,19 +159,19 @@ def _in(column: str, values: Sequence[str], *, nocase: bool = False) -> str:
     return f"{column}{collate} IN ({', '.join('?' * len(values))})"
 
 
-def list_runs(conn: sqlite3.Connection, *, limit: int | None = None) -> list[RunSummary]:
+def list_runs(conn: sqlite3.Connection, *, limit: int | None = None) -> list[RunInfo]:
     """Runs, oldest first (the newest ``limit`` when given)."""
     if limit is not None:
         sql = "SELECT * FROM (SELECT * FROM runs ORDER BY id DESC LIMIT ?) ORDER BY id"
-        return [_run(r) for r in _rows(conn, sql, (limit,))]
-    return [_run(r) for r in _rows(conn, "SELECT * FROM runs ORDER BY id")]
+        return [run_info(r) for r in _rows(conn, sql, (limit,))]
+    return [run_info(r) for r in _rows(conn, "SELECT * FROM runs ORDER BY id")]
 
 
-def get_run(conn: sqlite3.Connection, run_id: int) -> RunSummary:
+def get_run(conn: sqlite3.Connection, run_id: int) -> RunInfo:
     rows = list(_rows(conn, "SELECT * FROM runs WHERE id = ?", (run_id,)))
     if not rows:
         raise LogError(f"no run {run_id} in the audit log (see `decaudit runs`)")
-    return _run(rows[0])
+    return run_info(rows[0])
 
 
 RUN_ALIASES = ("latest", "previous")
@@ -349,7 +230,7 @@ def iter_findings(conn: sqlite3.Connection, flt: FindingFilter) -> Iterator[Find
         phrase = '"' + flt.search.replace('"', '""') + '"'
         where.append("f.id IN (SELECT rowid FROM findings_fts WHERE findings_fts MATCH ?)")
         params.append(phrase)
-    sql = _FINDING_SELECT
+    sql = FINDING_SELECT
     if where:
         sql += " WHERE " + " AND ".join(where)
     sql += " ORDER BY f.id"
@@ -357,7 +238,7 @@ def iter_findings(conn: sqlite3.Connection, flt: FindingFilter) -> Iterator[Find
         sql += " LIMIT ?"
         params.append(flt.limit)
     for row in _tuples(conn, sql, params):
-        yield _finding(row)
+        yield finding_row(row)
 
 
 def find_findings(conn: sqlite3.Connection, flt: FindingFilter) -> list[FindingRow]:
@@ -387,9 +268,9 @@ def history(conn: sqlite3.Connection, decision_id: str) -> list[HistoryRun]:
     )
     by_run: dict[int, list[FindingRow]] = {r["id"]: [] for r in runs}
     for row in _tuples(
-        conn, _FINDING_SELECT + " WHERE f.decision_id = ? ORDER BY f.id", (decision_id,)
+        conn, FINDING_SELECT + " WHERE f.decision_id = ? ORDER BY f.id", (decision_id,)
     ):
-        by_run.setdefault(row[_RUN_ID], []).append(_finding(row))
+        by_run.setdefault(row[RUN_ID_AT], []).append(finding_row(row))
     return [
         HistoryRun(
             r["id"],

@@ -34,6 +34,61 @@ LOG_TABLES: tuple[str, ...] = tuple(PRIMARY_KEYS)
 HASHED_TABLES: tuple[str, ...] = tuple(t for t in LOG_TABLES if t != "chain")
 FTS_TABLE = "findings_fts"  # FTS5 index on findings.message; virtual, so neither STRICT nor guarded
 
+# The columns of each data table, in table order, without ``row_hash`` (the writer inserts
+# them; the read side selects them; the query commands' JSON and CSV list them).
+RUN_RECORD_COLUMNS = ("id", "run_id", "record_hash", "decision_id", "file", "line", "format")
+RECORD_COLUMNS = (
+    "hash",
+    "decision_id",
+    "title",
+    "project_type",
+    "status",
+    "decision_date",
+    "canonical",
+    "first_run_id",
+)
+FINDING_COLUMNS = (
+    "id",
+    "run_id",
+    "decision_id",
+    "record_hash",
+    "rule_id",
+    "rule_name",
+    "rule_digest",
+    "family",
+    "severity",
+    "message",
+    "evidence",
+    "path",
+    "file",
+    "line",
+    "fingerprint",
+    "waived",
+    "waiver_id",
+    "waiver_source",
+    "waiver_reason",
+    "waiver_approver",
+    "waiver_expires",
+    "expired_waiver_until",
+)
+RUN_COLUMNS = (
+    "id",
+    "started_at",
+    "finished_at",
+    "tool_version",
+    "ruleset_digest",
+    "config_digest",
+    "input_digest",
+    "command",
+    "actor",
+    "ci",
+    "exit_status",
+    "record_count",
+    "finding_count",
+    "error_count",
+    "errors",
+)
+
 
 def trigger_names(table: str) -> tuple[str, str, str]:
     return (f"{table}_no_update", f"{table}_no_delete", f"{table}_no_replace")

@@ -27,7 +27,13 @@ from .hashing import (
     sha256_hex,
 )
 from .provenance import RunMeta, normalize_timestamp
-from .schema import FTS_TABLE
+from .schema import (
+    FINDING_COLUMNS,
+    FTS_TABLE,
+    RECORD_COLUMNS,
+    RUN_COLUMNS,
+    RUN_RECORD_COLUMNS,
+)
 
 if TYPE_CHECKING:
     from ..types import Finding, SourceRecord
@@ -62,59 +68,6 @@ _SPOOL_FINDING = (
     " waiver_id, waiver_source, waiver_reason, waiver_approver, waiver_expires,"
     " expired_waiver_until, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
     " ?, ?, ?, ?)"
-)
-
-RUN_RECORD_COLUMNS = ("id", "run_id", "record_hash", "decision_id", "file", "line", "format")
-RECORD_COLUMNS = (
-    "hash",
-    "decision_id",
-    "title",
-    "project_type",
-    "status",
-    "decision_date",
-    "canonical",
-    "first_run_id",
-)
-FINDING_COLUMNS = (
-    "id",
-    "run_id",
-    "decision_id",
-    "record_hash",
-    "rule_id",
-    "rule_name",
-    "rule_digest",
-    "family",
-    "severity",
-    "message",
-    "evidence",
-    "path",
-    "file",
-    "line",
-    "fingerprint",
-    "waived",
-    "waiver_id",
-    "waiver_source",
-    "waiver_reason",
-    "waiver_approver",
-    "waiver_expires",
-    "expired_waiver_until",
-)
-RUN_COLUMNS = (
-    "id",
-    "started_at",
-    "finished_at",
-    "tool_version",
-    "ruleset_digest",
-    "config_digest",
-    "input_digest",
-    "command",
-    "actor",
-    "ci",
-    "exit_status",
-    "record_count",
-    "finding_count",
-    "error_count",
-    "errors",
 )
 
 

@@ -7,22 +7,19 @@ checks (``header.py``, ``conditions.py``, ``examples.py``) build on it.
 
 from __future__ import annotations
 
-import difflib
-import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..errors import RuleFileError
+from ..hints import show_json, suggest
 from ..types import Loc, format_loc
 
 
 def _suggest(word: str, choices: Sequence[str]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.7)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    return suggest(word, choices)
 
 
-def _show(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, default=str)
+_show = show_json  # a rule file's value, as JSON
 
 
 # ``on:`` was the key of the fact type until it became ``target:``: YAML 1.1 parsers

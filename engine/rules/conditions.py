@@ -78,30 +78,8 @@ class ConditionChecks(FileChecker):
         aliases: list[Alias] = []
         for name, spec in match.items():
             loc: Loc = ("match", name)
-            if not NAME_RE.match(name):
-                self.err(loc, f"'{name}' is not an alias name ([a-z][a-z0-9_]*)")
-                continue
-            if name in ("param", "pct"):
-                self.err(loc, f"'{name}' is reserved for message placeholders")
-                continue
-            if not isinstance(spec, dict):
-                self.err(loc, "must be a mapping {target, when}")
-                continue
-            for key in spec:
-                if key not in ("target", "when"):
-                    self.unknown_field(loc, key)
-            if "target" not in spec and OLD_KEYS.keys() & spec.keys():
-                self.failed.add(name)
-                continue  # the old key is reported with its new name
-            if "target" not in spec or "when" not in spec:
-                self.err(loc, "needs both 'target' and 'when'")
-                continue
-            on = self.fact_type(spec["target"], (*loc, "target"))
-            if on == "portfolio":
-                self.err((*loc, "target"), "a join cannot use the portfolio fact (one per run)")
-                on = None
+            on = self.alias_target(name, spec, loc)
             if on is None:
-                self.failed.add(name)
                 continue
             if before and scope_of({on}) != scope_of(set(before.values())):
                 self.err(
@@ -122,6 +100,34 @@ class ConditionChecks(FileChecker):
             self.err(("at",), f"{_show(at)} is not an alias of 'match' ({', '.join(declared)})")
             at = declared[-1]
         return tuple(aliases), at
+
+    def alias_target(self, name: str, spec: Any, loc: Loc) -> str | None:
+        """The fact type of one alias of ``match``, or None (reported) when it has none."""
+        if not NAME_RE.match(name):
+            self.err(loc, f"'{name}' is not an alias name ([a-z][a-z0-9_]*)")
+            return None
+        if name in ("param", "pct"):
+            self.err(loc, f"'{name}' is reserved for message placeholders")
+            return None
+        if not isinstance(spec, dict):
+            self.err(loc, "must be a mapping {target, when}")
+            return None
+        for key in spec:
+            if key not in ("target", "when"):
+                self.unknown_field(loc, key)
+        if "target" not in spec and OLD_KEYS.keys() & spec.keys():
+            self.failed.add(name)
+            return None  # the old key is reported with its new name
+        if "target" not in spec or "when" not in spec:
+            self.err(loc, "needs both 'target' and 'when'")
+            return None
+        on = self.fact_type(spec["target"], (*loc, "target"))
+        if on == "portfolio":
+            self.err((*loc, "target"), "a join cannot use the portfolio fact (one per run)")
+            on = None
+        if on is None:
+            self.failed.add(name)
+        return on
 
     def cond(
         self,
@@ -184,31 +190,10 @@ class ConditionChecks(FileChecker):
                     + _suggest(key, [*CMP_KEYS, "all", "any", "not"]),
                 )
                 ok = False
-        fact, op = node.get("fact"), node.get("op")
-        catalogue = CATALOGUE[on]
-        if "fact" not in node:
-            self.err(loc, "missing 'fact'")
+        typed_op = self.fact_op(node, loc, on)
+        if typed_op is None:
             return None
-        if not isinstance(fact, str) or fact not in catalogue:
-            hint = _suggest(fact, list(catalogue)) if isinstance(fact, str) else ""
-            self.err((*loc, "fact"), f"unknown fact {_show(fact)} for fact type '{on}'{hint}")
-            return None
-        if op is None:
-            op = "exists" if set(node) == {"fact"} else None
-            if op is None:
-                self.err(loc, "missing 'op'")
-                return None
-        if not isinstance(op, str) or op not in OPERATORS:
-            hint = _suggest(op, OPERATORS) if isinstance(op, str) else ""
-            self.err(
-                (*loc, "op"),
-                f"unknown operator {_show(op)}{hint}; expected one of " + ", ".join(OPERATORS),
-            )
-            return None
-        ftype = catalogue[fact].type
-        if ftype not in OP_TYPES[op]:
-            self.err((*loc, "op"), f"operator '{op}' does not apply to {ftype} fact '{fact}'")
-            return None
+        fact, op, ftype = typed_op
         sources = [k for k in ("value", "param", "ref") if k in node]
         if op == "exists":
             if "param" in node or "ref" in node:
@@ -238,6 +223,35 @@ class ConditionChecks(FileChecker):
         if checked is _NO_VALUE or not ok:
             return None
         return Cmp(fact, op, checked, param=param)
+
+    def fact_op(self, node: dict[str, Any], loc: Loc, on: str) -> tuple[str, str, str] | None:
+        """The fact, operator and fact type of a comparison, or None (reported)."""
+        fact, op = node.get("fact"), node.get("op")
+        catalogue = CATALOGUE[on]
+        if "fact" not in node:
+            self.err(loc, "missing 'fact'")
+            return None
+        if not isinstance(fact, str) or fact not in catalogue:
+            hint = _suggest(fact, list(catalogue)) if isinstance(fact, str) else ""
+            self.err((*loc, "fact"), f"unknown fact {_show(fact)} for fact type '{on}'{hint}")
+            return None
+        if op is None:
+            op = "exists" if set(node) == {"fact"} else None
+            if op is None:
+                self.err(loc, "missing 'op'")
+                return None
+        if not isinstance(op, str) or op not in OPERATORS:
+            hint = _suggest(op, OPERATORS) if isinstance(op, str) else ""
+            self.err(
+                (*loc, "op"),
+                f"unknown operator {_show(op)}{hint}; expected one of " + ", ".join(OPERATORS),
+            )
+            return None
+        ftype = catalogue[fact].type
+        if ftype not in OP_TYPES[op]:
+            self.err((*loc, "op"), f"operator '{op}' does not apply to {ftype} fact '{fact}'")
+            return None
+        return fact, op, ftype
 
     def check_value(
         self, value: Any, loc: Loc, fact: str, op: str, ftype: str, param: str | None

@@ -1,5 +1,8 @@
 """Run every rule's examples through the real engine (``decaudit rules test``).
 
+Rule testing sits above evaluation: it loads rules (``rules/``) and runs them through the
+evaluator (``evaluate.py``), which itself sits above the rules package.
+
 Each example's records become facts (with a fixed audit date, so ages are stable), go
 through the durable_rules evaluator, and only the findings of the rule under test count.
 Related findings are not folded here (an example tests its own rule, whatever relates to it).
@@ -15,11 +18,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..facts import FactContext, TrackRecord
-from ..model import Record
-from ..types import Finding, SourceRecord
-from .loader import RuleSource, make_pack, parse_rule
-from .model import Expectation, Rule, RulePack
+from .facts import FactContext, TrackRecord
+from .model import Record
+from .rules.loader import RuleSource, make_pack, parse_rule
+from .rules.model import Expectation, Rule, RulePack
+from .types import Finding, SourceRecord
 
 TODAY = dt.date(2026, 6, 30)  # the audit date of every example
 
@@ -94,7 +97,7 @@ class ExampleRunner:
 
     def __init__(self, pack: RulePack, factory: EvaluatorFactory | None = None) -> None:
         if factory is None:
-            from ..evaluate import Evaluator
+            from .evaluate import Evaluator
 
             factory = Evaluator
         self.pack = pack
@@ -119,7 +122,7 @@ class ExampleRunner:
         return self._variants[key]
 
     def run_one(self, rule: Rule, index: int, ex: Expectation) -> ExampleResult:
-        from ..evaluate import iter_findings
+        from .evaluate import iter_findings
 
         def result(findings: Sequence[Finding], problems: Sequence[str]) -> ExampleResult:
             return ExampleResult(rule.id, index, ex, rule.file, tuple(findings), tuple(problems))

@@ -1,4 +1,8 @@
-"""Plain-text tables, CSV and JSON for the commands that query the log (no extra deps)."""
+"""Output of the commands that query the log: JSON, CSV and terminal tables, and the one
+helper they all go through, :func:`output_rows` (like sqlite-utils' ``output_rows``).
+
+A command builds its rows (dicts with every field, from the log's typed rows) and says how
+its table looks; ``-f table|json|csv`` is then the same for every command."""
 
 from __future__ import annotations
 
@@ -7,9 +11,11 @@ import io
 import json
 import shutil
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
+
+import click
 
 ELLIPSIS = "…"
 GAP = "  "
@@ -90,3 +96,42 @@ def render_json(value: Any) -> str:
 def short_time(stamp: str | None) -> str:
     """``2026-03-01T10:20:30Z`` -> ``2026-03-01 10:20`` (UTC)."""
     return (stamp or "")[:16].replace("T", " ")
+
+
+Row = Mapping[str, Any]
+Cell = Callable[[Row], Any]
+
+
+def output_rows(
+    fmt: str,
+    rows: Sequence[Row],
+    *,
+    fields: Sequence[str],
+    table: Sequence[tuple[Column, str | Cell]] | Callable[[Sequence[Row]], str],
+    empty: str = "",
+    document: Any = None,
+) -> None:
+    """Print ``rows`` as ``fmt``: ``json`` (``document`` when given, else the rows), ``csv``
+    (the ``fields`` columns, in order) or ``table`` (``(Column, key or function)`` pairs, or
+    a function that renders the whole table from the rows). Nothing to show in a table:
+    ``empty`` on stderr."""
+    if fmt == "json":
+        click.echo(render_json(list(rows) if document is None else document))
+        return
+    if fmt == "csv":
+        click.echo(render_csv(fields, ([row.get(k) for k in fields] for row in rows)))
+        return
+    if callable(table):
+        text = table(rows)
+        if text:
+            click.echo(text)
+        elif empty:
+            click.echo(empty, err=True)
+        return
+    if not rows:
+        if empty:
+            click.echo(empty, err=True)
+        return
+    columns = [col for col, _ in table]
+    getters = [(lambda row, k=how: row.get(k)) if isinstance(how, str) else how for _, how in table]
+    click.echo(render_table(columns, ([get(row) for get in getters] for row in rows)))

@@ -1,0 +1,166 @@
+"""The read side of the log: typed rows for the report, calibration, diff and queries.
+
+Everything that reads the log's tables outside the writer and ``verify`` is here or in
+``queries.py``; callers get frozen dataclasses (:mod:`.rows`), never SQL rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import LogError
+from .connection import connect_readonly, snapshot
+from .rows import FINDING_SELECT, FindingRow, RunInfo, finding_row, run_info
+
+DbSource = str | Path | sqlite3.Connection
+
+
+@contextmanager
+def reading(source: DbSource) -> Iterator[sqlite3.Connection]:
+    """A connection in one read transaction: ``source`` itself when it is a connection,
+    else the log file opened read-only (a missing file: ``LogError``)."""
+    if isinstance(source, sqlite3.Connection):
+        yield source
+        return
+    conn = connect_readonly(source)
+    try:
+        with snapshot(conn):
+            yield conn
+    finally:
+        conn.close()
+
+
+def has_tables(conn: sqlite3.Connection, *names: str) -> bool:
+    rows = conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+    present = {r[0] for r in rows}
+    return all(n in present for n in names)
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The latest audited version of one decision."""
+
+    decision_id: str
+    record_hash: str
+    run_id: int
+    file: str
+    line: int
+    record: Mapping[str, Any]  # format-v1 canonical JSON
+
+
+def latest_snapshots(
+    conn: sqlite3.Connection, run_ids: Iterable[int] | None = None
+) -> list[Snapshot]:
+    """One snapshot per decision id, from the latest run (of ``run_ids``) that audited it.
+
+    When one run audited the same id more than once (a duplicate id across files), the first
+    row that run wrote wins. Sorted by decision id.
+    """
+    if not has_tables(conn, "run_records", "records"):
+        return []
+    where, params = "", []
+    if run_ids is not None:
+        ids = sorted(set(run_ids))
+        if not ids:
+            return []
+        where = "WHERE run_id IN (SELECT value FROM json_each(?))"  # any number of runs
+        params = [json.dumps(ids)]
+    # Rank in SQL, so only one canonical record per decision is ever read into memory.
+    sql = f"""
+        WITH ranked AS (
+            SELECT decision_id, record_hash, run_id, file, line,
+                   ROW_NUMBER() OVER (
+                       PARTITION BY decision_id ORDER BY run_id DESC, rowid ASC
+                   ) AS n
+            FROM run_records {where}
+        )
+        SELECT k.decision_id, k.record_hash, k.run_id, k.file, k.line, r.canonical
+        FROM ranked k JOIN records r ON r.hash = k.record_hash
+        WHERE k.n = 1
+        ORDER BY k.decision_id
+    """
+    out: list[Snapshot] = []
+    try:
+        rows = conn.execute(sql, params)
+    except sqlite3.DatabaseError as exc:
+        raise LogError(f"cannot read records from the audit log: {exc}") from exc
+    for did, rhash, run_id, file, line, canonical in rows:
+        try:
+            record = json.loads(canonical)
+        except (TypeError, ValueError):
+            continue  # not a readable snapshot: nothing to calibrate from
+        if not isinstance(record, dict):
+            continue
+        out.append(
+            Snapshot(str(did), str(rhash), int(run_id), str(file or ""), int(line or 0), record)
+        )
+    return out
+
+
+def _query(conn: sqlite3.Connection, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+    try:
+        return conn.execute(sql, params).fetchall()
+    except sqlite3.DatabaseError as exc:
+        raise LogError(f"cannot read the audit log: {exc}") from exc
+
+
+def runs_between(
+    conn: sqlite3.Connection, since: dt.date | None = None, until: dt.date | None = None
+) -> list[RunInfo]:
+    """The runs that started between ``since`` and ``until`` (inclusive days, UTC), oldest
+    first."""
+    cur = conn.cursor()
+    cur.row_factory = sqlite3.Row
+    try:
+        rows = cur.execute("SELECT * FROM runs ORDER BY id").fetchall()
+    except sqlite3.DatabaseError as exc:
+        raise LogError(f"cannot read the audit log: {exc}") from exc
+    out = []
+    for row in rows:
+        day = str(row["started_at"] or "")[:10]
+        if since is not None and day < since.isoformat():
+            continue
+        if until is not None and day > until.isoformat():
+            continue
+        out.append(run_info(row))
+    return out
+
+
+# Columns a log written by another tool from docs/audit-log.md may lack: read as NULL.
+_OPTIONAL_FINDING_COLUMNS = ("waiver_approver", "expired_waiver_until")
+
+
+def findings_of_runs(conn: sqlite3.Connection, run_ids: Sequence[int]) -> list[FindingRow]:
+    """Every finding of the runs ``run_ids``, in log order."""
+    present = {str(r[1]) for r in _query(conn, "PRAGMA table_info(findings)")}
+    select = FINDING_SELECT
+    for column in _OPTIONAL_FINDING_COLUMNS:
+        if column not in present:
+            select = select.replace(f"f.{column}", f"NULL AS {column}")
+    out: list[FindingRow] = []
+    for i in range(0, len(run_ids), 500):
+        chunk = list(run_ids[i : i + 500])
+        marks = ",".join("?" * len(chunk))
+        sql = f"{select} WHERE f.run_id IN ({marks}) ORDER BY f.id"
+        out.extend(finding_row(r) for r in _query(conn, sql, chunk))
+    return out
+
+
+def audited_decisions(conn: sqlite3.Connection, run_ids: Sequence[int]) -> dict[int, set[str]]:
+    """run id -> the decision ids that run audited."""
+    audited: dict[int, set[str]] = defaultdict(set)
+    for i in range(0, len(run_ids), 500):
+        chunk = list(run_ids[i : i + 500])
+        marks = ",".join("?" * len(chunk))
+        sql = f"SELECT DISTINCT run_id, decision_id FROM run_records WHERE run_id IN ({marks})"
+        for run_id, did in _query(conn, sql, chunk):
+            audited[int(run_id)].add(str(did))
+    return audited
