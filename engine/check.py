@@ -119,10 +119,6 @@ class _Tally:
         )
 
 
-def utc_now() -> str:
-    return utc_stamp()
-
-
 def _track_records(db: str | None, minimum: int) -> Mapping[str, TrackRecord]:
     if not db or not Path(db).exists():
         return {}
@@ -169,30 +165,10 @@ class _Waivers:
         return replace(finding, expired_waiver=expired) if expired else finding
 
 
-def run_check(opts: CheckOptions, progress: Callable[[int], None] | None = None) -> CheckResult:
-    """Run one audit. Raises DecauditError for rule, config and log problems (exit 2);
-    unreadable records become ``InputError`` entries and the rest of the run goes on."""
-    from .collection import CollectionAccumulator, member_of
-    from .conventions import ConventionFolder, ConventionPolicy
-    from .evaluate import collection_findings, has_collection_rules, portfolio_findings
-    from .parallel import RecyclingEvaluator
-    from .records import iter_sources
-    from .rules.loader import load_pack
-
-    started = utc_now()
-    today = opts.today or clock_today()
-    pack = load_pack(
-        opts.rules_dirs,
-        params=opts.params,
-        severities=opts.severities,
-        select=opts.select,
-        ignore=opts.ignore,
-    )
-    digests = {rule.info.id: rule.info.digest for rule in pack.rules}
-    min_rank = SEVERITY_RANK[opts.min_severity]
-    fail_rank = SEVERITY_RANK.get(opts.fail_on, len(SEVERITY_RANK))
-
-    log = writer = None
+def _open_log(opts: CheckOptions, today: dt.date) -> tuple[Any, _Waivers]:
+    """The log to append the run to (None with --no-log) and the waivers that apply: the
+    log's, even with --no-log when a log exists."""
+    log = None
     live: list[Any] = []
     expired: list[Any] = []
     read_db = opts.db or opts.history_db
@@ -206,7 +182,164 @@ def run_check(opts: CheckOptions, progress: Callable[[int], None] | None = None)
 
         with AuditLog.open(read_db, create=False) as history:
             live, expired = history.live_waivers(today), history.expired_waivers(today)
-    waivers = _Waivers(today, live, expired)
+    return log, _Waivers(today, live, expired)
+
+
+@dataclass
+class _Sink:
+    """Where each finding goes: waivers applied, convention findings held for their folder,
+    then the log's writer and the tally (baseline, --min-severity, --fail-on)."""
+
+    opts: CheckOptions
+    waivers: _Waivers
+    conventions: Any  # ConventionFolder
+    digests: Mapping[str, str]
+    tally: _Tally
+    writer: Any = None
+    min_rank: int = 0
+    fail_rank: int = 0
+
+    def take(self, finding: Finding, src: SourceRecord | None) -> None:
+        finding = self.waivers.apply(finding, src)
+        if self.conventions.hold(finding):
+            return  # reported at the end: once for its folder, or as it is
+        self.emit(finding)
+
+    def emit(self, finding: Finding) -> None:
+        opts, tally = self.opts, self.tally
+        if self.writer is not None:
+            self.writer.add_finding(finding, self.digests.get(finding.rule_id, ""))
+        tally.finding_count += 1
+        if opts.collect_all:
+            tally.all_findings.append(finding)
+        if opts.baseline is not None and finding.fingerprint in opts.baseline:
+            tally.baseline_seen.add(finding.fingerprint)
+            tally.baseline_matched += 1
+            return
+        if finding.rank < self.min_rank:
+            return
+        tally.count(finding)
+        if not finding.waived and finding.rank >= self.fail_rank:
+            tally.failing += 1
+        if opts.keep_findings:
+            tally.findings.append(finding)
+
+
+def _consume(
+    stream: Iterable[_Evaluated],
+    sink: _Sink,
+    portfolio: PortfolioAccumulator,
+    members: Any,  # CollectionAccumulator | None
+    progress: Callable[[int], None] | None,
+) -> None:
+    """Each evaluated record (or input error) of the stream into the tally and the log."""
+    from .collection import member_of
+
+    tally, writer, opts = sink.tally, sink.writer, sink.opts
+    last_file = None
+    for item, facts, findings in stream:
+        if item.file != last_file:
+            tally.files.append(item.file)
+            last_file = item.file
+        if isinstance(item, InputError):
+            tally.errors.append(item)
+            continue
+        tally.records += 1
+        if opts.keep_records:
+            tally.kept.append(item)
+        if writer is not None:
+            tally.input_hash.update(writer.add_record(item).encode())
+        else:
+            tally.input_hash.update(item.file.encode() + b"\0" + item.record.id.encode())
+        if facts is not None:
+            portfolio.add(facts)
+        folder = sink.conventions.add_record(item.file)
+        if members is not None:
+            members.add(member_of(item, folder))
+        for finding in findings:
+            sink.take(finding, item)
+        if progress is not None:
+            progress(tally.records)
+
+
+def _stream(
+    opts: CheckOptions, evaluator: Any, ctx: FactContext, stack: ExitStack
+) -> Iterator[_Evaluated]:
+    """The records of ``opts.paths``, evaluated here or in worker processes (``--jobs``)."""
+    from .records import iter_sources
+
+    sources = iter_sources(
+        opts.paths, max_bytes=opts.max_file_size, stdin=opts.stdin, select=opts.select_file
+    )
+    jobs = opts.jobs if opts.jobs > 0 else (os.cpu_count() or 1)
+    if jobs > 1:
+        from .parallel import PackSpec, ParallelEvaluator
+
+        spec = PackSpec(
+            opts.rules_dirs, dict(opts.params), dict(opts.severities), opts.select, opts.ignore
+        )
+        pool = stack.enter_context(ParallelEvaluator(jobs, spec, ctx))
+        return pool.map(sources)
+    return _sequential(evaluator, sources, ctx)
+
+
+def _finish(sink: _Sink, evaluator: Any, portfolio: PortfolioAccumulator, members: Any) -> None:
+    """The findings known only at the end of the run: convention findings of whole folders,
+    the folder (collection) rules and the portfolio rules."""
+    from .evaluate import collection_findings, portfolio_findings
+
+    for finding in sink.conventions.release():
+        sink.emit(finding)
+    if sink.tally.records and members is not None:
+        for finding in collection_findings(evaluator, members):
+            sink.take(finding, None)
+    if sink.tally.records:
+        for finding in portfolio_findings(evaluator, portfolio):
+            sink.take(finding, None)
+
+
+def _commit(writer: Any, opts: CheckOptions, pack: Any, tally: _Tally, meta: dict[str, Any]) -> int:
+    """Append the run to the log in one transaction; its run id."""
+    from .log import RunMeta, ci_context, current_actor
+
+    run_id: int = writer.commit(
+        RunMeta(
+            finished_at=utc_stamp(),
+            tool_version=__version__,
+            ruleset_digest=pack.digest,
+            config_digest=opts.config_digest,
+            input_digest=tally.input_hash.hexdigest(),
+            command=opts.command,
+            actor=current_actor(),
+            ci=ci_context(),
+            record_count=tally.records,
+            errors=[str(e) for e in tally.errors],
+            **meta,
+        )
+    )
+    return run_id
+
+
+def run_check(opts: CheckOptions, progress: Callable[[int], None] | None = None) -> CheckResult:
+    """Run one audit. Raises DecauditError for rule, config and log problems (exit 2);
+    unreadable records become ``InputError`` entries and the rest of the run goes on."""
+    from .collection import CollectionAccumulator
+    from .conventions import ConventionFolder, ConventionPolicy
+    from .evaluate import has_collection_rules
+    from .parallel import RecyclingEvaluator
+    from .rules.loader import load_pack
+
+    started = utc_stamp()
+    today = opts.today or clock_today()
+    pack = load_pack(
+        opts.rules_dirs,
+        params=opts.params,
+        severities=opts.severities,
+        select=opts.select,
+        ignore=opts.ignore,
+    )
+    read_db = opts.db or opts.history_db
+    log, waivers = _open_log(opts, today)
     ctx = FactContext(today=today, track_records=_track_records(read_db, opts.history_min))
     evaluator = RecyclingEvaluator(pack)  # a fresh durable_rules host every few thousand
     portfolio = PortfolioAccumulator()
@@ -217,112 +350,33 @@ def run_check(opts: CheckOptions, progress: Callable[[int], None] | None = None)
         roots=[p for p in opts.paths if p != "-"],
     )
     tally = _Tally()
-
-    def take(finding: Finding, src: SourceRecord | None) -> None:
-        finding = waivers.apply(finding, src)
-        if conventions.hold(finding):
-            return  # reported at the end: once for its folder, or as it is
-        emit(finding)
-
-    def emit(finding: Finding) -> None:
-        if writer is not None:
-            writer.add_finding(finding, digests.get(finding.rule_id, ""))
-        tally.finding_count += 1
-        if opts.collect_all:
-            tally.all_findings.append(finding)
-        if opts.baseline is not None and finding.fingerprint in opts.baseline:
-            tally.baseline_seen.add(finding.fingerprint)
-            tally.baseline_matched += 1
-            return
-        if finding.rank < min_rank:
-            return
-        tally.count(finding)
-        if not finding.waived and finding.rank >= fail_rank:
-            tally.failing += 1
-        if opts.keep_findings:
-            tally.findings.append(finding)
-
-    jobs = opts.jobs if opts.jobs > 0 else (os.cpu_count() or 1)
+    sink = _Sink(
+        opts,
+        waivers,
+        conventions,
+        {rule.info.id: rule.info.digest for rule in pack.rules},
+        tally,
+        min_rank=SEVERITY_RANK[opts.min_severity],
+        fail_rank=SEVERITY_RANK.get(opts.fail_on, len(SEVERITY_RANK)),
+    )
     stack = ExitStack()
     try:
         if log is not None:
-            writer = log.writer()
-        last_file = None
-        sources = iter_sources(
-            opts.paths, max_bytes=opts.max_file_size, stdin=opts.stdin, select=opts.select_file
-        )
-        if jobs > 1:
-            from .parallel import PackSpec, ParallelEvaluator
-
-            spec = PackSpec(
-                opts.rules_dirs, dict(opts.params), dict(opts.severities), opts.select, opts.ignore
-            )
-            pool = stack.enter_context(ParallelEvaluator(jobs, spec, ctx))
-            stream: Iterator[_Evaluated] = pool.map(sources)
-        else:
-            stream = _sequential(evaluator, sources, ctx)
-        for item, facts, findings in stream:
-            if isinstance(item, InputError):
-                tally.errors.append(item)
-                if item.file != last_file:
-                    tally.files.append(item.file)
-                    last_file = item.file
-                continue
-            if item.file != last_file:
-                tally.files.append(item.file)
-                last_file = item.file
-            tally.records += 1
-            if opts.keep_records:
-                tally.kept.append(item)
-            if writer is not None:
-                tally.input_hash.update(writer.add_record(item).encode())
-            else:
-                tally.input_hash.update(item.file.encode() + b"\0" + item.record.id.encode())
-            if facts is not None:
-                portfolio.add(facts)
-            folder = conventions.add_record(item.file)
-            if members is not None:
-                members.add(member_of(item, folder))
-            for finding in findings:
-                take(finding, item)
-            if progress is not None:
-                progress(tally.records)
-        for finding in conventions.release():
-            emit(finding)
-        if tally.records and members is not None:
-            for finding in collection_findings(evaluator, members):
-                take(finding, None)
-        if tally.records:
-            for finding in portfolio_findings(evaluator, portfolio):
-                take(finding, None)
+            sink.writer = log.writer()
+        _consume(_stream(opts, evaluator, ctx, stack), sink, portfolio, members, progress)
+        _finish(sink, evaluator, portfolio, members)
         exit_code = _exit_code(tally, opts)
         run_id = None
-        if writer is not None and log is not None:
-            from .log import RunMeta, ci_context, current_actor
-
-            run_id = writer.commit(
-                RunMeta(
-                    started_at=started,
-                    finished_at=utc_now(),
-                    tool_version=__version__,
-                    ruleset_digest=pack.digest,
-                    config_digest=opts.config_digest,
-                    input_digest=tally.input_hash.hexdigest(),
-                    command=opts.command,
-                    actor=current_actor(),
-                    ci=ci_context(),
-                    exit_status=exit_code,
-                    record_count=tally.records,
-                    errors=[str(e) for e in tally.errors],
-                )
-            )
-            writer = None
+        if sink.writer is not None:
+            meta = {"started_at": started, "exit_status": exit_code}
+            run_id = _commit(sink.writer, opts, pack, tally, meta)
+            sink.writer = None
     except sqlite3.Error as exc:  # the log failed under the run (disk full, I/O error...)
         raise LogError(f"{opts.db}: cannot write the run: {exc}{_hint(exc)}") from exc
     finally:
         stack.close()
-        if writer is not None:
-            writer.abort()
+        if sink.writer is not None:
+            sink.writer.abort()
         if log is not None:
             log.close()
 

@@ -36,6 +36,7 @@ ORDER = (
     "history",  # log read side -> calibration
     "parallel",
     "ruletests",  # rule examples through the evaluator
+    "brief",  # the approver's brief
     "baseline",
     "report",  # output formats of check
     "html",  # the governance report

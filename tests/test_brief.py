@@ -157,7 +157,7 @@ def sample_sources() -> list[SourceRecord]:
 def sample_history(sources: Sequence[SourceRecord]) -> dict[str, dict[str, float]]:
     """The samples' own measured decisions, as the log would hold them."""
     from decaudit.engine.brief.history import history_of_snapshots
-    from decaudit.engine.calibration import Snapshot
+    from decaudit.engine.log.read import Snapshot
 
     snaps = [
         Snapshot(s.record.id, "", 1, s.file, 1, s.record.model_dump(mode="json")) for s in sources

@@ -16,7 +16,7 @@ from decaudit.engine.packdata import pack_root
 from decaudit.engine.rules.loader import load_pack, rule_from_data
 from decaudit.engine.rules.model import RulePack
 from decaudit.engine.rules.oracle import OracleEvaluator
-from decaudit.engine.rules.testing import TODAY, _context, _sources
+from decaudit.engine.ruletests import TODAY, _context, _sources
 from decaudit.engine.safeyaml import load_one
 
 

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sys
 from pathlib import Path
 from typing import Any
 
 import click
 
-from ..options import db_option, fail, handle_errors
+from ..options import db_option, fail, handle_errors, settings
 
 
 @click.command("brief")
@@ -32,7 +31,6 @@ from ..options import db_option, fail, handle_errors
     type=click.Path(file_okay=False),
     help="Add the rule pack in DIR. Repeatable.",
 )
-@click.option("--config", "config_file", metavar="FILE", help="Configuration file to use.")
 @db_option
 @click.option(
     "--today",
@@ -46,7 +44,6 @@ def brief(
     proposals_only: bool,
     output: str | None,
     rules_dirs: tuple[str, ...],
-    config_file: str | None,
     db: str | None,
     today: str | None,
 ) -> None:
@@ -64,17 +61,14 @@ def brief(
     """
     from decaudit.engine.brief import BriefContext, build_briefs, is_proposal, render_document
     from decaudit.engine.check import CheckOptions, run_check
-    from decaudit.engine.config import load_config
     from decaudit.engine.files import write_atomic
 
     if paths and decisions:
         fail("give either PATH... or --decision ID, not both")
     flags: dict[str, Any] = {"rules": list(rules_dirs) or None, "db": db, "today": today}
-    cfg = load_config(Path.cwd(), os.environ, config_file).with_flags(
-        **{k: v for k, v in flags.items() if v is not None}
-    )
+    cfg = settings(**flags)
     values = cfg.values
-    day: dt.date = values["today"] or dt.datetime.now(dt.UTC).date()
+    day: dt.date = values["today"]
     code = 0
     if decisions:
         briefs = _past_briefs(decisions, values, day)
@@ -120,7 +114,7 @@ def brief(
 def _past_briefs(decisions: tuple[str, ...], values: dict[str, Any], day: dt.date) -> list[Any]:
     from decaudit.engine.brief import BriefContext, build_brief
     from decaudit.engine.brief.history import past_decision, realization_history
-    from decaudit.engine.calibration import connect_readonly, snapshot
+    from decaudit.engine.log.connection import connect_readonly, snapshot
     from decaudit.engine.rules.loader import load_pack
 
     db = values["db"]

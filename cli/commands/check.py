@@ -165,7 +165,8 @@ def check(
 ) -> None:
     """Audit decision records in PATH... (files, folders, or - for stdin).
 
-    Folders are searched recursively for .yaml, .yml, .json, .jsonl, .md and .csv files.
+    Folders are searched recursively for record files (the extensions setting; by default
+    .yaml, .yml, .json, .jsonl, .md, .markdown and .csv).
     Findings are printed and the run is appended to the audit log.
 
     Exit codes: 0 no finding at or above --fail-on; 1 such findings; 2 a usage, config,

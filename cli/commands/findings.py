@@ -11,6 +11,7 @@ from decaudit.cli.options import (
     query_format_option,
     split_list,
 )
+from decaudit.engine.vocab import FAMILIES
 
 
 @click.command("findings")
@@ -26,7 +27,7 @@ from decaudit.cli.options import (
     "families",
     multiple=True,
     metavar="FAMILY",
-    help="Rule family (incremental, alternatives, benefits, governance, hygiene).",
+    help=f"Rule family ({', '.join(FAMILIES)}).",
 )
 @click.option(
     "--severity",

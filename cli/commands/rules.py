@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
-from ..options import EXIT_ERROR, EXIT_FINDINGS, fail, format_option, handle_errors
+from ..options import (
+    EXIT_ERROR,
+    EXIT_FINDINGS,
+    config_option,
+    fail,
+    format_option,
+    handle_errors,
+    settings,
+)
 
 _DIR = click.Path(exists=True, file_okay=False, dir_okay=True, path_type=Path)
 
@@ -38,15 +45,26 @@ def rules() -> None:
     """
 
 
+def _effective_pack(rule_dirs: tuple[Path, ...]) -> Any:
+    """The pack as ``check`` would run it: extra packs, severities and parameters from the
+    flags, the environment and the config file."""
+    from decaudit.engine.rules.loader import load_pack
+
+    cfg = settings(rules=[str(d) for d in rule_dirs] or None)
+    return load_pack(
+        [Path(d) for d in cfg["rules"]], params=cfg["params"], severities=cfg["severity"]
+    )
+
+
 @rules.command("list")
 @rules_option
 @format_option("table", "json")
+@config_option
 @handle_errors
 def list_rules(rule_dirs: tuple[Path, ...], fmt: str) -> None:
-    """List the rules: id, name, severity, family and title."""
-    from decaudit.engine.rules.loader import load_pack
+    """List the rules: id, name, severity, family and title (severities as configured)."""
+    from decaudit.cli.output import Column, output_rows
 
-    pack = load_pack(rule_dirs)
     rows = [
         {
             "id": r.id,
@@ -56,31 +74,34 @@ def list_rules(rule_dirs: tuple[Path, ...], fmt: str) -> None:
             "title": r.info.title,
             "file": r.file,
         }
-        for r in pack.rules
+        for r in _effective_pack(rule_dirs).rules
     ]
-    if fmt == "json":
-        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
-        return
-    cols = ("id", "name", "severity", "family", "title")
-    widths = {c: max([len(c), *(len(str(row[c])) for row in rows)]) for c in cols[:-1]}
-    header = "  ".join(c.upper().ljust(widths[c]) for c in cols[:-1]) + "  TITLE"
-    click.echo(header)
-    for row in rows:
-        click.echo("  ".join(str(row[c]).ljust(widths[c]) for c in cols[:-1]) + f"  {row['title']}")
+    output_rows(
+        fmt,
+        rows,
+        fields=("id", "name", "severity", "family", "title", "file"),
+        table=[
+            (Column("ID"), "id"),
+            (Column("NAME"), "name"),
+            (Column("SEVERITY"), "severity"),
+            (Column("FAMILY"), "family"),
+            (Column("TITLE"), "title"),
+        ],
+    )
 
 
 @rules.command("show")
 @click.argument("rule_id")
 @rules_option
+@config_option
 @handle_errors
 def show_rule(rule_id: str, rule_dirs: tuple[Path, ...]) -> None:
-    """Full documentation of one rule, with its examples."""
+    """Full documentation of one rule, with its examples (severity and parameters as
+    configured)."""
     from decaudit.engine.rules.describe import show
-    from decaudit.engine.rules.loader import load_pack
 
-    pack = load_pack(rule_dirs)
     wanted = rule_id.upper()
-    for rule in pack.rules:
+    for rule in _effective_pack(rule_dirs).rules:
         if rule.id == wanted or rule.info.name == rule_id:
             click.echo(show(rule), nl=False)
             return

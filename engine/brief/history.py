@@ -9,7 +9,6 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
@@ -19,8 +18,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..calibration import DbSource, _connection, has_tables, latest_snapshots, outcomes_of
+from ..calibration import outcomes_of
 from ..errors import LogError
+from ..log.read import DbSource, has_tables, latest_audit, latest_snapshots, reading
+from ..log.rows import FindingRow
 from ..model import Record
 from ..types import Finding, SourceRecord, WaiverRef
 
@@ -37,7 +38,7 @@ def realization_history(source: DbSource) -> dict[str, dict[str, float]]:
     """Project type -> {decision id -> realized / projected benefits}; {} without a log."""
     if not isinstance(source, sqlite3.Connection) and not Path(source).is_file():
         return {}
-    with _connection(source) as conn:
+    with reading(source) as conn:
         return history_of_snapshots(latest_snapshots(conn))
 
 
@@ -48,40 +49,28 @@ class PastDecision:
     run_id: int
 
 
-_FINDING_COLUMNS = (
-    "rule_id, rule_name, severity, family, decision_id, file, line, path, message, evidence, "
-    "waived, waiver_source, waiver_reason, waiver_approver, waiver_expires, waiver_id"
-)
-
-
-def finding_of_row(row: Sequence[Any]) -> Finding:
+def finding_of_row(row: FindingRow) -> Finding:
     """A logged finding, back as a :class:`Finding` (its waiver included)."""
-    (rule_id, name, sev, family, did, file, line, path, message, evidence) = row[:10]
-    waived, w_source, w_reason, w_approver, w_expires, w_id = row[10:16]
-    try:
-        ev = json.loads(evidence) if evidence else {}
-    except ValueError:
-        ev = {}
     waiver = None
-    if waived:
+    if row.waived:
         waiver = WaiverRef(
-            source=str(w_source or "log"),
-            reason=str(w_reason or ""),
-            approver=w_approver,
-            expires=str(w_expires or ""),
-            waiver_id=w_id,
+            source=str(row.waiver_source or "log"),
+            reason=str(row.waiver_reason or ""),
+            approver=row.waiver_approver,
+            expires=str(row.waiver_expires or ""),
+            waiver_id=row.waiver_id,
         )
     return Finding(
-        rule_id=str(rule_id),
-        rule_name=str(name or ""),
-        severity=str(sev),
-        family=str(family or ""),
-        decision_id=str(did),
-        file=str(file or ""),
-        line=int(line or 0),
-        path=str(path or "$"),
-        message=str(message or ""),
-        evidence=ev if isinstance(ev, dict) else {},
+        rule_id=row.rule_id,
+        rule_name=str(row.rule_name or ""),
+        severity=row.severity,
+        family=str(row.family or ""),
+        decision_id=row.decision_id,
+        file=str(row.file or ""),
+        line=int(row.line or 0),
+        path=str(row.path or "$"),
+        message=str(row.message or ""),
+        evidence=dict(row.evidence) if isinstance(row.evidence, dict) else {},
         waiver=waiver,
     )
 
@@ -100,29 +89,14 @@ def source_of(record: Mapping[str, Any], file: str, line: int, fmt: str) -> Sour
 def past_decision(source: DbSource, decision_id: str) -> PastDecision:
     """The decision as the latest run that audited it saw it; ``LogError`` when the log
     never audited it."""
-    with _connection(source) as conn:
+    with reading(source) as conn:
         if not has_tables(conn, "run_records", "records", "findings"):
             raise LogError("the audit log holds no audited decisions yet")
-        row = conn.execute(
-            "SELECT rr.run_id, rr.file, rr.line, rr.format, r.canonical "
-            "FROM run_records rr JOIN records r ON r.hash = rr.record_hash "
-            "WHERE rr.decision_id = ? ORDER BY rr.run_id DESC, rr.rowid ASC LIMIT 1",
-            (decision_id,),
-        ).fetchone()
-        if row is None:
-            raise LogError(
-                f"decision {decision_id!r} is not in the audit log "
-                "(`decaudit findings` lists the audited decisions)"
-            )
-        run_id, file, line, fmt, canonical = row
-        try:
-            data = json.loads(canonical)
-        except (TypeError, ValueError) as exc:
-            raise LogError(f"the logged record of {decision_id!r} is not readable") from exc
-        src = source_of(data, str(file or ""), int(line or 1), str(fmt or "yaml"))
-        rows = conn.execute(
-            f"SELECT {_FINDING_COLUMNS} FROM findings WHERE run_id = ? AND decision_id = ? "
-            "ORDER BY id",
-            (run_id, decision_id),
-        ).fetchall()
-        return PastDecision(src, tuple(finding_of_row(r) for r in rows), int(run_id))
+        seen = latest_audit(conn, decision_id)
+    if seen is None:
+        raise LogError(
+            f"decision {decision_id!r} is not in the audit log "
+            "(`decaudit findings` lists the audited decisions)"
+        )
+    src = source_of(seen.record, seen.file, seen.line, seen.format)
+    return PastDecision(src, tuple(finding_of_row(f) for f in seen.findings), seen.run_id)

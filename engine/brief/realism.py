@@ -15,6 +15,7 @@ import statistics
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from ..calibration import chosen_index
 from ..model import BusinessCase, Option, Record
 from ..packdata import References
 from .model import Comparison, Realism, Row
@@ -52,10 +53,12 @@ def type_words(project_type: str) -> str:
 
 
 def chosen_case(record: Record) -> tuple[Option, BusinessCase] | None:
-    chosen = [o for o in record.options if o.chosen]
-    if len(chosen) != 1 or chosen[0].business_case is None:
+    index = chosen_index(o.chosen for o in record.options)
+    if index is None:
         return None
-    return chosen[0], chosen[0].business_case
+    option = record.options[index]
+    case = option.business_case
+    return None if case is None else (option, case)
 
 
 def currency_of(record: Record) -> str | None:
@@ -65,6 +68,27 @@ def currency_of(record: Record) -> str | None:
 
 def _projected(case: BusinessCase) -> float:
     return float(sum(b.projected for b in case.benefits if b.projected is not None))
+
+
+def _reference_adjusted(
+    record: Record, case: BusinessCase, refs: References, assumed: float
+) -> tuple[float, float, list[str]]:
+    """The projected benefits as the reference classes expect them to be realized: the
+    adjusted total, the projected amount a reference covers, and the references' labels
+    (benefits no reference covers count at the case's own assumption)."""
+    adjusted, covered, labels = 0.0, 0.0, []
+    for ben in case.benefits:
+        if ben.projected is None:
+            continue
+        fig = refs.realization_for(record.project_type, ben.type)
+        if fig is None:
+            adjusted += ben.projected * assumed
+            continue
+        adjusted += ben.projected * fig.value
+        covered += ben.projected
+        if fig.label not in labels:
+            labels.append(fig.label)
+    return adjusted, covered, labels
 
 
 def realism(
@@ -90,18 +114,7 @@ def realism(
     assumed = max(0.0, 1.0 - uplift)
     rows = [Row("What the case assumes", pct(assumed), money(total * assumed, cur))]
     sentences: list[str] = []
-    adjusted, covered, labels = 0.0, 0.0, []
-    for ben in case.benefits:
-        if ben.projected is None:
-            continue
-        fig = refs.realization_for(record.project_type, ben.type)
-        if fig is None:
-            adjusted += ben.projected * assumed
-            continue
-        adjusted += ben.projected * fig.value
-        covered += ben.projected
-        if fig.label not in labels:
-            labels.append(fig.label)
+    adjusted, covered, labels = _reference_adjusted(record, case, refs, assumed)
     needs: list[float] = []
     if covered > 0:
         share = adjusted / total

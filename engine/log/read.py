@@ -164,3 +164,43 @@ def audited_decisions(conn: sqlite3.Connection, run_ids: Sequence[int]) -> dict[
         for run_id, did in _query(conn, sql, chunk):
             audited[int(run_id)].add(str(did))
     return audited
+
+
+@dataclass(frozen=True)
+class LatestAudit:
+    """How the latest run that audited one decision saw it: its record and where it was."""
+
+    run_id: int
+    file: str
+    line: int
+    format: str
+    record: Mapping[str, Any]  # format-v1 canonical JSON
+    findings: tuple[FindingRow, ...]  # that run's findings on the decision
+
+
+def latest_audit(conn: sqlite3.Connection, decision_id: str) -> LatestAudit | None:
+    """The latest audit of ``decision_id`` (None when the log never audited it)."""
+    if not has_tables(conn, "run_records", "records", "findings"):
+        return None
+    row = _query(
+        conn,
+        "SELECT rr.run_id, rr.file, rr.line, rr.format, r.canonical "
+        "FROM run_records rr JOIN records r ON r.hash = rr.record_hash "
+        "WHERE rr.decision_id = ? ORDER BY rr.run_id DESC, rr.rowid ASC LIMIT 1",
+        (decision_id,),
+    )
+    if not row:
+        return None
+    run_id, file, line, fmt, canonical = row[0]
+    try:
+        record = json.loads(canonical)
+    except (TypeError, ValueError) as exc:
+        raise LogError(f"the logged record of {decision_id!r} is not readable") from exc
+    if not isinstance(record, dict):
+        raise LogError(f"the logged record of {decision_id!r} is not readable")
+    findings = tuple(
+        f for f in findings_of_runs(conn, [int(run_id)]) if f.decision_id == decision_id
+    )
+    return LatestAudit(
+        int(run_id), str(file or ""), int(line or 1), str(fmt or "yaml"), record, findings
+    )

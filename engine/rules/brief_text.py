@@ -111,6 +111,32 @@ def _check_placeholders(
             err(loc, f"placeholder '${{{name}}}' {problem}")
 
 
+def _texts(
+    value: Mapping[str, Any],
+    bad: Err,
+    aliases: Sequence[Alias],
+    at: str,
+    params: Mapping[str, Any],
+) -> dict[str, str | None]:
+    """The text fields of a ``brief`` block, checked and flattened (absent: None)."""
+    texts: dict[str, str | None] = {}
+    for key in TEXT_KEYS:
+        text = value.get(key)
+        if text is None:
+            texts[key] = None
+            continue
+        if not isinstance(text, str) or not text.strip():
+            bad(("brief", key), "must be a non-empty string")
+            continue
+        if len(text) > MAX_TEXT:
+            bad(("brief", key), f"is longer than {MAX_TEXT} characters")
+            continue
+        if key in ("ask", "question", "reason"):
+            _check_placeholders(text, ("brief", key), bad, aliases, at, params)
+        texts[key] = _flat(text)
+    return texts
+
+
 def parse_brief(
     value: Any,
     err: Err,
@@ -137,21 +163,7 @@ def parse_brief(
     section = value.get("section", "question")
     if section not in SECTIONS:
         bad(("brief", "section"), f"{section!r} is not one of {', '.join(SECTIONS)}")
-    texts: dict[str, str | None] = {}
-    for key in TEXT_KEYS:
-        text = value.get(key)
-        if text is None:
-            texts[key] = None
-            continue
-        if not isinstance(text, str) or not text.strip():
-            bad(("brief", key), "must be a non-empty string")
-            continue
-        if len(text) > MAX_TEXT:
-            bad(("brief", key), f"is longer than {MAX_TEXT} characters")
-            continue
-        if key in ("ask", "question", "reason"):
-            _check_placeholders(text, ("brief", key), bad, aliases, at, params)
-        texts[key] = _flat(text)
+    texts = _texts(value, bad, aliases, at, params)
     if section in ("ask", "challenge") and not texts.get("ask"):
         bad(("brief", "ask"), f"a brief in section '{section}' needs its 'ask' text")
     topic = value.get("topic")

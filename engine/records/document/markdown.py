@@ -62,63 +62,84 @@ _TASK = re.compile(r"^\[([ xX])\]\s+")
 _LABEL_TAIL = re.compile(r"^\s*[:\-–—]\s*")
 
 
+class _Inline:
+    """The state of one walk over an ``inline`` token's children."""
+
+    def __init__(self) -> None:
+        self.lines: list[list[str]] = [[]]
+        self.marks: list[str] = []
+        self.links: list[Link] = []
+        self.depth = 0  # inside emphasis / strong
+        self.span: list[str] = []
+        self.link: tuple[str, list[str]] | None = None
+        self.label: str | None = None
+        self.label_done = False
+        self.first_strong = False
+
+    def open_emphasis(self, kind: str) -> None:
+        if self.depth == 0:
+            self.span = []
+            if kind == "strong_open" and not self.label_done and not self._first_line():
+                self.first_strong = True
+        self.depth += 1
+
+    def close_emphasis(self) -> None:
+        self.depth = max(0, self.depth - 1)
+        if self.depth:
+            return
+        mark = " ".join("".join(self.span).split())
+        if mark:
+            self.marks.append(mark)
+        if self.first_strong and not self.label_done:
+            self.label = mark.rstrip(":").strip() or None
+            self.label_done = True
+        self.first_strong = False
+
+    def add(self, piece: str) -> None:
+        self.lines[-1].append(piece)
+        if self.depth:
+            self.span.append(piece)
+        if self.link is not None:
+            self.link[1].append(piece)
+        if not self.depth and self._first_line():
+            self.label_done = True
+
+    def _first_line(self) -> str:
+        return "".join(self.lines[0]).strip()
+
+    def feed(self, child: Token) -> None:
+        kind = child.type
+        if kind in ("text", "code_inline", "image"):
+            if child.content:
+                self.add(child.content)
+        elif kind in ("softbreak", "hardbreak"):
+            self.lines.append([])
+        elif kind == "link_open":
+            self.link = (str(child.attrGet("href") or ""), [])
+        elif kind == "link_close" and self.link is not None:
+            self.links.append(Link(" ".join("".join(self.link[1]).split()), self.link[0]))
+            self.link = None
+        elif kind in ("strong_open", "em_open"):
+            self.open_emphasis(kind)
+        elif kind in ("strong_close", "em_close"):
+            self.close_emphasis()
+
+
 def inline_text(tok: Token | None) -> Text:
     """The :class:`Text` of an ``inline`` token."""
     if tok is None:
         return Text("")
-    lines: list[list[str]] = [[]]
-    marks: list[str] = []
-    links: list[Link] = []
-    depth = 0  # inside emphasis / strong
-    span: list[str] = []
-    link: tuple[str, list[str]] | None = None
-    label: str | None = None
-    label_done = False
-    first_strong = False
+    walk = _Inline()
     for child in tok.children or []:
-        kind = child.type
-        piece = ""
-        if kind in ("text", "code_inline"):
-            piece = child.content
-        elif kind in ("softbreak", "hardbreak"):
-            lines.append([])
-        elif kind == "image":
-            piece = child.content
-        elif kind == "link_open":
-            link = (str(child.attrGet("href") or ""), [])
-        elif kind == "link_close" and link is not None:
-            links.append(Link(" ".join("".join(link[1]).split()), link[0]))
-            link = None
-        elif kind in ("strong_open", "em_open"):
-            if depth == 0:
-                span = []
-                if kind == "strong_open" and not label_done and not "".join(lines[0]).strip():
-                    first_strong = True
-            depth += 1
-        elif kind in ("strong_close", "em_close"):
-            depth = max(0, depth - 1)
-            if depth == 0:
-                mark = " ".join("".join(span).split())
-                if mark:
-                    marks.append(mark)
-                if first_strong and not label_done:
-                    label = mark.rstrip(":").strip() or None
-                    label_done = True
-                first_strong = False
-        if piece:
-            lines[-1].append(piece)
-            if depth:
-                span.append(piece)
-            if link is not None:
-                link[1].append(piece)
-            if not depth and "".join(lines[0]).strip():
-                label_done = True
-    plain_lines = tuple(" ".join("".join(p).split()) for p in lines)
+        walk.feed(child)
+    plain_lines = tuple(" ".join("".join(p).split()) for p in walk.lines)
     text = " ".join(p for p in plain_lines if p)
     rest = ""
-    if label is not None:
-        rest = _after_label(text, label)
-    return Text(text, tok.content, label, rest, tuple(marks), tuple(links), plain_lines)
+    if walk.label is not None:
+        rest = _after_label(text, walk.label)
+    return Text(
+        text, tok.content, walk.label, rest, tuple(walk.marks), tuple(walk.links), plain_lines
+    )
 
 
 def _after_label(text: str, label: str) -> str:
