@@ -176,7 +176,7 @@ def check(
     from decaudit.engine.baseline import write_baseline as save_baseline
     from decaudit.engine.check import CheckOptions, run_check
     from decaudit.engine.files import write_atomic
-    from decaudit.engine.report import NEEDS_RECORDS, ReportOptions, get_renderer
+    from decaudit.engine.report import ReportOptions, get_renderer, needs_records
 
     ctx = click.get_current_context()
     flags: dict[str, Any] = {
@@ -231,7 +231,7 @@ def check(
         collect_all=bool(write_baseline),
         stdin=sys.stdin.buffer if "-" in paths else None,
         jobs=1 if jobs is None else jobs,
-        keep_records=any(fmt in NEEDS_RECORDS for fmt, _ in plan),
+        keep_records=any(needs_records(fmt) for fmt, _ in plan),
     )
     progress = _progress() if sys.stderr.isatty() and not quiet else None
     result = run_check(opts, progress=progress)

@@ -8,7 +8,6 @@ import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from ..clock import utc_stamp
 from ..errors import LogError
 
 # Environment variables that identify a CI job and the commit it audits. Only these names are
@@ -72,11 +71,6 @@ def current_actor(environ: Mapping[str, str] | None = None) -> str:
         return getpass.getuser() or "unknown"
     except (KeyError, OSError):  # no passwd entry, no login name
         return "unknown"
-
-
-def utc_now() -> str:
-    """Now, as the log stores times: ``YYYY-MM-DDTHH:MM:SSZ`` (the one clock's stamp)."""
-    return utc_stamp()
 
 
 def normalize_timestamp(value: str | dt.datetime, what: str = "timestamp") -> str:

@@ -9,10 +9,11 @@ from pathlib import Path
 from typing import TypeVar
 
 from ..clock import today as clock_today
+from ..clock import utc_stamp
 from ..errors import LogError
 from .checkpoint import Checkpoint, check_checkpoint, create_checkpoint
 from .connection import connect, immediate
-from .provenance import current_actor, utc_now
+from .provenance import current_actor
 from .schema import CURRENT_VERSION, apply_migrations, schema_version
 from .verify import Divergence, VerifyResult, verify_log
 from .waivers import LogWaiver, grant, list_waivers, revoke
@@ -78,7 +79,7 @@ class AuditLog:
                             f"{path}: not a decaudit audit log (it has other tables, e.g. "
                             f"{foreign[0]!r})"
                         )
-                apply_migrations(conn, utc_now(), target)
+                apply_migrations(conn, utc_stamp(), target)
         except sqlite3.DatabaseError as exc:
             raise LogError(f"{path}: cannot open the audit log: {exc}") from exc
 
@@ -123,7 +124,7 @@ class AuditLog:
                 reason=reason,
                 approver=approver,
                 expires=expires,
-                created_at=utc_now(),
+                created_at=utc_stamp(),
                 actor=actor or current_actor(),
                 today=today or clock_today(),
             )
@@ -144,7 +145,7 @@ class AuditLog:
                 waiver_id=waiver_id,
                 reason=reason,
                 approver=approver,
-                created_at=utc_now(),
+                created_at=utc_stamp(),
                 actor=actor or current_actor(),
             )
         )
@@ -152,7 +153,7 @@ class AuditLog:
     def checkpoint(self, key: bytes, *, actor: str | None = None) -> Checkpoint:
         """Sign the current head (and note it in ``checkpoints``)."""
         return self._write(
-            lambda conn: create_checkpoint(conn, key, utc_now(), actor or current_actor())
+            lambda conn: create_checkpoint(conn, key, utc_stamp(), actor or current_actor())
         )
 
     def _write(self, action: Callable[[sqlite3.Connection], T]) -> T:

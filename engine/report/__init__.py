@@ -30,8 +30,17 @@ if TYPE_CHECKING:
 # format name -> module under decaudit.engine.report (or a full module path): the registry
 # lives in the dependency-free vocabulary, so the CLI lists formats without importing this.
 FORMATS: dict[str, str] = OUTPUT_FORMATS
-# Formats that need the audited records themselves, not only the findings.
-NEEDS_RECORDS: frozenset[str] = frozenset({"brief"})
+
+
+def needs_records(name: str) -> bool:
+    """Whether format ``name`` renders the audited records themselves, not only the findings
+    (its module sets ``NEEDS_RECORDS = True``): ``check`` then keeps them."""
+    module_name = FORMATS.get(name)
+    if module_name is None:
+        return False
+    path = module_name if "." in module_name else f"{__name__}.{module_name}"
+    return bool(getattr(importlib.import_module(path), "NEEDS_RECORDS", False))
+
 
 # GitHub shows at most 10 annotations of each level per step.
 GITHUB_ANNOTATIONS_PER_LEVEL = 10
@@ -92,9 +101,9 @@ __all__ = [
     "FORMATS",
     "GITHUB_ANNOTATIONS_PER_LEVEL",
     "MARKDOWN_MAX_BYTES",
-    "NEEDS_RECORDS",
     "Renderer",
     "ReportOptions",
     "get_renderer",
+    "needs_records",
     "render",
 ]

@@ -12,6 +12,8 @@ from ..brief import BriefContext, iter_briefs, render_document
 from ..types import CheckResult
 from . import ReportOptions
 
+# check keeps the audited records for this format (see report.needs_records).
+NEEDS_RECORDS = True
 # Fewer bytes than a pull-request comment holds, with room for a heading around it.
 MAX_BYTES = 60_000
 
