@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import LogError
+from ..vocab import SEVERITIES, SEVERITY_RANK
 from .rows import (
     FINDING_SELECT,
     RUN_ID_AT,
@@ -147,8 +148,6 @@ def time_bound(text: str, *, end: bool) -> tuple[str, str]:
 
 
 def severities_at_or_above(severity: str) -> tuple[str, ...]:
-    from ..types import SEVERITIES, SEVERITY_RANK  # pydantic-free callers stay fast
-
     if severity not in SEVERITY_RANK:
         raise LogError(f"unknown severity {severity!r} (expected one of {', '.join(SEVERITIES)})")
     return tuple(s for s in SEVERITIES if SEVERITY_RANK[s] >= SEVERITY_RANK[severity])
