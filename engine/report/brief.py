@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..brief import BriefContext, iter_briefs, render_document
+from ..clock import today as clock_today
 from ..types import CheckResult
 from . import ReportOptions
 
@@ -19,7 +20,7 @@ MAX_BYTES = 60_000
 
 
 def render(result: CheckResult, options: ReportOptions) -> str:
-    today = dt.date.fromisoformat(result.today) if result.today else dt.date.today()
+    today = dt.date.fromisoformat(result.today) if result.today else clock_today()
     ctx = BriefContext.of(result.rules, today, result.history, result.min_history)
     briefs = iter_briefs(result.records, result.findings, ctx)
     return render_document(briefs, count=len(result.records), max_bytes=MAX_BYTES)
