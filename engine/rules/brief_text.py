@@ -59,6 +59,35 @@ def _flat(text: str) -> str:
     return " ".join(text.split())
 
 
+def _placeholder_type(
+    parts: list[str], at: str, target: str | None, params: Mapping[str, Any]
+) -> tuple[str | None, str | None] | None:
+    """(type, problem) of a placeholder's name parts; None when the fact type it would
+    name failed to parse (reported already)."""
+    if not parts:
+        return None, "names nothing"
+    if parts == ["item"]:
+        return "str", None
+    if parts[0] == "param":
+        if len(parts) != 2 or parts[1] not in params:
+            return None, "names an unknown parameter"
+        return type_of(params[parts[1]]), None
+    if len(parts) == 2 and parts[0] in ("decision", at):
+        ftype_of = "decision" if parts[0] == "decision" else target
+        if ftype_of is None:
+            return None
+        if parts[1] not in CATALOGUE[ftype_of]:
+            return None, f"names an unknown fact of '{ftype_of}'"
+        return CATALOGUE[ftype_of][parts[1]].type, None
+    if len(parts) == 1:
+        if target is None:
+            return None
+        if parts[0] not in CATALOGUE[target]:
+            return None, f"names an unknown fact of '{target}'"
+        return CATALOGUE[target][parts[0]].type, None
+    return None, "names an unknown fact or parameter (use $fact, ${decision.fact})"
+
+
 def _check_placeholders(
     text: str,
     loc: Loc,
@@ -77,34 +106,10 @@ def _check_placeholders(
         fmt = parts[0] if parts[0] in FORMATS else None
         if fmt:
             parts = parts[1:]
-        ftype: str | None = None
-        problem = None
-        if not parts:
-            problem = "names nothing"
-        elif parts == ["item"]:
-            ftype = "str"
-        elif parts[0] == "param":
-            if len(parts) != 2 or parts[1] not in params:
-                problem = "names an unknown parameter"
-            else:
-                ftype = type_of(params[parts[1]])
-        elif len(parts) == 2 and parts[0] in ("decision", at):
-            ftype_of = "decision" if parts[0] == "decision" else target
-            if ftype_of is None:
-                continue
-            if parts[1] not in CATALOGUE[ftype_of]:
-                problem = f"names an unknown fact of '{ftype_of}'"
-            else:
-                ftype = CATALOGUE[ftype_of][parts[1]].type
-        elif len(parts) == 1:
-            if target is None:
-                continue  # the rule's condition failed to parse: reported already
-            if parts[0] not in CATALOGUE[target]:
-                problem = f"names an unknown fact of '{target}'"
-            else:
-                ftype = CATALOGUE[target][parts[0]].type
-        else:
-            problem = "names an unknown fact or parameter (use $fact, ${decision.fact})"
+        resolved = _placeholder_type(parts, at, target, params)
+        if resolved is None:
+            continue  # the rule's condition failed to parse: reported already
+        ftype, problem = resolved
         if problem is None and fmt and ftype is not None and ftype != "number":
             problem = f"formats as {fmt} a value that is not a number"
         if problem:
