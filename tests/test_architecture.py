@@ -27,10 +27,15 @@ ORDER = (
     "packdata",
     "config",  # settings: defaults, file, environment, flags
     "calibration",  # pure statistics
+    "choice",  # which listed option a stated choice names
     "log",  # the only code that opens or queries the audit log
     "records",  # readers: files -> SourceRecord
     "facts",  # SourceRecord -> facts
     "rules",  # rule files -> RulePack
+    "collection",  # folder facts: members and links
+    "conventions",  # convention findings, once per folder
+    "related",  # related findings folded into the dominant one
+    "uncertain",  # findings on uncertain extraction capped
     "findings",
     "evaluate",  # facts + rules -> findings (durable_rules)
     "history",  # log read side -> calibration

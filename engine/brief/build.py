@@ -59,6 +59,22 @@ def covered_rules(finding: Finding, known: Mapping[str, RuleInfo]) -> list[str]:
     return [rule_id for rule_id, _ in covered(finding, known)]
 
 
+def _folded(finding: Finding, rule_id: str, entry: Mapping[str, Any] | None) -> Finding:
+    """The finding of ``rule_id`` folded into ``finding``, at its own line and path, with its
+    own evidence (its parameters...) to fill its rule's words, when the entry has them."""
+    line, path, evidence = finding.line, finding.path, finding.evidence
+    if entry is not None:
+        got_line, got_path = entry.get("line"), entry.get("path")
+        if isinstance(got_line, int) and not isinstance(got_line, bool) and got_line > 0:
+            line = got_line
+        if isinstance(got_path, str) and got_path.startswith("$"):
+            path = got_path
+        got_evidence = entry.get("evidence")
+        if isinstance(got_evidence, Mapping):
+            evidence = dict(got_evidence)
+    return replace(finding, rule_id=rule_id, line=line, path=path, evidence=evidence)
+
+
 def covered(finding: Finding, known: Mapping[str, RuleInfo]) -> list[tuple[str, Finding]]:
     """The finding for its own rule, then one for each other known rule its evidence names.
 
@@ -70,23 +86,9 @@ def covered(finding: Finding, known: Mapping[str, RuleInfo]) -> list[tuple[str, 
     seen = {finding.rule_id}
 
     def add(rule_id: str, entry: Mapping[str, Any] | None) -> None:
-        if rule_id in seen:
-            return
-        seen.add(rule_id)
-        line, path, evidence = finding.line, finding.path, finding.evidence
-        if entry is not None:
-            got_line, got_path = entry.get("line"), entry.get("path")
-            if isinstance(got_line, int) and not isinstance(got_line, bool) and got_line > 0:
-                line = got_line
-            if isinstance(got_path, str) and got_path.startswith("$"):
-                path = got_path
-            # the folded finding's own evidence (its parameters...) fills its rule's words
-            got_evidence = entry.get("evidence")
-            if isinstance(got_evidence, Mapping):
-                evidence = dict(got_evidence)
-        out.append(
-            (rule_id, replace(finding, rule_id=rule_id, line=line, path=path, evidence=evidence))
-        )
+        if rule_id not in seen:
+            seen.add(rule_id)
+            out.append((rule_id, _folded(finding, rule_id, entry)))
 
     def walk(value: Any, depth: int = 0) -> None:
         if depth > 4:

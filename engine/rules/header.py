@@ -32,15 +32,7 @@ class HeaderChecks(FileChecker):
         for key in data:
             if key not in REQUIRED and key not in OPTIONAL:
                 self.unknown_field((), key, REQUIRED + OPTIONAL)
-        out: dict[str, Any] = {}
-        rule_id = data.get("id")
-        stem = Path(self.file).stem
-        if "id" in data:
-            if not isinstance(rule_id, str) or not ID_RE.match(rule_id):
-                self.err(("id",), f"{_show(rule_id)} is not a rule id ([A-Z]{{2,5}}[0-9]{{3}})")
-            elif rule_id != stem:
-                self.err(("id",), f"id '{rule_id}' does not match the file name '{stem}'")
-        out["id"] = rule_id if isinstance(rule_id, str) else stem
+        out: dict[str, Any] = {"id": self.parse_id(data)}
         if "name" in data:
             name = data["name"]
             if not isinstance(name, str) or not SLUG_RE.match(name):
@@ -61,6 +53,17 @@ class HeaderChecks(FileChecker):
         if "convention" in data:
             out["convention"] = " ".join(self.text(data, "convention").split()) or None
         return out
+
+    def parse_id(self, data: dict[str, Any]) -> str:
+        """The rule id, which names the file (``ALT001.yaml``); the file's stem when bad."""
+        rule_id = data.get("id")
+        stem = Path(self.file).stem
+        if "id" in data:
+            if not isinstance(rule_id, str) or not ID_RE.match(rule_id):
+                self.err(("id",), f"{_show(rule_id)} is not a rule id ([A-Z]{{2,5}}[0-9]{{3}})")
+            elif rule_id != stem:
+                self.err(("id",), f"id '{rule_id}' does not match the file name '{stem}'")
+        return rule_id if isinstance(rule_id, str) else stem
 
     def parse_line_fact(self, aliases: tuple[Any, ...], at: str) -> str | None:
         """``line``: a number fact of the target whose value is the finding's line (the
