@@ -12,7 +12,6 @@ Risk score of a decision = sum of the severity weights (``SEVERITY_WEIGHTS``) of
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sqlite3
 import statistics
 from collections import Counter, defaultdict
@@ -24,7 +23,8 @@ from ..brief.history import history_of_snapshots
 from ..calibration import CostOutcome, Outcome, chosen_option, cost_outcome, outcome
 from ..clock import utc_stamp
 from ..errors import LogError
-from ..facts import BREAKTHROUGH_KINDS, PORTFOLIO_ID
+from ..facts import BREAKTHROUGH_KINDS
+from ..log.queries import reaudited
 from ..log.read import (
     Snapshot,
     audited_decisions,
@@ -46,24 +46,6 @@ MAX_QUARTERS = 40  # a longer span is shown per year
 def weight(f: FindingRow) -> int:
     """A finding's part of its decision's risk score: its severity weight, 0 when waived."""
     return 0 if f.waived else SEVERITY_WEIGHTS.get(f.severity, 0)
-
-
-def reaudited(f: FindingRow, audited: set[str]) -> bool:
-    """The later run audited what ``f`` is about (see engine/log/queries.reaudited)."""
-    if f.decision_id in audited:
-        return True
-    if f.decision_id == PORTFOLIO_ID:
-        return bool(audited)
-    try:
-        evidence = json.loads(f.evidence) if f.evidence else {}
-    except ValueError:
-        return False
-    decisions = evidence.get("decisions") if isinstance(evidence, dict) else None
-    return (
-        bool(evidence.get("convention"))
-        and isinstance(decisions, list)
-        and any(d in audited for d in decisions)
-    )
 
 
 @dataclass(frozen=True)
