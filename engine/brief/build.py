@@ -9,6 +9,7 @@ them asks for. Only rules that fired are cited.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -145,6 +146,7 @@ class _Builder:
             str(f.get("path")): f for f in facts.all() if "path" in f
         }
         self.currency = currency_of(self.record)
+        self.uncertain = [f for f in self.open if f.evidence.get("uncertain")]
 
     def note(self, info: RuleInfo, finding: Finding) -> int:
         key = (info.id, finding.file, finding.line)
@@ -207,10 +209,38 @@ class _Builder:
         quotes, left = self.quotes(group)
         return Item(lead, rest, tuple(group.notes), quotes, left)
 
+    def check_first(self) -> Item | None:
+        """The uncertain parts of the record, and what the audit says if they are as read."""
+        if not self.uncertain:
+            return None
+        fields: list[str] = []
+        reasons: list[str] = []
+        notes: list[int] = []
+        for f in self.uncertain:
+            names = f.evidence.get("uncertain")
+            for name in names if isinstance(names, list | tuple) else ():
+                words = field_words(str(name))
+                if words not in fields:
+                    fields.append(words)
+            info = self.ctx.rules[f.rule_id]
+            if SEVERITY_RANK.get(info.severity, 0) >= READY_BELOW:
+                reason = reason_text(info, self.values(f))
+                if reason not in reasons:
+                    reasons.append(reason)
+                n = self.note(info, f)
+                if n not in notes:
+                    notes.append(n)
+        text = (
+            f"These parts of the record were inferred, not read as written: {join_words(fields)}."
+        )
+        if reasons:
+            text += f" If they are as read, {join_words(reasons)}."
+        return Item("", text, tuple(notes))
+
     def build(self) -> Brief:
         rec = self.record
         if self.ready:
-            return self._ready()
+            return _renumber(self._ready())
         groups = self.groups()
         asks: list[Item] = []
         challenges: list[Item] = []
@@ -264,6 +294,7 @@ class _Builder:
             questions=tuple(questions),
             notes=tuple(self.notes),
             past=self.past,
+            check_first=self.check_first(),
         )
         return _renumber(brief)
 
@@ -273,6 +304,12 @@ class _Builder:
             verdict = "Well made: nothing material was missing when it was decided."
         else:
             verdict = "Ready to decide: nothing material is missing, nothing to ask for."
+        check = self.check_first()
+        if check is not None and check.notes:
+            head = "Well made" if self.past else "Ready to decide"
+            verdict = (
+                f"{head} on what the record states for certain; check the inferred parts below."
+            )
         return Brief(
             decision_id=rec.id,
             title=rec.title,
@@ -283,7 +320,9 @@ class _Builder:
             verdict=verdict,
             realism=realism(rec, self.ctx.references, self.track, short=True),
             comparison=comparison(rec, self.ctx.today, past=self.past, short=True),
+            notes=tuple(self.notes),
             past=self.past,
+            check_first=check,
         )
 
 
@@ -296,6 +335,8 @@ def _renumber(brief: Brief) -> Brief:
             order.setdefault(n, len(order) + 1)
         return tuple(order[n] for n in notes)
 
+    check = brief.check_first
+    check = replace(check, notes=cite(check.notes)) if check else None
     asks = tuple(replace(i, notes=cite(i.notes)) for i in brief.asks)
     challenges = tuple(replace(i, notes=cite(i.notes)) for i in brief.challenges)
     real = replace(brief.realism, notes=cite(brief.realism.notes)) if brief.realism else None
@@ -311,7 +352,33 @@ def _renumber(brief: Brief) -> Brief:
         comparison=comp,
         questions=questions,
         notes=tuple(notes),
+        check_first=check,
     )
+
+
+FIELD_WORDS = {
+    "chosen": "which option was chosen",
+    "chosen_option": "which option was chosen",
+    "options": "the list of options",
+    "options.kind": "what kind of option each one is",
+    "options.chosen": "which option was chosen",
+    "decision_makers": "who decided",
+    "status": "the status",
+    "date": "the date",
+    "rationale": "the reasons given",
+    "project_type": "the project type",
+}
+
+
+def field_words(name: str) -> str:
+    """``options[2].pros`` -> ``option 3 (its pros)``; known names in plain words."""
+    if name in FIELD_WORDS:
+        return FIELD_WORDS[name]
+    m = re.fullmatch(r"options\[(\d+)\](?:\.(\w+))?", name)
+    if m:
+        what = f"option {int(m.group(1)) + 1}"
+        return f"{what} (its {m.group(2).replace('_', ' ')})" if m.group(2) else what
+    return name.replace("_", " ").replace(".", ", ")
 
 
 def _split_lead(text: str) -> tuple[str, str]:

@@ -56,6 +56,10 @@ def render_brief(brief: Brief, prefix: str = "") -> str:
     where = f"{brief.file}:{brief.line}" if brief.file else "the audit log"
     out += [f"Decision {esc(brief.decision_id)}{esc(status)} ({esc(where)})", ""]
     out += [f"**Verdict.** {esc(brief.verdict)}", ""]
+    if brief.check_first is not None:
+        out += ["### Check first", ""]
+        out += _item(brief.check_first, prefix)
+        out.append("")
     if brief.asks:
         out += ["### Ask for", ""]
         for item in brief.asks:

@@ -81,6 +81,9 @@ class Brief:
     questions: tuple[Item, ...] = ()
     notes: tuple[Note, ...] = ()
     past: bool = False  # a decision already taken: the brief says what should have been asked
+    check_first: Item | None = (
+        None  # parts of the record read with uncertainty, and what hangs on them
+    )
 
     @property
     def cited_rules(self) -> frozenset[str]:

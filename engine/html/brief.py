@@ -66,7 +66,12 @@ def brief_html(brief: Brief, decision_id: str) -> str:
         f'<div class="brief" id="{prefix}"><h4>Approver\'s brief</h4>',
         f'<p class="verdict"><strong>Verdict.</strong> {esc(brief.verdict)}</p>',
     ]
-    for title, items in (("Ask for", brief.asks), ("Challenge", brief.challenges)):
+    check = (brief.check_first,) if brief.check_first else ()
+    for title, items in (
+        ("Check first", check),
+        ("Ask for", brief.asks),
+        ("Challenge", brief.challenges),
+    ):
         if items:
             lis = "".join(_item(i, prefix) for i in items)
             parts.append(f"<h5>{title}</h5><ul>{lis}</ul>")
