@@ -38,7 +38,8 @@ def _item(item: Item, prefix: str, bullet: str = "-") -> list[str]:
 
 
 def _note(n: int, note: Note, prefix: str) -> str:
-    where = f"{note.file} line {note.line}" if note.file else "the audited portfolio"
+    name = "standard input" if note.file == "-" else note.file
+    where = f"{name} line {note.line}" if note.file else "the audited portfolio"
     return (
         f"[^{prefix}{n}]: {esc(note.rule_title)}. Rule {note.rule_id}, {esc(where)}. "
         f"Source: {esc(note.source)}."
@@ -53,7 +54,8 @@ def render_brief(brief: Brief, prefix: str = "") -> str:
     """One brief. ``prefix`` keeps footnote labels unique when several share a document."""
     out = [f"## Brief: {esc(brief.title)}", ""]
     status = f", {brief.status}" if brief.status else ""
-    where = f"{brief.file}:{brief.line}" if brief.file else "the audit log"
+    name = "standard input" if brief.file == "-" else brief.file
+    where = f"{name}:{brief.line}" if brief.file else "the audit log"
     out += [f"Decision {esc(brief.decision_id)}{esc(status)} ({esc(where)})", ""]
     out += [f"**Verdict.** {esc(brief.verdict)}", ""]
     if brief.check_first is not None:
