@@ -5,11 +5,22 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DB ?= decaudit.db
 
-.PHONY: demo test install browser lint bench docs clean
+.PHONY: demo test install browser lint bench docs smoke sdist-test clean
+
+# durable_rules 2.0.28 (2020, its last release) is a source distribution with a C extension,
+# so a C compiler is needed. Python 3.13 removed PyEval_CallObject, which it calls: it is
+# built with this define (harmless on 3.11 and 3.12), outside pip's wheel cache so that a
+# wheel built without the define is never reused.
+DURABLE_CPPFLAGS := -DPyEval_CallObject=PyObject_CallObject
+define install_durable
+	CPPFLAGS="$(DURABLE_CPPFLAGS) $$CPPFLAGS" $(1)/python -m pip install --quiet \
+	  --no-cache-dir --no-binary durable-rules 'durable-rules>=2.0.28'
+endef
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(call install_durable,$(BIN))
 	$(BIN)/python -m pip install --quiet -e '.[test,dev]'
 	touch $(STAMP)
 
@@ -22,6 +33,27 @@ demo: $(STAMP)
 
 test: $(STAMP) browser
 	$(BIN)/python -m pytest -q -p no:cacheprovider
+	$(MAKE) --no-print-directory smoke
+
+# Smoke test under other Pythons when they are installed (on PATH or under `pyenv root`):
+# a fresh venv per version, decaudit installed from this tree, `check samples/` must give
+# the same summary as the main environment.
+SMOKE_PYTHONS ?= 3.13 3.14
+smoke: $(STAMP)
+	@for v in $(SMOKE_PYTHONS); do \
+	  py=$$(.ci/find-python $$v) || { echo "smoke: python$$v not found, skipped"; continue; }; \
+	  venv=.venv-$$v; echo "smoke: $$py -> $$venv"; \
+	  test -x $$venv/bin/python || { $$py -m venv $$venv && \
+	    $$venv/bin/python -m pip install --quiet --upgrade pip ; } || exit 1; \
+	  $$venv/bin/python -c 'import durable.engine' 2>/dev/null || { \
+	    $(call install_durable,$$venv/bin) --force-reinstall ; } || exit 1; \
+	  $$venv/bin/python -m pip install --quiet . && \
+	  $$venv/bin/python -m pip install --quiet --no-deps --force-reinstall . || exit 1; \
+	  want=$$($(BIN)/decaudit check samples/ --no-log --fail-on never -q --today 2026-06-30) || exit 1; \
+	  got=$$($$venv/bin/decaudit check samples/ --no-log --fail-on never -q --today 2026-06-30) || exit 1; \
+	  echo "smoke: python$$v: $$got"; \
+	  [ "$$got" = "$$want" ] || { echo "smoke: python$$v differs from $(BIN): $$want"; exit 1; }; \
+	done
 
 # The report's browser test needs Debian's chromium; install it when missing and possible
 # (as root, or with passwordless sudo). Without it the test skips locally and fails under CI.
@@ -33,8 +65,8 @@ browser:
 	    || echo "warning: could not install chromium; the browser test skips (fails under CI)"; }
 
 lint: $(STAMP)
-	$(BIN)/ruff check engine cli tests benchmarks
-	$(BIN)/ruff format --check engine cli tests benchmarks
+	$(BIN)/ruff check engine cli toplevel tests benchmarks
+	$(BIN)/ruff format --check engine cli toplevel tests benchmarks
 	$(BIN)/mypy engine cli
 
 # The generated docs: the rule reference (docs/rules.md) and the CLI reference (docs/cli.md,
@@ -46,4 +78,4 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info decaudit.db
+	rm -rf $(VENV) .venv-3.* build *.egg-info decaudit.db

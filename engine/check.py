@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import os
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
@@ -64,6 +65,43 @@ class CheckOptions:
     collect_all: bool = False  # keep every finding, before baseline and --min-severity
     jobs: int = 1  # worker processes evaluating records (0: one per CPU)
     keep_records: bool = False  # keep the records and the log's track record (the brief)
+    sheet: str | None = None  # the worksheet of Excel registers (None: the first)
+
+
+@dataclass(frozen=True)
+class CheckHooks:
+    """What a front end hears during a run (the CLI's progress bar and ``-v``).
+
+    - ``record(count, file)``: after each record, with the count so far and its file;
+    - ``phase(name)``: a stage begins (``"rules"``, ``"records"``, ``"portfolio"``, ``"log"``);
+    - ``skip(path, reason)``: a folder walk left a file or folder out.
+    """
+
+    record: Callable[[int, str], None] | None = None
+    phase: Callable[[str], None] | None = None
+    skip: Callable[[str, str], None] | None = None
+
+
+class _Clock:
+    """Seconds spent per stage, for ``CheckResult.timings``."""
+
+    def __init__(self, hooks: CheckHooks) -> None:
+        self.hooks = hooks
+        self.timings: dict[str, float] = {}
+        self._stage: str | None = None
+        self._since = time.perf_counter()
+
+    def start(self, stage: str) -> None:
+        self.stop()
+        self._stage, self._since = stage, time.perf_counter()
+        if self.hooks.phase is not None:
+            self.hooks.phase(stage)
+
+    def stop(self) -> None:
+        if self._stage is not None:
+            spent = time.perf_counter() - self._since
+            self.timings[self._stage] = self.timings.get(self._stage, 0.0) + spent
+            self._stage = None
 
 
 _Evaluated = tuple[SourceRecord | InputError, RecordFacts | None, list[Finding]]
@@ -230,7 +268,7 @@ def _consume(
     sink: _Sink,
     portfolio: PortfolioAccumulator,
     members: Any,  # CollectionAccumulator | None
-    progress: Callable[[int], None] | None,
+    hooks: CheckHooks,
 ) -> None:
     """Each evaluated record (or input error) of the stream into the tally and the log."""
     from .collection import member_of
@@ -243,6 +281,8 @@ def _consume(
             last_file = item.file
         if isinstance(item, InputError):
             tally.errors.append(item)
+            if hooks.record is not None:
+                hooks.record(tally.records, item.file)
             continue
         tally.records += 1
         if opts.keep_records:
@@ -258,18 +298,24 @@ def _consume(
             members.add(member_of(item, folder))
         for finding in findings:
             sink.take(finding, item)
-        if progress is not None:
-            progress(tally.records)
+        if hooks.record is not None:
+            hooks.record(tally.records, item.file)
 
 
 def _stream(
-    opts: CheckOptions, evaluator: Any, ctx: FactContext, stack: ExitStack
+    opts: CheckOptions, evaluator: Any, ctx: FactContext, stack: ExitStack, hooks: CheckHooks
 ) -> Iterator[_Evaluated]:
     """The records of ``opts.paths``, evaluated here or in worker processes (``--jobs``)."""
     from .records import iter_sources
+    from .records.formats import ReadOptions
 
     sources = iter_sources(
-        opts.paths, max_bytes=opts.max_file_size, stdin=opts.stdin, select=opts.select_file
+        opts.paths,
+        max_bytes=opts.max_file_size,
+        stdin=opts.stdin,
+        select=opts.select_file,
+        on_skip=hooks.skip,
+        options=ReadOptions(sheet=opts.sheet),
     )
     jobs = opts.jobs if opts.jobs > 0 else (os.cpu_count() or 1)
     if jobs > 1:
@@ -320,16 +366,22 @@ def _commit(writer: Any, opts: CheckOptions, pack: Any, tally: _Tally, meta: dic
     return run_id
 
 
-def run_check(opts: CheckOptions, progress: Callable[[int], None] | None = None) -> CheckResult:
+def run_check(opts: CheckOptions, hooks: CheckHooks | None = None) -> CheckResult:
     """Run one audit. Raises DecauditError for rule, config and log problems (exit 2);
-    unreadable records become ``InputError`` entries and the rest of the run goes on."""
+    unreadable records become ``InputError`` entries and the rest of the run goes on.
+    ``hooks`` hear of its progress (:class:`CheckHooks`)."""
     from .collection import CollectionAccumulator
     from .conventions import ConventionFolder, ConventionPolicy
     from .evaluate import has_collection_rules
+    from .native import load_engine
     from .parallel import RecyclingEvaluator
     from .rules.loader import load_pack
 
     started = utc_stamp()
+    hooks = hooks or CheckHooks()
+    clock = _Clock(hooks)
+    clock.start("rules")
+    load_engine()  # a clear error (exit 2) before any work when the C extension is unusable
     today = opts.today or clock_today()
     pack = load_pack(
         opts.rules_dirs,
@@ -363,11 +415,14 @@ def run_check(opts: CheckOptions, progress: Callable[[int], None] | None = None)
     try:
         if log is not None:
             sink.writer = log.writer()
-        _consume(_stream(opts, evaluator, ctx, stack), sink, portfolio, members, progress)
+        clock.start("records")
+        _consume(_stream(opts, evaluator, ctx, stack, hooks), sink, portfolio, members, hooks)
+        clock.start("portfolio")  # folder and portfolio rules, over the whole run
         _finish(sink, evaluator, portfolio, members)
         exit_code = _exit_code(tally, opts)
         run_id = None
         if sink.writer is not None:
+            clock.start("log")
             meta = {"started_at": started, "exit_status": exit_code}
             run_id = _commit(sink.writer, opts, pack, tally, meta)
             sink.writer = None
@@ -380,6 +435,8 @@ def run_check(opts: CheckOptions, progress: Callable[[int], None] | None = None)
         if log is not None:
             log.close()
 
+    clock.stop()
+    clock.stop()
     fixed = len(opts.baseline - tally.baseline_seen) if opts.baseline is not None else 0
     tally.findings.sort(key=lambda f: (f.file, f.line, f.decision_id, f.rule_id, f.path))
     return CheckResult(
@@ -401,6 +458,8 @@ def run_check(opts: CheckOptions, progress: Callable[[int], None] | None = None)
         history=_history(read_db) if opts.keep_records else {},
         today=today.isoformat(),
         min_history=opts.history_min,
+        timings=clock.timings,
+        paths=opts.paths,
     )
 
 

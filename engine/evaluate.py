@@ -22,6 +22,7 @@ from .conventions import folder_of
 from .errors import DecauditError
 from .facts import FactContext, FactDict, PortfolioAccumulator, RecordFacts, derive, scope_of
 from .findings import make_finding
+from .native import load_engine
 from .related import fold
 from .rules.compiler import CompiledPack, CompiledRule, Group, compile_pack
 from .rules.model import Match, RulePack, dedupe
@@ -77,6 +78,7 @@ class RecordEvaluator:
 
 
 def _host_class() -> type:
+    load_engine()
     from durable.engine import Host
 
     class QuietHost(Host):
@@ -106,10 +108,8 @@ class Evaluator(RecordEvaluator):
     def __init__(self, pack: RulePack, *, fast: bool = True) -> None:
         """``fast``: collect actions from the engine's queue directly (the default); else
         through durable's own ``Ruleset.do_actions`` and action callables."""
-        import durable_rules_engine
-
         self.fast = fast
-        self._engine = durable_rules_engine
+        self._engine = load_engine()
         self.pack = pack
         self.compiled: CompiledPack = compile_pack(pack)
         self._host = _host_class()()

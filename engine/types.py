@@ -155,6 +155,7 @@ class RuleInfo:
     references: tuple[Reference, ...] = ()
     digest: str = ""  # sha256 of the rule file's canonical form
     brief: BriefText | None = None  # the rule's text for the approver's brief
+    precision: str = "medium"  # how often a finding is right: very-high | high | medium | low
 
 
 @dataclass(frozen=True)
@@ -191,3 +192,6 @@ class CheckResult:
     history: Mapping[str, Mapping[str, float]] = field(default_factory=dict)  # track record
     today: str = ""  # the audit date (ISO), for the brief's review dates
     min_history: int = 3  # past decisions of a type needed before its track record counts
+    timings: Mapping[str, float] = field(default_factory=dict)  # seconds per stage of the run
+    config_file: str | None = None  # the configuration file the run used, if any
+    paths: tuple[str, ...] = ()  # the paths the run was given (files, folders, -)

@@ -42,6 +42,7 @@ OUTPUT_FORMATS: dict[str, str] = {
     "github": "github",
     "markdown": "markdown",
     "brief": "brief",
+    "gitlab": "gitlab",
 }
 
 # Formats of the commands that query the log (runs, findings, history, diff, waive --list).
@@ -59,9 +60,11 @@ RECORD_LOADERS: dict[str, str] = {
     ".markdown": "formats:load_markdown",
     ".csv": "csvregister:load_csv",
 }
-# Binary input formats: file extension -> "module:function" taking (path, bytes).
+# Binary input formats: file extension -> "module:function" taking (path, bytes, options), the
+# options a ReadOptions (decaudit.engine.records.formats: the worksheet of a workbook...).
 BINARY_RECORD_LOADERS: dict[str, str] = {
     ".docx": "formats:load_docx",  # a Word business case
+    ".xlsx": "xlsxregister:load_xlsx",  # an Excel decision register
 }
 # The extensions a folder walk reads by default (``extensions`` in the config file);
 # ``.ndjson`` is read when named, not picked up from folders.

@@ -18,6 +18,7 @@ ORDER = (
     "engine",  # engine/__init__.py: the version
     "vocab",  # names: severities, families, exit codes, format registries
     "errors",
+    "native",  # durable_rules' C extension, loaded with a message that says what to do
     "hints",  # how messages show values and suggest names
     "clock",
     "files",

@@ -32,6 +32,7 @@ EXTENSIONS = {
     "github": "txt",
     "markdown": "md",
     "brief": "md",
+    "gitlab": "json",
 }
 
 

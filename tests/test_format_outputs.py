@@ -43,7 +43,7 @@ def many(n: int, severity: str = "medium", message: str = "Something is off.") -
 
 def test_registry_lists_every_format_and_rejects_unknown() -> None:
     assert set(FORMATS) == {
-        *("text", "json", "jsonl", "sarif", "junit", "github", "markdown", "brief")
+        *("text", "json", "jsonl", "sarif", "junit", "github", "markdown", "brief", "gitlab")
     }
     for name in FORMATS:
         assert callable(get_renderer(name))

@@ -26,6 +26,7 @@ def test_samples_cover_every_format(loaded: dict[str, SourceRecord]) -> None:
         "madr",
         "nygard",
         "csv",
+        "xlsx",
         "business-case",
     }
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import shlex
 import sys
+import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +22,8 @@ from ..options import (
     settings,
     split_list,
 )
+from ..terminal import CheckProgress, echo_err
+from ..terminal import use_color as color_on
 
 
 class CheckCommand(click.Command):
@@ -127,6 +132,12 @@ def _pair_outputs(
 )
 @click.option("--max-file-size", metavar="SIZE", help="Refuse larger files [default: 10MB].")
 @click.option(
+    "--sheet",
+    metavar="NAME",
+    default=None,
+    help="The worksheet of Excel (.xlsx) registers to read [default: the first].",
+)
+@click.option(
     "--sarif-include-waived",
     is_flag=True,
     help="Emit waived findings in SARIF as suppressed results.",
@@ -139,8 +150,25 @@ def _pair_outputs(
     metavar="N",
     help="Evaluate records in N worker processes; 0: one per CPU [default: 1].",
 )
-@click.option("-q", "--quiet", is_flag=True, help="Print only the summary line.")
-@click.option("--color/--no-color", default=None, help="Colour text output [default: on a TTY].")
+@click.option(
+    "--sarif-category",
+    metavar="NAME",
+    default=None,
+    help="SARIF automationDetails.id, to keep uploads of several checks apart "
+    "[default: decaudit/check/].",
+)
+@click.option(
+    "-q", "--quiet", is_flag=True, help="Print only the summary line (and errors, on stderr)."
+)
+@click.option(
+    "-v", "--verbose", is_flag=True, help="Also list skipped files and the time of each stage."
+)
+@click.option(
+    "--color/--no-color",
+    default=None,
+    help="Colour text output, even when piped [default: on a TTY, unless NO_COLOR is set; "
+    "FORCE_COLOR forces it].",
+)
 @handle_errors
 def check(
     paths: tuple[str, ...],
@@ -158,15 +186,18 @@ def check(
     no_log: bool,
     today: str | None,
     max_file_size: str | None,
+    sheet: str | None,
     sarif_include_waived: bool,
     jobs: int | None,
+    sarif_category: str | None,
     quiet: bool,
+    verbose: bool,
     color: bool | None,
 ) -> None:
     """Audit decision records in PATH... (files, folders, or - for stdin).
 
     Folders are searched recursively for record files (the extensions setting; by default
-    .yaml, .yml, .json, .jsonl, .md, .markdown and .csv).
+    .yaml, .yml, .json, .jsonl, .md, .markdown, .csv, .docx and .xlsx).
     Findings are printed and the run is appended to the audit log.
 
     Exit codes: 0 no finding at or above --fail-on; 1 such findings; 2 a usage, config,
@@ -175,7 +206,6 @@ def check(
     from decaudit.engine.baseline import load_baseline
     from decaudit.engine.baseline import write_baseline as save_baseline
     from decaudit.engine.check import CheckOptions, run_check
-    from decaudit.engine.files import write_atomic
     from decaudit.engine.report import ReportOptions, get_renderer, needs_records
 
     ctx = click.get_current_context()
@@ -232,40 +262,102 @@ def check(
         stdin=sys.stdin.buffer if "-" in paths else None,
         jobs=1 if jobs is None else jobs,
         keep_records=any(needs_records(fmt) for fmt, _ in plan),
+        sheet=sheet,
     )
-    progress = _progress() if sys.stderr.isatty() and not quiet else None
-    result = run_check(opts, progress=progress)
-    if progress is not None:
-        click.echo("\r\033[K", nl=False, err=True)
+    progress, hooks = _hooks(opts, cfg.selects, quiet=quiet, verbose=verbose)
+    use_color = color_on(color, sys.stdout, os.environ)
 
-    if write_baseline:
-        save_baseline(Path(write_baseline), result.all_findings)
-    use_color = sys.stdout.isatty() if color is None else color
-    for fmt, out, render in renderers:
-        text = render(
-            result,
-            ReportOptions(
-                color=use_color and out in (None, "-") and fmt == "text",
-                sarif_include_waived=sarif_include_waived,
-                quiet=quiet,
-            ),
+    def report_options(fmt: str, to_stdout: bool) -> ReportOptions:
+        return ReportOptions(
+            color=use_color and to_stdout and fmt == "text",
+            sarif_include_waived=sarif_include_waived,
+            sarif_category=sarif_category,
+            quiet=quiet,
         )
-        if out in (None, "-"):
-            click.echo(text, nl=not text.endswith("\n"))
-        else:
-            write_atomic(out, text, make_parents=True)
-    if any(fmt == "jsonl" and out in (None, "-") for fmt, out, _ in renderers):
-        for err in result.errors:  # jsonl on stdout holds findings only
-            click.echo(f"decaudit: {err}", err=True)
+
+    try:
+        result = run_check(opts, hooks)
+        result = replace(result, config_file=str(cfg.file) if cfg.file else None)
+        if write_baseline:
+            save_baseline(Path(write_baseline), result.all_findings)
+        started_outputs = time.perf_counter()
+        stdout_text = _write_outputs(result, renderers, report_options, progress)
+    finally:
+        if progress is not None:
+            progress.close()
+    if stdout_text is not None:
+        click.echo(stdout_text, nl=not stdout_text.endswith("\n"), color=use_color)
+    outputs_time = time.perf_counter() - started_outputs
+    stdout_formats = {fmt for fmt, out, _ in renderers if out in (None, "-")}
+    if quiet or "jsonl" in stdout_formats:
+        for err in result.errors:  # -q prints the summary only; jsonl holds findings only
+            echo_err(str(err))
+    if verbose:
+        _timings(result, outputs_time)
     code = result.exit_code
     if exit_zero and code == 1:
         code = 0
     ctx.exit(code)
 
 
-def _progress() -> Any:
-    def show(count: int) -> None:
-        if count % 250 == 0:
-            click.echo(f"\raudited {count:,} records", nl=False, err=True)
+def _hooks(
+    opts: Any, selects: Any, *, quiet: bool, verbose: bool
+) -> tuple[CheckProgress | None, Any]:
+    """The progress bar (on a terminal, unless -q) and the run's hooks (-v lists skips)."""
+    from decaudit.engine.check import CheckHooks
 
-    return show
+    progress = None
+    if not quiet and sys.stderr.isatty():
+        from decaudit.engine.records.sources import count_files
+
+        progress = CheckProgress(count_files(opts.paths, selects))
+
+    def skipped(path: str, reason: str) -> None:
+        if verbose:
+            (progress.message if progress else echo_err)(f"skipped {path}: {reason}")
+        if progress is not None:
+            progress.skip(path, reason)
+
+    return progress, CheckHooks(
+        record=progress.record if progress else None,
+        phase=progress.phase if progress else None,
+        skip=skipped if verbose or progress else None,
+    )
+
+
+def _write_outputs(
+    result: Any, renderers: list[Any], options: Any, progress: CheckProgress | None
+) -> str | None:
+    """Render every output, write those with a file; the text for stdout, if any (printed by
+    the caller once the progress bar is gone)."""
+    from decaudit.engine.files import write_atomic
+    from decaudit.engine.report.sarif import size_warning
+
+    if progress is not None:
+        progress.outputs(len(renderers))
+    stdout_text = None
+    for fmt, out, render in renderers:
+        if progress is not None:
+            progress.output(f"{fmt} -> {out or 'stdout'}")
+        to_stdout = out in (None, "-")
+        text = render(result, options(fmt, to_stdout))
+        if fmt == "sarif" and (warning := size_warning(text)):
+            echo_err(f"warning: {warning}")
+        if to_stdout:
+            stdout_text = text
+        else:
+            write_atomic(out, text, make_parents=True)
+        if progress is not None:
+            progress.output_done()
+    return stdout_text
+
+
+def _timings(result: Any, outputs: float) -> None:
+    stages = {**result.timings, "outputs": outputs}
+    total = sum(stages.values())
+    rate = result.record_count / stages["records"] if stages.get("records") else 0.0
+    parts = ", ".join(f"{name} {seconds:.2f}s" for name, seconds in stages.items())
+    echo_err(
+        f"timings: {parts}; total {total:.2f}s "
+        f"({result.record_count:,} records, {rate:,.0f} records/s)"
+    )

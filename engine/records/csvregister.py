@@ -10,7 +10,7 @@ import csv
 import io
 import math
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -153,35 +153,63 @@ class _CsvError(ValueError):
         self.message, self.line = message, line
 
 
+# Where a cell problem is: (line or row, column name or None, detail) -> the error message.
+Locate = Callable[[int, str | None, str], str]
+
+
+def _csv_locate(line: int, column: str | None, detail: str) -> str:
+    return f"column {column}: {detail}" if column else detail
+
+
+def column_name(header: str) -> str:
+    """A header cell as a column name: ``Decision ID`` -> ``decision_id``."""
+    return header.strip().lower().replace(" ", "_").replace("-", "_")
+
+
 def load_csv(path: str, text: str) -> list[SourceRecord | InputError]:
     try:
         rows = list(_rows(text))
     except _CsvError as exc:
         return [InputError(path, exc.line, exc.message)]
+    return load_table(path, rows)
+
+
+def load_table(
+    path: str,
+    rows: Iterable[tuple[int, list[str]]],
+    *,
+    fmt: str = "csv",
+    locate: Locate = _csv_locate,
+    unit: str = "line",
+) -> list[SourceRecord | InputError]:
+    """Records from a register's rows: ``(line or row number, cells as text)``, the header
+    first. The CSV reader and the Excel reader both come here, so a register means the same
+    in either; ``locate`` words where a problem is (``unit`` names a line or a row)."""
     rows = [(ln, cells) for ln, cells in rows if any(c.strip() for c in cells)]
     if not rows:
         return [InputError(path, 1, "no decision record in the file (it is empty)")]
     header_line, header = rows[0]
-    columns = [h.strip().lower().replace(" ", "_").replace("-", "_") for h in header]
+    columns = [column_name(h) for h in header]
     missing = [c for c in REQUIRED if c not in columns]
     if missing:
-        return [InputError(path, header_line, "missing required column(s): " + ", ".join(missing))]
+        detail = "missing required column(s): " + ", ".join(missing)
+        return [InputError(path, header_line, locate(header_line, None, detail))]
     dupes = sorted({c for c in columns if c and columns.count(c) > 1})
     if dupes:
-        return [InputError(path, header_line, "duplicate column(s): " + ", ".join(dupes))]
+        detail = "duplicate column(s): " + ", ".join(dupes)
+        return [InputError(path, header_line, locate(header_line, None, detail))]
     groups: dict[str, _Group] = {}
     out: list[SourceRecord | InputError] = []
     for line, cells in rows[1:]:
         if len(cells) > len(columns) and any(c.strip() for c in cells[len(columns) :]):
-            out.append(
-                InputError(path, line, f"row has {len(cells)} cells, the header {len(columns)}")
-            )
+            detail = f"row has {len(cells)} cells, the header {len(columns)}"
+            out.append(InputError(path, line, locate(line, None, detail)))
             continue
         # only the non-empty cells: a missing key is an empty cell
         row = {col: cell for col, cell in zip(columns, cells, strict=False) if cell.strip()}
         did = row.get("decision_id", "").strip()
         if not did:
-            out.append(InputError(path, line, "column decision_id: is required"))
+            out.append(InputError(path, line, locate(line, "decision_id", "is required")))
             continue
         group = groups.get(did)
         if group is None:
@@ -189,19 +217,21 @@ def load_csv(path: str, text: str) -> list[SourceRecord | InputError]:
             groups[did] = group
         if group.error is None:
             try:
-                _add_row(group, row, line)
+                _add_row(group, row, line, unit)
             except _RowError as exc:
-                group.error = InputError(path, line, str(exc))
+                group.error = InputError(path, line, locate(line, exc.column, exc.detail))
     for group in groups.values():
         if group.error is not None:
             out.append(group.error)
             continue
-        out.append(to_record(group.data, group.lines, file=path, fmt="csv", line=group.line))
+        out.append(to_record(group.data, group.lines, file=path, fmt=fmt, line=group.line))
     return out
 
 
 class _RowError(ValueError):
-    pass
+    def __init__(self, column: str, detail: str) -> None:
+        super().__init__(f"column {column}: {detail}")
+        self.column, self.detail = column, detail
 
 
 def _cell(row: dict[str, str], column: str, parse: Any) -> Any:
@@ -211,14 +241,14 @@ def _cell(row: dict[str, str], column: str, parse: Any) -> Any:
     try:
         return parse(raw)
     except _CellError as exc:
-        raise _RowError(f"column {column}: {exc}") from None
+        raise _RowError(column, str(exc)) from None
 
 
 def _text(value: str) -> str:
     return value.strip()
 
 
-def _add_row(group: _Group, row: dict[str, str], line: int) -> None:
+def _add_row(group: _Group, row: dict[str, str], line: int, unit: str = "line") -> None:
     data, lines = group.data, group.lines
     for column, key in (*DECISION_TEXT.items(), *DECISION_LISTS.items()):
         parse = _list if column in DECISION_LISTS else _text
@@ -227,8 +257,9 @@ def _add_row(group: _Group, row: dict[str, str], line: int) -> None:
             continue
         if key in data and data[key] != value:
             raise _RowError(
-                f"column {column}: {row[column].strip()!r} differs from "
-                f"{_show(data[key])!r} on line {group.sources[key]} for decision {group.did!r}"
+                column,
+                f"{row[column].strip()!r} differs from {_show(data[key])!r} on "
+                f"{unit} {group.sources[key]} for decision {group.did!r}",
             )
         if key not in data:
             data[key] = value

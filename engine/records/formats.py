@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import importlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from ..types import InputError, SourceRecord
@@ -18,7 +19,17 @@ from .structured import load_json, load_jsonl, load_yaml
 
 Result = SourceRecord | InputError
 Loader = Callable[[str, str], Iterable[Result]]
-BinaryLoader = Callable[[str, bytes], Iterable[Result]]
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """How records are read, beyond the file itself: ``sheet``, the worksheet of an Excel
+    register (``None``: the first)."""
+
+    sheet: str | None = None
+
+
+BinaryLoader = Callable[[str, bytes, ReadOptions], Iterable[Result]]
 
 
 class NotADecisionRecord(ValueError):
@@ -42,7 +53,7 @@ def load_markdown(path: str, text: str) -> Iterable[Result]:
     return load(path, text)
 
 
-def load_docx(path: str, data: bytes) -> Iterable[Result]:
+def load_docx(path: str, data: bytes, options: ReadOptions | None = None) -> Iterable[Result]:
     """A Word document: read as a business case when it is one."""
     from .business import business_case_records
     from .document import DocxError, parse_docx

@@ -17,7 +17,7 @@ from typing import IO
 
 from ..types import InputError, SourceRecord
 from ..vocab import BINARY_RECORD_LOADERS, RECORD_EXTENSIONS, RECORD_LOADERS
-from .formats import BINARY_LOADERS, NotADecisionRecord, extension, loader_for
+from .formats import BINARY_LOADERS, NotADecisionRecord, ReadOptions, extension, loader_for
 from .guards import DEFAULT_MAX_BYTES, GuardError, decode, read_bounded, read_stream, too_large
 
 Result = SourceRecord | InputError
@@ -46,8 +46,20 @@ def load_file(
     return list(iter_file(path, data, max_bytes=max_bytes, explicit=explicit))
 
 
+SkipHook = Callable[[str, str], None]  # (path, reason) for a file or folder left out
+# Reasons a folder walk gives for what it leaves out without reading it; any other reason is
+# about a file that was read (Markdown with no decision record in it).
+WALK_SKIPS = frozenset({"hidden", "tool folder", "a template", "excluded by the configuration"})
+
+
 def iter_file(
-    path: str, data: bytes, *, max_bytes: int | None = None, explicit: bool = True
+    path: str,
+    data: bytes,
+    *,
+    max_bytes: int | None = None,
+    explicit: bool = True,
+    on_skip: SkipHook | None = None,
+    options: ReadOptions | None = None,
 ) -> Iterator[Result]:
     """Like :func:`load_file`, one record at a time (a large JSON Lines or multi-document
     YAML file is validated as it is consumed, not all at once)."""
@@ -57,10 +69,12 @@ def iter_file(
     binary = BINARY_LOADERS.get(extension(path))
     if binary is not None:
         try:
-            yield from binary(path, data)
+            yield from binary(path, data, options or ReadOptions())
         except NotADecisionRecord as exc:
             if explicit:
                 yield InputError(path, None, str(exc))
+            elif on_skip is not None:
+                on_skip(path, str(exc))
         return
     text = decode(data)
     del data
@@ -76,28 +90,41 @@ def iter_file(
     except NotADecisionRecord as exc:
         if explicit:
             yield InputError(path, None, str(exc))
+        elif on_skip is not None:
+            on_skip(path, str(exc))
     except RecursionError:  # a last line of defence; the parsers bound nesting themselves
         yield InputError(path, None, "nesting too deep")
 
 
-def walk(folder: Path) -> Iterator[Path]:
+def walk(folder: Path, on_skip: SkipHook | None = None) -> Iterator[Path]:
     """Files under ``folder`` of a registered input format (``vocab.RECORD_LOADERS``):
-    recursive, sorted, hidden and tool folders skipped."""
+    recursive, sorted, hidden and tool folders skipped.
+
+    ``on_skip`` hears of each hidden or tool folder and each record-like file left out
+    (hidden files, Markdown templates); files of other extensions are not reported."""
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
-    except OSError:
+    except OSError as exc:
+        if on_skip is not None:
+            on_skip(_display(str(folder)), f"cannot list: {exc.strerror or exc}")
         return
     for entry in entries:
+        is_dir = entry.is_dir(follow_symlinks=False)
+        ext = extension(entry.name)
+        record_like = not is_dir and (ext in RECORD_LOADERS or ext in BINARY_RECORD_LOADERS)
         if entry.name.startswith("."):
+            if on_skip is not None and (is_dir or record_like):
+                on_skip(_display(entry.path), "hidden")
             continue
-        if entry.is_dir(follow_symlinks=False):
+        if is_dir:
             if entry.name not in SKIP_DIRS:
-                yield from walk(Path(entry.path))
-        elif entry.is_file() and (
-            extension(entry.name) in RECORD_LOADERS
-            or extension(entry.name) in BINARY_RECORD_LOADERS
-        ):
+                yield from walk(Path(entry.path), on_skip)
+            elif on_skip is not None:
+                on_skip(_display(entry.path), "tool folder")
+        elif record_like and entry.is_file():
             if extension(entry.name) in (".md", ".markdown") and is_template(entry.name):
+                if on_skip is not None:
+                    on_skip(_display(entry.path), "a template")
                 continue
             yield Path(entry.path)
 
@@ -135,7 +162,13 @@ def _read_jsonl(path: str, max_bytes: int) -> Iterator[Result]:
         yield InputError(path, 1, "no decision record in the file (it is empty)")
 
 
-def _read(path: str, max_bytes: int, explicit: bool) -> Iterable[Result]:
+def _read(
+    path: str,
+    max_bytes: int,
+    explicit: bool,
+    on_skip: SkipHook | None = None,
+    options: ReadOptions | None = None,
+) -> Iterable[Result]:
     try:
         if extension(path) == ".jsonl" and os.stat(path).st_size > STREAM_CHUNK:
             return _read_jsonl(path, max_bytes)
@@ -146,14 +179,19 @@ def _read(path: str, max_bytes: int, explicit: bool) -> Iterable[Result]:
         return iter([InputError(path, None, f"cannot read: {exc.strerror or exc}", kind="io")])
     if isinstance(data, GuardError):
         return iter([InputError(path, data.line, data.message)])
-    return iter_file(path, data, explicit=explicit)
+    return iter_file(path, data, explicit=explicit, on_skip=on_skip, options=options)
 
 
 FileFilter = Callable[[str], bool]
 
 
 def _expand(
-    paths: Sequence[str], max_bytes: int, stdin: IO[bytes] | None, select: FileFilter | None
+    paths: Sequence[str],
+    max_bytes: int,
+    stdin: IO[bytes] | None,
+    select: FileFilter | None,
+    on_skip: SkipHook | None = None,
+    options: ReadOptions | None = None,
 ) -> Iterator[Result]:
     for raw in paths:
         if raw == "-":
@@ -174,12 +212,16 @@ def _expand(
         path = Path(raw)
         shown = _display(raw)
         if path.is_dir():
-            for found in walk(path):
+            for found in walk(path, on_skip):
                 shown_found = _display(str(found))
                 if select(shown_found) if select else extension(shown_found) in RECORD_EXTENSIONS:
-                    yield from _read(shown_found, max_bytes, explicit=False)
+                    yield from _read(
+                        shown_found, max_bytes, explicit=False, on_skip=on_skip, options=options
+                    )
+                elif on_skip is not None:
+                    on_skip(shown_found, "excluded by the configuration")
         elif path.exists():
-            yield from _read(shown, max_bytes, explicit=True)
+            yield from _read(shown, max_bytes, explicit=True, options=options)
         else:
             yield InputError(shown, None, "no such file or directory", kind="io")
 
@@ -190,6 +232,8 @@ def iter_sources(
     max_bytes: int = DEFAULT_MAX_BYTES,
     stdin: IO[bytes] | None = None,
     select: FileFilter | None = None,
+    on_skip: SkipHook | None = None,
+    options: ReadOptions | None = None,
 ) -> Iterator[Result]:
     """Records and errors from files, folders (walked) and ``-`` (stdin), in order.
 
@@ -200,7 +244,7 @@ def iter_sources(
     naming where the first one is.
     """
     seen: dict[str, tuple[str, int]] = {}  # id -> (file, line) of its first occurrence
-    for item in _expand(paths, max_bytes, stdin, select):
+    for item in _expand(paths, max_bytes, stdin, select, on_skip, options):
         if isinstance(item, SourceRecord):
             rid = item.record.id
             first = seen.get(rid)
@@ -213,3 +257,22 @@ def iter_sources(
                 continue
             seen[rid] = (item.file, item.line_of(()))
         yield item
+
+
+def count_files(paths: Sequence[str], select: FileFilter | None = None) -> int | None:
+    """How many files :func:`iter_sources` will read (a quick walk, for a progress total);
+    ``None`` when stdin is among the paths."""
+    total = 0
+    for raw in paths:
+        if raw == "-":
+            return None
+        path = Path(raw)
+        if path.is_dir():
+            total += sum(
+                1
+                for f in walk(path)
+                if (select(_display(str(f))) if select else extension(f.name) in RECORD_EXTENSIONS)
+            )
+        else:
+            total += 1
+    return total

@@ -46,6 +46,8 @@ def needs_records(name: str) -> bool:
 GITHUB_ANNOTATIONS_PER_LEVEL = 10
 # GitHub refuses a job summary ($GITHUB_STEP_SUMMARY) over 1 MiB; keep a margin.
 MARKDOWN_MAX_BYTES = 1_000_000
+# GitHub code scanning accepts at most 25,000 results per SARIF run.
+SARIF_MAX_RESULTS = 25_000
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,10 @@ class ReportOptions:
     - ``show_waived``: list waived findings in the text and markdown formats.
     - ``quiet``: the text format prints only its summary line (other formats are complete
       documents and ignore it).
+    - ``sarif_category``: SARIF ``automationDetails.id`` (GitHub keeps the alerts of each
+      category apart); ``None``: ``decaudit/check/``.
+    - ``sarif_max_results``: results per SARIF run (GitHub takes at most 25,000); the most
+      severe are kept and a run-level notification counts the rest. 0 or less: no cap.
     """
 
     color: bool = False
@@ -75,6 +81,8 @@ class ReportOptions:
     markdown_max_bytes: int = MARKDOWN_MAX_BYTES
     show_waived: bool = True
     quiet: bool = False
+    sarif_category: str | None = None
+    sarif_max_results: int = SARIF_MAX_RESULTS
 
 
 Renderer = Callable[["CheckResult", ReportOptions], str]

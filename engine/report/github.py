@@ -11,7 +11,8 @@ names under ``options.base_dir`` (the repository root) are made relative to it.
 GitHub displays at most 10 annotations of each level per step, so at most
 ``options.max_annotations`` (default 10) are emitted per level, input errors and the most
 severe findings first. A final plain line gives the summary, and when some findings were not
-annotated a last ``::notice::`` says how many, pointing at the full report.
+annotated a last ``::notice::`` says how many, pointing at the full report; that notice
+counts within the cap (one notice fewer is used for findings), so GitHub always shows it.
 
 Escaping follows the Actions toolkit: in the message ``%`` -> ``%25``, CR -> ``%0D``,
 LF -> ``%0A``; in property values also ``:`` -> ``%3A`` and ``,`` -> ``%2C``.
@@ -80,14 +81,19 @@ def _error_command(e: InputError, base_dir: str) -> str:
     )
 
 
-def render(result: CheckResult, options: ReportOptions) -> str:
+def _annotate(
+    result: CheckResult, options: ReportOptions, notice_cap: int | None
+) -> tuple[list[str], int]:
+    """The annotation lines within the caps, and how many findings were left out."""
     cap = options.max_annotations if options.max_annotations > 0 else None
+    caps = {"error": cap, "warning": cap, "notice": notice_cap}
     used = {"error": 0, "warning": 0, "notice": 0}
     lines: list[str] = []
     skipped = 0
 
     def room(level: str) -> bool:
-        return cap is None or used[level] < cap
+        limit = caps[level]
+        return limit is None or used[level] < limit
 
     for e in result.errors:
         if room("error"):
@@ -104,6 +110,15 @@ def render(result: CheckResult, options: ReportOptions) -> str:
             lines.append(_finding_command(f, options.base_dir))
         else:
             skipped += 1
+    return lines, skipped
+
+
+def render(result: CheckResult, options: ReportOptions) -> str:
+    cap = options.max_annotations if options.max_annotations > 0 else None
+    lines, skipped = _annotate(result, options, cap)
+    if skipped and cap is not None:
+        # The overflow notice must itself be shown: keep one notice of the cap for it.
+        lines, skipped = _annotate(result, options, max(cap - 1, 0))
     summary = summarize(result)
     lines.append(f"decaudit: {summary_sentence(summary)}")
     if skipped:

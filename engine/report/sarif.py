@@ -12,13 +12,25 @@ One SARIF log per output file, with exactly one run:
   ignores line numbers) and ``properties`` (decision id, JSON path, severity, family).
 - Waived findings are left out, unless ``options.sarif_include_waived``: then they are
   emitted with ``suppressions: [{"kind": "external", "justification": reason}]``.
-- ``automationDetails.id`` is ``decaudit/check/``: a stable category, so GitHub tracks
-  alerts from run to run.
-- A portfolio finding (about the whole run, with no file) is anchored at line 1 of the
-  run's first file, with ``properties.portfolio = true``: GitHub rejects the whole log
-  when a single result has no location.
+- ``automationDetails.id`` is ``decaudit/check/`` or, with ``options.sarif_category``
+  (``check --sarif-category NAME``), ``NAME/``: GitHub keeps the alerts of each category
+  apart, so two checks of one repository (say ``decisions`` and ``proposals``) do not close
+  each other's alerts.
+- At most ``options.sarif_max_results`` results (25,000, GitHub's limit per run): the most
+  severe are kept, and a run-level notification (``results-capped``) plus
+  ``run.properties.results_omitted`` give the count left out. :func:`size_warning` tells
+  when the file would exceed GitHub's 10 MB (gzipped) upload limit.
+- A portfolio finding (about the whole run, with no file) is located, in this order, at
+  line 1 of the configuration file the run used (when it is under ``base_dir``), at the
+  README or index file (``README.md``, ``README``, ``index.md``...) of the first folder
+  checked, or at the run's first file; it carries ``properties.portfolio = true``. GitHub
+  rejects the whole log when a single result has no location.
 - Input errors become ``invocations[0].toolExecutionNotifications`` (level ``error``, with
   the file location), and ``executionSuccessful`` is false when there are any.
+- Each rule has ``properties.precision`` (``very-high`` ... ``low``) and
+  ``properties["problem.severity"]`` (critical and high -> ``error``, medium -> ``warning``,
+  low and info -> ``recommendation``), which GitHub uses to rank and filter alerts;
+  ``tool.driver.semanticVersion`` is decaudit's version.
 
 Columns are Unicode code points (``columnKind``). ``endColumn`` is the flagged line's length
 plus one, read from the source file when it is readable (else 1).
@@ -32,18 +44,29 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from ..types import CheckResult, Finding, InputError, RuleInfo
+from ..types import SEVERITY_RANK, CheckResult, Finding, InputError, RuleInfo
 from . import ReportOptions
 from .common import sort_findings
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-TOOL_URI = "https://pypi.org/project/decaudit/"
+TOOL_URI = "https://github.com/decaudit/decaudit"
 AUTOMATION_ID = "decaudit/check/"
 FINGERPRINT_KEY = "decauditFingerprint/v1"
 SRCROOT = "%SRCROOT%"
 # Do not read source files above this size just to measure one line.
 MAX_SOURCE_BYTES = 16 * 2**20
+
+# GitHub refuses SARIF uploads larger than this, gzipped.
+MAX_GZIPPED_BYTES = 10 * 10**6
+PROBLEM_SEVERITY: dict[str, str] = {
+    "critical": "error",
+    "high": "error",
+    "medium": "warning",
+    "low": "recommendation",
+    "info": "recommendation",
+}
+README_NAMES = ("README.md", "README.markdown", "README", "README.txt", "index.md")
 
 LEVELS: dict[str, str] = {
     "critical": "error",
@@ -132,7 +155,12 @@ def _rule(rule: RuleInfo) -> dict[str, Any]:
         "fullDescription": {"text": rule.rationale.strip() or rule.title},
         "help": _help(rule),
         "defaultConfiguration": {"level": level(rule.severity)},
-        "properties": {"tags": [rule.family], "severity": rule.severity},
+        "properties": {
+            "tags": [rule.family],
+            "severity": rule.severity,
+            "precision": rule.precision,
+            "problem.severity": PROBLEM_SEVERITY.get(rule.severity, "warning"),
+        },
     }
     url = next((ref.url for ref in rule.references if ref.url), None)
     if url:
@@ -199,7 +227,8 @@ def _result(
         out["locations"] = [_location(f.file, f.line, options, lines)]
     elif anchor:
         # GitHub rejects a whole SARIF file if one result has no location: a portfolio
-        # finding (about every record of the run) is anchored at line 1 of the first file.
+        # finding (about every record of the run) is anchored at line 1 of a file that
+        # stands for the whole run (see portfolio_anchor).
         out["locations"] = [_location(anchor, 1, options, lines)]
         out["properties"]["portfolio"] = True
     related = f.evidence.get("related")
@@ -232,6 +261,50 @@ def _notification(e: InputError, options: ReportOptions, lines: _Lines) -> dict[
     return note
 
 
+def portfolio_anchor(result: CheckResult, base_dir: str) -> str | None:
+    """Where portfolio findings are located: the run's configuration file when it is under
+    ``base_dir``, else the README or index of the first folder checked, else the first file
+    of the run (``None`` when the run read no file)."""
+    if result.config_file:
+        config = Path(result.config_file)
+        try:
+            config.resolve().relative_to(Path(base_dir).resolve())
+        except (ValueError, OSError):
+            pass
+        else:
+            return _shown(config)
+    for raw in result.paths:
+        folder = Path(raw)
+        if raw != "-" and folder.is_dir():
+            names = {p.name: p for p in folder.iterdir() if p.is_file()}
+            for name in README_NAMES:
+                hit = names.get(name) or next(
+                    (p for n, p in names.items() if n.lower() == name.lower()), None
+                )
+                if hit is not None:
+                    return _shown(hit)
+            break
+    return min(result.files) if result.files else None
+
+
+def _shown(path: Path) -> str:
+    """A path as the run shows files: relative to the working folder when under it."""
+    if path.is_absolute():
+        try:
+            return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        except (ValueError, OSError):
+            return str(path)
+    return path.as_posix()
+
+
+def _capped(findings: list[Finding], cap: int) -> tuple[list[Finding], int]:
+    """The ``cap`` most severe findings (in report order) and how many were left out."""
+    if cap <= 0 or len(findings) <= cap:
+        return findings, 0
+    keep = sorted(findings, key=lambda f: -SEVERITY_RANK[f.severity])[:cap]
+    return sort_findings(keep), len(findings) - cap
+
+
 def log(result: CheckResult, options: ReportOptions) -> dict[str, Any]:
     """The SARIF log as a dict (the ``sarif`` format is this, serialized)."""
     lines = _Lines()
@@ -242,35 +315,75 @@ def log(result: CheckResult, options: ReportOptions) -> dict[str, Any]:
             rules.append(_placeholder_rule(f))
             known.add(f.rule_id)
     index = {r.id: i for i, r in enumerate(rules)}
-    anchor = min(result.files) if result.files else None
-    shown = [
-        f
-        for f in sort_findings(result.findings)
-        if (options.sarif_include_waived or not f.waived) and (f.file or anchor)
-    ]
+    anchor = portfolio_anchor(result, options.base_dir)
+    shown, omitted = _capped(
+        [
+            f
+            for f in sort_findings(result.findings)
+            if (options.sarif_include_waived or not f.waived) and (f.file or anchor)
+        ],
+        options.sarif_max_results,
+    )
+    notes = [_notification(e, options, lines) for e in result.errors]
+    if omitted:
+        notes.append(
+            {
+                "level": "warning",
+                "message": {
+                    "text": f"{omitted:,} results left out: at most "
+                    f"{options.sarif_max_results:,} are written per run (GitHub code "
+                    "scanning's limit); the most severe were kept. See the full report "
+                    "(decaudit report, or -f json)."
+                },
+                "descriptor": {"id": "results-capped"},
+            }
+        )
     invocation: dict[str, Any] = {
         "executionSuccessful": not result.errors,
         "exitCode": result.exit_code,
         "startTimeUtc": result.started_at,
-        "toolExecutionNotifications": [_notification(e, options, lines) for e in result.errors],
+        "toolExecutionNotifications": notes,
     }
+    category = options.sarif_category
+    automation_id = AUTOMATION_ID if not category else category.rstrip("/") + "/"
+    properties: dict[str, Any] = {"run_id": result.run_id, "records": result.record_count}
+    if omitted:
+        properties["results_omitted"] = omitted
     run: dict[str, Any] = {
         "tool": {
             "driver": {
                 "name": "decaudit",
                 "version": result.tool_version,
+                "semanticVersion": result.tool_version,
                 "informationUri": TOOL_URI,
                 "rules": [_rule(r) for r in rules],
             }
         },
-        "automationDetails": {"id": AUTOMATION_ID},
+        "automationDetails": {"id": automation_id},
         "columnKind": "unicodeCodePoints",
         "invocations": [invocation],
         "results": [_result(f, index[f.rule_id], options, lines, anchor) for f in shown],
-        "properties": {"run_id": result.run_id, "records": result.record_count},
+        "properties": properties,
     }
     return {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
 
 
 def render(result: CheckResult, options: ReportOptions) -> str:
     return json.dumps(log(result, options), indent=2, ensure_ascii=False) + "\n"
+
+
+def size_warning(text: str, limit: int = MAX_GZIPPED_BYTES) -> str | None:
+    """A warning when ``text`` would exceed GitHub's upload limit once gzipped, else None."""
+    data = text.encode("utf-8")
+    if len(data) <= limit:  # gzip never makes JSON larger than this
+        return None
+    import gzip
+
+    size = len(gzip.compress(data, compresslevel=6))
+    if size <= limit:
+        return None
+    return (
+        f"the SARIF file is {size / 1e6:.1f} MB gzipped, over GitHub code scanning's "
+        f"{limit / 1e6:.0f} MB upload limit: narrow the check (--min-severity, --select) "
+        "or split it by folder with --sarif-category"
+    )
