@@ -13,8 +13,9 @@ Where the values come from:
 * the **number** of a decision: the leading number of its file name (``0005-use-x.md``,
   ``adr-017-x.md``), else of its id (``ADR-0005``);
 * **superseded by**: the record's ``superseded_by`` key; else, in a Markdown file, the
-  text after "superseded by" / "replaced by" on a status line or in a sentence, with its
-  link target when there is one;
+  text after "superseded by", "replaced by" or "in favor of" naming a decision (a link, a
+  decision number, or on the status line of a superseded record); a status of deprecated or
+  obsolete claims no replacement;
 * **links**: the record's ``links`` list; and in a Markdown file every relative link to
   another Markdown, YAML or JSON file (web links, anchors and images are not decisions).
 
@@ -47,8 +48,13 @@ _INLINE_LINK = re.compile(
 )
 _REF_DEF = re.compile(r"^\s{0,3}\[([^\]\n]{1,200})\]:\s*<?(\S{1,500}?)>?(?:\s+.*)?$")
 _SUPERSEDED = re.compile(
-    r"\b(?:superseded|superceded|replaced)\s+by\s*:?\s*(?P<rest>.{1,300})", re.IGNORECASE
+    r"\b(?:(?:superseded|superceded|replaced)\s+(?:by|with)|in\s+favou?r\s+of)"
+    r"\s*:?\s*(?P<rest>.{1,300})",
+    re.IGNORECASE,
 )
+# Statuses a reader maps to superseded that claim no replacement: a deprecated or obsolete
+# decision may simply have been dropped.
+_NOT_REPLACED = re.compile(r"^\W*(?:deprecat|obsolet|retired|abandon)", re.IGNORECASE)
 _DOC_EXT = (".md", ".markdown", ".yaml", ".yml", ".json")
 _PLACEHOLDER = re.compile(r"[|{}]|\bx{3,}\b|yyyy|\.\.\.|…", re.IGNORECASE)
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
@@ -74,6 +80,7 @@ class Member:
     number: int | None  # from the file name (one record per file) or else the id
     id_number: int | None  # from the id alone (files holding several records)
     status: str | None
+    replaced: bool  # the record says it was superseded or replaced (not merely deprecated)
     superseded_by: str | None  # the replacement as the record names it
     superseded_target: str | None  # its link target, when it is a link
     superseded_line: int
@@ -167,6 +174,23 @@ def _superseded(
     return None
 
 
+def _says_not_replaced(lines: list[tuple[int, str]]) -> bool:
+    """The status line, or the first line of the status section, says deprecated or
+    obsolete (a reader may map those to superseded, but they claim no replacement)."""
+    in_status = False
+    for _, line in lines:
+        text = line.strip()
+        if text.startswith("#"):
+            in_status = "status" in text.lower()
+            continue
+        m = _STATUS_LINE.match(text)
+        if m is not None:
+            return _NOT_REPLACED.match(text[m.end() :]) is not None
+        if in_status and text:
+            return _NOT_REPLACED.match(text) is not None
+    return False
+
+
 def _read_text(file: str) -> str:
     try:
         with open(file, "rb") as fh:
@@ -187,13 +211,18 @@ def member_of(src: SourceRecord, folder: str) -> Member:
     named = extra.get("superseded_by")
     if isinstance(named, str) and named.strip():
         superseded = (named.strip(), None, src.line_of(("superseded_by",)))
+    replaced = rec.status == "superseded"
+    status_text = extra.get("status_text")
+    if isinstance(status_text, str) and _NOT_REPLACED.match(status_text):
+        replaced = False
     if src.format in MARKDOWN_FORMATS and src.file not in ("", "-"):
         lines = _markdown_lines(_read_text(src.file))
+        if replaced and _says_not_replaced(lines):
+            replaced = False
         links.extend(_links(lines))
         if superseded is None:
             superseded = _superseded(lines, status_known=rec.status == "superseded")
     if superseded is None:
-        status_text = extra.get("status_text")
         if isinstance(status_text, str):
             superseded = _superseded(
                 [(src.line_of(("status",)), "status: " + status_text)],
@@ -208,6 +237,7 @@ def member_of(src: SourceRecord, folder: str) -> Member:
         number=decision_number(src.file, rec.id),
         id_number=decision_number("", rec.id),
         status=rec.status,
+        replaced=replaced,
         superseded_by=superseded[0] if superseded else None,
         superseded_target=superseded[1] if superseded else None,
         superseded_line=superseded[2] if superseded else src.line_of(("status",)),
@@ -307,7 +337,7 @@ class CollectionAccumulator:
             "folder": m.folder,
             "folder_record_count": len(members),
             "title": m.title,
-            "superseded": m.status == "superseded",
+            "superseded": m.replaced,
             "link_count": len(m.links),
         }
         if m.status is not None:

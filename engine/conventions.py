@@ -63,6 +63,7 @@ class _Folder:
     held: dict[str, list[Finding]] = field(default_factory=dict)  # rule id -> findings
     path: str = ""  # the folder as the files name it
     merged: list[str] = field(default_factory=list)  # small subfolders judged with it
+    rooted: bool = False  # inside a checked folder (its label is relative to that folder)
 
 
 class ConventionFolder:
@@ -81,9 +82,17 @@ class ConventionFolder:
 
     def add_record(self, file: str) -> str:
         label = folder_of(file, self.roots)
-        folder = self._folders.setdefault(label, _Folder(path=posixpath.dirname(file)))
+        folder = self._folders.setdefault(label, self._new(file))
         folder.records += 1
         return label
+
+    def _new(self, file: str) -> _Folder:
+        path = posixpath.dirname(file)
+        rooted = any(
+            path == (r.rstrip("/") or "/") or path.startswith(r.rstrip("/") + "/")
+            for r in self.roots
+        )
+        return _Folder(path=path, rooted=rooted)
 
     def hold(self, finding: Finding) -> bool:
         """Keep ``finding`` for the end of the run when its rule is a convention rule."""
@@ -92,25 +101,33 @@ class ConventionFolder:
         if finding.file == "-":
             return False
         label = folder_of(finding.file, self.roots)
-        folder = self._folders.setdefault(label, _Folder(path=posixpath.dirname(finding.file)))
+        folder = self._folders.setdefault(label, self._new(finding.file))
         folder.held.setdefault(finding.rule_id, []).append(finding)
         return True
 
     def _roll_up(self) -> None:
         """A folder with fewer records than ``min_records`` is judged with its parent
-        folder (when the run has one): a subfolder of one or two decisions shares its
-        parent's template, and is too small to say anything about a template on its own."""
-        for label in sorted(self._folders, key=lambda x: -x.count("/")):
-            folder = self._folders[label]
+        folder: a subfolder of one or two decisions shares its parent's template, and is too
+        small to say anything about a template on its own. Folders roll up level by level,
+        up to the checked folder (the parent need not hold records of its own)."""
+        while True:
+            small = [
+                label
+                for label, folder in self._folders.items()
+                if folder.records < self.policy.min_records and folder.rooted and "/" in label
+            ]
+            if not small:
+                return
+            label = max(small, key=lambda x: (x.count("/"), x))
+            folder = self._folders.pop(label)
             parent = posixpath.dirname(label)
-            if folder.records >= self.policy.min_records or parent not in self._folders:
-                continue
-            into = self._folders[parent]
+            into = self._folders.setdefault(
+                parent, _Folder(path=posixpath.dirname(folder.path), rooted=True)
+            )
             into.records += folder.records
             for rule_id, held in folder.held.items():
                 into.held.setdefault(rule_id, []).extend(held)
             into.merged.extend([label, *folder.merged])
-            del self._folders[label]
 
     def release(self) -> Iterator[Finding]:
         """Per folder and rule: one folder finding when it qualifies, else each finding."""
@@ -137,7 +154,8 @@ class ConventionFolder:
         share = len(held) / records
         where = f"folder '{label}'"
         if folder.merged:
-            subs = ", ".join(sorted(posixpath.relpath(m, label) for m in folder.merged))
+            names = sorted(posixpath.relpath(m, label) for m in folder.merged)
+            subs = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
             where += f" (with its small subfolders {subs})"
         message = (
             f"{len(held)} of the {records} records in {where} record no {what}"

@@ -272,3 +272,39 @@ def test_a_small_subfolder_is_judged_with_its_parent(tmp_path: Path) -> None:
     assert gov.evidence["count"] == 5 and gov.evidence["subfolders"] == ["adr/devops"]
     assert "(with its small subfolders devops)" in gov.message
     assert gov.file == str(tmp_path / "adr")
+
+
+def test_one_record_per_folder_rolls_up_to_the_checked_folder(tmp_path: Path) -> None:
+    for i, name in enumerate(("alpha", "beta", "gamma", "delta")):
+        write_log(tmp_path / "examples" / name, 1, start=i + 1)
+    res = run_check(CheckOptions(paths=(str(tmp_path / "examples"),), today=TODAY))
+    (gov,) = rules_of(res.findings, "GOV002")
+    assert gov.decision_id == FOLDER_PREFIX + "examples"
+    assert gov.evidence["count"] == 4
+    assert gov.file == str(tmp_path / "examples")
+
+
+def test_a_deprecated_decision_claims_no_replacement(tmp_path: Path) -> None:
+    adr = tmp_path / "adr"
+    write_log(adr, 2)
+    (adr / "0003-old.md").write_text(nygard(3, "Log to files", "Deprecated"))
+    res = run_check(CheckOptions(paths=(str(adr),), today=TODAY))
+    assert not rules_of(res.findings, "COL001")
+
+
+def test_in_favor_of_names_a_replacement(tmp_path: Path) -> None:
+    adr = tmp_path / "adr"
+    write_log(adr, 2)
+    extra = "\nRevision: superseded, in favor of ADR-0002.\n"
+    (adr / "0003-old.md").write_text(nygard(3, "Log to files", "Superseded", extra=extra))
+    res = run_check(CheckOptions(paths=(str(adr),), today=TODAY))
+    assert not rules_of(res.findings, "COL001") and not rules_of(res.findings, "COL002")
+
+
+def test_files_named_one_by_one_never_roll_up(tmp_path: Path) -> None:
+    files = write_log(tmp_path / "deep" / "er" / "adr", 3)
+    res = run_check(CheckOptions(paths=tuple(str(f) for f in files), today=TODAY))
+    gov = rules_of(res.findings, "GOV002")
+    assert len(gov) == 1 and gov[0].decision_id.startswith(FOLDER_PREFIX)
+    one = run_check(CheckOptions(paths=(str(files[0]),), today=TODAY))
+    assert [f.decision_id for f in rules_of(one.findings, "GOV002")] == ["0001-decision-1"]

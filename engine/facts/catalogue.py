@@ -242,7 +242,11 @@ CATALOGUE: dict[str, dict[str, FactSpec]] = {
         ("number", "number", "The decision's number, from its file name or id (0005-x.md: 5)."),
         ("number_duplicate_count", "number", "Other records of the folder with that number."),
         ("number_duplicates", "str", "Those records (ids and file names)."),
-        ("superseded", "bool", "The status is superseded."),
+        (
+            "superseded",
+            "bool",
+            "The status says superseded or replaced (deprecated or obsolete does not).",
+        ),
         ("superseded_by", "str", "The replacement as the record names it."),
         ("superseded_line", "number", "Source line where it names the replacement."),
         ("replacement_found", "bool", "The named replacement is a record of the folder or a file."),

@@ -58,8 +58,20 @@ def chosen_indexes(rec: Record) -> list[int]:
 
 
 def names_listed_option(rec: Record) -> bool:
-    """The outcome's ``chosen_option`` refers to at least one listed option."""
-    return bool(candidates(rec.chosen_option or "", option_refs(rec)))
+    """The outcome's ``chosen_option`` refers to at least one listed option, or the outcome
+    text goes on to name two or more of them ("a prioritized set of engines: 1. A ... 2. B")."""
+    refs = option_refs(rec)
+    if candidates(rec.chosen_option or "", refs):
+        return True
+    text = rec.rationale or ""
+    if not _given(text):
+        return False
+    named = sum(
+        1
+        for i, o in enumerate(rec.options)
+        if _mentions_option(text, o, i, refs, by_sentence=False)
+    )
+    return named >= 2
 
 
 def choice_stated(rec: Record, chosen: list[int]) -> bool:
@@ -68,7 +80,9 @@ def choice_stated(rec: Record, chosen: list[int]) -> bool:
     return bool(chosen) or _given(rec.chosen_option) or _given(rec.rationale)
 
 
-def _mentions_option(text: str, opt: Option, index: int, refs: list[OptionRef]) -> bool:
+def _mentions_option(
+    text: str, opt: Option, index: int, refs: list[OptionRef], *, by_sentence: bool = True
+) -> bool:
     """``text`` names the option: its title or id, every distinctive word of its title, or
     a sentence that refers to it alone ("Option B is too slow")."""
     lowered = text.lower()
@@ -78,7 +92,7 @@ def _mentions_option(text: str, opt: Option, index: int, refs: list[OptionRef]) 
     mine = [w for w in _WORDS.findall(opt.title.lower()) if w not in _STOP]
     if mine and any(len(w) >= 3 for w in mine) and all(w in said for w in mine):
         return True
-    return any(
+    return by_sentence and any(
         len(sentence) <= 300 and candidates(sentence, refs) == [index]
         for sentence in lowered.replace("\n", " ").split(". ")
     )
