@@ -222,12 +222,11 @@ def member_of(src: SourceRecord, folder: str) -> Member:
         links.extend(_links(lines))
         if superseded is None:
             superseded = _superseded(lines, status_known=rec.status == "superseded")
-    if superseded is None:
-        if isinstance(status_text, str):
-            superseded = _superseded(
-                [(src.line_of(("status",)), "status: " + status_text)],
-                status_known=rec.status == "superseded",
-            )
+    if superseded is None and isinstance(status_text, str):
+        superseded = _superseded(
+            [(src.line_of(("status",)), "status: " + status_text)],
+            status_known=rec.status == "superseded",
+        )
     return Member(
         did=rec.id,
         file=src.file,
