@@ -77,5 +77,18 @@ docs: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
+# Build the source distribution, unpack it, install it in a fresh venv and run its own test
+# suite from it: the sdist carries samples/, tests/ (data and golden files) and the docs.
+SDIST_DIR := build/sdist-test
+sdist-test: $(STAMP)
+	rm -rf $(SDIST_DIR) && mkdir -p $(SDIST_DIR)
+	$(BIN)/python -m build --sdist --outdir $(SDIST_DIR) .
+	tar -xzf $(SDIST_DIR)/decaudit-*.tar.gz -C $(SDIST_DIR)
+	$(PYTHON) -m venv $(SDIST_DIR)/venv
+	$(SDIST_DIR)/venv/bin/python -m pip install --quiet --upgrade pip
+	$(call install_durable,$(SDIST_DIR)/venv/bin)
+	cd $(SDIST_DIR)/decaudit-*/ && ../venv/bin/python -m pip install --quiet '.[test]' && \
+	  DECAUDIT_SKIP_SDIST=1 ../venv/bin/python -m pytest -q -p no:cacheprovider
+
 clean:
 	rm -rf $(VENV) .venv-3.* build *.egg-info decaudit.db

@@ -30,6 +30,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "calibration": ("calibration", "calibration", "The organisation's realized track record."),
     "config": ("config", "config", "Show the effective configuration and its sources."),
     "init": ("init", "init", "Scaffold a config file and an example record."),
+    "datasette": ("datasette", "datasette", "Print or run the Datasette command for the log."),
 }
 
 

@@ -66,6 +66,7 @@ class CheckOptions:
     jobs: int = 1  # worker processes evaluating records (0: one per CPU)
     keep_records: bool = False  # keep the records and the log's track record (the brief)
     sheet: str | None = None  # the worksheet of Excel registers (None: the first)
+    force_exclude: bool = False  # named files filtered like folder walks (pre-commit)
 
 
 @dataclass(frozen=True)
@@ -316,6 +317,7 @@ def _stream(
         select=opts.select_file,
         on_skip=hooks.skip,
         options=ReadOptions(sheet=opts.sheet),
+        as_found=opts.force_exclude,
     )
     jobs = opts.jobs if opts.jobs > 0 else (os.cpu_count() or 1)
     if jobs > 1:

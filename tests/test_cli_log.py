@@ -285,6 +285,24 @@ def test_verify_intact_and_tampered(db: Path, tmp_path: Path) -> None:
     )
 
 
+def test_verify_format_json(db: Path) -> None:
+    result = run("verify", "--db", str(db), "--format", "json")
+    assert result.exit_code == 0
+    doc = json.loads(result.stdout)
+    assert doc["intact"] is True and doc["divergence"] is None and doc["checkpoint"] is None
+    assert (doc["runs"], doc["findings"], doc["head_seq"]) == (3, 6, 3)
+    assert doc["head_hash"] == _head(db)
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute("DROP TRIGGER findings_no_update")
+    conn.execute("UPDATE findings SET message = 'fine' WHERE id = 5")
+    result = run("verify", "--db", str(db), "--format", "json")
+    assert result.exit_code == 1
+    doc = json.loads(result.stdout)
+    assert doc["intact"] is False
+    assert doc["divergence"]["table"] == "findings" and doc["divergence"]["row"] == "id=5"
+    assert doc["divergence"]["message"].startswith("findings id=5: row hash mismatch")
+
+
 def test_checkpoint_needs_a_key(db: Path, tmp_path: Path) -> None:
     out = tmp_path / "cp.json"
     result = run("checkpoint", "-o", str(out), "--db", str(db))

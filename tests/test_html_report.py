@@ -511,7 +511,7 @@ def test_report_from_real_check_runs(tmp_path: Path, monkeypatch: pytest.MonkeyP
     resolved = changes.split("Resolved findings", 1)[1]
     assert "BEN002" in resolved and "DEC-N" in resolved
     risk = section(page, "risk")
-    assert (tmp_path / "decisions/DEC-P.json").resolve().as_uri() in risk
+    assert 'href="decisions/DEC-P.json"' in risk  # relative to the report, beside it here
     assert "decisions/DEC-P.json:1" in text_of(risk)
     benefits = section(page, "benefits")
     assert benefits.count('class="point"') == 1
@@ -685,3 +685,28 @@ def test_waived_findings_are_a_grey_segment(log: Log) -> None:
     assert rules.count('class="bar"') == 4
     assert rules.count('class="bar-extra"') == 1
     assert "ALT001 no-breakthrough-alternative: 1 open, 1 waived" in html.unescape(rules)
+
+
+def test_report_links_relative_to_the_report_or_on_a_link_base(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "decisions").mkdir()
+    rec = record("DEC-L", realized=None, date="2025-05-01")
+    (tmp_path / "decisions" / "DEC-L.json").write_text(json.dumps(rec), encoding="utf-8")
+    runner = CliRunner()
+    args = ["check", "decisions", "--db", "audit.db", "--fail-on", "never", "--today", "2025-06-01"]
+    assert runner.invoke(cli, args).exit_code == 0
+    # a report in a subfolder links back up to the record
+    (tmp_path / "reports" / "q2").mkdir(parents=True)
+    out = runner.invoke(cli, ["report", "--db", "audit.db", "-o", "reports/q2/report.html"])
+    assert out.exit_code == 0, out.output
+    page = (tmp_path / "reports/q2/report.html").read_text(encoding="utf-8")
+    assert 'href="../../decisions/DEC-L.json"' in page
+    assert "file://" not in page
+    # on a repository URL, with the line
+    base = "https://github.com/acme/handbook/blob/main/"
+    out = runner.invoke(cli, ["report", "--db", "audit.db", "-o", "r.html", "--link-base", base])
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert 'href="https://github.com/acme/handbook/blob/main/decisions/DEC-L.json#L1"' in page
+    assert "file://" not in page

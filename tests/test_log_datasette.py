@@ -9,7 +9,7 @@ from pathlib import Path
 from decaudit.engine.log.schema import LOG_TABLES
 from test_log_support import sample_log
 
-METADATA = Path(__file__).parent.parent / "datasette" / "metadata.json"
+METADATA = Path(__file__).parent.parent / "engine" / "log" / "datasette-metadata.json"
 
 
 def test_metadata_names_real_tables_columns_and_fts(tmp_path: Path) -> None:

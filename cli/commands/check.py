@@ -126,6 +126,13 @@ def _pair_outputs(
 @db_option
 @click.option("--no-log", is_flag=True, help="Do not append this run to the audit log.")
 @click.option(
+    "--force-exclude",
+    is_flag=True,
+    help="Filter files named on the command line like folder walks: the configured paths, "
+    "extensions and exclude apply, hidden files and files with no decision record are "
+    "skipped (for pre-commit hooks).",
+)
+@click.option(
     "--today",
     metavar="DATE",
     help="Audit as of this date (YYYY-MM-DD), for reproducible results [default: today UTC].",
@@ -184,6 +191,7 @@ def check(
     write_baseline: str | None,
     db: str | None,
     no_log: bool,
+    force_exclude: bool,
     today: str | None,
     max_file_size: str | None,
     sheet: str | None,
@@ -223,9 +231,18 @@ def check(
     }
     cfg = settings(**flags)
     values = cfg.values
-    paths = paths or tuple(values["paths"])
-    if not paths:
-        fail("no PATH given (try: decaudit check decisions/)")
+    if force_exclude and paths and values["paths"]:
+        # a hook passes every staged file: keep those under the configured paths
+        kept = tuple(p for p in paths if _under(p, values["paths"]))
+        if verbose:
+            for p in paths:
+                if p not in kept:
+                    echo_err(f"skipped {p}: not under the configured paths")
+        paths = kept
+    else:
+        paths = paths or tuple(values["paths"])
+        if not paths:
+            fail("no PATH given (try: decaudit check decisions/)")
 
     pairs = _pair_outputs(ctx.meta.get("decaudit.argv", []), formats, outputs)
     default_format = values["format"]
@@ -263,6 +280,7 @@ def check(
         jobs=1 if jobs is None else jobs,
         keep_records=any(needs_records(fmt) for fmt, _ in plan),
         sheet=sheet,
+        force_exclude=force_exclude,
     )
     progress, hooks = _hooks(opts, cfg.selects, quiet=quiet, verbose=verbose)
     use_color = color_on(color, sys.stdout, os.environ)
@@ -352,6 +370,16 @@ def _write_outputs(
     return stdout_text
 
 
+def _under(path: str, folders: Any) -> bool:
+    """Whether ``path`` is one of ``folders`` or inside one of them."""
+    resolved = Path(path).resolve()
+    for folder in folders:
+        top = Path(folder).resolve()
+        if resolved == top or top in resolved.parents:
+            return True
+    return False
+
+
 def _timings(result: Any, outputs: float) -> None:
     stages = {**result.timings, "outputs": outputs}
     total = sum(stages.values())
@@ -359,5 +387,6 @@ def _timings(result: Any, outputs: float) -> None:
     parts = ", ".join(f"{name} {seconds:.2f}s" for name, seconds in stages.items())
     echo_err(
         f"timings: {parts}; total {total:.2f}s "
-        f"({result.record_count:,} records, {rate:,.0f} records/s)"
+        f"({result.record_count:,} record{'' if result.record_count == 1 else 's'}, "
+        f"{rate:,.0f} records/s)"
     )

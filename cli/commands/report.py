@@ -46,8 +46,15 @@ def _day(value: str | None, flag: str) -> dt.date | None:
     metavar="DIR",
     type=click.Path(file_okay=False),
     default=None,
-    help="Folder that relative record paths are resolved against for the file: links "
-    "[default: the current folder].",
+    help="Folder that relative record paths are resolved against for the links "
+    "(the repository root with --link-base) [default: the current folder].",
+)
+@click.option(
+    "--link-base",
+    metavar="URL",
+    default=None,
+    help="Link records to URL/PATH#LLINE, e.g. https://github.com/ORG/REPO/blob/main "
+    "[default: links relative to the report].",
 )
 @click.option(
     "--title",
@@ -63,6 +70,7 @@ def report(
     until: str | None,
     top: int,
     base: str | None,
+    link_base: str | None,
     title: str | None,
     db: str | None,
 ) -> None:
@@ -80,7 +88,15 @@ def report(
     if start and end and start > end:
         fail(f"--since {start} is after --until {end}")
     data = load_report(db_path(db), since=start, until=end)
-    html = render(data, base=Path(base or "."), top=top, title=title or DEFAULT_TITLE)
+    report_dir = Path.cwd() if output == "-" else Path(output).resolve().parent
+    html = render(
+        data,
+        base=Path(base or "."),
+        top=top,
+        title=title or DEFAULT_TITLE,
+        report_dir=report_dir,
+        link_base=link_base,
+    )
     if output == "-":
         click.echo(html, nl=False)
         return

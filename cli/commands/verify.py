@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import json
 import sys
+from typing import Any
 
 import click
-from decaudit.cli.options import EXIT_FINDINGS, db_option, db_path, handle_errors
+from decaudit.cli.options import EXIT_FINDINGS, db_option, db_path, format_option, handle_errors
+
+
+def _divergence(divergence: Any) -> dict[str, Any]:
+    return {
+        "table": getattr(divergence, "table", None),
+        "row": getattr(divergence, "row", None),
+        "detail": getattr(divergence, "detail", str(divergence)),
+        "message": str(divergence),
+    }
 
 
 def _n(count: int, one: str, many: str | None = None) -> str:
@@ -21,9 +32,10 @@ def _n(count: int, one: str, many: str | None = None) -> str:
     type=click.Path(dir_okay=False),
     help="Also check the log against a signed checkpoint (needs DECAUDIT_LOG_KEY).",
 )
+@format_option("text", "json")
 @db_option
 @handle_errors
-def verify(checkpoint_file: str | None, db: str | None) -> None:
+def verify(checkpoint_file: str | None, fmt: str, db: str | None) -> None:
     """Verify the audit log: every row hash, every chain link, no uncovered rows, and the
     append-only triggers.
 
@@ -33,6 +45,9 @@ def verify(checkpoint_file: str | None, db: str | None) -> None:
     Without a checkpoint, a consistent rewrite of the whole log, or removal of the newest
     entries, cannot be detected. With --checkpoint FILE (taken earlier with `decaudit
     checkpoint` and kept elsewhere) both are.
+
+    --format json prints one object: intact, runs, findings, head_hash, head_seq,
+    divergence (null when intact) and checkpoint (null without --checkpoint).
     """
     from decaudit.engine.log import AuditLog, load_checkpoint, log_key
 
@@ -45,6 +60,24 @@ def verify(checkpoint_file: str | None, db: str | None) -> None:
         divergence = result.divergence
         if divergence is None and cp is not None and key is not None:
             divergence = log.check_checkpoint(cp, key)
+    if fmt == "json":
+        doc: dict[str, Any] = {
+            "db": db_path(db),
+            "intact": divergence is None,
+            "runs": result.runs,
+            "findings": result.findings,
+            "waivers": result.waivers,
+            "head_hash": result.head_hash,
+            "head_seq": result.head_seq,
+            "divergence": None if divergence is None else _divergence(divergence),
+            "checkpoint": None
+            if cp is None
+            else {"seq": cp.seq, "created_at": cp.created_at, "contained": divergence is None},
+        }
+        click.echo(json.dumps(doc, indent=2))
+        if divergence is not None:
+            sys.exit(EXIT_FINDINGS)
+        return
     if divergence is not None:
         click.echo(f"log NOT intact: {divergence}")
         sys.exit(EXIT_FINDINGS)

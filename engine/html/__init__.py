@@ -49,9 +49,18 @@ def build_report(
     top: int = 50,
     now: dt.datetime | None = None,
     title: str | None = None,
+    report_dir: Path | None = None,
+    link_base: str | None = None,
 ) -> str:
     """The report of the log at ``db`` as one HTML document."""
     from .render import DEFAULT_TITLE, render
 
     data = load_report(db, since=since, until=until, now=now)
-    return render(data, base=base, top=top, title=title or DEFAULT_TITLE)
+    return render(
+        data,
+        base=base,
+        top=top,
+        title=title or DEFAULT_TITLE,
+        report_dir=report_dir,
+        link_base=link_base,
+    )

@@ -5,9 +5,11 @@ goes through ``esc`` here or in ``svg``."""
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from urllib.parse import quote
 
 from ..types import SEVERITIES
 from .svg import esc
@@ -59,19 +61,47 @@ def pct(value: float | None) -> str:
 
 
 class Links:
-    """Links back to the record files: ``file:`` URIs resolved against a base folder."""
+    """Links back to the record files.
 
-    def __init__(self, base: Path | None) -> None:
+    - ``link_base`` (a URL, e.g. ``https://github.com/org/repo/blob/main``): the file's path
+      relative to ``base`` (the repository root) appended to it, with ``#L<line>``;
+    - else ``report_dir`` (the folder the report is written to): a relative link from the
+      report to the file, which keeps working when the report and the records move together;
+    - else an absolute ``file:`` URI.
+
+    Relative record paths are resolved against ``base``.
+    """
+
+    def __init__(
+        self,
+        base: Path | None,
+        *,
+        report_dir: Path | None = None,
+        link_base: str | None = None,
+    ) -> None:
         self.base = base
+        self.report_dir = report_dir
+        self.link_base = link_base.rstrip("/") if link_base else None
 
-    def href(self, file: str) -> str | None:
+    def href(self, file: str, line: int = 0) -> str | None:
         if not file or file == "-" or self.base is None:
             return None
         path = Path(file)
         if not path.is_absolute():
             path = self.base / path
         try:
-            return path.resolve().as_uri()
+            resolved = path.resolve()
+            if self.link_base is not None:
+                try:
+                    rel = resolved.relative_to(self.base.resolve()).as_posix()
+                except ValueError:
+                    return None  # outside the repository: no URL to build
+                anchor = f"#L{line}" if line else ""
+                return f"{self.link_base}/{quote(rel)}{anchor}"
+            if self.report_dir is not None:
+                rel = os.path.relpath(resolved, self.report_dir.resolve())
+                return quote(Path(rel).as_posix())
+            return resolved.as_uri()
         except ValueError:
             return None
 
@@ -81,7 +111,7 @@ class Links:
             text = f"line {line}"
         else:
             text = esc(f"{file}:{line}" if line else file) if file else "–"
-        href = self.href(file)
+        href = self.href(file, line)
         return f'<a class="loc" href="{esc(href)}">{text}</a>' if href else text
 
 

@@ -35,10 +35,17 @@ DEFAULT_TITLE = "Decision audit report"
 
 
 def render(
-    data: ReportData, *, base: Path | None = None, top: int = 50, title: str = DEFAULT_TITLE
+    data: ReportData,
+    *,
+    base: Path | None = None,
+    top: int = 50,
+    title: str = DEFAULT_TITLE,
+    report_dir: Path | None = None,
+    link_base: str | None = None,
 ) -> str:
-    """The report as one HTML document. ``base`` resolves relative record paths for links."""
-    links = Links(base)
+    """The report as one HTML document. ``base`` resolves relative record paths for links;
+    links are relative to ``report_dir`` or built on ``link_base`` (see :class:`Links`)."""
+    links = Links(base, report_dir=report_dir, link_base=link_base)
     window = ""
     if data.since or data.until:
         window = f" · runs from {esc(data.since or 'the start')} to {esc(data.until or 'now')}"

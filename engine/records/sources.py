@@ -31,6 +31,12 @@ def is_template(name: str) -> bool:
     return bool(_TEMPLATE.search(Path(name).stem))
 
 
+def is_hidden(path: str) -> bool:
+    """Whether a path has a hidden part (``.github/x.yml``, ``docs/.draft.md``)."""
+    parts = path.replace("\\", "/").split("/")
+    return any(p.startswith(".") and p not in (".", "..") for p in parts)
+
+
 def _display(path: str) -> str:
     return path.replace(os.sep, "/") if os.sep != "/" else path
 
@@ -185,6 +191,22 @@ def _read(
 FileFilter = Callable[[str], bool]
 
 
+def _read_stdin(stdin: IO[bytes] | None, max_bytes: int) -> Iterator[Result]:
+    stream = stdin if stdin is not None else getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        yield InputError("-", None, "no standard input to read", kind="io")
+        return
+    try:
+        data = read_stream(stream, max_bytes)
+    except OSError as exc:
+        yield InputError("-", None, f"cannot read: {exc.strerror or exc}", kind="io")
+        return
+    if isinstance(data, GuardError):
+        yield InputError("-", data.line, data.message)
+    else:
+        yield from iter_file("-", data)
+
+
 def _expand(
     paths: Sequence[str],
     max_bytes: int,
@@ -192,22 +214,11 @@ def _expand(
     select: FileFilter | None,
     on_skip: SkipHook | None = None,
     options: ReadOptions | None = None,
+    as_found: bool = False,
 ) -> Iterator[Result]:
     for raw in paths:
         if raw == "-":
-            stream = stdin if stdin is not None else getattr(sys.stdin, "buffer", None)
-            if stream is None:
-                yield InputError("-", None, "no standard input to read", kind="io")
-                continue
-            try:
-                data = read_stream(stream, max_bytes)
-            except OSError as exc:
-                yield InputError("-", None, f"cannot read: {exc.strerror or exc}", kind="io")
-                continue
-            if isinstance(data, GuardError):
-                yield InputError("-", data.line, data.message)
-            else:
-                yield from iter_file("-", data)
+            yield from _read_stdin(stdin, max_bytes)
             continue
         path = Path(raw)
         shown = _display(raw)
@@ -220,6 +231,14 @@ def _expand(
                     )
                 elif on_skip is not None:
                     on_skip(shown_found, "excluded by the configuration")
+        elif path.exists() and as_found:  # named by a hook: handled as if found in a walk
+            reason = "hidden" if is_hidden(shown) else None
+            if reason is None and select is not None and not select(shown):
+                reason = "excluded by the configuration"
+            if reason is None:
+                yield from _read(shown, max_bytes, explicit=False, on_skip=on_skip, options=options)
+            elif on_skip is not None:
+                on_skip(shown, reason)
         elif path.exists():
             yield from _read(shown, max_bytes, explicit=True, options=options)
         else:
@@ -234,17 +253,22 @@ def iter_sources(
     select: FileFilter | None = None,
     on_skip: SkipHook | None = None,
     options: ReadOptions | None = None,
+    as_found: bool = False,
 ) -> Iterator[Result]:
     """Records and errors from files, folders (walked) and ``-`` (stdin), in order.
 
     ``select`` filters the files found by walking folders (the ``extensions`` and
-    ``exclude`` settings); files named explicitly are always read.
+    ``exclude`` settings); files named explicitly are always read. ``on_skip(path, reason)``
+    hears of what a folder walk leaves out (``check -v`` lists it). With ``as_found``
+    (``check --force-exclude``, for pre-commit hooks), files named explicitly are treated
+    like files found in a walk: ``select`` applies, hidden paths are skipped, and files with
+    no decision record in them (a README) are skipped rather than errors.
 
     A decision id seen a second time in the run is an error at the second occurrence,
     naming where the first one is.
     """
     seen: dict[str, tuple[str, int]] = {}  # id -> (file, line) of its first occurrence
-    for item in _expand(paths, max_bytes, stdin, select, on_skip, options):
+    for item in _expand(paths, max_bytes, stdin, select, on_skip, options, as_found):
         if isinstance(item, SourceRecord):
             rid = item.record.id
             first = seen.get(rid)
