@@ -24,6 +24,9 @@ SEVERITIES_DESC: tuple[str, ...] = tuple(reversed(SEVERITIES))
 # ``--fail-on``: a severity, or never fail.
 FAIL_ON_CHOICES: tuple[str, ...] = (*SEVERITIES, "never")
 
+# How often a rule's findings are right (SARIF's ``precision``), most first.
+PRECISIONS: tuple[str, ...] = ("very-high", "high", "medium", "low")
+
 # Rule families.
 FAMILIES: tuple[str, ...] = ("incremental", "alternatives", "benefits", "governance", "hygiene")
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from ..facts import CATALOGUE
 from ..types import FAMILIES, SEVERITIES, Loc, Reference
+from ..vocab import PRECISIONS
 from .checker import FileChecker, _show, _suggest
 from .schema import OPTIONAL, REQUIRED
 from .values import type_of
@@ -40,13 +41,19 @@ class HeaderChecks(FileChecker):
         for key in ("title", "rationale", "remediation", "message"):
             if key in data:
                 out[key] = self.text(data, key)
-        for key, allowed in (("family", FAMILIES), ("severity", SEVERITIES)):
+        for key, allowed in (
+            ("family", FAMILIES),
+            ("severity", SEVERITIES),
+            ("precision", PRECISIONS),
+        ):
             if key in data and data[key] not in allowed:
                 self.err(
                     (key,),
                     f"{_show(data[key])} is not one of {', '.join(allowed)}"
                     + (_suggest(str(data[key]), allowed) if isinstance(data[key], str) else ""),
                 )
+        precision = data.get("precision", "medium")
+        out["precision"] = precision if precision in PRECISIONS else "medium"
         out["references"] = self.parse_references(data.get("references"))
         out["related"] = self.parse_related(data.get("related"), out["id"])
         out["convention"] = None

@@ -81,6 +81,7 @@ def parse_rule(
         references=header["references"],
         digest=digest,
         brief=brief,
+        precision=header["precision"],
     )
     rule = Rule(
         info=info,

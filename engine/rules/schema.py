@@ -10,6 +10,7 @@ from typing import Any
 
 from ..facts import CATALOGUE
 from ..types import FAMILIES, SEVERITIES
+from ..vocab import PRECISIONS
 from .brief_text import BRIEF_SCHEMA
 from .values import OPERATORS
 
@@ -26,7 +27,18 @@ REQUIRED = (
     "message",
     "examples",
 )
-OPTIONAL = ("params", "target", "when", "match", "at", "brief", "related", "convention", "line")
+OPTIONAL = (
+    "precision",
+    "params",
+    "target",
+    "when",
+    "match",
+    "at",
+    "brief",
+    "related",
+    "convention",
+    "line",
+)
 
 _SCALAR: dict[str, Any] = {"type": ["string", "number", "boolean"]}
 _LINE_FACTS = sorted(
@@ -48,6 +60,7 @@ RULE_SCHEMA: dict[str, Any] = {
         "title": {"type": "string", "minLength": 1},
         "family": {"enum": list(FAMILIES)},
         "severity": {"enum": list(SEVERITIES)},
+        "precision": {"enum": list(PRECISIONS)},
         "rationale": {"type": "string", "minLength": 1},
         "remediation": {"type": "string", "minLength": 1},
         "references": {
