@@ -201,3 +201,19 @@ def test_force_exclude_narrows_hook_files_by_config(
     # without --force-exclude, a file named explicitly is always read
     plain = runner.invoke(cli, ["check", "--no-log", "README.md"])
     assert plain.exit_code == 2
+
+
+def test_datasette_uses_the_configured_log(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Like every log command, datasette finds the log the settings resolver names."""
+    (tmp_path / ".decaudit.toml").write_text('db = "logs/audit.db"\n', encoding="utf-8")
+    (tmp_path / "logs").mkdir()
+    (tmp_path / "logs" / "audit.db").write_bytes(b"")
+    sub = tmp_path / "decisions"
+    sub.mkdir()
+    monkeypatch.chdir(sub)
+    monkeypatch.delenv("DECAUDIT_DB", raising=False)
+    result = CliRunner().invoke(cli, ["datasette"])
+    assert result.exit_code == 0, result.output
+    words = result.stdout.split()
+    assert Path(words[2]).resolve() == (tmp_path / "logs" / "audit.db").resolve()
+    assert set(json.loads(Path(words[4]).read_text())["databases"]) == {"audit"}
