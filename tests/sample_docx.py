@@ -17,8 +17,8 @@ TARGET = (
 # customers, whose cost savings from combining two roasteries are synergies counted in full
 # (BEN005), with no integration plan (BEN006) and no new capability (INC003); only
 # incremental options (INC001, ALT001) and too few of them (ALT002); a synergy with no basis
-# (BEN001), single figures (BEN002), an integration cost with no contingency (BEN003) and no
-# downside scenario (BEN011).
+# (BEN001), single figures (BEN002), an integration cost with no contingency (BEN003), no
+# downside scenario (BEN011) and a choice argued on NPV and acquired accounts (INC005).
 METADATA = [
     ("Paper reference", "IC-2025-14"),
     ("Date", "9 September 2025"),

@@ -662,3 +662,57 @@ def test_investment_committee_paper_with_numbered_alternatives() -> None:
     assert solar.benefits[0].basis == "Utility bills FY25, PV yield study by Arup"
     ppa = rec.options[2].business_case
     assert ppa is not None and [b.description for b in ppa.benefits] == ["Price certainty"]
+
+
+def test_word_case_with_a_document_control_table_and_a_comparison_table() -> None:
+    def body(doc) -> None:  # type: ignore[no-untyped-def]
+        doc.add_heading("Business Case: Warehouse Management System", 0)
+        control = [
+            ("Document reference", "WMS-BC-03"),
+            ("Version date", "03/04/2026"),
+            ("Sponsor", "Supply Chain Director"),
+            ("Approver", "Capital Investment Panel"),
+            ("Status", "For approval"),
+        ]
+        table = doc.add_table(rows=len(control), cols=2)
+        for i, (key, value) in enumerate(control):
+            table.cell(i, 0).text, table.cell(i, 1).text = key, value
+        doc.add_heading("Options", 1)
+        doc.add_paragraph("Option 1: Do nothing - keep the 2009 system", "List Number")
+        doc.add_paragraph("Option 2: Upgrade the current system", "List Number")
+        doc.add_paragraph(
+            "Option 3: Cloud WMS with a robotics partner (recommended)", "List Number"
+        )
+        doc.add_heading("Financial summary", 1)
+        rows = [
+            ("", "Option 1", "Option 2", "Option 3"),
+            ("Capex (£k)", "0", "850", "2,300"),
+            ("Annual savings (£k)", "0", "300", "1,050"),
+            ("NPV (£k)", "(400)", "600", "3,900"),
+        ]
+        table = doc.add_table(rows=len(rows), cols=4)
+        for i, row in enumerate(rows):
+            for j, text in enumerate(row):
+                table.cell(i, j).text = text
+
+    records, errors = read_bytes(_docx(body), "wms.docx")
+    assert errors == []
+    (src,) = records
+    rec = src.record
+    assert (rec.id, rec.title, rec.status) == (
+        "WMS-BC-03",
+        "Warehouse Management System",
+        "proposed",
+    )
+    assert str(rec.date) == "2026-04-03"
+    assert rec.decision_makers == ["Capital Investment Panel"]
+    assert rec.proposed_by == ["Supply Chain Director"]
+    assert [o.title for o in rec.options] == [
+        "Do nothing",
+        "Upgrade the current system",
+        "Cloud WMS with a robotics partner",
+    ]
+    assert [o.chosen for o in rec.options] == [False, False, True]
+    npvs = [o.business_case.npv for o in rec.options if o.business_case]
+    assert npvs == [-400_000, 600_000, 3_900_000]
+    assert rec.context is None  # the summary holds only a table

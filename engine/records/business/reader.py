@@ -402,8 +402,8 @@ class _Reader:
     ) -> None:  # fmt: skip
         for sec in sections:
             if self.vocab.section_role(sec.title) == "context":
-                text = sec.text()
-                if text:
+                text = _prose(sec)
+                if text:  # a "Financial summary" holding only a table is no context
                     data["context"], lines[("context",)] = text, sec.line
                     break
         if decision is not None and (text := decision.text()):
@@ -462,6 +462,13 @@ class _Reader:
         self, index: int, draft: Draft, data: dict[str, Any], lines: dict[Loc, int]
     ) -> dict[str, Any]:
         return assemble.option_record(index, draft, data, lines, self.uncertain)
+
+
+def _prose(sec: Section) -> str:
+    """The paragraphs and list items of a section and its subsections, not its tables."""
+    parts = [p.text for p in sec.paragraphs(deep=True)]
+    parts += [item.text for item in sec.items(deep=True)]
+    return "\n\n".join(p for p in parts if p)
 
 
 def _title_label(cell: str) -> tuple[str, str | None]:
