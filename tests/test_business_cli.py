@@ -200,3 +200,47 @@ def test_init_writes_a_business_case_template_that_reads_clean(
     # A second run keeps the existing config and refuses to overwrite the template.
     again = runner.invoke(cli, ["init", str(tmp_path), "--template", "business-case"])
     assert again.exit_code == 2 and "business-case.md: already exists" in again.output
+
+
+def test_untyped_savings_from_combining_two_businesses_are_synergies() -> None:
+    src = SourceRecord(
+        Record.model_validate(
+            {
+                "id": "X-2",
+                "title": "Buy Northgate",
+                "project_type": "acquisition",
+                "options": [
+                    {
+                        "title": "Acquire Northgate Foods",
+                        "chosen": True,
+                        "business_case": {
+                            "benefits": [
+                                {
+                                    "id": "offices",
+                                    "description": "Merging the head offices",
+                                    "projected": 3000000,
+                                },
+                                {
+                                    "id": "growth",
+                                    "description": "New shelf space",
+                                    "projected": 1000000,
+                                },
+                                {
+                                    "id": "typed",
+                                    "description": "Combining the depots",
+                                    "type": "cost-saving",
+                                    "projected": 500000,
+                                },
+                            ]
+                        },
+                    }
+                ],
+            }
+        ),
+        "x.yaml",
+        "yaml",
+    )
+    facts = derive(src, FactContext(today=__import__("datetime").date(2026, 1, 1)))
+    types = [(b.get("type"), b["type_inferred"]) for b in facts.benefits]
+    assert types == [("synergy", True), (None, False), ("cost-saving", False)]
+    assert facts.benefits[0]["reference_realization"] == 0.3  # the synergy reference class

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Record
+from ..model import Benefit, Record
 from ..packdata import Lexicon
 
 # A figure with a currency (£2.4m, $450k, EUR 3,400,000, 12 million dollars).
@@ -64,3 +64,14 @@ def _distinct(terms: list[str]) -> list[str]:
             seen.add(stem)
             out.append(term)
     return out
+
+
+def benefit_type(ben: Benefit, acquiring: bool, lex: Lexicon) -> tuple[str | None, bool]:
+    """(the benefit's type, whether it was inferred). A benefit with no type in an option
+    that buys or merges with another business, whose words speak of combining the two
+    (merging, overlap, consolidation, duplicate costs...), is a synergy."""
+    if ben.type is not None:
+        return ben.type, False
+    if acquiring and lex.mentions("combination", ben.description, ben.id):
+        return "synergy", True
+    return None, False

@@ -184,7 +184,13 @@ CATALOGUE: dict[str, dict[str, FactSpec]] = {
         ("oid", "str", "The option it belongs to."),
         ("option_title", "str", "The title of the option it belongs to."),
         ("description", "str", "The benefit description."),
-        ("type", "str", "revenue | cost-saving | synergy | margin | strategic | other."),
+        (
+            "type",
+            "str",
+            "revenue | cost-saving | synergy | margin | strategic | other; an untyped benefit "
+            "of an acquisition that speaks of combining the two businesses is a synergy.",
+        ),
+        ("type_inferred", "bool", "The type was inferred (a synergy of an acquisition)."),
         ("projected", "number", "Projected amount."),
         ("low", "number", "Low end of the range."),
         ("high", "number", "High end of the range."),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..calibration import chosen_index
 from ..model import OPTION_KINDS
 from ..types import SourceRecord
-from .business import business_context
+from .business import benefit_type, business_context
 from .context import FactContext, FactDict
 from .kinds import (
     BREAKTHROUGH_KINDS,
@@ -105,7 +105,8 @@ def _chosen_facts(
     df["chosen_title"] = opt.title
     df["chosen_kind"], df["chosen_kind_inferred"] = kind
     df["chosen_has_business_case"] = case is not None
-    df["chosen_is_acquisition"] = _is_acquisition(opt, kind[0], rec, lex)
+    acquiring = _is_acquisition(opt, kind[0], rec, lex)
+    df["chosen_is_acquisition"] = acquiring
     df["chosen_new_capability"] = lex.mentions("capability", opt.title, opt.description) or (
         case is not None and any(b.type == "strategic" for b in case.benefits)
     )
@@ -116,7 +117,10 @@ def _chosen_facts(
         case.integration_plan and case.integration_plan.strip()
     )
     df["chosen_bolt_on_benefits"] = bool(case.benefits) and all(
-        (b.type in ("revenue", "synergy") or lex.mentions("customer_base", b.description))
+        (
+            benefit_type(b, acquiring, lex)[0] in ("revenue", "synergy")
+            or lex.mentions("customer_base", b.description)
+        )
         and not lex.mentions("capability", b.description)
         for b in case.benefits
     )

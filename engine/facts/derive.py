@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..types import SourceRecord
+from .business import benefit_type
 from .context import FactContext, FactDict, RecordFacts
 from .decision import decision_fact
 from .kinds import (
@@ -87,14 +88,17 @@ def derive(src: SourceRecord, ctx: FactContext) -> RecordFacts:
                 "option_kind": kind,
                 "uplift_applied": uplift,
             }
-            for key in ("description", "type", "projected", "low", "high", "realized"):
+            for key in ("description", "projected", "low", "high", "realized"):
                 value = getattr(ben, key)
                 if value is not None:
                     bf[key] = value
+            btype, typed = benefit_type(ben, of["is_acquisition"], lex)
+            _put(bf, "type", btype)
+            bf["type_inferred"] = typed
             _put(bf, "realization_ratio", _ratio([(ben.projected, ben.realized)]))
             _put(bf, "status", rec.status)
             _put(bf, "project_type", rec.project_type)
-            fig = refs.realization_for(rec.project_type, ben.type)
+            fig = refs.realization_for(rec.project_type, btype)
             if fig is not None:
                 bf["reference_realization"] = fig.value
                 bf["reference_source"] = fig.source

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Any
 
 from ..document import Table
 from .money import NumberError, header_unit, parse_money
@@ -38,48 +39,53 @@ def read_matrix(
     """Each row's cells into the options of ``columns``; returns unreadable figures."""
     errors: list[tuple[int, str]] = []
     for row in table.rows:
-        if not row.cells:
+        label = row.cells[0].strip() if row.cells else ""
+        if not reduce(label):
             continue
-        label = row.cells[0].strip()
-        words = reduce(label)
-        if not words:
-            continue
-        unit = header_unit(label)
-        what = vocab.figure(label)
         for index, draft in columns.items():
-            if index >= len(row.cells):
-                continue
-            cell = row.cells[index].strip()
-            if not cell:
-                continue
-            if words in vocab.columns["preferred"] or words in ("preferred option", "choice"):
-                said = yes_no(cell, vocab)
-                said = marker_says(cell, vocab) if said is None else said
-                if said is not None:
-                    draft.mark(said, row.line)
-                continue
-            if words in ("kind", "type", "option type", "category"):
-                if kind := vocab.kind_of(cell):
-                    draft.set("kind", kind, row.line)
-                continue
-            if words in ("why not", "reason", "reason for rejection", "reason not preferred"):
-                draft.set("rejected_reason", cell, row.line)
-                continue
-            if what is None:
-                continue
-            try:
-                money = parse_money(cell, unit)
-            except NumberError as exc:
-                errors.append((row.line, f"column '{table.header.cells[index]}': {exc}"))
-                continue
-            if money is None:
-                continue
-            if what == "npv":
-                draft.case["npv"], draft.case_lines[("npv",)] = money.value, row.line
-            elif what in ("cost", "benefit"):
-                plain = re.sub(r"\s*[(\[][^)\]]*[)\]]", "", label).strip() or label
-                item = {"description": plain, "projected": money.value}
-                if what == "benefit" and (btype := vocab.benefit_type(label)):
-                    item["type"] = btype
-                draft.summary.setdefault(f"{what}s", []).append((item, row.line))
+            cell = row.cells[index].strip() if index < len(row.cells) else ""
+            if cell and not _said(reduce(label), cell, draft, row.line, vocab):
+                error = _figure(label, cell, draft, row.line, vocab)
+                if error:
+                    errors.append((row.line, f"column '{table.header.cells[index]}': {error}"))
     return errors
+
+
+def _said(words: str, cell: str, draft: Draft, line: int, vocab: Vocabulary) -> bool:
+    """A row that marks the preferred option, gives a kind or a reason; False for others."""
+    if words in vocab.columns["preferred"] or words in ("preferred option", "choice"):
+        said = yes_no(cell, vocab)
+        said = marker_says(cell, vocab) if said is None else said
+        if said is not None:
+            draft.mark(said, line)
+        return True
+    if words in ("kind", "type", "option type", "category"):
+        if kind := vocab.kind_of(cell):
+            draft.set("kind", kind, line)
+        return True
+    if words in ("why not", "reason", "reason for rejection", "reason not preferred"):
+        draft.set("rejected_reason", cell, line)
+        return True
+    return False
+
+
+def _figure(label: str, cell: str, draft: Draft, line: int, vocab: Vocabulary) -> str | None:
+    """An NPV, cost or benefit row's cell into the option's case; the error, if unreadable."""
+    what = vocab.figure(label)
+    if what not in ("npv", "cost", "benefit"):
+        return None
+    try:
+        money = parse_money(cell, header_unit(label))
+    except NumberError as exc:
+        return str(exc)
+    if money is None:
+        return None
+    if what == "npv":
+        draft.case["npv"], draft.case_lines[("npv",)] = money.value, line
+        return None
+    plain = re.sub(r"\s*[(\[][^)\]]*[)\]]", "", label).strip() or label
+    item: dict[str, Any] = {"description": plain, "projected": money.value}
+    if what == "benefit" and (btype := vocab.benefit_type(label)):
+        item["type"] = btype
+    draft.summary.setdefault(f"{what}s", []).append((item, line))
+    return None

@@ -136,53 +136,69 @@ def from_table(table: Table, vocab: Vocabulary) -> tuple[list[Draft], list[tuple
     """One option per row. The title is the option column (else the first); every other
     column the table names is read into the option and its summary case."""
     cells = Cells.of(table, vocab)
-    cols = cells.columns
-    title_col = cols.get("option") or cols.get("description")
+    title_col = cells.columns.get("option") or cells.columns.get("description")
     drafts: list[Draft] = []
     bold_rows: list[int] = []
     for row in table.rows:
         if title_col is None or title_col.index >= len(row.cells):
             continue
-        raw_title = row.cells[title_col.index].strip()
-        if not raw_title:
+        draft = _row_option(table, cells, row, title_col.index, vocab)
+        if draft is None:
             continue
-        label, title, marker = split_head(raw_title)
-        if label is None and title_col.index > 0:
-            label = _number(table.header.cells[0], row.cells[0])
-        draft = Draft(title or raw_title, row.line, label)
-        draft.lines[()] = row.line
-        draft.lines[("title",)] = row.line
-        if "description" in cols and cols["description"] is not title_col:
-            draft.set("description", cells.text(row, "description"), row.line)
-        kind_text = cells.text(row, "kind") or cells.text(row, "type")
-        if kind_text and (kind := vocab.kind_of(kind_text)):
-            draft.set("kind", kind, row.line)
-        if reason := cells.text(row, "rejected_reason"):
-            draft.set("rejected_reason", reason, row.line)
-        if "preferred" in cols:
-            said = yes_no(cells.text(row, "preferred"), vocab)
-            if said is None:
-                said = marker_says(cells.text(row, "preferred"), vocab)
-            if said is not None:
-                draft.mark(said, row.line)
-        if marker is not None and (kind := vocab.kind_of(marker)):
-            draft.set("kind", kind, row.line)  # "Keep buying grid power (status quo)"
-        elif marker is not None and (said := marker_says(marker, vocab)) is not None:
-            draft.mark(said, row.line)
-        note = cells.text(row, "notes")
-        said = marker_says(note, vocab) if note and len(note.split()) <= 4 else None
-        if said is not None:
-            draft.mark(said, row.line)  # a comments cell that says "Recommended"
-        elif note:
-            draft.set("notes", note, row.line)
         if _bold(row, title_col.index):
             bold_rows.append(len(drafts))
-        _summary(draft, cells, row, vocab)
         drafts.append(draft)
     if len(bold_rows) == 1 and len(drafts) > 1 and not any(d.chosen for d in drafts):
         drafts[bold_rows[0]].mark(True, drafts[bold_rows[0]].line, guess=True)
     errors = [(e.line, e.message) for e in cells.errors]
     return drafts, errors
+
+
+def _row_option(
+    table: Table, cells: Cells, row: Row, title_index: int, vocab: Vocabulary
+) -> Draft | None:
+    raw_title = row.cells[title_index].strip()
+    if not raw_title:
+        return None
+    label, title, marker = split_head(raw_title)
+    if label is None and title_index > 0:
+        label = _number(table.header.cells[0], row.cells[0])
+    draft = Draft(title or raw_title, row.line, label)
+    draft.lines[()] = row.line
+    draft.lines[("title",)] = row.line
+    described = cells.columns.get("description")
+    if described is not None and described.index != title_index:
+        draft.set("description", cells.text(row, "description"), row.line)
+    kind_text = cells.text(row, "kind") or cells.text(row, "type")
+    if kind_text and (kind := vocab.kind_of(kind_text)):
+        draft.set("kind", kind, row.line)
+    if reason := cells.text(row, "rejected_reason"):
+        draft.set("rejected_reason", reason, row.line)
+    _row_markers(draft, cells, row, marker, vocab)
+    _summary(draft, cells, row, vocab)
+    return draft
+
+
+def _row_markers(
+    draft: Draft, cells: Cells, row: Row, marker: str | None, vocab: Vocabulary
+) -> None:
+    """The preferred column, a marker after the title, or a comment that marks the option."""
+    if "preferred" in cells.columns:
+        said = yes_no(cells.text(row, "preferred"), vocab)
+        if said is None:
+            said = marker_says(cells.text(row, "preferred"), vocab)
+        if said is not None:
+            draft.mark(said, row.line)
+    if marker is not None and (kind := vocab.kind_of(marker)):
+        draft.set("kind", kind, row.line)  # "Keep buying grid power (status quo)"
+    elif marker is not None and (said := marker_says(marker, vocab)) is not None:
+        draft.mark(said, row.line)
+    note = cells.text(row, "notes")
+    said = marker_says(note, vocab) if note and len(note.split()) <= 4 else None
+    if said is not None:
+        draft.mark(said, row.line)  # a comments cell that says "Recommended"
+    elif note:
+        draft.set("notes", note, row.line)
 
 
 def _bold(row: Row, index: int) -> bool:

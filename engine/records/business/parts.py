@@ -79,39 +79,49 @@ def metadata(entries: Iterable[Meta], vocab: Vocabulary) -> Found:
             continue
         if name in ("proposed_by", "decision_makers"):
             found.put(name, people(meta), meta.line)
-        elif name == "date":
-            date = parse_date(value) if not isinstance(meta.raw, dt.date) else meta.raw
-            found.put("date", date.isoformat() if date else None, meta.line)
-            if date is None:
-                found.put("date_text", value, meta.line)
-        elif name == "review_date":
-            date = parse_date(value) if not isinstance(meta.raw, dt.date) else meta.raw
-            found.put("review_date", date.isoformat() if date else None, meta.line)
-            found.put("review_text", value, meta.line)
+        elif name in ("date", "review_date"):
+            _dated(found, name, meta, value)
         elif name == "status":
-            status = vocab.status(value)
-            found.put("status", status, meta.line)
-            if by := _APPROVED_BY.search(value):  # "Approved by Trust Board, 12 May 2025"
-                found.put("status_deciders", [by.group(1).strip()], meta.line)
-            if status is None or reduce(value) not in vocab.statuses.get(status, ()):
-                found.put("status_text", value, meta.line)
-        elif name == "project_type":
-            found.put("project_type", vocab.project_type(value), meta.line)
-        elif name == "origin":
-            origin = reduce(value).replace(" ", "-")
-            found.put("origin", origin if origin in ("bottom-up", "top-down") else None, meta.line)
-        elif name in ("npv",):
-            money = _money(value)
-            found.put(name, money, meta.line)
-        elif name in ("horizon_years", "payback_years", "roi"):
-            found.put(name, _number(value), meta.line)
-        elif name == "optimism_bias_uplift":
-            found.put(name, percentage(value), meta.line)
-        elif name == "alternatives_requested":
-            found.put(name, yes_no(value, vocab), meta.line)
+            _status(found, meta, value, vocab)
         else:
-            found.put(name, value, meta.line)
+            found.put(name, _value(name, value, vocab), meta.line)
     return found
+
+
+def _dated(found: Found, name: str, meta: Meta, value: str) -> None:
+    date = meta.raw if isinstance(meta.raw, dt.date) else parse_date(value)
+    found.put(name, date.isoformat() if date else None, meta.line)
+    if name == "review_date":
+        found.put("review_text", value, meta.line)
+    elif date is None:
+        found.put("date_text", value, meta.line)
+
+
+def _status(found: Found, meta: Meta, value: str, vocab: Vocabulary) -> None:
+    status = vocab.status(value)
+    found.put("status", status, meta.line)
+    if by := _APPROVED_BY.search(value):  # "Approved by Trust Board, 12 May 2025"
+        found.put("status_deciders", [by.group(1).strip()], meta.line)
+    if status is None or reduce(value) not in vocab.statuses.get(status, ()):
+        found.put("status_text", value, meta.line)
+
+
+def _value(name: str, value: str, vocab: Vocabulary) -> Any:
+    """A metadata value as its field wants it (None when it cannot be read)."""
+    if name == "project_type":
+        return vocab.project_type(value)
+    if name == "origin":
+        origin = reduce(value).replace(" ", "-")
+        return origin if origin in ("bottom-up", "top-down") else None
+    if name == "npv":
+        return _money(value)
+    if name in ("horizon_years", "payback_years", "roi"):
+        return _number(value)
+    if name == "optimism_bias_uplift":
+        return percentage(value)
+    if name == "alternatives_requested":
+        return yes_no(value, vocab)
+    return value
 
 
 def _money(value: str) -> float | None:

@@ -93,31 +93,41 @@ class _Reader:
 
     # -- options -------------------------------------------------------------------------
     def read_options(self) -> None:
+        """Options from headings, then options tables, then (when neither gave any) lists
+        of an options section, then the columns of a comparison table."""
         for sec in self.doc.sections():
-            if id(sec) in self.option_sections:
-                continue
-            if is_option_heading(sec.title) or self._listed_under_options(sec):
+            if id(sec) not in self.option_sections and (
+                is_option_heading(sec.title) or self._listed_under_options(sec)
+            ):
                 self._heading_option(sec)
         for sec in self.doc.root.walk():
-            if id(sec) in self.option_sections:
-                continue
-            for table in sec.tables():
-                if options_table(table, self.vocab, self.role(sec)) or (
-                    self.role(sec) == "options" and self._first_is_option(table)
-                ):
-                    self._table_options(table)
+            if id(sec) not in self.option_sections:
+                for table in sec.tables():
+                    if self._is_options_table(table, sec):
+                        self._table_options(table)
         if not self.drafts:
             for sec in self.doc.sections():
                 if self.vocab.section_role(sec.title) == "options":
                     self._list_options(sec)
-        if not self.drafts:  # options named only by the columns of a comparison table
-            for sec in self.doc.root.walk():
-                for table in sec.tables():
-                    if is_matrix(table):
-                        for cell in table.header.cells[1:]:
-                            if is_option_heading(cell) and self.find(*_title_label(cell)) is None:
-                                label, title, _ = split_head(cell)
-                                self.drafts.append(Draft(title, table.line, label))
+        if not self.drafts:
+            self._matrix_options()
+
+    def _is_options_table(self, table: Table, sec: Section) -> bool:
+        role = self.role(sec)
+        return options_table(table, self.vocab, role) or (
+            role == "options" and self._first_is_option(table)
+        )
+
+    def _matrix_options(self) -> None:
+        """Options named only by the columns of a comparison table."""
+        for sec in self.doc.root.walk():
+            for table in sec.tables():
+                if not is_matrix(table):
+                    continue
+                for cell in table.header.cells[1:]:
+                    if is_option_heading(cell) and self.find(*_title_label(cell)) is None:
+                        label, title, _ = split_head(cell)
+                        self.drafts.append(Draft(title, table.line, label))
 
     def _list_options(self, sec: Section) -> None:
         """Options as list items; when exactly one item is bold, it is the preferred one
