@@ -15,7 +15,7 @@ from ...packdata import lexicon
 from ...types import InputError, Loc, SourceRecord
 from ..document import Document, Section, Table, key_values
 from ..validate import to_record
-from . import assemble, parts
+from . import assemble, framing, parts
 from .columns import map_columns
 from .matrix import option_columns, read_matrix
 from .options import (
@@ -362,7 +362,7 @@ class _Reader:
         lines: dict[Loc, int] = {}
         title_sec = self.doc.title_section
         title = (title_sec.title if title_sec else "") or str(found.values.get("title") or "")
-        title = _plain_title(title, self.vocab)
+        title = framing.plain_title(title, self.vocab)
         if self.vocab.is_document(title) and found.values.get("title"):
             title = str(found.values["title"])  # "DECISION PAPER" with a "Project:" line
         top = title_sec.line if title_sec else 1
@@ -370,7 +370,7 @@ class _Reader:
         data["title"] = title or PurePosixPath(self.path).stem
         lines[("title",)] = top
         rid = found.values.get("id")
-        data["id"] = str(rid) if rid else _id_from(self.path, data["title"])
+        data["id"] = str(rid) if rid else framing.id_from(self.path, data["title"])
         lines[("id",)] = found.lines.get("id", top)
         for key in ("date", "date_text", "status", "status_text", "project_type", "origin",
                     "decision_makers", "proposed_by"):  # fmt: skip
@@ -384,8 +384,8 @@ class _Reader:
         if "decision_makers" not in data and "status_deciders" in found.values:
             data["decision_makers"] = found.values["status_deciders"]
             lines[("decision_makers",)] = found.lines["status_deciders"]
-        self._context(data, lines, sections, decision)
-        self._challenge_and_review(data, lines, sections, found)
+        framing.context(data, lines, sections, decision, self.vocab)
+        framing.challenge_and_review(data, lines, sections, found, self.vocab)
         if not self.drafts and self.unowned:
             self._single_option(data, found)
         case_at = self.case_option()
@@ -406,57 +406,6 @@ class _Reader:
         out += [InputError(self.path, line, msg) for line, msg in sorted(set(self.errors))]
         return out
 
-    def _context(
-        self, data: dict[str, Any], lines: dict[Loc, int], sections: list[Section],
-        decision: Section | None,
-    ) -> None:  # fmt: skip
-        for sec in sections:
-            if self.vocab.section_role(sec.title) == "context":
-                text = _prose(sec)
-                if text:  # a "Financial summary" holding only a table is no context
-                    data["context"], lines[("context",)] = text, sec.line
-                    break
-        if decision is not None and (text := decision.text()):
-            data["rationale"], lines[("rationale",)] = text, decision.line
-
-    def _challenge_and_review(
-        self, data: dict[str, Any], lines: dict[Loc, int], sections: list[Section],
-        found: parts.Found,
-    ) -> None:  # fmt: skip
-        asked: list[tuple[str, int]] = []
-        review_sec = None
-        for sec in sections:
-            role = self.vocab.section_role(sec.title)
-            if role == "challenge":
-                asked += parts.questions(sec)
-            elif role == "review" and review_sec is None:
-                review_sec = sec
-        if asked or "alternatives_requested" in found.values:
-            data["challenge"] = {"questions": [q for q, _ in asked]}
-            lines[("challenge",)] = asked[0][1] if asked else found.lines["alternatives_requested"]
-            for j, (_, line) in enumerate(asked):
-                lines[("challenge", "questions", j)] = line
-            if "alternatives_requested" in found.values:
-                data["challenge"]["alternatives_requested"] = found.values["alternatives_requested"]
-        if "review_date" in found.values or "review_text" in found.values:
-            review: dict[str, Any] = {}
-            if "review_date" in found.values:
-                review["date"] = found.values["review_date"]
-            notes = (
-                [f"Owner: {found.values['review_owner']}"] if "review_owner" in found.values else []
-            )
-            if "review_date" not in found.values:
-                notes.insert(0, f"Review: {found.values['review_text']}")
-            if notes:
-                review["notes"] = "; ".join(notes)
-            if "review_owner" in found.values:
-                review["owner"] = found.values["review_owner"]
-            data["review"] = review
-            lines[("review",)] = found.lines.get("review_date", found.lines.get("review_text", 1))
-        elif review_sec is not None and review_sec.text():
-            data["review"] = {"notes": review_sec.text()}
-            lines[("review",)] = review_sec.line
-
     def _single_option(self, data: dict[str, Any], found: parts.Found) -> None:
         """A paper that proposes one thing and lists no options: the proposal is its one
         option, chosen unless the paper was rejected or withdrawn."""
@@ -474,32 +423,9 @@ class _Reader:
         return assemble.option_record(index, draft, data, lines, self.uncertain)
 
 
-def _prose(sec: Section) -> str:
-    """The paragraphs and list items of a section and its subsections, not its tables."""
-    parts = [p.text for p in sec.paragraphs(deep=True)]
-    parts += [item.text for item in sec.items(deep=True)]
-    return "\n\n".join(p for p in parts if p)
-
-
 def _title_label(cell: str) -> tuple[str, str | None]:
     label, title, _ = split_head(cell)
     return title, label
-
-
-def _plain_title(title: str, vocab: Vocabulary) -> str:
-    """``Board paper: Midlands capacity`` -> ``Midlands capacity``: the kind of document
-    before a colon is not part of the decision's title."""
-    parts = re.split(r"\s*(?::|\s[-–—]\s)\s*", title, maxsplit=1)
-    if len(parts) == 2 and parts[1].strip() and vocab.is_document(parts[0]):
-        return parts[1].strip()
-    return title.strip()
-
-
-def _id_from(path: str, title: str) -> str:
-    if path != "-":
-        return PurePosixPath(path.replace("\\", "/")).stem
-    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:80]
-    return slug or "business-case"
 
 
 def read_business_case(path: str, doc: Document) -> list[SourceRecord | InputError]:
