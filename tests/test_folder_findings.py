@@ -308,3 +308,13 @@ def test_files_named_one_by_one_never_roll_up(tmp_path: Path) -> None:
     assert len(gov) == 1 and gov[0].decision_id.startswith(FOLDER_PREFIX)
     one = run_check(CheckOptions(paths=(str(files[0]),), today=TODAY))
     assert [f.decision_id for f in rules_of(one.findings, "GOV002")] == ["0001-decision-1"]
+
+
+def test_gitlab_places_a_folder_finding_on_its_first_record(tmp_path: Path) -> None:
+    from decaudit.engine.report import ReportOptions, get_renderer
+
+    files = write_log(tmp_path / "adr", 3)
+    res = run_check(CheckOptions(paths=(str(tmp_path / "adr"),), today=TODAY))
+    issues = json.loads(get_renderer("gitlab")(res, ReportOptions()))
+    (gov,) = [i for i in issues if i["check_name"] == "GOV002"]
+    assert gov["location"]["path"] == str(files[0]) and gov["location"]["lines"]["begin"] == 1

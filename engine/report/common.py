@@ -35,6 +35,19 @@ def location_label(file: str, line: int | None) -> str:
     return f"{file}:{line}" if line else file
 
 
+def folder_files(f: Finding) -> list[str]:
+    """The record files a folder (convention) finding stands for; empty for other findings."""
+    files = f.evidence.get("files") if f.evidence.get("convention") else None
+    return [str(x) for x in files] if isinstance(files, list) else []
+
+
+def anchor(f: Finding) -> tuple[str, int]:
+    """Where a format that needs a file and a line places ``f``: a folder finding (whose
+    file is a folder) on line 1 of its first record; any other at its own file and line."""
+    files = folder_files(f)
+    return (files[0], 1) if files else (f.file, f.line)
+
+
 def plural(count: int, noun: str, plural_noun: str | None = None) -> str:
     """``plural(1, "file")`` -> ``1 file``; ``plural(2, "file")`` -> ``2 files``."""
     return f"{count} {noun if count == 1 else (plural_noun or noun + 's')}"

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from ..types import SEVERITY_RANK, CheckResult, Finding, InputError
 from . import ReportOptions
-from .common import active, plural, relative_file, summarize, summary_sentence
+from .common import active, anchor, plural, relative_file, summarize, summary_sentence
 
 LEVELS: dict[str, str] = {
     "critical": "error",
@@ -58,10 +58,7 @@ def _finding_command(f: Finding, base_dir: str) -> str:
     message = f"{f.message} (decision {f.decision_id}, {f.path})"
     if f.expired_waiver is not None:
         message += f"; waiver expired {f.expired_waiver.expires}"
-    file, line = f.file, f.line
-    files = f.evidence.get("files") if f.evidence.get("convention") else None
-    if isinstance(files, list) and files:  # a folder finding: shown on its first record
-        file, line = str(files[0]), 1
+    file, line = anchor(f)  # a folder finding: shown on its first record
     return command(
         LEVELS[f.severity],
         message,

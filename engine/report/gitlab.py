@@ -31,6 +31,7 @@ from typing import Any
 from ..types import CheckResult, Finding, InputError
 from . import ReportOptions
 from .common import active, relative_file, sort_findings
+from .common import anchor as anchor_of
 from .sarif import portfolio_anchor
 
 SEVERITIES: dict[str, str] = {
@@ -56,7 +57,7 @@ def _issue(
 
 
 def _finding(f: Finding, anchor: str | None, base_dir: str) -> dict[str, Any] | None:
-    file, line = (f.file, f.line) if f.file else (anchor, 1)
+    file, line = anchor_of(f) if f.file else (anchor, 1)  # a folder finding: its first record
     if not file:
         return None
     description = f"{f.rule_id} {f.rule_name}: {f.message} (decision {f.decision_id}, {f.path})"

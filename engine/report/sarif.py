@@ -46,7 +46,7 @@ from urllib.parse import quote
 
 from ..types import SEVERITY_RANK, CheckResult, Finding, InputError, RuleInfo
 from . import ReportOptions
-from .common import sort_findings
+from .common import folder_files, sort_findings
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -213,8 +213,8 @@ def _result(
             "family": f.family,
         },
     }
-    files = f.evidence.get("files") if f.evidence.get("convention") else None
-    if isinstance(files, list) and files:
+    files = folder_files(f)
+    if files:
         # a convention finding is about a folder: anchored at its first record, every
         # record it stands for listed as a related location
         out["locations"] = [_location(str(files[0]), 1, options, lines)]
