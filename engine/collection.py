@@ -149,9 +149,13 @@ def _superseded(
 ) -> tuple[str, str | None, int] | None:
     """(text, link target, line) of the first "superseded by ..." naming a decision.
 
-    Prose says "superseded by" of many things ("this library is superseded by log4j"), so
-    the reference must be a link, or a decision number ("ADR-0057", "#12"), or stand on a
-    status line or in the status section of a record whose status is superseded."""
+    Prose says "superseded by" or "replaced with" of many things ("this library is
+    superseded by log4j", "the password has been replaced with a token"). So on a status
+    line or in the status section, any of the phrases counts; elsewhere only "superseded
+    by" and "in favor of", and only with a link to a decision file or a decision number
+    ("ADR-0057"). A bare name counts only on the status line or section of a record whose
+    status is superseded.
+    """
     in_status = False
     for number, line in lines:
         if line.lstrip().startswith("#"):
@@ -163,13 +167,17 @@ def _superseded(
         rest = m.group("rest")
         if _PLACEHOLDER.search(rest):
             continue
+        on_status = in_status or _STATUS_LINE.match(line) is not None
+        if not on_status and m.group(0).lower().startswith("replaced"):
+            continue
         link = _INLINE_LINK.search(rest)
-        if link is not None:
+        if link is not None and _is_document_link(link.group(2)):
             return link.group(1).strip() or link.group(2), link.group(2).split("#", 1)[0], number
         text = re.split(r"[.;,)](?:\s|$)", rest.strip(" *_`\"'"), maxsplit=1)[0]
         text = text.strip(" *_`.\"'")
-        said_where = status_known and (in_status or _STATUS_LINE.match(line) is not None)
-        if text and (_DECISION_REF.search(text) or said_where):
+        if link is not None:
+            text = link.group(1).strip()
+        if text and (_DECISION_REF.search(text) or (status_known and on_status)):
             return text, None, number
     return None
 

@@ -318,3 +318,15 @@ def test_gitlab_places_a_folder_finding_on_its_first_record(tmp_path: Path) -> N
     issues = json.loads(get_renderer("gitlab")(res, ReportOptions()))
     (gov,) = [i for i in issues if i["check_name"] == "GOV002"]
     assert gov["location"]["path"] == str(files[0]) and gov["location"]["lines"]["begin"] == 1
+
+
+def test_prose_replacing_a_setting_names_no_replacement(tmp_path: Path) -> None:
+    adr = tmp_path / "adr"
+    write_log(adr, 2)
+    extra = (
+        "\nThe password has been replaced with a token, see [Secure links](#secure-links).\n"
+        "We decided in favor of the message bus.\n"
+    )
+    (adr / "0003-bus.md").write_text(nygard(3, "Send events on the bus", extra=extra))
+    res = run_check(CheckOptions(paths=(str(adr),), today=TODAY))
+    assert not [f for f in res.findings if f.rule_id.startswith("COL")]
