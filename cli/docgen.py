@@ -83,6 +83,8 @@ def rules_reference() -> str:
             "",
             f"Fix: {_first_sentence(info.remediation)}",
         ]
+        if info.brief is not None and info.brief.question:
+            lines += ["", f"In the approver's brief it asks: *{info.brief.question}*"]
         lines += ["", "Sources:", ""]
         lines += [
             f"- [{ref.title}]({ref.url})" if ref.url else f"- {ref.title}"

@@ -120,3 +120,11 @@ def test_the_brief_uses_the_rules_own_words_for_its_examples(rule_id: str) -> No
             ]
             assert plain_remediation(info) not in texts, (rule_id, ex.name)
             assert rule_id in brief.cited_rules or len(brief.questions) == 7, (rule_id, ex.name)
+
+
+def test_rules_show_documents_the_brief_words() -> None:
+    from decaudit.engine.rules.describe import show
+
+    text = show(pack().get("ALT001"))
+    assert "In the approver's brief (section: ask; topic: breakthrough-option):" in text
+    assert "Question: What would we do if we started this business from scratch today" in text

@@ -92,6 +92,20 @@ def show(rule: Rule) -> str:
     lines += ["", "Condition:", *("  " + line for line in condition_text(rule))]
     lines += ["", "Message:", *_wrap(rule.message)]
     lines += ["", "Remediation:", *_wrap(info.remediation)]
+    if info.brief is not None:
+        brief = info.brief
+        topic = f"; topic: {brief.topic}" if brief.topic else ""
+        lines += ["", f"In the approver's brief (section: {brief.section}{topic}):"]
+        for label, text in (
+            ("Verdict reason", brief.reason),
+            ("Ask", brief.ask),
+            ("Question", brief.question),
+            ("Source", brief.source),
+        ):
+            if text:
+                lines += _wrap(f"{label}: {text}")
+        if brief.quote:
+            lines.append(f"  Quotes: {brief.quote}")
     if info.references:
         lines += ["", "References:"]
         for ref in info.references:
