@@ -4,6 +4,7 @@ flagged examples (the brief never falls back to the remediation for a rule with 
 from __future__ import annotations
 
 import copy
+import re
 from functools import cache
 from typing import Any
 
@@ -128,3 +129,18 @@ def test_rules_show_documents_the_brief_words() -> None:
     text = show(pack().get("ALT001"))
     assert "In the approver's brief (section: ask; topic: breakthrough-option):" in text
     assert "Question: What would we do if we started this business from scratch today" in text
+
+
+def test_the_remediation_fallback_never_names_a_rule() -> None:
+    from dataclasses import replace
+
+    info = pack().get("BEN008").info
+    for text in (
+        "Fix it (see BEN009 for the track record). Then more.",
+        "Fix it, BEN009, from the log.",
+        "Fix it as ALT001 says.",
+    ):
+        out = plain_remediation(replace(info, remediation=text))
+        assert not re.search(r"\b[A-Z]{2,5}[0-9]{3}\b", out), out
+    for rule in pack().rules:
+        assert not re.search(r"\b[A-Z]{2,5}[0-9]{3}\b", plain_remediation(rule.info))

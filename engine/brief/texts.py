@@ -17,6 +17,9 @@ from ..types import BriefText, Finding, RuleInfo
 from .wording import clip, money, pct, sentence
 
 _CODE = re.compile(r"`([^`]*)`")
+_RULE_ID = re.compile(r"\b[A-Z]{2,5}[0-9]{3}\b")
+_RULE_ASIDE = re.compile(r",?\s*\([^()]*\b[A-Z]{2,5}[0-9]{3}\b[^()]*\)|,\s*[A-Z]{2,5}[0-9]{3},")
+UNTITLED = "(untitled)"
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 
 
@@ -64,8 +67,10 @@ class Values:
                 return None
             return pct(value) if fmt == "pct" else money(value, self.currency)
         value = self.raw(name)
-        if value is None or (isinstance(value, str) and not value.strip()):
+        if value is None:
             return None
+        if isinstance(value, str) and not value.strip():
+            return UNTITLED
         if isinstance(value, float) and not value.is_integer():
             return f"{value:,.2f}".rstrip("0").rstrip(".")
         return format_value(value)
@@ -88,9 +93,12 @@ def fill(template: str | None, values: Values) -> str | None:
 
 
 def plain_remediation(info: RuleInfo) -> str:
-    """The remediation's first sentence, without the record's field names."""
+    """The remediation's first sentence, without code marks or rule ids (those go in the
+    footnotes only)."""
     text = " ".join(info.remediation.split())
     text = _CODE.sub(lambda m: m.group(1), text)
+    text = _RULE_ASIDE.sub("", text)
+    text = _RULE_ID.sub("another rule", text)
     first = _SENTENCE_END.split(text, maxsplit=1)[0]
     return sentence(first)
 
