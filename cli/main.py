@@ -26,6 +26,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "verify": ("verify", "verify", "Verify the audit log's hash chain."),
     "checkpoint": ("checkpoint", "checkpoint", "Export a signed checkpoint of the log."),
     "waive": ("waive", "waive", "Accept a finding for a while, with a reason."),
+    "actuals": ("actuals", "actuals", "Record figures measured after approval."),
+    "reviews": ("reviews", "reviews", "Benefits reviews due or overdue."),
     "report": ("report", "report", "Write the HTML governance report."),
     "calibration": ("calibration", "calibration", "The organisation's realized track record."),
     "config": ("config", "config", "Show the effective configuration and its sources."),

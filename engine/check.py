@@ -319,6 +319,11 @@ def _stream(
         options=ReadOptions(sheet=opts.sheet),
         as_found=opts.force_exclude,
     )
+    read_db = opts.db or opts.history_db
+    if read_db:  # figures recorded after approval (decaudit actuals) apply to this audit
+        from .recording import measured_sources
+
+        sources = measured_sources(sources, read_db)
     jobs = opts.jobs if opts.jobs > 0 else (os.cpu_count() or 1)
     if jobs > 1:
         from .parallel import PackSpec, ParallelEvaluator

@@ -54,6 +54,9 @@ class SourceRecord:
     format: str  # yaml | json | jsonl | madr | nygard | csv
     lines: Mapping[Loc, int] = field(default_factory=dict)  # loc -> 1-based source line
     raw: Mapping[str, Any] | None = None  # the mapping the record was validated from
+    # The record as its file says, when ``record`` carries figures recorded in the log after
+    # approval (``decaudit actuals``): the log keeps this one, the rules see ``record``.
+    as_read: Record | None = None
 
     def line_of(self, loc: Sequence[str | int]) -> int:
         """The source line of ``loc``, or of its nearest ancestor that has one (1 at worst)."""

@@ -28,6 +28,7 @@ ORDER = (
     "packdata",
     "config",  # settings: defaults, file, environment, flags
     "calibration",  # pure statistics
+    "actuals",  # recorded figures applied to a record (pure)
     "choice",  # which listed option a stated choice names
     "log",  # the only code that opens or queries the audit log
     "records",  # readers: files -> SourceRecord
@@ -40,6 +41,9 @@ ORDER = (
     "findings",
     "evaluate",  # facts + rules -> findings (durable_rules)
     "history",  # log read side -> calibration
+    "recording",  # measured figures checked, then appended to the log
+    "figures",  # files of measured figures (CSV, Excel)
+    "reviews",  # benefits reviews that fall due
     "parallel",
     "ruletests",  # rule examples through the evaluator
     "brief",  # the approver's brief

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from decaudit.engine.errors import LogError
 from decaudit.engine.log import AuditLog, ci_context, current_actor
+from decaudit.engine.log.actuals import ActualEntry
 from decaudit.engine.log.schema import CURRENT_VERSION, LOG_TABLES
 from decaudit.engine.types import WaiverRef
 from test_log_support import finding, meta, sample_log, source, write_run
@@ -26,9 +27,9 @@ def raw(path: Path) -> sqlite3.Connection:
 
 def test_new_log_is_migrated_to_current_version_with_strict_tables(tmp_path: Path) -> None:
     with AuditLog.open(tmp_path / "a.db") as log:
-        assert log.schema_version == CURRENT_VERSION == 3
+        assert log.schema_version == CURRENT_VERSION == 4
         versions = log.conn.execute("SELECT version, name FROM migrations ORDER BY 1").fetchall()
-        assert [v for v, _ in versions] == [1, 2, 3]
+        assert [v for v, _ in versions] == [1, 2, 3, 4]
         info = {r[1]: (r[2], r[5]) for r in log.conn.execute("PRAGMA table_list")}
         for table in LOG_TABLES:
             assert info[table] == ("table", 1), table  # a STRICT table
@@ -54,7 +55,7 @@ def test_migration_from_version_1_keeps_rows_and_adds_search(tmp_path: Path) -> 
         names = {r[0] for r in log.conn.execute("SELECT name FROM sqlite_master")}
         assert "findings_fts" not in names and "idx_findings_rule" not in names
     with AuditLog.open(path) as log:
-        assert log.schema_version == 3
+        assert log.schema_version == 4
         assert log.conn.execute("SELECT COUNT(*) FROM findings").fetchone()[0] == 1
         hit = log.conn.execute(
             "SELECT rowid FROM findings_fts WHERE findings_fts MATCH 'synergies'"
@@ -95,7 +96,7 @@ def test_migration_from_version_2_indexes_the_case_insensitive_rule_filter(
         assert "SCAN f" in _plan(log.conn).replace("SCAN findings", "SCAN f")
         before = log.conn.execute("SELECT * FROM findings ORDER BY id").fetchall()
     with AuditLog.open(path) as log:
-        assert log.schema_version == 3
+        assert log.schema_version == 4
         names = [r[0] for r in log.conn.execute("SELECT name FROM migrations ORDER BY version")]
         assert names[2] == "case-insensitive indexes on rule id and rule name"
         assert log.conn.execute("SELECT * FROM findings ORDER BY id").fetchall() == before
@@ -146,6 +147,7 @@ def test_update_and_delete_abort_on_every_table(tmp_path: Path, table: str) -> N
     log = sample_log(tmp_path / "a.db")
     log.checkpoint(b"k")
     log.grant_waiver("DEC-1", "ALT001", reason="r", approver="a", expires=dt.date(2099, 1, 1))
+    log.record_actuals(lambda _: [ActualEntry("DEC-1", "benefit", "B1", 5.0, "2025-06-30")])
     before = log.conn.execute(f"SELECT * FROM [{table}]").fetchall()
     assert before
     col = {"migrations": "name", "records": "title", "chain": "kind"}.get(table, "row_hash")
@@ -158,10 +160,11 @@ def test_update_and_delete_abort_on_every_table(tmp_path: Path, table: str) -> N
     assert conn.execute(f"SELECT * FROM [{table}]").fetchall() == before
 
 
-@pytest.mark.parametrize("table", ["runs", "findings", "records", "waivers", "chain"])
+@pytest.mark.parametrize("table", ["runs", "findings", "records", "waivers", "chain", "actuals"])
 def test_insert_or_replace_cannot_overwrite(tmp_path: Path, table: str) -> None:
     log = sample_log(tmp_path / "a.db")
     log.grant_waiver("DEC-1", "ALT001", reason="r", approver="a", expires=dt.date(2099, 1, 1))
+    log.record_actuals(lambda _: [ActualEntry("DEC-1", "benefit", "B1", 5.0, "2025-06-30")])
     conn = raw(tmp_path / "a.db")
     conn.execute("PRAGMA recursive_triggers = ON")
     conn.row_factory = sqlite3.Row

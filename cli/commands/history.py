@@ -44,6 +44,7 @@ def history(decision_id: str, db: str | None, fmt: str) -> None:
 
     with AuditLog.open(db_path(db), create=False) as log:
         runs = load_history(log.conn, decision_id)
+        figures = [_figure(a) for a in log.actuals(decision_id)]
     rows: list[dict[str, Any]] = []  # one per finding, or per run without findings
     for r in runs:
         base = {k: v for k, v in r.to_dict().items() if k != "findings"}
@@ -82,6 +83,8 @@ def history(decision_id: str, db: str | None, fmt: str) -> None:
                 width=output_width() - 2,
             )
             out.append(head + "\n" + "\n".join("  " + line for line in table.splitlines()))
+        if figures:
+            out.append(_trail(figures))
         return "\n\n".join(out)
 
     output_rows(
@@ -90,5 +93,42 @@ def history(decision_id: str, db: str | None, fmt: str) -> None:
         fields=CSV_FIELDS,
         table=blocks,
         empty=f"decision {decision_id} is not in the audit log",
-        document={"decision_id": decision_id, "runs": [r.to_dict() for r in runs]},
+        document={
+            "decision_id": decision_id,
+            "runs": [r.to_dict() for r in runs],
+            "actuals": figures,
+        },
     )
+
+
+def _figure(actual: Any) -> dict[str, Any]:
+    keys = ("id", "item_kind", "item_id", "value", "as_of", "source", "created_at", "actor")
+    return {k: getattr(actual, k) for k in keys}
+
+
+def _trail(figures: Sequence[Mapping[str, Any]]) -> str:
+    """The figures recorded after approval, oldest as-of first (``decaudit actuals``)."""
+    from decaudit.cli.output import Column, output_width, render_table
+
+    table = render_table(
+        (
+            Column("ITEM"),
+            Column("VALUE", right=True),
+            Column("AS OF"),
+            Column("RECORDED"),
+            Column("SOURCE", flex=True),
+        ),
+        [
+            (
+                f"{f['item_kind']} {f['item_id']}",
+                f"{f['value']:,.0f}",
+                f["as_of"],
+                f"{str(f['created_at'])[:10]} {f['actor'] or ''}".strip(),
+                f["source"] or "",
+            )
+            for f in figures
+        ],
+        width=output_width() - 2,
+    )
+    head = f"figures recorded after approval ({len(figures)})"
+    return head + "\n" + "\n".join("  " + line for line in table.splitlines())

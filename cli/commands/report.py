@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import click
-from decaudit.cli.options import db_option, db_path, fail, handle_errors
+from decaudit.cli.options import db_option, db_path, fail, handle_errors, settings
 
 DEFAULT_OUTPUT = "decaudit-report.html"
 
@@ -78,8 +78,9 @@ def report(
 
     One self-contained file (inline CSS and SVG, no scripts, no network): headline numbers,
     findings by family and rule, decisions ranked by risk, predicted versus realized
-    benefits, cost overrun, the portfolio mix per quarter, what changed since the previous
-    run, and links back to the records.
+    benefits, cost overrun, benefits over time (reviews due, and the figures recorded after
+    approval with `decaudit actuals`), the portfolio mix per quarter, what changed since the
+    previous run, and links back to the records.
     """
     from decaudit.engine.html import load_report, write_atomic
     from decaudit.engine.html.render import DEFAULT_TITLE, render
@@ -87,7 +88,8 @@ def report(
     start, end = _day(since, "--since"), _day(until, "--until")
     if start and end and start > end:
         fail(f"--since {start} is after --until {end}")
-    data = load_report(db_path(db), since=start, until=end)
+    after = int(settings()["review_after_days"])
+    data = load_report(db_path(db), since=start, until=end, review_after_days=after)
     report_dir = Path.cwd() if output == "-" else Path(output).resolve().parent
     html = render(
         data,

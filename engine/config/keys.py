@@ -76,6 +76,9 @@ KEYS: tuple[Key, ...] = (
     Key("history_min_decisions", _positive_int, 3, "DECAUDIT_HISTORY_MIN_DECISIONS",
         "Past decisions needed before BEN009 uses the organisation's track record.",
         file_name="history.min_decisions"),
+    Key("review_after_days", _positive_int, 365, "DECAUDIT_REVIEW_AFTER_DAYS",
+        "Days after an approved decision's date when its benefits review falls due, when the "
+        "record sets no review date (decaudit reviews)."),
     Key("convention_share", _share, 0.8, "DECAUDIT_CONVENTION_SHARE",
         "Report a convention rule (GOV002, REC003) once for a folder when it fires on at "
         "least this share of the folder's records."),

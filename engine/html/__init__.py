@@ -27,6 +27,7 @@ def load_report(
     since: dt.date | None = None,
     until: dt.date | None = None,
     now: dt.datetime | None = None,
+    review_after_days: int = 365,
 ) -> ReportData:
     """What the report of the log at ``db`` shows, read in one read transaction
     (``LogError`` when there is no log, or no run in the window)."""
@@ -35,7 +36,14 @@ def load_report(
     conn = connect_readonly(db)
     try:
         with snapshot(conn):
-            return load(conn, source=str(db), since=since, until=until, now=now)
+            return load(
+                conn,
+                source=str(db),
+                since=since,
+                until=until,
+                now=now,
+                review_after_days=review_after_days,
+            )
     finally:
         conn.close()
 

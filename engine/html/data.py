@@ -21,9 +21,11 @@ from typing import Any
 
 from ..brief.history import history_of_snapshots
 from ..calibration import CostOutcome, Outcome, chosen_option, cost_outcome, outcome
+from ..clock import today as clock_today
 from ..clock import utc_stamp
 from ..errors import LogError
 from ..facts import BREAKTHROUGH_KINDS
+from ..log.actuals import all_actuals
 from ..log.queries import reaudited
 from ..log.read import (
     Snapshot,
@@ -36,6 +38,7 @@ from ..log.read import (
 from ..log.rows import FindingRow, RunInfo
 from ..model import OPTION_KINDS
 from ..packdata import lexicon
+from ..reviews import STATES, reviews
 from ..types import FAMILIES, SEVERITIES, SEVERITY_RANK
 
 SEVERITY_WEIGHTS: Mapping[str, int] = {"critical": 10, "high": 5, "medium": 3, "low": 1, "info": 0}
@@ -115,6 +118,8 @@ class ReportData:
     no_choice: int  # decisions without exactly one chosen option (not in the mix)
     changes: Changes
     history: Mapping[str, Mapping[str, float]] = field(default_factory=dict)  # track record
+    figures: Mapping[str, Sequence[Any]] = field(default_factory=dict)  # decaudit actuals
+    reviews: tuple[Any, ...] = ()  # benefits reviews (engine.reviews.Review), all states
 
     @property
     def current_findings(self) -> list[FindingRow]:
@@ -285,6 +290,7 @@ def load(
     since: dt.date | None = None,
     until: dt.date | None = None,
     now: dt.datetime | None = None,
+    review_after_days: int = 365,
 ) -> ReportData:
     """Everything the report shows. No runs (in the window) raises ``LogError``."""
     if not has_tables(conn, "runs", "records", "run_records", "findings"):
@@ -323,4 +329,15 @@ def load(
         no_choice=no_choice,
         changes=_changes(conn, runs, audited),
         history=history_of_snapshots(snapshots),
+        figures=_figures(conn),
+        reviews=tuple(
+            reviews(snapshots, clock_today(), after_days=review_after_days, states=STATES)
+        ),
     )
+
+
+def _figures(conn: sqlite3.Connection) -> dict[str, list[Any]]:
+    out: dict[str, list[Any]] = defaultdict(list)
+    for f in all_actuals(conn):
+        out[f.decision_id].append(f)
+    return dict(out)

@@ -45,6 +45,7 @@ KEY_COLUMNS: dict[str, tuple[str, ...]] = {
     "findings": ("id", "run_id"),
     "waivers": ("id",),
     "checkpoints": ("id",),
+    "actuals": ("id",),
 }
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..actuals import overlay
 from ..errors import LogError
 from .connection import connect_readonly, snapshot
 from .rows import FINDING_SELECT, FindingRow, RunInfo, finding_row, run_info
@@ -88,6 +89,7 @@ def latest_snapshots(
         ORDER BY k.decision_id
     """
     out: list[Snapshot] = []
+    measured = _measured_ids(conn)
     try:
         rows = conn.execute(sql, params)
     except sqlite3.DatabaseError as exc:
@@ -99,10 +101,30 @@ def latest_snapshots(
             continue  # not a readable snapshot: nothing to calibrate from
         if not isinstance(record, dict):
             continue
+        if did in measured:
+            record = _measured(conn, str(did), record)
         out.append(
             Snapshot(str(did), str(rhash), int(run_id), str(file or ""), int(line or 0), record)
         )
     return out
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One recorded figure, as the record overlay needs it."""
+
+    item_kind: str
+    item_id: str
+    value: float
+    as_of: str
+    id: int
+
+
+def _measured_ids(conn: sqlite3.Connection) -> set[str]:
+    """The decisions that have recorded figures (few: read once per snapshot list)."""
+    if not has_tables(conn, "actuals"):
+        return set()
+    return {str(r[0]) for r in conn.execute("SELECT DISTINCT decision_id FROM actuals")}
 
 
 def _query(conn: sqlite3.Connection, sql: str, params: Sequence[Any] = ()) -> list[Any]:
@@ -178,6 +200,25 @@ class LatestAudit:
     findings: tuple[FindingRow, ...]  # that run's findings on the decision
 
 
+def known_decisions(conn: sqlite3.Connection) -> list[str]:
+    """Every decision id the log audited."""
+    if not has_tables(conn, "run_records"):
+        return []
+    return [str(r[0]) for r in _query(conn, "SELECT DISTINCT decision_id FROM run_records")]
+
+
+def _measured(conn: sqlite3.Connection, decision_id: str, record: dict[str, Any]) -> dict[str, Any]:
+    """``record`` with the latest figures recorded for it (``decaudit actuals``)."""
+    if not has_tables(conn, "actuals"):
+        return record
+    figures = _query(
+        conn,
+        "SELECT item_kind, item_id, value, as_of, id FROM actuals WHERE decision_id = ?",
+        (decision_id,),
+    )
+    return overlay(record, [Figure(*f) for f in figures]) if figures else record
+
+
 def latest_audit(conn: sqlite3.Connection, decision_id: str) -> LatestAudit | None:
     """The latest audit of ``decision_id`` (None when the log never audited it)."""
     if not has_tables(conn, "run_records", "records", "findings"):
@@ -198,6 +239,7 @@ def latest_audit(conn: sqlite3.Connection, decision_id: str) -> LatestAudit | No
         raise LogError(f"the logged record of {decision_id!r} is not readable") from exc
     if not isinstance(record, dict):
         raise LogError(f"the logged record of {decision_id!r} is not readable")
+    record = _measured(conn, decision_id, record)
     findings = tuple(
         f for f in findings_of_runs(conn, [int(run_id)]) if f.decision_id == decision_id
     )

@@ -28,7 +28,10 @@ PRIMARY_KEYS: dict[str, str] = {
     "waivers": "id",
     "chain": "seq",
     "checkpoints": "id",
+    "actuals": "id",
 }
+# Tables added by a later migration: a log below that version has no such table yet.
+TABLE_SINCE: dict[str, int] = {"actuals": 4}
 LOG_TABLES: tuple[str, ...] = tuple(PRIMARY_KEYS)
 # Tables whose rows carry a ``row_hash`` column (the chain is hashed by its entry_hash).
 HASHED_TABLES: tuple[str, ...] = tuple(t for t in LOG_TABLES if t != "chain")
@@ -70,6 +73,18 @@ FINDING_COLUMNS = (
     "waiver_approver",
     "waiver_expires",
     "expired_waiver_until",
+)
+ACTUAL_COLUMNS = (
+    "id",
+    "batch",
+    "decision_id",
+    "item_kind",
+    "item_id",
+    "value",
+    "as_of",
+    "source",
+    "created_at",
+    "actor",
 )
 RUN_COLUMNS = (
     "id",
@@ -316,6 +331,43 @@ def _migration_3(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX idx_findings_rule_name_nocase ON findings (rule_name COLLATE NOCASE)")
 
 
+def _migration_4(db: sqlite_utils.Database) -> None:
+    """Actual figures measured after approval (``decaudit actuals``): append-only rows, each
+    batch covered by one chain entry of kind ``actuals`` (``chain.actual_id`` names the batch,
+    the id of its first row)."""
+    s = str
+    _create(
+        db,
+        "actuals",
+        {
+            "id": int,
+            "batch": int,
+            "decision_id": s,
+            "item_kind": s,
+            "item_id": s,
+            "value": float,
+            "as_of": s,
+            "source": s,
+            "created_at": s,
+            "actor": s,
+            "row_hash": s,
+        },
+        {
+            "batch",
+            "decision_id",
+            "item_kind",
+            "item_id",
+            "value",
+            "as_of",
+            "created_at",
+            "row_hash",
+        },
+    )
+    db.execute("ALTER TABLE chain ADD COLUMN actual_id INTEGER")
+    db.execute("CREATE INDEX idx_actuals_decision ON actuals (decision_id, item_kind, item_id)")
+    db.execute("CREATE INDEX idx_actuals_batch ON actuals (batch)")
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -327,6 +379,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", _migration_1),
     Migration(2, "query indexes and full-text search on finding messages", _migration_2),
     Migration(3, "case-insensitive indexes on rule id and rule name", _migration_3),
+    Migration(4, "actual figures recorded after approval", _migration_4),
 )
 CURRENT_VERSION = MIGRATIONS[-1].version
 

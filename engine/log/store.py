@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
 from ..clock import today as clock_today
 from ..clock import utc_stamp
 from ..errors import LogError
+from .actuals import Actual, ActualEntry, actuals_of, all_actuals, append_actuals
 from .checkpoint import Checkpoint, check_checkpoint, create_checkpoint
 from .connection import connect, immediate
 from .provenance import current_actor
@@ -149,6 +150,28 @@ class AuditLog:
                 actor=actor or current_actor(),
             )
         )
+
+    def record_actuals(
+        self,
+        prepare: Callable[[sqlite3.Connection], Sequence[ActualEntry]],
+        *,
+        actor: str | None = None,
+    ) -> list[int]:
+        """Append the figures ``prepare`` returns (it reads and checks inside the same write
+        transaction) as one batch with its own chain entry; their ids. Nothing is written
+        when ``prepare`` raises."""
+        return self._write(
+            lambda conn: append_actuals(conn, prepare(conn), utc_stamp(), actor or current_actor())
+        )
+
+    def actuals(self, decision_id: str | None = None) -> list[Actual]:
+        """The figures of one decision (or all), oldest ``as_of`` first."""
+        try:
+            if decision_id is None:
+                return all_actuals(self.conn)
+            return actuals_of(self.conn, decision_id)
+        except sqlite3.Error as exc:
+            raise LogError(f"{self.path}: cannot read the actual figures: {exc}") from exc
 
     def checkpoint(self, key: bytes, *, actor: str | None = None) -> Checkpoint:
         """Sign the current head (and note it in ``checkpoints``)."""

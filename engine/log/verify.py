@@ -17,7 +17,7 @@ from typing import Any
 
 from ..errors import LogError
 from .hashing import GENESIS, ContentHash, entry_hash
-from .schema import LOG_TABLES, PRIMARY_KEYS, trigger_names
+from .schema import LOG_TABLES, PRIMARY_KEYS, TABLE_SINCE, schema_version, trigger_names
 from .verify_rows import Divergence, VerifyResult, _check_row, _dicts, _Diverged, _ident, _short
 from .verify_workers import _chunks, _Readers, _results
 
@@ -73,6 +73,22 @@ def _waiver_content(conn: sqlite3.Connection, seq: int, waiver_id: int) -> str:
     return content.hexdigest()
 
 
+def _actuals_content(conn: sqlite3.Connection, seq: int, batch: int) -> str:
+    content = ContentHash("actuals")
+    rows = list(_dicts(conn.execute("SELECT * FROM actuals WHERE batch = ? ORDER BY id", (batch,))))
+    if not rows:
+        raise _Diverged(
+            Divergence(
+                "actuals",
+                f"batch={batch}",
+                f"missing (chain seq {seq} records this batch of figures): deleted or renumbered",
+            )
+        )
+    for row in rows:
+        _check_row("actuals", row, content)
+    return content.hexdigest()
+
+
 def _walk_chain(conn: sqlite3.Connection, readers: _Readers | None = None) -> tuple[int, str]:
     prev, expected = GENESIS, 1
     for entry in _dicts(conn.execute("SELECT * FROM chain ORDER BY seq")):
@@ -95,7 +111,19 @@ def _walk_chain(conn: sqlite3.Connection, readers: _Readers | None = None) -> tu
                 )
             )
         kind = entry["kind"]
-        if kind == "run" and entry["run_id"] is not None and entry["waiver_id"] is None:
+        actual_id = entry.get("actual_id")
+        if kind == "actuals" and actual_id is not None and entry["run_id"] is None:
+            content = _actuals_content(conn, seq, int(actual_id))
+            what = f"the figures of batch {actual_id}"
+            stamp_sql = "SELECT created_at FROM actuals WHERE id = ?"
+            ref = actual_id
+        elif actual_id is not None:
+            raise _Diverged(
+                Divergence(
+                    "chain", where, f"malformed entry (kind {kind!r}, actual_id {actual_id})"
+                )
+            )
+        elif kind == "run" and entry["run_id"] is not None and entry["waiver_id"] is None:
             content = _run_content(conn, seq, int(entry["run_id"]), readers)
             what = f"the rows of run {entry['run_id']}"
             stamp_sql = "SELECT finished_at FROM runs WHERE id = ?"
@@ -197,6 +225,12 @@ def _run_ids(conn: sqlite3.Connection, table: str, column: str) -> Iterator[Any]
         value = conn.execute(f"{sql} WHERE {_ident(column)} > ?", (value,)).fetchone()[0]
 
 
+def _present(conn: sqlite3.Connection) -> tuple[str, ...]:
+    """The log tables this log's schema version has."""
+    version = schema_version(conn)
+    return tuple(t for t in LOG_TABLES if TABLE_SINCE.get(t, 1) <= version)
+
+
 def _check_orphans(conn: sqlite3.Connection) -> None:
     chained = {
         r[0]
@@ -216,9 +250,27 @@ def _check_orphans(conn: sqlite3.Connection) -> None:
                     "was inserted outside a run or renumbered",
                 )
             )
+    if "actuals" in _present(conn):
+        row = conn.execute(
+            "SELECT id FROM actuals WHERE batch NOT IN (SELECT actual_id FROM chain"
+            " WHERE kind = 'actuals' AND actual_id IS NOT NULL) ORDER BY id LIMIT 1"
+        ).fetchone()
+        if row is not None:
+            raise _Diverged(
+                Divergence(
+                    "actuals",
+                    f"id={row[0]}",
+                    "not covered by any chain entry: the figure was inserted outside "
+                    "`decaudit actuals` or renumbered",
+                )
+            )
+    refs = (
+        "COALESCE(run_id, waiver_id, actual_id)"
+        if "actuals" in _present(conn)
+        else ("COALESCE(run_id, waiver_id)")
+    )
     dup = conn.execute(
-        "SELECT kind, COALESCE(run_id, waiver_id) AS ref FROM chain "
-        "GROUP BY kind, ref HAVING COUNT(*) > 1 LIMIT 1"
+        f"SELECT kind, {refs} AS ref FROM chain GROUP BY kind, ref HAVING COUNT(*) > 1 LIMIT 1"
     ).fetchone()
     if dup is not None:
         raise _Diverged(
@@ -235,7 +287,7 @@ def _check_unchained(conn: sqlite3.Connection) -> None:
 
 def _check_triggers(conn: sqlite3.Connection) -> None:
     present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
-    for table in LOG_TABLES:
+    for table in _present(conn):
         for name in trigger_names(table):
             if name not in present:
                 raise _Diverged(
@@ -249,7 +301,7 @@ def _check_triggers(conn: sqlite3.Connection) -> None:
 
 def _check_tables(conn: sqlite3.Connection) -> None:
     present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    for table in LOG_TABLES:
+    for table in _present(conn):
         if table not in present:
             raise _Diverged(Divergence(table, "(schema)", "the table is missing (dropped)"))
 

@@ -73,7 +73,8 @@ _SPOOL_FINDING = (
 
 def canonical_record(src: SourceRecord) -> str:
     """The canonical JSON snapshot of a record (format v1, keys sorted, no nulls)."""
-    return canonical_json(src.record.model_dump(mode="json", exclude_none=True))
+    record = src.as_read or src.record
+    return canonical_json(record.model_dump(mode="json", exclude_none=True))
 
 
 def insert_sql(table: str, columns: tuple[str, ...]) -> str:
@@ -89,16 +90,24 @@ def append_chain_entry(
     *,
     run_id: int | None = None,
     waiver_id: int | None = None,
+    actual_id: int | None = None,
 ) -> tuple[int, str]:
     """Append one chain entry; call inside BEGIN IMMEDIATE after reading nothing stale."""
     tail = conn.execute("SELECT seq, entry_hash FROM chain ORDER BY seq DESC LIMIT 1").fetchone()
     seq, prev = (int(tail[0]) + 1, str(tail[1])) if tail else (1, GENESIS)
     entry = entry_hash(prev, seq, content_hash)
-    conn.execute(
-        "INSERT INTO chain (seq, kind, run_id, waiver_id, prev_hash, content_hash, entry_hash,"
-        " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (seq, kind, run_id, waiver_id, prev, content_hash, entry, created_at),
-    )
+    if actual_id is None:  # a log of any version: the actual_id column came in migration 4
+        conn.execute(
+            "INSERT INTO chain (seq, kind, run_id, waiver_id, prev_hash, content_hash,"
+            " entry_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (seq, kind, run_id, waiver_id, prev, content_hash, entry, created_at),
+        )
+    else:
+        conn.execute(
+            "INSERT INTO chain (seq, kind, run_id, waiver_id, actual_id, prev_hash,"
+            " content_hash, entry_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (seq, kind, run_id, waiver_id, actual_id, prev, content_hash, entry, created_at),
+        )
     return seq, entry
 
 
@@ -168,7 +177,7 @@ class RunWriter:
         self._live()
         canonical = canonical_record(src)
         digest = sha256_hex(canonical)
-        rec = src.record
+        rec = src.as_read or src.record
         try:
             record = (
                 digest,

@@ -131,7 +131,7 @@ def _delimiter(header: str) -> str:
     return best if counts[best] else ","
 
 
-def _rows(text: str) -> Iterator[tuple[int, list[str]]]:
+def csv_rows(text: str) -> Iterator[tuple[int, list[str]]]:
     """(first physical line, cells) for each row; multi-line quoted cells are handled."""
     first_line = text.split("\n", 1)[0]
     reader = csv.reader(io.StringIO(text), delimiter=_delimiter(first_line), strict=True)
@@ -168,7 +168,7 @@ def column_name(header: str) -> str:
 
 def load_csv(path: str, text: str) -> list[SourceRecord | InputError]:
     try:
-        rows = list(_rows(text))
+        rows = list(csv_rows(text))
     except _CsvError as exc:
         return [InputError(path, exc.line, exc.message)]
     return load_table(path, rows)

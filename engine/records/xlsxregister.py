@@ -69,6 +69,39 @@ def _reason(exc: Exception) -> str:
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
+def read_sheet(
+    path: str, data: bytes, sheet: str | None = None
+) -> tuple[str, list[tuple[int, list[str]]]] | InputError:
+    """The rows (row number, cell texts) of one sheet of a workbook, the sheet named
+    ``sheet`` or else the first; or an error naming the file (and sheet)."""
+    try:
+        if _inflated_size(data) > MAX_INFLATED:
+            return InputError(
+                path,
+                None,
+                f"the workbook inflates to more than {MAX_INFLATED // 2**20} MB; refused",
+            )
+        from openpyxl import load_workbook
+
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # a damaged workbook fails anywhere in zipfile, zlib or XML
+        return InputError(path, None, f"not a readable .xlsx workbook: {_reason(exc)}")
+    name = sheet or "(first)"
+    try:
+        names = book.sheetnames
+        if not names:
+            return InputError(path, None, "the workbook has no sheet")
+        name = sheet if sheet is not None else names[0]
+        if name not in names:
+            listed = ", ".join(repr(n) for n in names)
+            return InputError(path, None, f"no sheet {name!r} in the workbook (sheets: {listed})")
+        return name, list(_rows(book[name]))
+    except Exception as exc:  # damaged sheet XML or compressed data
+        return InputError(path, None, f"sheet {name!r}: cannot be read: {_reason(exc)}")
+    finally:
+        book.close()
+
+
 def load_xlsx(
     path: str, data: bytes, options: ReadOptions | None = None, *, sheet: str | None = None
 ) -> list[Result]:
@@ -76,34 +109,10 @@ def load_xlsx(
     ``sheet`` or ``options.sheet``, else the first."""
     if sheet is None and options is not None:
         sheet = options.sheet
-    try:
-        if _inflated_size(data) > MAX_INFLATED:
-            return [
-                InputError(
-                    path,
-                    None,
-                    f"the workbook inflates to more than {MAX_INFLATED // 2**20} MB; refused",
-                )
-            ]
-        from openpyxl import load_workbook
-
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # a damaged workbook fails anywhere in zipfile, zlib or XML
-        return [InputError(path, None, f"not a readable .xlsx workbook: {_reason(exc)}")]
-    name = sheet or "(first)"
-    try:
-        names = book.sheetnames
-        if not names:
-            return [InputError(path, None, "the workbook has no sheet")]
-        name = sheet if sheet is not None else names[0]
-        if name not in names:
-            listed = ", ".join(repr(n) for n in names)
-            return [InputError(path, None, f"no sheet {name!r} in the workbook (sheets: {listed})")]
-        rows = list(_rows(book[name]))
-    except Exception as exc:  # damaged sheet XML or compressed data
-        return [InputError(path, None, f"sheet {name!r}: cannot be read: {_reason(exc)}")]
-    finally:
-        book.close()
+    read = read_sheet(path, data, sheet)
+    if isinstance(read, InputError):
+        return [read]
+    name, rows = read
     header = next((cells for _, cells in rows if any(c.strip() for c in cells)), [])
     letters = {column_name(h): column_letter(i) for i, h in enumerate(header) if h.strip()}
 
