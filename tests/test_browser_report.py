@@ -311,6 +311,7 @@ def test_charts_lay_out_with_real_sizes(chromium: str, report: Path, tmp_path: P
         "risk",
         "benefits",
         "costs",
+        "over-time",
         "mix",
         "changes",
         "runs",

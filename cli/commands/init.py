@@ -67,6 +67,10 @@ convention_share = 0.8
 # ...and at least this many of them (0: never fold, report every record).
 convention_min_records = 3
 
+# Days after an approved decision's date when its benefits review falls due, unless the
+# record sets a review date (decaudit reviews).
+review_after_days = 365
+
 # Append every run to the audit log; false is like --no-log. Env: DECAUDIT_NO_LOG=1.
 log = true
 
