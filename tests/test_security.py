@@ -266,7 +266,7 @@ def test_hostile_query_filters(log_db: Path, option: str, value: str) -> None:
 def test_hostile_history_and_runs_filters(log_db: Path, value: str) -> None:
     before = digest(log_db)
     code, out = run("history", value, "--db", str(log_db), "--format", "json")
-    assert code == 0 and json.loads(out) == {"decision_id": value, "runs": []}, out
+    assert code == 0 and json.loads(out) == {"decision_id": value, "runs": [], "actuals": []}, out
     code, out = run("diff", value, "1", "--db", str(log_db))
     assert code == 2 and "invalid" in out.lower() and "Traceback" not in out
     assert digest(log_db) == before
