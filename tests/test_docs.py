@@ -15,10 +15,12 @@ from pathlib import Path
 import click
 import pytest
 from click.testing import CliRunner
-from decaudit.cli.docgen import CLI_MD, cli_reference, commands
+from decaudit.cli.docgen import cli_reference, commands
 from decaudit.cli.main import COMMANDS, cli
 
 REPO = Path(__file__).resolve().parents[1]
+# The checkout's (or the unpacked sdist's) docs, whether decaudit is installed editable or not.
+CLI_MD = REPO / "docs" / "cli.md"
 PAGES = [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]
 
 

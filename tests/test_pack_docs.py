@@ -3,8 +3,13 @@
 
 from __future__ import annotations
 
-from decaudit.cli.docgen import RULES_MD, rules_reference
+from pathlib import Path
+
+from decaudit.cli.docgen import rules_reference
 from decaudit.engine.rules.loader import load_pack
+
+# The checkout's (or the unpacked sdist's) docs, whether decaudit is installed editable or not.
+RULES_MD = Path(__file__).resolve().parents[1] / "docs" / "rules.md"
 
 
 def test_docs_rules_md_is_up_to_date() -> None:
