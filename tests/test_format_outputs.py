@@ -274,3 +274,13 @@ def test_github_paths_are_relative_to_the_base_dir(tmp_path: Path) -> None:
     assert out.startswith("::error file=decisions/a.yaml,line=8,")
     elsewhere = render("github", result, ReportOptions(base_dir=str(tmp_path / "x")))
     assert f"file={absolute}".replace(":", "%3A").replace(",", "%2C") in elsewhere
+
+
+def test_text_names_a_folder_finding_by_its_folder_alone() -> None:
+    folder = dataclasses.replace(
+        sample.FINDINGS[2], file="adr", line=0, decision_id="(folder) adr", path="$"
+    )
+    result = dataclasses.replace(sample.empty_result(), findings=(folder,), record_count=3)
+    out = render("text", result)
+    assert out.splitlines()[0].startswith(f"adr: {folder.rule_id} [{folder.severity}] ")
+    assert "adr:0" not in out

@@ -19,7 +19,7 @@ import click
 from ..types import CheckResult, Finding, InputError
 from . import ReportOptions
 from .common import (
-    PORTFOLIO_LABEL,
+    location_label,
     one_line,
     sort_findings,
     summarize,
@@ -41,7 +41,10 @@ def _style(text: str, color: bool, **style: object) -> str:
 
 
 def _finding_line(f: Finding, color: bool) -> str:
-    where = one_line(f"{f.file}:{f.line}:1:" if f.file else f"{PORTFOLIO_LABEL}:")
+    # FILE:LINE:1: like a compiler; a folder finding (line 0) names its folder alone
+    where = one_line(
+        f"{f.file}:{f.line}:1:" if f.file and f.line else f"{location_label(f.file, None)}:"
+    )
     note = one_line(waiver_note(f))
     message = one_line(f.message)
     if f.waived:
