@@ -16,6 +16,7 @@ from decaudit.engine.records.business.money import (
     is_blank,
     parse_fraction,
     parse_money,
+    parse_range,
 )
 from decaudit.engine.records.business.vocab import vocabulary
 from hypothesis import given
@@ -189,3 +190,27 @@ def test_map_columns_gives_each_field_at_most_one_column(headers: list[str]) -> 
 def test_table_headers_by_synonym(headers, row, expected) -> None:
     found = {k: c.index for k, c in map_columns(headers, [row]).items()}
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("£1.2m–£1.8m", (1_200_000, 1_800_000)),
+        ("£1.2–1.8m", (1_200_000, 1_800_000)),  # the scale of the second figure applies to both
+        ("$300k to $450k", (300_000, 450_000)),
+        ("-£0.3m", None),  # a negative figure, not a range
+        ("£1.8m–£1.2m", None),  # high before low
+        ("1.2", None),
+    ],
+)
+def test_ranges_in_one_cell(text: str, span: tuple[float, float] | None) -> None:
+    assert parse_range(text) == span
+
+
+@given(
+    low=st.integers(min_value=0, max_value=10**6),
+    width=st.integers(min_value=0, max_value=10**6),
+    sep=st.sampled_from(["–", " - ", " to ", "—"]),
+)
+def test_ranges_round_trip(low: int, width: int, sep: str) -> None:
+    assert parse_range(f"£{low:,}{sep}£{low + width:,}") == (low, low + width)

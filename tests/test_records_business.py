@@ -716,3 +716,29 @@ def test_word_case_with_a_document_control_table_and_a_comparison_table() -> Non
     npvs = [o.business_case.npv for o in rec.options if o.business_case]
     assert npvs == [-400_000, 600_000, 3_900_000]
     assert rec.context is None  # the summary holds only a table
+
+
+def test_a_range_in_one_cell_gives_low_and_high() -> None:
+    rec = one(
+        """\
+        # Business case: Self-service kiosks
+
+        Status: Approved
+
+        ## Benefits
+
+        | Benefit | Range | Central (£m) | Evidence |
+        | --- | --- | --- | --- |
+        | Fewer till staff | £1.2m–£1.8m | 1.5 | Pilot |
+
+        | Benefit | Estimate |
+        | --- | --- |
+        | Shorter queues | $300k to $450k |
+        """
+    ).record
+    case = rec.options[0].business_case
+    assert case is not None
+    assert [(b.low, b.projected, b.high) for b in case.benefits] == [
+        (1_200_000, 1_500_000, 1_800_000),
+        (300_000, 375_000, 450_000),
+    ]

@@ -10,10 +10,12 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from .money import NumberError, Unit, header_unit, parse_money
+from .money import NumberError, Unit, header_unit, parse_money, parse_range
 from .vocab import Vocabulary, contains, reduce, vocabulary
 
-NUMERIC = frozenset({"low", "high", "projected", "realized", "contingency", "optimism_bias"})
+NUMERIC = frozenset(
+    {"low", "high", "projected", "realized", "contingency", "optimism_bias", "range"}
+)
 _YEAR = re.compile(
     r"^(?:fy\s?)?(?:(?:19|20)\d{2}(?:\s?(?:/|-|–)\s?\d{2,4})?|year\s\d{1,2}|y\d{1,2}|yr\s?\d{1,2})$"
 )
@@ -118,10 +120,11 @@ def _cells(rows: Sequence[Sequence[str]], index: int) -> list[str]:
 
 
 def _figure(cell: str) -> bool:
+    """A money figure, or a range of two (``£1.2m–£1.8m``)."""
     try:
         return parse_money(cell) is not None
     except NumberError:
-        return False
+        return parse_range(cell) is not None
 
 
 def _mostly_figures(rows: Sequence[Sequence[str]], index: int) -> bool:

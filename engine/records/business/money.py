@@ -183,6 +183,37 @@ def parse_money(text: str, unit: Unit | None = None) -> Money | None:
     return Money(value=value, currency=currency or (unit.currency if unit else None))
 
 
+_RANGE_SEP = re.compile(r"\s*(?:–|—|\bto\b|-)\s*")
+_SCALE_END = re.compile(r"(?i)\d\s?(k|m|mn|bn|b|thousand|million|billion)\)?$")
+
+
+def parse_range(text: str, unit: Unit | None = None) -> tuple[float, float] | None:
+    """A range written in one cell: ``£1.2m–£1.8m``, ``£1.2–1.8m``, ``300 to 450``; None when
+    the text is not a range of two figures. A scale on the second figure only applies to
+    both."""
+    digits = [i for i, ch in enumerate(text) if ch.isdigit()]
+    if not digits:
+        return None
+    for m in _RANGE_SEP.finditer(text):
+        if m.start() <= digits[0] or m.end() >= len(text):
+            continue
+        left, right = text[: m.start()], text[m.end() :]
+        try:
+            high = parse_money(right, unit)
+            scale = _SCALE_END.search(right.strip())
+            left_unit = unit
+            if scale and not _SCALE_END.search(left.strip()):
+                left_unit = Unit(
+                    scale=SCALES.get(scale.group(1), _SCALE_WORDS[scale.group(1).lower()])
+                )
+            low = parse_money(left, left_unit)
+        except NumberError:
+            continue
+        if low is not None and high is not None and low.value <= high.value:
+            return low.value, high.value
+    return None
+
+
 def parse_fraction(text: str) -> float | None:
     """A share as a fraction: ``15%`` -> 0.15, ``0.15`` -> 0.15, ``15`` -> 0.15 (a bare
     number above 1 is read as a percentage). None when no figure is given."""

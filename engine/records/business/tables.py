@@ -13,7 +13,7 @@ from typing import Any
 
 from ..document import Row, Table
 from .columns import NUMERIC, Column, map_columns, year_columns
-from .money import NumberError, first_money, parse_fraction, parse_money
+from .money import NumberError, first_money, parse_fraction, parse_money, parse_range
 from .vocab import Vocabulary, reduce
 
 _TOTAL = re.compile(r"^(?:sub-?\s?)?totals?\b|^net\b|^sum\b|^grand total\b", re.I)
@@ -74,6 +74,13 @@ class Cells:
             return None
         return found.value if found else None
 
+    def span(self, row: Row, name: str) -> tuple[float, float] | None:
+        """A low-high range written in one cell of the column, else None."""
+        col = self.columns.get(name)
+        if col is None or col.index >= len(row.cells):
+            return None
+        return parse_range(row.cells[col.index], col.unit)
+
     def fraction(self, row: Row, name: str) -> float | None:
         cell = self.text(row, name)
         try:
@@ -119,8 +126,15 @@ def benefit_items(cells: Cells, vocab: Vocabulary) -> list[Item]:
                 data["type"] = btype
             else:
                 data["type_text"] = kind
+        if (span := cells.span(row, "range")) is not None:
+            data["low"], data["high"] = span
+        if (span := cells.span(row, "projected")) is not None:
+            # "£1.2m–£1.8m" where one figure is expected: the range, and its midpoint
+            data.setdefault("low", span[0])
+            data.setdefault("high", span[1])
+            data["projected"] = round((span[0] + span[1]) / 2, 2)
         for name in ("low", "projected", "high", "realized"):
-            value = cells.money(row, name)
+            value = cells.money(row, name) if name not in data else None
             if value is not None:
                 data[name] = value
         if "projected" not in data and (total := cells.profile(row)) is not None:
