@@ -323,6 +323,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--no-high", action="store_true", help="do not add every high finding")
     ap.add_argument("--sheet", type=Path, help="labelling sheet to write (.csv or .md)")
+    ap.add_argument(
+        "--labels-from",
+        type=Path,
+        action="append",
+        default=[],
+        help="earlier labelled sheet whose labels the new sheet keeps (repeatable)",
+    )
     ap.add_argument("--labels", type=Path, help="labelled sheet: print per-rule precision")
     ap.add_argument("--label-table", type=Path, help="write the labelled rows (no messages)")
     ap.add_argument("--compare", type=Path, help="an earlier --json account to compare with")
@@ -353,7 +360,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             all_high=not args.no_high,
         )
         if args.sheet:
-            write_sheet(rows, args.sheet, read_sheet(args.sheet))
+            known: dict[str, dict[str, str]] = {}
+            for earlier in [*args.labels_from, args.sheet]:
+                known.update(read_sheet(earlier))
+            write_sheet(rows, args.sheet, known)
             print(f"\nwrote {len(rows)} findings to {args.sheet}")
     if args.labels:
         labelled = read_sheet(args.labels)
