@@ -72,7 +72,13 @@ def write_sheet(rows: Sequence[dict], path: Path, old: dict[str, dict[str, str]]
     by_text = {_same_finding_key(r): r for r in old.values() if r.get("message")}
     out = []
     for i, f in enumerate(rows, 1):
-        prev = old.get(f["fingerprint"]) or by_text.get(_same_finding_key(f), {})
+        prev = old.get(f["fingerprint"], {})
+        if (prev.get("corpus"), prev.get("file"), prev.get("rule_id")) != (
+            f["corpus"],
+            f["file"],
+            f["rule_id"],
+        ):  # a fingerprint is only unique within one run: it must be the same file and rule
+            prev = by_text.get(_same_finding_key(f), {})
         out.append(
             {
                 "n": i,

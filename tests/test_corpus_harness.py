@@ -185,3 +185,15 @@ def test_compare_names_the_files_whose_fate_changed() -> None:
     assert "b.md: skipped (not a decision record) -> audited" in text
     assert "a.md" not in text
     assert cp.compare([asdict(now)], [now]) == "c: no change"
+
+
+def test_a_label_never_moves_to_another_file_that_shares_a_fingerprint(tmp_path: Path) -> None:
+    c = cp.Corpus(name="c", folder="c")
+    c.findings = [_finding(1, "R1", "low")]
+    sheet = tmp_path / "sheet.csv"
+    cl.write_sheet(cl.draw_sample(c.findings, 1, seed=1), sheet, {})
+    old = cl.read_sheet(sheet)
+    old["fp1"]["label"] = "false"
+    other = {**_finding(1, "R1", "low"), "file": "elsewhere.md", "message": "another"}
+    cl.write_sheet(cl.draw_sample([other], 1, seed=1), sheet, old)
+    assert cl.read_sheet(sheet)["fp1"]["label"] == ""
