@@ -7,10 +7,13 @@ invoked, so ``decaudit --help`` stays fast.
 from __future__ import annotations
 
 import importlib
+from typing import Any
 
 import click
 
 from ..engine import __version__
+
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 
 # command name -> (module under decaudit.cli.commands, attribute, one-line help)
 COMMANDS: dict[str, tuple[str, str, str]] = {
@@ -47,6 +50,17 @@ class LazyGroup(click.Group):
         module = importlib.import_module(f"decaudit.cli.commands.{spec[0]}")
         command: click.Command = getattr(module, spec[1])
         return command
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            # Ctrl-C: say what was (or was not) written and exit 130, like a shell does;
+            # an unfinished run was rolled back, so the log is as it was before.
+            from ..engine.interrupt import message
+
+            click.echo(f"decaudit: {message()}", err=True)
+            ctx.exit(EXIT_INTERRUPTED)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         rows = [(name, COMMANDS[name][2]) for name in self.list_commands(ctx)]

@@ -53,6 +53,16 @@ __all__ = [
     "split_list",
 ]
 
+# Integer arguments are range-checked by click (a clean usage error, exit 2), never handed
+# to SQLite out of its 64-bit range.
+MAX_INT = 2**63 - 1
+MAX_JOBS = 256
+
+
+def count_type(minimum: int = 1) -> click.IntRange:
+    """A count or an id: ``minimum`` .. 2**63-1."""
+    return click.IntRange(min=minimum, max=MAX_INT)
+
 
 def fail(message: str) -> NoReturn:
     """Print ``decaudit: error: MESSAGE`` on stderr and exit 2 (usage, input, I/O...)."""

@@ -73,19 +73,32 @@ def render_table(
 
 
 def render_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    """CSV for spreadsheets: every text cell is made safe to open (see :func:`safe_cell`)."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(header)
+    writer.writerow([safe_cell(h) for h in header])
     for row in rows:
         writer.writerow(["" if v is None else _csv_value(v) for v in row])
     return buf.getvalue().rstrip("\n")
+
+
+# A spreadsheet reads a cell starting with one of these as a formula (OWASP, CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(text: str) -> str:
+    """``=HYPERLINK(...)`` -> ``'=HYPERLINK(...)``: a text cell that a spreadsheet would run as
+    a formula gets a leading single quote, as OWASP advises; numbers stay numbers."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def _csv_value(value: Any) -> Any:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, dict | list | tuple):
-        return json.dumps(value, sort_keys=True, ensure_ascii=False)
+        return safe_cell(json.dumps(value, sort_keys=True, ensure_ascii=False))
+    if isinstance(value, str):
+        return safe_cell(value)
     return value
 
 

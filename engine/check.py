@@ -24,6 +24,8 @@ from .clock import utc_stamp
 from .conventions import DEFAULT_MIN_RECORDS, DEFAULT_SHARE
 from .errors import LogError
 from .facts import FactContext, PortfolioAccumulator, RecordFacts, TrackRecord
+from .isolation import describe, record_error
+from .records.limits import DEFAULT_LIMITS, Limits, using
 from .types import (
     SEVERITY_RANK,
     CheckResult,
@@ -67,6 +69,9 @@ class CheckOptions:
     keep_records: bool = False  # keep the records and the log's track record (the brief)
     sheet: str | None = None  # the worksheet of Excel registers (None: the first)
     force_exclude: bool = False  # named files filtered like folder walks (pre-commit)
+    allow_empty: bool = False  # a run that finds no record is an error unless this is set
+    follow_symlinks: bool = False  # follow links that lead outside a walked folder
+    limits: Limits = DEFAULT_LIMITS  # caps on one record's options, benefits, costs, lists
 
 
 @dataclass(frozen=True)
@@ -115,7 +120,14 @@ def _sequential(
 
     for item in sources:
         if isinstance(item, SourceRecord):
-            facts, findings = record_findings(evaluator, item, ctx)
+            try:
+                facts, findings = record_findings(evaluator, item, ctx)
+            except Exception as exc:  # one record's failure is that record's error
+                reset = getattr(evaluator, "reset", None)
+                if callable(reset):
+                    reset()  # the engine may hold half-asserted facts: start afresh
+                yield record_error(item, exc, "evaluating it"), None, []
+                continue
             yield item, facts, findings
         else:
             yield item, None, []
@@ -219,7 +231,7 @@ def _open_log(opts: CheckOptions, today: dt.date) -> tuple[Any, _Waivers]:
     elif read_db and Path(read_db).is_file():  # --no-log: the log's waivers still apply
         from .log import AuditLog
 
-        with AuditLog.open(read_db, create=False) as history:
+        with AuditLog.read(read_db) as history:
             live, expired = history.live_waivers(today), history.expired_waivers(today)
     return log, _Waivers(today, live, expired)
 
@@ -285,13 +297,20 @@ def _consume(
             if hooks.record is not None:
                 hooks.record(tally.records, item.file)
             continue
+        try:
+            if writer is not None:
+                digest = writer.add_record(item).encode()
+            else:
+                digest = item.file.encode() + b"\0" + item.record.id.encode()
+        except (sqlite3.Error, LogError):
+            raise
+        except Exception as exc:  # this record cannot be logged: its error, not the run's
+            tally.errors.append(record_error(item, exc, "logging it"))
+            continue
         tally.records += 1
         if opts.keep_records:
             tally.kept.append(item)
-        if writer is not None:
-            tally.input_hash.update(writer.add_record(item).encode())
-        else:
-            tally.input_hash.update(item.file.encode() + b"\0" + item.record.id.encode())
+        tally.input_hash.update(digest)
         if facts is not None:
             portfolio.add(facts)
         folder = sink.conventions.add_record(item.file)
@@ -304,7 +323,12 @@ def _consume(
 
 
 def _stream(
-    opts: CheckOptions, evaluator: Any, ctx: FactContext, stack: ExitStack, hooks: CheckHooks
+    opts: CheckOptions,
+    evaluator: Any,
+    ctx: FactContext,
+    stack: ExitStack,
+    hooks: CheckHooks,
+    walking: Any,
 ) -> Iterator[_Evaluated]:
     """The records of ``opts.paths``, evaluated here or in worker processes (``--jobs``)."""
     from .records import iter_sources
@@ -318,6 +342,7 @@ def _stream(
         on_skip=hooks.skip,
         options=ReadOptions(sheet=opts.sheet),
         as_found=opts.force_exclude,
+        walking=walking,
     )
     read_db = opts.db or opts.history_db
     if read_db:  # figures recorded after approval (decaudit actuals) apply to this audit
@@ -343,11 +368,20 @@ def _finish(sink: _Sink, evaluator: Any, portfolio: PortfolioAccumulator, member
 
     for finding in sink.conventions.release():
         sink.emit(finding)
-    if sink.tally.records and members is not None:
-        for finding in collection_findings(evaluator, members):
-            sink.take(finding, None)
-    if sink.tally.records:
-        for finding in portfolio_findings(evaluator, portfolio):
+    if not sink.tally.records:
+        return
+    for what, compute in (
+        ("folder", lambda: collection_findings(evaluator, members) if members else []),
+        ("portfolio", lambda: portfolio_findings(evaluator, portfolio)),
+    ):
+        try:
+            found = compute()
+        except Exception as exc:  # a failure here is reported, the run is still logged
+            sink.tally.errors.append(
+                InputError(f"({what})", None, f"{what} rules failed: {describe(exc)}")
+            )
+            continue
+        for finding in found:
             sink.take(finding, None)
 
 
@@ -382,6 +416,7 @@ def run_check(opts: CheckOptions, hooks: CheckHooks | None = None) -> CheckResul
     from .evaluate import has_collection_rules
     from .native import load_engine
     from .parallel import RecyclingEvaluator
+    from .records.sources import Walk
     from .rules.loader import load_pack
 
     started = utc_stamp()
@@ -419,13 +454,18 @@ def run_check(opts: CheckOptions, hooks: CheckHooks | None = None) -> CheckResul
         fail_rank=SEVERITY_RANK.get(opts.fail_on, len(SEVERITY_RANK)),
     )
     stack = ExitStack()
+    stack.enter_context(using(opts.limits))  # records are read (and capped) in this process
+    walking = Walk(follow_symlinks=opts.follow_symlinks)
     try:
         if log is not None:
             sink.writer = log.writer()
         clock.start("records")
-        _consume(_stream(opts, evaluator, ctx, stack, hooks), sink, portfolio, members, hooks)
+        stream = _stream(opts, evaluator, ctx, stack, hooks, walking)
+        _consume(stream, sink, portfolio, members, hooks)
         clock.start("portfolio")  # folder and portfolio rules, over the whole run
         _finish(sink, evaluator, portfolio, members)
+        if not tally.records and not tally.errors and not opts.allow_empty:
+            tally.errors.append(_nothing_audited(opts.paths, walking))
         exit_code = _exit_code(tally, opts)
         run_id = None
         if sink.writer is not None:
@@ -478,6 +518,19 @@ def _history(db: str | None) -> Mapping[str, Mapping[str, float]]:
     from .brief.history import realization_history
 
     return realization_history(db)
+
+
+def _nothing_audited(paths: tuple[str, ...], walking: Any) -> InputError:
+    """The error of a run that found no record: it must not look like a clean audit."""
+    where = ", ".join(paths) if len(paths) <= 3 else f"{', '.join(paths[:3])}, ..."
+    message = "no decision record found, so nothing was audited"
+    skipped = len(walking.skipped_links)
+    if skipped:
+        message += (
+            f" ({skipped} symbolic link{'s' if skipped != 1 else ''} leading outside the "
+            "folder skipped; give --follow-symlinks to read them)"
+        )
+    return InputError(where, None, message + "; give --allow-empty if that is expected", "empty")
 
 
 def _hint(exc: sqlite3.Error) -> str:

@@ -7,10 +7,14 @@ import tempfile
 from pathlib import Path
 
 from .errors import DecauditError
+from .interrupt import note_written
 
 
 def write_atomic(path: str | Path, text: str, *, make_parents: bool = False) -> None:
     """Write ``text`` to ``path`` through a temporary file in the same folder and a rename.
+
+    A regular file (or a new one) is replaced atomically; a special file that exists (a
+    FIFO, a character device like ``/dev/stdout``) is written into, never replaced.
 
     ``make_parents`` creates a missing folder; otherwise a missing folder, a directory in
     the way or an unwritable place is a :class:`DecauditError` naming the path.
@@ -19,6 +23,9 @@ def write_atomic(path: str | Path, text: str, *, make_parents: bool = False) -> 
     folder = target.parent
     if target.is_dir():
         raise DecauditError(f"{path}: is a directory; give a file name with -o")
+    if target.exists() and not target.is_file():
+        _write_into(target, text)  # a FIFO or a device: write into it, never replace it
+        return
     try:
         if make_parents:
             folder.mkdir(parents=True, exist_ok=True)
@@ -34,9 +41,20 @@ def write_atomic(path: str | Path, text: str, *, make_parents: bool = False) -> 
             os.fsync(fh.fileno())
         os.chmod(tmp, 0o644)
         os.replace(tmp, target)
+        note_written(str(path))
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
         raise DecauditError(f"{path}: cannot write: {exc.strerror or exc}") from exc
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _write_into(target: Path, text: str) -> None:
+    """Write into a special file (FIFO, character device such as /dev/stdout) in place."""
+    try:
+        with open(target, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        note_written(str(target))
+    except OSError as exc:
+        raise DecauditError(f"{target}: cannot write: {exc.strerror or exc}") from exc

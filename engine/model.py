@@ -8,9 +8,21 @@ from it. Unknown keys are kept (``extra="allow"``) and ignored by the rules.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from typing import Annotated, Any, Literal
 
-from pydantic import AllowInfNan, BaseModel, ConfigDict, Field, Strict, StrictBool, StrictInt
+from pydantic import (
+    AfterValidator,
+    AllowInfNan,
+    BaseModel,
+    ConfigDict,
+    Field,
+    Strict,
+    StrictBool,
+    StrictInt,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
 
 FORMAT_VERSION = 1
 
@@ -29,9 +41,43 @@ BenefitType = Literal["revenue", "cost-saving", "synergy", "margin", "strategic"
 BENEFIT_TYPES: tuple[str, ...] = BenefitType.__args__  # type: ignore[attr-defined]
 STATUSES: tuple[str, ...] = Status.__args__  # type: ignore[attr-defined]
 
+# Figures beyond this magnitude are refused: no real amount is that large, and an integer
+# of hundreds of digits would not even convert to a float.
+MAX_FIGURE = 10**18
+# Contingency and optimism-bias uplift are fractions (0.25 for 25%); above this, a typo.
+MAX_FRACTION = 5
+
+
+def _bounded(value: int | float) -> int | float:
+    if abs(value) > MAX_FIGURE:
+        raise PydanticCustomError(
+            "figure_too_large", "is too large (more than 1e18 in magnitude)", {}
+        )
+    return value
+
+
+def _fraction(value: int | float) -> int | float:
+    if value > MAX_FRACTION:
+        raise PydanticCustomError(
+            "fraction_too_large",
+            "must be a fraction (0.25 for 25%), at most {limit}",
+            {"limit": MAX_FRACTION},
+        )
+    return value
+
+
 # Money and ratios: any JSON number, never a string ("100" is an input error, not 100).
-Number = StrictInt | Annotated[float, Strict(), AllowInfNan(False)]
-Fraction = Annotated[Number, Field(ge=0)]
+Number = Annotated[
+    StrictInt | Annotated[float, Strict(), AllowInfNan(False)], AfterValidator(_bounded)
+]
+NonNegative = Annotated[Number, Field(ge=0)]
+Fraction = Annotated[Number, Field(ge=0), AfterValidator(_fraction)]
+
+
+def _figure_error(message: str, **ctx: Any) -> PydanticCustomError:
+    return PydanticCustomError("figure_order", message, ctx)
+
+
 Text = Annotated[str, Field(max_length=100_000)]
 
 
@@ -43,6 +89,11 @@ class Benefit(_Base):
     id: str | None = None
     description: Text | None = None
     type: BenefitType | None = None
+    dis_benefit: StrictBool = Field(
+        default=False,
+        description="A dis-benefit (a negative outcome of the option): it projects 0 or less "
+        "(projected and low). Every other benefit projects 0 or more (projected and high).",
+    )
     projected: Number | None = None
     low: Number | None = None
     high: Number | None = None
@@ -50,13 +101,52 @@ class Benefit(_Base):
     realized: Number | None = None
     measured_on: dt.date | None = None
 
+    @model_validator(mode="after")
+    def _signs_and_order(self) -> Benefit:
+        figures = [
+            (name, value)
+            for name in ("low", "projected", "high", "realized")
+            if (value := getattr(self, name)) is not None
+        ]
+        # The projection's sign says what the item is. A benefit projects 0 or more (the
+        # low end of its range, and what was realized, may fall below 0: a range that
+        # includes a loss, an outcome that reversed); a dis-benefit projects 0 or less.
+        signed = ("low", "projected") if self.dis_benefit else ("projected", "high")
+        for name, value in figures:
+            if name not in signed:
+                continue
+            if self.dis_benefit and value > 0:
+                raise _figure_error(
+                    "{field} is {value}, but a dis-benefit projects 0 or less",
+                    field=name,
+                    value=value,
+                )
+            if not self.dis_benefit and value < 0:
+                raise _figure_error(
+                    "{field} is negative ({value}); a benefit projects 0 or more "
+                    "(mark a negative outcome with dis_benefit: true)",
+                    field=name,
+                    value=value,
+                )
+        ranged = [(n, v) for n, v in figures if n != "realized"]
+        for (a, x), (b, y) in itertools.pairwise(ranged):
+            if x > y:
+                raise _figure_error(
+                    "{a} ({x}) is above {b} ({y}); the range must be low <= projected <= high",
+                    a=a,
+                    x=x,
+                    b=b,
+                    y=y,
+                )
+        return self
+
 
 class Cost(_Base):
     id: str | None = None
     description: Text | None = None
-    projected: Number | None = None
+    projected: NonNegative | None = None
     contingency: Fraction | None = None
-    realized: Number | None = None
+    realized: NonNegative | None = None
 
 
 class Assumption(_Base):
@@ -66,10 +156,10 @@ class Assumption(_Base):
 
 
 class BusinessCase(_Base):
-    horizon_years: Number | None = None
+    horizon_years: Annotated[Number, Field(gt=0)] | None = None
     npv: Number | None = None
     roi: Number | None = None
-    payback_years: Number | None = None
+    payback_years: NonNegative | None = None
     benefits: list[Benefit] = Field(default_factory=list)
     costs: list[Cost] = Field(default_factory=list)
     assumptions: list[Assumption] = Field(default_factory=list)

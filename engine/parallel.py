@@ -59,6 +59,11 @@ class RecyclingEvaluator(RecordEvaluator):
     def evaluate_collection(self, facts: list[FactDict]) -> list[Match]:
         return self._current.evaluate_collection(facts)
 
+    def reset(self) -> None:
+        """A fresh host now (after a record failed half-way through the engine)."""
+        self._replace()
+        self._count = 0
+
     def _replace(self) -> None:
         old, self._current = self._current, self._make()
         close = getattr(old, "close", None)
@@ -94,14 +99,20 @@ def _init(spec: PackSpec, ctx: FactContext) -> None:
     _worker = (RecyclingEvaluator(pack), ctx)
 
 
-def _evaluate(batch: list[SourceRecord]) -> list[tuple[RecordFacts, list[Finding]]]:
+def _evaluate(batch: list[SourceRecord]) -> list[tuple[RecordFacts, list[Finding]] | InputError]:
     from .evaluate import record_findings
+    from .isolation import record_error
 
     assert _worker is not None, "worker not initialised"
     evaluator, ctx = _worker
-    out = []
+    out: list[tuple[RecordFacts, list[Finding]] | InputError] = []
     for src in batch:
-        facts, findings = record_findings(evaluator, src, ctx)
+        try:
+            facts, findings = record_findings(evaluator, src, ctx)
+        except Exception as exc:  # one record's failure is that record's error
+            evaluator.reset()
+            out.append(record_error(src, exc, "evaluating it"))
+            continue
         # the portfolio needs only the chosen kind: send back no more than that
         slim = RecordFacts({"chosen_kind": facts.decision.get("chosen_kind")}, [], [], [])
         out.append((slim, findings))
@@ -154,8 +165,11 @@ class ParallelEvaluator:
             results = iter(pending.get())
             for item in items:
                 if isinstance(item, SourceRecord):
-                    facts, findings = next(results)
-                    yield item, facts, findings
+                    got = next(results)
+                    if isinstance(got, InputError):
+                        yield got, None, []
+                    else:
+                        yield item, got[0], got[1]
                 else:
                     yield item, None, []
 

@@ -102,7 +102,12 @@ class _Builder:
         try:
             value = self.loader.construct_object(node, deep=True)
         except (yaml.YAMLError, ValueError, OverflowError) as exc:
-            raise YamlError(f"bad scalar: {exc}", line) from None
+            if node.tag == "tag:yaml.org,2002:timestamp":
+                raise YamlError(
+                    f"{node.value!r} is not a valid date ({exc}); write dates as YYYY-MM-DD",
+                    line,
+                ) from None
+            raise YamlError(f"{node.value!r} cannot be read: {exc}", line) from None
         if isinstance(value, dt.datetime):
             return value.isoformat()
         return value

@@ -11,6 +11,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "soak: long concurrency soak (deselect: -m 'not soak')")
+    config.addinivalue_line("markers", "slow: measures a large input (deselect: -m 'not slow')")
 
 
 @pytest.fixture(scope="session")

@@ -21,9 +21,11 @@ ORDER = (
     "native",  # durable_rules' C extension, loaded with a message that says what to do
     "hints",  # how messages show values and suggest names
     "clock",
+    "interrupt",  # Ctrl-C: what was written, and the commit it must not cut
     "files",
     "model",  # the record model (pydantic)
     "types",  # values passed between stages
+    "isolation",  # one record's unexpected exception becomes that record's error
     "safeyaml",
     "packdata",
     "config",  # settings: defaults, file, environment, flags

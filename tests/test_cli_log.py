@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner, Result
 from decaudit.cli.main import cli
 from decaudit.engine.log import AuditLog
+from decaudit.engine.log.schema import expected_triggers
 from test_log_support import finding, sample_log, source, write_run
 
 
@@ -348,11 +349,9 @@ def test_checkpoint_and_verify_against_it(db: Path, tmp_path: Path) -> None:
         "DELETE FROM runs WHERE id >= 3",
     ):
         conn.execute(sql)
+    triggers = expected_triggers()  # put the guards back exactly as they were
     for name in ("chain", "runs", "findings", "run_records", "records"):
-        conn.execute(
-            f"CREATE TRIGGER {name}_no_delete BEFORE DELETE ON {name} "
-            "BEGIN SELECT RAISE(ABORT, 'no'); END"
-        )
+        conn.execute(triggers[f"{name}_no_delete"][1])
     assert run("verify", "--db", str(db)).exit_code == 0  # undetectable without a checkpoint
     result = run("verify", "--checkpoint", str(out), "--db", str(db), env=env)
     assert result.exit_code == 1

@@ -185,7 +185,7 @@ def test_digest_follows_effective_values(tmp_path: Path) -> None:
         ),
         (
             "[history]\nmin_decisions = 0\n",
-            "history.min_decisions: expected a whole number of at least 1",
+            "history.min_decisions: expected a whole number from 1 to 1,000,000,000",
         ),
         ('format = "pdf"\n', "format: expected one of text, json"),
         ("fail_on = \n", ":1: invalid TOML"),

@@ -95,8 +95,8 @@ def test_unmatched_facts_do_not_hide_the_matched_ones(evaluator) -> None:  # typ
 def test_exponent_floats_reach_the_engine(evaluator) -> None:  # type: ignore[no-untyped-def]
     raw = dict(RECORD)
     raw["options"] = [
-        {"title": "Extend", "kind": "incremental", "chosen": True, "business_case": {"npv": 1e20}},
-        {"title": "Leap", "kind": "breakthrough", "business_case": {"npv": 1e21}},
+        {"title": "Extend", "kind": "incremental", "chosen": True, "business_case": {"npv": 1e16}},
+        {"title": "Leap", "kind": "breakthrough", "business_case": {"npv": 1e17}},
         {"title": "Small", "kind": "breakthrough", "business_case": {"npv": 1e-7}},
     ]
     keys = [m.key for m in evaluator.evaluate(derive(source(raw), CTX))]

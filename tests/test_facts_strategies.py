@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 _text = st.text(min_size=1, max_size=30)
 _money = st.one_of(st.integers(-(10**9), 10**9), st.floats(-1e9, 1e9, allow_nan=False))
+_amount = st.one_of(st.integers(0, 10**9), st.floats(0, 1e9, allow_nan=False))
 _fraction = st.one_of(st.integers(0, 3), st.floats(0, 3, allow_nan=False))
 
 
@@ -17,34 +18,51 @@ def _opt(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
     return st.one_of(st.none(), strategy)
 
 
-_benefit = st.fixed_dictionaries(
+_benefit_text = st.fixed_dictionaries(
     {},
     optional={
         "id": _text,
         "description": _text,
         "type": st.sampled_from(BENEFIT_TYPES),
-        "projected": _money,
-        "low": _money,
-        "high": _money,
         "basis": _opt(st.text(max_size=20)),
-        "realized": _money,
     },
 )
+
+
+@st.composite
+def _benefit(draw: st.DrawFn) -> dict[str, Any]:
+    """A benefit with figures of the right sign (a dis-benefit's are 0 or less) and its
+    range in order: low <= projected <= high."""
+    out = dict(draw(_benefit_text))
+    dis = draw(st.booleans()) and draw(st.booleans())  # a quarter are dis-benefits
+    low, projected, high = sorted(draw(st.lists(_amount, min_size=3, max_size=3)))
+    if dis:
+        out["dis_benefit"] = True
+        low, projected, high = -high, -projected, -low
+    for key, value in (("low", low), ("projected", projected), ("high", high)):
+        if draw(st.booleans()):
+            out[key] = value
+    if draw(st.booleans()):
+        realized = draw(_amount)
+        out["realized"] = -realized if dis else realized
+    return out
+
+
 _cost = st.fixed_dictionaries(
     {},
     optional={
         "id": _text,
         "description": _text,
-        "projected": _money,
+        "projected": _amount,
         "contingency": _fraction,
-        "realized": _money,
+        "realized": _amount,
     },
 )
 _case = st.fixed_dictionaries(
     {},
     optional={
         "npv": _money,
-        "benefits": st.lists(_benefit, max_size=3),
+        "benefits": st.lists(_benefit(), max_size=3),
         "costs": st.lists(_cost, max_size=3),
         "assumptions": st.lists(
             st.fixed_dictionaries(

@@ -23,9 +23,14 @@ SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[Healt
 CHARS = st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"), blacklist_characters="\ufeff")
 text = st.text(CHARS, max_size=30)
 name = st.text(CHARS, min_size=1, max_size=20)
+# Figures are at most 1e18 in magnitude; amounts (costs, benefits) are 0 or more.
 number = st.one_of(
     st.integers(min_value=-(10**15), max_value=10**15),
-    st.floats(allow_nan=False, allow_infinity=False, width=64),
+    st.floats(min_value=-1e18, max_value=1e18, allow_nan=False, width=64),
+)
+amount = st.one_of(
+    st.integers(min_value=0, max_value=10**15),
+    st.floats(min_value=0, max_value=1e18, allow_nan=False, width=64),
 )
 fraction = st.one_of(
     st.integers(min_value=0, max_value=5), st.floats(min_value=0, max_value=5, allow_nan=False)
@@ -44,28 +49,48 @@ def fields(**kwargs: st.SearchStrategy[Any]) -> st.SearchStrategy[dict[str, Any]
     )
 
 
-benefit = fields(
-    id=name,
-    description=text,
-    type=st.sampled_from(BENEFIT_TYPES),
-    projected=number,
-    low=number,
-    high=number,
-    basis=text,
-    realized=number,
-    measured_on=dates,
-)
-cost = fields(id=name, description=text, projected=number, contingency=fraction, realized=number)
+@st.composite
+def _benefit(draw: st.DrawFn) -> dict[str, Any]:
+    """A benefit with its range in order (low <= projected <= high); a dis-benefit's
+    figures are 0 or less, every other benefit's 0 or more."""
+    out = draw(
+        fields(
+            id=name,
+            description=text,
+            type=st.sampled_from(BENEFIT_TYPES),
+            basis=text,
+            measured_on=dates,
+        )
+    )
+    low, projected, high = sorted(draw(st.lists(amount, min_size=3, max_size=3)))
+    realized = draw(amount)
+    dis = draw(st.booleans())
+    if dis:
+        out["dis_benefit"] = True
+        low, projected, high, realized = -high, -projected, -low, -realized
+    for key, value in (
+        ("low", low),
+        ("projected", projected),
+        ("high", high),
+        ("realized", realized),
+    ):
+        if draw(st.booleans()):
+            out[key] = value
+    return out
+
+
+benefit = _benefit()
+cost = fields(id=name, description=text, projected=amount, contingency=fraction, realized=amount)
 assumption = st.builds(
     lambda statement, rest: {"statement": statement, **rest},
     text,
     fields(evidence=text, challenged=st.booleans()),
 )
 case = fields(
-    horizon_years=number,
+    horizon_years=st.integers(min_value=1, max_value=100),
     npv=number,
     roi=number,
-    payback_years=number,
+    payback_years=amount,
     benefits=st.lists(benefit, max_size=3),
     costs=st.lists(cost, max_size=3),
     assumptions=st.lists(assumption, max_size=2),

@@ -196,7 +196,7 @@ def test_json_list_each_record_validated_on_its_own() -> None:
 
 def test_json_strictness() -> None:
     assert errors(load("x.json", '{"id": "A", "title": NaN}')) == [
-        "x.json:1: invalid JSON: unexpected 'NaN'"
+        "x.json:1: invalid JSON: NaN is not valid JSON (write a number, or null if unknown)"
     ]
     assert errors(load("x.json", '{"id": "A",\n "title": "T",\n}')) == [
         "x.json:3: invalid JSON: expected a quoted property name"

@@ -170,8 +170,7 @@ def test_in_needs_a_list(tmp_path: Path) -> None:
 def test_matches_needs_a_valid_short_regex(tmp_path: Path) -> None:
     text = BASE.replace("op: eq, value: accepted", 'op: matches, value: "acc(ept"')
     assert one_error(tmp_path / "a", text).endswith(
-        "TST001.yaml:15: when.all[1].value: invalid regular expression: "
-        "missing ), unterminated subpattern at position 3"
+        "TST001.yaml:15: when.all[1].value: invalid regular expression: missing ): acc(ept"
     )
     text = BASE.replace("op: eq, value: accepted", f"op: matches, value: {'a' * 501}")
     assert one_error(tmp_path / "b", text).endswith(

@@ -14,6 +14,7 @@ import click
 from decaudit.engine.vocab import OUTPUT_FORMATS
 
 from ..options import (
+    MAX_JOBS,
     SEVERITY_CHOICES,
     RegistryChoice,
     db_option,
@@ -152,7 +153,7 @@ def _pair_outputs(
 @click.option(
     "-j",
     "--jobs",
-    type=click.IntRange(min=0),
+    type=click.IntRange(min=0, max=MAX_JOBS),
     default=None,
     metavar="N",
     help="Evaluate records in N worker processes; 0: one per CPU [default: 1].",
@@ -163,6 +164,16 @@ def _pair_outputs(
     default=None,
     help="SARIF automationDetails.id, to keep uploads of several checks apart "
     "[default: decaudit/check/].",
+)
+@click.option(
+    "--allow-empty",
+    is_flag=True,
+    help="Exit 0 when no decision record is found (by default that is an error, exit 2).",
+)
+@click.option(
+    "--follow-symlinks",
+    is_flag=True,
+    help="Follow symbolic links that lead outside the folders being walked.",
 )
 @click.option(
     "-q", "--quiet", is_flag=True, help="Print only the summary line (and errors, on stderr)."
@@ -198,6 +209,8 @@ def check(
     sarif_include_waived: bool,
     jobs: int | None,
     sarif_category: str | None,
+    allow_empty: bool,
+    follow_symlinks: bool,
     quiet: bool,
     verbose: bool,
     color: bool | None,
@@ -214,6 +227,8 @@ def check(
     from decaudit.engine.baseline import load_baseline
     from decaudit.engine.baseline import write_baseline as save_baseline
     from decaudit.engine.check import CheckOptions, run_check
+    from decaudit.engine.records.limits import NAMES as LIMIT_NAMES
+    from decaudit.engine.records.limits import Limits
     from decaudit.engine.report import ReportOptions, get_renderer, needs_records
 
     ctx = click.get_current_context()
@@ -281,6 +296,9 @@ def check(
         keep_records=any(needs_records(fmt) for fmt, _ in plan),
         sheet=sheet,
         force_exclude=force_exclude,
+        allow_empty=allow_empty,
+        follow_symlinks=follow_symlinks,
+        limits=Limits(**{name: values[name] for name in LIMIT_NAMES}),
     )
     progress, hooks = _hooks(opts, cfg.selects, quiet=quiet, verbose=verbose)
     use_color = color_on(color, sys.stdout, os.environ)
@@ -307,8 +325,9 @@ def check(
         click.echo(stdout_text, nl=not stdout_text.endswith("\n"), color=use_color)
     outputs_time = time.perf_counter() - started_outputs
     stdout_formats = {fmt for fmt, out, _ in renderers if out in (None, "-")}
-    if quiet or "jsonl" in stdout_formats:
-        for err in result.errors:  # -q prints the summary only; jsonl holds findings only
+    shown = not quiet and "text" in stdout_formats
+    if result.errors and not (shown and _same_terminal()):
+        for err in result.errors:  # errors always reach stderr, whatever the formats and -q
             echo_err(str(err))
     if verbose:
         _timings(result, outputs_time)
@@ -316,6 +335,16 @@ def check(
     if exit_zero and code == 1:
         code = 0
     ctx.exit(code)
+
+
+def _same_terminal() -> bool:
+    """stdout and stderr are the same terminal (the text report's errors are seen there)."""
+    try:
+        if not (os.isatty(1) and os.isatty(2)):
+            return False
+        return os.path.samestat(os.fstat(1), os.fstat(2))
+    except OSError:
+        return False
 
 
 def _hooks(

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
+from typing import Any
 
 import click
 
@@ -23,6 +25,7 @@ def config(fmt: str) -> None:
     from decaudit.engine.config import KEYS
 
     cfg = settings()
+    _check_rule_settings(cfg.values)
     file = str(cfg.file) if cfg.file else None
     if fmt == "json":
         doc = {
@@ -48,3 +51,17 @@ def config(fmt: str) -> None:
     click.echo(f"{'-' * widths[0]}  {'-' * widths[1]}  ------")
     for name, value, source in rows:
         click.echo(f"{name:<{widths[0]}}  {value:<{widths[1]}}  {source}")
+
+
+def _check_rule_settings(values: dict[str, Any]) -> None:
+    """Validate rules, params, severities, select and ignore exactly as ``check`` does (by
+    loading the rule pack with them), so a bad parameter fails here too, with exit 2."""
+    from decaudit.engine.rules.loader import load_pack
+
+    load_pack(
+        tuple(Path(p) for p in values["rules"]),
+        params=values["params"],
+        severities=values["severity"],
+        select=tuple(values["select"]),
+        ignore=tuple(values["ignore"]),
+    )

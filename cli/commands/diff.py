@@ -34,7 +34,7 @@ def diff(run_a: str, run_b: str, show_unchanged: bool, db: str | None, fmt: str)
     from decaudit.engine.log import AuditLog
     from decaudit.engine.log.queries import diff_runs, resolve_run
 
-    with AuditLog.open(db_path(db), create=False) as log:
+    with AuditLog.read(db_path(db)) as log:
         a, b = resolve_run(log.conn, run_a), resolve_run(log.conn, run_b)
         result = diff_runs(log.conn, a, b)
     sections = (

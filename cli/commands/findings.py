@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 from decaudit.cli.options import (
     SEVERITY_CHOICES,
+    count_type,
     db_option,
     db_path,
     handle_errors,
@@ -70,9 +71,7 @@ from decaudit.engine.vocab import FAMILIES
 @click.option(
     "--search", metavar="TEXT", default=None, help="Full-text search in the messages (a phrase)."
 )
-@click.option(
-    "--limit", type=click.IntRange(min=1), default=None, metavar="N", help="At most N findings."
-)
+@click.option("--limit", type=count_type(), default=None, metavar="N", help="At most N findings.")
 @db_option
 @query_format_option
 @handle_errors
@@ -100,7 +99,7 @@ def findings(
     from decaudit.engine.log.queries import FindingFilter, iter_findings, resolve_run
     from decaudit.engine.log.rows import FINDING_FIELDS
 
-    with AuditLog.open(db_path(db), create=False) as log:
+    with AuditLog.read(db_path(db)) as log:
         flt = FindingFilter(
             rules=split_list(rules),
             families=split_list(families),

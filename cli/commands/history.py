@@ -42,7 +42,7 @@ def history(decision_id: str, db: str | None, fmt: str) -> None:
     from decaudit.engine.log import AuditLog
     from decaudit.engine.log.queries import history as load_history
 
-    with AuditLog.open(db_path(db), create=False) as log:
+    with AuditLog.read(db_path(db)) as log:
         runs = load_history(log.conn, decision_id)
         figures = [_figure(a) for a in log.actuals(decision_id)]
     rows: list[dict[str, Any]] = []  # one per finding, or per run without findings

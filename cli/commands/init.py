@@ -51,6 +51,12 @@ format = "text"
 # Refuse input files larger than this (bytes, or "10MB", "512KB").
 max_file_size = "10MB"
 
+# Caps per record: options, benefits and costs (over all options), items of any other list.
+max_options = 200
+max_benefits = 1000
+max_costs = 1000
+max_list_items = 1000
+
 # The audit date, for reproducible audits (waiver expiry, record age). Default: today, UTC.
 # today = 2026-01-31
 

@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import click
-from decaudit.cli.options import db_option, db_path, fail, handle_errors, settings
+from decaudit.cli.options import count_type, db_option, db_path, fail, handle_errors, settings
 
 DEFAULT_OUTPUT = "decaudit-report.html"
 
@@ -35,7 +35,7 @@ def _day(value: str | None, flag: str) -> dt.date | None:
 @click.option("--until", metavar="DATE", help="Only runs started on or before DATE (YYYY-MM-DD).")
 @click.option(
     "--top",
-    type=click.IntRange(min=0),
+    type=count_type(0),
     metavar="N",
     default=50,
     show_default=True,

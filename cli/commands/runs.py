@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import click
-from decaudit.cli.options import db_option, db_path, handle_errors, query_format_option
+from decaudit.cli.options import count_type, db_option, db_path, handle_errors, query_format_option
 
 
 @click.command("runs")
 @db_option
 @query_format_option
 @click.option(
-    "--limit", type=click.IntRange(min=1), default=None, metavar="N", help="Only the newest N runs."
+    "--limit", type=count_type(), default=None, metavar="N", help="Only the newest N runs."
 )
 @handle_errors
 def runs(db: str | None, fmt: str, limit: int | None) -> None:
@@ -24,7 +24,7 @@ def runs(db: str | None, fmt: str, limit: int | None) -> None:
     from decaudit.engine.log.queries import list_runs
     from decaudit.engine.log.rows import RUN_FIELDS
 
-    with AuditLog.open(db_path(db), create=False) as log:
+    with AuditLog.read(db_path(db)) as log:
         rows = [r.to_dict() for r in list_runs(log.conn, limit=limit)]
     output_rows(
         fmt,

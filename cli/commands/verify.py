@@ -32,12 +32,18 @@ def _n(count: int, one: str, many: str | None = None) -> str:
     type=click.Path(dir_okay=False),
     help="Also check the log against a signed checkpoint (needs DECAUDIT_LOG_KEY).",
 )
+@click.option(
+    "--deep",
+    is_flag=True,
+    help="Also check the full-text index against every finding's message (slower).",
+)
 @format_option("text", "json")
 @db_option
 @handle_errors
-def verify(checkpoint_file: str | None, fmt: str, db: str | None) -> None:
+def verify(checkpoint_file: str | None, deep: bool, fmt: str, db: str | None) -> None:
     """Verify the audit log: every row hash, every chain link, no uncovered rows, and the
-    append-only triggers.
+    append-only triggers (their SQL, not only their names); with --deep, the full-text
+    index too.
 
     Exit 0 when the log is intact, 1 at the first divergence (named with table, row and
     what differs), 2 when the log or the checkpoint cannot be read.
@@ -55,8 +61,8 @@ def verify(checkpoint_file: str | None, fmt: str, db: str | None) -> None:
     if checkpoint_file is not None:
         key = log_key()
         cp = load_checkpoint(checkpoint_file)
-    with AuditLog.open(db_path(db), create=False) as log:
-        result = log.verify()
+    with AuditLog.read(db_path(db)) as log:
+        result = log.verify(deep=deep)
         divergence = result.divergence
         if divergence is None and cp is not None and key is not None:
             divergence = log.check_checkpoint(cp, key)

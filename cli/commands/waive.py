@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import click
 from decaudit.cli.options import (
+    count_type,
     db_option,
     db_path,
     fail,
@@ -56,7 +58,7 @@ def _date(text: str, option: str) -> dt.date:
 @click.option(
     "--revoke",
     "revoke_id",
-    type=click.IntRange(min=1),
+    type=count_type(),
     default=None,
     metavar="WAIVER_ID",
     help="Revoke a waiver (needs --reason).",
@@ -113,6 +115,7 @@ def waive(
         return
     until = _date(expires, "--expires")
     with AuditLog.open(path) as log:
+        _check_rule(rule or "", log)
         waiver_id = log.grant_waiver(
             decision_id or "", rule, reason=reason, approver=approver, expires=until
         )
@@ -128,7 +131,7 @@ def _list(path: str, fmt: str) -> None:
     from decaudit.engine.log import AuditLog
 
     today = settings()["today"]
-    with AuditLog.open(path, create=False) as log:
+    with AuditLog.read(path) as log:
         items = log.waivers()
     rows = [
         {
@@ -161,4 +164,29 @@ def _list(path: str, fmt: str) -> None:
             (Column("REASON", flex=True), "reason"),
         ],
         empty="no waivers in the audit log",
+    )
+
+
+def _check_rule(rule: str, log: Any) -> None:
+    """Refuse a rule that no pack in use defines and no logged finding names: a waiver for
+    ``ALT02`` would never match anything. Suggests the closest known id or name."""
+    import difflib
+    from pathlib import Path
+
+    from decaudit.engine.errors import DecauditError
+    from decaudit.engine.rules.loader import load_pack
+
+    pack = load_pack(tuple(Path(p) for p in settings()["rules"]))
+    known = {name for r in pack.rules for name in (r.info.id, r.info.name)}
+    known.update(log.rule_names())
+    if rule in known:
+        return
+    folded = {k.lower(): k for k in known}
+    close = folded.get(rule.lower()) or next(
+        iter(difflib.get_close_matches(rule, sorted(known), n=1, cutoff=0.6)), None
+    )
+    hint = f" (did you mean {close}?)" if close else " (see `decaudit rules list`)"
+    raise DecauditError(
+        f"unknown rule {rule!r}: no rule pack in use defines it and no finding in the log "
+        f"names it{hint}"
     )

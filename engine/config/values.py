@@ -87,6 +87,10 @@ def _formats(value: Any, from_text: bool) -> str:
     return _choice(*OUTPUT_FORMATS)(value, from_text)
 
 
+MAX_SIZE = 2**30  # input files: beyond 1GB, parsing alone would take many GB of memory
+MAX_COUNT = 10**9
+
+
 def _size(value: Any, from_text: bool) -> int:
     if isinstance(value, bool):
         raise _Bad(f"expected a size in bytes or a string like '10MB', got {_show(value)}")
@@ -101,14 +105,16 @@ def _size(value: Any, from_text: bool) -> int:
         raise _Bad(f"expected a size in bytes or a string like '10MB', got {_show(value)}")
     if number < 1:
         raise _Bad(f"expected a size of at least 1 byte, got {_show(value)}")
+    if number > MAX_SIZE:
+        raise _Bad(f"expected a size of at most 1GB, got {_show(value)}")
     return int(number)
 
 
 def _positive_int(value: Any, from_text: bool) -> int:
     if isinstance(value, str) and from_text and value.strip().isdigit():
         value = int(value.strip())
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise _Bad(f"expected a whole number of at least 1, got {_show(value)}")
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_COUNT:
+        raise _Bad(f"expected a whole number from 1 to {MAX_COUNT:,}, got {_show(value)}")
     return value
 
 

@@ -1,8 +1,17 @@
-"""Opening the log file: the one place that connects to it.
+"""Opening the log file: the one place that connects to SQLite.
 
-``connect`` opens it for writing (pragmas on every connection, the write transaction);
-``connect_readonly`` opens it for the read commands and the report, and ``snapshot`` holds
-one read transaction.
+:func:`connect` opens the log for writing (pragmas, WAL); :func:`connect_readonly` opens it for
+the commands that only read it, so that an auditor with read-only access can use the log and
+no reader leaves files behind:
+
+* when the reader may write the log file and its folder, a normal connection with
+  ``PRAGMA query_only`` (nothing can be written through it; SQLite removes the ``-wal`` and
+  ``-shm`` files when the last connection closes, as for any writer);
+* otherwise the file is opened ``mode=ro``, using the ``-wal``/``-shm`` files a writer left;
+  when there are none, with ``immutable=1``, which creates none (the log's owner writes
+  nothing meanwhile: nobody else can write a file its reader cannot).
+
+``snapshot`` holds one read transaction. Nothing else in decaudit calls ``sqlite3.connect``.
 """
 
 from __future__ import annotations
@@ -92,36 +101,55 @@ def immediate(
     conn.execute("COMMIT")
 
 
-def connect_readonly(path: str | Path) -> sqlite3.Connection:
-    """Open the log read-only. A missing or unreadable file raises ``LogError``.
+def may_write(path: str | Path) -> bool:
+    """The log file and its folder are writable by this process."""
+    p = Path(path)
+    return os.access(p, os.W_OK) and os.access(p.parent if str(p.parent) else ".", os.W_OK)
 
-    A log in WAL mode needs its ``-shm`` file to be read; on a read-only medium (an archived
-    log, a read-only share) that file cannot be created. When no ``-wal`` file holds
-    committed rows that are not yet in the database file, the file is then opened as
-    immutable, which needs neither.
-    """
+
+def connect_readonly(path: str | Path, *, timeout: float | None = None) -> sqlite3.Connection:
+    """A connection that cannot write the log and leaves no file behind (see the module)."""
     p = Path(path)
     if not p.is_file():
         raise LogError(f"{path}: no audit log here (run `decaudit check` first, or pass --db)")
-    uri = p.resolve().as_uri()
-    try:
-        return _open(f"{uri}?mode=ro")
-    except sqlite3.OperationalError as exc:
-        wal = Path(f"{p}-wal")
-        if wal.exists() and wal.stat().st_size > 0:
-            raise LogError(f"{path}: cannot read the audit log: {exc}") from exc
+    if may_write(p):
         try:
-            return _open(f"{uri}?mode=ro&immutable=1")
-        except sqlite3.DatabaseError as exc2:
-            raise LogError(f"{path}: cannot read the audit log: {exc2}") from exc2
+            conn = connect(p, timeout=timeout)
+        except LogError as exc:
+            if "not an SQLite database" in str(exc):
+                raise LogError(
+                    f"{path}: not an SQLite database; cannot read the audit log"
+                ) from exc
+            raise
+        conn.execute("PRAGMA query_only = ON")
+        return conn
+    uri = p.resolve().as_uri()
+    side = [Path(f"{p}-wal"), Path(f"{p}-shm")]
+    if any(f.exists() for f in side):
+        try:
+            return _open_uri(f"{uri}?mode=ro", timeout)
+        except sqlite3.DatabaseError as exc:
+            wal = side[0]
+            if wal.exists() and wal.stat().st_size > 0:
+                raise LogError(
+                    f"{path}: cannot read the audit log: {exc} (its -wal file holds rows not "
+                    "yet in the log file, and this user cannot open it; ask the log's owner "
+                    "to run `decaudit verify` once, which folds them in)"
+                ) from exc
+    try:
+        return _open_uri(f"{uri}?mode=ro&immutable=1", timeout)
     except sqlite3.DatabaseError as exc:
+        if "not a database" in str(exc) or "malformed" in str(exc):
+            raise LogError(f"{path}: not an SQLite database; cannot read the audit log") from exc
         raise LogError(f"{path}: cannot read the audit log: {exc}") from exc
 
 
-def _open(uri: str) -> sqlite3.Connection:
-    conn = sqlite3.connect(uri, uri=True, timeout=30)
+def _open_uri(uri: str, timeout: float | None) -> sqlite3.Connection:
+    wait = BUSY_TIMEOUT_S if timeout is None else timeout
+    conn = sqlite3.connect(uri, uri=True, timeout=wait, isolation_level=None)
     try:
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()  # is it a database?
+        conn.execute("PRAGMA query_only = ON")
     except sqlite3.DatabaseError:
         conn.close()
         raise

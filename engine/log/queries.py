@@ -188,6 +188,8 @@ def resolve_run(conn: sqlite3.Connection, ref: str | int) -> int:
         return int(ids[pick])
     if not text.isdigit() or int(text) < 1:
         raise LogError(f"invalid run {ref!r}: expected a run id, 'latest' or 'previous'")
+    if int(text) > 2**63 - 1:
+        raise LogError(f"invalid run {ref!r}: run ids are at most {2**63 - 1}")
     return get_run(conn, int(text)).id
 
 

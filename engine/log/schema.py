@@ -124,6 +124,16 @@ BEGIN SELECT RAISE(ABORT, '{msg.format("overwriting INSERT")}'); END;
 """
 
 
+def expected_triggers() -> dict[str, tuple[str, str]]:
+    """Every append-only trigger: name -> (table, its CREATE TRIGGER text), as created."""
+    out: dict[str, tuple[str, str]] = {}
+    for table in LOG_TABLES:
+        statements = [s.strip() for s in _append_only_sql(table).split("END;") if s.strip()]
+        for name, sql in zip(trigger_names(table), statements, strict=True):
+            out[name] = (table, sql + " END")
+    return out
+
+
 def _create(
     db: sqlite_utils.Database,
     name: str,

@@ -13,7 +13,7 @@ from ..clock import utc_stamp
 from ..errors import LogError
 from .actuals import Actual, ActualEntry, actuals_of, all_actuals, append_actuals
 from .checkpoint import Checkpoint, check_checkpoint, create_checkpoint
-from .connection import connect, immediate
+from .connection import connect, connect_readonly, immediate, may_write
 from .provenance import current_actor
 from .schema import CURRENT_VERSION, apply_migrations, schema_version
 from .verify import Divergence, VerifyResult, verify_log
@@ -53,6 +53,40 @@ class AuditLog:
         conn = connect(p)
         try:
             cls._migrate(p, conn, target_version)
+        except BaseException:
+            conn.close()
+            raise
+        return cls(p, conn)
+
+    @classmethod
+    def read(cls, path: str | Path) -> AuditLog:
+        """Open an existing log for reading only (the query commands, verify, waivers of
+        ``check --no-log``): works on a read-only file or folder and leaves no file behind.
+        A log with an older schema is migrated when this user may write it."""
+        p = Path(path)
+        if p.is_dir():
+            raise LogError(f"{p}: is a directory, not an audit log file")
+        conn = connect_readonly(p)
+        try:
+            version = schema_version(conn)
+            if version > CURRENT_VERSION:
+                raise LogError(
+                    f"{p}: the log's schema version {version} is newer than this decaudit "
+                    f"understands ({CURRENT_VERSION}); upgrade decaudit"
+                )
+            if version < CURRENT_VERSION:
+                conn.close()
+                if not may_write(p):
+                    raise LogError(
+                        f"{p}: the log's schema version {version} is older than this decaudit "
+                        f"reads ({CURRENT_VERSION}), and this user cannot migrate it; ask its "
+                        "owner to run any decaudit command on it once"
+                    )
+                cls.open(p, create=False).close()  # migrate, then read
+                conn = connect_readonly(p)
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise LogError(f"{p}: cannot open the audit log: {exc}") from exc
         except BaseException:
             conn.close()
             raise
@@ -214,8 +248,13 @@ class AuditLog:
         until then."""
         return [w for w in self.waivers() if w.status(on) == "expired"]
 
-    def verify(self) -> VerifyResult:
-        return verify_log(self.conn)
+    def rule_names(self) -> set[str]:
+        """Every rule id and rule name that a logged finding carries."""
+        rows = self.conn.execute("SELECT DISTINCT rule_id, rule_name FROM findings")
+        return {name for row in rows for name in row if name}
+
+    def verify(self, *, deep: bool = False) -> VerifyResult:
+        return verify_log(self.conn, deep=deep)
 
     def check_checkpoint(self, cp: Checkpoint, key: bytes) -> Divergence | None:
         try:

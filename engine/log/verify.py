@@ -5,7 +5,7 @@ covers (a run: its ``runs`` row, ``run_records``, the ``records`` it added and i
 ``findings``; a waiver: its ``waivers`` row), recomputes each row hash, the content hash and
 the entry hash, and checks the link to the previous entry. Then it looks for rows no entry
 covers, checks the unchained tables (``migrations``, ``checkpoints``) row by row, and checks
-that the append-only triggers are still in place.
+the append-only triggers by their SQL (and, deep, the full-text index: :mod:`.verify_schema`).
 """
 
 from __future__ import annotations
@@ -17,8 +17,9 @@ from typing import Any
 
 from ..errors import LogError
 from .hashing import GENESIS, ContentHash, entry_hash
-from .schema import LOG_TABLES, PRIMARY_KEYS, TABLE_SINCE, schema_version, trigger_names
+from .schema import LOG_TABLES, PRIMARY_KEYS, TABLE_SINCE, schema_version
 from .verify_rows import Divergence, VerifyResult, _check_row, _dicts, _Diverged, _ident, _short
+from .verify_schema import check_fts, check_triggers
 from .verify_workers import _chunks, _Readers, _results
 
 __all__ = ["Divergence", "VerifyResult", "verify_log"]
@@ -285,20 +286,6 @@ def _check_unchained(conn: sqlite3.Connection) -> None:
             _check_row(table, row)
 
 
-def _check_triggers(conn: sqlite3.Connection) -> None:
-    present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
-    for table in _present(conn):
-        for name in trigger_names(table):
-            if name not in present:
-                raise _Diverged(
-                    Divergence(
-                        table,
-                        "(schema)",
-                        f"append-only trigger {name} is missing: the log can be edited",
-                    )
-                )
-
-
 def _check_tables(conn: sqlite3.Connection) -> None:
     present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     for table in _present(conn):
@@ -313,8 +300,9 @@ def _count(conn: sqlite3.Connection, table: str) -> int:
         return 0
 
 
-def verify_log(conn: sqlite3.Connection) -> VerifyResult:
-    """Check the whole log (read-only). The result names the first divergence, if any."""
+def verify_log(conn: sqlite3.Connection, *, deep: bool = False) -> VerifyResult:
+    """Check the whole log (read-only). The result names the first divergence, if any.
+    ``deep`` also checks the full-text index against the findings."""
     try:
         conn.execute("BEGIN")  # one consistent snapshot, even while writers append
     except sqlite3.Error as exc:
@@ -331,7 +319,9 @@ def verify_log(conn: sqlite3.Connection) -> VerifyResult:
                 readers.close()
             _check_orphans(conn)
             _check_unchained(conn)
-            _check_triggers(conn)
+            check_triggers(conn, _present(conn))
+            if deep:
+                check_fts(conn)
         except _Diverged as exc:
             divergence = exc.div
         except sqlite3.OperationalError as exc:

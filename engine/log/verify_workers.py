@@ -50,9 +50,9 @@ _WORKER: dict[str, sqlite3.Connection] = {}
 
 
 def _worker_open(path: str) -> None:
-    conn = sqlite3.connect(path, timeout=60)
-    conn.execute("PRAGMA query_only = ON")
-    _WORKER["conn"] = conn
+    from .connection import connect_readonly
+
+    _WORKER["conn"] = connect_readonly(path, timeout=60)
 
 
 def _worker_run(task: _Task) -> tuple[list[str], int]:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import LogError
+from ..interrupt import deferred, note_written
 from .connection import connect, immediate
 from .hashing import (
     GENESIS,
@@ -256,12 +257,13 @@ class RunWriter:
             self._flush()
             if conn.in_transaction:
                 conn.execute("COMMIT")  # the spool's own transaction (temp tables only)
-            with immediate(conn):
+            with deferred(), immediate(conn):  # Ctrl-C waits for the transaction's end
                 run_id = self._write(conn, meta, started, finished)
         except sqlite3.Error as exc:
             self._close()
             raise LogError(f"{self._path}: cannot write the run: {exc}") from exc
         self._close()
+        note_written(f"run {run_id} to {self._path}")
         return run_id
 
     def _write(self, conn: sqlite3.Connection, meta: RunMeta, started: str, finished: str) -> int:

@@ -41,7 +41,11 @@ class NotADecisionRecord(ValueError):
 def load_markdown(path: str, text: str) -> Iterable[Result]:
     from .business import business_case_records, might_be_business_case
     from .document import DocumentError, parse_markdown
+    from .limits import check_document
 
+    over = check_document(text)  # before parsing: a parse costs memory per item
+    if over is not None:
+        return [InputError(path, over[0], over[1])]
     found = None
     if might_be_business_case(text):
         with contextlib.suppress(DocumentError):  # the ADR reader reports bad front matter
@@ -57,7 +61,11 @@ def load_docx(path: str, data: bytes, options: ReadOptions | None = None) -> Ite
     """A Word document: read as a business case when it is one."""
     from .business import business_case_records
     from .document import DocxError, parse_docx
+    from .limits import check_package
 
+    over = check_package(data)  # before parsing: a zip of 10 MB can hold gigabytes of XML
+    if over is not None:
+        return [InputError(path, None, over)]
     try:
         doc = parse_docx(data)
     except DocxError as exc:

@@ -7,6 +7,7 @@ Each guard returns an error message (or ``None``); the caller turns it into an
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass
 from typing import IO
 
@@ -48,10 +49,14 @@ def read_bounded(path: str, max_bytes: int) -> bytes | GuardError:
 
     Raises ``OSError`` for files that cannot be opened; the caller reports those.
     """
-    size = os.stat(path).st_size
-    if size > max_bytes:
-        return too_large(size, max_bytes)
-    with open(path, "rb") as fh:
+    # O_NONBLOCK: a FIFO swapped in after the caller's check must not block the open.
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with open(fd, "rb") as fh:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return GuardError("not a regular file; give files, folders, or - for standard input")
+        if info.st_size > max_bytes:
+            return too_large(info.st_size, max_bytes)
         return read_stream(fh, max_bytes)
 
 
@@ -63,6 +68,33 @@ def read_stream(stream: IO[bytes], max_bytes: int) -> bytes | GuardError:
             f"input is larger than the {human_size(max_bytes)} limit; split it or raise the limit"
         )
     return data
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    """``UTF-16LE``... when ``data`` looks like text in a wide encoding without a BOM: the
+    NUL bytes sit at regular positions (every other byte, or three of every four) and the
+    rest decodes to printable text."""
+    sample = data[:4096]
+    for name, width, zeros in (
+        ("UTF-32LE", 4, (1, 2, 3)),
+        ("UTF-32BE", 4, (0, 1, 2)),
+        ("UTF-16LE", 2, (1,)),
+        ("UTF-16BE", 2, (0,)),
+    ):
+        usable = len(sample) - len(sample) % width
+        if usable < width * 2:
+            continue
+        cells = [sample[i : i + width] for i in range(0, usable, width)]
+        nul_share = sum(all(c[z] == 0 for z in zeros) for c in cells) / len(cells)
+        if nul_share < 0.6:
+            continue
+        try:
+            text = sample[:usable].decode(name.lower().replace("le", "-le").replace("be", "-be"))
+        except UnicodeDecodeError:
+            continue
+        if text and sum(ch.isprintable() or ch in "\t\r\n" for ch in text) / len(text) > 0.95:
+            return name.replace("LE", " (little-endian)").replace("BE", " (big-endian)")
+    return None
 
 
 def decode(data: bytes) -> str | GuardError:
@@ -77,6 +109,11 @@ def decode(data: bytes) -> str | GuardError:
         data = data[len(_BOM_UTF8) :]
     nul = data.find(b"\x00")
     if nul != -1:
+        wide = _wide_encoding(data)
+        if wide is not None:
+            return GuardError(
+                f"file looks encoded as {wide} without a byte-order mark; save it as UTF-8", 1
+            )
         line = data.count(b"\n", 0, nul) + 1
         return GuardError("binary file (contains NUL bytes); expected UTF-8 text", line)
     try:

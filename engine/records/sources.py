@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO
 
+from ..isolation import file_error
 from ..types import InputError, SourceRecord
 from ..vocab import BINARY_RECORD_LOADERS, RECORD_EXTENSIONS, RECORD_LOADERS
 from .formats import BINARY_LOADERS, NotADecisionRecord, ReadOptions, extension, loader_for
@@ -74,25 +76,30 @@ def iter_file(
         return
     binary = BINARY_LOADERS.get(extension(path))
     if binary is not None:
-        try:
-            yield from binary(path, data, options or ReadOptions())
-        except NotADecisionRecord as exc:
-            if explicit:
-                yield InputError(path, None, str(exc))
-            elif on_skip is not None:
-                on_skip(path, str(exc))
-        return
-    text = decode(data)
-    del data
-    if isinstance(text, GuardError):
-        yield InputError(path, text.line, text.message)
-        return
-    if not text.strip():
-        yield InputError(path, 1, "no decision record in the file (it is empty)")
-        return
-    loader = loader_for(path, text)
+        records = binary(path, data, options or ReadOptions())
+    else:
+        text = decode(data)
+        del data
+        if isinstance(text, GuardError):
+            yield InputError(path, text.line, text.message)
+            return
+        if not text.strip():
+            yield InputError(path, 1, "no decision record in the file (it is empty)")
+            return
+        records = _text_records(path, text)
+    yield from _isolated(path, records, explicit, on_skip)
+
+
+def _text_records(path: str, text: str) -> Iterator[Result]:
+    yield from loader_for(path, text)(path, text)
+
+
+def _isolated(
+    path: str, records: Iterable[Result], explicit: bool, on_skip: SkipHook | None
+) -> Iterator[Result]:
+    """``records``, with whatever a reader raises turned into this file's error."""
     try:
-        yield from loader(path, text)
+        yield from records
     except NotADecisionRecord as exc:
         if explicit:
             yield InputError(path, None, str(exc))
@@ -100,14 +107,46 @@ def iter_file(
             on_skip(path, str(exc))
     except RecursionError:  # a last line of defence; the parsers bound nesting themselves
         yield InputError(path, None, "nesting too deep")
+    except MemoryError:
+        yield InputError(path, None, "too large to read in the memory available; split it")
+    except Exception as exc:  # a reader's bug is this file's error, not the run's end
+        yield file_error(path, exc)
 
 
-def walk(folder: Path, on_skip: SkipHook | None = None) -> Iterator[Path]:
+@dataclass
+class Walk:
+    """How folders are walked, and what the walk skipped (for the empty-run message).
+
+    The rule for symbolic links: a link met while walking a folder is followed only when
+    its target lies inside that folder (``follow_symlinks`` lifts this); every file and
+    folder is read once, by the first name met in sorted order, so links cannot loop or
+    read a record twice. Paths named on the command line are always followed.
+    """
+
+    follow_symlinks: bool = False
+    skipped_links: list[str] = field(default_factory=list)
+    seen: set[tuple[int, int]] = field(default_factory=set)
+
+
+def walk(
+    folder: Path,
+    on_skip: SkipHook | None = None,
+    options: Walk | None = None,
+    _root: Path | None = None,
+) -> Iterator[Path]:
     """Files under ``folder`` of a registered input format (``vocab.RECORD_LOADERS``):
-    recursive, sorted, hidden and tool folders skipped.
+    recursive, sorted, hidden and tool folders skipped; symbolic links by :class:`Walk`.
 
     ``on_skip`` hears of each hidden or tool folder and each record-like file left out
-    (hidden files, Markdown templates); files of other extensions are not reported."""
+    (hidden files, Markdown templates, links leading outside); other files are not reported."""
+    opts = options if options is not None else Walk()
+    root = _root if _root is not None else folder.resolve()
+    if _root is None:
+        try:
+            info = os.stat(folder)
+            opts.seen.add((info.st_dev, info.st_ino))
+        except OSError:
+            pass
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as exc:
@@ -115,24 +154,57 @@ def walk(folder: Path, on_skip: SkipHook | None = None) -> Iterator[Path]:
             on_skip(_display(str(folder)), f"cannot list: {exc.strerror or exc}")
         return
     for entry in entries:
-        is_dir = entry.is_dir(follow_symlinks=False)
-        ext = extension(entry.name)
-        record_like = not is_dir and (ext in RECORD_LOADERS or ext in BINARY_RECORD_LOADERS)
-        if entry.name.startswith("."):
-            if on_skip is not None and (is_dir or record_like):
-                on_skip(_display(entry.path), "hidden")
+        kind = _entry_kind(entry)
+        if kind is None:
+            continue  # FIFOs, sockets, devices, broken links, other files: never read
+        reason = _left_out(entry, kind == "dir", opts, root)
+        if reason is not None:
+            if on_skip is not None and reason:
+                on_skip(_display(entry.path), reason)
             continue
-        if is_dir:
-            if entry.name not in SKIP_DIRS:
-                yield from walk(Path(entry.path), on_skip)
-            elif on_skip is not None:
-                on_skip(_display(entry.path), "tool folder")
-        elif record_like and entry.is_file():
-            if extension(entry.name) in (".md", ".markdown") and is_template(entry.name):
-                if on_skip is not None:
-                    on_skip(_display(entry.path), "a template")
-                continue
+        if kind == "dir":
+            yield from walk(Path(entry.path), on_skip, opts, root)
+        else:
             yield Path(entry.path)
+
+
+def _entry_kind(entry: os.DirEntry[str]) -> str | None:
+    """ "dir", "file" (of a record format), or None for anything a walk never reads."""
+    try:
+        if entry.is_dir():
+            return "dir"
+        if not entry.is_file():
+            return None
+    except OSError:
+        return None
+    ext = extension(entry.name)
+    return "file" if ext in RECORD_LOADERS or ext in BINARY_RECORD_LOADERS else None
+
+
+def _left_out(entry: os.DirEntry[str], is_dir: bool, opts: Walk, root: Path) -> str | None:
+    """Why a walk leaves ``entry`` out ("" to say nothing of it), or None to take it."""
+    if entry.name.startswith("."):
+        return "hidden"
+    if is_dir and entry.name in SKIP_DIRS:
+        return "tool folder"
+    if not is_dir and extension(entry.name) in (".md", ".markdown") and is_template(entry.name):
+        return "a template"
+    if (
+        entry.is_symlink()
+        and not opts.follow_symlinks
+        and not Path(entry.path).resolve().is_relative_to(root)
+    ):
+        opts.skipped_links.append(_display(entry.path))
+        return "a link leading outside the folder"
+    try:
+        info = entry.stat()
+    except OSError:
+        return ""
+    key = (info.st_dev, info.st_ino)
+    if key in opts.seen:
+        return ""  # met already under another name (a link): read once
+    opts.seen.add(key)
+    return None
 
 
 # JSON Lines files larger than this are read and parsed in chunks of whole lines.
@@ -207,6 +279,32 @@ def _read_stdin(stdin: IO[bytes] | None, max_bytes: int) -> Iterator[Result]:
         yield from iter_file("-", data)
 
 
+def _kind(mode: int) -> str | None:
+    """What a non-regular, non-directory file is ("a FIFO"...), or None for a regular one."""
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISCHR(mode):
+        return "a character device"
+    if stat.S_ISBLK(mode):
+        return "a block device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def special_file(path: str) -> str | None:
+    """Why ``path`` is refused as input (a FIFO, a device...), or None."""
+    try:
+        kind = _kind(os.stat(path).st_mode)
+    except OSError:
+        return None
+    if kind is None:
+        return None
+    return f"is {kind}, not a regular file; give files, folders, or - for standard input"
+
+
 def _expand(
     paths: Sequence[str],
     max_bytes: int,
@@ -215,6 +313,7 @@ def _expand(
     on_skip: SkipHook | None = None,
     options: ReadOptions | None = None,
     as_found: bool = False,
+    walking: Walk | None = None,
 ) -> Iterator[Result]:
     for raw in paths:
         if raw == "-":
@@ -222,8 +321,11 @@ def _expand(
             continue
         path = Path(raw)
         shown = _display(raw)
-        if path.is_dir():
-            for found in walk(path, on_skip):
+        refused = special_file(raw)
+        if refused is not None:
+            yield InputError(shown, None, refused, kind="io")
+        elif path.is_dir():
+            for found in walk(path, on_skip, walking):
                 shown_found = _display(str(found))
                 if select(shown_found) if select else extension(shown_found) in RECORD_EXTENSIONS:
                     yield from _read(
@@ -241,6 +343,8 @@ def _expand(
                 on_skip(shown, reason)
         elif path.exists():
             yield from _read(shown, max_bytes, explicit=True, options=options)
+        elif path.is_symlink():
+            yield InputError(shown, None, "is a broken symbolic link", kind="io")
         else:
             yield InputError(shown, None, "no such file or directory", kind="io")
 
@@ -254,6 +358,7 @@ def iter_sources(
     on_skip: SkipHook | None = None,
     options: ReadOptions | None = None,
     as_found: bool = False,
+    walking: Walk | None = None,
 ) -> Iterator[Result]:
     """Records and errors from files, folders (walked) and ``-`` (stdin), in order.
 
@@ -268,7 +373,41 @@ def iter_sources(
     naming where the first one is.
     """
     seen: dict[str, tuple[str, int]] = {}  # id -> (file, line) of its first occurrence
-    for item in _expand(paths, max_bytes, stdin, select, on_skip, options, as_found):
+    walk_opts = walking if walking is not None else Walk()
+    items = _expand(
+        paths, max_bytes, stdin, select, on_skip, options, as_found=as_found, walking=walk_opts
+    )
+    errors_in_file, current_file = 0, None
+    for item in _numbered(items, seen):
+        if item.file != current_file:
+            if errors_in_file > MAX_ERRORS_PER_FILE:
+                yield _more_errors(current_file, errors_in_file)
+            errors_in_file, current_file = 0, item.file
+        if isinstance(item, InputError):
+            errors_in_file += 1
+            if errors_in_file > MAX_ERRORS_PER_FILE:
+                continue  # counted, not kept: memory stays bounded
+        yield item
+    if errors_in_file > MAX_ERRORS_PER_FILE:
+        yield _more_errors(current_file, errors_in_file)
+
+
+# Errors reported per file; beyond this they are counted in one closing error.
+MAX_ERRORS_PER_FILE = 100
+
+
+def _more_errors(file: str | None, count: int) -> InputError:
+    hidden = count - MAX_ERRORS_PER_FILE
+    return InputError(
+        file or "-",
+        None,
+        f"{hidden:,} more errors in this file not shown (first {MAX_ERRORS_PER_FILE} shown)",
+    )
+
+
+def _numbered(items: Iterator[Result], seen: dict[str, tuple[str, int]]) -> Iterator[Result]:
+    """Records, with a decision id seen a second time turned into an error."""
+    for item in items:
         if isinstance(item, SourceRecord):
             rid = item.record.id
             first = seen.get(rid)

@@ -11,21 +11,42 @@ from typing import Any
 
 from ..safeyaml import MAX_NODES, YamlError, load_documents
 from ..types import InputError, Loc, SourceRecord, format_loc
+from . import limits
 from .jsontext import MAX_DEPTH, JsonError, loads, parse
 from .textcheck import MESSAGE, find_surrogate, may_hold_surrogates
 from .validate import line_for, to_record
 
 Result = SourceRecord | InputError
+
+
+def lower_first(msg: str) -> str:
+    """``Expecting value`` -> ``expecting value``; ``NaN ...`` and ``JSON ...`` stay."""
+    word = msg.split(" ", 1)[0]
+    if word in ("NaN", "Infinity", "-Infinity") or not word[1:].islower():
+        return msg
+    return msg[0].lower() + msg[1:]
+
+
 MAX_NODES_CAP = 2_000_000
 
 
-def _reroot(lines: Mapping[Loc, int]) -> dict[int, dict[Loc, int]]:
-    """The line maps of a list's items, each rooted at its item (one pass over ``lines``)."""
-    out: dict[int, dict[Loc, int]] = {}
+def _reroot(lines: Mapping[Loc, int]) -> Iterator[tuple[int, dict[Loc, int]]]:
+    """The line maps of a list's items, each rooted at its item, one item at a time.
+
+    The parsers record locations in document order, so an item's locations are adjacent:
+    one pass, and only one item's map is held at a time."""
+    index: int | None = None
+    current: dict[Loc, int] = {}
     for loc, ln in lines.items():
-        if loc and isinstance(loc[0], int):
-            out.setdefault(loc[0], {})[loc[1:]] = ln
-    return out
+        if not loc or not isinstance(loc[0], int):
+            continue
+        if loc[0] != index:
+            if index is not None:
+                yield index, current
+            index, current = loc[0], {}
+        current[loc[1:]] = ln
+    if index is not None:
+        yield index, current
 
 
 def _surrogate_error(
@@ -57,10 +78,14 @@ def split_records(
             yield err
             return
     if isinstance(data, list):
-        per_item = _reroot(lines)
+        maps = _reroot(lines)
+        pending = next(maps, None)
         for i, item in enumerate(data):
-            sub = per_item.get(i, {})
+            while pending is not None and pending[0] < i:
+                pending = next(maps, None)
+            sub = pending[1] if pending is not None and pending[0] == i else {}
             yield to_record(item, sub, file=file, fmt=fmt, line=lines.get((i,), line))
+            data[i] = None  # audited: let it go
         return
     yield to_record(data, lines, file=file, fmt=fmt, line=line)
 
@@ -95,7 +120,7 @@ def load_yaml(path: str, text: str) -> Iterator[Result]:
 
 def load_json(path: str, text: str) -> Iterator[Result]:
     try:
-        data, lines = parse(text)
+        data, lines = parse(text, max_items=limits.largest() + 1)
     except JsonError as exc:
         yield InputError(path, exc.line, exc.message)
         return
@@ -136,7 +161,7 @@ def _jsonl_line(path: str, number: int, raw: str) -> Result:
         return InputError(path, number, f"nesting deeper than {MAX_DEPTH} levels")
     except ValueError as exc:
         msg = getattr(exc, "msg", str(exc))
-        return InputError(path, number, f"invalid JSON: {msg[0].lower()}{msg[1:]}")
+        return InputError(path, number, f"invalid JSON: {lower_first(msg)}")
     if raw.count("[") + raw.count("{") > MAX_DEPTH and _depth(data, MAX_DEPTH):
         return InputError(path, number, f"nesting deeper than {MAX_DEPTH} levels")
     if not isinstance(data, dict):

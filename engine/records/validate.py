@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from ..model import Record
 from ..types import InputError, Loc, SourceRecord, format_loc
+from . import limits
 
 MAX_ERRORS = 3
 
@@ -112,6 +113,10 @@ def to_record(
         if data is None:
             what = "empty"
         return InputError(file, start, f"a decision record must be a mapping (got {what})")
+    over = limits.check(data)
+    if over is not None:
+        loc, message = over
+        return InputError(file, line_for(lines, loc) or start, f"{format_loc(loc)}: {message}")
     try:
         record = Record.model_validate(data)
     except ValidationError as exc:

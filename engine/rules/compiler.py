@@ -7,8 +7,8 @@ Semantics (shared with :mod:`.oracle`):
   ``not (x lt v)`` becomes ``x absent or x gte v`` (durable's ``$nex`` / ``$gte``);
 * ``in`` is an ``$or`` of equalities;
 * ``matches`` never uses durable's own regex dialect: each distinct (fact type, fact,
-  pattern) gets a synthetic boolean key (``_m0``...) computed in Python with ``re.search``
-  before the fact is asserted, and the condition tests that key;
+  pattern) gets a synthetic boolean key (``_m0``...) computed in Python with RE2
+  (:mod:`.regex`, linear time) before the fact is asserted, and the condition tests that key;
 * joins are ``all`` lists of aliases, every alias after the first bound to the first by
   ``did``; ``ref`` compiles to durable's ``{alias: fact}`` reference, and the referenced fact
   is required to exist on its alias (a ``ref`` only appears in conjunctions, so this is
@@ -19,13 +19,13 @@ Aliases are renamed ``a0``, ``a1``... so that no user alias collides with durabl
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from ..facts import CATALOGUE
 from .model import All, Cmp, Cond, Not, Rule, RulePack, walk
+from .regex import Pattern, compile_pattern
 from .values import MAX_EXACT_INT, typed
 
 _DURABLE_OP = {"ne": "$neq", "lt": "$lt", "lte": "$lte", "gt": "$gt", "gte": "$gte"}
@@ -39,7 +39,7 @@ JSON = dict[str, Any]
 class Regex:
     key: str  # the synthetic fact key, e.g. _m3
     fact: str
-    pattern: re.Pattern[str]
+    pattern: Pattern
 
 
 @dataclass(frozen=True)
@@ -263,9 +263,7 @@ def compile_pack(pack: RulePack, per_ruleset: int = RULES_PER_RULESET) -> Compil
                     keys.setdefault(on, {})[cmp.ref[1]] = CATALOGUE[on][cmp.ref[1]].type
     regexes: dict[str, list[Regex]] = {}
     for (fact_type, fact, pattern), key in rx.keys.items():
-        regexes.setdefault(fact_type, []).append(
-            Regex(key, fact, re.compile(pattern, re.IGNORECASE))
-        )
+        regexes.setdefault(fact_type, []).append(Regex(key, fact, compile_pattern(pattern)))
     plans = {
         t: FactPlan(
             t,

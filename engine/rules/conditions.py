@@ -6,7 +6,6 @@ the operator applies to its type, and the value, parameter or ``ref`` has that t
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -15,10 +14,10 @@ from ..types import Loc
 from .checker import OLD_KEYS, FileChecker, _show, _suggest
 from .header import NAME_RE
 from .model import SINGLE, Alias, All, AnyOf, Cmp, Cond, Not
+from .regex import problem as regex_problem
 from .template import placeholders
 from .values import OP_TYPES, OPERATORS, type_of, typed
 
-MAX_REGEX = 500
 MAX_ALIASES = 2  # durable_rules 2.0.28 crashes on some three-fact joins
 
 CMP_KEYS = frozenset({"fact", "op", "value", "param", "ref"})
@@ -273,13 +272,9 @@ class ConditionChecks(FileChecker):
             if not isinstance(value, str):
                 self.err(loc, f"'matches' needs a regular expression string, not {_show(value)}")
                 return _NO_VALUE
-            if len(value) > MAX_REGEX:
-                self.err(loc, f"regular expression longer than {MAX_REGEX} characters")
-                return _NO_VALUE
-            try:
-                re.compile(value, re.IGNORECASE)
-            except re.error as exc:
-                self.err(loc, f"invalid regular expression: {exc}")
+            problem = regex_problem(value)
+            if problem is not None:
+                self.err(loc, problem)
                 return _NO_VALUE
             return value
         if type_of(value) != ftype:

@@ -7,11 +7,11 @@ the product path is :class:`decaudit.engine.evaluate.Evaluator`.
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Mapping
 from typing import Any
 
 from ..facts import CATALOGUE, FactDict, RecordFacts, scope_of
+from . import regex
 from .model import All, AnyOf, Cmp, Cond, Match, Not, Rule, RulePack, dedupe
 from .values import typed
 
@@ -19,14 +19,8 @@ Bindings = Mapping[str, Mapping[str, Any]]
 
 
 class _Cache:
-    def __init__(self) -> None:
-        self.patterns: dict[str, re.Pattern[str]] = {}
-
     def search(self, pattern: str, text: str) -> bool:
-        rx = self.patterns.get(pattern)
-        if rx is None:
-            rx = self.patterns[pattern] = re.compile(pattern, re.IGNORECASE)
-        return rx.search(text) is not None
+        return regex.search(pattern, text)  # RE2, as the compiled path
 
 
 def _value(fact: Mapping[str, Any], fact_type: str, name: str) -> Any:

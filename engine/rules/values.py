@@ -4,7 +4,7 @@ A fact value counts only when it has the catalogue type of its fact: a number fa
 ``True`` or ``"100"`` is treated as absent, so ``"100"`` never equals ``100`` and ``True`` is
 never ``1``. Numbers are normalised the same way for every evaluator: ``-0.0`` is ``0.0``
 (and so is anything nearer to zero than 1e-300), integers beyond 2**53 are compared as
-IEEE doubles, and NaN or infinities are absent.
+IEEE doubles, and NaN, infinities and integers beyond a double's range are absent.
 """
 
 from __future__ import annotations
@@ -37,7 +37,12 @@ def typed(value: Any, typ: str) -> Any:
         if isinstance(value, bool) or not isinstance(value, int | float):
             return None
         if isinstance(value, int):
-            return float(value) if abs(value) > MAX_EXACT_INT else value
+            if abs(value) <= MAX_EXACT_INT:
+                return value
+            try:
+                return float(value)
+            except OverflowError:  # beyond any double: like an infinity, absent
+                return None
         if not math.isfinite(value):
             return None
         if abs(value) < MIN_MAGNITUDE:
