@@ -14,7 +14,7 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import ExitStack
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -33,9 +33,9 @@ from .types import (
     FindingTotals,
     InputError,
     SourceRecord,
-    WaiverRef,
 )
 from .vocab import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
+from .waivers import Waivers
 
 if TYPE_CHECKING:
     from .evaluate import RecordEvaluator
@@ -178,45 +178,7 @@ def _track_records(db: str | None, minimum: int) -> Mapping[str, TrackRecord]:
     return track_records(db, minimum)
 
 
-class _Waivers:
-    """Record waivers and log waivers, matched on (decision id, rule id or name)."""
-
-    def __init__(self, today: dt.date, live: Iterable[Any], expired: Iterable[Any]) -> None:
-        self.today = today
-        self.live = {(w.decision_id, w.rule_id): w for w in live}
-        self.expired = {(w.decision_id, w.rule_id): w for w in expired}
-
-    @staticmethod
-    def _ref(w: Any, source: str) -> WaiverRef:
-        return WaiverRef(
-            source=source,
-            reason=w.reason,
-            approver=w.approver,
-            expires=w.expires.isoformat() if isinstance(w.expires, dt.date) else str(w.expires),
-            waiver_id=getattr(w, "id", None) if source == "log" else None,
-        )
-
-    def apply(self, finding: Finding, src: SourceRecord | None) -> Finding:
-        keys = {finding.rule_id, finding.rule_name}
-        expired: WaiverRef | None = None
-        if src is not None:
-            for w in src.record.waivers:
-                if w.rule not in keys:
-                    continue
-                if w.expires >= self.today:
-                    return replace(finding, waiver=self._ref(w, "record"))
-                expired = self._ref(w, "record")
-        for key in keys:
-            hit = self.live.get((finding.decision_id, key))
-            if hit is not None:
-                return replace(finding, waiver=self._ref(hit, "log"))
-            gone = self.expired.get((finding.decision_id, key))
-            if gone is not None and expired is None:
-                expired = self._ref(gone, "log")
-        return replace(finding, expired_waiver=expired) if expired else finding
-
-
-def _open_log(opts: CheckOptions, today: dt.date) -> tuple[Any, _Waivers]:
+def _open_log(opts: CheckOptions, today: dt.date) -> tuple[Any, Waivers]:
     """The log to append the run to (None with --no-log) and the waivers that apply: the
     log's, even with --no-log when a log exists."""
     log = None
@@ -233,7 +195,7 @@ def _open_log(opts: CheckOptions, today: dt.date) -> tuple[Any, _Waivers]:
 
         with AuditLog.read(read_db) as history:
             live, expired = history.live_waivers(today), history.expired_waivers(today)
-    return log, _Waivers(today, live, expired)
+    return log, Waivers(today, live, expired)
 
 
 @dataclass
@@ -242,7 +204,7 @@ class _Sink:
     then the log's writer and the tally (baseline, --min-severity, --fail-on)."""
 
     opts: CheckOptions
-    waivers: _Waivers
+    waivers: Waivers
     conventions: Any  # ConventionFolder
     digests: Mapping[str, str]
     tally: _Tally
@@ -465,7 +427,7 @@ def run_check(opts: CheckOptions, hooks: CheckHooks | None = None) -> CheckResul
         clock.start("portfolio")  # folder and portfolio rules, over the whole run
         _finish(sink, evaluator, portfolio, members)
         if not tally.records and not tally.errors and not opts.allow_empty:
-            tally.errors.append(_nothing_audited(opts.paths, walking))
+            tally.errors.append(walking.nothing_found(opts.paths))
         exit_code = _exit_code(tally, opts)
         run_id = None
         if sink.writer is not None:
@@ -518,19 +480,6 @@ def _history(db: str | None) -> Mapping[str, Mapping[str, float]]:
     from .brief.history import realization_history
 
     return realization_history(db)
-
-
-def _nothing_audited(paths: tuple[str, ...], walking: Any) -> InputError:
-    """The error of a run that found no record: it must not look like a clean audit."""
-    where = ", ".join(paths) if len(paths) <= 3 else f"{', '.join(paths[:3])}, ..."
-    message = "no decision record found, so nothing was audited"
-    skipped = len(walking.skipped_links)
-    if skipped:
-        message += (
-            f" ({skipped} symbolic link{'s' if skipped != 1 else ''} leading outside the "
-            "folder skipped; give --follow-symlinks to read them)"
-        )
-    return InputError(where, None, message + "; give --allow-empty if that is expected", "empty")
 
 
 def _hint(exc: sqlite3.Error) -> str:

@@ -41,6 +41,7 @@ ORDER = (
     "related",  # related findings folded into the dominant one
     "uncertain",  # findings on uncertain extraction capped
     "findings",
+    "waivers",  # record and log waivers applied to findings
     "evaluate",  # facts + rules -> findings (durable_rules)
     "history",  # log read side -> calibration
     "recording",  # measured figures checked, then appended to the log

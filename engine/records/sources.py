@@ -127,6 +127,20 @@ class Walk:
     skipped_links: list[str] = field(default_factory=list)
     seen: set[tuple[int, int]] = field(default_factory=set)
 
+    def nothing_found(self, paths: Sequence[str]) -> InputError:
+        """The error of a run that found no record: it must not look like a clean audit."""
+        where = ", ".join(paths) if len(paths) <= 3 else f"{', '.join(paths[:3])}, ..."
+        message = "no decision record found, so nothing was audited"
+        skipped = len(self.skipped_links)
+        if skipped:
+            message += (
+                f" ({skipped} symbolic link{'s' if skipped != 1 else ''} leading outside the "
+                "folder skipped; give --follow-symlinks to read them)"
+            )
+        return InputError(
+            where, None, message + "; give --allow-empty if that is expected", "empty"
+        )
+
 
 def walk(
     folder: Path,
