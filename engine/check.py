@@ -426,7 +426,9 @@ def run_check(opts: CheckOptions, hooks: CheckHooks | None = None) -> CheckResul
         _consume(stream, sink, portfolio, members, hooks)
         clock.start("portfolio")  # folder and portfolio rules, over the whole run
         _finish(sink, evaluator, portfolio, members)
-        if not tally.records and not tally.errors and not opts.allow_empty:
+        # A hook's staged files (--force-exclude) may hold no record: that is no error.
+        empty_ok = opts.allow_empty or opts.force_exclude
+        if not tally.records and not tally.errors and not empty_ok:
             tally.errors.append(walking.nothing_found(opts.paths))
         exit_code = _exit_code(tally, opts)
         run_id = None
