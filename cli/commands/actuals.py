@@ -127,7 +127,7 @@ def _list(path: str, decision_id: str | None, fmt: str) -> None:
     from decaudit.cli.output import Column, output_rows
     from decaudit.engine.log import AuditLog
 
-    with AuditLog.open(path, create=False) as log:
+    with AuditLog.read(path) as log:
         rows = [{k: getattr(a, k) for k in CSV_FIELDS} for a in log.actuals(decision_id)]
     output_rows(
         fmt,

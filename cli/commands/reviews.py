@@ -101,7 +101,7 @@ def reviews(
 
     cfg = settings(db=db, review_after_days=after_days)
     path = db_path(db)
-    with AuditLog.open(path, create=False) as log:
+    with AuditLog.read(path) as log:
         snapshots = latest_snapshots(log.conn)
     found = due_reviews(
         snapshots,
