@@ -27,14 +27,13 @@ from .facts import FactContext, PortfolioAccumulator, RecordFacts, TrackRecord
 from .isolation import describe, record_error
 from .records.limits import DEFAULT_LIMITS, Limits, using
 from .types import (
-    SEVERITY_RANK,
     CheckResult,
     Finding,
     FindingTotals,
     InputError,
     SourceRecord,
 )
-from .vocab import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
+from .vocab import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, SEVERITY_RANK
 from .waivers import Waivers
 
 if TYPE_CHECKING:

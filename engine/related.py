@@ -16,7 +16,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
-from .types import SEVERITY_RANK, Finding
+from .types import Finding
+from .vocab import SEVERITY_RANK
 
 
 def _inside(path: str, outer: str) -> bool:

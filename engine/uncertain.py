@@ -21,7 +21,8 @@ from dataclasses import replace
 from typing import Any
 
 from .rules.model import Match
-from .types import SEVERITY_RANK, Finding, SourceRecord
+from .types import Finding, SourceRecord
+from .vocab import SEVERITY_RANK
 
 CAP = "low"
 

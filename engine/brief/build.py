@@ -16,7 +16,8 @@ from typing import Any
 
 from ..facts import FactContext, TrackRecord, derive
 from ..packdata import References, references
-from ..types import SEVERITY_RANK, Finding, RuleInfo, SourceRecord
+from ..types import Finding, RuleInfo, SourceRecord
+from ..vocab import SEVERITY_RANK
 from .model import MAX_QUESTIONS, Brief, Item, Note, Quote
 from .realism import History, chosen_case, comparison, currency_of, realism, track_for
 from .texts import Values, ask_text, question_text, reason_text, source_text, values_for

@@ -7,8 +7,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..types import SEVERITIES
-from ..vocab import DEFAULT_DB
+from ..vocab import DEFAULT_DB, SEVERITIES
 from .values import (
     DEFAULT_EXTENSIONS,
     DEFAULT_MAX_FILE_SIZE,

@@ -39,7 +39,7 @@ from ..log.rows import FindingRow, RunInfo
 from ..model import OPTION_KINDS
 from ..packdata import lexicon
 from ..reviews import STATES, reviews
-from ..types import FAMILIES, SEVERITIES, SEVERITY_RANK
+from ..vocab import FAMILIES, SEVERITIES, SEVERITY_RANK
 
 SEVERITY_WEIGHTS: Mapping[str, int] = {"critical": 10, "high": 5, "medium": 3, "low": 1, "info": 0}
 MIX_KINDS: tuple[str, ...] = (*OPTION_KINDS, "unknown")

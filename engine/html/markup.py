@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from urllib.parse import quote
 
-from ..types import SEVERITIES
+from ..vocab import SEVERITIES
 from .svg import esc
 
 SEVERITY_COLORS = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..types import FAMILIES, SEVERITIES
+from ..vocab import FAMILIES, SEVERITIES
 from .data import SEVERITY_WEIGHTS, FindingRow, ReportData
 from .markup import (
     FAMILY_COLORS,

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..types import SEVERITIES, SEVERITY_RANK, CheckResult, Finding, WaiverRef
+from ..types import CheckResult, Finding, WaiverRef
+from ..vocab import SEVERITIES, SEVERITY_RANK
 
 # Severities from the most to the least severe, as reports list them.
 SEVERITIES_DESC: tuple[str, ...] = tuple(reversed(SEVERITIES))

@@ -20,7 +20,8 @@ LF -> ``%0A``; in property values also ``:`` -> ``%3A`` and ``,`` -> ``%2C``.
 
 from __future__ import annotations
 
-from ..types import SEVERITY_RANK, CheckResult, Finding, InputError
+from ..types import CheckResult, Finding, InputError
+from ..vocab import SEVERITY_RANK
 from . import ReportOptions
 from .common import active, anchor, plural, relative_file, summarize, summary_sentence
 

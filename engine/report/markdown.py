@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import html
 
-from ..types import SEVERITY_RANK, CheckResult, Finding, InputError
+from ..types import CheckResult, Finding, InputError
+from ..vocab import SEVERITY_RANK
 from . import ReportOptions
 from .common import (
     SEVERITIES_DESC,

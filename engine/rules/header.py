@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from ..facts import CATALOGUE
-from ..types import FAMILIES, SEVERITIES, Loc, Reference
-from ..vocab import PRECISIONS
+from ..types import Loc, Reference
+from ..vocab import FAMILIES, PRECISIONS, SEVERITIES
 from .checker import FileChecker, _show, _suggest
 from .schema import OPTIONAL, REQUIRED
 from .values import type_of

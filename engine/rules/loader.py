@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError, RuleFileError
-from ..types import FAMILIES, SEVERITIES, RuleInfo
+from ..types import RuleInfo
+from ..vocab import FAMILIES, SEVERITIES
 from .brief_text import parse_brief
 from .checker import _show, _suggest
 from .conditions import ConditionChecks

@@ -9,8 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..facts import CATALOGUE
-from ..types import FAMILIES, SEVERITIES
-from ..vocab import PRECISIONS
+from ..vocab import FAMILIES, PRECISIONS, SEVERITIES
 from .brief_text import BRIEF_SCHEMA
 from .values import OPERATORS
 
