@@ -138,6 +138,7 @@ class _Tally:
     kept: list[SourceRecord] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
+    skipped: list[InputError] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     all_findings: list[Finding] = field(default_factory=list)
     finding_count: int = 0
@@ -250,6 +251,9 @@ def _consume(
     tally, writer, opts = sink.tally, sink.writer, sink.opts
     last_file = None
     for item, facts, findings in stream:
+        if isinstance(item, InputError) and item.kind == "skipped":
+            tally.skipped.append(item)  # found in a folder, not audited: reported, not an error
+            continue
         if item.file != last_file:
             tally.files.append(item.file)
             last_file = item.file
@@ -470,6 +474,7 @@ def run_check(opts: CheckOptions, hooks: CheckHooks | None = None) -> CheckResul
         min_history=opts.history_min,
         timings=clock.timings,
         paths=opts.paths,
+        skipped=tuple(tally.skipped),
     )
 
 

@@ -75,7 +75,7 @@ class InputError:
     file: str
     line: int | None
     message: str
-    kind: str = "input"  # input | io | rule | config
+    kind: str = "input"  # input | io | rule | config | skipped (a walked file not audited)
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
@@ -198,3 +198,4 @@ class CheckResult:
     timings: Mapping[str, float] = field(default_factory=dict)  # seconds per stage of the run
     config_file: str | None = None  # the configuration file the run used, if any
     paths: tuple[str, ...] = ()  # the paths the run was given (files, folders, -)
+    skipped: tuple[InputError, ...] = ()  # files found in folders and not audited, with why

@@ -63,6 +63,7 @@ _DECISION: dict[str, tuple[str, ...]] = {
     "rejected_without_reason": _REASONS,
     "rejected_without_reason_line": (),
     "choice_stated": (*_CHOICE, "rationale"),
+    "chosen_by": _CHOICE,
     "chosen_line": (),
     "chosen_case_line": (),
     "chosen_count": _CHOICE,

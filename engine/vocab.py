@@ -66,7 +66,7 @@ RECORD_LOADERS: dict[str, str] = {
 # Binary input formats: file extension -> "module:function" taking (path, bytes, options), the
 # options a ReadOptions (decaudit.engine.records.formats: the worksheet of a workbook...).
 BINARY_RECORD_LOADERS: dict[str, str] = {
-    ".docx": "formats:load_docx",  # a Word business case
+    ".docx": "formats:load_docx",  # a Word business case, else an ADR
     ".xlsx": "xlsxregister:load_xlsx",  # an Excel decision register
 }
 # The extensions a folder walk reads by default (``extensions`` in the config file);

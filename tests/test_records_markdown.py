@@ -378,7 +378,14 @@ def test_nygard_with_alternatives_section() -> None:
         "## Alternatives\n\n    * Keep the monolith\n    * Rewrite\n\n    ## Consequences",
     )
     src = load_one(text)
-    assert [o.title for o in src.record.options] == ["Keep the monolith", "Rewrite"]
+    # the decision is stated in prose and the alternatives are the options it rejected
+    assert [(o.title, o.chosen) for o in src.record.options] == [
+        ("Keep the monolith", False),
+        ("Rewrite", False),
+        ("Split the monolith billing module", True),
+    ]
+    assert src.record.model_extra is not None
+    assert src.record.model_extra["x_uncertain"] == ["chosen", "options[2]"]
 
 
 def test_stdin_id_from_title_number() -> None:
@@ -416,10 +423,10 @@ def test_unknown_status_and_date_are_kept_as_text() -> None:
     src = load_one(
         """
         ---
-        status: "{proposed | rejected | accepted}"
+        status: "under the weather"
         date: last spring
         ---
-        # Template-like ADR
+        # Odd metadata
 
         ## Decision Outcome
 
@@ -429,8 +436,32 @@ def test_unknown_status_and_date_are_kept_as_text() -> None:
     rec = src.record
     assert rec.status is None and rec.date is None
     assert rec.model_extra is not None
-    assert rec.model_extra["status_text"] == "{proposed | rejected | accepted}"
+    assert rec.model_extra["status_text"] == "under the weather"
     assert rec.model_extra["date_text"] == "last spring"
+
+
+@pytest.mark.parametrize(
+    ("title", "extra"),
+    [
+        ("{short title of solved problem}", ""),
+        ("ADR Template", ""),
+        ("Decision record template by Someone", ""),
+        (
+            "Pick a queue",
+            "\n\n## Considered Options\n\n* {title of option 1}\n* {title of option 2}",
+        ),
+    ],
+)
+def test_templates_are_not_decisions(title: str, extra: str) -> None:
+    text = f"---\nstatus: accepted\n---\n# {title}\n\n## Decision\n\nx{extra}\n"
+    (err,) = load_file("adr/x.md", text.encode(), explicit=False)
+    assert isinstance(err, InputError) and err.kind == "skipped"
+    assert err.message.startswith("a template, not a decision record")
+
+
+def test_a_decision_about_templates_is_a_decision() -> None:
+    src = load_one("# Use Apache Velocity as template engine\n\n## Status\n\nAccepted\n")
+    assert src.record.status == "accepted"
 
 
 def test_front_matter_model_fields_pass_through_and_are_validated() -> None:
@@ -451,8 +482,10 @@ def test_not_an_adr_is_an_error_when_named() -> None:
     assert str(err).startswith("README.md: not a decision record")
 
 
-def test_not_an_adr_is_skipped_when_walked() -> None:
-    assert load_file("README.md", b"# Our ADRs\n", explicit=False) == []
+def test_not_an_adr_is_reported_skipped_when_walked() -> None:
+    (skip,) = load_file("notes.md", b"# Our ADRs\n", explicit=False)
+    assert isinstance(skip, InputError) and skip.kind == "skipped"
+    assert skip.message.startswith("not a decision record")
 
 
 def test_broken_front_matter_names_line() -> None:
@@ -467,13 +500,18 @@ def test_broken_front_matter_names_line() -> None:
     [
         ("Accepted", "accepted"),
         ("proposed", "proposed"),
-        ("Deprecated", "superseded"),
+        ("Deprecated", "withdrawn"),
         ("Superseded by ADR-0009", "superseded"),
         ("Rejected", "rejected"),
         ("DRAFT", "proposed"),
         ("Implemented", "implemented"),
         ("Withdrawn", "withdrawn"),
-        ("On hold", None),
+        ("On hold", "proposed"),
+        ("Active", "accepted"),
+        ("Agreed", "accepted"),
+        ("Approved (by TSC vote on 3/25/21)", "accepted"),
+        ("{proposed | accepted}", None),
+        ("Superseded by [ADR-0009](0009-x.md)", "superseded"),
     ],
 )
 def test_status_mapping(raw: str, status: str | None) -> None:
@@ -546,10 +584,19 @@ def test_setext_headings() -> None:
     assert [(o.title, o.chosen) for o in src.record.options] == [("A", True), ("B", False)]
 
 
-def test_adr_without_title_is_an_error() -> None:
+def test_adr_without_title_takes_its_file_name() -> None:
     text = "## Status\n\nAccepted\n\n## Context\n\nX\n\n## Decision\n\nWe will.\n"
-    (err,) = load_file("x.md", text.encode())
-    assert str(err) == "x.md:1: ADR has no '# ' title heading"
+    (src,) = load_file("adr/0004-use-a-queue.md", text.encode())
+    assert isinstance(src, SourceRecord)
+    assert src.record.title == "Use a queue"
+    assert src.record.status == "accepted"
+
+
+def test_adr_without_h1_takes_its_first_heading() -> None:
+    text = "## Use a queue\n\n* Status: accepted\n\n## Decision\n\nWe will.\n"
+    (src,) = load_file("x.md", text.encode())
+    assert isinstance(src, SourceRecord)
+    assert src.record.title == "Use a queue"
 
 
 @pytest.mark.parametrize(
@@ -612,8 +659,10 @@ def test_pros_and_cons_under_headings_one_level_too_high() -> None:
     ("decision", "chosen"),
     [
         ("We will keep the monolith for now.", ["Keep the monolith"]),
-        ("We will rewrite, not keep the monolith.", []),  # names two options: nothing marked
-        ("We will think again next quarter.", []),
+        ("We will rewrite, not keep the monolith.", ["Rewrite"]),  # the other is negated
+        ("We will rewrite or keep the monolith.", []),  # names two options: nothing marked
+        # names none: the decision itself is the chosen option
+        ("We will think again next quarter.", ["Split the monolith billing module"]),
     ],
 )
 def test_nygard_decision_naming_one_option_chooses_it(decision: str, chosen: list[str]) -> None:

@@ -9,6 +9,7 @@ import pytest
 from decaudit.engine.records import iter_sources
 from decaudit.engine.types import InputError, SourceRecord
 
+INDEX = "the index of a folder of records"
 ADR = "---\nstatus: accepted\n---\n# Pick\n\n## Considered Options\n\n* A\n* B\n"
 
 
@@ -20,7 +21,15 @@ def write(root: Path, rel: str, text: str) -> Path:
 
 
 def summary(items: list[SourceRecord | InputError]) -> list[str]:
-    return [f"{i.file} {i.record.id}" if isinstance(i, SourceRecord) else f"ERR {i}" for i in items]
+    out = []
+    for i in items:
+        if isinstance(i, SourceRecord):
+            out.append(f"{i.file} {i.record.id}")
+        elif i.kind == "skipped":
+            out.append(f"SKIP {i}")
+        else:
+            out.append(f"ERR {i}")
+    return out
 
 
 def test_folder_walk_sorted_filtered_and_skipping(tmp_path: Path) -> None:
@@ -29,21 +38,81 @@ def test_folder_walk_sorted_filtered_and_skipping(tmp_path: Path) -> None:
     write(tmp_path, "sub/c.jsonl", '{"id": "C", "title": "c"}\n')
     write(tmp_path, "sub/0001-pick.md", ADR)
     write(tmp_path, "sub/README.md", "# ADRs\n\nIndex of decisions.\n")
-    write(tmp_path, "sub/adr-template.md", ADR)
-    write(tmp_path, "sub/template.md", ADR)
+    write(tmp_path, "sub/0005-use-templates.md", ADR)
+    write(tmp_path, "sub/Template.md", ADR)
+    write(tmp_path, "sub/notes.md", "# Notes\n\nNothing decided here.\n")
     write(tmp_path, "sub/notes.txt", "id: T\ntitle: t\n")
     write(tmp_path, ".hidden/h.yaml", "id: H\ntitle: h\n")
     write(tmp_path, "node_modules/n.yaml", "id: N\ntitle: n\n")
     write(tmp_path, ".venv/v.yaml", "id: V\ntitle: v\n")
     write(tmp_path, "d.csv", "decision_id,decision_title,option_title\nD,d,x\n")
     root = str(tmp_path)
-    assert summary(list(iter_sources([root]))) == [
+    got = summary(list(iter_sources([root])))
+    assert got[:6] == [
         f"{root}/a.json A",
         f"{root}/b.yaml B",
         f"{root}/d.csv D",
-        f"{root}/sub/0001-pick.md 0001-pick",
-        f"{root}/sub/c.jsonl C",
+        f"{root}/sub/0001-pick.md sub/0001-pick",
+        # a word inside a name never excludes a file
+        f"{root}/sub/0005-use-templates.md sub/0005-use-templates",
+        f"SKIP {root}/sub/README.md: excluded by name (README.md: {INDEX})",
     ]
+    assert got[6] == f"SKIP {root}/sub/Template.md: excluded by name (Template.md)"
+    assert got[7] == f"{root}/sub/c.jsonl C"
+    assert got[8].startswith(f"SKIP {root}/sub/notes.md: not a decision record")
+    assert len(got) == 9
+
+
+def test_ids_are_namespaced_by_path_in_the_folder(tmp_path: Path) -> None:
+    write(tmp_path, "one/0001-record-decisions.md", ADR)
+    write(tmp_path, "two/0001-record-decisions.md", ADR)
+    write(tmp_path, "0002-explicit.md", "---\nid: X-1\nstatus: accepted\n---\n# A\n")
+    write(tmp_path, "nested/0003-explicit.md", "---\nid: X-1\nstatus: accepted\n---\n# B\n")
+    got = summary(list(iter_sources([str(tmp_path)])))
+    assert got[0] == f"{tmp_path}/0002-explicit.md X-1"
+    assert got[1].startswith(f"ERR {tmp_path}/nested/0003-explicit.md:5: duplicate decision id")
+    assert got[2:] == [
+        f"{tmp_path}/one/0001-record-decisions.md one/0001-record-decisions",
+        f"{tmp_path}/two/0001-record-decisions.md two/0001-record-decisions",
+    ]
+
+
+def test_index_alone_in_its_folder_is_the_decision(tmp_path: Path) -> None:
+    write(tmp_path, "queue/index.md", ADR)
+    write(tmp_path, "queue/LICENSE.md", "# License\n\nMIT\n")
+    got = summary(list(iter_sources([str(tmp_path)])))
+    assert got[0].startswith(f"SKIP {tmp_path}/queue/LICENSE.md: not a decision record")
+    assert got[1] == f"{tmp_path}/queue/index.md queue/index"
+
+
+def test_same_file_twice_through_a_link_is_read_once(tmp_path: Path) -> None:
+    target = write(tmp_path, "x/decision.md", ADR)
+    (tmp_path / "x" / "also.md").symlink_to(target)
+    got = summary(list(iter_sources([str(tmp_path)])))
+    assert got == [
+        f"SKIP {tmp_path}/x/also.md: same file as {tmp_path}/x/decision.md",
+        f"{tmp_path}/x/decision.md x/decision",
+    ]
+
+
+def test_walked_word_document_is_read(tmp_path: Path) -> None:
+    import docx
+
+    word = docx.Document()
+    word.add_heading("Use a queue", level=1)
+    word.add_paragraph("Status: Accepted")
+    word.add_heading("Considered Options", level=2)
+    word.add_paragraph("RabbitMQ", style="List Bullet")
+    word.add_paragraph("Kafka (chosen)", style="List Bullet")
+    word.save(str(tmp_path / "0001-queue.docx"))
+    (src,) = list(iter_sources([str(tmp_path)]))
+    assert isinstance(src, SourceRecord), src
+    assert src.record.status == "accepted"
+    assert [(o.title, o.chosen) for o in src.record.options] == [
+        ("RabbitMQ", False),
+        ("Kafka", True),
+    ]
+    assert src.line_of(("options", 1)) == 5  # the 5th paragraph of the body
 
 
 def test_named_files_are_read_whatever_the_name(tmp_path: Path) -> None:

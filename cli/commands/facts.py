@@ -37,9 +37,11 @@ def _block(title: str, fact: dict[str, Any]) -> list[str]:
     return lines
 
 
-def _text(facts_json: dict[str, Any], file: str, line: int) -> str:
+def _text(facts_json: dict[str, Any], file: str, line: int, shown: list[str]) -> str:
     decision = facts_json["decision"]
     out = [f"# {decision['did']} ({file}:{line})", ""]
+    if shown:
+        out += [*shown, ""]
     out += _block("decision", decision)
     for group in ("options", "benefits", "costs"):
         singular = group[:-1]
@@ -99,7 +101,10 @@ def facts(file: str | None, fmt: str, list_: bool, today: dt.date | None) -> Non
     """Show the facts derived from the records in FILE ("-" for stdin).
 
     Each record gives one decision fact, one option fact per option and one benefit or
-    cost fact per business-case line. With --format json, a file holding one record
+    cost fact per business-case line. A record read from a document (Markdown, Word) first
+    shows what was extracted, item by item with its line: status, deciders, each option with
+    its pros and cons, the chosen option and how it was recognised, and the fields that were
+    inferred rather than read as written (uncertain). With --format json, a file holding one record
     prints one object (keys decision, options, benefits, costs) and a file holding
     several prints a list of such objects. --list prints the fact catalogue instead.
     Unreadable records are reported as FILE:LINE: message and exit with status 2.
@@ -118,20 +123,36 @@ def facts(file: str | None, fmt: str, list_: bool, today: dt.date | None) -> Non
     from decaudit.engine.types import InputError
 
     ctx = FactContext(today=settings(today=today)["today"])
-    results: list[tuple[dict[str, Any], str, int]] = []
+    from .extracted import extracted, extracted_text
+
+    results: list[tuple[dict[str, Any], str, int, list[str]]] = []
     errors: list[InputError] = []
+    skipped: list[InputError] = []
     for item in iter_sources([file]):
+        if isinstance(item, InputError) and item.kind == "skipped":
+            skipped.append(item)
+            continue
         if isinstance(item, InputError):
             errors.append(item)
             continue
-        results.append((derive(item, ctx).as_json(), item.file, item.line_of(())))
+        doc = derive(item, ctx).as_json()
+        shown: list[str] = []
+        if item.format not in ("yaml", "json", "jsonl", "csv"):  # read from a document
+            doc["extracted"] = extracted(item)
+            shown = extracted_text(item)
+        results.append((doc, item.file, item.line_of(()), shown))
     if fmt == "json":
         if results:
-            docs = [doc for doc, _, _ in results]
+            docs = [doc for doc, _, _, _ in results]
             payload: Any = docs[0] if len(docs) == 1 else docs
             click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
     else:
-        click.echo("\n\n".join(_text(doc, f, ln) for doc, f, ln in results), nl=bool(results))
+        click.echo(
+            "\n\n".join(_text(doc, f, ln, shown) for doc, f, ln, shown in results),
+            nl=bool(results),
+        )
+    for skip in skipped:
+        click.echo(f"decaudit: skipped: {skip}", err=True)
     for err in errors:
         click.echo(f"decaudit: error: {err}", err=True)
     if errors:

@@ -65,6 +65,12 @@ CATALOGUE: dict[str, dict[str, FactSpec]] = {
             "(e.g. 'chosen, options[2]'); absent when every field was read as written.",
         ),
         ("uncertain_count", "number", "How many fields the reader inferred heuristically."),
+        (
+            "chosen_by",
+            "str",
+            "How a document reader recognised the choice: chosen option line, marker on the "
+            "option, reference in the decision, named in the decision prose...",
+        ),
         ("option_count", "number", "Options recorded."),
         ("real_option_count", "number", "Options other than do-nothing."),
         *_KIND_COUNTS,

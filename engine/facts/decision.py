@@ -43,6 +43,9 @@ def decision_fact(
         "decision_maker_count": len(rec.decision_makers),
         "has_review": rec.review is not None,
     }
+    extra = rec.model_extra or {}
+    if isinstance(extra.get("x_chosen_by"), str):
+        df["chosen_by"] = extra["x_chosen_by"]
     uncertain = uncertain_fields(rec)
     df["uncertain_count"] = len(uncertain)
     if uncertain:

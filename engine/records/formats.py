@@ -29,7 +29,7 @@ class ReadOptions:
     sheet: str | None = None
 
 
-BinaryLoader = Callable[[str, bytes, ReadOptions], Iterable[Result]]
+BinaryLoader = Callable[..., Iterable[Result]]  # (path, bytes, ReadOptions[, name])
 
 
 class NotADecisionRecord(ValueError):
@@ -38,7 +38,9 @@ class NotADecisionRecord(ValueError):
 
 # The Markdown, Word and CSV readers are imported when a file of theirs is read: a run over
 # YAML or JSON does not pay for them at start-up.
-def load_markdown(path: str, text: str) -> Iterable[Result]:
+def load_markdown(path: str, text: str, name: str | None = None) -> Iterable[Result]:
+    """A Markdown document: a business case when it is one, else an ADR. ``name`` is the id
+    an ADR without one takes (its path in the checked folder)."""
     from .business import business_case_records, might_be_business_case
     from .document import DocumentError, parse_markdown
     from .limits import check_document
@@ -54,11 +56,15 @@ def load_markdown(path: str, text: str) -> Iterable[Result]:
         return found
     from .adr import load_markdown as load
 
-    return load(path, text)
+    return load(path, text, name)
 
 
-def load_docx(path: str, data: bytes, options: ReadOptions | None = None) -> Iterable[Result]:
-    """A Word document: read as a business case when it is one."""
+def load_docx(
+    path: str, data: bytes, options: ReadOptions | None = None, name: str | None = None
+) -> Iterable[Result]:
+    """A Word document: a business case when it is one, else an ADR. ``name`` is the id an
+    ADR without one takes (its path in the checked folder)."""
+    from .adr import read_adr
     from .business import business_case_records
     from .document import DocxError, parse_docx
     from .limits import check_package
@@ -71,12 +77,9 @@ def load_docx(path: str, data: bytes, options: ReadOptions | None = None) -> Ite
     except DocxError as exc:
         return [InputError(path, None, str(exc))]
     found = business_case_records(path, doc)
-    if found is None:
-        raise NotADecisionRecord(
-            "not a decision record: no business-case structure found in the Word document "
-            "(expected options, and benefit or cost tables, or a heading such as 'Business case')"
-        )
-    return found
+    if found is not None:
+        return found
+    return read_adr(path, doc, name)
 
 
 def load_csv(path: str, text: str) -> Iterable[Result]:
@@ -120,6 +123,8 @@ class _Registry(Mapping[str, Callable[..., Iterable[Result]]]):
 # Text formats (the file decoded as UTF-8) and binary ones (read from bytes).
 LOADERS: Mapping[str, Loader] = _Registry(RECORD_LOADERS)
 BINARY_LOADERS: Mapping[str, BinaryLoader] = _Registry(BINARY_RECORD_LOADERS)
+# Documents whose id, when they give none, comes from their path (``name``).
+DOCUMENT_LOADERS = frozenset({load_markdown, load_docx})
 
 
 def extension(path: str) -> str:

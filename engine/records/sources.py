@@ -8,31 +8,33 @@ and the other files of the run are still read.
 from __future__ import annotations
 
 import os
-import re
 import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import IO
 
 from ..isolation import file_error
 from ..types import InputError, SourceRecord
 from ..vocab import BINARY_RECORD_LOADERS, RECORD_EXTENSIONS, RECORD_LOADERS
-from .formats import BINARY_LOADERS, NotADecisionRecord, ReadOptions, extension, loader_for
+from .formats import (
+    BINARY_LOADERS,
+    DOCUMENT_LOADERS,
+    NotADecisionRecord,
+    ReadOptions,
+    extension,
+    loader_for,
+)
 from .guards import DEFAULT_MAX_BYTES, GuardError, decode, read_bounded, read_stream, too_large
+from .skips import SKIPPED, _excluded, record_name
 
 Result = SourceRecord | InputError
 
 SKIP_DIRS = frozenset({".venv", "venv", "node_modules", "__pycache__", "site-packages"})
+
+
 # Markdown files that are never ADRs when met in a folder walk.
-_TEMPLATE = re.compile(r"(^|[-_.])template([-_.]|$)", re.IGNORECASE)
-
-
-def is_template(name: str) -> bool:
-    return bool(_TEMPLATE.search(Path(name).stem))
-
-
 def is_hidden(path: str) -> bool:
     """Whether a path has a hidden part (``.github/x.yml``, ``docs/.draft.md``)."""
     parts = path.replace("\\", "/").split("/")
@@ -44,20 +46,26 @@ def _display(path: str) -> str:
 
 
 def load_file(
-    path: str, data: bytes, *, max_bytes: int | None = None, explicit: bool = True
+    path: str,
+    data: bytes,
+    *,
+    max_bytes: int | None = None,
+    explicit: bool = True,
+    name: str | None = None,
 ) -> list[Result]:
     """Every record in one file (any format). ``path`` picks the format ("-": sniffed).
 
-    ``explicit`` is False for files found by walking a folder: Markdown with no ADR
-    structure is then skipped silently (an empty list) instead of being an error.
+    ``explicit`` is False for files found by walking a folder: a document with no decision
+    structure is then reported as skipped (an ``InputError`` of kind ``skipped``) instead of
+    being an error. ``name`` is the id a document without one gets (its path in the folder).
     """
-    return list(iter_file(path, data, max_bytes=max_bytes, explicit=explicit))
+    return list(iter_file(path, data, max_bytes=max_bytes, explicit=explicit, name=name))
 
 
 SkipHook = Callable[[str, str], None]  # (path, reason) for a file or folder left out
 # Reasons a folder walk gives for what it leaves out without reading it; any other reason is
 # about a file that was read (Markdown with no decision record in it).
-WALK_SKIPS = frozenset({"hidden", "tool folder", "a template", "excluded by the configuration"})
+WALK_SKIPS = frozenset({"hidden", "tool folder", "excluded by the configuration"})
 
 
 def iter_file(
@@ -68,6 +76,7 @@ def iter_file(
     explicit: bool = True,
     on_skip: SkipHook | None = None,
     options: ReadOptions | None = None,
+    name: str | None = None,
 ) -> Iterator[Result]:
     """Like :func:`load_file`, one record at a time (a large JSON Lines or multi-document
     YAML file is validated as it is consumed, not all at once)."""
@@ -76,7 +85,10 @@ def iter_file(
         return
     binary = BINARY_LOADERS.get(extension(path))
     if binary is not None:
-        records = binary(path, data, options or ReadOptions())
+        if binary in DOCUMENT_LOADERS:
+            records = binary(path, data, options or ReadOptions(), name)
+        else:
+            records = binary(path, data, options or ReadOptions())
     else:
         text = decode(data)
         del data
@@ -84,14 +96,22 @@ def iter_file(
             yield InputError(path, text.line, text.message)
             return
         if not text.strip():
-            yield InputError(path, 1, "no decision record in the file (it is empty)")
+            if explicit:
+                yield InputError(path, 1, "no decision record in the file (it is empty)")
+            else:
+                yield InputError(path, None, "empty file", kind=SKIPPED)
             return
-        records = _text_records(path, text)
+        records = _text_records(path, text, name)
     yield from _isolated(path, records, explicit, on_skip)
 
 
-def _text_records(path: str, text: str) -> Iterator[Result]:
-    yield from loader_for(path, text)(path, text)
+def _text_records(path: str, text: str, name: str | None = None) -> Iterator[Result]:
+    loader = loader_for(path, text)
+    if loader in DOCUMENT_LOADERS:
+        document: Callable[..., Iterable[Result]] = loader  # takes the id to use, too
+        yield from document(path, text, name)
+    else:
+        yield from loader(path, text)
 
 
 def _isolated(
@@ -100,11 +120,8 @@ def _isolated(
     """``records``, with whatever a reader raises turned into this file's error."""
     try:
         yield from records
-    except NotADecisionRecord as exc:
-        if explicit:
-            yield InputError(path, None, str(exc))
-        elif on_skip is not None:
-            on_skip(path, str(exc))
+    except NotADecisionRecord as exc:  # walked: reported as skipped (on_skip hears of it)
+        yield InputError(path, None, str(exc), kind="input" if explicit else SKIPPED)
     except RecursionError:  # a last line of defence; the parsers bound nesting themselves
         yield InputError(path, None, "nesting too deep")
     except MemoryError:
@@ -201,8 +218,6 @@ def _left_out(entry: os.DirEntry[str], is_dir: bool, opts: Walk, root: Path) -> 
         return "hidden"
     if is_dir and entry.name in SKIP_DIRS:
         return "tool folder"
-    if not is_dir and extension(entry.name) in (".md", ".markdown") and is_template(entry.name):
-        return "a template"
     if (
         entry.is_symlink()
         and not opts.follow_symlinks
@@ -260,6 +275,7 @@ def _read(
     explicit: bool,
     on_skip: SkipHook | None = None,
     options: ReadOptions | None = None,
+    name: str | None = None,
 ) -> Iterable[Result]:
     try:
         if extension(path) == ".jsonl" and os.stat(path).st_size > STREAM_CHUNK:
@@ -271,7 +287,7 @@ def _read(
         return iter([InputError(path, None, f"cannot read: {exc.strerror or exc}", kind="io")])
     if isinstance(data, GuardError):
         return iter([InputError(path, data.line, data.message)])
-    return iter_file(path, data, explicit=explicit, on_skip=on_skip, options=options)
+    return iter_file(path, data, explicit=explicit, on_skip=on_skip, options=options, name=name)
 
 
 FileFilter = Callable[[str], bool]
@@ -341,20 +357,29 @@ def _expand(
         elif path.is_dir():
             for found in walk(path, on_skip, walking):
                 shown_found = _display(str(found))
-                if select(shown_found) if select else extension(shown_found) in RECORD_EXTENSIONS:
-                    yield from _read(
-                        shown_found, max_bytes, explicit=False, on_skip=on_skip, options=options
-                    )
-                elif on_skip is not None:
-                    on_skip(shown_found, "excluded by the configuration")
+                why = _excluded(found)
+                if why is None and not (
+                    select(shown_found) if select else extension(shown_found) in RECORD_EXTENSIONS
+                ):
+                    why = "excluded by the configuration"
+                if why is not None:  # reported, never dropped in silence
+                    yield InputError(shown_found, None, why, kind=SKIPPED)
+                    continue
+                yield from _read(
+                    shown_found,
+                    max_bytes,
+                    explicit=False,
+                    options=options,
+                    name=record_name(found, path),
+                )
         elif path.exists() and as_found:  # named by a hook: handled as if found in a walk
-            reason = "hidden" if is_hidden(shown) else None
+            reason = "hidden" if is_hidden(shown) else _excluded(path)
             if reason is None and select is not None and not select(shown):
                 reason = "excluded by the configuration"
             if reason is None:
-                yield from _read(shown, max_bytes, explicit=False, on_skip=on_skip, options=options)
-            elif on_skip is not None:
-                on_skip(shown, reason)
+                yield from _read(shown, max_bytes, explicit=False, options=options)
+            else:  # reported like any file a walk leaves out (on_skip hears of it too)
+                yield InputError(shown, None, reason, kind=SKIPPED)
         elif path.exists():
             yield from _read(shown, max_bytes, explicit=True, options=options)
         elif path.is_symlink():
@@ -393,6 +418,11 @@ def iter_sources(
     )
     errors_in_file, current_file = 0, None
     for item in _numbered(items, seen):
+        if isinstance(item, InputError) and item.kind == SKIPPED:
+            if on_skip is not None:
+                on_skip(item.file, item.message)
+            yield item
+            continue
         if item.file != current_file:
             if errors_in_file > MAX_ERRORS_PER_FILE:
                 yield _more_errors(current_file, errors_in_file)
@@ -425,6 +455,11 @@ def _numbered(items: Iterator[Result], seen: dict[str, tuple[str, int]]) -> Iter
         if isinstance(item, SourceRecord):
             rid = item.record.id
             first = seen.get(rid)
+            if first is not None and item.raw is not None and item.raw.get("x_implicit_id"):
+                # an id taken from a path met in two checked folders: the whole path decides
+                rid = PurePosixPath(item.file).with_suffix("").as_posix()
+                item = replace(item, record=item.record.model_copy(update={"id": rid}))
+                first = seen.get(rid)
             if first is not None:
                 yield InputError(
                     item.file,

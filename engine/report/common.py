@@ -94,6 +94,7 @@ class Summary:
     baseline_fixed: int
     exit_code: int
     fail_on: str
+    skipped: int = 0  # files found in folders and not audited
 
 
 def summarize(result: CheckResult) -> Summary:
@@ -119,6 +120,7 @@ def summarize(result: CheckResult) -> Summary:
         baseline_fixed=result.baseline_fixed,
         exit_code=result.exit_code,
         fail_on=result.fail_on,
+        skipped=len(result.skipped),
     )
 
 
@@ -144,6 +146,8 @@ def summary_sentence(summary: Summary) -> str:
         parts.append(f"{summary.waived} waived")
     if summary.errors:
         parts.append(plural(summary.errors, "error"))
+    if summary.skipped:
+        parts.append(f"{plural(summary.skipped, 'file')} skipped")
     text = "; ".join(parts) + "."
     baseline = baseline_sentence(summary)
     return f"{text} {baseline}" if baseline else text

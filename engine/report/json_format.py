@@ -4,6 +4,7 @@
 
     {"schema_version": 1, "tool": {"name": "decaudit", "version": "..."}, "run_id": 7,
      "started_at": "...", "findings": [{...}], "errors": [{"file", "line", "message", "kind"}],
+     "skipped": [{"file", "reason"}],
      "rules": [{"id", "name", "severity", "family", "title"}], "summary": {...}}
 
 Keys are sorted, indent 2. Findings include waived ones (``"waived": true`` with the
@@ -36,6 +37,7 @@ def document(result: CheckResult) -> dict[str, Any]:
         "started_at": result.started_at,
         "findings": [finding_dict(f) for f in sort_findings(result.findings)],
         "errors": [error_dict(e) for e in result.errors],
+        "skipped": [{"file": e.file, "reason": e.message} for e in result.skipped],
         "rules": [
             {
                 "id": r.id,
@@ -54,6 +56,7 @@ def document(result: CheckResult) -> dict[str, Any]:
             "waived": s.waived,
             "expired_waivers": s.expired_waivers,
             "errors": s.errors,
+            "skipped": s.skipped,
             "exit_code": s.exit_code,
             "fail_on": s.fail_on,
             "baseline_matched": s.baseline_matched,

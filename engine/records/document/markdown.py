@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
@@ -43,19 +44,40 @@ class DocumentError(ValueError):
         self.line = line
 
 
-_MD: MarkdownIt | None = None
+_MD: dict[bool, MarkdownIt] = {}
+# Link syntax is the costly inline rule: text with this many brackets (never a real
+# decision document) is read with links as plain text, so hostile input stays fast.
+MAX_LINK_BRACKETS = 2000
 
 
-def _parser() -> MarkdownIt:
-    global _MD
-    if _MD is None:
-        _MD = (
-            MarkdownIt("commonmark")
-            .enable("table")
-            .enable("strikethrough")
-            .use(front_matter_plugin)
-        )
-    return _MD
+# Inline content longer than this (one paragraph or list item) is kept as plain text: no
+# real paragraph is this long, and emphasis matching on hostile text is what costs.
+MAX_INLINE_CHARS = 20_000
+
+
+def _inline(state: StateCore) -> None:
+    """markdown-it's inline stage, with over-long content kept as one text token."""
+    for token in state.tokens:
+        if token.type != "inline":
+            continue
+        if token.children is None:
+            token.children = []
+        if len(token.content) > MAX_INLINE_CHARS:
+            token.children.append(Token("text", "", 0, content=token.content))
+        else:
+            state.md.inline.parse(token.content, state.md, state.env, token.children)
+
+
+def _parser(links: bool = True) -> MarkdownIt:
+    md = _MD.get(links)
+    if md is None:
+        md = MarkdownIt("commonmark").enable("table").enable("strikethrough")
+        md.use(front_matter_plugin)
+        md.core.ruler.at("inline", _inline)
+        if not links:
+            md.disable(["link", "image", "autolink", "backticks"])
+        _MD[links] = md
+    return md
 
 
 _TASK = re.compile(r"^\[([ xX])\]\s+")
@@ -338,7 +360,7 @@ def parse_markdown(text: str) -> Document:
     """A Markdown document as a :class:`Document`. Raises :class:`DocumentError` only for
     front matter that is not valid YAML."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "\ufffd")
-    tokens = _parser().parse(text)
+    tokens = _parser(text.count("[") <= MAX_LINK_BRACKETS).parse(text)
     front, front_lines = _front(tokens)
     reader = _Reader(tokens)
     stack: list[_Open] = [_Open(0, Text(""), 1)]

@@ -1,0 +1,128 @@
+"""ADRs as people write them (MADR 2-4, Nygard, adr-tools, Tyree and their variants), read
+from the document model of a Markdown or Word file and mapped onto the record model.
+
+``sections`` names the parts by their headings, ``meta`` reads statuses, dates and names,
+``content``/``options`` find the options with their pros and cons, ``choice`` recognises the
+chosen option and ``build`` assembles the record. See docs/formats.md for the mapping.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...types import InputError, SourceRecord
+from ..document import Document, DocumentError, DocxError, parse_docx, parse_markdown
+from ..formats import NotADecisionRecord
+from . import sections as roles
+from .build import Builder
+from .choice import CHOSEN_LINE, norm
+from .meta import map_status
+
+Result = SourceRecord | InputError
+_RECORD_TITLE = re.compile(
+    r"^\s*(?:(?:architecture\s+)?decision\s+record\s*(?:\(ADR\)\s*)?(?::|for\s|[-–—]\s)|"
+    r"ADR\b\s*[-#]?\s*\d)",
+    re.IGNORECASE,
+)
+_FRONT_KEYS = ("status", "date", "deciders", "decision-makers", "decision makers")
+
+
+def classify(doc: Document) -> str | None:
+    """``madr``, ``nygard`` or None (no decision structure), with the reason it is not."""
+    keys = [s.key for s in doc.sections()]
+    meta = {m.name for m in doc.metadata}
+    if any(roles.is_options(k) or roles.is_pros_cons(k) for k in keys):
+        return "madr"
+    if doc.front and any(k in meta for k in _FRONT_KEYS):
+        return "madr"
+    if any(CHOSEN_LINE.search("\n".join(p.lines)) for s in doc.sections() for p in s.paragraphs()):
+        return "madr"
+    title = doc.title_section
+    if title is not None and _RECORD_TITLE.match(title.title):
+        return "madr"  # "Architecture Decision Record: X", "ADR-12: X"
+    decision = any(roles.is_decision(k) for k in keys)
+    status = "status" in meta or any(roles.is_status(k) for k in keys)
+    if decision or status:
+        return "nygard" if decision and any(roles.is_status(k) for k in keys) else "madr"
+    return None
+
+
+NOT_A_RECORD = (
+    "not a decision record: no status, decision, outcome, proposal or options found "
+    "(expected e.g. '## Status' or 'Status:' metadata, '## Decision', '## Considered Options' "
+    "or 'Chosen option:')"
+)
+
+
+def read_adr(path: str, doc: Document, name: str | None = None) -> list[Result]:
+    """One ADR from a parsed document. Raises :class:`NotADecisionRecord` without an ADR
+    structure. ``name`` is the id to use when the document gives none."""
+    fmt = classify(doc)
+    if fmt is None:
+        raise NotADecisionRecord(NOT_A_RECORD)
+    built = Builder(path, doc, fmt, name).build()
+    if isinstance(built, SourceRecord) and (why := template_reason(built)):
+        raise NotADecisionRecord(f"a template, not a decision record ({why})")
+    return [built]
+
+
+_PLACEHOLDER = re.compile(r"\{[^{}]{2,}\}|^\s*\[[^\]]+\]\s*$")
+_TEMPLATE_TITLE = re.compile(
+    r"^\s*(?:(?:architecture\s+)?decision\s+record\s+|m?adr\s+)?template\b|"
+    r"\btemplate\s+(?:by|for|of|using|from)\b|\btemplate\s*$",
+    re.IGNORECASE,
+)
+
+
+def template_reason(src: SourceRecord) -> str | None:
+    """Why a read document is a template rather than a decision, or None."""
+    rec = src.record
+    extra = rec.model_extra or {}
+    if _PLACEHOLDER.search(rec.title):
+        return f"placeholder title {rec.title!r}"
+    if _TEMPLATE_TITLE.search(rec.title):
+        return f"titled {rec.title!r}"
+    held = [o.title for o in rec.options if _PLACEHOLDER.search(o.title)]
+    if len(held) >= 2:
+        return f"placeholder options {held[0]!r}..."
+    status = extra.get("status_text")
+    if isinstance(status, str) and "{" in status and "|" in status:
+        return f"placeholder status {status!r}"
+    return None
+
+
+def load_markdown(path: str, text: str, name: str | None = None) -> list[Result]:
+    try:
+        doc = parse_markdown(text)
+    except DocumentError as exc:
+        return [InputError(path, exc.line, exc.message)]
+    return read_adr(path, doc, name)
+
+
+def load_docx(path: str, data: bytes, name: str | None = None) -> list[Result]:
+    try:
+        doc = parse_docx(data)
+    except DocxError as exc:
+        return [InputError(path, None, str(exc))]
+    return read_adr(path, doc, name)
+
+
+def looks_like_adr(text: str) -> bool:
+    """Whether ``text`` (of unknown format, e.g. stdin) is a Markdown ADR."""
+    try:
+        doc = parse_markdown(text)
+    except DocumentError:
+        return False
+    return bool(doc.sections()) and classify(doc) is not None
+
+
+__all__ = [
+    "NotADecisionRecord",
+    "classify",
+    "load_docx",
+    "load_markdown",
+    "looks_like_adr",
+    "map_status",
+    "norm",
+    "read_adr",
+]

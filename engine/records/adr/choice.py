@@ -1,0 +1,231 @@
+"""Which option was chosen, and how that was recognised.
+
+In order of certainty: a ``Chosen option: X`` line; a marker on the option itself
+(``(chosen)``, ``_Chosen_``, ``✔``, a ticked task item); a reference in the decision, outcome
+or proposal ("we go with option 1", "(#2)", "option B was selected"); and last, prose there
+that names exactly one option (uncertain).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Sequence
+
+from .content import Opt
+
+MAX_FUZZY_OPTIONS = 200  # beyond this, titles must match exactly (keeps matching linear)
+_STOP_WORDS = "a an the of to for and or in on with by use using we will be is it as at from"
+_STOP = frozenset(f"{_STOP_WORDS} this that option alternative approach solution".split(" "))
+# "Chosen option: X" starting a paragraph or item (MADR); prose such as "the recommended
+# approach is to ..." is not a chosen-option line.
+CHOSEN_LINE = re.compile(
+    r"^\W{0,3}(?:the\s+)?(?:chosen|selected|preferred|recommended)\s+"
+    r"(?:option|alternative|solution|approach)s?\s*(?:is|was)?\s*[:\-–—]\s*(.*)",
+    re.IGNORECASE | re.DOTALL | re.MULTILINE,
+)
+_REF = (
+    r"(?:option|alternative|approach|solution|variant|choice)\s*(?:no\.?\s*)?#?\s*"
+    r"(\d{1,3}[a-z]?|[a-z])\b"
+)
+_REFERENCES = (
+    re.compile(
+        r"\b(?:go(?:ing)?\s+(?:ahead\s+)?with|went\s+with|chose|choose|chosen|select(?:ed)?|"
+        r"pick(?:ed)?|adopt(?:ed)?|prefer(?:red)?|decided\s+(?:on|for|to\s+use)|"
+        r"opt(?:ed)?\s+for|recommend(?:ed|s)?|accept(?:ed)?|implement(?:ed)?|use|agreed\s+on)"
+        r"\s+(?:the\s+|is\s+|was\s+)?" + _REF,
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"\b" + _REF + r"\s+(?:\([^)]*\)\s+)?(?:is|was|has\s+been|will\s+be|got)\s+"
+        r"(?:the\s+)?(?:chosen|selected|accepted|adopted|preferred|recommended|agreed|winner)",
+        re.IGNORECASE,
+    ),
+    re.compile(r"\(\s*(?:option\s*)?#\s*(\d{1,3}[a-z]?)\s*\)", re.IGNORECASE),
+)
+_PAIRS = {'"': '"', "“": "”", "'": "'", "‘": "’", "«": "»", "`": "`"}
+_QUOTED = re.compile(r"[\"“”'‘’«»`]([^\"“”'‘’«»`]{2,200})[\"“”'‘’«»`]")
+
+
+def norm(text: str) -> str:
+    """A title reduced for matching: case, quotes, marks and end punctuation go."""
+    text = re.sub(r"[\"'`“”‘’«»\[\]*_]", "", text.lower())
+    text = text.strip().rstrip(".,;:!")
+    return " ".join(text.split())
+
+
+def _tokens(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _STOP}
+
+
+def _plain(text: str) -> str:
+    """``norm`` with hyphens as spaces: ``Datomic-style`` is named by ``Datomic style``."""
+    return " ".join(norm(text).replace("-", " ").split())
+
+
+def _whole(needle: str, hay: str) -> bool:
+    return bool(needle) and re.search(r"(?<!\w)" + re.escape(needle) + r"(?!\w)", hay) is not None
+
+
+def by_label(ref: str, opts: Sequence[Opt]) -> int | None:
+    """The option a number or letter refers to: its label, else its position."""
+    ref = ref.lower()
+    for i, opt in enumerate(opts):
+        if opt.label == ref:
+            return i
+    if any(o.label for o in opts):
+        return None
+    if ref.isdigit() and 1 <= int(ref) <= len(opts):
+        return int(ref) - 1
+    if len(ref) == 1 and ref.isalpha() and ord(ref) - 96 <= len(opts):
+        return ord(ref) - 97
+    return None
+
+
+def find(ref: str, opts: Sequence[Opt], *, fuzzy: bool = True) -> int | None:
+    """The option a title refers to: exact, by label ("option 2", "B"), then one
+    unambiguous overlap (whole words), then near spellings."""
+    want = norm(ref)
+    if not want:
+        return None
+    for i, opt in enumerate(opts):
+        if want in (norm(opt.title), *(norm(a) for a in opt.aliases)):
+            return i
+    m = re.fullmatch(r"(?:" + _REF + r"|#?\s*(\d{1,3}[a-z]?|[a-z]))", want, re.IGNORECASE)
+    if m:
+        return by_label(m.group(1) or m.group(2), opts)
+    if not fuzzy or len(opts) > MAX_FUZZY_OPTIONS:
+        return None
+    hits = [
+        i
+        for i, o in enumerate(opts)
+        if any(_whole(want, norm(t)) or _whole(norm(t), want) for t in (o.title, *o.aliases))
+    ]
+    if len(hits) == 1:
+        return hits[0]
+    pool = hits or range(len(opts))
+    return _closest(want, opts, pool)
+
+
+def _token_in(word: str, have: set[str]) -> bool:
+    """A word of the reference found in a title: exactly, as a plural, or misspelt."""
+    if word in have or word.rstrip("s") in have or word + "s" in have:
+        return True
+    return len(word) >= 5 and any(
+        abs(len(word) - len(h)) <= 2 and difflib.SequenceMatcher(None, word, h).ratio() >= 0.8
+        for h in have
+    )
+
+
+def _closest(want: str, opts: Sequence[Opt], pool: Sequence[int] | range) -> int | None:
+    """The option whose title holds most of the reference's words (near spellings count),
+    when it is clearly ahead of the next one."""
+    words = _tokens(want)
+    if not words:
+        return None
+    scored: list[tuple[float, int]] = []
+    for i in pool:
+        best = 0.0
+        for text in (opts[i].title, *opts[i].aliases):
+            have = _tokens(text)
+            if have:
+                found = sum(1 for w in words if _token_in(w, have))
+                best = max(best, found / len(words))
+        scored.append((best, i))
+    scored.sort(reverse=True)
+    if not scored or scored[0][0] < 0.6:
+        return None
+    if len(scored) > 1 and scored[0][0] - scored[1][0] < 0.15:
+        return None
+    return scored[0][1]
+
+
+def parse_chosen(rest: str) -> tuple[str, str | None]:
+    """``"X", because Y`` / ``X, because Y`` / ``[X](#x)`` -> (X, Y)."""
+    rest = rest.strip()
+    title, after = "", ""
+    close = _PAIRS.get(rest[:1])
+    if close is not None:
+        m = re.match(
+            re.escape(rest[0]) + r"(.+?)" + re.escape(close) + r"(?=\s*(?:[,.;:]|because\b|$))",
+            rest,
+            re.S,
+        )
+        if m:
+            title, after = m.group(1), rest[m.end() :]
+    if not title:
+        m = re.match(r"^(.*?)(?:,?\s+because\b|,\s*since\b|,\s*as\b)(.*)$", rest, re.I | re.S)
+        if m:
+            title, after = m.group(1), "because" + m.group(2)
+        else:
+            m2 = re.match(r"^(.*?)(?:\.\s|\.$|$)(.*)$", rest, re.S)
+            title, after = (m2.group(1), m2.group(2)) if m2 else (rest, "")
+    title = title.strip().strip("\"'“”‘’`").rstrip(".,;:").strip()
+    after = after.strip().lstrip(",;:.").strip()
+    because = re.sub(r"^(?:because|since|as)\b[,:]?\s*", "", after, flags=re.I).strip()
+    return title, because or None
+
+
+def chosen_in_line(title: str, opts: Sequence[Opt]) -> list[int]:
+    """The options a ``Chosen option:`` title names: one, or several ("mix of "A" and "B"")."""
+    index = find(title, opts)
+    if index is not None:
+        return [index]
+    combined = re.sub(
+        r"^(?:a\s+)?(?:mix|combination|blend|hybrid)\s+of\s+|^both\s+", "", title, flags=re.I
+    )
+    quoted = [m.group(1) for m in _QUOTED.finditer(combined)]
+    parts = quoted if len(quoted) >= 2 else re.split(r"\s+(?:and|\+|&|with)\s+|,\s+", combined)
+    found = [i for part in parts if (i := find(part, opts)) is not None] if len(parts) > 1 else []
+    if len(found) >= 2:
+        return sorted(set(found))
+    refs = [m.group(1) for m in re.finditer(_REF, title, re.IGNORECASE)]
+    found = [i for r in refs if (i := by_label(r, opts)) is not None]
+    return sorted(set(found))
+
+
+def referenced(text: str, opts: Sequence[Opt]) -> list[int]:
+    """Options referred to by number or letter as chosen ("go with option 1", "(#2)")."""
+    found: list[int] = []
+    for pattern in _REFERENCES:
+        for m in pattern.finditer(text):
+            index = by_label(m.group(1), opts)
+            if index is not None and index not in found:
+                found.append(index)
+    return found
+
+
+_NEGATION = re.compile(
+    r"(?:against|not|never|reject(?:ed|s)?|instead\s+of|rather\s+than|over|no\s+longer)"
+    r"\s+(?:\w+\s+){0,2}$"
+)
+
+
+def _negated(name: str, said: str) -> bool:
+    """Every mention of ``name`` is negated ("decided against X", "rather than X")."""
+    starts = [m.start() for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", said)]
+    return bool(starts) and all(_NEGATION.search(said[max(0, p - 40) : p]) for p in starts)
+
+
+def rejected_in(text: str, opt: Opt) -> bool:
+    """Whether the text names the option only to reject it ("decided against X")."""
+    said = _plain(text)
+    names = [n for n in (_plain(t) for t in (opt.title, *opt.aliases)) if len(n) >= 2]
+    return any(_whole(n, said) and _negated(n, said) for n in names)
+
+
+def named_in(text: str, opts: Sequence[Opt]) -> list[int]:
+    """Options whose title (or an alias) the text names as whole words."""
+    if len(opts) > MAX_FUZZY_OPTIONS:
+        return []
+    said = _plain(text)
+    out = []
+    for i, opt in enumerate(opts):
+        texts = [opt.title, *opt.aliases]
+        texts += [re.sub(r"\s*\([^()]*\)", "", t) for t in texts if "(" in t]
+        names = [n for n in (_plain(t) for t in texts) if len(n) >= 2]
+        if any(_whole(n, said) and not _negated(n, said) for n in names):
+            out.append(i)
+    # a title inside another named title (``Yarn`` in ``Yarn and Lerna``) is not named twice
+    titles = {i: _plain(opts[i].title) for i in out}
+    return [i for i in out if not any(j != i and _whole(titles[i], titles[j]) for j in out)]

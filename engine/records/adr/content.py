@@ -1,0 +1,223 @@
+"""One option as it is being read, and what its text says: title, label, pros, cons, markers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..document import Block, ListBlock, ListItem, Paragraph, Section, heading_key
+from .sections import pc_kind
+
+_NUMBERING = re.compile(r"^\s*(?:\(?(\d{1,3}[a-z]?)[.)]|(\d{1,3}[a-z]?)\s*[-–—:])\s+")
+_LABELLED = re.compile(
+    r"^(?:option|alternative|approach|solution|choice|variant)\s*#?\s*(\d{1,3}[a-z]?|[a-z])\b"
+    r"\s*(?:[.:)\-–—]\s*|\s+(?=\W)|$)",
+    re.IGNORECASE,
+)
+_MARKER = re.compile(
+    r"\s*(?:\((?:chosen|selected|preferred|recommended|accepted|decision|winner)\)|"
+    r"\[(?:chosen|selected|preferred|recommended|accepted)\]|[✔✅✓☑]\s*(?:chosen|selected)?|"
+    r"[-–—:]\s*(?:chosen|selected|preferred|recommended)\b\.?)\s*",
+    re.IGNORECASE,
+)
+MARK_WORDS = frozenset({"chosen", "selected", "preferred", "recommended", "winner", "decision"})
+_SPLIT = re.compile(r"\s+[-–—]\s+|:\s+")
+_DASH = re.compile(r"\s+[-–—]\s+")
+_PREFIX = r"^(?:(?:very|really|somewhat|slightly|mostly|quite|also)\s+)?"
+_SEP = r"\s*(?:,\s*because\b|,\s*since\b|:|,|\s[-–—]\s|\s(?=because\b))\s*(.*)$"
+PRO = re.compile(_PREFIX + r"(good|pro|pros|positive|advantage|benefit|\+)" + _SEP, re.I)
+CON = re.compile(_PREFIX + r"(bad|con|cons|negative|disadvantage|drawback|-)" + _SEP, re.I)
+NEUTRAL = re.compile(_PREFIX + r"(neutral)" + _SEP, re.I)
+
+
+@dataclass
+class Opt:
+    title: str
+    line: int
+    label: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    description: str | None = None
+    desc_line: int = 0
+    pros: list[tuple[int, str]] = field(default_factory=list)
+    cons: list[tuple[int, str]] = field(default_factory=list)
+    neutral: list[tuple[int, str]] = field(default_factory=list)
+    group: str | None = None
+    group_line: int = 0
+    marked: bool = False  # carries a chosen marker
+    marked_line: int = 0
+    rejected: bool = False
+    reason: str | None = None
+    reason_line: int = 0
+    uncertain: bool = False
+
+    def add(self, kind: str, line: int, text: str) -> None:
+        text = text.strip()
+        found = getattr(self, kind)
+        if text and (line, text) not in found:  # a part read twice is one point
+            found.append((line, text))
+
+    def describe(self, text: str, line: int) -> None:
+        text = text.strip()
+        if text and not self.description:
+            self.description, self.desc_line = text, line
+
+
+def split_title(
+    text: str, label: str | None = None, rest: str = "", source: str = ""
+) -> tuple[str, str | None]:
+    """An option's written text -> (title, description). A colon inside code
+    (`` `Category: X` ``) never splits."""
+    if label:
+        return label.strip().rstrip(":").strip(), rest.strip(" -–—:") or None
+    splitter = _SPLIT
+    if source and ": " not in re.sub(r"`[^`]*`", "", source):
+        splitter = _DASH
+    parts = splitter.split(text, maxsplit=1)
+    if (
+        len(parts) == 2
+        and parts[0]
+        and parts[1]
+        and len(parts[0].split()) <= 8
+        and parts[0].count("(") == parts[0].count(")")
+    ):
+        return parts[0].strip(), parts[1].strip()
+    return text.strip(), None
+
+
+def option_text(
+    text: str, label: str | None, rest: str, source: str = ""
+) -> tuple[str, str | None, str | None, bool]:
+    """An option written as one line of text -> (title, description, label, marked).
+    ``Option 1: Fuse.js - fast`` gives ``Fuse.js``, ``fast``, ``1``."""
+    if label is not None and _LABELLED.fullmatch(label.rstrip(":").strip() + " "):
+        label = None  # "**Option 1:** Foo": the words after the label are the title
+    if label is None:
+        cleaned, number, marked = clean_title(text)
+        title, desc = split_title(cleaned, source=source if cleaned == text else "")
+        return title, desc, number, marked
+    title, desc = split_title(text, label, rest)
+    title, number, marked = clean_title(title)
+    return title, desc, number, marked
+
+
+def clean_title(raw: str) -> tuple[str, str | None, bool]:
+    """(title, label, marked): numbering ("1. ", "3a) "), "Option 2:" prefixes and chosen
+    markers ("(chosen)", "✔") taken off; the label keeps the number or letter."""
+    text = raw.strip()
+    marked = False
+    while m := _MARKER.search(text):
+        if m.end() != len(text) and m.start() != 0 and "(" not in m.group(0):
+            break
+        text = (text[: m.start()] + " " + text[m.end() :]).strip()
+        marked = True
+    label = None
+    if m := _NUMBERING.match(text):
+        label = m.group(1) or m.group(2)
+        text = text[m.end() :]
+    if m := _LABELLED.match(text):
+        label = m.group(1)
+        rest = text[m.end() :].strip(" :-–—.")
+        text = rest or text.rstrip(" :.")
+    text = text.strip().rstrip(":").strip()
+    if text.endswith(".") and not text.endswith(("..", "etc.")):
+        text = text[:-1].rstrip()
+    return text, (label.lower() if label else None), marked
+
+
+def marked_by(item_marks: tuple[str, ...]) -> bool:
+    return any(m.strip(" ()[]:").lower() in MARK_WORDS for m in item_marks)
+
+
+def strip_marks(title: str, marks: tuple[str, ...]) -> str:
+    """A title without its emphasised chosen marker (``On first request _Chosen_``)."""
+    for mark in marks:
+        if mark.strip(" ()[]:").lower() in MARK_WORDS and title.endswith(mark):
+            title = title[: -len(mark)].rstrip(" -–—:([").strip()
+    return title
+
+
+def prefixed(text: str) -> tuple[str, str] | None:
+    for kind, pattern in (("pros", PRO), ("cons", CON), ("neutral", NEUTRAL)):
+        m = pattern.match(text)
+        if m and m.group(2).strip():
+            return kind, m.group(2).strip()
+    return None
+
+
+def _label_kind(item: ListItem | Paragraph) -> str | None:
+    if item.label is not None and not item.rest:
+        return pc_kind(heading_key(item.label))
+    text = item.text.strip()
+    if text.endswith(":") or len(text.split()) <= 3:
+        return pc_kind(heading_key(text.rstrip(":")))
+    return None
+
+
+def fill(opt: Opt, blocks: tuple[Block, ...], children: tuple[Section, ...] = ()) -> None:
+    """Read an option's own content: pros, cons and neutral points in any of their forms
+    (Good/Bad prefixes, Pros/Cons labels with nested or following lists, ``+``/``-``
+    bullets, Advantages/Disadvantages subsections) and its first paragraph as description."""
+    signed = any(isinstance(b, ListBlock) and b.marker == "+" for b in blocks)
+    pending: str | None = None
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            pending = _paragraph(opt, block)
+        elif isinstance(block, ListBlock):
+            for item in block.items:
+                fill_item(opt, item, pending, signed and block.marker in "+-")
+            pending = None
+    for child in children:
+        kind = pc_kind(child.key)
+        if kind is None:  # a "Pros and cons" or detail subsection: read it the same way
+            fill(opt, child.blocks, child.children)
+        else:  # "#### Advantages": every point in it is of that kind
+            _all_of_kind(opt, kind, child)
+
+
+def _paragraph(opt: Opt, block: Paragraph) -> str | None:
+    """One paragraph of an option's content; the kind a following list takes, if any."""
+    if (got := prefixed(block.text)) is not None:
+        opt.add(got[0], block.line, got[1])
+        return None
+    if (kind := _label_kind(block)) is not None:
+        if block.label and block.rest:
+            opt.add(kind, block.line, block.rest)
+        return kind
+    labelled = pc_kind(heading_key(block.label)) if block.label else None
+    if labelled and block.rest:
+        opt.add(labelled, block.line, block.rest)
+    elif not block.text.endswith(":") and not block.text.startswith("!"):
+        opt.describe(block.text, block.line)
+    return None
+
+
+def _all_of_kind(opt: Opt, kind: str, sec: Section) -> None:
+    for block in sec.blocks:
+        if isinstance(block, ListBlock):
+            for item in block.items:
+                got = prefixed(item.text)
+                opt.add(got[0] if got else kind, item.line, got[1] if got else item.text)
+        elif isinstance(block, Paragraph):
+            opt.add(kind, block.line, block.text)
+
+
+def fill_item(opt: Opt, item: ListItem, pending: str | None, signed: bool) -> None:
+    """One list item of an option's content."""
+    if (got := prefixed(item.text)) is not None:
+        opt.add(got[0], item.line, got[1])
+        for child in item.children:
+            fill_item(opt, child, got[0], False)
+        return
+    kind = _label_kind(item)
+    if kind is not None:
+        if item.label and item.rest:
+            opt.add(kind, item.line, item.rest)
+        for child in item.children:
+            opt.add(kind, child.line, child.text)
+        return
+    if signed:
+        opt.add("pros" if item.marker == "+" else "cons", item.line, item.text)
+    elif pending is not None:
+        opt.add(pending, item.line, item.text)
+    else:
+        opt.describe(item.text, item.line)

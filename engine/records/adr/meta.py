@@ -1,0 +1,151 @@
+"""ADR metadata values: statuses, dates and names, from whatever form they were written in."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+STATUS_MAP = {
+    "accepted": "accepted",
+    "approved": "accepted",
+    "agreed": "accepted",
+    "decided": "accepted",
+    "adopted": "accepted",
+    "active": "accepted",
+    "final": "accepted",
+    "ratified": "accepted",
+    "living": "accepted",
+    "proposed": "proposed",
+    "draft": "proposed",
+    "proposal": "proposed",
+    "open": "proposed",
+    "pending": "proposed",
+    "review": "proposed",
+    "wip": "proposed",
+    "rfc": "proposed",
+    "discussion": "proposed",
+    "discussing": "proposed",
+    "on hold": "proposed",
+    "in progress": "proposed",
+    "in review": "proposed",
+    "under review": "proposed",
+    "work in progress": "proposed",
+    "rejected": "rejected",
+    "declined": "rejected",
+    "implemented": "implemented",
+    "done": "implemented",
+    "completed": "implemented",
+    "complete": "implemented",
+    "deprecated": "withdrawn",  # no longer valid; "superseded" says what replaced it
+    "superseded": "superseded",
+    "superceded": "superseded",
+    "replaced": "superseded",
+    "obsolete": "superseded",
+    "retired": "superseded",
+    "withdrawn": "withdrawn",
+    "abandoned": "withdrawn",
+    "retracted": "withdrawn",
+    "cancelled": "withdrawn",
+    "reverted": "withdrawn",
+    "canceled": "withdrawn",
+}
+_STATUS_WORD = re.compile(
+    r"\b(" + "|".join(sorted(map(re.escape, STATUS_MAP), key=len, reverse=True)) + r")\b"
+)
+_PLACEHOLDER = re.compile(r"[|{}]|^\[")
+_BY_BODY = re.compile(
+    r"\b(?i:approved|accepted|agreed|decided|ratified|voted)\b[^.;]*?\bby\s+(?i:an?\s+|the\s+)?"
+    r"((?:[A-Z][\w&.-]*)(?:\s+[A-Z][\w&.-]*){0,3})"
+)
+
+
+def _words(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s-]", " ", text.lower()).split())
+
+
+def map_status(raw: Any) -> tuple[str | None, str | None]:
+    """(model status or None, raw text to keep or None), from the leading words."""
+    text = " ".join(str(raw).split()).strip(" *_") if raw is not None else ""
+    if not text:
+        return None, None
+    if _PLACEHOLDER.search(text):  # a template placeholder, not a status
+        return None, text
+    words = _words(text)
+    for size in (3, 2, 1):
+        head = " ".join(words.split()[:size])
+        if head in STATUS_MAP:
+            status = STATUS_MAP[head]
+            return status, (text if words != head else None)
+    return None, text
+
+
+def status_in_prose(text: str) -> str | None:
+    """A status word somewhere in free text (``This ADR was approved by...``); never in a
+    template placeholder (``{proposed | accepted}``)."""
+    if _PLACEHOLDER.search(text):
+        return None
+    m = _STATUS_WORD.search(_words(text))
+    return STATUS_MAP[m.group(1)] if m else None
+
+
+def deciding_body(text: str) -> str | None:
+    """``Approved (by TSC vote on 3/25/21)`` -> ``TSC``."""
+    m = _BY_BODY.search(text)
+    if not m:
+        return None
+    body = re.sub(r"(?:\s+(?:Vote|Voting|Meeting|Approval|Decision|Review|Call))+$", "", m.group(1))
+    return body or None
+
+
+_ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\b")
+_SLASHED = re.compile(r"^\s*(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")
+_YMD = re.compile(r"^\s*(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b")
+_WORDY = ("%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y", "%B %Y")
+
+
+def parse_date(value: Any) -> tuple[dt.date | None, str | None]:
+    """An ADR date: ISO, adr-tools' old dd/mm/yyyy (mm/dd/yyyy when only that is valid),
+    yyyy/mm/dd or "2 March 2024". Anything else is kept as text."""
+    if isinstance(value, dt.datetime):
+        return value.date(), None
+    if isinstance(value, dt.date):
+        return value, None
+    text = str(value).strip().strip("*_ ") if value is not None else ""
+    candidates: list[tuple[int, int, int]] = []
+    if (m := _ISO.match(text)) or (m := _YMD.match(text)):
+        candidates.append((int(m.group(1)), int(m.group(2)), int(m.group(3))))
+    elif m := _SLASHED.match(text):
+        a, b, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        candidates += [(year, b, a), (year, a, b)]
+    for y, mo, d in candidates:
+        try:
+            return dt.date(y, mo, d), None
+        except ValueError:
+            continue
+    cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text)
+    for fmt in _WORDY:
+        try:
+            return dt.datetime.strptime(cleaned, fmt).date(), None
+        except ValueError:
+            continue
+    return None, text or None
+
+
+def people(value: Any, items: tuple[str, ...] = ()) -> list[str]:
+    """Names from a list, nested items, or a comma/semicolon/"and" separated string."""
+    values: list[Any]
+    if items:
+        values = list(items)
+    elif isinstance(value, list):
+        values = value
+    elif value is None:
+        return []
+    else:
+        values = re.split(r"[,;]|\s+and\s+|\s*&\s*", str(value))
+    out = []
+    for v in values:
+        name = " ".join(str(v).split()).strip(" []{}*_")
+        if name and not _PLACEHOLDER.search(name) and name.lower() not in ("n/a", "none", "-"):
+            out.append(name)
+    return out

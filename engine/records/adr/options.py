@@ -1,0 +1,362 @@
+"""The options of an ADR, wherever and however they are written.
+
+Options sections (any heading named like options or alternatives, at any level) give their
+options as subsections, list items, ``**Option 1:**`` paragraphs, table rows or, last,
+``We considered X.`` sentences (then marked uncertain). Nested items or subsections that are
+not pros and cons make option groups (``3`` -> ``3a``/``3b``), kept with their group.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..document import Block, Document, ListBlock, ListItem, Paragraph, Section, Table
+from .content import (
+    Opt,
+    clean_title,
+    fill,
+    fill_item,
+    marked_by,
+    option_text,
+    prefixed,
+    strip_marks,
+)
+from .sections import is_options, is_pros_cons, is_rejected, is_role, ordered, pc_kind
+
+MAX_DESCRIPTION_WORDS = 15  # a nested item longer than this describes its option
+_CONSIDERED = re.compile(
+    r"^(?:we|i|the team)\s+(?:also\s+)?(?:considered|evaluated|looked at|explored)\s+"
+    r"(?:using\s+|adopting\s+|the\s+)?(.+?)(?:\.(?:\s|$)|[:;]|,\s+(?:which|but|and)\b|$)",
+    re.IGNORECASE,
+)
+_OPTION_PARA = re.compile(r"^(?:option|alternative|approach|solution)\s*#?\s*\w{1,3}\b", re.I)
+_OPTION_COLS = ("option", "options", "alternative", "alternatives", "name", "approach", "solution")
+
+
+def _is_option_heading(sec: Section) -> bool:
+    return pc_kind(sec.key) is None and not is_pros_cons(sec.key) and bool(sec.title.strip())
+
+
+def _group_children(item: ListItem) -> bool:
+    """Whether a list item's nested items are options of a group (not its description)."""
+    kids = item.children
+    if not kids or any(pc_kind(k.text.rstrip(":").lower()) or prefixed(k.text) for k in kids):
+        return False
+    if any(k.marker == "+" for k in kids):  # + and - bullets: pros and cons
+        return False
+    if any(k.label and pc_kind(k.label.lower()) for k in kids):
+        return False
+    if item.text.rstrip().endswith(":"):
+        return True
+    return all(len(k.text.split()) <= MAX_DESCRIPTION_WORDS for k in kids) and len(kids) >= 2
+
+
+def _from_item(item: ListItem, group: str | None, group_line: int) -> Opt | None:
+    title, desc, label, marked = option_text(item.text, item.label, item.rest, item.source)
+    if not title:
+        return None
+    opt = Opt(title, item.line, label, [item.text], group=group, group_line=group_line)
+    if group:
+        opt.aliases.append(f"{group}, {title}")
+        opt.aliases.append(f"{group} {title}")
+    opt.marked = marked or marked_by(item.marks) or item.checked is True
+    opt.marked_line = item.line if opt.marked else 0
+    if desc:
+        opt.describe(desc, item.line)
+    for more in item.more:
+        if isinstance(more, Paragraph):
+            fill(opt, (more,))
+    signed = any(k.marker == "+" for k in item.children)
+    for child in item.children:
+        fill_item(opt, child, None, signed and child.marker in "+-")
+    return opt
+
+
+def from_items(items: tuple[ListItem, ...] | list[ListItem]) -> list[Opt]:
+    out: list[Opt] = []
+    for item in items:
+        if _group_children(item):
+            parent = item.text.rstrip().rstrip(":").strip()
+            parent_title = clean_title(parent)[0]
+            for kid in item.children:
+                opt = _from_item(kid, parent_title, item.line)
+                if opt is not None:
+                    out.append(opt)
+            continue
+        opt = _from_item(item, None, 0)
+        if opt is not None:
+            out.append(opt)
+    return out
+
+
+def from_heading(sec: Section, group: str | None = None, group_line: int = 0) -> list[Opt]:
+    """An option written as a subsection; subsections that are options make a group."""
+    subs = [c for c in sec.children if _is_option_heading(c) and _looks_like_option(c)]
+    title, label, marked = clean_title(sec.title)
+    if subs and not sec.items() and len(subs) >= 2:
+        out: list[Opt] = []
+        for sub in subs:
+            out.extend(from_heading(sub, title, sec.line))
+        return out
+    opt = Opt(title, sec.line, label, [sec.title], group=group, group_line=group_line)
+    if group:
+        opt.aliases += [f"{group}, {title}", f"{group} {title}"]
+    if marked_by(sec.marks):
+        opt.marked = True
+        opt.title = strip_marks(opt.title, sec.marks)
+    opt.marked = opt.marked or marked
+    opt.marked_line = sec.line if opt.marked else 0
+    fill(opt, sec.blocks, sec.children)
+    return [opt] if title else []
+
+
+def _looks_like_option(sec: Section) -> bool:
+    """A subsection of an option that is itself an option (``3a``, ``Option 3b``)."""
+    return bool(_OPTION_PARA.match(sec.title)) or bool(re.match(r"^\d+[a-z][.):]?\s", sec.title))
+
+
+def from_paragraphs(blocks: tuple[Block, ...]) -> list[Opt]:
+    """``**Option 1:** text`` paragraphs (and list items), each followed by its content."""
+    out: list[Opt] = []
+    current: Opt | None = None
+    for block in blocks:
+        if isinstance(block, Paragraph) and block.label and _OPTION_PARA.match(block.label):
+            title, label, marked = clean_title(f"{block.label}: {block.rest}".strip(": "))
+            lead = title
+            desc = None
+            if block.rest and ". " in block.rest.rstrip(". "):
+                lead, desc = block.rest.split(". ", 1)[0], block.rest
+                lead = clean_title(f"{block.label}: {lead}")[0]
+            current = Opt(lead, block.line, label, [block.text, block.label])
+            current.marked = marked or marked_by(block.marks[1:])
+            current.marked_line = block.line if current.marked else 0
+            if desc:
+                current.describe(desc, block.line)
+            out.append(current)
+        elif current is not None:
+            fill(current, (block,))
+    return out
+
+
+def from_table(table: Table) -> list[Opt]:
+    head = [h.strip().lower() for h in table.header.cells]
+    col = next((i for i, h in enumerate(head) if h in _OPTION_COLS), 0)
+    mark_col = next(
+        (i for i, h in enumerate(head) if h in ("chosen", "selected", "preferred", "decision")),
+        None,
+    )
+    out = []
+    for row in table.rows:
+        if col >= len(row.cells) or not row.cells[col].strip():
+            continue
+        title, label, marked = clean_title(row.cells[col])
+        rest = "; ".join(c for i, c in enumerate(row.cells) if i not in (col, mark_col) and c)
+        opt = Opt(title, row.line, label, [row.cells[col]])
+        if rest:
+            opt.describe(rest, row.line)
+        cell_marks = row.marks[col] if col < len(row.marks) else ()
+        flag = row.cells[mark_col].strip().lower() if mark_col is not None else ""
+        opt.marked = marked or bool(cell_marks and set(cell_marks) >= {row.cells[col]})
+        opt.marked = opt.marked or flag in ("yes", "y", "x", "✔", "✓", "chosen", "selected", "true")
+        opt.marked_line = row.line if opt.marked else 0
+        out.append(opt)
+    return out
+
+
+def from_prose(sec: Section) -> list[Opt]:
+    """``We considered X.`` sentences: options read from prose (uncertain)."""
+    out = []
+    for para in sec.paragraphs():
+        text = re.sub(r"\b(vs|etc|e\.g|i\.e)\.", r"\1", para.text)
+        m = _CONSIDERED.match(text)
+        if m is None or ":" in text[: m.end()]:
+            continue
+        found = m.group(1)
+        named = re.search(r"\s(?:such as|like|including|namely)\s+(.+)$", found)
+        if named and re.search(r"\b(?:other|several|some|many|a few)\b", found[: named.start()]):
+            titles = re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", named.group(1))
+        else:
+            phrase = re.split(r",\s|\s(?:such as|in the style of|like|which|that)\s", found)[0]
+            titles = re.split(r"\s+(?:vs|versus)\s+", phrase.strip())
+        for title in titles:
+            title = title.strip()
+            if not title or len(title.split()) > 8:
+                continue
+            opt = Opt(title, para.line, None, [title], uncertain=True)
+            opt.describe(para.text, para.line)
+            out.append(opt)
+    return out
+
+
+def from_section(sec: Section) -> tuple[list[Opt], bool]:
+    """The options of one options section, and whether they were read from prose."""
+    heads = [c for c in sec.children if _is_option_heading(c)]
+    if any(
+        isinstance(b, Paragraph) and b.label and _OPTION_PARA.match(b.label) for b in sec.blocks
+    ):
+        found = from_paragraphs(sec.blocks)
+        if found:
+            return found, False
+    # the first list with options in it: a later list is links or notes
+    lists = [lst for lst in sec.lists() if any(_item_is_option(it) for it in lst.items)]
+    items = list(lists[0].items) if lists else []
+    labelled = bool(heads) and all(_OPTION_PARA.match(h.title) for h in heads)
+    if items and _parameter_list(items):
+        return [], False  # "## Options" documenting an API's parameters
+    if items and not labelled and any(_item_is_option(it) for it in items):
+        found = from_items(items)
+        _reasons_after(sec, lists[0], found)
+        return found, False
+    if heads:
+        found = []
+        for head in heads:
+            if is_options(head.key):  # "### Alternatives regarding X": a group of its own
+                inner, _ = from_section(head)
+                for opt in inner:
+                    opt.group = opt.group or head.title
+                    opt.group_line = opt.group_line or head.line
+                found.extend(inner)
+            else:
+                found.extend(from_heading(head))
+        return found, False
+    found = from_paragraphs(sec.blocks)
+    if found:
+        return found, False
+    tables = sec.tables()
+    if tables:
+        return from_table(tables[0]), False
+    return from_prose(sec), True
+
+
+_REJECTING = re.compile(
+    r"\b(?:eliminat\w*|reject\w*|rule[ds]?\s+out|ruled\s+out|discard\w*|cannot|can't|"
+    r"does\s+not|do\s+not|doesn't|don't|not\s+(?:suitable|viable|an\s+option)|too\s+\w+|"
+    r"drawbacks?|fails?|failing|lacks?|unsuitable)\b",
+    re.IGNORECASE,
+)
+
+
+def _reasons_after(sec: Section, lst: ListBlock, opts: list[Opt]) -> None:
+    """Paragraphs after an options list that reject an option by name ("We can eliminate
+    relational solutions; ...") give that option its reason."""
+    blocks = list(sec.blocks)
+    start = blocks.index(lst) + 1 if lst in blocks else len(blocks)
+    for block in blocks[start:]:
+        if not isinstance(block, Paragraph) or not _REJECTING.search(block.text):
+            continue
+        text = block.text.lower()
+        named = [o for o in opts if _head_word(o.title) and _head_word(o.title) in text]
+        if len(named) == 1 and not named[0].reason:
+            named[0].reason, named[0].reason_line = block.text, block.line
+
+
+def _head_word(title: str) -> str:
+    """An option's first distinctive word, lower case (``Relational (Derby...)`` -> relational)."""
+    for word in re.findall(r"[a-z][a-z0-9-]{3,}", title.lower()):
+        if word not in ("with", "using", "from", "into", "only", "that", "this", "option"):
+            return word
+    return ""
+
+
+def _parameter_list(items: list[ListItem]) -> bool:
+    """Items that document parameters (`` `seq` is the upper bound...``), not options."""
+    coded = sum(1 for it in items if it.source.lstrip().startswith("`"))
+    return coded * 2 > len(items)
+
+
+def _item_is_option(item: ListItem) -> bool:
+    kind = pc_kind(item.text.rstrip(":").lower()) or (
+        pc_kind(item.label.lower()) if item.label else None
+    )
+    return kind is None and not prefixed(item.text) and bool(item.text.strip())
+
+
+def options_sections(doc: Document) -> list[Section]:
+    """Options sections, outermost first: a section nested in another options section is
+    read as part of it."""
+    found = ordered(doc, is_options)
+    out: list[Section] = []
+    for sec in sorted(found, key=lambda s: s.line):
+        if any(sec in list(o.walk()) for o in out):
+            continue
+        out.append(sec)
+    return out
+
+
+def _following(doc: Document, sec: Section) -> list[Opt]:
+    """An options heading with no options of its own, followed by one heading per option at
+    its own level (``### Implementation Options``, ``### RDF``, ``### Datomic``)."""
+    parent = next((s for s in [doc.root, *doc.sections()] if sec in s.children), None)
+    if parent is None:
+        return []
+    after = parent.children[parent.children.index(sec) + 1 :]
+    heads: list[Section] = []
+    for head in after:
+        if is_role(head.key):
+            break
+        heads.append(head)
+    if len(heads) < 2:
+        return []
+    out: list[Opt] = []
+    for head in heads:
+        out.extend(from_heading(head))
+    return out
+
+
+def loose_options(doc: Document) -> list[Opt]:
+    """Without an options section: ``## Option 1: X`` headings or ``**Option 1:**``
+    paragraphs anywhere."""
+    heads = doc.find(lambda s: bool(_OPTION_PARA.match(s.title)))
+    if len(heads) < 2:  # numbered sibling headings that are not parts of an ADR
+        for parent in [doc.root, *doc.sections()]:
+            numbered = [c for c in parent.children if re.match(r"^\d{1,2}[.)]\s", c.title)]
+            if len(numbered) >= 2 and not any(is_role(c.key) for c in numbered):
+                heads = numbered
+                break
+    if len(heads) >= 2:
+        out: list[Opt] = []
+        for head in heads:
+            out.extend(from_heading(head))
+        return out
+    for sec in [doc.root, *doc.sections()]:
+        found = from_paragraphs(sec.blocks)
+        if len(found) >= 2:
+            return found
+    return []
+
+
+def read_options(doc: Document) -> tuple[list[Opt], list[str]]:
+    """Every option, and the uncertain names (``options`` when read from prose)."""
+    out: list[Opt] = []
+    uncertain: list[str] = []
+    for sec in options_sections(doc):
+        found, prose = from_section(sec)
+        if not found or prose:
+            found, prose = (_following(doc, sec) or found), (prose and not _following(doc, sec))
+        earlier = len(out)  # an option listed again in a later section is the same option
+        if is_rejected(sec.key):
+            for opt in found:
+                opt.rejected = True
+                opt.reason = opt.description
+        if prose and found:
+            uncertain.append("options")
+        for opt in found:
+            same = next((o for o in out[:earlier] if _key(o.title) == _key(opt.title)), None)
+            if same is None:
+                out.append(opt)
+                continue
+            same.rejected = same.rejected or opt.rejected
+            same.reason = same.reason or opt.reason
+            if opt.reason and not same.desc_line:
+                same.desc_line = opt.line
+    if not out:
+        out = loose_options(doc)
+    return out, uncertain
+
+
+def _key(title: str) -> str:
+    return " ".join(title.lower().split()).rstrip(".")
+
+
+def list_items(blocks: tuple[Block, ...]) -> list[ListItem]:
+    return [it for b in blocks if isinstance(b, ListBlock) for it in b.items]

@@ -1,0 +1,169 @@
+"""Which section of a document plays which part of an ADR, by its reduced heading."""
+
+from __future__ import annotations
+
+import re
+
+from ..document import Document, Section
+
+CONTEXT = ("context", "background", "problem", "issue", "motivation", "summary of the problem")
+_OPTIONS = re.compile(
+    r"^(?:(?:the|other|rejected|possible|potential|considered|evaluated|alternative|"
+    r"available|main|key)\s+)*(?:[a-z][\w-]*\s+){0,2}?(?:options|alternatives|"
+    r"positions|approaches|choices|solutions|candidates)$|"
+    r"^(?:[a-z][\w-]*\s+){1,3}(?:evaluated|considered|compared|assessed|reviewed)$|"
+    r"^(?:(?:the|other|rejected|possible|potential|considered|evaluated|alternative|"
+    r"available|main|key)\s+)*(?:options?|alternatives?|positions|approaches|choices|"
+    r"solutions|candidates)(?:\s+(?:considered|evaluated|explored|examined|rejected|"
+    r"discussed|analysed|analyzed|regarding\b.*|for\b.*|to\b.*|of\b.*))?$"
+)
+_ONE_OPTION = re.compile(r"^(?:option|alternative|approach|solution|choice)\s+\w{1,3}\b")
+PROS_CONS = (
+    "pros and cons",
+    "pros cons",
+    "advantages and disadvantages",
+    "trade-offs",
+    "tradeoffs",
+)
+_DECISION = re.compile(
+    r"^(?:the\s+|our\s+|final\s+)?(?:decision(?:s|\s+outcome|\s+and\s+rationale|\s+made)?|"
+    r"outcome|resolution|proposals?|proposed\s+(?:solution|decision|design|change|approach)|"
+    r"recommendation|recommended\s+(?:option|solution|approach)|chosen\s+(?:option|solution)|"
+    r"conclusion|conclusions|verdict|"
+    r"selected\s+(?:option|solution))$"
+)
+DESIGN = ("design", "solution", "context and proposed design", "detailed design", "approach")
+STATUS = ("status", "state", "decision status")
+CONSEQUENCES = ("consequences", "implications", "impact", "results")
+DRIVERS = ("decision drivers", "drivers", "forces", "decision criteria", "criteria")
+RATIONALE = ("rationale", "argument", "arguments", "justification", "reasoning")
+DECIDERS = ("deciders", "decision makers", "decided by", "approvers", "approved by")
+
+PRO_KEYS = (
+    "pros",
+    "pro",
+    "advantages",
+    "advantage",
+    "benefits",
+    "good",
+    "positive",
+    "positives",
+    "strengths",
+    "upsides",
+    "upside",
+    "positive consequences",
+)
+CON_KEYS = (
+    "cons",
+    "con",
+    "disadvantages",
+    "disadvantage",
+    "drawbacks",
+    "drawback",
+    "bad",
+    "negative",
+    "negatives",
+    "weaknesses",
+    "downsides",
+    "downside",
+    "risks",
+    "negative consequences",
+)
+NEUTRAL_KEYS = ("neutral", "neutral consequences")
+
+
+MAX_KEY_CHARS = 200  # longer text is prose, never a heading or label of a part
+
+
+def _key_words(key: str) -> str:
+    if len(key) > MAX_KEY_CHARS:
+        return ""
+    return " ".join(re.sub(r"\([^()]*\)", " ", key).split())
+
+
+# Qualifiers that make "options" a list of settings, not of decision alternatives.
+_SETTINGS = re.compile(
+    r"\b(?:client|clients|configuration|config|customi[sz]ation|command|command-line|cli|api|"
+    r"server|runtime|connection|build|compiler|flag|flags|environment|startup|stream|consumer|"
+    r"subscription|publish|request|query|tls|auth|parameter|parameters|setting|settings|"
+    r"advanced|optional|extra|additional|supported|available|default)\b"
+)
+
+
+def is_options(key: str) -> bool:
+    key = _key_words(key)
+    if not key or not _OPTIONS.match(key) or _ONE_OPTION.match(key):
+        return False
+    head = re.split(r"\b(?:options?|alternatives?|positions|approaches|choices|solutions)\b", key)[
+        0
+    ]
+    return not _SETTINGS.search(head)
+
+
+def is_rejected(key: str) -> bool:
+    return "rejected" in key.split()
+
+
+def is_pros_cons(key: str) -> bool:
+    return key.startswith(PROS_CONS)
+
+
+def pc_kind(key: str) -> str | None:
+    """``pros``/``cons``/``neutral`` for a heading or label naming one of them."""
+    key = _key_words(key)
+    if not key:
+        return None
+    if key in PRO_KEYS or key.startswith(("pros ", "advantages ", "benefits of")):
+        return "pros"
+    if key in CON_KEYS or key.startswith(("cons ", "disadvantages ", "drawbacks ")):
+        return "cons"
+    if key in NEUTRAL_KEYS:
+        return "neutral"
+    return None
+
+
+def is_decision(key: str) -> bool:
+    return bool(_DECISION.match(_key_words(key)))
+
+
+def is_context(key: str) -> bool:
+    return key.startswith(CONTEXT) and "proposed design" not in key
+
+
+def is_status(key: str) -> bool:
+    return key in STATUS
+
+
+def is_consequences(key: str) -> bool:
+    words = key.split()
+    return bool(words) and (
+        key.startswith(CONSEQUENCES)
+        or (len(words) == 2 and words[1] in CONSEQUENCES)
+        or key in ("pros and cons of the decision",)
+    )
+
+
+def is_role(key: str) -> bool:
+    """A heading that names a part of an ADR (so it is not the document's title)."""
+    return (
+        is_options(key)
+        or is_pros_cons(key)
+        or is_decision(key)
+        or is_context(key)
+        or is_status(key)
+        or is_consequences(key)
+        or key in DRIVERS
+        or key in RATIONALE
+        or key in DECIDERS
+    )
+
+
+def ordered(doc: Document, pred: object) -> list[Section]:
+    """Sections whose key satisfies ``pred``: the shallowest first, then document order."""
+    found = doc.find(lambda s: bool(pred(s.key)))  # type: ignore[operator]
+    return sorted(found, key=lambda s: (s.level, s.line))
+
+
+def first(doc: Document, pred: object) -> Section | None:
+    found = ordered(doc, pred)
+    return found[0] if found else None

@@ -1,0 +1,53 @@
+"""Which files a folder walk leaves out by name, and the ids of documents that give none."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ..vocab import RECORD_EXTENSIONS
+from .formats import extension
+
+SKIPPED = "skipped"  # the kind of an InputError for a file found in a folder and not audited
+# Files not read when met in a folder walk (exact names, any case): an ADR folder's index
+# and template. A README.md or index.md alone in its folder (a folder per decision) is the
+# decision itself and is read. Named explicitly, every file is read.
+EXCLUDED_NAMES = frozenset({"readme.md", "index.md", "template.md"})
+INDEX_NAMES = frozenset({"readme.md", "index.md"})
+_META_STEMS = frozenset(
+    {"license", "licence", "license-wip", "changelog", "contributing", "code_of_conduct"}
+)
+
+
+def _excluded(found: Path) -> str | None:
+    """Why a walked file is excluded by its exact name, or None."""
+    low = found.name.lower()
+    if low not in EXCLUDED_NAMES:
+        return None
+    if low in INDEX_NAMES:
+        try:
+            siblings = [
+                e
+                for e in os.scandir(found.parent)
+                if e.is_file()
+                and not e.name.startswith(".")
+                and e.name.lower() not in EXCLUDED_NAMES
+                and Path(e.name).stem.lower() not in _META_STEMS
+                and extension(e.name) in RECORD_EXTENSIONS
+            ]
+        except OSError:
+            siblings = []
+        if not siblings:
+            return None
+        return f"excluded by name ({found.name}: the index of a folder of records)"
+    return f"excluded by name ({found.name})"
+
+
+def record_name(found: Path, root: Path) -> str:
+    """The id of a document found under ``root`` that gives none: its path relative to the
+    checked folder, without the extension (``core/0001-use-x``)."""
+    try:
+        rel = found.relative_to(root)
+    except ValueError:
+        rel = Path(found.name)
+    return rel.with_suffix("").as_posix()

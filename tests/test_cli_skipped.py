@@ -1,0 +1,55 @@
+"""Files found in folders and not audited are reported, never dropped in silence."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+from decaudit.cli.main import cli
+
+INDEX = "the index of a folder of records"
+ADR = "---\nstatus: accepted\n---\n# Pick\n\n## Considered Options\n\n* A\n* B\n"
+
+
+def _folder(tmp_path: Path) -> Path:
+    root = tmp_path / "adr"
+    root.mkdir()
+    (root / "0001-pick.md").write_text(ADR, encoding="utf-8")
+    (root / "0002-use-templates.md").write_text(ADR.replace("Pick", "Templates"), "utf-8")
+    (root / "README.md").write_text("# Decisions\n\nThe index.\n", encoding="utf-8")
+    (root / "notes.md").write_text("# Notes\n\nNothing decided.\n", encoding="utf-8")
+    return root
+
+
+def test_summary_counts_and_verbose_lists_skipped_files(tmp_path: Path) -> None:
+    root = _folder(tmp_path)
+    args = ["check", str(root), "--no-log", "--fail-on", "never"]
+    quiet = CliRunner().invoke(cli, args)
+    assert quiet.exit_code == 0, quiet.output
+    assert "in 2 records from 2 files; 2 files skipped." in quiet.output
+    assert "skipped:" not in quiet.output
+    verbose = CliRunner().invoke(cli, [*args, "-v"])
+    lines = [ln.removeprefix("decaudit: ") for ln in verbose.stderr.splitlines()]
+    lines = [ln for ln in lines if ln.startswith("skipped ")]
+    assert lines == [
+        f"skipped {root}/README.md: excluded by name (README.md: {INDEX})",
+        f"skipped {root}/notes.md: not a decision record: no status, decision, outcome, "
+        "proposal or options found (expected e.g. '## Status' or 'Status:' metadata, "
+        "'## Decision', '## Considered Options' or 'Chosen option:')",
+    ]
+
+
+def test_json_lists_skipped_files_with_reasons(tmp_path: Path) -> None:
+    root = _folder(tmp_path)
+    result = CliRunner().invoke(
+        cli, ["check", str(root), "--no-log", "--fail-on", "never", "-f", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.output)
+    assert doc["summary"]["skipped"] == 2 and doc["summary"]["records"] == 2
+    assert [(s["file"], s["reason"][:21]) for s in doc["skipped"]] == [
+        (f"{root}/README.md", "excluded by name (REA"),
+        (f"{root}/notes.md", "not a decision record"),
+    ]
+    assert doc["errors"] == []
