@@ -33,7 +33,7 @@ def test_any_text_gives_records_or_located_errors(text: str) -> None:
         if isinstance(item, SourceRecord):
             rec = item.record
             assert rec.id and rec.title
-            size = text.count("\n") + 2
+            size = text.replace("\r\n", "\n").replace("\r", "\n").count("\n") + 2
             assert all(1 <= line <= size for line in item.lines.values())
             assert sum(o.chosen for o in rec.options) <= len(rec.options)
         else:

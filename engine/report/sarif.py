@@ -40,11 +40,12 @@ from __future__ import annotations
 
 import json
 import posixpath
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
 from ..types import SEVERITY_RANK, CheckResult, Finding, InputError, RuleInfo
+from ..vocab import BINARY_RECORD_LOADERS
 from . import ReportOptions
 from .common import folder_files, sort_findings
 
@@ -118,8 +119,8 @@ class _Lines:
 
     @staticmethod
     def _read(file: str) -> list[str] | None:
-        if not file or file == "-":
-            return None
+        if not file or file == "-" or PurePosixPath(file).suffix.lower() in BINARY_RECORD_LOADERS:
+            return None  # a Word or Excel file: its "lines" are paragraph or row ordinals
         try:
             path = Path(file)
             if not path.is_file() or path.stat().st_size > MAX_SOURCE_BYTES:
