@@ -29,7 +29,9 @@ _FRONT_KEYS = ("status", "date", "deciders", "decision-makers", "decision makers
 
 def classify(doc: Document) -> str | None:
     """``madr``, ``nygard`` or None (no decision structure), with the reason it is not."""
-    keys = [s.key for s in doc.sections()]
+    title = doc.title_section
+    # the parts of an ADR are the headings under its title ("# Decisions" is a title)
+    keys = [s.key for s in doc.sections() if not (s is title and s.level == 1)]
     meta = {m.name for m in doc.metadata}
     if any(roles.is_options(k) or roles.is_pros_cons(k) for k in keys):
         return "madr"
@@ -37,7 +39,6 @@ def classify(doc: Document) -> str | None:
         return "madr"
     if any(CHOSEN_LINE.search("\n".join(p.lines)) for s in doc.sections() for p in s.paragraphs()):
         return "madr"
-    title = doc.title_section
     if title is not None and _RECORD_TITLE.match(title.title):
         return "madr"  # "Architecture Decision Record: X", "ADR-12: X"
     decision = any(roles.is_decision(k) for k in keys)
