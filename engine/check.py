@@ -251,14 +251,12 @@ def _consume(
     tally, writer, opts = sink.tally, sink.writer, sink.opts
     last_file = None
     for item, facts, findings in stream:
-        if isinstance(item, InputError) and item.kind == "skipped":
-            tally.skipped.append(item)  # found in a folder, not audited: reported, not an error
-            continue
-        if item.file != last_file:
+        skipped = isinstance(item, InputError) and item.kind == "skipped"  # not audited
+        if item.file != last_file and not skipped:
             tally.files.append(item.file)
             last_file = item.file
         if isinstance(item, InputError):
-            tally.errors.append(item)
+            (tally.skipped if skipped else tally.errors).append(item)
             if hooks.record is not None:
                 hooks.record(tally.records, item.file)
             continue
