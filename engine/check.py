@@ -1,9 +1,6 @@
-"""The ``check`` pipeline: records -> facts -> rules -> waivers -> log, streaming.
-
-Records are read, evaluated and handed to the log writer one at a time, so memory stays
-flat however large the corpus. Findings are kept only when an output needs them
-(``keep_findings``); the log always receives every finding of the run.
-"""
+"""The ``check`` pipeline: records -> facts -> rules -> waivers -> log, streaming: records
+are read, evaluated and logged one at a time (memory stays flat); findings are kept only
+when an output needs them (``keep_findings``), the log receives every one of them."""
 
 from __future__ import annotations
 
@@ -251,12 +248,11 @@ def _consume(
     tally, writer, opts = sink.tally, sink.writer, sink.opts
     last_file = None
     for item, facts, findings in stream:
-        skipped = isinstance(item, InputError) and item.kind == "skipped"  # not audited
-        if item.file != last_file and not skipped:
+        if item.file != last_file and getattr(item, "kind", "") != "skipped":
             tally.files.append(item.file)
             last_file = item.file
         if isinstance(item, InputError):
-            (tally.skipped if skipped else tally.errors).append(item)
+            (tally.skipped if item.kind == "skipped" else tally.errors).append(item)
             if hooks.record is not None:
                 hooks.record(tally.records, item.file)
             continue
