@@ -13,19 +13,24 @@ from .interrupt import note_written
 def write_atomic(path: str | Path, text: str, *, make_parents: bool = False) -> None:
     """Write ``text`` to ``path`` through a temporary file in the same folder and a rename.
 
-    A regular file (or a new one) is replaced atomically; a special file that exists (a
-    FIFO, a character device like ``/dev/stdout``) is written into, never replaced.
+    A regular file (or a new one) is replaced atomically; a link to a regular file keeps
+    its link and the file it names is replaced. A special file that exists (a FIFO, a
+    character device), anything under ``/dev`` and a link into ``/proc`` or ``/dev`` (such
+    as ``/dev/stdout``, even when the descriptor is a redirected regular file) is written
+    into, never replaced.
 
     ``make_parents`` creates a missing folder; otherwise a missing folder, a directory in
     the way or an unwritable place is a :class:`DecauditError` naming the path.
     """
     target = Path(path)
-    folder = target.parent
     if target.is_dir():
         raise DecauditError(f"{path}: is a directory; give a file name with -o")
-    if target.exists() and not target.is_file():
-        _write_into(target, text)  # a FIFO or a device: write into it, never replace it
+    if _is_stream(target) or (target.exists() and not target.is_file()):
+        _write_into(target, text)  # a FIFO, a device or a descriptor: never replace it
         return
+    if target.is_symlink():  # a link to a regular file: replace the file, keep the link
+        target = Path(os.path.realpath(target))
+    folder = target.parent
     try:
         if make_parents:
             folder.mkdir(parents=True, exist_ok=True)
@@ -48,6 +53,19 @@ def write_atomic(path: str | Path, text: str, *, make_parents: bool = False) -> 
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _is_stream(target: Path) -> bool:
+    """A path that stands for an open stream rather than a file: anything under /dev, or a
+    link into /proc or /dev (``/dev/stdout`` -> ``/proc/self/fd/1``, whose descriptor may
+    well be a regular file when output is redirected). Replacing such a path by rename would
+    replace the machine's link, not write the output."""
+    if target.as_posix().startswith("/dev/"):
+        return True
+    if target.is_symlink():
+        link = os.readlink(target)
+        return link.startswith(("/proc/", "/dev/"))
+    return False
 
 
 def _write_into(target: Path, text: str) -> None:

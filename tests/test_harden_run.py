@@ -272,3 +272,30 @@ def test_ctrl_c_during_the_commit_waits_for_it(tmp_path: Path, monkeypatch) -> N
     assert verified.exit_code == 0, verified.output
     listed = runner.invoke(cli, ["runs", "--db", str(db), "-f", "json"])
     assert len(json.loads(listed.output)) == 1  # the run was committed whole
+
+
+def test_a_link_to_a_descriptor_is_written_into_when_stdout_is_a_regular_file(
+    tmp_path: Path,
+) -> None:
+    # like /dev/stdout -> /proc/self/fd/1 with output redirected to a file: the link stays
+    link = tmp_path / "stdout"
+    link.symlink_to("/proc/self/fd/1")
+    out = tmp_path / "out.txt"
+    code = (
+        "from decaudit.engine.files import write_atomic; import sys;"
+        f"write_atomic({str(link)!r}, 'via link\\n')"
+    )
+    with out.open("w", encoding="utf-8") as fh:
+        proc = subprocess.run([sys.executable, "-c", code], stdout=fh, stderr=subprocess.PIPE)
+    assert proc.returncode == 0, proc.stderr
+    assert link.is_symlink() and os.readlink(link) == "/proc/self/fd/1"
+    assert out.read_text(encoding="utf-8") == "via link\n"
+
+
+def test_a_link_to_a_regular_file_keeps_its_link(tmp_path: Path) -> None:
+    real = tmp_path / "real.sarif"
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "report.sarif"
+    link.symlink_to(real)
+    write_atomic(link, "new")
+    assert link.is_symlink() and real.read_text(encoding="utf-8") == "new"
