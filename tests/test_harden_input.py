@@ -313,3 +313,19 @@ def test_word_document_that_expands_too_far_is_refused_unread(tmp_path: Path) ->
     assert len(data) < 1 * 2**20  # a small file...
     err = _error("paper.docx", data)  # ...that would expand to 40 MB of XML
     assert "expands to 40 MB of XML; at most 32 MB is read" in err.message
+
+
+def test_word_document_with_too_many_paragraphs_is_refused_unread(tmp_path: Path) -> None:
+    import io
+    import zipfile
+
+    from decaudit.engine.records.limits import MAX_PACKAGE_PARAGRAPHS
+
+    many = MAX_PACKAGE_PARAGRAPHS + 1
+    body = "<w:p><w:r><w:t>Option</w:t></w:r></w:p>" * many
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("[Content_Types].xml", "<Types/>")
+        package.writestr("word/document.xml", f"<w:document><w:body>{body}</w:body></w:document>")
+    err = _error("paper.docx", buf.getvalue())
+    assert f"has {many:,} paragraphs; at most {MAX_PACKAGE_PARAGRAPHS:,} are read" in err.message

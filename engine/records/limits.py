@@ -143,6 +143,10 @@ def check_document(text: str, limits: Limits | None = None) -> tuple[int, str] |
 
 # XML a Word document may expand to: its parse tree costs several times this in memory.
 MAX_PACKAGE_XML = 32 * 2**20
+# Paragraphs (table cells included) of a Word document: python-docx walks each one, so this
+# bounds the time and memory of any Word document accepted (a long business case has a few
+# thousand).
+MAX_PACKAGE_PARAGRAPHS = 20_000
 
 
 def check_package(data: bytes) -> str | None:
@@ -150,6 +154,7 @@ def check_package(data: bytes) -> str | None:
     must stay under ``MAX_PACKAGE_XML`` once decompressed (a zip bomb is refused unread)."""
     import io
     import zipfile
+    import zlib
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
@@ -158,11 +163,19 @@ def check_package(data: bytes) -> str | None:
                 for i in package.infolist()
                 if not i.is_dir() and i.filename.lower().endswith((".xml", ".rels"))
             )
-    except (zipfile.BadZipFile, OSError, ValueError):
+            if total > MAX_PACKAGE_XML:
+                return (
+                    f"the document expands to {total / 2**20:,.0f} MB of XML; at most "
+                    f"{MAX_PACKAGE_XML // 2**20} MB is read (split the document)"
+                )
+            names = set(package.namelist())
+            body = package.read("word/document.xml") if "word/document.xml" in names else b""
+    except (zipfile.BadZipFile, OSError, ValueError, zlib.error):
         return None  # the document reader says what is wrong with it
-    if total > MAX_PACKAGE_XML:
+    paragraphs = body.count(b"<w:p>") + body.count(b"<w:p ")
+    if paragraphs > MAX_PACKAGE_PARAGRAPHS:
         return (
-            f"the document expands to {total / 2**20:,.0f} MB of XML; at most "
-            f"{MAX_PACKAGE_XML // 2**20} MB is read (split the document)"
+            f"the document has {paragraphs:,} paragraphs; at most "
+            f"{MAX_PACKAGE_PARAGRAPHS:,} are read (split the document)"
         )
     return None
