@@ -102,7 +102,7 @@ def test_cli_jobs_flag(inputs: tuple[str, ...]) -> None:
     assert res.exit_code == 2 and "--jobs" in res.output
 
 
-def test_quiet_run_counts_without_keeping_findings(inputs: tuple[str, ...]) -> None:
+def test_quiet_run_counts_without_keeping_findings(inputs: tuple[str, ...], tmp_path: Path) -> None:
     kept = run_check(CheckOptions(paths=inputs, today=TODAY))
     lean = run_check(CheckOptions(paths=inputs, today=TODAY, keep_findings=False))
     assert lean.findings == ()
@@ -113,7 +113,11 @@ def test_quiet_run_counts_without_keeping_findings(inputs: tuple[str, ...]) -> N
     assert kept.totals.waived == len(kept.findings) - len(active)
     for sev in ("critical", "high", "medium", "low", "info"):
         assert kept.totals.by_severity.get(sev, 0) == sum(1 for f in active if f.severity == sev)
-    res = CliRunner().invoke(cli, ["check", *inputs, "--no-log", "--today", "2026-01-01", "-q"])
+    # no log to read waivers or figures from (a decaudit.db left by `make demo` must not count)
+    no_log = str(tmp_path / "none.db")
+    res = CliRunner().invoke(
+        cli, ["check", *inputs, "--no-log", "--db", no_log, "--today", "2026-01-01", "-q"]
+    )
     assert f"Found {kept.totals.active} findings" in res.stdout
 
 
