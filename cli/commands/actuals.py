@@ -7,18 +7,10 @@ from typing import Any
 
 import click
 from decaudit.cli.options import db_option, db_path, fail, handle_errors, query_format_option
+from decaudit.engine.log.schema import ACTUAL_COLUMNS
 
-CSV_FIELDS = (
-    "id",
-    "decision_id",
-    "item_kind",
-    "item_id",
-    "value",
-    "as_of",
-    "source",
-    "created_at",
-    "actor",
-)
+# the actuals table's columns, less the batch number (a detail of the chain)
+CSV_FIELDS = tuple(c for c in ACTUAL_COLUMNS if c != "batch")
 
 
 @click.command("actuals")
