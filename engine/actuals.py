@@ -18,7 +18,8 @@ from .errors import DecauditError
 _LIST = {"benefit": "benefits", "cost": "costs"}
 
 
-def _norm(text: Any) -> str:
+def name_key(text: Any) -> str:
+    """How an item name is compared: case and spacing ignored."""
     return " ".join(str(text).split()).casefold()
 
 
@@ -47,10 +48,13 @@ def item_name(item: Mapping[str, Any]) -> str:
 
 def find_item(record: Mapping[str, Any], kind: str, name: str) -> Mapping[str, Any]:
     """The benefit or cost ``name`` names; ``DecauditError`` with a suggestion otherwise."""
-    wanted = _norm(name)
+    wanted = name_key(name)
     known = [i for i in items(record, kind) if item_name(i)]
     for item in known:
-        if _norm(item.get("id") or "") == wanted or _norm(item.get("description") or "") == wanted:
+        if (
+            name_key(item.get("id") or "") == wanted
+            or name_key(item.get("description") or "") == wanted
+        ):
             return item
     names = [item_name(i) for i in known]
     if not names:
@@ -71,7 +75,7 @@ def overlay(record: Mapping[str, Any], figures: Iterable[Any]) -> dict[str, Any]
     (``item_kind``, ``item_id``, ``value``, ``as_of``, ``id``)."""
     best: dict[tuple[str, str], Any] = {}
     for f in figures:
-        key = (f.item_kind, _norm(f.item_id))
+        key = (f.item_kind, name_key(f.item_id))
         if key not in best or (f.as_of, f.id) > (best[key].as_of, best[key].id):
             best[key] = f
     out = _copy(record)
@@ -79,8 +83,8 @@ def overlay(record: Mapping[str, Any], figures: Iterable[Any]) -> dict[str, Any]
         return out
     for kind in _LIST:
         for item in items(out, kind):
-            hit = best.get((kind, _norm(item.get("id") or ""))) or best.get(
-                (kind, _norm(item.get("description") or ""))
+            hit = best.get((kind, name_key(item.get("id") or ""))) or best.get(
+                (kind, name_key(item.get("description") or ""))
             )
             if hit is None:
                 continue

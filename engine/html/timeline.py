@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..actuals import item_name, items
+from ..actuals import item_name, items, name_key
 from .data import ReportData
 from .markup import anchor, html_note, html_section, html_table, pct
 from .svg import esc
@@ -47,7 +47,7 @@ def _projected(record: Any) -> dict[tuple[str, str], float]:
     for kind in ("benefit", "cost"):
         for item in items(record, kind):
             if isinstance(item.get("projected"), int | float):
-                out[(kind, " ".join(item_name(item).split()).casefold())] = float(item["projected"])
+                out[(kind, name_key(item_name(item)))] = float(item["projected"])
     return out
 
 
@@ -57,7 +57,7 @@ def _trail_rows(data: ReportData) -> list[list[str]]:
     for did, figures in sorted(data.figures.items()):
         projected = _projected(records.get(did, {}))
         for f in figures:
-            plan = projected.get((f.item_kind, " ".join(f.item_id.split()).casefold()))
+            plan = projected.get((f.item_kind, name_key(f.item_id)))
             rows.append(
                 [
                     f'<a href="#{anchor(did)}-row">{esc(did)}</a>',
@@ -84,7 +84,7 @@ def _portfolio_rows(data: ReportData) -> list[list[str]]:
         for did, figures in data.figures.items():
             projected = _projected(records.get(did, {}))
             for f in figures:
-                key = (f.item_kind, " ".join(f.item_id.split()).casefold())
+                key = (f.item_kind, name_key(f.item_id))
                 if f.item_kind != "benefit" or f.as_of[:4] > year or key not in projected:
                     continue
                 k = (did, key[1])

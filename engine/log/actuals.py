@@ -11,12 +11,12 @@ entry) wins.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .connection import connect_readonly
 from .hashing import ContentHash, row_hash
-from .read import Figure, has_tables
+from .read import Figure, has_tables, measured_decisions
 from .schema import ACTUAL_COLUMNS
 from .writer import append_chain_entry
 
@@ -100,24 +100,6 @@ def all_actuals(conn: sqlite3.Connection) -> list[Actual]:
     return _rows(conn, "", ())
 
 
-def any_actuals(conn: sqlite3.Connection) -> bool:
-    return has_tables(conn, "actuals") and (
-        conn.execute("SELECT 1 FROM actuals LIMIT 1").fetchone() is not None
-    )
-
-
-def latest(actuals: Iterable[Actual]) -> dict[tuple[str, str], Actual]:
-    """(item kind, item id) -> the figure that counts: the latest ``as_of``, then the latest
-    entry."""
-    out: dict[tuple[str, str], Actual] = {}
-    for a in actuals:
-        key = (a.item_kind, a.item_id)
-        best = out.get(key)
-        if best is None or (a.as_of, a.id) > (best.as_of, best.id):
-            out[key] = a
-    return out
-
-
 class FigureReader:
     """The recorded figures of each decision, read on demand from a log file (read-only),
     for a check that applies them to the records it audits. A log without figures costs one
@@ -125,10 +107,7 @@ class FigureReader:
 
     def __init__(self, path: str) -> None:
         self._conn: sqlite3.Connection | None = connect_readonly(path)
-        self.decisions: frozenset[str] = frozenset()
-        if has_tables(self._conn, "actuals"):
-            rows = self._conn.execute("SELECT DISTINCT decision_id FROM actuals")
-            self.decisions = frozenset(str(r[0]) for r in rows)
+        self.decisions = frozenset(measured_decisions(self._conn))
         if not self.decisions:
             self.close()
 

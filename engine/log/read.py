@@ -89,7 +89,7 @@ def latest_snapshots(
         ORDER BY k.decision_id
     """
     out: list[Snapshot] = []
-    measured = _measured_ids(conn)
+    measured = measured_decisions(conn)
     try:
         rows = conn.execute(sql, params)
     except sqlite3.DatabaseError as exc:
@@ -120,7 +120,7 @@ class Figure:
     id: int
 
 
-def _measured_ids(conn: sqlite3.Connection) -> set[str]:
+def measured_decisions(conn: sqlite3.Connection) -> set[str]:
     """The decisions that have recorded figures (few: read once per snapshot list)."""
     if not has_tables(conn, "actuals"):
         return set()
