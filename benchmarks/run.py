@@ -1,40 +1,46 @@
-"""decaudit benchmarks: throughput per stage and end to end, peak memory, log queries.
+"""decaudit benchmarks: every figure of the performance targets, measured in one run.
 
 Usage::
 
-    python benchmarks/run.py                       # sizes 1000,10000,100000; 1M-finding log
-    python benchmarks/run.py --sizes 1000,10000 --log-findings 200000
-    python benchmarks/run.py --quick               # a smoke test in well under a minute
+    python benchmarks/run.py                # 10k and 100k records, a 1M-finding log
+    python benchmarks/run.py --quick        # the same figures on tiny sizes, under a minute
     python benchmarks/run.py --json > results.json
+    python benchmarks/run.py --small 2000 --big 20000 --log-findings 200000 --skip log
 
-Every measurement of ``decaudit`` runs in its own subprocess, so peak RSS is that run's
-own (``os.wait4`` returns the child's rusage). What is measured:
+What one run measures (each ``decaudit`` command in its own subprocess: wall time, its own
+peak RSS from ``os.wait4``, and the 1-minute load average just before and just after):
 
-- a seeded synthetic corpus (``corpus.py``) per size, as one JSON Lines file and as a folder
-  of YAML files (YAML for the sizes in ``--yaml-sizes``);
-- ``check`` end to end with the log on (``-q``; the log is a fresh file per run): wall time,
-  records/s, peak RSS;
-- records/s per stage (parse, facts, rules, findings, log) with ``stages.py``, and the
-  durable_rules stage against the plain-Python oracle on the same facts in the same run;
-- a log of about 1M findings (``biglog.py``): build time, ``findings --rule X --format
-  json`` latency and ``verify`` time;
-- CLI start-up (``decaudit --version``) and ``check`` of one YAML file, median of several.
+- ``stages``: per-stage CPU time per record over the big corpus (``stages.py``): parse,
+  facts, rules (durable_rules as ``check`` runs it), findings, log; and the two floors on
+  the same facts: the rules compiled to plain-Python closures (matches compared record by
+  record with durable's) and the time inside durable_rules' C calls alone (``floor.py``);
+- ``e2e``: ``check`` of the small and the big JSON Lines corpus, log on: with ``-q`` and
+  ``--jobs 1``, with ``-q`` and ``--jobs N``, with every output format written to a file,
+  all on an empty log; then ``-q`` on a copy of a log holding the big run (100k decisions);
+- ``onefile``: ``check`` of one YAML record, median of ``--repeats`` after a warm-up, on an
+  empty log, on a copy of the 100k-decision log, and with ``--no-log``; ``--version``;
+- ``report``: the HTML report of the 100k-decision log (peak RSS, HTML size);
+- ``diff``: ``diff previous latest --format json`` on a log holding two big runs;
+- ``log``: a log of ``--log-findings`` findings (``biglog.py``): ``findings --rule``
+  (JSON), ``--limit 100``, ``--decision``, each a median, and ``verify``.
+
+Each figure is printed next to its target (``targets.py``) with met or MISSED. A failing
+measurement is reported as an error in its row and the run goes on.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
-import platform
+import re
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -42,284 +48,455 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import corpus  # noqa: E402
+import targets  # noqa: E402
+from measure import (  # noqa: E402
+    Figure,
+    MeasureError,
+    Proc,
+    checked,
+    copy_log,
+    decaudit_cmd,
+    load1,
+    machine,
+    remove_log,
+    run,
+)
 
 TODAY = "2026-01-01"
+PARTS = ("stages", "e2e", "onefile", "report", "diff", "log")
+STAGES = (
+    ("parse", "parse (read and validate)"),
+    ("facts", "facts"),
+    ("rules", "rules: durable_rules, as check runs it"),
+    ("closures", "floor: the rules as compiled Python closures"),
+    ("c_calls", "floor: durable_rules C calls alone"),
+    ("c_assert_retract", "  of which assert and retract"),
+    ("findings", "findings"),
+    ("log", "log (write and commit)"),
+)
 
 
-@dataclass(frozen=True)
-class Proc:
-    seconds: float
-    max_rss_mb: float
-    returncode: int
-    stdout: str
-    stderr: str
+class Bench:
+    def __init__(self, args: argparse.Namespace, work: Path) -> None:
+        self.args = args
+        self.work = work
+        self.figures: list[Figure] = []
+        self.cmd = decaudit_cmd()
+        self.check_help = subprocess.run(
+            [*self.cmd, "check", "--help"], capture_output=True, text=True, check=False
+        ).stdout
+        self.corpora: dict[str, Path] = {}
+        self.base_log: Path | None = None  # holds the big run: 100k decisions by default
+        self.two_runs: Path | None = None  # holds two big runs, for diff
+        self.tried_base = False
+        self.big_log = f"{args.big // 1000}k-decision log" if args.big >= 1000 else "big log"
 
+    # -- helpers ------------------------------------------------------------------------
+    def add(self, fig: Figure) -> Figure:
+        self.figures.append(fig)
+        status = f"error: {fig.error}" if fig.error else f"{fig.value} {fig.unit}"
+        print(f"[{time.strftime('%H:%M:%S')}] {fig.label}: {status}", file=sys.stderr)
+        return fig
 
-def decaudit_cmd() -> list[str]:
-    exe = Path(sys.executable).with_name("decaudit")
-    return [str(exe)] if exe.exists() else [sys.executable, "-m", "decaudit.cli.main"]
+    def guarded(self, key: str, label: str, unit: str, fn: Callable[[], Figure]) -> Figure:
+        try:
+            return self.add(fn())
+        except (MeasureError, OSError, ValueError, KeyError) as exc:
+            return self.add(Figure(key, label, None, unit, error=str(exc)))
 
+    def measured(self, cmd: Sequence[str], what: str, **kw: Any) -> Proc:
+        ok = kw.pop("ok", (0,))
+        return checked(run(cmd, timeout=self.args.timeout, **kw), what, ok)
 
-def child_env() -> dict[str, str]:
-    """The environment of measured runs: bytecode caching on, as in a normal install."""
-    env = dict(os.environ)
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    return env
+    def check_cmd(self, path: Path, db: Path | None, *extra: str) -> list[str]:
+        cmd = [*self.cmd, "check", str(path), "--today", TODAY]
+        if "--max-file-size" in self.check_help:
+            cmd += ["--max-file-size", "1GB"]
+        cmd += ["--db", str(db)] if db is not None else []
+        return [*cmd, *extra]
 
+    def formats(self) -> list[str]:
+        found = re.search(r"--format \[([a-z|]+)\]", self.check_help)
+        return found.group(1).split("|") if found else ["text", "json", "sarif", "junit"]
 
-def run(cmd: Sequence[str], extra_env: dict[str, str] | None = None) -> Proc:
-    """Run ``cmd`` and return its wall time and its own peak RSS."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        start = time.perf_counter()
-        env = {**child_env(), **(extra_env or {})}
-        proc = subprocess.Popen(list(cmd), stdout=out, stderr=err, env=env)
-        _, status, usage = os.wait4(proc.pid, 0)
-        seconds = time.perf_counter() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        out.seek(0)
-        err.seek(0)
-        return Proc(
-            seconds=seconds,
-            max_rss_mb=usage.ru_maxrss / 1024,  # KB on Linux
-            returncode=proc.returncode,
-            stdout=out.read().decode("utf-8", "replace"),
-            stderr=err.read().decode("utf-8", "replace"),
-        )
+    # -- corpora ------------------------------------------------------------------------
+    def corpus(self, which: str) -> Path:
+        if which not in self.corpora:
+            n = self.args.small if which == "small" else self.args.big
+            path = self.work / f"corpus-{n}.jsonl"
+            if not path.exists():
+                corpus.write_jsonl(path, n)
+            self.corpora[which] = path
+        return self.corpora[which]
 
+    def size(self, which: str) -> int:
+        return int(self.args.small if which == "small" else self.args.big)
 
-def checked(proc: Proc, what: str, ok: Sequence[int] = (0,)) -> Proc:
-    if proc.returncode not in ok:
-        raise SystemExit(f"{what} failed with exit {proc.returncode}: {proc.stderr.strip()}")
-    return proc
-
-
-def machine() -> dict[str, Any]:
-    model = "unknown"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return {
-        "cpus": os.cpu_count(),
-        "cpu_model": model,
-        "python": platform.python_version(),
-        "platform": platform.platform(),
-        "load_average": os.getloadavg(),
-    }
-
-
-def bench_size(
-    work: Path, n: int, yaml_too: bool, jobs: int | None, stages: bool = True
-) -> dict[str, Any]:
-    jsonl = corpus.write_jsonl(work / f"corpus-{n}.jsonl", n)
-    out: dict[str, Any] = {"records": n, "jsonl_mb": jsonl.stat().st_size / 2**20}
-    extra = ["--jobs", str(jobs)] if jobs else []
-    db = work / f"check-{n}.db"
-    db.unlink(missing_ok=True)
-    cmd = [*decaudit_cmd(), "check", str(jsonl), "--db", str(db), "-q", "--today", TODAY]
-    proc = checked(run([*cmd, "--max-file-size", "4GB", *extra]), f"check {jsonl}", (0, 1))
-    out["end_to_end"] = {
-        "seconds": proc.seconds,
-        "records_per_s": n / proc.seconds,
-        "max_rss_mb": proc.max_rss_mb,
-        "summary": proc.stdout.strip(),
-    }
-    stage_db = work / f"stages-{n}.db"
-    stage_db.unlink(missing_ok=True)
-    if stages:
-        proc = checked(
-            run([sys.executable, str(HERE / "stages.py"), str(jsonl), "--db", str(stage_db)]),
-            "stages.py",
-        )
-        out["stages"] = json.loads(proc.stdout)
-        out["stages"]["max_rss_mb"] = proc.max_rss_mb
-    if yaml_too:
-        folder = work / f"yaml-{n}"
-        if not folder.exists():
-            corpus.write_yaml_dir(folder, n)
-        db.unlink(missing_ok=True)
-        proc = checked(
-            run(
-                [
-                    *decaudit_cmd(),
-                    "check",
-                    str(folder),
-                    "--db",
-                    str(db),
-                    "-q",
-                    "--today",
-                    TODAY,
-                    *extra,
-                ]
+    # -- parts --------------------------------------------------------------------------
+    def stages(self) -> None:
+        n = self.args.big
+        db = self.work / "stages.db"
+        remove_log(db)
+        try:
+            proc = self.measured(
+                [sys.executable, str(HERE / "stages.py"), str(self.corpus("big")), "--db", str(db)],
+                "stages.py",
+            )
+        except MeasureError as exc:
+            self.add(Figure("stages", f"stages ({n:,} records)", None, "", error=str(exc)))
+            return
+        finally:
+            remove_log(db)
+        st = json.loads(proc.stdout)
+        ms = st["ms_per_record"]
+        for name, label in STAGES:
+            self.add(
+                Figure(
+                    f"stages.{name}",
+                    f"stage {label}",
+                    ms.get(name),
+                    "ms/record",
+                    max_rss_mb=proc.max_rss_mb,
+                    load=proc.load,
+                )
+            )
+        mismatch = st["mismatches"]
+        ratios = (
+            (
+                "stages.durable_over_closures",
+                "rules over closures floor",
+                st["durable_over_closures"],
             ),
-            f"check {folder}",
-            (0, 1),
+            (
+                "stages.c_over_closures",
+                "C calls over closures floor",
+                ms["c_calls"] / ms["closures"],
+            ),
+            ("stages.c_share", "C calls share of the rules stage", st["c_share_of_rules"]),
         )
-        out["yaml_end_to_end"] = {
-            "seconds": proc.seconds,
-            "records_per_s": n / proc.seconds,
-            "max_rss_mb": proc.max_rss_mb,
-        }
-    for path in (db, stage_db):
-        path.unlink(missing_ok=True)
-    return out
+        for key, label, value in ratios:
+            self.add(Figure(key, label, value, "x", load=proc.load))
+        self.add(
+            Figure(
+                "stages.mismatches",
+                f"records where closures and durable differ (of {st['records']:,})",
+                mismatch,
+                "records",
+                error=f"{mismatch} records differ" if mismatch else None,
+                extra={"findings": st["findings"], "seconds": st["seconds"]},
+            )
+        )
+
+    def e2e_one(self, which: str, mode: str, log: str) -> Figure:
+        n = self.size(which)
+        jobs = self.args.jobs
+        key = f"e2e.{mode}.{which}.{log}"
+        label = {
+            "q.j1": f"check -q --jobs 1, {n:,} records",
+            "q.jN": f"check -q --jobs {jobs}, {n:,} records",
+            "all": f"check, every output to a file, {n:,} records",
+        }[mode] + (", empty log" if log == "empty" else f", on the {self.big_log}")
+
+        def go() -> Figure:
+            db = self.work / f"e2e-{key}.db"
+            remove_log(db)
+            if log == "base":
+                copy_log(self.need_base_log(), db)
+            extra = ["-q", "--jobs", "1"]
+            outdir = self.work / "outputs"
+            if mode == "q.jN":
+                extra = ["-q", "--jobs", str(jobs)]
+            elif mode == "all":
+                shutil.rmtree(outdir, ignore_errors=True)
+                outdir.mkdir()
+                extra = ["--jobs", "1"]
+                for fmt in self.formats():
+                    extra += ["-f", fmt, "-o", str(outdir / f"out.{fmt}")]
+            proc = self.measured(
+                self.check_cmd(self.corpus(which), db, *extra), f"check ({key})", ok=(0, 1)
+            )
+            extra_info: dict[str, Any] = {"seconds": proc.seconds, "summary": proc.stdout[-300:]}
+            if mode == "all":
+                extra_info["outputs_mb"] = {
+                    p.suffix[1:]: round(p.stat().st_size / 2**20, 1) for p in outdir.iterdir()
+                }
+                shutil.rmtree(outdir, ignore_errors=True)
+            if key == "e2e.q.j1.big.empty":
+                self.tried_base = True
+                self.base_log = db
+            elif key == "e2e.q.j1.big.base":
+                self.two_runs = db
+            else:
+                remove_log(db)
+            return Figure(
+                key,
+                label,
+                n / proc.seconds,
+                "rec/s",
+                max_rss_mb=proc.max_rss_mb,
+                load=proc.load,
+                seconds=proc.seconds,
+                cpu_seconds=proc.cpu_seconds,
+                extra=extra_info,
+            )
+
+        return self.guarded(key, label, "rec/s", go)
+
+    def need_base_log(self) -> Path:
+        if self.base_log is None and not self.tried_base:
+            self.tried_base = True
+            self.e2e_one("big", "q.j1", "empty")
+        if self.base_log is None:
+            raise MeasureError("the 100k-decision log could not be built")
+        return self.base_log
+
+    def e2e(self) -> None:
+        for which in ("small", "big"):
+            for mode in ("q.j1", "q.jN", "all"):
+                self.e2e_one(which, mode, "empty")
+        self.e2e_one("small", "q.j1", "base")
+        self.e2e_one("big", "q.j1", "base")
+
+    def latency(self, key: str, label: str, cmd: list[str], ok: Sequence[int] = (0, 1)) -> None:
+        def go() -> Figure:
+            self.measured(cmd, label, ok=ok)  # warm-up: bytecode, page cache, rule cache
+            procs = [self.measured(cmd, label, ok=ok) for _ in range(self.args.repeats)]
+            times = [p.seconds for p in procs]
+            return Figure(
+                key,
+                label,
+                statistics.median(times),
+                "s",
+                max_rss_mb=max(p.max_rss_mb for p in procs),
+                load=(procs[0].load[0], procs[-1].load[1]),
+                extra={"times": times},
+            )
+
+        self.guarded(key, label, "s", go)
+
+    def onefile(self) -> None:
+        import yaml
+
+        one = self.work / "one.yaml"
+        one.write_text(yaml.safe_dump(next(corpus.records(1, 11)), sort_keys=False))
+        r = self.args.repeats
+        empty = self.work / "onefile-empty.db"
+        remove_log(empty)
+        self.latency(
+            "onefile.version", f"decaudit --version (median of {r})", [*self.cmd, "--version"]
+        )
+        self.latency(
+            "onefile.empty",
+            f"check one YAML file, empty log (median of {r})",
+            self.check_cmd(one, empty),
+        )
+        remove_log(empty)
+        try:
+            big = copy_log(self.need_base_log(), self.work / "onefile-big.db")
+        except MeasureError as exc:
+            self.add(Figure("onefile.big", "check one file, 100k log", None, "s", error=str(exc)))
+            return
+        self.latency(
+            "onefile.big",
+            f"check one YAML file, {self.big_log} (median of {r})",
+            self.check_cmd(one, big),
+        )
+        self.latency(
+            "onefile.nolog",
+            f"check one YAML file --no-log, {self.big_log} (median of {r})",
+            [*self.check_cmd(one, big), "--no-log"],
+        )
+        remove_log(big)
+
+    def report(self) -> None:
+        html = self.work / "report.html"
+
+        def go() -> Figure:
+            proc = self.measured(
+                [*self.cmd, "report", "--db", str(self.need_base_log()), "-o", str(html)], "report"
+            )
+            size = html.stat().st_size / 2**20
+            html.unlink()
+            self.add(
+                Figure(
+                    "report.html",
+                    "report: HTML size",
+                    size,
+                    "MB",
+                    load=proc.load,
+                )
+            )
+            return Figure(
+                "report.rss",
+                f"report of the {self.big_log}: peak RSS",
+                proc.max_rss_mb,
+                "MB",
+                max_rss_mb=proc.max_rss_mb,
+                load=proc.load,
+                seconds=proc.seconds,
+                cpu_seconds=proc.cpu_seconds,
+            )
+
+        fig = self.guarded("report.rss", "report of the 100k-decision log", "MB", go)
+        if fig.seconds is not None:
+            self.add(Figure("report.seconds", "report: time", fig.seconds, "s", load=fig.load))
+
+    def diff(self) -> None:
+        def go() -> Figure:
+            if self.two_runs is None:
+                self.need_base_log()
+                self.e2e_one("big", "q.j1", "base")
+            if self.two_runs is None:
+                raise MeasureError("the two-run log could not be built")
+            cmd = [*self.cmd, "diff", "previous", "latest", "--format", "json"]
+            proc = self.measured([*cmd, "--db", str(self.two_runs)], "diff")
+            return Figure(
+                "diff.rss",
+                f"diff --format json of two {self.args.big:,}-record runs: peak RSS",
+                proc.max_rss_mb,
+                "MB",
+                max_rss_mb=proc.max_rss_mb,
+                load=proc.load,
+                seconds=proc.seconds,
+                cpu_seconds=proc.cpu_seconds,
+                extra={"stdout_mb": proc.stdout_bytes / 2**20},
+            )
+
+        fig = self.guarded("diff.rss", "diff of two big runs", "MB", go)
+        if fig.seconds is not None:
+            self.add(Figure("diff.seconds", "diff: time", fig.seconds, "s", load=fig.load))
+
+    def log(self) -> None:
+        n = self.args.log_findings
+        path = self.work / "big.db"
+        remove_log(path)
+        try:
+            proc = self.measured(
+                [sys.executable, str(HERE / "biglog.py"), str(path), "--findings", str(n)],
+                "biglog.py",
+            )
+        except MeasureError as exc:
+            self.add(Figure("log.build", "log build", None, "s", error=str(exc)))
+            return
+        built = json.loads(proc.stdout)
+        mb = path.stat().st_size / 2**20
+        self.add(
+            Figure(
+                "log.build",
+                f"build a log of {built['findings']:,} findings ({mb:,.0f} MB)",
+                built["seconds"],
+                "s",
+                max_rss_mb=proc.max_rss_mb,
+                load=proc.load,
+            )
+        )
+        r = self.args.repeats
+        queries = (
+            ("findings.rule", "findings --rule BEN008 -f json", ["--rule", "BEN008"]),
+            (
+                "findings.limit",
+                "findings --rule BEN002 --limit 100",
+                ["--rule", "BEN002", "--limit", "100"],
+            ),
+            (
+                "findings.decision",
+                "findings --decision ID",
+                ["--decision", built["sample_decision"]],
+            ),
+        )
+        for key, label, args in queries:
+            cmd = [*self.cmd, "findings", *args, "--format", "json", "--db", str(path)]
+            self.latency(key, f"{label}, {built['findings']:,} (median of {r})", cmd, ok=(0,))
+
+        def verify() -> Figure:
+            p = self.measured([*self.cmd, "verify", "--db", str(path)], "verify")
+            return Figure(
+                "verify",
+                f"verify, {built['findings']:,} findings",
+                p.seconds,
+                "s",
+                max_rss_mb=p.max_rss_mb,
+                load=p.load,
+                cpu_seconds=p.cpu_seconds,
+            )
+
+        self.guarded("verify", "verify", "s", verify)
+        remove_log(path)
 
 
-def bench_log(work: Path, findings: int, repeats: int) -> dict[str, Any]:
-    log = work / "big.db"
-    log.unlink(missing_ok=True)
-    proc = checked(
-        run([sys.executable, str(HERE / "biglog.py"), str(log), "--findings", str(findings)]),
-        "biglog.py",
+def commit() -> str:
+    """The commit of the decaudit being measured (the installed package's checkout)."""
+    import decaudit
+
+    where = Path(decaudit.__file__).resolve().parent
+    got = subprocess.run(
+        ["git", "-C", str(where), "log", "-1", "--format=%h %cI"],
+        capture_output=True,
+        text=True,
+        check=False,
     )
-    built = json.loads(proc.stdout)
-    base = [*decaudit_cmd()]
-    queries: dict[str, Any] = {}
-    for label, args in (
-        ("rule_BEN008_json", ["findings", "--rule", "BEN008", "--format", "json"]),
-        (
-            "rule_BEN002_limit100_json",
-            ["findings", "--rule", "BEN002", "--limit", "100", "--format", "json"],
-        ),
-        ("decision_json", ["findings", "--decision", built["sample_decision"], "--format", "json"]),
-    ):
-        times = []
-        rows = 0
-        for _ in range(repeats):
-            p = checked(run([*base, *args, "--db", str(log)]), " ".join(args))
-            times.append(p.seconds)
-            rows = len(json.loads(p.stdout)) if p.stdout.strip() else 0
-        queries[label] = {"median_s": statistics.median(times), "rows": rows}
-    p = run([*base, "verify", "--db", str(log)])
-    result = {
-        "findings": built["findings"],
-        "runs": built["runs"],
-        "build_seconds": built["seconds"],
-        "db_mb": log.stat().st_size / 2**20,
-        "queries": queries,
-        "verify": {"seconds": p.seconds, "exit": p.returncode, "max_rss_mb": p.max_rss_mb},
-    }
-    log.unlink(missing_ok=True)
-    return result
+    return got.stdout.strip() or "unknown"
 
 
-def bench_startup(work: Path, repeats: int) -> dict[str, Any]:
-    one = work / "one.yaml"
-    import yaml
-
-    one.write_text(yaml.safe_dump(next(corpus.records(1, 11)), sort_keys=False))
-    db = work / "one.db"
-
-    def median(cmd: list[str], ok: Sequence[int], env: dict[str, str] | None = None) -> float:
-        times = []
-        for _ in range(repeats):
-            db.unlink(missing_ok=True)
-            times.append(checked(run(cmd, env), " ".join(cmd), ok).seconds)
-        return statistics.median(times)
-
-    base = decaudit_cmd()
-    run([*base, "check", str(one), "--no-log"])  # warm-up: bytecode caches, page cache
-    return {
-        "version_s": median([*base, "--version"], (0,)),
-        "check_one_yaml_s": median(
-            [*base, "check", str(one), "--db", str(db), "--today", TODAY], (0, 1)
-        ),
-        "check_one_yaml_no_log_s": median(
-            [*base, "check", str(one), "--no-log", "--today", TODAY], (0, 1)
-        ),
-        # the parsed-rule cache turned off: every run parses the rule files
-        "check_one_yaml_no_cache_s": median(
-            [*base, "check", str(one), "--db", str(db), "--today", TODAY],
-            (0, 1),
-            {"DECAUDIT_CACHE_DIR": "off"},
-        ),
-    }
-
-
-def table(res: dict[str, Any]) -> str:
-    m = res["machine"]
-    lines = [
-        f"machine: {m['cpus']} CPUs, {m['cpu_model']}, Python {m['python']},"
-        f" load {m['load_average'][0]:.1f}",
-        "",
-        "records   e2e rec/s  e2e RSS MB  parse    facts    rules    oracle   findings  log"
-        "      durable/oracle  yaml rec/s  yaml RSS MB",
-    ]
-    for s in res["sizes"]:
-        y = s.get("yaml_end_to_end")
-        row = f"{s['records']:<9} {s['end_to_end']['records_per_s']:>9.0f}  "
-        row += f"{s['end_to_end']['max_rss_mb']:>10.1f}  "
-        if "stages" in s:
-            st = s["stages"]["records_per_s"]
-            row += "".join(f"{(st[k] or 0):<9.0f}" for k in ("parse", "facts", "rules", "oracle"))
-            row += f"{(st['findings'] or 0):<10.0f}{(st['log'] or 0):<9.0f}"
-            row += f"{s['stages']['durable_over_oracle']:>14.2f}x"
-        else:
-            row += " " * 69
-        row += f"  {y['records_per_s']:>10.0f}  {y['max_rss_mb']:>11.1f}" if y else ""
-        lines.append(row)
-    if "log" in res:
-        lg = res["log"]
-        lines += [
-            "",
-            f"log: {lg['findings']:,} findings in {lg['runs']} runs, built in"
-            f" {lg['build_seconds']:.1f} s ({lg['db_mb']:.0f} MB)",
-        ]
-        for label, q in lg["queries"].items():
-            lines.append(f"  findings {label}: {q['median_s'] * 1000:.0f} ms ({q['rows']} rows)")
-        lines.append(
-            f"  verify: {lg['verify']['seconds']:.2f} s (exit {lg['verify']['exit']},"
-            f" RSS {lg['verify']['max_rss_mb']:.0f} MB)"
-        )
-    if "startup" in res:
-        su = res["startup"]
-        lines += [
-            "",
-            f"decaudit --version: {su['version_s'] * 1000:.0f} ms;"
-            f" check one YAML file: {su['check_one_yaml_s'] * 1000:.0f} ms"
-            f" (--no-log {su['check_one_yaml_no_log_s'] * 1000:.0f} ms;"
-            f" rule cache off {su['check_one_yaml_no_cache_s'] * 1000:.0f} ms)",
-        ]
-    return "\n".join(lines)
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    ap.add_argument("--small", type=int, default=10_000, help="small corpus (records)")
+    ap.add_argument("--big", type=int, default=100_000, help="big corpus (records)")
+    ap.add_argument("--log-findings", type=int, default=1_000_000, help="findings in the query log")
+    ap.add_argument("--repeats", type=int, default=5, help="runs per latency (median)")
+    ap.add_argument("--jobs", type=int, default=2, help="the N of --jobs N, compared with 1")
+    ap.add_argument("--quick", action="store_true", help="tiny sizes: a smoke test")
+    ap.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    ap.add_argument("--workdir", default=None, help="keep the corpora here (default: a temp dir)")
+    ap.add_argument("--skip", default="", help=f"comma list of parts to skip: {','.join(PARTS)}")
+    ap.add_argument("--timeout", type=float, default=3600, help="seconds per measured command")
+    ap.add_argument("--table", metavar="JSON", help="print the table of a saved --json result")
+    args = ap.parse_args(argv)
+    if args.quick:
+        args.small, args.big, args.log_findings, args.repeats = 50, 200, 5_000, 1
+    unknown = {s for s in args.skip.split(",") if s.strip()} - set(PARTS)
+    if unknown:
+        ap.error(f"unknown parts: {', '.join(sorted(unknown))}")
+    return args
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    ap.add_argument("--sizes", default="1000,10000,100000", help="corpus sizes (records)")
-    ap.add_argument("--yaml-sizes", default="1000,10000", help="sizes also run as YAML folders")
-    ap.add_argument("--log-findings", type=int, default=1_000_000)
-    ap.add_argument("--repeats", type=int, default=5, help="runs per latency (median)")
-    ap.add_argument("--jobs", type=int, default=None, help="pass --jobs N to check")
-    ap.add_argument("--quick", action="store_true", help="small sizes: a smoke test")
-    ap.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    ap.add_argument("--workdir", default=None, help="keep the corpora here (default: a temp dir)")
-    ap.add_argument("--skip", default="", help="comma list of parts to skip: stages,log,startup")
-    args = ap.parse_args(argv)
-    if args.quick:
-        args.sizes, args.yaml_sizes, args.log_findings, args.repeats = "200,1000", "200", 20_000, 3
-    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
-    yaml_sizes = {int(s) for s in args.yaml_sizes.split(",") if s.strip()}
+    args = parse_args(argv)
+    if args.table:
+        res = json.loads(Path(args.table).read_text(encoding="utf-8"))
+        print(targets.table(res, [Figure(**f) for f in res["figures"]]))
+        return 0
     skip = {s.strip() for s in args.skip.split(",")}
     work = Path(args.workdir) if args.workdir else Path(tempfile.mkdtemp(prefix="decaudit-bench-"))
     work.mkdir(parents=True, exist_ok=True)
-    res: dict[str, Any] = {"machine": machine(), "sizes": []}
+    from decaudit.engine import __version__
+
+    res: dict[str, Any] = {
+        "version": __version__,
+        "commit": commit(),
+        "machine": machine(),
+        "load_start": load1(),
+        "sizes": {"small": args.small, "big": args.big, "log_findings": args.log_findings},
+    }
+    started = time.perf_counter()
+    bench = Bench(args, work)
     try:
-        for n in sizes:
-            res["sizes"].append(
-                bench_size(work, n, n in yaml_sizes, args.jobs, "stages" not in skip)
-            )
-            print(f"measured {n} records", file=sys.stderr)
-        if "log" not in skip:
-            res["log"] = bench_log(work, args.log_findings, args.repeats)
-        if "startup" not in skip:
-            res["startup"] = bench_startup(work, args.repeats)
+        for part in PARTS:
+            if part not in skip:
+                getattr(bench, part)()
     finally:
+        for path in work.glob("*.db"):
+            remove_log(path)
         if not args.workdir:
             shutil.rmtree(work, ignore_errors=True)
-    print(json.dumps(res, indent=2, default=asdict) if args.json else table(res))
+    res["total_seconds"] = time.perf_counter() - started
+    res["load_end"] = load1()
+    figs = {f.key: f for f in bench.figures}
+    derived = targets.derive(figs, args.jobs, args.small, args.big)
+    figures = bench.figures + derived
+    targets.judge({f.key: f for f in figures})
+    res["figures"] = [asdict(f) for f in figures]
+    print(json.dumps(res, indent=2) if args.json else targets.table(res, figures))
     return 0
 
 

@@ -2,16 +2,22 @@
 
 Usage: ``python benchmarks/stages.py CORPUS [--db FILE] [--today DATE]`` prints one JSON
 object. Records stream through the stages one at a time, exactly as ``run_check`` does, and
-each stage is timed on its own with ``perf_counter``:
+each stage is timed on its own, in CPU time of this process (``process_time``; ``--wall``
+for wall-clock time), so that other work on a shared machine does not land in one stage:
 
 - ``parse``: reading and validating records (``iter_sources``);
 - ``facts``: ``derive`` (record -> facts);
-- ``rules``: the durable_rules evaluator on those facts;
-- ``oracle``: the plain-Python ``OracleEvaluator`` on the same facts (the floor);
+- ``rules``: the durable_rules evaluator on those facts, as ``check`` runs it; of that,
+  ``c_calls`` is the time inside durable_rules' C functions (``floor.NativeTimer``:
+  ``c_assert_retract`` for asserting and retracting the facts, the rest the action queue);
+- ``closures``: the same rules compiled to plain Python closures on the same facts
+  (``floor.ClosureEvaluator``, the floor);
+- ``oracle`` (``--oracle``): the tree-walking ``OracleEvaluator``, the reference semantics;
 - ``findings``: building findings from matches (messages and evidence);
-- ``log``: spooling records and findings and committing the run (one transaction).
+- ``log``: writing records and findings and committing the run (one transaction).
 
-The durable and oracle results are compared match for match: a difference is an error.
+The durable and closure results (and the oracle's, when run) are compared match for
+match: ``mismatches`` counts the records where they differ, and must be 0.
 """
 
 from __future__ import annotations
@@ -21,10 +27,15 @@ import datetime as dt
 import json
 import sys
 import time
+from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-def measure(corpus: str, db: str | None, today: dt.date) -> dict[str, Any]:
+
+def measure(
+    corpus: str, db: str | None, today: dt.date, with_oracle: bool, wall: bool = False
+) -> dict[str, Any]:
     from decaudit.engine import __version__
     from decaudit.engine.facts import FactContext, PortfolioAccumulator, derive
     from decaudit.engine.findings import make_finding
@@ -34,14 +45,19 @@ def measure(corpus: str, db: str | None, today: dt.date) -> dict[str, Any]:
     from decaudit.engine.rules.loader import load_pack
     from decaudit.engine.rules.oracle import OracleEvaluator
     from decaudit.engine.types import SourceRecord
+    from floor import ClosureEvaluator, NativeTimer
 
-    clock = time.perf_counter
+    clock = time.perf_counter if wall else time.process_time
     pack = load_pack()
     digests = {r.info.id: r.info.digest for r in pack.rules}
-    durable, oracle = RecyclingEvaluator(pack), OracleEvaluator(pack)  # as check runs it
+    native = NativeTimer(clock).install()
+    durable = RecyclingEvaluator(pack)  # as check runs it
+    closures = ClosureEvaluator(pack)
+    oracle = OracleEvaluator(pack) if with_oracle else None
     ctx = FactContext(today=today)
     acc = PortfolioAccumulator()
-    spent = dict.fromkeys(("parse", "facts", "rules", "oracle", "findings", "log"), 0.0)
+    names = ("parse", "facts", "rules", "closures", "oracle", "findings", "log")
+    spent = dict.fromkeys(names, 0.0)
     log = AuditLog.open(db) if db else None
     writer = log.writer() if log else None
     records = findings = errors = mismatches = 0
@@ -66,7 +82,10 @@ def measure(corpus: str, db: str | None, today: dt.date) -> dict[str, Any]:
         t2 = clock()
         matches = durable.evaluate(facts)
         t3 = clock()
-        floor = oracle.evaluate(facts)
+        floor = closures.evaluate(facts)
+        t4 = clock()
+        reference = oracle.evaluate(facts) if oracle is not None else None
+        spent["oracle"] += clock() - t4
         t4 = clock()
         built = [make_finding(m, item) for m in matches]
         t5 = clock()
@@ -77,11 +96,14 @@ def measure(corpus: str, db: str | None, today: dt.date) -> dict[str, Any]:
         t6 = clock()
         spent["facts"] += t2 - t1
         spent["rules"] += t3 - t2
-        spent["oracle"] += t4 - t3
+        spent["closures"] += t4 - t3
         spent["findings"] += t5 - t4
         spent["log"] += t6 - t5
         findings += len(built)
-        if sorted(map(key, matches)) != sorted(map(key, floor)):
+        got = sorted(map(key, matches))
+        if got != sorted(map(key, floor)) or (
+            reference is not None and got != sorted(map(key, reference))
+        ):
             mismatches += 1
     if writer is not None and log is not None:
         t0 = clock()
@@ -103,14 +125,23 @@ def measure(corpus: str, db: str | None, today: dt.date) -> dict[str, Any]:
         )
         spent["log"] += clock() - t0
         log.close()
+    native.uninstall()
+    if oracle is None:
+        del spent["oracle"]
+    spent["c_assert_retract"] = native.seconds["assert_retract"]
+    spent["c_calls"] = native.seconds["assert_retract"] + native.seconds["actions"]
     return {
         "records": records,
         "findings": findings,
         "errors": errors,
         "mismatches": mismatches,
         "seconds": spent,
+        "ms_per_record": {k: (1000 * v / records if records else None) for k, v in spent.items()},
         "records_per_s": {k: (records / v if v else None) for k, v in spent.items()},
-        "durable_over_oracle": spent["rules"] / spent["oracle"] if spent["oracle"] else None,
+        "durable_over_closures": (
+            spent["rules"] / spent["closures"] if spent["closures"] else None
+        ),
+        "c_share_of_rules": spent["c_calls"] / spent["rules"] if spent["rules"] else None,
     }
 
 
@@ -119,8 +150,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("corpus")
     ap.add_argument("--db", default=None, help="log the run to this file (log stage)")
     ap.add_argument("--today", default="2026-01-01")
+    ap.add_argument("--oracle", action="store_true", help="also run the tree-walking oracle")
+    ap.add_argument("--wall", action="store_true", help="wall-clock time, not CPU time")
     args = ap.parse_args(argv)
-    out = measure(args.corpus, args.db, dt.date.fromisoformat(args.today))
+    today = dt.date.fromisoformat(args.today)
+    out = measure(args.corpus, args.db, today, args.oracle, args.wall)
+    out["clock"] = "wall" if args.wall else "cpu"
     json.dump(out, sys.stdout)
     sys.stdout.write("\n")
     return 0
