@@ -259,7 +259,8 @@ class Bench:
 
     def latency(self, key: str, label: str, cmd: list[str], ok: Sequence[int] = (0, 1)) -> None:
         def go() -> Figure:
-            self.measured(cmd, label, ok=ok)  # warm-up: bytecode, page cache, rule cache
+            for _ in range(self.args.warmup):  # bytecode, page cache, parsed-rule cache
+                self.measured(cmd, label, ok=ok)
             procs = [self.measured(cmd, label, ok=ok) for _ in range(self.args.repeats)]
             times = [p.seconds for p in procs]
             return Figure(
@@ -444,6 +445,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--big", type=int, default=100_000, help="big corpus (records)")
     ap.add_argument("--log-findings", type=int, default=1_000_000, help="findings in the query log")
     ap.add_argument("--repeats", type=int, default=5, help="runs per latency (median)")
+    ap.add_argument("--warmup", type=int, default=1, help="unmeasured runs before a latency")
     ap.add_argument("--jobs", type=int, default=2, help="the N of --jobs N, compared with 1")
     ap.add_argument("--quick", action="store_true", help="tiny sizes: a smoke test")
     ap.add_argument("--json", action="store_true", help="print JSON instead of a table")
@@ -454,6 +456,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     args = ap.parse_args(argv)
     if args.quick:
         args.small, args.big, args.log_findings, args.repeats = 50, 200, 5_000, 1
+        args.warmup = 0
     unknown = {s for s in args.skip.split(",") if s.strip()} - set(PARTS)
     if unknown:
         ap.error(f"unknown parts: {', '.join(sorted(unknown))}")
