@@ -121,6 +121,24 @@ def cost_outcome(record: Mapping[str, Any]) -> CostOutcome | None:
     return CostOutcome(sum(p for p, _ in pairs), sum(r for _, r in pairs), overrun)
 
 
+def benefit_type_pairs(
+    benefits: Iterable[Mapping[str, Any]],
+) -> dict[str, list[tuple[float, float]]]:
+    """Benefit type -> the (projected, realized) pairs of its measured lines (a line without a
+    type counts as ``UNSPECIFIED``)."""
+    by_type: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for ben in benefits:
+        btype = ben.get("type") if isinstance(ben.get("type"), str) else UNSPECIFIED
+        by_type[str(btype)].extend(_measured([ben]))
+    return by_type
+
+
+def chosen_benefits(record: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """The benefit lines of the chosen option's business case (none without one)."""
+    case = _case(record)
+    return _lines(case, "benefits") if case is not None else []
+
+
 @dataclass(frozen=True)
 class Outcome:
     """What a decision's chosen case projected and what came in (measured lines only)."""
@@ -146,11 +164,11 @@ def outcome(decision_id: str, record: Mapping[str, Any]) -> Outcome | None:
     realization = measured_ratio(pairs)
     if realization is None:
         return None
-    by_type: dict[str, list[tuple[float, float]]] = defaultdict(list)
-    for ben in benefits:
-        btype = ben.get("type") if isinstance(ben.get("type"), str) else UNSPECIFIED
-        by_type[str(btype)].extend(_measured([ben]))
-    type_ratios = {t: r for t, ps in by_type.items() if (r := measured_ratio(ps)) is not None}
+    type_ratios = {
+        t: r
+        for t, ps in benefit_type_pairs(benefits).items()
+        if (r := measured_ratio(ps)) is not None
+    }
     costs = cost_outcome(record)
     ptype = record.get("project_type")
     return Outcome(

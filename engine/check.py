@@ -167,12 +167,12 @@ class _Tally:
         )
 
 
-def _track_records(db: str | None, minimum: int) -> Mapping[str, TrackRecord]:
+def _track_records(db: str | None, minimum: int, pack: Any) -> Mapping[str, TrackRecord]:
     if not db or not Path(db).exists():
         return {}
-    from .history import track_records
+    from .history import track_records_for
 
-    return track_records(db, minimum)
+    return track_records_for(db, minimum, pack)
 
 
 def _open_log(opts: CheckOptions, today: dt.date) -> tuple[Any, Waivers]:
@@ -393,7 +393,7 @@ def run_check(opts: CheckOptions, hooks: CheckHooks | None = None) -> CheckResul
     )
     read_db = opts.db or opts.history_db
     log, waivers = _open_log(opts, today)
-    ctx = FactContext(today=today, track_records=_track_records(read_db, opts.history_min))
+    ctx = FactContext(today=today, track_records=_track_records(read_db, opts.history_min, pack))
     evaluator = RecyclingEvaluator(pack)  # a fresh durable_rules host every few thousand
     portfolio = PortfolioAccumulator()
     members = CollectionAccumulator() if has_collection_rules(pack) else None

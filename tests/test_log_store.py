@@ -15,7 +15,7 @@ from decaudit.engine.log import AuditLog, ci_context, current_actor
 from decaudit.engine.log.actuals import ActualEntry
 from decaudit.engine.log.schema import CURRENT_VERSION, LOG_TABLES
 from decaudit.engine.types import WaiverRef
-from test_log_support import finding, meta, sample_log, source, write_run
+from test_log_support import finding, measured_source, meta, sample_log, source, write_run
 
 
 def raw(path: Path) -> sqlite3.Connection:
@@ -27,9 +27,9 @@ def raw(path: Path) -> sqlite3.Connection:
 
 def test_new_log_is_migrated_to_current_version_with_strict_tables(tmp_path: Path) -> None:
     with AuditLog.open(tmp_path / "a.db") as log:
-        assert log.schema_version == CURRENT_VERSION == 4
+        assert log.schema_version == CURRENT_VERSION == 5
         versions = log.conn.execute("SELECT version, name FROM migrations ORDER BY 1").fetchall()
-        assert [v for v, _ in versions] == [1, 2, 3, 4]
+        assert [v for v, _ in versions] == [1, 2, 3, 4, 5]
         info = {r[1]: (r[2], r[5]) for r in log.conn.execute("PRAGMA table_list")}
         for table in LOG_TABLES:
             assert info[table] == ("table", 1), table  # a STRICT table
@@ -55,7 +55,7 @@ def test_migration_from_version_1_keeps_rows_and_adds_search(tmp_path: Path) -> 
         names = {r[0] for r in log.conn.execute("SELECT name FROM sqlite_master")}
         assert "findings_fts" not in names and "idx_findings_rule" not in names
     with AuditLog.open(path) as log:
-        assert log.schema_version == 4
+        assert log.schema_version == 5
         assert log.conn.execute("SELECT COUNT(*) FROM findings").fetchone()[0] == 1
         hit = log.conn.execute(
             "SELECT rowid FROM findings_fts WHERE findings_fts MATCH 'synergies'"
@@ -96,7 +96,7 @@ def test_migration_from_version_2_indexes_the_case_insensitive_rule_filter(
         assert "SCAN f" in _plan(log.conn).replace("SCAN findings", "SCAN f")
         before = log.conn.execute("SELECT * FROM findings ORDER BY id").fetchall()
     with AuditLog.open(path) as log:
-        assert log.schema_version == 4
+        assert log.schema_version == 5
         names = [r[0] for r in log.conn.execute("SELECT name FROM migrations ORDER BY version")]
         assert names[2] == "case-insensitive indexes on rule id and rule name"
         assert log.conn.execute("SELECT * FROM findings ORDER BY id").fetchall() == before
@@ -148,6 +148,7 @@ def test_update_and_delete_abort_on_every_table(tmp_path: Path, table: str) -> N
     log.checkpoint(b"k")
     log.grant_waiver("DEC-1", "ALT001", reason="r", approver="a", expires=dt.date(2099, 1, 1))
     log.record_actuals(lambda _: [ActualEntry("DEC-1", "benefit", "B1", 5.0, "2025-06-30")])
+    write_run(log, [measured_source("DEC-M")], [], meta("2026-03-06T10:00:00Z"))
     before = log.conn.execute(f"SELECT * FROM [{table}]").fetchall()
     assert before
     col = {"migrations": "name", "records": "title", "chain": "kind"}.get(table, "row_hash")
@@ -160,11 +161,14 @@ def test_update_and_delete_abort_on_every_table(tmp_path: Path, table: str) -> N
     assert conn.execute(f"SELECT * FROM [{table}]").fetchall() == before
 
 
-@pytest.mark.parametrize("table", ["runs", "findings", "records", "waivers", "chain", "actuals"])
+@pytest.mark.parametrize(
+    "table", ["runs", "findings", "records", "waivers", "chain", "actuals", "outcomes"]
+)
 def test_insert_or_replace_cannot_overwrite(tmp_path: Path, table: str) -> None:
     log = sample_log(tmp_path / "a.db")
     log.grant_waiver("DEC-1", "ALT001", reason="r", approver="a", expires=dt.date(2099, 1, 1))
     log.record_actuals(lambda _: [ActualEntry("DEC-1", "benefit", "B1", 5.0, "2025-06-30")])
+    write_run(log, [measured_source("DEC-M")], [], meta("2026-03-06T10:00:00Z"))
     conn = raw(tmp_path / "a.db")
     conn.execute("PRAGMA recursive_triggers = ON")
     conn.row_factory = sqlite3.Row
@@ -438,3 +442,31 @@ def test_hashes_follow_the_documented_formulas(tmp_path: Path) -> None:
     assert entry["content_hash"] == content
     assert entry["prev_hash"] == "0" * 64
     assert entry["entry_hash"] == sha(f"decaudit-chain-v1\n{'0' * 64}\n1\n{content}")
+
+
+def test_migration_from_version_4_keeps_the_track_record_of_the_history(tmp_path: Path) -> None:
+    """Migration 5 computes the outcomes of the decisions already logged, under one chain
+    entry of kind ``outcomes``; the log verifies before and after, and the track record it
+    keeps equals the one read from the whole history."""
+    from decaudit.engine.history import track_records, track_records_from_history
+
+    path = tmp_path / "v4.db"
+    with AuditLog.open(path, target_version=4) as log:
+        srcs = [measured_source(f"DEC-{i}", ratio=i / 10) for i in range(1, 5)]
+        write_run(log, [*srcs, source("DEC-9")], [], meta("2026-03-01T10:00:00Z"))
+        log.record_actuals(lambda _: [ActualEntry("DEC-1", "benefit", "B1", 90.0, "2026-06-30")])
+        assert log.verify().ok
+        before = track_records_from_history(log.conn, 1)
+    with AuditLog.open(path) as log:
+        assert log.schema_version == 5
+        kinds = [r[0] for r in log.conn.execute("SELECT kind FROM chain ORDER BY seq")]
+        assert kinds == ["run", "actuals", "outcomes"]
+        assert log.conn.execute("SELECT COUNT(DISTINCT decision_id) FROM outcomes").fetchone() == (
+            4,
+        )
+        assert log.verify().ok
+        assert track_records(log.conn, 1) == before
+        assert before["it-system"].ratio == 0.35  # DEC-1 at 0.9 with its recorded figure
+        write_run(log, [measured_source("DEC-5", ratio=0.5)], [], meta("2026-03-02T10:00:00Z"))
+        assert log.verify().ok
+        assert track_records(log.conn, 1) == track_records_from_history(log.conn, 1)

@@ -21,6 +21,15 @@ def source(
     return SourceRecord(record, file or f"decisions/{decision_id}.yaml", "yaml", {(): 1})
 
 
+def measured_source(
+    decision_id: str, ratio: float = 0.5, project_type: str = "it-system"
+) -> SourceRecord:
+    """A decision whose chosen case has one benefit with both figures (a track-record row)."""
+    benefit = {"id": "B1", "type": "cost-saving", "projected": 100.0, "realized": 100.0 * ratio}
+    option = {"title": "Build it", "chosen": True, "business_case": {"benefits": [benefit]}}
+    return source(decision_id, project_type=project_type, options=[option])
+
+
 def finding(
     decision_id: str,
     rule_id: str = "ALT001",

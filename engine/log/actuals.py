@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from .connection import connect_readonly
 from .hashing import ContentHash, row_hash
+from .outcomes import record_decisions
 from .read import Figure, has_tables, measured_decisions
 from .schema import ACTUAL_COLUMNS
 from .writer import append_chain_entry
@@ -76,7 +77,10 @@ def append_actuals(
         conn.execute(sql, (*row.values(), h))
         content.add("actuals", h)
         ids.append(first + n)
-    append_chain_entry(conn, "actuals", content.hexdigest(), created_at, actual_id=first)
+    outcome_id = record_decisions(conn, [e.decision_id for e in entries], content)
+    append_chain_entry(
+        conn, "actuals", content.hexdigest(), created_at, actual_id=first, outcome_id=outcome_id
+    )
     return ids
 
 

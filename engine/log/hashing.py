@@ -46,6 +46,7 @@ KEY_COLUMNS: dict[str, tuple[str, ...]] = {
     "waivers": ("id",),
     "checkpoints": ("id",),
     "actuals": ("id",),
+    "outcomes": ("id",),
 }
 
 

@@ -29,9 +29,10 @@ PRIMARY_KEYS: dict[str, str] = {
     "chain": "seq",
     "checkpoints": "id",
     "actuals": "id",
+    "outcomes": "id",
 }
 # Tables added by a later migration: a log below that version has no such table yet.
-TABLE_SINCE: dict[str, int] = {"actuals": 4}
+TABLE_SINCE: dict[str, int] = {"actuals": 4, "outcomes": 5}
 LOG_TABLES: tuple[str, ...] = tuple(PRIMARY_KEYS)
 # Tables whose rows carry a ``row_hash`` column (the chain is hashed by its entry_hash).
 HASHED_TABLES: tuple[str, ...] = tuple(t for t in LOG_TABLES if t != "chain")
@@ -378,11 +379,47 @@ def _migration_4(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX idx_actuals_batch ON actuals (batch)")
 
 
+def _migration_5(db: sqlite_utils.Database) -> None:
+    """The track record kept per decision (:mod:`.outcomes`): append-only rows written when a
+    decision's measured outcome changes, each batch covered by the chain entry of the run or
+    batch of figures that wrote it (``chain.outcome_id``). The history already logged is
+    computed once, under a chain entry of kind ``outcomes`` (see :func:`_fill_outcomes`)."""
+    s, f = str, float
+    _create(
+        db,
+        "outcomes",
+        {
+            "id": int,
+            "batch": int,
+            "decision_id": s,
+            "project_type": s,
+            "benefit_type": s,
+            "projected": f,
+            "realized": f,
+            "ratio": f,
+            "row_hash": s,
+        },
+        {"batch", "decision_id", "row_hash"},
+    )
+    db.execute("ALTER TABLE chain ADD COLUMN outcome_id INTEGER")
+    db.execute("CREATE INDEX idx_outcomes_decision ON outcomes (decision_id, batch)")
+    db.execute("CREATE INDEX idx_outcomes_type ON outcomes (project_type, benefit_type)")
+    db.execute("CREATE INDEX idx_outcomes_batch ON outcomes (batch)")
+
+
+def _fill_outcomes(conn: sqlite3.Connection, applied_at: str) -> None:
+    from .outcomes import backfill
+
+    backfill(conn, applied_at)
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
     name: str
     apply: Callable[[sqlite_utils.Database], None]
+    # run after ``apply`` with the time the migration is applied (rows a chain entry covers)
+    fill: Callable[[sqlite3.Connection, str], None] | None = None
 
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -390,7 +427,9 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "query indexes and full-text search on finding messages", _migration_2),
     Migration(3, "case-insensitive indexes on rule id and rule name", _migration_3),
     Migration(4, "actual figures recorded after approval", _migration_4),
+    Migration(5, "the track record kept per decision", _migration_5, _fill_outcomes),
 )
+OUTCOMES_SINCE = 5  # the migration whose chain entry (kind ``outcomes``) covers the backfill
 CURRENT_VERSION = MIGRATIONS[-1].version
 
 
@@ -418,6 +457,8 @@ def apply_migrations(
         if mig.version <= current or mig.version > target:
             continue
         mig.apply(db)
+        if mig.fill is not None:
+            mig.fill(conn, applied_at)
         row = {"version": mig.version, "name": mig.name, "applied_at": applied_at}
         conn.execute(
             "INSERT INTO migrations (version, name, applied_at, row_hash) VALUES (?, ?, ?, ?)",

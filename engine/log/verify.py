@@ -1,8 +1,9 @@
 """``verify``: recompute every row hash and chain link; report the first divergence.
 
 The walk follows the chain in ``seq`` order. For each entry it re-reads the rows the entry
-covers (a run: its ``runs`` row, ``run_records``, the ``records`` it added and its
-``findings``; a waiver: its ``waivers`` row), recomputes each row hash, the content hash and
+covers (a run: its ``runs`` row, ``run_records``, the ``records`` it added, its
+``findings`` and the ``outcomes`` rows it appended; a waiver: its ``waivers`` row; a batch of
+figures: its ``actuals`` rows and ``outcomes`` rows), recomputes each row hash, the content hash and
 the entry hash, and checks the link to the previous entry. Then it looks for rows no entry
 covers, checks the unchained tables (``migrations``, ``checkpoints``) row by row, and checks
 the append-only triggers by their SQL (and, deep, the full-text index: :mod:`.verify_schema`).
@@ -17,7 +18,7 @@ from typing import Any
 
 from ..errors import LogError
 from .hashing import GENESIS, ContentHash, entry_hash
-from .schema import LOG_TABLES, PRIMARY_KEYS, TABLE_SINCE, schema_version
+from .schema import LOG_TABLES, OUTCOMES_SINCE, PRIMARY_KEYS, TABLE_SINCE, schema_version
 from .verify_rows import Divergence, VerifyResult, _check_row, _dicts, _Diverged, _ident, _short
 from .verify_schema import check_fts, check_triggers
 from .verify_workers import _chunks, _Readers, _results
@@ -25,8 +26,39 @@ from .verify_workers import _chunks, _Readers, _results
 __all__ = ["Divergence", "VerifyResult", "verify_log"]
 
 
+def _outcome_rows(
+    conn: sqlite3.Connection, content: ContentHash, seq: int, batch: int | None
+) -> None:
+    """Feed the track-record rows of ``batch`` (migration 5) to an entry's content hash."""
+    if batch is None:
+        return
+    rows = list(
+        _dicts(conn.execute("SELECT * FROM outcomes WHERE batch = ? ORDER BY id", (batch,)))
+    )
+    if not rows:
+        raise _Diverged(
+            Divergence(
+                "outcomes",
+                f"batch={batch}",
+                f"missing (chain seq {seq} records this batch): deleted or renumbered",
+            )
+        )
+    for row in rows:
+        _check_row("outcomes", row, content)
+
+
+def _outcomes_content(conn: sqlite3.Connection, seq: int, batch: int) -> str:
+    content = ContentHash("outcomes")
+    _outcome_rows(conn, content, seq, batch)
+    return content.hexdigest()
+
+
 def _run_content(
-    conn: sqlite3.Connection, seq: int, run_id: int, readers: _Readers | None = None
+    conn: sqlite3.Connection,
+    seq: int,
+    run_id: int,
+    readers: _Readers | None = None,
+    outcome_id: int | None = None,
 ) -> str:
     content = ContentHash("run")
     run = next(_dicts(conn.execute("SELECT * FROM runs WHERE id = ?", (run_id,))), None)
@@ -56,6 +88,7 @@ def _run_content(
                 f"(rows {'deleted' if count < run['finding_count'] else 'added'})",
             )
         )
+    _outcome_rows(conn, content, seq, outcome_id)
     return content.hexdigest()
 
 
@@ -74,7 +107,9 @@ def _waiver_content(conn: sqlite3.Connection, seq: int, waiver_id: int) -> str:
     return content.hexdigest()
 
 
-def _actuals_content(conn: sqlite3.Connection, seq: int, batch: int) -> str:
+def _actuals_content(
+    conn: sqlite3.Connection, seq: int, batch: int, outcome_id: int | None = None
+) -> str:
     content = ContentHash("actuals")
     rows = list(_dicts(conn.execute("SELECT * FROM actuals WHERE batch = ? ORDER BY id", (batch,))))
     if not rows:
@@ -87,6 +122,7 @@ def _actuals_content(conn: sqlite3.Connection, seq: int, batch: int) -> str:
         )
     for row in rows:
         _check_row("actuals", row, content)
+    _outcome_rows(conn, content, seq, outcome_id)
     return content.hexdigest()
 
 
@@ -113,8 +149,26 @@ def _walk_chain(conn: sqlite3.Connection, readers: _Readers | None = None) -> tu
             )
         kind = entry["kind"]
         actual_id = entry.get("actual_id")
-        if kind == "actuals" and actual_id is not None and entry["run_id"] is None:
-            content = _actuals_content(conn, seq, int(actual_id))
+        outcome_id = entry.get("outcome_id")
+        outcome_ref = None if outcome_id is None else int(outcome_id)
+        if (
+            kind == "outcomes"
+            and outcome_ref is not None
+            and actual_id is None
+            and (entry["run_id"] is None and entry["waiver_id"] is None)
+        ):
+            content = _outcomes_content(conn, seq, outcome_ref)
+            what = "the track record computed by migration 5"
+            stamp_sql = "SELECT applied_at FROM migrations WHERE version = ?"
+            ref = OUTCOMES_SINCE
+        elif outcome_ref is not None and kind not in ("run", "actuals"):
+            raise _Diverged(
+                Divergence(
+                    "chain", where, f"malformed entry (kind {kind!r}, outcome_id {outcome_id})"
+                )
+            )
+        elif kind == "actuals" and actual_id is not None and entry["run_id"] is None:
+            content = _actuals_content(conn, seq, int(actual_id), outcome_ref)
             what = f"the figures of batch {actual_id}"
             stamp_sql = "SELECT created_at FROM actuals WHERE id = ?"
             ref = actual_id
@@ -125,7 +179,7 @@ def _walk_chain(conn: sqlite3.Connection, readers: _Readers | None = None) -> tu
                 )
             )
         elif kind == "run" and entry["run_id"] is not None and entry["waiver_id"] is None:
-            content = _run_content(conn, seq, int(entry["run_id"]), readers)
+            content = _run_content(conn, seq, int(entry["run_id"]), readers, outcome_ref)
             what = f"the rows of run {entry['run_id']}"
             stamp_sql = "SELECT finished_at FROM runs WHERE id = ?"
             ref = entry["run_id"]
@@ -265,11 +319,34 @@ def _check_orphans(conn: sqlite3.Connection) -> None:
                     "`decaudit actuals` or renumbered",
                 )
             )
-    refs = (
-        "COALESCE(run_id, waiver_id, actual_id)"
-        if "actuals" in _present(conn)
-        else ("COALESCE(run_id, waiver_id)")
-    )
+    if "outcomes" in _present(conn):
+        row = conn.execute(
+            "SELECT id FROM outcomes WHERE batch NOT IN (SELECT outcome_id FROM chain"
+            " WHERE outcome_id IS NOT NULL) ORDER BY id LIMIT 1"
+        ).fetchone()
+        if row is not None:
+            raise _Diverged(
+                Divergence(
+                    "outcomes",
+                    f"id={row[0]}",
+                    "not covered by any chain entry: the row was inserted outside a run or "
+                    "`decaudit actuals`, or renumbered",
+                )
+            )
+        dup = conn.execute(
+            "SELECT outcome_id FROM chain WHERE outcome_id IS NOT NULL"
+            " GROUP BY outcome_id HAVING COUNT(*) > 1 LIMIT 1"
+        ).fetchone()
+        if dup is not None:
+            raise _Diverged(
+                Divergence("chain", f"outcome_id={dup[0]}", "more than one chain entry covers it")
+            )
+    columns = ["run_id", "waiver_id"]
+    if "actuals" in _present(conn):
+        columns.append("actual_id")
+    if "outcomes" in _present(conn):
+        columns.append("outcome_id")
+    refs = f"COALESCE({', '.join(columns)})"
     dup = conn.execute(
         f"SELECT kind, {refs} AS ref FROM chain GROUP BY kind, ref HAVING COUNT(*) > 1 LIMIT 1"
     ).fetchone()

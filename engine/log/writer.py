@@ -27,6 +27,7 @@ from .hashing import (
     row_hash,
     sha256_hex,
 )
+from .outcomes import record_run
 from .provenance import RunMeta, normalize_timestamp
 from .schema import (
     FINDING_COLUMNS,
@@ -92,23 +93,23 @@ def append_chain_entry(
     run_id: int | None = None,
     waiver_id: int | None = None,
     actual_id: int | None = None,
+    outcome_id: int | None = None,
 ) -> tuple[int, str]:
     """Append one chain entry; call inside BEGIN IMMEDIATE after reading nothing stale."""
     tail = conn.execute("SELECT seq, entry_hash FROM chain ORDER BY seq DESC LIMIT 1").fetchone()
     seq, prev = (int(tail[0]) + 1, str(tail[1])) if tail else (1, GENESIS)
     entry = entry_hash(prev, seq, content_hash)
-    if actual_id is None:  # a log of any version: the actual_id column came in migration 4
-        conn.execute(
-            "INSERT INTO chain (seq, kind, run_id, waiver_id, prev_hash, content_hash,"
-            " entry_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (seq, kind, run_id, waiver_id, prev, content_hash, entry, created_at),
-        )
-    else:
-        conn.execute(
-            "INSERT INTO chain (seq, kind, run_id, waiver_id, actual_id, prev_hash,"
-            " content_hash, entry_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (seq, kind, run_id, waiver_id, actual_id, prev, content_hash, entry, created_at),
-        )
+    # a log of any version: actual_id came in migration 4, outcome_id in migration 5
+    refs = {"run_id": run_id, "waiver_id": waiver_id}
+    if actual_id is not None:
+        refs["actual_id"] = actual_id
+    if outcome_id is not None:
+        refs["outcome_id"] = outcome_id
+    conn.execute(
+        f"INSERT INTO chain (seq, kind, {', '.join(refs)}, prev_hash, content_hash, entry_hash,"
+        f" created_at) VALUES ({', '.join('?' * (len(refs) + 6))})",
+        (seq, kind, *refs.values(), prev, content_hash, entry, created_at),
+    )
     return seq, entry
 
 
@@ -309,7 +310,10 @@ class RunWriter:
                 " SELECT id, message FROM findings WHERE run_id = ? AND id > ?",
                 (run_id, first),
             )
-        append_chain_entry(conn, "run", content.hexdigest(), finished, run_id=run_id)
+        outcome_id = record_run(conn, run_id, content)  # the track record (migration 5)
+        append_chain_entry(
+            conn, "run", content.hexdigest(), finished, run_id=run_id, outcome_id=outcome_id
+        )
         return run_id
 
     def abort(self) -> None:
