@@ -169,15 +169,15 @@ def test_a_writer_queues_past_the_busy_timeout(
     monkeypatch.setattr(connection, "BUSY_TIMEOUT_S", 0.1)
     path = tmp_path / "busy.db"
     log = AuditLog.open(path)
-    w = log.writer()
-    w.add_record(source("DEC-1"))
-    w.add_finding(finding("DEC-1"), "d")
     holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     holder.execute("BEGIN IMMEDIATE")  # another job holds the write lock for a while
     timer = threading.Timer(1.0, lambda: holder.execute("COMMIT"))
     timer.start()
     started = time.monotonic()
-    assert w.commit(meta(command="patient run")) == 1
+    w = log.writer()  # a run takes the write lock when it starts: it queues for it
     assert time.monotonic() - started >= 0.9  # it waited well past the busy timeout
+    w.add_record(source("DEC-1"))
+    w.add_finding(finding("DEC-1"), "d")
+    assert w.commit(meta(command="patient run")) == 1
     timer.join()
     assert log.verify().ok

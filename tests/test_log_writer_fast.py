@@ -1,5 +1,5 @@
-"""The run writer's bulk path (spool in batches, copy with INSERT ... SELECT, keyed hash in
-SQL) stores exactly the row hashes of the reference algorithm."""
+"""The run writer's bulk path (rows encoded ahead, inserted in batches straight into the
+log's tables, keyed hash in Python) stores exactly the row hashes of the reference algorithm."""
 
 from __future__ import annotations
 
@@ -91,10 +91,10 @@ def test_stored_hashes_are_the_reference_hashes(tmp_path: Path) -> None:
     log.close()
 
 
-def test_a_large_run_spools_in_batches_and_commits_whole(tmp_path: Path) -> None:
+def test_a_large_run_inserts_in_batches_and_commits_whole(tmp_path: Path) -> None:
     path = tmp_path / "audit.db"
     log = AuditLog.open(path)
-    n = 1700  # more than the spool buffer and the spool's commit interval
+    n = 1700  # more than the insert buffer
     write_run(
         log,
         [source(f"DEC-{i}") for i in range(n)],
@@ -113,3 +113,41 @@ def test_a_large_run_spools_in_batches_and_commits_whole(tmp_path: Path) -> None
     assert log.verify().ok
     log.close()
     assert _reference_mismatches(path) == []
+
+
+def test_the_search_index_is_filled_for_every_run(tmp_path: Path) -> None:
+    log = AuditLog.open(tmp_path / "audit.db")
+    write_run(log, [source("DEC-1")], [finding("DEC-1", message="alpha first run")])
+    write_run(log, [source("DEC-2")], [])  # a run without findings adds nothing
+    write_run(
+        log,
+        [source("DEC-3")],
+        [finding("DEC-3", message="zebra crossing"), finding("DEC-1", message="alpha again")],
+    )
+    conn = log.conn
+    assert conn.execute("SELECT COUNT(*) FROM findings_fts").fetchone()[0] == 3
+    hits = conn.execute(
+        "SELECT f.run_id, f.message FROM findings_fts JOIN findings f ON f.id = findings_fts.rowid"
+        " WHERE findings_fts MATCH 'alpha' ORDER BY f.id"
+    ).fetchall()
+    assert hits == [(1, "alpha first run"), (3, "alpha again")]
+    assert conn.execute(
+        "SELECT rowid FROM findings_fts WHERE findings_fts MATCH 'zebra'"
+    ).fetchall()
+    assert log.verify().ok
+    log.close()
+
+
+def test_a_finding_after_other_records_points_at_its_own_record(tmp_path: Path) -> None:
+    log = AuditLog.open(tmp_path / "audit.db")
+    with log.writer() as w:
+        h1 = w.add_record(source("DEC-1"))
+        for i in range(2, 700):  # more than one insert batch in between
+            w.add_record(source(f"DEC-{i}"))
+        w.add_finding(finding("DEC-1"), "d")
+        w.add_finding(finding("NOPE"), "d")
+        w.commit(meta())
+    got = log.conn.execute("SELECT decision_id, record_hash FROM findings ORDER BY id").fetchall()
+    assert got == [("DEC-1", h1), ("NOPE", None)]
+    assert log.verify().ok
+    log.close()
