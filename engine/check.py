@@ -20,8 +20,10 @@ from .clock import today as clock_today
 from .clock import utc_stamp
 from .conventions import DEFAULT_MIN_RECORDS, DEFAULT_SHARE
 from .errors import LogError
-from .facts import FactContext, PortfolioAccumulator, RecordFacts, TrackRecord
-from .isolation import describe, record_error
+from .facts import FactContext, PortfolioAccumulator, TrackRecord
+from .isolation import describe
+from .produce import EXPIRED, SEVERITY, WAIVED, Done, Production, for_run, produce_all
+from .produce import FINGERPRINT as FP
 from .records.limits import DEFAULT_LIMITS, Limits, using
 from .types import (
     CheckResult,
@@ -34,7 +36,7 @@ from .vocab import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, SEVERITY_RANK
 from .waivers import Waivers
 
 if TYPE_CHECKING:
-    from .evaluate import RecordEvaluator
+    pass
 
 
 @dataclass(frozen=True)
@@ -106,29 +108,6 @@ class _Clock:
             self._stage = None
 
 
-_Evaluated = tuple[SourceRecord | InputError, RecordFacts | None, list[Finding]]
-
-
-def _sequential(
-    evaluator: RecordEvaluator, sources: Iterable[SourceRecord | InputError], ctx: FactContext
-) -> Iterator[_Evaluated]:
-    from .evaluate import record_findings
-
-    for item in sources:
-        if isinstance(item, SourceRecord):
-            try:
-                facts, findings = record_findings(evaluator, item, ctx)
-            except Exception as exc:  # one record's failure is that record's error
-                reset = getattr(evaluator, "reset", None)
-                if callable(reset):
-                    reset()  # the engine may hold half-asserted facts: start afresh
-                yield record_error(item, exc, "evaluating it"), None, []
-                continue
-            yield item, facts, findings
-        else:
-            yield item, None, []
-
-
 @dataclass
 class _Tally:
     records: int = 0
@@ -148,14 +127,14 @@ class _Tally:
     waived: int = 0
     expired_waivers: int = 0
 
-    def count(self, finding: Finding) -> None:
+    def count(self, severity: str, waived: bool, expired: bool) -> None:
         """Count a shown finding (the totals stay right when findings are not kept)."""
-        if finding.waived:
+        if waived:
             self.waived += 1
             return
         self.active += 1
-        self.by_severity[finding.severity] = self.by_severity.get(finding.severity, 0) + 1
-        if finding.expired_waiver is not None:
+        self.by_severity[severity] = self.by_severity.get(severity, 0) + 1
+        if expired:
             self.expired_waivers += 1
 
     def totals(self) -> FindingTotals:
@@ -209,45 +188,58 @@ class _Sink:
     min_rank: int = 0
     fail_rank: int = 0
 
-    def take(self, finding: Finding, src: SourceRecord | None) -> None:
-        finding = self.waivers.apply(finding, src)
+    def take(self, finding: Finding, src: SourceRecord | None, *, waived: bool = False) -> None:
+        """A finding the run handles here (``waived``: its waivers are already applied)."""
+        if not waived:
+            finding = self.waivers.apply(finding, src)
         if self.conventions.hold(finding):
             return  # reported at the end: once for its folder, or as it is
         self.emit(finding)
 
     def emit(self, finding: Finding) -> None:
-        opts, tally = self.opts, self.tally
         if self.writer is not None:
             self.writer.add_finding(finding, self.digests.get(finding.rule_id, ""))
+        expired = finding.expired_waiver is not None
+        self._tally(finding, finding.severity, finding.waived, expired, finding.fingerprint)
+
+    def emit_row(self, row: tuple[Any, ...], finding: Finding | None) -> None:
+        """A finding encoded where it was produced (``finding``: None when not needed)."""
+        self.writer.add_finding_row(row)
+        self._tally(finding, row[SEVERITY], bool(row[WAIVED]), row[EXPIRED] is not None, row[FP])
+
+    def _tally(
+        self, finding: Finding | None, severity: str, waived: bool, expired: bool, fp: str
+    ) -> None:
+        opts, tally = self.opts, self.tally
         tally.finding_count += 1
-        if opts.collect_all:
+        if opts.collect_all and finding is not None:  # produced with its findings then
             tally.all_findings.append(finding)
-        if opts.baseline is not None and finding.fingerprint in opts.baseline:
-            tally.baseline_seen.add(finding.fingerprint)
+        if opts.baseline is not None and fp in opts.baseline:
+            tally.baseline_seen.add(fp)
             tally.baseline_matched += 1
             return
-        if finding.rank < self.min_rank:
+        rank = SEVERITY_RANK[severity]
+        if rank < self.min_rank:
             return
-        tally.count(finding)
-        if not finding.waived and finding.rank >= self.fail_rank:
+        tally.count(severity, waived, expired)
+        if not waived and rank >= self.fail_rank:
             tally.failing += 1
-        if opts.keep_findings:
+        if opts.keep_findings and finding is not None:
             tally.findings.append(finding)
 
 
 def _consume(
-    stream: Iterable[_Evaluated],
+    stream: Iterable[Done | InputError],
     sink: _Sink,
     portfolio: PortfolioAccumulator,
     members: Any,  # CollectionAccumulator | None
     hooks: CheckHooks,
 ) -> None:
-    """Each evaluated record (or input error) of the stream into the tally and the log."""
-    from .collection import member_of
-
+    """Each produced record (or input error) of the stream into the tally and the log, in
+    input order: only what needs the whole run is done here (see engine/produce.py)."""
     tally, writer, opts = sink.tally, sink.writer, sink.opts
     last_file = None
-    for item, facts, findings in stream:
+    for item in stream:
         if item.file != last_file and getattr(item, "kind", "") != "skipped":
             tally.files.append(item.file)
             last_file = item.file
@@ -256,27 +248,23 @@ def _consume(
             if hooks.record is not None:
                 hooks.record(tally.records, item.file)
             continue
-        try:
-            if writer is not None:
-                digest = writer.add_record(item).encode()
-            else:
-                digest = item.file.encode() + b"\0" + item.record.id.encode()
-        except (sqlite3.Error, LogError):
-            raise
-        except Exception as exc:  # this record cannot be logged: its error, not the run's
-            tally.errors.append(record_error(item, exc, "logging it"))
-            continue
+        if writer is not None:
+            writer.add_record_rows(item.record_rows)
         tally.records += 1
-        if opts.keep_records:
-            tally.kept.append(item)
-        tally.input_hash.update(digest)
-        if facts is not None:
-            portfolio.add(facts)
-        folder = sink.conventions.add_record(item.file)
+        if opts.keep_records and item.source is not None:
+            tally.kept.append(item.source)
+        tally.input_hash.update(item.digest.encode())
+        portfolio.add_kind(item.chosen_kind)
+        sink.conventions.add_record(item.file)
         if members is not None:
-            members.add(member_of(item, folder))
-        for finding in findings:
-            sink.take(finding, item)
+            members.add(item.member)
+        for entry in item.entries:
+            if not isinstance(entry, tuple):  # held for its folder, or logged by lookup
+                sink.take(entry, None, waived=True)
+            elif entry[0] is not None:
+                sink.emit_row(entry[0], entry[1])
+            elif entry[1] is not None:  # not logged
+                sink.take(entry[1], None, waived=True)
         if hooks.record is not None:
             hooks.record(tally.records, item.file)
 
@@ -288,36 +276,37 @@ def _stream(
     stack: ExitStack,
     hooks: CheckHooks,
     walking: Any,
-) -> Iterator[_Evaluated]:
-    """The records of ``opts.paths``, evaluated here or in worker processes (``--jobs``)."""
+    how: Production,
+) -> Iterator[Done | InputError]:
+    """The records of ``opts.paths``, produced here or in worker processes (``--jobs``)."""
     from .records import iter_sources
     from .records.formats import ReadOptions
 
-    sources = iter_sources(
-        opts.paths,
-        max_bytes=opts.max_file_size,
-        stdin=opts.stdin,
-        select=opts.select_file,
-        on_skip=hooks.skip,
-        options=ReadOptions(sheet=opts.sheet),
-        as_found=opts.force_exclude,
-        walking=walking,
-    )
-    read_db = opts.db or opts.history_db
-    if read_db:  # figures recorded after approval (decaudit actuals) apply to this audit
-        from .recording import measured_sources
-
-        sources = measured_sources(sources, read_db)
+    read = {
+        "max_bytes": opts.max_file_size,
+        "stdin": opts.stdin,
+        "select": opts.select_file,
+        "options": ReadOptions(sheet=opts.sheet),
+        "as_found": opts.force_exclude,
+        "walking": walking,
+    }
     jobs = opts.jobs if opts.jobs > 0 else (os.cpu_count() or 1)
-    if jobs > 1:
+    if jobs > 1:  # the workers parse large JSON Lines files and apply recorded figures
         from .parallel import PackSpec, ParallelEvaluator
+        from .records.numbering import Numbering
+        from .records.sources import iter_units
 
         spec = PackSpec(
             opts.rules_dirs, dict(opts.params), dict(opts.severities), opts.select, opts.ignore
         )
-        pool = stack.enter_context(ParallelEvaluator(jobs, spec, ctx))
-        return pool.map(sources)
-    return _sequential(evaluator, sources, ctx)
+        pool = stack.enter_context(ParallelEvaluator(jobs, spec, ctx, how))
+        return pool.map(iter_units(opts.paths, **read), Numbering(hooks.skip))
+    sources = iter_sources(opts.paths, on_skip=hooks.skip, **read)
+    if how.figures:  # figures recorded after approval (decaudit actuals) apply to this audit
+        from .recording import measured_sources
+
+        sources = measured_sources(sources, how.figures)
+    return produce_all(evaluator, sources, ctx, how)
 
 
 def _finish(sink: _Sink, evaluator: Any, portfolio: PortfolioAccumulator, members: Any) -> None:
@@ -419,7 +408,8 @@ def run_check(opts: CheckOptions, hooks: CheckHooks | None = None) -> CheckResul
         if log is not None:
             sink.writer = log.writer()
         clock.start("records")
-        stream = _stream(opts, evaluator, ctx, stack, hooks, walking)
+        how = for_run(opts, sink.waivers, sink.digests, sink.writer, conventions, members)
+        stream = _stream(opts, evaluator, ctx, stack, hooks, walking, how)
         _consume(stream, sink, portfolio, members, hooks)
         clock.start("portfolio")  # folder and portfolio rules, over the whole run
         _finish(sink, evaluator, portfolio, members)

@@ -2,25 +2,29 @@
 
 ``check --jobs N`` hands records to N worker processes in batches. Each worker loads the
 rule pack once and owns one durable_rules host (hosts are not shared across processes);
-it derives the facts, runs the rules and builds the findings of a batch and sends them back.
-The main process keeps reading, applying waivers and writing the log (one transaction per
-run, as always), and it consumes the batches in the order the records were read, so the
-findings, their order and the exit code are those of a sequential run. At most
-``2 * jobs`` batches are in flight, so memory stays flat however large the corpus.
+it derives the facts, runs the rules, builds the findings, applies the waivers and encodes
+the log rows (hashes included) of a batch and sends them back (engine/produce.py). The main
+process reads the records and writes the rows (one transaction per run, as always), in the
+order the records were read, so the findings, their order and the exit code are those of a
+sequential run. At most ``2 * jobs`` batches are in flight, so memory stays flat however
+large the corpus.
 """
 
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .evaluate import RecordEvaluator
 from .facts import FactContext, FactDict, RecordFacts
+from .produce import Done, Production, produce
+from .records.numbering import Numbering
+from .records.sources import Chunk
 from .rules.model import Match, RulePack
-from .types import Finding, InputError, SourceRecord
+from .types import InputError, SourceRecord
 
 BATCH = 32  # records per task: large enough to amortise pickling, small enough to stream
 RECYCLE_EVERY = 2000  # records per durable_rules host before a fresh one replaces it
@@ -82,11 +86,12 @@ class PackSpec:
     ignore: tuple[str, ...] = ()
 
 
-_worker: tuple[Any, FactContext] | None = None
+_worker: tuple[Any, FactContext, Production, Any] | None = None
 
 
-def _init(spec: PackSpec, ctx: FactContext) -> None:
+def _init(spec: PackSpec, ctx: FactContext, how: Production) -> None:
     global _worker
+    from .recording import Measured
     from .rules.loader import load_pack
 
     pack = load_pack(
@@ -96,37 +101,49 @@ def _init(spec: PackSpec, ctx: FactContext) -> None:
         select=spec.select,
         ignore=spec.ignore,
     )
-    _worker = (RecyclingEvaluator(pack), ctx)
+    _worker = (RecyclingEvaluator(pack), ctx, how, Measured(how.figures))
 
 
-def _evaluate(batch: list[SourceRecord]) -> list[tuple[RecordFacts, list[Finding]] | InputError]:
-    from .evaluate import record_findings
-    from .isolation import record_error
+# What a worker sends back for one record: the record produced (or its evaluation error),
+# then its id, file and line when the main process still has to check that id (a record
+# parsed from a chunk; None for a record the main process read and numbered). A bare
+# InputError is an error of reading a chunk.
+Outcome = tuple[Done | InputError, str | None, str, int] | InputError
+
+
+def _work(units: list[SourceRecord | Chunk]) -> list[list[Outcome]]:
+    """Each unit parsed (a chunk of JSON Lines), measured, evaluated and encoded."""
+    from .records.limits import using
+    from .records.sources import parse_chunk
 
     assert _worker is not None, "worker not initialised"
-    evaluator, ctx = _worker
-    out: list[tuple[RecordFacts, list[Finding]] | InputError] = []
-    for src in batch:
-        try:
-            facts, findings = record_findings(evaluator, src, ctx)
-        except Exception as exc:  # one record's failure is that record's error
-            evaluator.reset()
-            out.append(record_error(src, exc, "evaluating it"))
-            continue
-        # the portfolio needs only the chosen kind: send back no more than that
-        slim = RecordFacts({"chosen_kind": facts.decision.get("chosen_kind")}, [], [], [])
-        out.append((slim, findings))
+    evaluator, ctx, how, measured = _worker
+    out: list[list[Outcome]] = []
+    with using(how.limits):
+        for unit in units:
+            if isinstance(unit, SourceRecord):  # read and numbered by the main process
+                done = produce(evaluator, measured.apply(unit), ctx, how)
+                out.append([(done, None, unit.file, 0)])
+                continue
+            got: list[Outcome] = []
+            for item in parse_chunk(unit):
+                if isinstance(item, SourceRecord):
+                    done = produce(evaluator, measured.apply(item), ctx, how)
+                    got.append((done, item.record.id, item.file, item.line_of(())))
+                else:
+                    got.append(item)
+            out.append(got)
     return out
 
 
-Item = SourceRecord | InputError
-Result = tuple[Item, RecordFacts | None, list[Finding]]
+Unit = SourceRecord | InputError | Chunk
+Result = Done | InputError
 
 
 class ParallelEvaluator:
-    """A pool of workers evaluating records; use as a context manager."""
+    """A pool of workers producing records; use as a context manager."""
 
-    def __init__(self, jobs: int, spec: PackSpec, ctx: FactContext) -> None:
+    def __init__(self, jobs: int, spec: PackSpec, ctx: FactContext, how: Production) -> None:
         import multiprocessing
 
         # fork where there is one: workers start at once, with no re-import of the caller's
@@ -135,7 +152,7 @@ class ParallelEvaluator:
         context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
         self.jobs = jobs
         self._pool = context.Pool(
-            jobs, initializer=_init, initargs=(spec, ctx), maxtasksperchild=BATCHES_PER_WORKER
+            jobs, initializer=_init, initargs=(spec, ctx, how), maxtasksperchild=BATCHES_PER_WORKER
         )
 
     def __enter__(self) -> ParallelEvaluator:
@@ -148,34 +165,48 @@ class ParallelEvaluator:
         self._pool.terminate()
         self._pool.join()
 
-    def map(self, items: Iterable[Item]) -> Iterator[Result]:
-        """``(item, facts, findings)`` for every item, in input order. Errors pass through
-        with no facts; records are evaluated in the workers."""
-        window: deque[tuple[Sequence[Item], Any]] = deque()
+    def map(self, units: Iterable[Unit], numbering: Numbering) -> Iterator[Result]:
+        """Every record produced and every error, in input order, with the run-wide rules
+        of ``numbering`` applied as ``iter_sources`` applies them.
+
+        Records the main process read (one per file) are numbered as they are submitted;
+        records in chunks are numbered as their results come back. While a chunk is out,
+        a record read here waits for it, so ids are always claimed in input order."""
+        window: deque[tuple[list[Unit], Any]] = deque()
         limit = 2 * self.jobs
-        batch: list[Item] = []
+        batch: list[Unit] = []
+        cost = chunks_out = 0
 
         def submit() -> None:
-            records = [i for i in batch if isinstance(i, SourceRecord)]
-            window.append((list(batch), self._pool.apply_async(_evaluate, (records,))))
+            nonlocal cost, chunks_out
+            work = [u for u in batch if not isinstance(u, InputError)]
+            chunks_out += sum(isinstance(u, Chunk) for u in batch)
+            window.append((list(batch), self._pool.apply_async(_work, (work,))))
             batch.clear()
+            cost = 0
 
         def drain_one() -> Iterator[Result]:
-            items, pending = window.popleft()
+            nonlocal chunks_out
+            units, pending = window.popleft()
             results = iter(pending.get())
-            for item in items:
-                if isinstance(item, SourceRecord):
-                    got = next(results)
-                    if isinstance(got, InputError):
-                        yield got, None, []
-                    else:
-                        yield item, got[0], got[1]
-                else:
-                    yield item, None, []
+            for unit in units:
+                if isinstance(unit, InputError):
+                    yield from numbering.step(unit)
+                    continue
+                chunks_out -= isinstance(unit, Chunk)
+                for outcome in next(results):
+                    yield from _numbered(outcome, numbering)
 
-        for item in items:
-            batch.append(item)
-            if len(batch) >= BATCH:
+        for unit in units:
+            if isinstance(unit, SourceRecord):
+                if any(isinstance(u, Chunk) for u in batch):
+                    submit()
+                while chunks_out:  # ids in chunks still out come first
+                    yield from drain_one()
+                unit = numbering.record(unit)
+            batch.append(unit)
+            cost += BATCH if isinstance(unit, Chunk) else isinstance(unit, SourceRecord)
+            if cost >= BATCH:
                 submit()
                 if len(window) >= limit:
                     yield from drain_one()
@@ -183,3 +214,16 @@ class ParallelEvaluator:
             submit()
         while window:
             yield from drain_one()
+        yield from numbering.close()
+
+
+def _numbered(outcome: Outcome, numbering: Numbering) -> list[Result]:
+    """One worker outcome with the run-wide rules applied (see :class:`Numbering`)."""
+    if not isinstance(outcome, tuple):  # an error of reading: counted against its file
+        return numbering.step(outcome)
+    result, rid, file, line = outcome
+    if rid is not None:  # a record from a chunk: its id is checked here
+        duplicate = numbering.claim(rid, file, line)
+        if duplicate is not None:
+            return numbering.step(duplicate)
+    return [*numbering.enter(file), result]

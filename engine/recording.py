@@ -127,27 +127,46 @@ def record_figures(log: AuditLog, figures: Sequence[FigureInput], today: dt.date
     return log.record_actuals(lambda conn: check_figures(conn, figures, today))
 
 
-def measured_sources(sources: Iterable[Any], db: str) -> Iterator[Any]:
-    """``sources`` (records and input errors) with each record's recorded figures applied:
-    its benefits and costs carry the latest measured ``realized`` figures, and ``as_read``
-    keeps the record as its file says. A missing log, or one without figures, changes
-    nothing."""
-    from pathlib import Path
+class Measured:
+    """Applies the figures recorded in a log (``decaudit actuals``) to the records audited:
+    a record's benefits and costs carry their latest measured ``realized`` figures, and
+    ``as_read`` keeps the record as its file says. A missing log, or one without figures,
+    changes nothing. Opens the log read-only; use it as a context manager."""
 
-    from .log.actuals import FigureReader
-    from .model import Record
+    def __init__(self, db: str | None) -> None:
+        from pathlib import Path
+
+        from .log.actuals import FigureReader
+
+        self._reader = FigureReader(db) if db and Path(db).is_file() else None
+
+    def apply(self, src: Any) -> Any:
+        from .model import Record
+
+        reader = self._reader
+        if reader is not None and src.record.id in reader.decisions:
+            data = src.record.model_dump(mode="json", exclude_none=True)
+            amended = Record.model_validate(overlay(data, reader.figures(src.record.id)))
+            src = replace(src, record=amended, as_read=src.record)
+        return src
+
+    def close(self) -> None:
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
+
+    def __enter__(self) -> Measured:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def measured_sources(sources: Iterable[Any], db: str) -> Iterator[Any]:
+    """``sources`` (records and input errors) with each record's recorded figures applied
+    (see :class:`Measured`)."""
     from .types import SourceRecord
 
-    if not Path(db).is_file():
-        yield from sources
-        return
-    reader = FigureReader(db)
-    try:
+    with Measured(db) as measured:
         for src in sources:
-            if isinstance(src, SourceRecord) and src.record.id in reader.decisions:
-                data = src.record.model_dump(mode="json", exclude_none=True)
-                amended = Record.model_validate(overlay(data, reader.figures(src.record.id)))
-                src = replace(src, record=amended, as_read=src.record)
-            yield src
-    finally:
-        reader.close()
+            yield measured.apply(src) if isinstance(src, SourceRecord) else src

@@ -45,6 +45,7 @@ ORDER = (
     "evaluate",  # facts + rules -> findings (durable_rules)
     "history",  # log read side -> calibration
     "recording",  # measured figures checked, then appended to the log
+    "produce",  # one record through every per-record stage, log rows included
     "figures",  # files of measured figures (CSV, Excel)
     "reviews",  # benefits reviews that fall due
     "parallel",

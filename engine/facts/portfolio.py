@@ -21,8 +21,11 @@ class PortfolioAccumulator:
         self.incremental = 0
 
     def add(self, facts: RecordFacts) -> None:
+        self.add_kind(facts.decision.get("chosen_kind"))
+
+    def add_kind(self, kind: object) -> None:
+        """One record whose chosen option is of ``kind`` (None: no choice)."""
         self.decision_count += 1
-        kind = facts.decision.get("chosen_kind")
         if kind is None or kind == "unknown":
             return
         self.decided += 1

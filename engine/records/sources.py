@@ -12,7 +12,7 @@ import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import IO
 
 from ..isolation import file_error
@@ -27,6 +27,7 @@ from .formats import (
     loader_for,
 )
 from .guards import DEFAULT_MAX_BYTES, GuardError, decode, read_bounded, read_stream, too_large
+from .numbering import Numbering
 from .skips import SKIPPED, _excluded, record_name
 
 Result = SourceRecord | InputError
@@ -246,8 +247,23 @@ def _shift(item: Result, base: int) -> Result:
     return replace(item, lines={loc: n + base for loc, n in item.lines.items()})
 
 
-def _read_jsonl(path: str, max_bytes: int) -> Iterator[Result]:
-    """A large JSON Lines file, chunk by chunk: memory stays flat however long it is."""
+@dataclass(frozen=True)
+class Chunk:
+    """Whole lines of a large JSON Lines file, read but not parsed (any process may parse
+    them with :func:`parse_chunk`); ``base`` lines of the file come before them."""
+
+    file: str
+    base: int
+    data: bytes
+
+
+def parse_chunk(chunk: Chunk) -> list[Result]:
+    return [_shift(item, chunk.base) for item in load_file(chunk.file, chunk.data)]
+
+
+def _read_jsonl(path: str, max_bytes: int, defer: bool = False) -> Iterator[Result | Chunk]:
+    """A large JSON Lines file, chunk by chunk: memory stays flat however long it is.
+    ``defer``: the chunks are passed on unparsed."""
     base, empty = 0, True
     try:
         size = os.stat(path).st_size
@@ -257,7 +273,10 @@ def _read_jsonl(path: str, max_bytes: int) -> Iterator[Result]:
         with open(path, "rb") as fh:
             while lines := fh.readlines(STREAM_CHUNK):
                 chunk = b"".join(lines)
-                if chunk.strip():
+                if chunk.strip() and defer:
+                    empty = False  # a chunk with a non-blank line gives a record or an error
+                    yield Chunk(path, base, chunk)
+                elif chunk.strip():
                     for item in load_file(path, chunk):
                         empty = False
                         yield _shift(item, base)
@@ -276,10 +295,11 @@ def _read(
     on_skip: SkipHook | None = None,
     options: ReadOptions | None = None,
     name: str | None = None,
-) -> Iterable[Result]:
+    defer: bool = False,
+) -> Iterable[Result | Chunk]:
     try:
         if extension(path) == ".jsonl" and os.stat(path).st_size > STREAM_CHUNK:
-            return _read_jsonl(path, max_bytes)
+            return _read_jsonl(path, max_bytes, defer)
         data = read_bounded(path, max_bytes)
     except IsADirectoryError:
         return iter([InputError(path, None, "is a directory", kind="io")])
@@ -344,7 +364,8 @@ def _expand(
     options: ReadOptions | None = None,
     as_found: bool = False,
     walking: Walk | None = None,
-) -> Iterator[Result]:
+    defer: bool = False,
+) -> Iterator[Result | Chunk]:
     for raw in paths:
         if raw == "-":
             yield from _read_stdin(stdin, max_bytes)
@@ -371,17 +392,18 @@ def _expand(
                     explicit=False,
                     options=options,
                     name=record_name(found, path),
+                    defer=defer,
                 )
         elif path.exists() and as_found:  # named by a hook: handled as if found in a walk
             reason = "hidden" if is_hidden(shown) else _excluded(path)
             if reason is None and select is not None and not select(shown):
                 reason = "excluded by the configuration"
             if reason is None:
-                yield from _read(shown, max_bytes, explicit=False, options=options)
+                yield from _read(shown, max_bytes, explicit=False, options=options, defer=defer)
             else:  # reported like any file a walk leaves out (on_skip hears of it too)
                 yield InputError(shown, None, reason, kind=SKIPPED)
         elif path.exists():
-            yield from _read(shown, max_bytes, explicit=True, options=options)
+            yield from _read(shown, max_bytes, explicit=True, options=options, defer=defer)
         elif path.is_symlink():
             yield InputError(shown, None, "is a broken symbolic link", kind="io")
         else:
@@ -411,64 +433,35 @@ def iter_sources(
     A decision id seen a second time in the run is an error at the second occurrence,
     naming where the first one is.
     """
-    seen: dict[str, tuple[str, int]] = {}  # id -> (file, line) of its first occurrence
     walk_opts = walking if walking is not None else Walk()
     items = _expand(
         paths, max_bytes, stdin, select, on_skip, options, as_found=as_found, walking=walk_opts
     )
-    errors_in_file, current_file = 0, None
-    for item in _numbered(items, seen):
-        if isinstance(item, InputError) and item.kind == SKIPPED:
-            if on_skip is not None:
-                on_skip(item.file, item.message)
-            yield item
-            continue
-        if item.file != current_file:
-            if errors_in_file > MAX_ERRORS_PER_FILE:
-                yield _more_errors(current_file, errors_in_file)
-            errors_in_file, current_file = 0, item.file
-        if isinstance(item, InputError):
-            errors_in_file += 1
-            if errors_in_file > MAX_ERRORS_PER_FILE:
-                continue  # counted, not kept: memory stays bounded
-        yield item
-    if errors_in_file > MAX_ERRORS_PER_FILE:
-        yield _more_errors(current_file, errors_in_file)
-
-
-# Errors reported per file; beyond this they are counted in one closing error.
-MAX_ERRORS_PER_FILE = 100
-
-
-def _more_errors(file: str | None, count: int) -> InputError:
-    hidden = count - MAX_ERRORS_PER_FILE
-    return InputError(
-        file or "-",
-        None,
-        f"{hidden:,} more errors in this file not shown (first {MAX_ERRORS_PER_FILE} shown)",
-    )
-
-
-def _numbered(items: Iterator[Result], seen: dict[str, tuple[str, int]]) -> Iterator[Result]:
-    """Records, with a decision id seen a second time turned into an error."""
+    numbering = Numbering(on_skip)
     for item in items:
         if isinstance(item, SourceRecord):
-            rid = item.record.id
-            first = seen.get(rid)
-            if first is not None and item.raw is not None and item.raw.get("x_implicit_id"):
-                # an id taken from a path met in two checked folders: the whole path decides
-                rid = PurePosixPath(item.file).with_suffix("").as_posix()
-                item = replace(item, record=item.record.model_copy(update={"id": rid}))
-                first = seen.get(rid)
-            if first is not None:
-                yield InputError(
-                    item.file,
-                    item.line_of(()),
-                    f"duplicate decision id {rid!r} (first defined at {first[0]}:{first[1]})",
-                )
-                continue
-            seen[rid] = (item.file, item.line_of(()))
-        yield item
+            item = numbering.record(item)
+        yield from numbering.step(item)
+    yield from numbering.close()
+
+
+def iter_units(
+    paths: Sequence[str],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    stdin: IO[bytes] | None = None,
+    select: FileFilter | None = None,
+    options: ReadOptions | None = None,
+    as_found: bool = False,
+    walking: Walk | None = None,
+) -> Iterator[Result | Chunk]:
+    """What :func:`iter_sources` reads, before its run-wide rules (:class:`Numbering`) and
+    with large JSON Lines files left as unparsed :class:`Chunk` s, for worker processes to
+    parse. The caller applies the rules to the parsed results, in this order."""
+    walk_opts = walking if walking is not None else Walk()
+    yield from _expand(
+        paths, max_bytes, stdin, select, None, options, as_found, walk_opts, defer=True
+    )
 
 
 def count_files(paths: Sequence[str], select: FileFilter | None = None) -> int | None:

@@ -1,0 +1,148 @@
+"""One record through every per-record stage: facts, rules, findings, waivers, log rows.
+
+:func:`produce` runs where the record is evaluated: in the main process (``--jobs 1``) or
+in a worker process (``--jobs N``, engine/parallel.py). What it returns (:class:`Done`) is
+all the main process needs to finish the record: the log rows ready to insert (values and
+body hashes, see engine/log/encode.py), what each finding adds to the totals, the chosen
+kind for the portfolio and the record's folder-rule member. What must be seen across the
+whole run (the baseline, --min-severity and --fail-on totals, convention findings held for
+their folder, the order of the log's rows, the exit code) stays with the main process.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from .facts import FactContext
+from .isolation import record_error
+from .records.limits import DEFAULT_LIMITS, Limits
+from .types import Finding, InputError, SourceRecord
+from .waivers import Waivers
+
+
+@dataclass(frozen=True)
+class Production:
+    """What every record is produced with (the same in every process)."""
+
+    waivers: Waivers
+    digests: Mapping[str, str]  # rule id -> the digest of its definition (for the log)
+    log_rows: bool = False  # encode the log rows (the run is logged)
+    want_findings: bool = True  # return the Finding objects (an output or the baseline needs them)
+    held: frozenset[str] = frozenset()  # convention rules: their findings are held by the run
+    roots: tuple[str, ...] = ()  # the checked paths (folder labels of members)
+    members: bool = False  # the pack has folder rules: return the record's member
+    keep_source: bool = False  # return the record itself (the brief keeps the records)
+    figures: str | None = None  # the log whose recorded figures apply (decaudit actuals)
+    limits: Limits = DEFAULT_LIMITS  # caps on one record (records parsed in a worker)
+
+
+def for_run(
+    opts: Any,
+    waivers: Waivers,
+    digests: Mapping[str, str],
+    writer: Any,
+    conventions: Any,
+    members: Any,
+) -> Production:
+    """How the records of a check run (``opts``: its CheckOptions) are produced."""
+    return Production(
+        waivers=waivers,
+        digests=digests,
+        log_rows=writer is not None,
+        want_findings=opts.keep_findings or opts.collect_all or writer is None,
+        held=frozenset(conventions.fields) if conventions.policy.enabled else frozenset(),
+        roots=tuple(conventions.roots),
+        members=members is not None,
+        keep_source=opts.keep_records,
+        figures=opts.db or opts.history_db,
+        limits=opts.limits,
+    )
+
+
+# One finding as the main process receives it: either ``(row, finding)`` -- its log row
+# (None when the run is not logged) and the Finding (None when nobody needs it) -- or a
+# bare Finding the main process handles itself (held for its folder, or logged by lookup).
+Entry = tuple[tuple[Any, ...] | None, Finding | None] | Finding
+SEVERITY, FINGERPRINT, WAIVED, EXPIRED = 6, 12, 13, 19  # positions in a finding row
+
+
+@dataclass(frozen=True)
+class Done:
+    """One record, evaluated and encoded."""
+
+    file: str
+    decision_id: str
+    chosen_kind: Any
+    digest: str  # the record's content hash (or, unlogged, its file and id)
+    record_rows: Any  # log.encode.RecordRows | None
+    entries: list[Entry]
+    member: Any = None  # collection.Member | None
+    source: SourceRecord | None = None
+
+
+def produce(
+    evaluator: Any, src: SourceRecord, ctx: FactContext, how: Production
+) -> Done | InputError:
+    """Evaluate and encode one record; a failure is that record's error (the evaluator is
+    reset: the engine may hold half-asserted facts)."""
+    from .evaluate import record_findings
+
+    try:
+        facts, findings = record_findings(evaluator, src, ctx)
+    except Exception as exc:
+        reset = getattr(evaluator, "reset", None)
+        if callable(reset):
+            reset()
+        return record_error(src, exc, "evaluating it")
+    try:
+        return _encode(src, facts.decision.get("chosen_kind"), findings, how)
+    except Exception as exc:  # this record cannot be logged: its error, not the run's
+        return record_error(src, exc, "logging it")
+
+
+def _encode(src: SourceRecord, kind: Any, findings: list[Finding], how: Production) -> Done:
+    from .log.encode import encode_finding, encode_record
+
+    rec = src.record
+    rows = encode_record(src) if how.log_rows else None
+    digest = rows.digest if rows is not None else f"{src.file}\0{rec.id}"
+    entries: list[Entry] = []
+    apply, held, want = how.waivers.apply, how.held, how.want_findings
+    for found in findings:
+        f = apply(found, src)
+        if f.rule_id in held or (rows is not None and f.decision_id != rec.id):
+            entries.append(f)  # held for its folder, or logged against another record
+        elif rows is not None:
+            row = encode_finding(f, how.digests.get(f.rule_id, ""), rows.digest)
+            entries.append((row, f if want else None))
+        else:
+            entries.append((None, f))
+    member = None
+    if how.members:
+        from .collection import member_of
+        from .conventions import folder_of
+
+        member = member_of(src, folder_of(src.file, how.roots))
+    return Done(
+        src.file,
+        rec.id,
+        kind,
+        digest,
+        rows,
+        entries,
+        member,
+        src if how.keep_source else None,
+    )
+
+
+def produce_all(
+    evaluator: Any,
+    items: Iterable[SourceRecord | InputError],
+    ctx: FactContext,
+    how: Production,
+) -> Iterator[Done | InputError]:
+    """Every record of ``items`` produced in this process; input errors pass through."""
+    for item in items:
+        yield produce(evaluator, item, ctx, how) if isinstance(item, SourceRecord) else item

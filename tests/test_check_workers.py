@@ -1,0 +1,124 @@
+"""Worker processes that parse, evaluate and encode: ``jobs=2`` is ``jobs=1``, row for row.
+
+The inputs mix what the workers parse themselves (large JSON Lines files, read in chunks)
+with what the main process reads (YAML and Markdown files), with bad lines, a file with
+more errors than are shown, and decision ids defined twice across both kinds, so the
+run-wide rules (duplicate ids, errors per file) are applied in input order either way. The
+logs must hold the same rows with the same hashes and verify; a run killed half-way leaves
+no trace.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from decaudit.engine.check import CheckOptions, run_check
+from decaudit.engine.log import AuditLog
+from decaudit.engine.records import sources as sources_module
+from decaudit.engine.types import CheckResult
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import corpus  # noqa: E402
+
+TODAY = dt.date(2026, 1, 1)
+
+
+def _inputs(folder: Path, seed: int) -> tuple[str, ...]:
+    big = corpus.write_jsonl(folder / "big.jsonl", 160, seed=seed)
+    lines = big.read_text().splitlines()
+    lines.insert(30, "{not json")
+    lines.insert(31, '{"id": "BAD", "title": 5}')
+    lines.append(lines[5])  # a duplicate id in the same file, chunks apart
+    big.write_text("\n".join(lines) + "\n")
+    many = folder / "many-errors.jsonl"
+    many.write_text("\n".join(["[1"] * 105 + lines[:3]) + "\n")  # 105 errors, 3 duplicates
+    first = json.loads(lines[0])
+    (folder / "again.yaml").write_text(f"id: {first['id']}\ntitle: defined twice\n")
+    return (str(ROOT / "samples"), str(big), str(many), str(folder / "again.yaml"))
+
+
+def _key(r: CheckResult) -> tuple[object, ...]:
+    return (r.findings, r.errors, r.files, r.record_count, r.exit_code, r.totals, r.skipped)
+
+
+def _rows(db: Path) -> tuple[object, ...]:
+    conn = sqlite3.connect(db)
+    try:
+        tables = [
+            conn.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall()
+            for table in ("findings", "run_records", "records")
+        ]
+        runs = conn.execute("SELECT input_digest, record_count, finding_count FROM runs")
+        return (*tables, runs.fetchall())
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("seed", [3, 11])
+def test_workers_parse_and_log_exactly_what_one_process_does(
+    seed: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sources_module, "STREAM_CHUNK", 4000)  # many chunks, in the workers
+    paths = _inputs(tmp_path, seed)
+    results, logs = [], []
+    for jobs in (1, 2):
+        db = tmp_path / f"log{jobs}.db"
+        results.append(run_check(CheckOptions(paths=paths, today=TODAY, db=str(db), jobs=jobs)))
+        with AuditLog.open(db) as log:
+            assert log.verify().ok
+        logs.append(_rows(db))
+    one, two = results
+    assert one.record_count > 150 and one.findings
+    messages = [e.message for e in one.errors]
+    assert sum("duplicate decision id" in m for m in messages) >= 2
+    assert any("more errors in this file not shown" in m for m in messages)
+    assert _key(two) == _key(one)
+    assert logs[0] == logs[1]  # every column, row hashes included
+    assert len(logs[0][0]) > 500
+
+
+def test_without_a_log_the_workers_send_the_findings(tmp_path: Path) -> None:
+    paths = _inputs(tmp_path, 5)
+    one = run_check(CheckOptions(paths=paths, today=TODAY, jobs=1, collect_all=True))
+    two = run_check(CheckOptions(paths=paths, today=TODAY, jobs=2, collect_all=True))
+    assert _key(two) == _key(one) and two.all_findings == one.all_findings
+
+
+def test_a_killed_parallel_run_leaves_a_verifying_log(tmp_path: Path) -> None:
+    big = corpus.write_jsonl(tmp_path / "big.jsonl", 6000, seed=2)
+    db = tmp_path / "log.db"
+    cmd = [sys.executable, "-m", "decaudit.cli.main", "check"]
+    opts = ["--db", str(db), "-q", "--today", "2026-01-01", "--max-file-size", "1GB"]
+    first = subprocess.run([*cmd, str(ROOT / "samples"), *opts], capture_output=True, text=True)
+    assert first.returncode in (0, 1), first.stderr
+    proc = subprocess.Popen(
+        [*cmd, str(big), *opts, "--jobs", "2"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,  # the workers die with it
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not Path(f"{db}-wal").exists():
+        time.sleep(0.05)
+    time.sleep(1.0)  # well inside the run (rows are being written)
+    killed = proc.poll() is None
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait(30)
+    with AuditLog.open(db) as log:
+        result = log.verify()
+        assert result.ok, result.divergence
+        runs = log.conn.execute("SELECT COUNT(*) FROM runs").fetchone()[0]
+        assert runs == (1 if killed else 2)
+        if killed:  # nothing of the killed run is left
+            assert log.conn.execute("SELECT MAX(run_id) FROM run_records").fetchone() == (1,)
