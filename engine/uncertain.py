@@ -52,6 +52,7 @@ _DECISION: dict[str, tuple[str, ...]] = {
     "business_context": ("project_type", "options.kind", "options.business_case"),
     "age_days": ("date",),
     "option_count": _OPTIONS,
+    "options_by_reference": _OPTIONS,
     "real_option_count": _KINDS,
     "unknown_kind_count": _KINDS,
     "inferred_kind_count": _KINDS,

@@ -53,6 +53,9 @@ def extracted(src: SourceRecord) -> dict[str, Any]:
             entry["chosen_line"] = src.line_of(("options", i, "chosen"))
         options.append(entry)
     out["options"] = options
+    # options read from another record ("Same as in ADR-0036"), or given by a link not read
+    out["options_from"] = extra.get("x_options_from") or extra.get("x_options_by_reference")
+    out["options_read"] = bool(extra.get("x_options_from"))
     chosen = [o for o in options if o["chosen"]]
     out["chosen"] = {
         "titles": [o["title"] for o in chosen],
@@ -83,7 +86,11 @@ def extracted_text(src: SourceRecord) -> list[str]:
             continue
         lines.append(_row(key, entry["value"], entry["line"]))
     opts = data["options"]
-    lines.append(_row("options", len(opts), opts[0]["line"] if opts else None))
+    count: Any = len(opts)
+    if data["options_from"]:
+        how = "from" if data["options_read"] else "given by reference to (not read)"
+        count = f"{count} ({how} {data['options_from']})"
+    lines.append(_row("options", count, opts[0]["line"] if opts else None))
     for opt in opts:
         mark = "*" if opt["chosen"] else " "
         label = f"[{opt['label']}] " if opt.get("label") else ""

@@ -72,6 +72,12 @@ CATALOGUE: dict[str, dict[str, FactSpec]] = {
             "option, reference in the decision, named in the decision prose...",
         ),
         ("option_count", "number", "Options recorded."),
+        (
+            "options_by_reference",
+            "bool",
+            "The options are given by reference to another record that could not be read "
+            "(a link outside the checked folder, or a missing file).",
+        ),
         ("real_option_count", "number", "Options other than do-nothing."),
         *_KIND_COUNTS,
         ("unknown_kind_count", "number", "Options whose kind is neither given nor inferable."),

@@ -46,6 +46,7 @@ def decision_fact(
     extra = rec.model_extra or {}
     if isinstance(extra.get("x_chosen_by"), str):
         df["chosen_by"] = extra["x_chosen_by"]
+    df["options_by_reference"] = bool(extra.get("x_options_by_reference"))
     uncertain = uncertain_fields(rec)
     df["uncertain_count"] = len(uncertain)
     if uncertain:

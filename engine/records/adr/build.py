@@ -7,21 +7,15 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from ...types import InputError, Loc, SourceRecord
-from ..document import Document, ListBlock, ListItem, Meta, Paragraph, Section
+from ..document import Document, Link, ListBlock, Meta, Paragraph, Section
 from ..validate import to_record
 from . import sections as roles
-from .choice import (
-    CHOSEN_LINE,
-    chosen_in_line,
-    find,
-    named_in,
-    parse_chosen,
-    referenced,
-    rejected_in,
-)
+from .choice import find
 from .content import Opt, clean_title, fill
+from .decide import Decide, own_text
 from .meta import deciding_body, map_status, parse_date, people, status_in_prose
-from .options import read_options
+from .options import options_sections, read_options
+from .reference import linked_document, pros_cons_by_reference, reference_link
 
 _TITLE_NUMBER = re.compile(
     r"^(?:(?:architecture\s+decision\s+record|decision\s+record|ADR|RFC|DR|MADR)\b\s*"
@@ -31,11 +25,6 @@ _TITLE_NUMBER = re.compile(
 )
 DECIDER_KEYS: tuple[str, ...] = ("deciders", "decision makers", "decision maker", "decided by")
 DECIDER_KEYS += ("approved by", "approvers", "approver", "decision-makers")
-_CHOOSING = re.compile(
-    r"\b(?:best|chosen|choose|chose|selected|select|recommend\w*|most suitable|stands out|"
-    r"winner|decided|go with|adopt\w*|prefer\w*)\b",
-    re.IGNORECASE,
-)
 DATE_KEYS = ("date", "decision date", "last updated", "created", "date created")
 PROPOSER_KEYS: tuple[str, ...] = (
     "author",
@@ -49,7 +38,7 @@ PROPOSER_KEYS: tuple[str, ...] = (
 PROPOSER_KEYS += ("submitter", "submitters")
 
 
-class Builder:
+class Builder(Decide):
     def __init__(self, path: str, doc: Document, fmt: str, name: str | None) -> None:
         self.path, self.doc, self.fmt, self.name = path, doc, fmt, name
         self.data: dict[str, Any] = {}
@@ -183,7 +172,7 @@ class Builder:
     def prose(self) -> None:
         sec = roles.first(self.doc, roles.is_context)
         if sec is not None:
-            self.put("context", _own_text(sec) or None, sec.line)
+            self.put("context", own_text(sec) or None, sec.line)
         drivers = roles.first(self.doc, lambda k: k in roles.DRIVERS)
         if drivers is not None:
             found = [it.text for it in drivers.items(deep=True)]
@@ -201,10 +190,40 @@ class Builder:
 
     # -- options and the choice ----------------------------------------------------------
     def options(self) -> None:
-        self.opts, unsure = read_options(self.doc)
+        link = reference_link(self.doc)
+        if link is not None and self._options_of(link):
+            return
+        title = str(self.data.get("title", ""))
+        self.opts, unsure = read_options(self.doc, title, self.title_line)
+        if link is not None and not self.opts:  # "Same as in <a record we cannot read>"
+            self.data["x_options_by_reference"] = link.href
+            return
         for name in unsure:
             self.unsure(name)
         self._pros_cons_sections()
+
+    def _options_of(self, link: Link) -> bool:
+        """The options (with pros and cons) of the record an options section refers to,
+        placed on the line of the reference."""
+        found = linked_document(self.path, self.name, link)
+        if found is None:
+            return False
+        doc, href = found
+        other = Builder(href, doc, self.fmt, None)
+        other.options()
+        line = next(s.line for s in options_sections(self.doc))
+        for opt in other.opts:
+            opt.line, opt.marked, opt.marked_line = line, False, 0
+            for key in ("pros", "cons", "neutral"):
+                setattr(opt, key, [(line, text) for _, text in getattr(opt, key)])
+            opt.desc_line = line if opt.description else 0
+            opt.reason_line = line if opt.reason else 0
+        self.opts = other.opts
+        self.data["x_options_from"] = href
+        self.unsure("options")  # read from another record: the choice may not match them
+        if not pros_cons_by_reference(self.doc):
+            self._pros_cons_sections()
+        return bool(self.opts)
 
     def _pros_cons_sections(self) -> None:
         """``### <option>`` subsections under "Pros and Cons of the Options" (or a section
@@ -214,7 +233,7 @@ class Builder:
                 continue
             index = find(clean_title(sec.title)[0], self.opts, fuzzy=False)
             if index is not None and index < len(self.opts) and self.opts[index].line != sec.line:
-                fill(self.opts[index], sec.blocks, ())
+                fill(self.opts[index], sec.blocks, (), points=True)
         for sec in roles.ordered(self.doc, roles.is_pros_cons):
             heads = [c for c in sec.children if roles.pc_kind(c.key) is None]
             if not heads:
@@ -223,7 +242,7 @@ class Builder:
             if not self.opts:
                 for head in heads:
                     opt = Opt(head.title, head.line, None, [head.title])
-                    fill(opt, head.blocks, head.children)
+                    fill(opt, head.blocks, head.children, points=True)
                     self.opts.append(opt)
                 continue
             if len(heads) == len(self.opts) and (
@@ -236,142 +255,7 @@ class Builder:
                 opt = self.opts[index]
                 if head.title not in opt.aliases:
                     opt.aliases.append(head.title)
-                fill(opt, head.blocks, head.children)
-
-    def choice(self) -> None:
-        """The chosen option, by the first recognition that applies (docs/formats.md)."""
-        outcome = roles.ordered(self.doc, roles.is_decision)
-        for sec in outcome + [s for s in self.doc.sections() if s not in outcome]:
-            if self._chosen_line(sec):
-                return
-        marked = [i for i, o in enumerate(self.opts) if o.marked]
-        if marked:
-            self._choose(marked, "marker on the option", [self.opts[i].marked_line for i in marked])
-        text_secs = outcome or roles.ordered(self.doc, lambda k: k in roles.DESIGN)
-        if text_secs:
-            sec = text_secs[0]
-            self.put("rationale", _own_text(sec) or None, sec.line)
-            self.data["x_decision_stated"] = bool(_own_text(sec))
-        if marked or not self.opts:
-            return
-        steps = (self._by_reference, self._by_bold, self._by_prose, self._by_rejecting_one)
-        if any(step(outcome) for step in steps):
-            return
-        if outcome and self.data.get("x_decision_stated") and self._alternatives_only():
-            self._decision_as_option(outcome[0])
-
-    def _by_reference(self, outcome: list[Section]) -> bool:
-        """ "We go with option 1", "(#2)", "option B was selected"."""
-        for sec in outcome:
-            for para_line, text in _texts(sec):
-                found = referenced(text, self.opts)
-                if found:
-                    self._choose(found, "reference in the decision", [para_line] * len(found))
-                    return True
-        return False
-
-    def _by_bold(self, outcome: list[Section]) -> bool:
-        """The one option set in bold in the decision (or in its choosing sentence)."""
-        for sec in outcome:
-            for para in sec.paragraphs():
-                bold = {i for mark in para.marks for i in named_in(mark, self.opts)}
-                if len(bold) > 1:
-                    bold = self._bold_in_choosing_sentence(para)
-                if len(bold) == 1:
-                    self._choose(list(bold), "named in bold in the decision", [para.line])
-                    self.unsure("chosen")
-                    return True
-        return False
-
-    def _bold_in_choosing_sentence(self, para: Paragraph) -> set[int]:
-        for sentence in re.split(r"(?<=[.!?;])\s+", para.text):
-            if _CHOOSING.search(sentence):
-                return {
-                    i for mark in para.marks if mark in sentence for i in named_in(mark, self.opts)
-                }
-        return set()
-
-    def _by_prose(self, outcome: list[Section]) -> bool:
-        """The decision's prose names exactly one option (several: stated, but not clear)."""
-        for sec in outcome:
-            for para_line, text in _texts(sec):
-                found = named_in(text, self.opts)
-                if len(found) == 1:
-                    self._choose(found, "named in the decision prose", [para_line])
-                    self.unsure("chosen")
-                    return True
-                if found:
-                    return True
-        return False
-
-    def _by_rejecting_one(self, outcome: list[Section]) -> bool:
-        """ "Decided against X" between two options: the other one."""
-        if len(self.opts) != 2 or not outcome:
-            return False
-        text = " ".join(t for _, t in _texts(outcome[0]))
-        against = [i for i in range(2) if rejected_in(text, self.opts[i])]
-        if len(against) != 1:
-            return False
-        other = 1 - against[0]
-        self._choose([other], "the other option (the decision rejects one)", [outcome[0].line])
-        self.unsure("chosen")
-        return True
-
-    def _chosen_line(self, sec: Section) -> bool:
-        for line, text, follow in _texts_with_follow(sec):
-            m = CHOSEN_LINE.search(text)
-            if m is None or not m.group(1).strip():
-                continue
-            title, because = parse_chosen(" ".join(m.group(1).split()))
-            texts = [it.text for it in follow]
-            if texts and (because is None or text.rstrip().endswith((":", "because"))):
-                because = " ".join(x for x in (because, *texts) if x)
-            self.put("rationale", because, line)
-            self.data["x_decision_stated"] = True
-            found = chosen_in_line(title, self.opts) if title else []
-            listed = _listed_choices(follow, self.opts) if not found else []
-            if found:
-                self._choose(found, "chosen option line", [line] * len(found))
-            elif listed:  # "Chosen option: a set of engines" and the list of them after it
-                self._choose(
-                    [i for i, _ in listed], "chosen option line (the list after it)",
-                    [n for _, n in listed],
-                )  # fmt: skip
-            elif title:
-                self.put("chosen_option", title, line)
-                self.data["x_chosen_by"] = "chosen option line (not a listed option)"
-            return True
-        return False
-
-    def _choose(self, indexes: list[int], how: str, lines: list[int]) -> None:
-        for i, opt in enumerate(self.opts):
-            opt.marked = i in indexes
-        for i, line in zip(indexes, lines, strict=True):
-            self.lines[("options", i, "chosen")] = line
-        self.data["x_chosen_by"] = how
-
-    def _alternatives_only(self) -> bool:
-        secs = [s for s in roles.ordered(self.doc, roles.is_options)]
-        return bool(secs) and all(
-            any(w in s.key for w in ("alternative", "rejected", "positions")) for s in secs
-        )
-
-    def _decision_as_option(self, sec: Section) -> None:
-        """Alternatives listed, the decision stated in prose: the decision is the chosen
-        option and the alternatives are the rejected ones."""
-        for opt in self.opts:
-            if not opt.reason and opt.description:
-                opt.reason = opt.description
-            opt.rejected = True
-        decided = Opt(str(self.data.get("title", "the decision")), sec.line, None, [])
-        decided.describe(_own_text(sec)[:2000], sec.line)
-        decided.marked = True
-        self.opts.append(decided)
-        index = len(self.opts) - 1
-        self.lines[("options", index, "chosen")] = sec.line
-        self.data["x_chosen_by"] = "the decision section (alternatives listed as rejected)"
-        self.unsure("chosen")
-        self.unsure(f"options[{index}]")
+                fill(opt, head.blocks, head.children, points=True)
 
     # -- output ------------------------------------------------------------------------
     def emit_options(self) -> None:
@@ -431,45 +315,3 @@ def _section_meta(sec: Section) -> tuple[Meta, ...]:
     from ..document import key_values
 
     return tuple(m for m in key_values(sec.blocks) if m.name != "status")
-
-
-def _own_text(sec: Section) -> str:
-    """A decision section's text without its consequences subsections."""
-    parts = [sec.text(deep=False)]
-    for child in sec.children:
-        if not roles.is_consequences(child.key) and not roles.is_options(child.key):
-            parts.append(child.text())
-    return "\n\n".join(p for p in parts if p)
-
-
-def _texts(sec: Section) -> list[tuple[int, str]]:
-    return [(line, text) for line, text, _ in _texts_with_follow(sec)]
-
-
-def _listed_choices(follow: list[ListItem], opts: list[Opt]) -> list[tuple[int, int]]:
-    """(option, line) for each item of a list that names a listed option by its bold label
-    (or its whole text); all of them, or none."""
-    out: list[tuple[int, int]] = []
-    for item in follow:
-        index = find(item.label or item.text, opts)
-        if index is None:
-            return []
-        if index not in [i for i, _ in out]:
-            out.append((index, item.line))
-    return out
-
-
-def _texts_with_follow(sec: Section) -> list[tuple[int, str, list[ListItem]]]:
-    """(line, text, the items of the list right after it) for each paragraph and list item."""
-    out: list[tuple[int, str, list[ListItem]]] = []
-    blocks = sec.blocks
-    for n, block in enumerate(blocks):
-        if isinstance(block, Paragraph):
-            nxt = blocks[n + 1] if n + 1 < len(blocks) else None
-            follow = list(nxt.items) if isinstance(nxt, ListBlock) else []
-            out.append((block.line, "\n".join(block.lines) or block.text, follow))
-        elif isinstance(block, ListBlock):
-            for item in block.items:
-                for it in item.walk():
-                    out.append((it.line, it.text, []))
-    return out

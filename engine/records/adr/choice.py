@@ -223,6 +223,7 @@ def named_in(text: str, opts: Sequence[Opt]) -> list[int]:
     for i, opt in enumerate(opts):
         texts = [opt.title, *opt.aliases]
         texts += [re.sub(r"\s*\([^()]*\)", "", t) for t in texts if "(" in t]
+        texts += [t[:-1] for t in texts if re.search(r"[a-z]{3}[^s]s$", t)]  # "X databases"
         names = [n for n in (_plain(t) for t in texts) if len(n) >= 2]
         if any(_whole(n, said) and not _negated(n, said) for n in names):
             out.append(i)

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..document import Block, ListBlock, ListItem, Paragraph, Section, heading_key
+from .points import argues_against, polarity
 from .sections import pc_kind
 
 _NUMBERING = re.compile(r"^\s*(?:\(?(\d{1,3}[a-z]?)[.)]|(\d{1,3}[a-z]?)\s*[-–—:])\s+")
@@ -153,23 +154,37 @@ def _label_kind(item: ListItem | Paragraph) -> str | None:
     return None
 
 
-def fill(opt: Opt, blocks: tuple[Block, ...], children: tuple[Section, ...] = ()) -> None:
+def fill(
+    opt: Opt,
+    blocks: tuple[Block, ...],
+    children: tuple[Section, ...] = (),
+    *,
+    points: bool = False,
+) -> None:
     """Read an option's own content: pros, cons and neutral points in any of their forms
     (Good/Bad prefixes, Pros/Cons labels with nested or following lists, ``+``/``-``
-    bullets, Advantages/Disadvantages subsections) and its first paragraph as description."""
+    bullets, Advantages/Disadvantages subsections) and its first paragraph as description.
+
+    With ``points`` (the content of an option's own heading), plain bullets are its points,
+    classed by their wording (:mod:`.points`), and a later paragraph that rules the option
+    out is a con."""
     signed = any(isinstance(b, ListBlock) and b.marker == "+" for b in blocks)
     pending: str | None = None
     for block in blocks:
         if isinstance(block, Paragraph):
+            ruled_out = points and opt.description and argues_against(block.text)
+            if ruled_out and prefixed(block.text) is None:
+                opt.add("cons", block.line, block.text)
+                continue
             pending = _paragraph(opt, block)
         elif isinstance(block, ListBlock):
             for item in block.items:
-                fill_item(opt, item, pending, signed and block.marker in "+-")
+                fill_item(opt, item, pending, signed and block.marker in "+-", points=points)
             pending = None
     for child in children:
         kind = pc_kind(child.key)
         if kind is None:  # a "Pros and cons" or detail subsection: read it the same way
-            fill(opt, child.blocks, child.children)
+            fill(opt, child.blocks, child.children, points=points)
         else:  # "#### Advantages": every point in it is of that kind
             _all_of_kind(opt, kind, child)
 
@@ -201,8 +216,21 @@ def _all_of_kind(opt: Opt, kind: str, sec: Section) -> None:
             opt.add(kind, block.line, block.text)
 
 
-def fill_item(opt: Opt, item: ListItem, pending: str | None, signed: bool) -> None:
+_REJECTION = re.compile(
+    r"^(?:rejected|reason\s+(?:for\s+)?rejected|why\s+(?:not|rejected)|verdict)$", re.I
+)
+
+
+def fill_item(
+    opt: Opt, item: ListItem, pending: str | None, signed: bool, *, points: bool = False
+) -> None:
     """One list item of an option's content."""
+    head, sep, rest = item.text.partition(":")
+    if sep and rest.strip() and _REJECTION.match(head.strip(" *_")):
+        opt.rejected = True  # "- Rejected: does not meet X"
+        if not opt.reason:
+            opt.reason, opt.reason_line = rest.strip(), item.line
+        return
     if (got := prefixed(item.text)) is not None:
         opt.add(got[0], item.line, got[1])
         for child in item.children:
@@ -219,5 +247,7 @@ def fill_item(opt: Opt, item: ListItem, pending: str | None, signed: bool) -> No
         opt.add("pros" if item.marker == "+" else "cons", item.line, item.text)
     elif pending is not None:
         opt.add(pending, item.line, item.text)
+    elif points:  # a plain bullet under the option's heading: one of its points
+        opt.add(polarity(item.text) or "neutral", item.line, item.text)
     else:
         opt.describe(item.text, item.line)

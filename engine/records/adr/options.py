@@ -21,14 +21,10 @@ from .content import (
     prefixed,
     strip_marks,
 )
+from .prose import compared, in_section
 from .sections import is_options, is_pros_cons, is_rejected, is_role, ordered, pc_kind
 
 MAX_DESCRIPTION_WORDS = 15  # a nested item longer than this describes its option
-_CONSIDERED = re.compile(
-    r"^(?:we|i|the team)\s+(?:also\s+)?(?:considered|evaluated|looked at|explored)\s+"
-    r"(?:using\s+|adopting\s+|the\s+)?(.+?)(?:\.(?:\s|$)|[:;]|,\s+(?:which|but|and)\b|$)",
-    re.IGNORECASE,
-)
 _OPTION_PARA = re.compile(r"^(?:option|alternative|approach|solution)\s*#?\s*\w{1,3}\b", re.I)
 _OPTION_COLS = ("option", "options", "alternative", "alternatives", "name", "approach", "solution")
 
@@ -83,6 +79,9 @@ def from_items(items: tuple[ListItem, ...] | list[ListItem]) -> list[Opt]:
                 if opt is not None:
                     out.append(opt)
             continue
+        if prefixed(item.text) is not None and out:
+            fill_item(out[-1], item, None, False)  # "* Good, because x" after an option
+            continue
         opt = _from_item(item, None, 0)
         if opt is not None:
             out.append(opt)
@@ -106,7 +105,7 @@ def from_heading(sec: Section, group: str | None = None, group_line: int = 0) ->
         opt.title = strip_marks(opt.title, sec.marks)
     opt.marked = opt.marked or marked
     opt.marked_line = sec.line if opt.marked else 0
-    fill(opt, sec.blocks, sec.children)
+    fill(opt, sec.blocks, sec.children, points=True)
     return [opt] if title else []
 
 
@@ -119,8 +118,18 @@ def from_paragraphs(blocks: tuple[Block, ...]) -> list[Opt]:
     """``**Option 1:** text`` paragraphs (and list items), each followed by its content."""
     out: list[Opt] = []
     current: Opt | None = None
+    numbered = [b for b in blocks if isinstance(b, Paragraph) and _numbered_label(b)]
     for block in blocks:
-        if isinstance(block, Paragraph) and block.label and _OPTION_PARA.match(block.label):
+        if isinstance(block, Paragraph) and len(numbered) >= 2 and block in numbered:
+            # "**1. Service mesh upgrade** (ticket)": the bold text is the title
+            title, label, marked = clean_title(block.label or "")
+            current = Opt(title, block.line, label, [block.text, block.label or ""])
+            current.marked = marked
+            current.marked_line = block.line if marked else 0
+            if block.rest.strip(" -–—:"):
+                current.describe(block.rest.strip(" -–—:"), block.line)
+            out.append(current)
+        elif isinstance(block, Paragraph) and block.label and _OPTION_PARA.match(block.label):
             title, label, marked = clean_title(f"{block.label}: {block.rest}".strip(": "))
             lead = title
             desc = None
@@ -136,6 +145,12 @@ def from_paragraphs(blocks: tuple[Block, ...]) -> list[Opt]:
         elif current is not None:
             fill(current, (block,))
     return out
+
+
+def _numbered_label(block: Paragraph) -> bool:
+    """A paragraph led by a bold numbered title (``**2. Use a mesh**``)."""
+    label = block.label or ""
+    return bool(re.match(r"^\d{1,2}[.):]\s+\S", label)) and block.text.startswith(label)
 
 
 def from_table(table: Table) -> list[Opt]:
@@ -163,36 +178,21 @@ def from_table(table: Table) -> list[Opt]:
     return out
 
 
-def from_prose(sec: Section) -> list[Opt]:
-    """``We considered X.`` sentences: options read from prose (uncertain)."""
-    out = []
-    for para in sec.paragraphs():
-        text = re.sub(r"\b(vs|etc|e\.g|i\.e)\.", r"\1", para.text)
-        m = _CONSIDERED.match(text)
-        if m is None or ":" in text[: m.end()]:
-            continue
-        found = m.group(1)
-        named = re.search(r"\s(?:such as|like|including|namely)\s+(.+)$", found)
-        if named and re.search(r"\b(?:other|several|some|many|a few)\b", found[: named.start()]):
-            titles = re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", named.group(1))
-        else:
-            phrase = re.split(r",\s|\s(?:such as|in the style of|like|which|that)\s", found)[0]
-            titles = re.split(r"\s+(?:vs|versus)\s+", phrase.strip())
-        for title in titles:
-            title = title.strip()
-            if not title or len(title.split()) > 8:
-                continue
-            opt = Opt(title, para.line, None, [title], uncertain=True)
-            opt.describe(para.text, para.line)
-            out.append(opt)
-    return out
-
-
 def from_section(sec: Section) -> tuple[list[Opt], bool]:
     """The options of one options section, and whether they were read from prose."""
     heads = [c for c in sec.children if _is_option_heading(c)]
-    if any(
-        isinstance(b, Paragraph) and b.label and _OPTION_PARA.match(b.label) for b in sec.blocks
+    if _reasons_follow(sec):  # "We considered X, but the following limitations ...:"
+        found = in_section(sec)
+        if len(found) == 1:
+            points = [h.title for h in heads] or [it.text for it in sec.items()]
+            found[0].reason = "; ".join(points) or found[0].description
+            found[0].reason_line = (heads[0].line if heads else sec.line) if points else 0
+        return found, True
+    if (
+        any(
+            isinstance(b, Paragraph) and b.label and _OPTION_PARA.match(b.label) for b in sec.blocks
+        )
+        or sum(1 for b in sec.blocks if isinstance(b, Paragraph) and _numbered_label(b)) >= 2
     ):
         found = from_paragraphs(sec.blocks)
         if found:
@@ -201,7 +201,7 @@ def from_section(sec: Section) -> tuple[list[Opt], bool]:
     lists = [lst for lst in sec.lists() if any(_item_is_option(it) for it in lst.items)]
     items = list(lists[0].items) if lists else []
     labelled = bool(heads) and all(_OPTION_PARA.match(h.title) for h in heads)
-    if items and _parameter_list(items):
+    if items and not _DECISION_WORDS.search(sec.key) and _parameter_list(items):
         return [], False  # "## Options" documenting an API's parameters
     if items and not labelled and any(_item_is_option(it) for it in items):
         found = from_items(items)
@@ -225,7 +225,25 @@ def from_section(sec: Section) -> tuple[list[Opt], bool]:
     tables = sec.tables()
     if tables:
         return from_table(tables[0]), False
-    return from_prose(sec), True
+    return in_section(sec), True
+
+
+_REASONS_INTRO = re.compile(
+    r"\b(?:limitations|reasons|drawbacks|problems|issues|concerns|disadvantages|downsides|"
+    r"constraints|shortcomings|objections)\b[^.]*:\s*$",
+    re.IGNORECASE,
+)
+
+
+def _reasons_follow(sec: Section) -> bool:
+    """The section's prose ends by announcing reasons ("the following limitations were
+    determinant:"): the items or subsections after it argue, they are not options."""
+    blocks = list(sec.blocks)
+    first = next((n for n, b in enumerate(blocks) if isinstance(b, ListBlock)), None)
+    if first is None and not sec.children:
+        return False
+    intro = blocks[first - 1] if first else (blocks[-1] if blocks and first is None else None)
+    return isinstance(intro, Paragraph) and bool(_REASONS_INTRO.search(intro.text))
 
 
 _REJECTING = re.compile(
@@ -258,6 +276,14 @@ def _head_word(title: str) -> str:
     return ""
 
 
+# Words that make an options heading a list of decision alternatives whatever its items
+# look like ("Considered Options" holding `` `NNNN-title.md` `` file-name patterns).
+_DECISION_WORDS = re.compile(
+    r"\b(?:considered|evaluated|alternatives?|rejected|possible|potential|candidates|positions|"
+    r"explored|examined|discussed|analy[sz]ed|compared)\b"
+)
+
+
 def _parameter_list(items: list[ListItem]) -> bool:
     """Items that document parameters (`` `seq` is the upper bound...``), not options."""
     coded = sum(1 for it in items if it.source.lstrip().startswith("`"))
@@ -268,7 +294,11 @@ def _item_is_option(item: ListItem) -> bool:
     kind = pc_kind(item.text.rstrip(":").lower()) or (
         pc_kind(item.label.lower()) if item.label else None
     )
-    return kind is None and not prefixed(item.text) and bool(item.text.strip())
+    text = item.text.strip()
+    return kind is None and not prefixed(text) and bool(text) and not _NONE.match(text)
+
+
+_NONE = re.compile(r"^(?:n/?a|none|nothing|tbd|not\s+applicable|-+)\W*$", re.IGNORECASE)
 
 
 def options_sections(doc: Document) -> list[Section]:
@@ -283,6 +313,15 @@ def options_sections(doc: Document) -> list[Section]:
     return out
 
 
+# Headings that name a part of a design document, never an option.
+_DOCUMENT_PART = re.compile(
+    r"\b(?:security|privacy|considerations|risks?|stakeholders?|impacts?|references|reviews?|"
+    r"appendix|notes|links|related|questions|goals|non-goals|trade-?offs|testing|migration|"
+    r"timeline|glossary|acknowledge?ments|history|change\s*log|changelog|summary|faq|"
+    r"conclusions?|next\s+steps|open\s+issues|assumptions|dependencies|rollout|metrics)\b"
+)
+
+
 def _following(doc: Document, sec: Section) -> list[Opt]:
     """An options heading with no options of its own, followed by one heading per option at
     its own level (``### Implementation Options``, ``### RDF``, ``### Datomic``)."""
@@ -292,7 +331,7 @@ def _following(doc: Document, sec: Section) -> list[Opt]:
     after = parent.children[parent.children.index(sec) + 1 :]
     heads: list[Section] = []
     for head in after:
-        if is_role(head.key):
+        if is_role(head.key) or _DOCUMENT_PART.search(head.key):
             break
         heads.append(head)
     if len(heads) < 2:
@@ -325,14 +364,17 @@ def loose_options(doc: Document) -> list[Opt]:
     return []
 
 
-def read_options(doc: Document) -> tuple[list[Opt], list[str]]:
-    """Every option, and the uncertain names (``options`` when read from prose)."""
+def read_options(
+    doc: Document, title: str = "", title_line: int = 1
+) -> tuple[list[Opt], list[str]]:
+    """Every option, and the uncertain names (``options`` when read from prose, the
+    context or the ``title``)."""
     out: list[Opt] = []
     uncertain: list[str] = []
     for sec in options_sections(doc):
         found, prose = from_section(sec)
-        if not found or prose:
-            found, prose = (_following(doc, sec) or found), (prose and not _following(doc, sec))
+        if not found:
+            found, prose = _following(doc, sec), False
         earlier = len(out)  # an option listed again in a later section is the same option
         if is_rejected(sec.key):
             for opt in found:
@@ -351,7 +393,38 @@ def read_options(doc: Document) -> tuple[list[Opt], list[str]]:
                 same.desc_line = opt.line
     if not out:
         out = loose_options(doc)
+    if not out:
+        out = alternative_headings(doc)
+    if not out:
+        out = compared(doc, title, title_line)
+        if out:
+            uncertain.append("options")
     return out, uncertain
+
+
+_ALTERNATIVE_HEAD = re.compile(
+    r"^(?:(?:rejected|considered|other|possible)\s+)?(?:alternative|alternate)\s*"
+    r"(?:#?\s*\w{1,3}\s*)?[:\-–—]\s*(?P<x>\S.*)$",
+    re.IGNORECASE,
+)
+
+
+def alternative_headings(doc: Document) -> list[Opt]:
+    """``### Alternative: X`` headings anywhere (under "Considerations", say): each is an
+    alternative the record rejects, with its section as the reason."""
+    out: list[Opt] = []
+    for sec in doc.sections():
+        m = _ALTERNATIVE_HEAD.match(sec.title.strip())
+        if m is None:
+            continue
+        title, label, _ = clean_title(m.group("x"))
+        if not title:
+            continue
+        opt = Opt(title, sec.line, label, [sec.title])
+        fill(opt, sec.blocks, sec.children, points=True)
+        opt.rejected = True
+        out.append(opt)
+    return out
 
 
 def _key(title: str) -> str:

@@ -32,7 +32,17 @@ _DECISION = re.compile(
     r"conclusion|conclusions|verdict|"
     r"selected\s+(?:option|solution))$"
 )
-DESIGN = ("design", "solution", "context and proposed design", "detailed design", "approach")
+# The design a record adopts, where it has no decision section ("## How" in a What / Why /
+# How / Alternatives record).
+DESIGN = (
+    "design",
+    "solution",
+    "context and proposed design",
+    "proposed design",
+    "detailed design",
+    "approach",
+    "how",
+)
 STATUS = ("status", "state", "decision status")
 CONSEQUENCES = ("consequences", "implications", "impact", "results")
 DRIVERS = ("decision drivers", "drivers", "forces", "decision criteria", "criteria")

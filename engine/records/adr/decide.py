@@ -1,0 +1,278 @@
+"""Which option an ADR chose, by the first recognition that applies (docs/formats.md).
+
+A ``Chosen option: X`` line; a marker on the option; a reference in the decision ("we go with
+option 1"); the one option set in bold or named in the decision's prose (uncertain); the other
+of two when the decision rejects one; and, when only rejected alternatives are listed, the
+decision itself as the chosen option.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ...types import Loc
+from ..document import Document, ListBlock, ListItem, Paragraph, Section
+from . import sections as roles
+from .choice import (
+    CHOSEN_LINE,
+    chosen_in_line,
+    find,
+    named_in,
+    parse_chosen,
+    referenced,
+    rejected_in,
+)
+from .content import Opt
+
+_CHOOSING = re.compile(
+    r"\b(?:best|chosen|choose|chose|selected|select|recommend\w*|most suitable|stands out|"
+    r"winner|decided|decide|go with|adopt\w*|prefer\w*|choosing|will use|will be used)\b",
+    re.IGNORECASE,
+)
+
+
+_TURN = re.compile(r",?\s+(?:although|though|but|while|whereas|even\s+though|however)\b", re.I)
+
+
+class Decide:
+    """The choice steps of :class:`~.build.Builder` (which supplies these attributes)."""
+
+    doc: Document
+    data: dict[str, Any]
+    lines: dict[Loc, int]
+    opts: list[Opt]
+
+    def put(self, key: str, value: Any, line: int) -> None:
+        raise NotImplementedError
+
+    def unsure(self, name: str) -> None:
+        raise NotImplementedError
+
+    def choice(self) -> None:
+        """The chosen option, by the first recognition that applies (docs/formats.md)."""
+        outcome = roles.ordered(self.doc, roles.is_decision)
+        for sec in outcome + [s for s in self.doc.sections() if s not in outcome]:
+            if self._chosen_line(sec):
+                return
+        marked = [i for i, o in enumerate(self.opts) if o.marked]
+        if marked:
+            self._choose(marked, "marker on the option", [self.opts[i].marked_line for i in marked])
+        text_secs = outcome or roles.ordered(self.doc, lambda k: k in roles.DESIGN)
+        if not outcome:  # "## Rationale: we have chosen X because": where the choice is said
+            outcome = text_secs or roles.ordered(self.doc, lambda k: k in roles.RATIONALE)
+        if text_secs:
+            sec = text_secs[0]
+            self.put("rationale", own_text(sec) or None, sec.line)
+            self.data["x_decision_stated"] = bool(own_text(sec))
+        if marked or not self.opts:
+            return
+        steps = (self._by_reference, self._by_bold, self._by_prose, self._by_rejecting_one)
+        if any(step(outcome) for step in steps):
+            return
+        if text_secs and self.data.get("x_decision_stated") and self._alternatives_only():
+            self._decision_as_option(text_secs[0])
+
+    def _by_reference(self, outcome: list[Section]) -> bool:
+        """ "We go with option 1", "(#2)", "option B was selected"."""
+        for sec in outcome:
+            for para_line, text in _texts(sec):
+                found = referenced(text, self.opts)
+                if found:
+                    self._choose(found, "reference in the decision", [para_line] * len(found))
+                    return True
+        return False
+
+    def _by_bold(self, outcome: list[Section]) -> bool:
+        """The one option set in bold in the decision (or in its choosing sentence)."""
+        for sec in outcome:
+            for para in sec.paragraphs():
+                bold = {i for mark in para.marks for i in named_in(mark, self.opts)}
+                if len(bold) > 1:
+                    bold = self._bold_in_choosing_sentence(para)
+                if len(bold) == 1:
+                    self._choose(list(bold), "named in bold in the decision", [para.line])
+                    self.unsure("chosen")
+                    return True
+        return False
+
+    def _bold_in_choosing_sentence(self, para: Paragraph) -> set[int]:
+        for sentence in re.split(r"(?<=[.!?;])\s+", para.text):
+            if _CHOOSING.search(sentence):
+                return {
+                    i for mark in para.marks if mark in sentence for i in named_in(mark, self.opts)
+                }
+        return set()
+
+    def _by_prose(self, outcome: list[Section]) -> bool:
+        """The decision's prose names exactly one option (several: stated, but not clear)."""
+        for sec in outcome:
+            texts = _texts(sec)
+            named = [(line, named_in(text, self.opts)) for line, text in texts]
+            found = sorted({i for _, hits in named for i in hits})
+            if len(found) > 1:  # several named: the one the choosing sentence names
+                joined = " ".join(t for _, t in texts)
+                several = self._each_choosing_sentence(texts)
+                found = self._in_choosing_sentence(joined) or found
+                if several:  # "We choose X for the front end. We choose Y for the back end."
+                    self._choose(several, "named in the decision prose", [sec.line] * len(several))
+                    self.unsure("chosen")
+                    return True
+            if len(found) == 1:
+                line = next(n for n, hits in named if found[0] in hits)
+                self._choose(found, "named in the decision prose", [line])
+                self.unsure("chosen")
+                return True
+            if found:
+                return True
+        return False
+
+    def _each_choosing_sentence(self, texts: list[tuple[int, str]]) -> list[int]:
+        """Two or more options, each named alone by a paragraph that chooses it."""
+        out: list[int] = []
+        for _, text in texts:
+            found = named_in(text, self.opts)
+            if not found:
+                continue
+            if len(found) != 1 or not _CHOOSING.search(text):
+                return []
+            out.append(found[0])
+        return sorted(set(out)) if len(set(out)) >= 2 else []
+
+    def _in_choosing_sentence(self, text: str) -> list[int]:
+        """The one option named by the first sentence that chooses ("we have decided to use
+        X"), or none."""
+        for sentence in re.split(r"(?<=[.!?;])\s+", text):
+            m = _CHOOSING.search(sentence)
+            if m:  # from the choosing verb to where the sentence turns ("although X")
+                said = _TURN.split(sentence[m.start() :])[0]
+                found = named_in(said, self.opts)
+                return found if len(found) == 1 else []
+        return []
+
+    def _by_rejecting_one(self, outcome: list[Section]) -> bool:
+        """ "Decided against X" between two options: the other one."""
+        if len(self.opts) != 2 or not outcome:
+            return False
+        text = " ".join(t for _, t in _texts(outcome[0]))
+        against = [i for i in range(2) if rejected_in(text, self.opts[i])]
+        if len(against) != 1:
+            return False
+        other = 1 - against[0]
+        self._choose([other], "the other option (the decision rejects one)", [outcome[0].line])
+        self.unsure("chosen")
+        return True
+
+    def _chosen_line(self, sec: Section) -> bool:
+        for line, text, follow in _texts_with_follow(sec):
+            m = CHOSEN_LINE.search(text)
+            if m is None or not m.group(1).strip():
+                continue
+            title, because = parse_chosen(" ".join(m.group(1).split()))
+            texts = [it.text for it in follow] if not _are_options(follow, self.opts) else []
+            if texts and (because is None or text.rstrip().endswith((":", "because"))):
+                because = " ".join(x for x in (because, *texts) if x)
+            self.put("rationale", because, line)
+            self.data["x_decision_stated"] = True
+            found = chosen_in_line(title, self.opts) if title else []
+            listed = []
+            if not found and not _quoted(m.group(1)) and not _are_options(follow, self.opts):
+                listed = _listed_choices(follow, self.opts)
+            if found:
+                self._choose(found, "chosen option line", [line] * len(found))
+            elif listed:  # "Chosen option: a set of engines" and the list of them after it
+                self._choose(
+                    [i for i, _ in listed], "chosen option line (the list after it)",
+                    [n for _, n in listed],
+                )  # fmt: skip
+            elif title:
+                self.put("chosen_option", title, line)
+                self.data["x_chosen_by"] = "chosen option line (not a listed option)"
+            return True
+        return False
+
+    def _choose(self, indexes: list[int], how: str, lines: list[int]) -> None:
+        for i, opt in enumerate(self.opts):
+            opt.marked = i in indexes
+        for i, line in zip(indexes, lines, strict=True):
+            self.lines[("options", i, "chosen")] = line
+        self.data["x_chosen_by"] = how
+
+    def _alternatives_only(self) -> bool:
+        if self.opts and all(o.rejected for o in self.opts):
+            return True  # "### Alternative: X" headings
+        secs = [s for s in roles.ordered(self.doc, roles.is_options)]
+        return bool(secs) and all(
+            any(w in s.key for w in ("alternative", "rejected", "positions")) for s in secs
+        )
+
+    def _decision_as_option(self, sec: Section) -> None:
+        """Alternatives listed, the decision stated in prose: the decision is the chosen
+        option and the alternatives are the rejected ones."""
+        for opt in self.opts:
+            if not opt.reason and opt.description:
+                opt.reason = opt.description
+            opt.rejected = True
+        decided = Opt(str(self.data.get("title", "the decision")), sec.line, None, [])
+        decided.describe(own_text(sec)[:2000], sec.line)
+        decided.marked = True
+        self.opts.append(decided)
+        index = len(self.opts) - 1
+        self.lines[("options", index, "chosen")] = sec.line
+        self.data["x_chosen_by"] = "the decision section (alternatives listed as rejected)"
+        self.unsure("chosen")
+        self.unsure(f"options[{index}]")
+
+
+def own_text(sec: Section) -> str:
+    """A decision section's text without its consequences subsections."""
+    parts = [sec.text(deep=False)]
+    for child in sec.children:
+        if not roles.is_consequences(child.key) and not roles.is_options(child.key):
+            parts.append(child.text())
+    return "\n\n".join(p for p in parts if p)
+
+
+def _quoted(rest: str) -> bool:
+    """The chosen option is given as a quoted title (``"X"``): it names one option."""
+    return rest.lstrip()[:1] in "\"“'‘«`" and rest.strip() != ""
+
+
+def _are_options(follow: list[ListItem], opts: list[Opt]) -> bool:
+    """The list after a chosen-option line is the options list itself, not a list of the
+    chosen ones."""
+    lines = {o.line for o in opts}
+    return any(item.line in lines for item in follow)
+
+
+def _texts(sec: Section) -> list[tuple[int, str]]:
+    return [(line, text) for line, text, _ in _texts_with_follow(sec)]
+
+
+def _listed_choices(follow: list[ListItem], opts: list[Opt]) -> list[tuple[int, int]]:
+    """(option, line) for each item of a list that names a listed option by its bold label
+    (or its whole text); all of them, or none."""
+    out: list[tuple[int, int]] = []
+    for item in follow:
+        index = find(item.label or item.text, opts)
+        if index is None:
+            return []
+        if index not in [i for i, _ in out]:
+            out.append((index, item.line))
+    return out
+
+
+def _texts_with_follow(sec: Section) -> list[tuple[int, str, list[ListItem]]]:
+    """(line, text, the items of the list right after it) for each paragraph and list item."""
+    out: list[tuple[int, str, list[ListItem]]] = []
+    blocks = sec.blocks
+    for n, block in enumerate(blocks):
+        if isinstance(block, Paragraph):
+            nxt = blocks[n + 1] if n + 1 < len(blocks) else None
+            follow = list(nxt.items) if isinstance(nxt, ListBlock) else []
+            out.append((block.line, "\n".join(block.lines) or block.text, follow))
+        elif isinstance(block, ListBlock):
+            for item in block.items:
+                for it in item.walk():
+                    out.append((it.line, it.text, []))
+    return out

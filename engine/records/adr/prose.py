@@ -1,0 +1,242 @@
+"""Options named in prose rather than listed: read with care and marked uncertain.
+
+People often record their alternatives in sentences: "We considered X, Y and Z", "The other
+option we considered was X", "Another alternative is to X", "We have two options: X or Y",
+"choose between X and Y", or a title such as "X v. Y". These readers find such names; every
+option they give is marked uncertain (``x_uncertain``), so no finding above low rests on it.
+
+Inside an options section (``## Alternatives`` written as prose) one named alternative is
+enough. Elsewhere (the context, the problem statement, the title) a sentence must name two
+or more, and a stated count ("three types of database: ...") must match what is listed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..document import Document, Paragraph, Section
+from .content import Opt
+from .sections import RATIONALE, is_context, is_decision
+
+MAX_TITLE_WORDS = 16  # a longer "name" is a clause of prose, not an option
+MAX_LISTED_WORDS = 6  # an item of an enumeration in running text
+MAX_ITEMS = 8
+_ABBREV = re.compile(r"\b(vs|v|e\.g|i\.e|cf|approx|incl)\.", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“(*_`])|(?<=[.!?])$|\n")
+_LEAD = re.compile(
+    r"^(?:(?:to\s+)?(?:use|using|adopt|adopting|go\s+with|switch\s+to|move\s+to)\s+|"
+    r"the\s+use\s+of\s+|use\s+of\s+|the\s+|an?\s+)+",
+    re.IGNORECASE,
+)
+_WE = r"(?:we|i|the\s+team|our\s+team)"
+_CONSIDERED = re.compile(
+    r"^(?:(?:initially|originally|also|first|then|however|instead),?\s+)?" + _WE + r"\s+"
+    r"(?:(?:have|had|also|initially|originally|briefly|carefully|seriously)\s+){0,3}"
+    r"(?:considered|evaluated|looked\s+(?:at|into)|explored|investigated|weighed|compared|"
+    r"assessed|discussed|tried|prototyped|reviewed)\s+(?P<x>.+)$",
+    re.IGNORECASE,
+)
+_ALTERNATIVE_IS = re.compile(
+    r"^(?:the\s+|an?\s+|one\s+|another\s+)?(?:(?:primary|main|first|second|third|other|only|"
+    r"obvious|final|last|rejected|considered|possible|natural)\s+)*"
+    r"(?:option|alternative|approach|candidate|choice)\s+"
+    r"(?:(?:that\s+|which\s+)?" + _WE + r"\s+(?:\w+\s+){0,2}?"
+    r"(?:considered|evaluated|looked\s+at|explored|rejected)\s+)?"
+    r"(?:is|was|would\s+be|would\s+have\s+been|will\s+be)\s+(?:to\s+)?(?P<x>.+)$",
+    re.IGNORECASE,
+)
+_COUNT = (
+    r"(?P<count>two|three|four|five|six|seven|eight|[2-8]|several|a\s+few|a\s+couple\s+of|"
+    r"various|multiple|some|the\s+following)"
+)
+_NOUNS = (
+    r"(?:options|alternatives|approaches|choices|candidates|solutions|formats|types|kinds|"
+    r"tools|frameworks|libraries|technologies|designs|strategies|methods|"
+    r"possibilities|products|services|providers|platforms|languages|databases|styles|"
+    r"conventions|patterns|architectures)"
+)
+_COUNTED = re.compile(
+    r"\b" + _COUNT + r"\s+(?:[\w-]+\s+){0,3}?" + _NOUNS + r"\b(?P<gap>[^:;.–—]{0,80}?)"
+    r"(?:\s*:|\s+[–—-]{1,2})\s+(?P<x>.+)$",
+    re.IGNORECASE,
+)
+_BETWEEN = re.compile(
+    r"\b(?:choose|choosing|chose|decide|deciding|decided|pick|picking|select|selecting|"
+    r"choice|decision|trade-?off|comparison|compare|comparing)\s+between\s+(?P<x>.+)$",
+    re.IGNORECASE,
+)
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+_END = re.compile(
+    r"(?:,\s+(?:but|which|however|as|since|because|although|though|so|where|while)\b|"
+    r"\s+(?:but|because|since|however|although|though|which|whereas)\s|[;:(]|"
+    r"(?<!\.)\.(?:\s|$)|\?|!)",
+    re.IGNORECASE,
+)
+_SUCH_AS = re.compile(r"\s(?:such\s+as|like|including|namely|e\.?g\.?,?)\s+(.+)$", re.IGNORECASE)
+_EXAMPLES = re.compile(
+    r",?\s+(?:such\s+as|in\s+the\s+style\s+of|like|which|that|including|e\.?g\.?)\s", re.I
+)
+_VAGUE = re.compile(r"\b(?:other|several|some|many|a\s+few|various|multiple|alternative)\b", re.I)
+_SPLIT = re.compile(r",\s*(?:and|or)\s+|\s+(?:and|or|vs|versus|v)\s+|,\s*|\s+/\s+", re.I)
+_NOT_A_NAME = re.compile(
+    r"^(?:it|this|that|them|these|those|both|all|each|either|neither|other|others|something|"
+    r"anything|nothing|options?|alternatives?|approaches?|solutions?|more|several|many|"
+    r"which|what|how|whether)$",
+    re.IGNORECASE,
+)
+
+
+def sentences(text: str) -> list[str]:
+    """``text`` cut into sentences; "vs.", "e.g." and dotted names (``Next.js``) do not end
+    one."""
+    text = _ABBREV.sub(lambda m: m.group(1).replace(".", ""), text)
+    return [s.strip() for s in _SENTENCE_END.split(text) if s and s.strip()]
+
+
+def _clause(text: str) -> str:
+    """The words up to where the sentence moves on (", but", "because", ";", ".")."""
+    m = _END.search(text)
+    return (text[: m.start()] if m else text).strip()
+
+
+def _clean(name: str) -> str:
+    name = name.strip().strip("*_`\"'“”‘’").strip()
+    name = re.sub(r"\s+etc$", "", name, flags=re.I)
+    name = _LEAD.sub("", name).strip()
+    return name.rstrip(" .,:;!?").strip()
+
+
+def _items(text: str, max_words: int) -> list[str]:
+    """The names of an enumeration ("A, B, and C", "A or B", "A vs B"); empty when any part
+    is too long to be a name."""
+    parts = [_clean(p) for p in _SPLIT.split(text)]
+    parts = [p for p in parts if p]
+    if not parts or len(parts) > MAX_ITEMS:
+        return []
+    if any(len(p.split()) > max_words or _NOT_A_NAME.match(p) for p in parts):
+        return []
+    return parts
+
+
+def considered(sentence: str, *, single: bool) -> list[str]:
+    """ "We considered X, Y and Z" / "We looked at other tools such as X and Y"."""
+    m = _CONSIDERED.match(sentence)
+    if m is None:
+        return []
+    said = m.group("x")
+    such = _SUCH_AS.search(said)
+    if such and _VAGUE.search(said[: such.start()]):
+        return _items(_clause(such.group(1)), MAX_LISTED_WORDS)
+    if _VAGUE.match(_LEAD.sub("", said)):
+        return []  # "we considered other options" names none
+    clause = _EXAMPLES.split(_clause(said))[0]
+    found = _items(clause, MAX_LISTED_WORDS)
+    if not found and single:  # one alternative described in a phrase
+        whole = _clean(clause)
+        ok = whole and len(whole.split()) <= MAX_TITLE_WORDS and not _NOT_A_NAME.match(whole)
+        return [whole] if ok else []
+    return found if single or len(found) >= 2 else []
+
+
+def alternative_is(sentence: str) -> list[str]:
+    """ "The other option we considered was X" / "Another alternative is to X"."""
+    m = _ALTERNATIVE_IS.match(sentence)
+    if m is None:
+        return []
+    name = _clean(_clause(m.group("x")))
+    if not name or len(name.split()) > MAX_TITLE_WORDS or _NOT_A_NAME.match(name):
+        return []
+    return [name]
+
+
+def counted(sentence: str) -> list[str]:
+    """ "We have two options: X or Y" / "three types of database: A, B, and C"."""
+    m = _COUNTED.search(sentence)
+    if m is None:
+        return []
+    found = _items(_clause(m.group("x")), MAX_LISTED_WORDS)
+    count = m.group("count").lower()
+    want = _NUMBERS.get(count) or (int(count) if count.isdigit() else None)
+    if want is not None and len(found) != want:
+        return []
+    return found if len(found) >= 2 else []
+
+
+def between(sentence: str) -> list[str]:
+    """ "We must choose between X and Y"."""
+    m = _BETWEEN.search(sentence)
+    if m is None:
+        return []
+    found = _items(_clause(m.group("x")), MAX_LISTED_WORDS)
+    return found if len(found) >= 2 else []
+
+
+def _opts(names: list[str], para: Paragraph, seen: set[str]) -> list[Opt]:
+    out = []
+    for name in names:
+        key = name.lower()
+        if key in seen:
+            continue
+        seen.add(key)
+        opt = Opt(name, para.line, None, [name], uncertain=True)
+        opt.describe(para.text, para.line)
+        out.append(opt)
+    return out
+
+
+def in_section(sec: Section) -> list[Opt]:
+    """Options named in an options section written as prose (one is enough)."""
+    out: list[Opt] = []
+    seen: set[str] = set()
+    for para in sec.paragraphs():
+        for sentence in sentences(para.text):
+            names = (
+                considered(sentence, single=True) or alternative_is(sentence) or between(sentence)
+            )
+            out.extend(_opts(names, para, seen))
+    return out
+
+
+def in_text(paras: list[Paragraph]) -> list[Opt]:
+    """Options compared in running text (the context): the first sentence that names two
+    or more."""
+    for para in paras:
+        for sentence in sentences(para.text):
+            names = counted(sentence) or considered(sentence, single=False) or between(sentence)
+            if len(names) >= 2:
+                return _opts(names, para, set())
+    return []
+
+
+_VERSUS = re.compile(r"\s+(?:vs\.?|v\.|versus)\s+", re.IGNORECASE)
+_QUALIFIER = re.compile(r"\s+(?:for|in|on|at|with|as|within|inside|across)\s+.*$", re.IGNORECASE)
+
+
+def in_title(title: str, line: int) -> list[Opt]:
+    """ "snake_case v. camelCase for a REST API": the names compared in a title."""
+    parts = _VERSUS.split(title.strip().rstrip("?!. "))
+    if len(parts) < 2 or len(parts) > 4:
+        return []
+    last = _clean(_QUALIFIER.sub("", parts[-1]))
+    middle = [_clean(p) for p in parts[1:-1]]
+    width = max([len(last.split())] + [len(m.split()) for m in middle])
+    first_words = _clean(parts[0]).split()
+    first = " ".join(first_words[-width:]) if len(first_words) > width else " ".join(first_words)
+    names = [first, *middle, last]
+    if any(not n or len(n.split()) > MAX_LISTED_WORDS for n in names):
+        return []
+    para = Paragraph(title, line=line)
+    return _opts(names, para, set())
+
+
+def compared(doc: Document, title: str, title_line: int) -> list[Opt]:
+    """Without any options section: the options a record compares in its context (or
+    problem statement), else in its title. Uncertain."""
+    if not any(is_decision(s.key) or s.key in RATIONALE for s in doc.sections()):
+        return []  # a design or reference document: it states no decision to compare
+    paras: list[Paragraph] = []
+    for sec in doc.sections():
+        if is_context(sec.key) or (sec is doc.title_section and not is_decision(sec.key)):
+            paras.extend(sec.paragraphs())
+    paras.extend(doc.root.paragraphs())
+    return in_text(paras) or in_title(title, title_line)

@@ -1,0 +1,61 @@
+"""The chosen option is the one named, never more: regressions found by the ADR fuzz test."""
+
+from __future__ import annotations
+
+from decaudit.engine.records import load_file
+from decaudit.engine.types import SourceRecord
+
+
+def read(text: str) -> SourceRecord:
+    (src,) = load_file("docs/adr/0001-x.md", text.encode())
+    assert isinstance(src, SourceRecord), src
+    return src
+
+
+def chosen(src: SourceRecord) -> list[str]:
+    return [o.title for o in src.record.options if o.chosen]
+
+
+def test_a_quoted_choice_never_takes_the_options_list_after_it() -> None:
+    # The list after the chosen-option line is the options list itself, not a list of
+    # chosen options; "Option A" is not among them, so none is marked.
+    src = read(
+        '## Considered Options\nChosen option: "Option A", because reasons.\n'
+        "* **Option B** - text\n* Good, because x\n"
+    )
+    assert chosen(src) == []
+    assert src.record.chosen_option == "Option A"
+    assert [len(o.pros) for o in src.record.options] == [1]  # "Good, because x" is a pro
+
+
+def test_exactly_the_named_option_is_chosen() -> None:
+    src = read(
+        "# T\n\n## Considered Options\n\n* Option A\n* **Option B** - text\n\n"
+        '## Decision Outcome\n\nChosen option: "Option A", because reasons.\n'
+    )
+    assert chosen(src) == ["Option A"]
+
+
+def test_a_chosen_line_before_the_options_list_marks_one() -> None:
+    src = read(
+        '# T\n\n## Decision Outcome\n\nChosen option: "Option A", because reasons.\n\n'
+        "* Option A\n* **Option B** - text\n\n## Considered Options\n\n* Option A\n"
+        "* **Option B** - text\n"
+    )
+    assert len(chosen(src)) <= 1
+
+
+def test_an_unquoted_set_still_takes_the_list_that_names_listed_options() -> None:
+    src = read(
+        "# OCR\n\n## Considered Options\n\n* Alpha\n* Beta\n* Gamma\n\n## Decision Outcome\n\n"
+        "Chosen option: a prioritized set of engines:\n\n1. Beta\n2. Gamma\n"
+    )
+    assert chosen(src) == ["Beta", "Gamma"]
+
+
+def test_an_options_list_item_with_a_good_prefix_stays_an_option_when_first() -> None:
+    src = read(
+        "# Arguments\n\n## Considered Options\n\n* Neutral, because …\n* OK, because …\n\n"
+        '## Decision Outcome\n\nChosen option: "Neutral, because …"\n'
+    )
+    assert chosen(src) == ["Neutral, because …"]

@@ -1,0 +1,197 @@
+"""Alternatives written in prose, given by reference, or argued in plain bullets: one small
+fixture per layout under tests/data/adr_prose/, each checked for its options, the choice, what
+was marked uncertain, and that REC003 ("no options recorded") does not fire on it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+from decaudit.engine.facts import FactContext, derive
+from decaudit.engine.records import iter_sources, load_file
+from decaudit.engine.types import SourceRecord
+
+HERE = Path(__file__).parent / "data" / "adr_prose"
+
+
+def load(name: str) -> SourceRecord:
+    path = HERE / name
+    (src,) = load_file(str(path), path.read_bytes())
+    assert isinstance(src, SourceRecord), src
+    return src
+
+
+def summary(src: SourceRecord) -> list[tuple[str, bool, bool]]:
+    """(title, chosen, rejected) per option."""
+    return [(o.title, o.chosen, o.rejected_reason is not None) for o in src.record.options]
+
+
+def uncertain(src: SourceRecord) -> list[str]:
+    return list((src.record.model_extra or {}).get("x_uncertain") or [])
+
+
+def points(src: SourceRecord) -> list[tuple[str, int, int, int]]:
+    out = []
+    for o in src.record.options:
+        neutral = (o.model_extra or {}).get("neutral") or []
+        out.append((o.title, len(o.pros), len(o.cons), len(neutral)))
+    return out
+
+
+def test_alternatives_section_in_prose_with_such_as() -> None:
+    src = load("alternatives-section-prose.md")
+    titles = [t for t, _, _ in summary(src)]
+    assert titles[:2] == ["Valkey", "SQLite"]
+    chosen = [o for o in src.record.options if o.chosen]
+    assert [o.title for o in chosen] == ["Store session data in Postgres"]  # the decision
+    assert "options" in uncertain(src) and "chosen" in uncertain(src)
+
+
+def test_the_other_option_was() -> None:
+    src = load("other-option-was.md")
+    assert summary(src)[0][0] == "Scala"
+    assert summary(src)[1][1] is True  # the decision, chosen
+
+
+def test_alternative_subsections_anywhere_are_rejected_options() -> None:
+    src = load("alternative-subsections.md")
+    assert summary(src) == [
+        ("A sidecar proxy in front of every service", False, True),
+        ("Mutual TLS everywhere", False, True),
+        ("Service to service authentication", True, False),
+    ]
+    assert "chosen" in uncertain(src)
+
+
+def test_context_compares_two_named_options_and_the_decision_picks_one() -> None:
+    src = load("context-compares.md")
+    assert summary(src) == [("plain JSON", False, False), ("Protocol Buffers", True, False)]
+    assert uncertain(src) == ["options", "chosen"]
+
+
+def test_title_a_v_b() -> None:
+    src = load("title-versus.md")
+    assert [(t, c) for t, c, _ in summary(src)] == [("Tabs", False), ("spaces", True)]
+    assert "options" in uncertain(src)
+
+
+def test_we_considered_a_list_in_the_context() -> None:
+    src = load("considered-list-in-context.md")
+    assert [(t, c) for t, c, _ in summary(src)] == [
+        ("Redis", False),
+        ("Memcached", True),
+        ("Hazelcast", False),
+    ]
+
+
+def test_what_why_how_record_generic_sections_are_not_options() -> None:
+    src = load("what-why-how.md")
+    titles = [t for t, _, _ in summary(src)]
+    assert titles[0] == "keep the nightly export and run it hourly"
+    assert not any(t in ("Risks", "References") or "Considerations" in t for t in titles)
+    assert summary(src)[-1][1] is True  # "## How" states the decision
+    assert src.record.rationale and "change event" in src.record.rationale
+
+
+def test_subsections_after_announced_limitations_are_reasons_not_options() -> None:
+    src = load("limitations-follow.md")
+    assert summary(src) == [
+        ("namespace scoped operator", False, True),
+        ("Cluster-wide operator", True, False),
+    ]
+    reason = src.record.options[0].rejected_reason or ""
+    assert "cluster scoped" in reason
+
+
+def test_option_titles_starting_with_a_code_span_are_options() -> None:
+    src = load("code-span-options.md")
+    assert summary(src) == [
+        ("NNNN-short-title.md", True, False),
+        ("YYYY-MM-DD Title.md", False, False),
+    ]
+
+
+def test_plain_bullets_under_an_option_heading_are_its_points() -> None:
+    src = load("plain-bullet-points.md")
+    assert points(src) == [
+        ("Alpha", 1, 2, 0),  # fast indexing / slow searching, only exact matches
+        ("Beta", 1, 0, 1),  # quick searching / a neutral point
+        ("Gamma", 0, 1, 0),  # "cannot be used here, because ..."
+    ]
+    assert [o.chosen for o in src.record.options] == [False, True, False]
+
+
+def test_very_bad_because_prose_is_a_con() -> None:
+    src = load("very-bad-prose.md")
+    assert points(src) == [("Object identity", 0, 1, 0), ("Stored key", 1, 0, 0)]
+
+
+def test_options_by_reference_are_read_from_the_linked_record() -> None:
+    src = load("by-reference/0002-queue-for-audit-events.md")
+    assert summary(src) == [
+        ("Use a database table", False, False),
+        ("Use a message broker", True, False),
+    ]
+    assert points(src) == [("Use a database table", 1, 1, 0), ("Use a message broker", 1, 0, 0)]
+    extra = src.record.model_extra or {}
+    assert extra["x_options_from"] == "0001-pick-a-queue.md"
+    assert src.line_of(("options", 0)) == 7  # the line of the reference, in this file
+    assert "options" in uncertain(src)
+
+
+def test_a_reference_that_cannot_be_read_is_marked_not_called_none() -> None:
+    src = load("missing-reference/0003-queue-for-invoices.md")
+    assert src.record.options == []
+    extra = src.record.model_extra or {}
+    assert extra["x_options_by_reference"] == "../elsewhere/0001-pick-a-queue.md"
+
+
+def test_a_reference_never_leaves_the_checked_folder(tmp_path: Path) -> None:
+    outside = tmp_path / "other"
+    inside = tmp_path / "adr"
+    outside.mkdir()
+    inside.mkdir()
+    (outside / "0001-pick-a-queue.md").write_bytes(
+        (HERE / "by-reference" / "0001-pick-a-queue.md").read_bytes()
+    )
+    (inside / "0002-x.md").write_text(
+        "# X\n\n## Considered Options\n\nSame as in [ADR-1](../other/0001-pick-a-queue.md).\n\n"
+        '## Decision Outcome\n\nChosen option: "Use a message broker"\n'
+    )
+    (src,) = [s for s in iter_sources([str(inside)]) if isinstance(s, SourceRecord)]
+    assert src.record.options == []
+    assert (src.record.model_extra or {})["x_options_by_reference"]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "alternatives-section-prose.md",
+        "other-option-was.md",
+        "alternative-subsections.md",
+        "context-compares.md",
+        "title-versus.md",
+        "considered-list-in-context.md",
+        "what-why-how.md",
+        "limitations-follow.md",
+        "code-span-options.md",
+        "by-reference/0002-queue-for-audit-events.md",
+        "missing-reference/0003-queue-for-invoices.md",
+    ],
+)
+def test_rec003_does_not_fire_on_records_that_name_alternatives(name: str) -> None:
+    src = load(name)
+    decision: dict[str, Any] = derive(src, FactContext(today=dt.date(2026, 12, 1))).decision
+    assert decision["option_count"] > 0 or decision["options_by_reference"] is True
+
+
+def test_a_record_that_names_no_alternative_gets_none() -> None:
+    text = (
+        "# Use Go\n\n## Status\n\nAccepted\n\n## Context\n\nWe considered the impact on "
+        "build times carefully.\n\n## Decision\n\nWe will use Go.\n"
+    )
+    (src,) = load_file("0009-use-go.md", text.encode())
+    assert isinstance(src, SourceRecord)
+    assert src.record.options == []
