@@ -16,6 +16,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .vocab import STOP_WORDS
+
 __all__ = ["OptionRef", "candidates", "refers_to_listed", "resolve"]
 
 # "Option 2", "Alternative B", "#3", "(2)", "2.", "Variant C:" at the start of a title or a
@@ -50,51 +52,7 @@ _WORDED = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[a-z0-9]+(?:[+#][a-z0-9+#]*)?")
-_STOP = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "to",
-        "of",
-        "for",
-        "and",
-        "or",
-        "in",
-        "on",
-        "with",
-        "use",
-        "using",
-        "we",
-        "will",
-        "go",
-        "adopt",
-        "choose",
-        "chosen",
-        "option",
-        "options",
-        "alternative",
-        "is",
-        "be",
-        "as",
-        "by",
-        "our",
-        "it",
-        "keep",
-        "stay",
-        "switch",
-        "migrate",
-        "move",
-        "introduce",
-        "add",
-        "build",
-        "buy",
-        "implement",
-        "create",
-        "make",
-        "continue",
-    ]
-)
+_STOP = STOP_WORDS
 FUZZY_CUTOFF = 0.82  # difflib ratio for a near-spelling (one or two typos in a short name)
 MAX_OPTIONS = 60  # beyond this, only exact, label and number references are tried
 

@@ -53,6 +53,7 @@ _DECISION: dict[str, tuple[str, ...]] = {
     "age_days": ("date",),
     "option_count": _OPTIONS,
     "options_by_reference": _OPTIONS,
+    "currency": ("currency",),
     "real_option_count": _KINDS,
     "unknown_kind_count": _KINDS,
     "inferred_kind_count": _KINDS,

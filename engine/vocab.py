@@ -78,3 +78,65 @@ RECORD_EXTENSIONS: tuple[str, ...] = (
 
 # The default audit log file name (beside the config file when there is one).
 DEFAULT_DB = "decaudit.db"
+
+# Words that say nothing about which option a text means, left out wherever option titles
+# and references are compared word by word: function words and the option words themselves
+# (FUNCTION_WORDS), and the verbs people put before an option's name ("adopt X", "build Y").
+# Which option an outcome names and whether a text names an option use STOP_WORDS; the ADR
+# reader's near-title match keeps the verbs ("Add a new divider" for "Add a divider ...").
+FUNCTION_WORDS: frozenset[str] = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "to",
+        "of",
+        "for",
+        "and",
+        "or",
+        "in",
+        "on",
+        "at",
+        "by",
+        "as",
+        "from",
+        "with",
+        "we",
+        "our",
+        "it",
+        "is",
+        "be",
+        "will",
+        "this",
+        "that",
+        "use",
+        "using",
+        "option",
+        "options",
+        "alternative",
+        "approach",
+        "solution",
+    ]
+)
+ACTION_WORDS: frozenset[str] = frozenset(
+    [
+        "go",
+        "adopt",
+        "choose",
+        "chosen",
+        "keep",
+        "stay",
+        "switch",
+        "migrate",
+        "move",
+        "introduce",
+        "add",
+        "build",
+        "buy",
+        "implement",
+        "create",
+        "make",
+        "continue",
+    ]
+)
+STOP_WORDS: frozenset[str] = FUNCTION_WORDS | ACTION_WORDS

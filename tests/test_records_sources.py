@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 from pathlib import Path
 
 import pytest
@@ -89,7 +90,64 @@ def test_same_file_twice_through_a_link_is_read_once(tmp_path: Path) -> None:
     target = write(tmp_path, "x/decision.md", ADR)
     (tmp_path / "x" / "also.md").symlink_to(target)
     got = summary(list(iter_sources([str(tmp_path)])))
-    assert got == [f"{tmp_path}/x/also.md x/also"]  # the first name met, read once
+    # read once, by its own name; the link is listed as skipped with the name it is read by
+    assert got == [
+        f"SKIP {tmp_path}/x/also.md: same file as {tmp_path}/x/decision.md (a link to it; "
+        "read by that name)",
+        f"{tmp_path}/x/decision.md x/decision",
+    ]
+
+
+def test_a_hard_link_met_again_is_listed_as_the_same_file(tmp_path: Path) -> None:
+    first = write(tmp_path, "a/decision.md", ADR)
+    (tmp_path / "b").mkdir()
+    os.link(first, tmp_path / "b" / "copy.md")
+    got = summary(list(iter_sources([str(tmp_path)])))
+    assert got == [
+        f"{tmp_path}/a/decision.md a/decision",
+        f"SKIP {tmp_path}/b/copy.md: same file as {tmp_path}/a/decision.md (read once, by "
+        "that name)",
+    ]
+
+
+def test_a_link_to_a_file_the_walk_does_not_reach_is_read(tmp_path: Path) -> None:
+    target = write(tmp_path, ".drafts/decision.md", ADR)
+    (tmp_path / "decision.md").symlink_to(target)
+    got = summary(list(iter_sources([str(tmp_path)])))
+    assert got == [f"{tmp_path}/decision.md decision"]
+
+
+def test_a_json_schema_in_a_walked_folder_is_skipped_not_an_error(tmp_path: Path) -> None:
+    write(tmp_path, "0001-a.md", ADR)
+    write(
+        tmp_path,
+        "example.schema.json",
+        '{"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "ADR", '
+        '"type": "object", "properties": {"id": {"type": "string"}}}',
+    )
+    write(tmp_path, "mkdocs.yml", "site_name: Decisions\nnav:\n  - index.md\n")
+    got = summary(list(iter_sources([str(tmp_path)])))
+    assert got == [
+        f"{tmp_path}/0001-a.md 0001-a",
+        f"SKIP {tmp_path}/example.schema.json: not a decision record: a JSON Schema "
+        "($schema, properties...)",
+        f"SKIP {tmp_path}/mkdocs.yml: not a decision record: none of its keys (nav, "
+        "site_name) is a record's",
+    ]
+    # named on the command line, it is an error naming the file and line
+    (err,) = iter_sources([str(tmp_path / "example.schema.json")])
+    assert isinstance(err, InputError) and err.kind != "skipped" and err.line == 1
+
+
+def test_documents_in_a_templates_folder_are_skipped_as_templates(tmp_path: Path) -> None:
+    write(tmp_path, "decisions/0001-a.md", ADR)
+    write(tmp_path, "templates/decision-record-for-a-business-case/index.md", ADR)
+    got = summary(list(iter_sources([str(tmp_path)])))
+    assert got == [
+        f"{tmp_path}/decisions/0001-a.md decisions/0001-a",
+        f"SKIP {tmp_path}/templates/decision-record-for-a-business-case/index.md: a template, "
+        "not a decision record (in the 'templates' folder)",
+    ]
 
 
 def test_walked_word_document_is_read(tmp_path: Path) -> None:

@@ -72,6 +72,7 @@ CATALOGUE: dict[str, dict[str, FactSpec]] = {
             "option, reference in the decision, named in the decision prose...",
         ),
         ("option_count", "number", "Options recorded."),
+        ("currency", "str", "The currency of the record's figures (ISO code), when known."),
         (
             "options_by_reference",
             "bool",

@@ -47,6 +47,8 @@ def decision_fact(
     if isinstance(extra.get("x_chosen_by"), str):
         df["chosen_by"] = extra["x_chosen_by"]
     df["options_by_reference"] = bool(extra.get("x_options_by_reference"))
+    if isinstance(extra.get("currency"), str) and extra["currency"].strip():
+        df["currency"] = extra["currency"].strip().upper()
     uncertain = uncertain_fields(rec)
     df["uncertain_count"] = len(uncertain)
     if uncertain:

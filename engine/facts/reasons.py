@@ -17,31 +17,12 @@ import re
 from ..choice import OptionRef, candidates, resolve
 from ..model import Option, Record
 from ..packdata import Lexicon
+from ..vocab import STOP_WORDS
 from .kinds import _given
 
 _WORDS = re.compile(r"[a-z0-9][a-z0-9+#.-]*[a-z0-9+#]|[a-z0-9]")
 MIN_REASON_WORDS = 4  # an outcome or decision text of this many words gives a reason
-_STOP = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "to",
-        "of",
-        "for",
-        "and",
-        "or",
-        "in",
-        "on",
-        "with",
-        "use",
-        "using",
-        "by",
-        "our",
-        "we",
-        "keep",
-    ]
-)
+_STOP = STOP_WORDS
 
 
 def option_refs(rec: Record) -> list[OptionRef]:

@@ -15,6 +15,7 @@ from pathlib import PurePosixPath
 from ..types import InputError, SourceRecord
 from ..vocab import BINARY_RECORD_LOADERS, RECORD_LOADERS
 from ..vocab import RECORD_EXTENSIONS as RECORD_EXTENSIONS
+from .structured import NotADecisionRecord as NotADecisionRecord
 from .structured import load_json, load_jsonl, load_yaml
 
 Result = SourceRecord | InputError
@@ -30,10 +31,6 @@ class ReadOptions:
 
 
 BinaryLoader = Callable[..., Iterable[Result]]  # (path, bytes, ReadOptions[, name])
-
-
-class NotADecisionRecord(ValueError):
-    """A Markdown file with no ADR structure (a README, an index page)."""
 
 
 # The Markdown, Word and CSV readers are imported when a file of theirs is read: a run over

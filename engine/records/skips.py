@@ -43,6 +43,23 @@ def _excluded(found: Path) -> str | None:
     return f"excluded by name ({found.name})"
 
 
+# Folders that hold templates (exact names, any case): a document found in one, at any depth
+# of a walked folder, is a template, never audited as a decision. Named explicitly, it is read.
+TEMPLATE_FOLDERS = frozenset({"template", "templates", "_templates"})
+
+
+def template_folder(found: Path, root: Path) -> str | None:
+    """Why a walked file is a template by the folder it sits in, or None."""
+    try:
+        parts = found.relative_to(root).parts[:-1]
+    except ValueError:
+        return None
+    for part in parts:
+        if part.lower() in TEMPLATE_FOLDERS:
+            return f"a template, not a decision record (in the {part!r} folder)"
+    return None
+
+
 def record_name(found: Path, root: Path) -> str:
     """The id of a document found under ``root`` that gives none: its path relative to the
     checked folder, without the extension (``core/0001-use-x``)."""

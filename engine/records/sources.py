@@ -11,13 +11,13 @@ import os
 import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO
 
 from ..isolation import file_error
 from ..types import InputError, SourceRecord
-from ..vocab import BINARY_RECORD_LOADERS, RECORD_EXTENSIONS, RECORD_LOADERS
+from ..vocab import RECORD_EXTENSIONS
 from .formats import (
     BINARY_LOADERS,
     DOCUMENT_LOADERS,
@@ -28,11 +28,12 @@ from .formats import (
 )
 from .guards import DEFAULT_MAX_BYTES, GuardError, decode, read_bounded, read_stream, too_large
 from .numbering import Numbering
-from .skips import SKIPPED, _excluded, record_name
+from .skips import SKIPPED, _excluded, record_name, template_folder
+from .walk import SKIP_DIRS as SKIP_DIRS
+from .walk import Walk as Walk
+from .walk import walk
 
 Result = SourceRecord | InputError
-
-SKIP_DIRS = frozenset({".venv", "venv", "node_modules", "__pycache__", "site-packages"})
 
 
 # Markdown files that are never ADRs when met in a folder walk.
@@ -122,119 +123,14 @@ def _isolated(
     try:
         yield from records
     except NotADecisionRecord as exc:  # walked: reported as skipped (on_skip hears of it)
-        yield InputError(path, None, str(exc), kind="input" if explicit else SKIPPED)
+        line = exc.line if explicit else None
+        yield InputError(path, line, str(exc), kind="input" if explicit else SKIPPED)
     except RecursionError:  # a last line of defence; the parsers bound nesting themselves
         yield InputError(path, None, "nesting too deep")
     except MemoryError:
         yield InputError(path, None, "too large to read in the memory available; split it")
     except Exception as exc:  # a reader's bug is this file's error, not the run's end
         yield file_error(path, exc)
-
-
-@dataclass
-class Walk:
-    """How folders are walked, and what the walk skipped (for the empty-run message).
-
-    The rule for symbolic links: a link met while walking a folder is followed only when
-    its target lies inside that folder (``follow_symlinks`` lifts this); every file and
-    folder is read once, by the first name met in sorted order, so links cannot loop or
-    read a record twice. Paths named on the command line are always followed.
-    """
-
-    follow_symlinks: bool = False
-    skipped_links: list[str] = field(default_factory=list)
-    seen: set[tuple[int, int]] = field(default_factory=set)
-
-    def nothing_found(self, paths: Sequence[str]) -> InputError:
-        """The error of a run that found no record: it must not look like a clean audit."""
-        where = ", ".join(paths) if len(paths) <= 3 else f"{', '.join(paths[:3])}, ..."
-        message = "no decision record found, so nothing was audited"
-        skipped = len(self.skipped_links)
-        if skipped:
-            message += (
-                f" ({skipped} symbolic link{'s' if skipped != 1 else ''} leading outside the "
-                "folder skipped; give --follow-symlinks to read them)"
-            )
-        return InputError(
-            where, None, message + "; give --allow-empty if that is expected", "empty"
-        )
-
-
-def walk(
-    folder: Path,
-    on_skip: SkipHook | None = None,
-    options: Walk | None = None,
-    _root: Path | None = None,
-) -> Iterator[Path]:
-    """Files under ``folder`` of a registered input format (``vocab.RECORD_LOADERS``):
-    recursive, sorted, hidden and tool folders skipped; symbolic links by :class:`Walk`.
-
-    ``on_skip`` hears of each hidden or tool folder and each record-like file left out
-    (hidden files, Markdown templates, links leading outside); other files are not reported."""
-    opts = options if options is not None else Walk()
-    root = _root if _root is not None else folder.resolve()
-    if _root is None:
-        try:
-            info = os.stat(folder)
-            opts.seen.add((info.st_dev, info.st_ino))
-        except OSError:
-            pass
-    try:
-        entries = sorted(os.scandir(folder), key=lambda e: e.name)
-    except OSError as exc:
-        if on_skip is not None:
-            on_skip(_display(str(folder)), f"cannot list: {exc.strerror or exc}")
-        return
-    for entry in entries:
-        kind = _entry_kind(entry)
-        if kind is None:
-            continue  # FIFOs, sockets, devices, broken links, other files: never read
-        reason = _left_out(entry, kind == "dir", opts, root)
-        if reason is not None:
-            if on_skip is not None and reason:
-                on_skip(_display(entry.path), reason)
-            continue
-        if kind == "dir":
-            yield from walk(Path(entry.path), on_skip, opts, root)
-        else:
-            yield Path(entry.path)
-
-
-def _entry_kind(entry: os.DirEntry[str]) -> str | None:
-    """ "dir", "file" (of a record format), or None for anything a walk never reads."""
-    try:
-        if entry.is_dir():
-            return "dir"
-        if not entry.is_file():
-            return None
-    except OSError:
-        return None
-    ext = extension(entry.name)
-    return "file" if ext in RECORD_LOADERS or ext in BINARY_RECORD_LOADERS else None
-
-
-def _left_out(entry: os.DirEntry[str], is_dir: bool, opts: Walk, root: Path) -> str | None:
-    """Why a walk leaves ``entry`` out ("" to say nothing of it), or None to take it."""
-    if entry.name.startswith("."):
-        return "hidden"
-    if is_dir and entry.name in SKIP_DIRS:
-        return "tool folder"
-    if (
-        entry.is_symlink()
-        and not opts.follow_symlinks
-        and not Path(entry.path).resolve().is_relative_to(root)
-    ):
-        opts.skipped_links.append(_display(entry.path))
-        return "a link leading outside the folder"
-    try:
-        info = entry.stat()
-    except OSError:
-        return ""
-    key = (info.st_dev, info.st_ino)
-    if key in opts.seen:
-        return ""  # met already under another name (a link): read once
-    opts.seen.add(key)
-    return None
 
 
 # JSON Lines files larger than this are read and parsed in chunks of whole lines.
@@ -378,7 +274,8 @@ def _expand(
         elif path.is_dir():
             for found in walk(path, on_skip, walking):
                 shown_found = _display(str(found))
-                why = _excluded(found)
+                same = walking.same.pop(shown_found, None) if walking is not None else None
+                why = same or _excluded(found) or template_folder(found, path)
                 if why is None and not (
                     select(shown_found) if select else extension(shown_found) in RECORD_EXTENSIONS
                 ):

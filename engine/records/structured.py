@@ -59,6 +59,36 @@ def _surrogate_error(
     return InputError(file, where, f"{format_loc(loc) or 'value'}: {MESSAGE}")
 
 
+class NotADecisionRecord(ValueError):
+    """A file with no decision record in it (a README, an index page, a JSON Schema)."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+# Keys of which a structured record has at least one; a mapping with none of them (a JSON
+# Schema, a tool's configuration) is not a decision record.
+RECORD_KEYS = frozenset(
+    {"id", "title", "options", "chosen_option", "decision_makers", "status", "rationale"}
+)
+_SCHEMA_KEYS = frozenset({"$schema", "$defs", "definitions", "properties", "$id"})
+
+
+def not_a_record(data: Any) -> str | None:
+    """Why parsed data holds no decision record, or None (it may be one, valid or not)."""
+    items = data if isinstance(data, list) else [data]
+    maps = [d for d in items if isinstance(d, dict)]
+    if not maps or len(maps) != len(items) or not all(maps):
+        return None
+    if all(_SCHEMA_KEYS & d.keys() and "options" not in d for d in maps):
+        return "not a decision record: a JSON Schema ($schema, properties...)"
+    if not any(RECORD_KEYS & d.keys() for d in maps):
+        shown = ", ".join(sorted(str(k) for k in maps[0])[:4])
+        return f"not a decision record: none of its keys ({shown}) is a record's"
+    return None
+
+
 def split_records(
     data: Any,
     lines: Mapping[Loc, int],
@@ -72,6 +102,9 @@ def split_records(
 
     ``check_text``: look for lone surrogates (only needed when the source has such escapes).
     """
+    why = not_a_record(data)
+    if why is not None:
+        raise NotADecisionRecord(why, line)
     if check_text:
         err = _surrogate_error(data, lines, file, line)
         if err is not None:

@@ -12,11 +12,11 @@ import difflib
 import re
 from collections.abc import Sequence
 
+from ...vocab import FUNCTION_WORDS
 from .content import Opt
 
 MAX_FUZZY_OPTIONS = 200  # beyond this, titles must match exactly (keeps matching linear)
-_STOP_WORDS = "a an the of to for and or in on with by use using we will be is it as at from"
-_STOP = frozenset(f"{_STOP_WORDS} this that option alternative approach solution".split(" "))
+_STOP = FUNCTION_WORDS  # the verbs of a title count (see vocab.STOP_WORDS)
 # "Chosen option: X" starting a paragraph or item (MADR); prose such as "the recommended
 # approach is to ..." is not a chosen-option line.
 CHOSEN_LINE = re.compile(

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 CURRENCIES: dict[str, str] = {
@@ -62,6 +64,25 @@ _NUMBER = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)?(\.\d+)?$")
 _SPACED = re.compile(r"(?<=\d)[\s\u00a0\u202f\u2009](?=\d{3}(?!\d))")
 _MINUS = "-−–"  # hyphen, minus sign, en dash
 _PLACEHOLDER_DIGITS = re.compile(r"^\s*(?:tbc|tbd|n/?a|nil)\s*\d*\s*$", re.I)
+
+
+# A currency written with a figure or a unit: "£1.2m", "$ 450k", "(€m)", "EUR 3,400", "12m GBP".
+_FIGURE_CURRENCY = re.compile(
+    r"(?i)(us\$|a\$|c\$|£|\$|€|¥)\s?(?=\d|(?:k|m|mn|bn|thousands?|millions?|billions?)\b)"
+    r"|\b(gbp|usd|eur|chf|aud|cad|jpy)\b(?=\s?[\d(]|\s?(?:k|m|mn|bn|thousands?|millions?)\b)"
+    r"|(?<=[\d)kKmMnb])\s?\b(gbp|usd|eur|chf|aud|cad|jpy)\b"
+)
+
+
+def document_currency(texts: Iterable[str]) -> str | None:
+    """The currency a document's figures are in: the ISO code of the symbol or code written
+    most often with a figure or a unit (the first met on a tie), or None without one."""
+    counts: Counter[str] = Counter()
+    for text in texts:
+        for m in _FIGURE_CURRENCY.finditer(text):
+            code = next(g for g in m.groups() if g)
+            counts[CURRENCIES[code.lower()]] += 1
+    return counts.most_common(1)[0][0] if counts else None
 
 
 class NumberError(ValueError):

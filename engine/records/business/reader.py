@@ -8,16 +8,18 @@ rests on a guess.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import PurePosixPath
 from typing import Any
 
 from ...packdata import lexicon
 from ...types import InputError, Loc, SourceRecord
-from ..document import Document, Section, Table, key_values
+from ..document import Document, Section, Table, block_texts, key_values
 from ..validate import to_record
 from . import assemble, framing, parts
 from .columns import map_columns
 from .matrix import option_columns, read_matrix
+from .money import document_currency
 from .options import (
     Draft,
     chosen_from_text,
@@ -384,6 +386,10 @@ class _Reader:
         if "decision_makers" not in data and "status_deciders" in found.values:
             data["decision_makers"] = found.values["status_deciders"]
             lines[("decision_makers",)] = found.lines["status_deciders"]
+        currency = found.values.get("currency") or document_currency(_texts(self.doc))
+        if isinstance(currency, str) and currency.strip():
+            data["currency"] = currency.strip().upper()
+            lines[("currency",)] = found.lines.get("currency", top)
         framing.context(data, lines, sections, decision, self.vocab)
         framing.challenge_and_review(data, lines, sections, found, self.vocab)
         if not self.drafts and self.unowned:
@@ -421,6 +427,14 @@ class _Reader:
         self, index: int, draft: Draft, data: dict[str, Any], lines: dict[Loc, int]
     ) -> dict[str, Any]:
         return assemble.option_record(index, draft, data, lines, self.uncertain)
+
+
+def _texts(doc: Document) -> Iterator[str]:
+    """Every heading, paragraph, list item and table row of a document, as plain text."""
+    for sec in doc.root.walk():
+        yield sec.title
+        for block in sec.blocks:
+            yield from block_texts(block)
 
 
 def _title_label(cell: str) -> tuple[str, str | None]:
