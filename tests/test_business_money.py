@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import math
 
 import pytest
@@ -11,6 +12,7 @@ from decaudit.engine.records.business.money import (
     Money,
     NumberError,
     Unit,
+    document_currency,
     first_money,
     header_unit,
     is_blank,
@@ -214,3 +216,30 @@ def test_ranges_in_one_cell(text: str, span: tuple[float, float] | None) -> None
 )
 def test_ranges_round_trip(low: int, width: int, sep: str) -> None:
     assert parse_range(f"£{low:,}{sep}£{low + width:,}") == (low, low + width)
+
+
+@pytest.mark.parametrize(
+    ("texts", "currency"),
+    [
+        (["Capital cost (£'000) | 350", "Benefits (£m) | 2.1", "a $5 coffee"], "GBP"),
+        (["NPV $1.2m", "Cost USD 450,000", "saving €20k"], "USD"),
+        (["Revenue 3.4m EUR", "Cost (€k)"], "EUR"),
+        (["No figures here", "costs of 12 people"], None),
+        (["£1m", "$2m"], "GBP"),  # a tie: the first met
+    ],
+)
+def test_document_currency_is_the_most_frequent_one(texts: list[str], currency: str | None) -> None:
+    assert document_currency(texts) == currency
+
+
+def test_a_business_cases_currency_reaches_its_facts() -> None:
+    from pathlib import Path
+
+    from decaudit.engine.facts import FactContext, derive
+    from decaudit.engine.records import load_file
+    from decaudit.engine.types import SourceRecord
+
+    path = Path(__file__).parent / "data" / "business" / "northgate-full-business-case.md"
+    src = next(s for s in load_file(str(path), path.read_bytes()) if isinstance(s, SourceRecord))
+    assert (src.record.model_extra or {})["currency"] == "GBP"
+    assert derive(src, FactContext(today=dt.date(2026, 12, 1))).decision["currency"] == "GBP"

@@ -53,3 +53,24 @@ def test_json_lists_skipped_files_with_reasons(tmp_path: Path) -> None:
         (f"{root}/notes.md", "not a decision record"),
     ]
     assert doc["errors"] == []
+
+
+def test_a_second_name_of_a_file_is_listed_in_the_summary_verbose_and_json(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "adr"
+    (root / "0001-pick").mkdir(parents=True)
+    real = root / "0001-pick" / "index.md"
+    real.write_text(ADR, encoding="utf-8")
+    (root / "0001-pick" / "README.md").symlink_to(real)
+    out = tmp_path / "out.json"
+    args = ["check", str(root), "--no-log", "--fail-on", "never", "-v", "-f", "json", "-o"]
+    result = CliRunner().invoke(cli, [*args, str(out)])
+    assert result.exit_code == 0, result.output
+    reason = f"same file as {real} (a link to it; read by that name)"
+    assert f"skipped {root}/0001-pick/README.md: {reason}" in result.stderr
+    text = CliRunner().invoke(cli, ["check", str(root), "--no-log", "--fail-on", "never"])
+    assert "1 file skipped" in text.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["skipped"] == [{"file": f"{root}/0001-pick/README.md", "reason": reason}]
+    assert data["summary"]["records"] == 1 and data["summary"]["skipped"] == 1

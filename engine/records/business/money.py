@@ -68,7 +68,7 @@ _PLACEHOLDER_DIGITS = re.compile(r"^\s*(?:tbc|tbd|n/?a|nil)\s*\d*\s*$", re.I)
 
 # A currency written with a figure or a unit: "£1.2m", "$ 450k", "(€m)", "EUR 3,400", "12m GBP".
 _FIGURE_CURRENCY = re.compile(
-    r"(?i)(us\$|a\$|c\$|£|\$|€|¥)\s?(?=\d|(?:k|m|mn|bn|thousands?|millions?|billions?)\b)"
+    r"(?i)(us\$|a\$|c\$|£|\$|€|¥)\s?(?=\d|'000|(?:k|m|mn|bn|thousands?|millions?|billions?)\b)"
     r"|\b(gbp|usd|eur|chf|aud|cad|jpy)\b(?=\s?[\d(]|\s?(?:k|m|mn|bn|thousands?|millions?)\b)"
     r"|(?<=[\d)kKmMnb])\s?\b(gbp|usd|eur|chf|aud|cad|jpy)\b"
 )
