@@ -195,3 +195,45 @@ def test_a_record_that_names_no_alternative_gets_none() -> None:
     (src,) = load_file("0009-use-go.md", text.encode())
     assert isinstance(src, SourceRecord)
     assert src.record.options == []
+
+
+def test_sign_points_and_a_selected_approach_beside_rejected_alternatives() -> None:
+    src = load("sign-points-and-selected.md")
+    assert points(src) == [
+        ("Hand tuning", 1, 2, 0),
+        ("Grid search", 1, 1, 0),
+        ("Use the open-source tuner", 0, 0, 0),
+    ]
+    assert [o.chosen for o in src.record.options] == [False, False, True]
+    assert src.record.rationale is not None and "Proven algorithms" in src.record.rationale
+
+
+def test_option_colon_headings_without_an_options_section() -> None:
+    src = load("option-colon-headings.md")
+    assert [(t, c) for t, c, _ in summary(src)] == [
+        ("Raw data", False),
+        ("Code-based configuration", True),
+    ]
+
+
+def test_a_design_part_that_weighs_its_own_options_is_a_group() -> None:
+    src = load("design-sub-decision.md")
+    groups = [((o.model_extra or {}).get("group"), o.title, o.chosen) for o in src.record.options]
+    assert groups == [
+        (None, "One gateway for all tenants", False),
+        ("API service", "One service per tenant", True),  # marked recommended
+        ("API service", "One shared service", False),
+    ]
+    assert points(src)[0] == ("One gateway for all tenants", 0, 1, 0)  # "Why rejected:"
+    assert points(src)[2] == ("One shared service", 1, 2, 0)  # the decision is not a point
+
+
+def test_a_list_announced_as_the_candidates_in_the_context() -> None:
+    src = load("listed-after-intro.md")
+    assert [t for t, _, _ in summary(src)] == ["Standard A", "Standard B"]
+    assert "options" in uncertain(src)
+
+
+def test_numbered_parts_of_a_design_and_a_none_alternative_are_not_options() -> None:
+    assert load("numbered-design-parts.md").record.options == []
+    assert load("alternatives-none.md").record.options == []

@@ -21,6 +21,15 @@ _MARKER = re.compile(
     r"[-–—:]\s*(?:chosen|selected|preferred|recommended)\b\.?)\s*",
     re.IGNORECASE,
 )
+_BARE_LABEL = re.compile(
+    r"^(?:option|alternative|approach|solution|choice|candidate)\s*[:\-–—]\s*", re.IGNORECASE
+)
+_CHOICE_STARTS = re.compile(
+    r"^\W{0,3}(?:(?:the\s+)?(?:chosen|selected|preferred|recommended)\s+"
+    r"(?:option|alternative|solution|approach)s?\s*(?:is|was)?|decision|final\s+decision|"
+    r"outcome|verdict)\s*[:\-–—]",
+    re.IGNORECASE,
+)
 MARK_WORDS = frozenset({"chosen", "selected", "preferred", "recommended", "winner", "decision"})
 _SPLIT = re.compile(r"\s+[-–—]\s+|:\s+")
 _DASH = re.compile(r"\s+[-–—]\s+")
@@ -119,6 +128,8 @@ def clean_title(raw: str) -> tuple[str, str | None, bool]:
         label = m.group(1)
         rest = text[m.end() :].strip(" :-–—.")
         text = rest or text.rstrip(" :.")
+    if (m := _BARE_LABEL.match(text)) and text[m.end() :].strip():
+        text = text[m.end() :]  # "Option: Raw data" -> "Raw data"
     text = text.strip().rstrip(":").strip()
     if text.endswith(".") and not text.endswith(("..", "etc.")):
         text = text[:-1].rstrip()
@@ -137,7 +148,17 @@ def strip_marks(title: str, marks: tuple[str, ...]) -> str:
     return title
 
 
+# A point led by a sign: "✅ Full control", "❌ Slow", "⚠️ Needs care".
+_SIGNS = (
+    ("pros", re.compile(r"^\s*(?:✅|✔️?|☑️?|👍|➕|🟢)\s*[:\-–—]?\s*(\S.*)$")),
+    ("cons", re.compile(r"^\s*(?:❌|✖️?|✗|✘|👎|➖|⛔|🔴|⚠️?)\s*[:\-–—]?\s*(\S.*)$")),
+)
+
+
 def prefixed(text: str) -> tuple[str, str] | None:
+    for kind, sign in _SIGNS:
+        if m := sign.match(text):
+            return kind, m.group(1).strip()
     for kind, pattern in (("pros", PRO), ("cons", CON), ("neutral", NEUTRAL)):
         m = pattern.match(text)
         if m and m.group(2).strip():
@@ -171,6 +192,8 @@ def fill(
     signed = any(isinstance(b, ListBlock) and b.marker == "+" for b in blocks)
     pending: str | None = None
     for block in blocks:
+        if isinstance(block, Paragraph) and _CHOICE_STARTS.match(block.text):
+            break  # "Selected approach: X" after the last option: the decision, not its points
         if isinstance(block, Paragraph):
             ruled_out = points and opt.description and argues_against(block.text)
             if ruled_out and prefixed(block.text) is None:

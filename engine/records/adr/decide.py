@@ -32,6 +32,7 @@ _CHOOSING = re.compile(
 )
 
 
+_REASON_LABEL = re.compile(r"^\W*(?:rationale|reasons?|because|why)\W*", re.IGNORECASE)
 _TURN = re.compile(r",?\s+(?:although|though|but|while|whereas|even\s+though|however)\b", re.I)
 
 
@@ -168,7 +169,12 @@ class Decide:
             m = CHOSEN_LINE.search(text)
             if m is None or not m.group(1).strip():
                 continue
-            title, because = parse_chosen(" ".join(m.group(1).split()))
+            said, _, more = m.group(1).strip().partition("\n")  # its first line names it
+            title, because = parse_chosen(" ".join(said.split()))
+            if because is not None:  # "because ..." may go on over the next lines
+                because = parse_chosen(" ".join(m.group(1).split()))[1]
+            elif more.strip():  # "**Rationale**: ..." on the next line
+                because = " ".join(_REASON_LABEL.sub("", more.strip()).split()) or None
             texts = [it.text for it in follow] if not _are_options(follow, self.opts) else []
             if texts and (because is None or text.rstrip().endswith((":", "because"))):
                 because = " ".join(x for x in (because, *texts) if x)
@@ -185,6 +191,9 @@ class Decide:
                     [i for i, _ in listed], "chosen option line (the list after it)",
                     [n for _, n in listed],
                 )  # fmt: skip
+            elif title and self.opts and self._alternatives_only():  # beside rejected ones
+                self._decision_as_option(sec, title, line)
+                self.data["x_chosen_by"] = "chosen option line (alternatives listed as rejected)"
             elif title:
                 self.put("chosen_option", title, line)
                 self.data["x_chosen_by"] = "chosen option line (not a listed option)"
@@ -206,19 +215,21 @@ class Decide:
             any(w in s.key for w in ("alternative", "rejected", "positions")) for s in secs
         )
 
-    def _decision_as_option(self, sec: Section) -> None:
-        """Alternatives listed, the decision stated in prose: the decision is the chosen
-        option and the alternatives are the rejected ones."""
+    def _decision_as_option(self, sec: Section, title: str = "", line: int = 0) -> None:
+        """Alternatives listed, the decision stated in prose (or named by a chosen-option
+        line, ``title``): the decision is the chosen option and the alternatives are the
+        rejected ones."""
         for opt in self.opts:
             if not opt.reason and opt.description:
                 opt.reason = opt.description
             opt.rejected = True
-        decided = Opt(str(self.data.get("title", "the decision")), sec.line, None, [])
+        line = line or sec.line
+        decided = Opt(title or str(self.data.get("title", "the decision")), line, None, [])
         decided.describe(own_text(sec)[:2000], sec.line)
         decided.marked = True
         self.opts.append(decided)
         index = len(self.opts) - 1
-        self.lines[("options", index, "chosen")] = sec.line
+        self.lines[("options", index, "chosen")] = line
         self.data["x_chosen_by"] = "the decision section (alternatives listed as rejected)"
         self.unsure("chosen")
         self.unsure(f"options[{index}]")

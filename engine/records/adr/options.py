@@ -342,12 +342,25 @@ def _following(doc: Document, sec: Section) -> list[Opt]:
     return out
 
 
+# "#### Option: Raw data", "### Approach - code": a heading that says it is an option
+_OPTION_HEAD = re.compile(
+    r"^(?:option|approach|solution|choice|candidate)\s*[:\-–—]\s*\S", re.IGNORECASE
+)
+
+
+_COMPARING = re.compile(
+    r"\b(?:options?|alternatives?|candidates?|choices|analysis|comparison|compared|evaluat\w*)\b"
+)
+
+
 def loose_options(doc: Document) -> list[Opt]:
     """Without an options section: ``## Option 1: X`` headings or ``**Option 1:**``
     paragraphs anywhere."""
-    heads = doc.find(lambda s: bool(_OPTION_PARA.match(s.title)))
+    heads = doc.find(lambda s: bool(_OPTION_PARA.match(s.title) or _OPTION_HEAD.match(s.title)))
     if len(heads) < 2:  # numbered sibling headings that are not parts of an ADR
         for parent in [doc.root, *doc.sections()]:
+            if parent not in (doc.root, doc.title_section) and not _COMPARING.search(parent.key):
+                continue  # "### Built-in codecs: 1. ..., 2. ...": parts of a design
             numbered = [c for c in parent.children if re.match(r"^\d{1,2}[.)]\s", c.title)]
             if len(numbered) >= 2 and not any(is_role(c.key) for c in numbered):
                 heads = numbered
@@ -391,6 +404,8 @@ def read_options(
             same.reason = same.reason or opt.reason
             if opt.reason and not same.desc_line:
                 same.desc_line = opt.line
+    if out:
+        out += sub_decisions(doc, out)
     if not out:
         out = loose_options(doc)
     if not out:
@@ -407,6 +422,31 @@ _ALTERNATIVE_HEAD = re.compile(
     r"(?:#?\s*\w{1,3}\s*)?[:\-–—]\s*(?P<x>\S.*)$",
     re.IGNORECASE,
 )
+
+
+def sub_decisions(doc: Document, found: list[Opt]) -> list[Opt]:
+    """``Option 1: X`` headings outside the options sections (a part of the design that
+    weighs its own options), two or more under one heading: a group named by that heading."""
+    parts = options_sections(doc) + doc.find(lambda s: is_pros_cons(s.key))
+    inside = {id(s) for sec in parts for s in sec.walk()}
+    taken = {o.line for o in found}
+    known = {_key(o.title) for o in found}
+    out: list[Opt] = []
+    for parent in doc.sections():
+        if id(parent) in inside:
+            continue
+        heads = [
+            c
+            for c in parent.children
+            if _OPTION_PARA.match(c.title) and id(c) not in inside and c.line not in taken
+        ]
+        if len(heads) < 2:
+            continue
+        if any(_key(clean_title(h.title)[0]) in known for h in heads):
+            continue  # the listed options again, discussed one by one
+        for head in heads:
+            out.extend(from_heading(head, parent.title, parent.line))
+    return out
 
 
 def alternative_headings(doc: Document) -> list[Opt]:

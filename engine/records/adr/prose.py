@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from ..document import Document, Paragraph, Section
+from ..document import Document, ListBlock, Paragraph, Section
 from .content import Opt
 from .sections import RATIONALE, is_context, is_decision
 
@@ -53,7 +53,7 @@ _NOUNS = (
     r"(?:options|alternatives|approaches|choices|candidates|solutions|formats|types|kinds|"
     r"tools|frameworks|libraries|technologies|designs|strategies|methods|"
     r"possibilities|products|services|providers|platforms|languages|databases|styles|"
-    r"conventions|patterns|architectures)"
+    r"conventions|patterns|architectures|standards|specifications|vendors|engines)"
 )
 _COUNTED = re.compile(
     r"\b" + _COUNT + r"\s+(?:[\w-]+\s+){0,3}?" + _NOUNS + r"\b(?P<gap>[^:;.–—]{0,80}?)"
@@ -229,14 +229,42 @@ def in_title(title: str, line: int) -> list[Opt]:
     return _opts(names, para, set())
 
 
+_LIST_INTRO = re.compile(
+    r"\b" + _COUNT + r"\s+(?:[\w-]+\s+){0,3}?" + _NOUNS + r"\b[^:.]{0,120}:\s*$", re.IGNORECASE
+)
+
+
+def in_listed(sections: list[Section]) -> list[Opt]:
+    """ "There are several options to choose from:" and the list after it."""
+    for sec in sections:
+        blocks = list(sec.blocks)
+        for n, block in enumerate(blocks[:-1]):
+            after = blocks[n + 1]
+            if not (isinstance(block, Paragraph) and _LIST_INTRO.search(block.text)):
+                continue
+            if not isinstance(after, ListBlock) or not 2 <= len(after.items) <= MAX_ITEMS:
+                continue
+            names = [
+                _clean(it.label or re.split(r":\s|\s[-–—]\s", it.text)[0]) for it in after.items
+            ]
+            if all(n and len(n.split()) <= MAX_LISTED_WORDS for n in names):
+                out = _opts(names, block, set())
+                for opt, item in zip(out, after.items, strict=False):
+                    opt.line = item.line
+                return out
+    return []
+
+
 def compared(doc: Document, title: str, title_line: int) -> list[Opt]:
     """Without any options section: the options a record compares in its context (or
     problem statement), else in its title. Uncertain."""
     if not any(is_decision(s.key) or s.key in RATIONALE for s in doc.sections()):
         return []  # a design or reference document: it states no decision to compare
     paras: list[Paragraph] = []
+    secs = [doc.root]
     for sec in doc.sections():
         if is_context(sec.key) or (sec is doc.title_section and not is_decision(sec.key)):
-            paras.extend(sec.paragraphs())
-    paras.extend(doc.root.paragraphs())
-    return in_text(paras) or in_title(title, title_line)
+            secs.append(sec)
+    for sec in secs:
+        paras.extend(sec.paragraphs())
+    return in_text(paras) or in_listed(secs) or in_title(title, title_line)

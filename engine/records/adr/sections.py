@@ -78,6 +78,10 @@ CON_KEYS = (
     "downside",
     "risks",
     "negative consequences",
+    "why rejected",
+    "why not",
+    "reasons for rejection",
+    "rejection reasons",
 )
 NEUTRAL_KEYS = ("neutral", "neutral consequences")
 
