@@ -237,3 +237,12 @@ def test_a_list_announced_as_the_candidates_in_the_context() -> None:
 def test_numbered_parts_of_a_design_and_a_none_alternative_are_not_options() -> None:
     assert load("numbered-design-parts.md").record.options == []
     assert load("alternatives-none.md").record.options == []
+
+
+def test_could_be_used_and_did_look_for_in_an_alternatives_section() -> None:
+    src = load("alternatives-could-be.md")
+    assert summary(src) == [
+        ("mesh egress gateway", False, True),
+        ("hosted token brokers", False, True),
+        ("Inject credentials in a sidecar", True, False),
+    ]

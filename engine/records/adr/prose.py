@@ -32,7 +32,8 @@ _WE = r"(?:we|i|the\s+team|our\s+team)"
 _CONSIDERED = re.compile(
     r"^(?:(?:initially|originally|also|first|then|however|instead),?\s+)?" + _WE + r"\s+"
     r"(?:(?:have|had|also|initially|originally|briefly|carefully|seriously)\s+){0,3}"
-    r"(?:considered|evaluated|looked\s+(?:at|into)|explored|investigated|weighed|compared|"
+    r"(?:considered|evaluated|(?:did\s+)?look(?:ed)?\s+(?:at|into|for)|explored|investigated|"
+    r"weighed|compared|"
     r"assessed|discussed|tried|prototyped|reviewed)\s+(?P<x>.+)$",
     re.IGNORECASE,
 )
@@ -68,7 +69,7 @@ _BETWEEN = re.compile(
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
 _END = re.compile(
     r"(?:,\s+(?:but|which|however|as|since|because|although|though|so|where|while)\b|"
-    r"\s+(?:but|because|since|however|although|though|which|whereas)\s|[;:(]|"
+    r"\s+(?:but|because|since|however|although|though|which|whereas|while)\s|[;:(]|"
     r"(?<!\.)\.(?:\s|$)|\?|!)",
     re.IGNORECASE,
 )
@@ -101,7 +102,7 @@ def _clause(text: str) -> str:
 
 def _clean(name: str) -> str:
     name = name.strip().strip("*_`\"'“”‘’").strip()
-    name = re.sub(r"\s+etc$", "", name, flags=re.I)
+    name = re.sub(r"\s+(?:etc|and|or)$", "", name, flags=re.I)
     name = _LEAD.sub("", name).strip()
     return name.rstrip(" .,:;!?").strip()
 
@@ -136,6 +137,24 @@ def considered(sentence: str, *, single: bool) -> list[str]:
         ok = whole and len(whole.split()) <= MAX_TITLE_WORDS and not _NOT_A_NAME.match(whole)
         return [whole] if ok else []
     return found if single or len(found) >= 2 else []
+
+
+_COULD_BE = re.compile(
+    r"^(?P<x>[^,;:]{3,90}?)\s+(?:could|might|would|can)\s+(?:also\s+)?(?:be\s+used|"
+    r"be\s+an\s+(?:option|alternative)|be\s+adopted|replace)\b",
+    re.IGNORECASE,
+)
+
+
+def could_be(sentence: str) -> list[str]:
+    """ "X could be used to ...": in an alternatives section, X is an alternative."""
+    m = _COULD_BE.match(re.sub(r"\s*\([^()]*\)", "", sentence))
+    if m is None:
+        return []
+    name = _clean(re.sub(r"\s*\([^()]*\)", "", m.group("x")))
+    if not name or len(name.split()) > MAX_LISTED_WORDS or _NOT_A_NAME.match(name):
+        return []
+    return [name]
 
 
 def alternative_is(sentence: str) -> list[str]:
@@ -191,7 +210,10 @@ def in_section(sec: Section) -> list[Opt]:
     for para in sec.paragraphs():
         for sentence in sentences(para.text):
             names = (
-                considered(sentence, single=True) or alternative_is(sentence) or between(sentence)
+                considered(sentence, single=True)
+                or alternative_is(sentence)
+                or between(sentence)
+                or could_be(sentence)
             )
             out.extend(_opts(names, para, seen))
     return out
