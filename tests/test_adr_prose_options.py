@@ -246,3 +246,21 @@ def test_could_be_used_and_did_look_for_in_an_alternatives_section() -> None:
         ("hosted token brokers", False, True),
         ("Inject credentials in a sidecar", True, False),
     ]
+
+
+def test_an_organisation_that_evaluated_providers_such_as() -> None:
+    src = load("organization-evaluated.md")
+    assert [(t, c) for t, c, _ in summary(src)] == [
+        ("Northwind Cloud", False),
+        ("Contoso Hosting", True),
+        ("Fabrikam Compute", False),
+    ]
+
+
+def test_an_outcome_subsection_is_not_an_options_points_and_a_loose_heading_is() -> None:
+    src = load("outcome-subsection-and-loose-heading.md")
+    assert points(src) == [
+        ('"Review"', 0, 0, 0),  # "### Review" under the outcome says how it is checked
+        ('"Audit"', 1, 1, 0),
+        ("No framework at all (status quo)", 1, 1, 0),  # "## No framework", near title
+    ]

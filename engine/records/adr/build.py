@@ -11,7 +11,7 @@ from ..document import Document, Link, ListBlock, Meta, Paragraph, Section
 from ..validate import to_record
 from . import sections as roles
 from .choice import find
-from .content import Opt, clean_title, fill
+from .content import Opt, clean_title, fill, prefixed
 from .decide import Decide, own_text
 from .meta import deciding_body, map_status, parse_date, people, status_in_prose
 from .options import options_sections, read_options
@@ -228,10 +228,16 @@ class Builder(Decide):
     def _pros_cons_sections(self) -> None:
         """``### <option>`` subsections under "Pros and Cons of the Options" (or a section
         one level too high) enrich the options; matched by title, else by position."""
+        outcome = {id(s) for d in roles.ordered(self.doc, roles.is_decision) for s in d.walk()}
         for sec in self.doc.sections():
-            if roles.is_role(sec.key) or sec is self.doc.title_section:
-                continue
-            index = find(clean_title(sec.title)[0], self.opts, fuzzy=False)
+            if roles.is_role(sec.key) or sec is self.doc.title_section or id(sec) in outcome:
+                continue  # a subsection of the outcome ("### Confirmation") is not an option's
+            title = clean_title(sec.title)[0]
+            index = find(title, self.opts, fuzzy=False)
+            if index is None and _argued(sec):  # "## No framework" for "No analysis (status quo)"
+                index = find(title, self.opts)
+                if index is not None and (self.opts[index].pros or self.opts[index].cons):
+                    index = None
             if index is not None and index < len(self.opts) and self.opts[index].line != sec.line:
                 fill(self.opts[index], sec.blocks, (), points=True)
         for sec in roles.ordered(self.doc, roles.is_pros_cons):
@@ -303,6 +309,12 @@ class Builder(Decide):
         if self.uncertain:
             self.data["x_uncertain"] = list(self.uncertain)
         return to_record(self.data, self.lines, file=self.path, fmt=self.fmt, line=1)
+
+
+def _argued(sec: Section) -> bool:
+    """A section whose list gives Good/Bad points (the pros and cons of some option)."""
+    items = [it for b in sec.blocks if isinstance(b, ListBlock) for it in b.items]
+    return sum(1 for it in items if prefixed(it.text)) >= 2
 
 
 def _from_file_name(stem: str) -> str:

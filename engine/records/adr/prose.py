@@ -28,10 +28,15 @@ _LEAD = re.compile(
     r"the\s+use\s+of\s+|use\s+of\s+|the\s+|an?\s+)+",
     re.IGNORECASE,
 )
-_WE = r"(?:we|i|the\s+team|our\s+team)"
+_WE = (
+    r"(?:we|i|they|the\s+team|our\s+team|the\s+(?:organi[sz]ation|company|project|business|"
+    r"group|committee|board|department))"
+)
 _CONSIDERED = re.compile(
-    r"^(?:(?:initially|originally|also|first|then|however|instead),?\s+)?" + _WE + r"\s+"
-    r"(?:(?:have|had|also|initially|originally|briefly|carefully|seriously)\s+){0,3}"
+    r"^(?:(?:initially|originally|also|first|then|however|instead),?\s+|[^,]{3,60},\s+)?"
+    + _WE
+    + r"\s+"
+    r"(?:(?:have|has|had|also|initially|originally|briefly|carefully|seriously)\s+){0,3}"
     r"(?:considered|evaluated|(?:did\s+)?look(?:ed)?\s+(?:at|into|for)|explored|investigated|"
     r"weighed|compared|"
     r"assessed|discussed|tried|prototyped|reviewed)\s+(?P<x>.+)$",
@@ -95,7 +100,9 @@ def sentences(text: str) -> list[str]:
 
 
 def _clause(text: str) -> str:
-    """The words up to where the sentence moves on (", but", "because", ";", ".")."""
+    """The words up to where the sentence moves on (", but", "because", ";", "."), without
+    its parenthetical remarks ("Amazon Web Services (AWS)")."""
+    text = re.sub(r"\s*\([^()]*\)", "", text)
     m = _END.search(text)
     return (text[: m.start()] if m else text).strip()
 
