@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from decaudit.engine.facts import FactContext, derive
 from decaudit.engine.records import iter_sources, load_file
-from decaudit.engine.types import SourceRecord
+from decaudit.engine.types import InputError, SourceRecord
 
 HERE = Path(__file__).parent / "data" / "adr_prose"
 
@@ -264,3 +264,26 @@ def test_an_outcome_subsection_is_not_an_options_points_and_a_loose_heading_is()
         ('"Audit"', 1, 1, 0),
         ("No framework at all (status quo)", 1, 1, 0),  # "## No framework", near title
     ]
+
+
+def test_a_record_that_kept_its_templates_heading_but_has_a_real_date_is_read() -> None:
+    text = (
+        "# Team - Architecture Decision Record template\n\n| | |\n| --- | --- |\n"
+        "| Date | 2024-09-13 |\n| Status | Approved |\n\n## How\n\nSplit the loop per module.\n"
+    )
+    (src,) = load_file("0006-split.md", text.encode())
+    assert isinstance(src, SourceRecord) and str(src.record.date) == "2024-09-13"
+    template = text.replace("2024-09-13", "insert date")
+    (err,) = load_file("0000-template.md", template.encode())
+    assert isinstance(err, InputError) and "a template" in err.message
+
+
+def test_an_open_decision_is_not_made_the_chosen_option() -> None:
+    text = (
+        "# Metrics tools\n\n### Decision\n\nWIP.\n\n### Positions\n\n"
+        "* Tool one\n* Tool two\n* Tool three\n"
+    )
+    (src,) = load_file("0009-metrics.md", text.encode())
+    assert isinstance(src, SourceRecord)
+    assert [o.title for o in src.record.options] == ["Tool one", "Tool two", "Tool three"]
+    assert not any(o.chosen for o in src.record.options)

@@ -81,7 +81,8 @@ def template_reason(src: SourceRecord) -> str | None:
     extra = rec.model_extra or {}
     if _PLACEHOLDER.search(rec.title):
         return f"placeholder title {rec.title!r}"
-    if _TEMPLATE_TITLE.search(rec.title):
+    if _TEMPLATE_TITLE.search(rec.title) and rec.date is None:
+        # a record that kept its template's heading but has a real date is a decision
         return f"titled {rec.title!r}"
     held = [o.title for o in rec.options if _PLACEHOLDER.search(o.title)]
     if len(held) >= 2:

@@ -32,6 +32,12 @@ _CHOOSING = re.compile(
 )
 
 
+# A decision section that says the decision is still to come: no option is chosen.
+_OPEN = re.compile(
+    r"^\W*(?:wip|tbd|tbc|todo|pending|open|undecided|not\s+(?:yet\s+)?decided|"
+    r"to\s+be\s+(?:decided|determined|confirmed)|work\s+in\s+progress)\W*$",
+    re.IGNORECASE,
+)
 _REASON_LABEL = re.compile(r"^\W*(?:rationale|reasons?|because|why)\W*", re.IGNORECASE)
 _TURN = re.compile(r",?\s+(?:although|though|but|while|whereas|even\s+though|however)\b", re.I)
 
@@ -71,7 +77,12 @@ class Decide:
         steps = (self._by_reference, self._by_bold, self._by_prose, self._by_rejecting_one)
         if any(step(outcome) for step in steps):
             return
-        if text_secs and self.data.get("x_decision_stated") and self._alternatives_only():
+        if (
+            text_secs
+            and self.data.get("x_decision_stated")
+            and self._alternatives_only()
+            and not _OPEN.match(own_text(text_secs[0]))
+        ):
             self._decision_as_option(text_secs[0])
 
     def _by_reference(self, outcome: list[Section]) -> bool:
