@@ -92,6 +92,10 @@ def test_what_why_how_record_generic_sections_are_not_options() -> None:
     assert titles[0] == "keep the nightly export and run it hourly"
     assert not any(t in ("Risks", "References") or "Considerations" in t for t in titles)
     assert summary(src)[-1][1] is True  # "## How" states the decision
+    decided = src.record.options[-1]
+    assert (
+        decided.description == "We publish a change event for every write, on the shared event bus."
+    )
     assert src.record.rationale and "change event" in src.record.rationale
 
 

@@ -236,7 +236,10 @@ class Decide:
             opt.rejected = True
         line = line or sec.line
         decided = Opt(title or str(self.data.get("title", "the decision")), line, None, [])
-        decided.describe(own_text(sec)[:2000], sec.line)
+        # its first paragraph describes it (the whole section stays the rationale): words of
+        # the design's details ("merge with upstream") say nothing of the option's kind
+        first = next((p for p in own_text(sec).split("\n\n") if p.strip()), "")
+        decided.describe(first[:600], sec.line)
         decided.marked = True
         self.opts.append(decided)
         index = len(self.opts) - 1
