@@ -33,7 +33,7 @@ from .types import (
     SourceRecord,
 )
 from .vocab import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, SEVERITY_RANK
-from .waivers import Waivers
+from .waivers import Waivers, open_log
 
 if TYPE_CHECKING:
     pass
@@ -152,26 +152,6 @@ def _track_records(db: str | None, minimum: int, pack: Any) -> Mapping[str, Trac
     from .history import track_records_for
 
     return track_records_for(db, minimum, pack)
-
-
-def _open_log(opts: CheckOptions, today: dt.date) -> tuple[Any, Waivers]:
-    """The log to append the run to (None with --no-log) and the waivers that apply: the
-    log's, even with --no-log when a log exists."""
-    log = None
-    live: list[Any] = []
-    expired: list[Any] = []
-    read_db = opts.db or opts.history_db
-    if opts.db:
-        from .log import AuditLog
-
-        log = AuditLog.open(opts.db)
-        live, expired = log.live_waivers(today), log.expired_waivers(today)
-    elif read_db and Path(read_db).is_file():  # --no-log: the log's waivers still apply
-        from .log import AuditLog
-
-        with AuditLog.read(read_db) as history:
-            live, expired = history.live_waivers(today), history.expired_waivers(today)
-    return log, Waivers(today, live, expired)
 
 
 @dataclass
@@ -381,7 +361,7 @@ def run_check(opts: CheckOptions, hooks: CheckHooks | None = None) -> CheckResul
         ignore=opts.ignore,
     )
     read_db = opts.db or opts.history_db
-    log, waivers = _open_log(opts, today)
+    log, waivers = open_log(opts.db, read_db, today)
     ctx = FactContext(today=today, track_records=_track_records(read_db, opts.history_min, pack))
     evaluator = RecyclingEvaluator(pack)  # a fresh durable_rules host every few thousand
     portfolio = PortfolioAccumulator()
@@ -432,6 +412,7 @@ def run_check(opts: CheckOptions, hooks: CheckHooks | None = None) -> CheckResul
             sink.writer.abort()
         if log is not None:
             log.close()
+        waivers.close()
 
     clock.stop()
     clock.stop()

@@ -144,9 +144,10 @@ class Measured:
         from .model import Record
 
         reader = self._reader
-        if reader is not None and src.record.id in reader.decisions:
+        figures = reader.figures(src.record.id) if reader is not None else []
+        if figures:  # one indexed query per record, whatever the size of the log
             data = src.record.model_dump(mode="json", exclude_none=True)
-            amended = Record.model_validate(overlay(data, reader.figures(src.record.id)))
+            amended = Record.model_validate(overlay(data, figures))
             src = replace(src, record=amended, as_read=src.record)
         return src
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from .connection import connect_readonly
 from .hashing import ContentHash, row_hash
 from .outcomes import record_decisions
-from .read import Figure, has_tables, measured_decisions
+from .read import Figure, has_tables
 from .schema import ACTUAL_COLUMNS
 from .writer import append_chain_entry
 
@@ -106,17 +106,16 @@ def all_actuals(conn: sqlite3.Connection) -> list[Actual]:
 
 class FigureReader:
     """The recorded figures of each decision, read on demand from a log file (read-only),
-    for a check that applies them to the records it audits. A log without figures costs one
-    query."""
+    for a check that applies them to the records it audits: one indexed query per record,
+    whatever the size of the log. A log without figures costs one query."""
 
     def __init__(self, path: str) -> None:
         self._conn: sqlite3.Connection | None = connect_readonly(path)
-        self.decisions = frozenset(measured_decisions(self._conn))
-        if not self.decisions:
+        if not any_figures(self._conn):
             self.close()
 
     def figures(self, decision_id: str) -> list[Figure]:
-        if self._conn is None or decision_id not in self.decisions:
+        if self._conn is None:
             return []
         rows = self._conn.execute(
             "SELECT item_kind, item_id, value, as_of, id FROM actuals WHERE decision_id = ?",
@@ -128,3 +127,10 @@ class FigureReader:
         if self._conn is not None:
             self._conn.close()
             self._conn = None
+
+
+def any_figures(conn: sqlite3.Connection) -> bool:
+    """Whether the log holds any recorded figure (one row read at most)."""
+    if not has_tables(conn, "actuals"):
+        return False
+    return conn.execute("SELECT 1 FROM actuals LIMIT 1").fetchone() is not None

@@ -6,19 +6,21 @@ import datetime as dt
 import sqlite3
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from ..clock import today as clock_today
 from ..clock import utc_stamp
 from ..errors import LogError
 from .actuals import Actual, ActualEntry, actuals_of, all_actuals, append_actuals
-from .checkpoint import Checkpoint, check_checkpoint, create_checkpoint
 from .connection import connect, connect_readonly, immediate, may_write
 from .provenance import current_actor
 from .schema import CURRENT_VERSION, apply_migrations, schema_version
-from .verify import Divergence, VerifyResult, verify_log
-from .waivers import LogWaiver, grant, list_waivers, revoke
+from .waivers import LogWaiver, grant, list_waivers, revoke, waivers_of
 from .writer import RunWriter
+
+if TYPE_CHECKING:  # verify and checkpoints are imported when used: a check never needs them
+    from .checkpoint import Checkpoint
+    from .verify import Divergence, VerifyResult
 
 T = TypeVar("T")
 
@@ -209,6 +211,8 @@ class AuditLog:
 
     def checkpoint(self, key: bytes, *, actor: str | None = None) -> Checkpoint:
         """Sign the current head (and note it in ``checkpoints``)."""
+        from .checkpoint import create_checkpoint
+
         return self._write(
             lambda conn: create_checkpoint(conn, key, utc_stamp(), actor or current_actor())
         )
@@ -226,6 +230,13 @@ class AuditLog:
         """Every granted waiver, oldest first, with its revocation if any."""
         try:
             return list_waivers(self.conn)
+        except sqlite3.Error as exc:
+            raise LogError(f"{self.path}: cannot read the waivers: {exc}") from exc
+
+    def waivers_of(self, decision_id: str) -> list[LogWaiver]:
+        """The grants of one decision, oldest first, with their revocations."""
+        try:
+            return waivers_of(self.conn, decision_id)
         except sqlite3.Error as exc:
             raise LogError(f"{self.path}: cannot read the waivers: {exc}") from exc
 
@@ -254,9 +265,13 @@ class AuditLog:
         return {name for row in rows for name in row if name}
 
     def verify(self, *, deep: bool = False) -> VerifyResult:
+        from .verify import verify_log
+
         return verify_log(self.conn, deep=deep)
 
     def check_checkpoint(self, cp: Checkpoint, key: bytes) -> Divergence | None:
+        from .checkpoint import check_checkpoint
+
         try:
             return check_checkpoint(self.conn, cp, key)
         except sqlite3.Error as exc:

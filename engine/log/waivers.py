@@ -149,19 +149,29 @@ def revoke(
     )
 
 
+_GRANTS = """
+SELECT g.id, g.decision_id, g.rule_id, g.reason, g.approver, g.expires, g.created_at,
+       g.actor, r.id, r.created_at, r.reason
+FROM waivers g
+LEFT JOIN waivers r ON r.action = 'revoke' AND r.revokes = g.id
+WHERE g.action = 'grant' {where}
+GROUP BY g.id
+ORDER BY g.id
+"""
+
+
 def list_waivers(conn: sqlite3.Connection) -> list[LogWaiver]:
     """Every grant, oldest first, with its revocation if any."""
-    rows = conn.execute(
-        """
-        SELECT g.id, g.decision_id, g.rule_id, g.reason, g.approver, g.expires, g.created_at,
-               g.actor, r.id, r.created_at, r.reason
-        FROM waivers g
-        LEFT JOIN waivers r ON r.action = 'revoke' AND r.revokes = g.id
-        WHERE g.action = 'grant'
-        GROUP BY g.id
-        ORDER BY g.id
-        """
-    ).fetchall()
+    return _waivers(conn.execute(_GRANTS.format(where="")).fetchall())
+
+
+def waivers_of(conn: sqlite3.Connection, decision_id: str) -> list[LogWaiver]:
+    """The grants of one decision, oldest first, with their revocations (indexed)."""
+    rows = conn.execute(_GRANTS.format(where="AND g.decision_id = ?"), (decision_id,))
+    return _waivers(rows.fetchall())
+
+
+def _waivers(rows: list[Any]) -> list[LogWaiver]:
     out = []
     for r in rows:
         try:
