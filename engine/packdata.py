@@ -5,8 +5,9 @@ Both are YAML data, read once per process with the bounded safe loader.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -37,14 +38,40 @@ def _phrase_regex(phrases: list[str]) -> re.Pattern[str]:
     )
 
 
+class _Patterns(Mapping[str, re.Pattern[str]]):
+    """Name -> the regex of its phrases, compiled when first used (a one-file check uses a
+    few of the vocabularies; compiling all of them was a noticeable part of its start-up)."""
+
+    def __init__(self, phrases: Mapping[str, list[str]]) -> None:
+        self._phrases = dict(phrases)
+        self._compiled: dict[str, re.Pattern[str]] = {}
+
+    def __getitem__(self, name: str) -> re.Pattern[str]:
+        found = self._compiled.get(name)
+        if found is None:
+            found = self._compiled[name] = _phrase_regex(self._phrases[name])
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._phrases)
+
+    def __len__(self) -> int:
+        return len(self._phrases)
+
+
 @dataclass(frozen=True)
 class Lexicon:
     kind_order: tuple[str, ...]
     kind_patterns: Mapping[str, re.Pattern[str]]
     term_patterns: Mapping[str, re.Pattern[str]]
     # Text about software (a framework, a database, a build): only these kinds are inferred.
-    technical: re.Pattern[str] = re.compile(r"(?!x)x")
+    technical_phrases: tuple[str, ...] = ()
     technical_kinds: frozenset[str] = frozenset()
+
+    @functools.cached_property
+    def technical(self) -> re.Pattern[str]:
+        """Text about software (a framework, a database, a build)."""
+        return _phrase_regex(list(self.technical_phrases))
 
     def infer_kind(self, *texts: str | None) -> str | None:
         """The first kind in ``kind_order`` whose phrases occur in the text, else None."""
@@ -79,9 +106,9 @@ def lexicon() -> Lexicon:
     terms = _read_yaml(root / "terms.yaml")
     return Lexicon(
         kind_order=tuple(kinds["order"]),
-        kind_patterns={k: _phrase_regex(v) for k, v in kinds["kinds"].items()},
-        term_patterns={k: _phrase_regex(v) for k, v in terms.items()},
-        technical=_phrase_regex(kinds.get("technical") or []),
+        kind_patterns=_Patterns(kinds["kinds"]),
+        term_patterns=_Patterns(terms),
+        technical_phrases=tuple(kinds.get("technical") or ()),
         technical_kinds=frozenset(kinds.get("technical_kinds") or ()),
     )
 
