@@ -22,7 +22,7 @@ from .conventions import DEFAULT_MIN_RECORDS, DEFAULT_SHARE
 from .errors import LogError
 from .facts import FactContext, PortfolioAccumulator, TrackRecord
 from .isolation import describe
-from .produce import EXPIRED, SEVERITY, WAIVED, Done, Production, for_run, produce_all
+from .produce import EXPIRED, SEVERITY, WAIVED, Done, Production, for_run, produce, produce_all
 from .produce import FINGERPRINT as FP
 from .records.limits import DEFAULT_LIMITS, Limits, using
 from .types import (
@@ -259,6 +259,7 @@ def _stream(
     how: Production,
 ) -> Iterator[Done | InputError]:
     """The records of ``opts.paths``, produced here or in worker processes (``--jobs``)."""
+    from .parallel import PackSpec, ParallelEvaluator, large_input
     from .records import iter_sources
     from .records.formats import ReadOptions
 
@@ -271,8 +272,8 @@ def _stream(
         "walking": walking,
     }
     jobs = opts.jobs if opts.jobs > 0 else (os.cpu_count() or 1)
-    if jobs > 1:  # the workers parse large JSON Lines files and apply recorded figures
-        from .parallel import PackSpec, ParallelEvaluator
+    if jobs > 1 or large_input(opts.paths):  # workers read, parse, apply figures...
+        from .recording import Measured
         from .records.numbering import Numbering
         from .records.sources import iter_units
 
@@ -280,7 +281,12 @@ def _stream(
             opts.rules_dirs, dict(opts.params), dict(opts.severities), opts.select, opts.ignore
         )
         pool = stack.enter_context(ParallelEvaluator(jobs, spec, ctx, how))
-        return pool.map(iter_units(opts.paths, **read), Numbering(hooks.skip))
+        measured = stack.enter_context(Measured(how.figures))
+
+        def redo(src: Any) -> Any:  # a record renamed here (its path-given id was taken)
+            return produce(evaluator, measured.apply(src), ctx, how)
+
+        return pool.map(iter_units(opts.paths, **read), Numbering(hooks.skip), redo)
     sources = iter_sources(opts.paths, on_skip=hooks.skip, **read)
     if how.figures:  # figures recorded after approval (decaudit actuals) apply to this audit
         from .recording import measured_sources

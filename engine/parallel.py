@@ -12,8 +12,9 @@ large the corpus.
 
 from __future__ import annotations
 
+import os
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,7 @@ from .evaluate import RecordEvaluator
 from .facts import FactContext, FactDict, RecordFacts
 from .produce import Done, Production, produce
 from .records.numbering import Numbering
-from .records.sources import Chunk
+from .records.units import Chunk, FileUnit
 from .rules.model import Match, RulePack
 from .types import InputError, SourceRecord
 
@@ -31,6 +32,15 @@ RECYCLE_EVERY = 2000  # records per durable_rules host before a fresh one replac
 # Batches per worker process before a fresh one replaces it: durable_rules' native engine
 # keeps about 1 KB per evaluation that only the end of the process gives back.
 BATCHES_PER_WORKER = 64
+
+
+# Files named on the command line that add up to this many bytes are evaluated in a worker
+# process even with --jobs 1: it is recycled, and durable_rules' native memory goes with it.
+LARGE_INPUT = 32 * 2**20
+
+
+def large_input(paths: Sequence[str]) -> bool:
+    return sum(os.path.getsize(p) for p in paths if os.path.isfile(p)) >= LARGE_INPUT
 
 
 class RecyclingEvaluator(RecordEvaluator):
@@ -105,16 +115,18 @@ def _init(spec: PackSpec, ctx: FactContext, how: Production) -> None:
 
 
 # What a worker sends back for one record: the record produced (or its evaluation error),
-# then its id, file and line when the main process still has to check that id (a record
-# parsed from a chunk; None for a record the main process read and numbered). A bare
-# InputError is an error of reading a chunk.
-Outcome = tuple[Done | InputError, str | None, str, int] | InputError
+# its id, file and line, and the record itself when its id was taken from its path (the
+# main process renames it and produces it again if another record has that id). The id is
+# None for a record the main process read and numbered itself. A bare InputError is an
+# error of reading a file or a chunk.
+Outcome = tuple[Done | InputError, str | None, str, int, SourceRecord | None] | InputError
 
 
-def _work(units: list[SourceRecord | Chunk]) -> list[list[Outcome]]:
-    """Each unit parsed (a chunk of JSON Lines), measured, evaluated and encoded."""
+def _work(units: list[SourceRecord | Chunk | FileUnit]) -> list[list[Outcome]]:
+    """Each unit read and parsed (a file, a chunk of JSON Lines), measured, evaluated and
+    encoded."""
     from .records.limits import using
-    from .records.sources import parse_chunk
+    from .records.sources import read_unit
 
     assert _worker is not None, "worker not initialised"
     evaluator, ctx, how, measured = _worker
@@ -123,20 +135,22 @@ def _work(units: list[SourceRecord | Chunk]) -> list[list[Outcome]]:
         for unit in units:
             if isinstance(unit, SourceRecord):  # read and numbered by the main process
                 done = produce(evaluator, measured.apply(unit), ctx, how)
-                out.append([(done, None, unit.file, 0)])
+                out.append([(done, None, unit.file, 0, None)])
                 continue
             got: list[Outcome] = []
-            for item in parse_chunk(unit):
+            for item in read_unit(unit):
                 if isinstance(item, SourceRecord):
                     done = produce(evaluator, measured.apply(item), ctx, how)
-                    got.append((done, item.record.id, item.file, item.line_of(())))
+                    implicit = item.raw is not None and bool(item.raw.get("x_implicit_id"))
+                    rid, line = item.record.id, item.line_of(())
+                    got.append((done, rid, item.file, line, item if implicit else None))
                 else:
                     got.append(item)
             out.append(got)
     return out
 
 
-Unit = SourceRecord | InputError | Chunk
+Unit = SourceRecord | InputError | Chunk | FileUnit
 Result = Done | InputError
 
 
@@ -165,13 +179,17 @@ class ParallelEvaluator:
         self._pool.terminate()
         self._pool.join()
 
-    def map(self, units: Iterable[Unit], numbering: Numbering) -> Iterator[Result]:
+    def map(
+        self, units: Iterable[Unit], numbering: Numbering, redo: Callable[[SourceRecord], Result]
+    ) -> Iterator[Result]:
         """Every record produced and every error, in input order, with the run-wide rules
         of ``numbering`` applied as ``iter_sources`` applies them.
 
-        Records the main process read (one per file) are numbered as they are submitted;
-        records in chunks are numbered as their results come back. While a chunk is out,
-        a record read here waits for it, so ids are always claimed in input order."""
+        Records the main process read (standard input) are numbered as they are submitted;
+        records of files and chunks are numbered as their results come back. While a file
+        or a chunk is out, a record read here waits for it, so ids are always claimed in
+        input order. ``redo`` produces a record renamed here (its id, taken from its path,
+        was taken)."""
         window: deque[tuple[list[Unit], Any]] = deque()
         limit = 2 * self.jobs
         batch: list[Unit] = []
@@ -180,7 +198,7 @@ class ParallelEvaluator:
         def submit() -> None:
             nonlocal cost, chunks_out
             work = [u for u in batch if not isinstance(u, InputError)]
-            chunks_out += sum(isinstance(u, Chunk) for u in batch)
+            chunks_out += sum(isinstance(u, Chunk | FileUnit) for u in batch)
             window.append((list(batch), self._pool.apply_async(_work, (work,))))
             batch.clear()
             cost = 0
@@ -193,15 +211,15 @@ class ParallelEvaluator:
                 if isinstance(unit, InputError):
                     yield from numbering.step(unit)
                     continue
-                chunks_out -= isinstance(unit, Chunk)
+                chunks_out -= isinstance(unit, Chunk | FileUnit)
                 for outcome in next(results):
-                    yield from _numbered(outcome, numbering)
+                    yield from _numbered(outcome, numbering, redo)
 
         for unit in units:
             if isinstance(unit, SourceRecord):
-                if any(isinstance(u, Chunk) for u in batch):
+                if any(isinstance(u, Chunk | FileUnit) for u in batch):
                     submit()
-                while chunks_out:  # ids in chunks still out come first
+                while chunks_out:  # ids in files and chunks still out come first
                     yield from drain_one()
                 unit = numbering.record(unit)
             batch.append(unit)
@@ -217,12 +235,19 @@ class ParallelEvaluator:
         yield from numbering.close()
 
 
-def _numbered(outcome: Outcome, numbering: Numbering) -> list[Result]:
+def _numbered(
+    outcome: Outcome, numbering: Numbering, redo: Callable[[SourceRecord], Result]
+) -> list[Result]:
     """One worker outcome with the run-wide rules applied (see :class:`Numbering`)."""
     if not isinstance(outcome, tuple):  # an error of reading: counted against its file
         return numbering.step(outcome)
-    result, rid, file, line = outcome
-    if rid is not None:  # a record from a chunk: its id is checked here
+    result, rid, file, line, implicit = outcome
+    if implicit is not None and rid in numbering.seen:  # renamed by its path, as when read
+        renamed = numbering.record(implicit)
+        if isinstance(renamed, InputError):
+            return numbering.step(renamed)
+        result = redo(renamed)
+    elif rid is not None:  # a record of a file or chunk: its id is checked here
         duplicate = numbering.claim(rid, file, line)
         if duplicate is not None:
             return numbering.step(duplicate)

@@ -122,3 +122,42 @@ def test_a_killed_parallel_run_leaves_a_verifying_log(tmp_path: Path) -> None:
         assert runs == (1 if killed else 2)
         if killed:  # nothing of the killed run is left
             assert log.conn.execute("SELECT MAX(run_id) FROM run_records").fetchone() == (1,)
+
+
+def test_ids_taken_from_paths_are_renamed_as_in_one_process(tmp_path: Path) -> None:
+    """ADRs without ids in two checked folders with the same file names: each id comes from
+    its path, and the second folder's are renamed by their whole path, in every mode."""
+    import shutil
+
+    for side in ("a", "b"):
+        shutil.copytree(ROOT / "samples" / "adr", tmp_path / side / "adr")
+    paths = (str(tmp_path / "a"), str(tmp_path / "b"), str(ROOT / "samples" / "adr"))
+    one = run_check(CheckOptions(paths=paths, today=TODAY, jobs=1))
+    two = run_check(CheckOptions(paths=paths, today=TODAY, jobs=2))
+    assert one.record_count >= 8
+    assert _key(two) == _key(one)
+    ids = {f.decision_id for f in one.findings}
+    assert any(i.startswith(str(tmp_path / "b")) or "/b/" in i for i in ids), sorted(ids)
+
+
+def test_a_large_input_is_evaluated_in_a_worker_even_with_one_job(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from decaudit.engine import parallel
+
+    paths = _inputs(tmp_path, 7)
+    db_here, db_worker = tmp_path / "here.db", tmp_path / "worker.db"
+    here = run_check(CheckOptions(paths=paths, today=TODAY, jobs=1, db=str(db_here)))
+    started = []
+    real = parallel.ParallelEvaluator.__init__
+
+    def spy(self: object, jobs: int, *args: object) -> None:
+        started.append(jobs)
+        real(self, jobs, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(parallel, "LARGE_INPUT", 1)
+    monkeypatch.setattr(parallel.ParallelEvaluator, "__init__", spy)
+    worker = run_check(CheckOptions(paths=paths, today=TODAY, jobs=1, db=str(db_worker)))
+    assert started == [1]
+    assert _key(worker) == _key(here)
+    assert _rows(db_worker) == _rows(db_here)

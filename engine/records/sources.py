@@ -11,7 +11,7 @@ import os
 import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import IO
 
@@ -29,6 +29,7 @@ from .formats import (
 from .guards import DEFAULT_MAX_BYTES, GuardError, decode, read_bounded, read_stream, too_large
 from .numbering import Numbering
 from .skips import SKIPPED, _excluded, record_name, template_folder
+from .units import DEFER_CHUNK, Chunk, FileUnit
 from .walk import SKIP_DIRS as SKIP_DIRS
 from .walk import Walk as Walk
 from .walk import walk
@@ -143,18 +144,12 @@ def _shift(item: Result, base: int) -> Result:
     return replace(item, lines={loc: n + base for loc, n in item.lines.items()})
 
 
-@dataclass(frozen=True)
-class Chunk:
-    """Whole lines of a large JSON Lines file, read but not parsed (any process may parse
-    them with :func:`parse_chunk`); ``base`` lines of the file come before them."""
-
-    file: str
-    base: int
-    data: bytes
-
-
-def parse_chunk(chunk: Chunk) -> list[Result]:
-    return [_shift(item, chunk.base) for item in load_file(chunk.file, chunk.data)]
+def read_unit(unit: Chunk | FileUnit) -> list[Result]:
+    """The records and errors of a deferred unit, as reading it in place gives them."""
+    if isinstance(unit, Chunk):
+        return [_shift(item, unit.base) for item in load_file(unit.file, unit.data)]
+    got = _read(unit.file, unit.max_bytes, unit.explicit, None, unit.options, unit.name)
+    return [item for item in got if isinstance(item, SourceRecord | InputError)]
 
 
 def _read_jsonl(path: str, max_bytes: int, defer: bool = False) -> Iterator[Result | Chunk]:
@@ -167,7 +162,7 @@ def _read_jsonl(path: str, max_bytes: int, defer: bool = False) -> Iterator[Resu
             yield InputError(path, None, too_large(size, max_bytes).message)
             return
         with open(path, "rb") as fh:
-            while lines := fh.readlines(STREAM_CHUNK):
+            while lines := fh.readlines(min(STREAM_CHUNK, DEFER_CHUNK) if defer else STREAM_CHUNK):
                 chunk = b"".join(lines)
                 if chunk.strip() and defer:
                     empty = False  # a chunk with a non-blank line gives a record or an error
@@ -192,10 +187,12 @@ def _read(
     options: ReadOptions | None = None,
     name: str | None = None,
     defer: bool = False,
-) -> Iterable[Result | Chunk]:
+) -> Iterable[Result | Chunk | FileUnit]:
     try:
         if extension(path) == ".jsonl" and os.stat(path).st_size > STREAM_CHUNK:
             return _read_jsonl(path, max_bytes, defer)
+        if defer:  # read and parsed by a worker process
+            return [FileUnit(path, max_bytes, explicit, options, name)]
         data = read_bounded(path, max_bytes)
     except IsADirectoryError:
         return iter([InputError(path, None, "is a directory", kind="io")])
@@ -261,7 +258,7 @@ def _expand(
     as_found: bool = False,
     walking: Walk | None = None,
     defer: bool = False,
-) -> Iterator[Result | Chunk]:
+) -> Iterator[Result | Chunk | FileUnit]:
     for raw in paths:
         if raw == "-":
             yield from _read_stdin(stdin, max_bytes)
@@ -351,10 +348,10 @@ def iter_units(
     options: ReadOptions | None = None,
     as_found: bool = False,
     walking: Walk | None = None,
-) -> Iterator[Result | Chunk]:
-    """What :func:`iter_sources` reads, before its run-wide rules (:class:`Numbering`) and
-    with large JSON Lines files left as unparsed :class:`Chunk` s, for worker processes to
-    parse. The caller applies the rules to the parsed results, in this order."""
+) -> Iterator[Result | Chunk | FileUnit]:
+    """What :func:`iter_sources` reads, with files left unread (:class:`FileUnit`) and large
+    JSON Lines files as unparsed :class:`Chunk` s for worker processes (:func:`read_unit`);
+    the caller applies the run-wide rules (:class:`Numbering`) to the results, in order."""
     walk_opts = walking if walking is not None else Walk()
     yield from _expand(
         paths, max_bytes, stdin, select, None, options, as_found, walk_opts, defer=True
