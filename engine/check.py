@@ -235,7 +235,7 @@ def _consume(
             tally.kept.append(item.source)
         tally.input_hash.update(item.digest.encode())
         portfolio.add_kind(item.chosen_kind)
-        sink.conventions.add_record(item.file)
+        sink.conventions.add_record(item.file, item.empty_fields)
         if members is not None:
             members.add(item.member)
         for entry in item.entries:

@@ -1,13 +1,25 @@
 """Convention findings: one finding for a folder whose template has no place for a field.
 
-Some rules flag a field a record leaves empty (no decision maker, no options). When such a
-rule fires on most records of one folder, the folder's template most likely has no place
-for the field, and reporting it on every record buries the rest. A rule that declares
-``convention: <field>`` in its file is then reported once for the folder, with the count,
-instead of once per record. A folder qualifies when the rule fired on at least
-``min_records`` of its records and on at least ``share`` of them (the ``convention_share``
-and ``convention_min_records`` settings); otherwise every finding is reported as usual. A
-subfolder with fewer records than that minimum is judged together with its parent folder.
+Some rules flag a field a record leaves empty (no decision maker, no options). When most
+records of a folder leave that field empty, the folder's template most likely has no place
+for it, and reporting the rule on every record buries the rest. A rule that declares
+``convention: <field>`` in its file (the field as the record model names it, with spaces:
+``decision makers``, ``options``) is then reported once for the folder, with the count,
+instead of once per record.
+
+The share is of the records that leave the field empty, whether or not the rule fired on
+them (a proposal with no decision makers is not flagged by GOV002, but it is evidence of
+the same template). A folder qualifies when at least ``min_records`` of its records, and at
+least ``share`` of them, leave the field empty, and the rule fired on one of them at least
+(settings ``convention_share`` and ``convention_min_records``: by default 0.65, so two
+records in three, and 3).
+
+Folders are judged bottom-up. A subfolder with fewer records than the minimum is judged
+together with its parent folder (it is too small to say anything about a template on its
+own). A folder that does not qualify on its own is judged with its whole subtree, then
+with its parent's subtree, and so on up to the checked folder: a repository whose template
+has no deciders anywhere gets one finding for the repository even when one of its
+subfolders, taken alone, falls under the share. Findings left over are reported per record.
 
 Findings of convention rules are held back until the end of the run (only those: a few
 small values per record), so the folder's share is known before anything is reported.
@@ -16,13 +28,14 @@ small values per record), so the folder's share is known before anything is repo
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from .types import Finding
 
 FOLDER_PREFIX = "(folder) "
-DEFAULT_SHARE = 0.8
+DEFAULT_SHARE = 0.65  # two records in three qualify (2/3 = 0.667)
 DEFAULT_MIN_RECORDS = 3
 
 
@@ -60,10 +73,44 @@ def folder_of(file: str, roots: Sequence[str] = ()) -> str:
 @dataclass
 class _Folder:
     records: int = 0
+    missing: dict[str, int] = field(default_factory=dict)  # field -> records leaving it empty
     held: dict[str, list[Finding]] = field(default_factory=dict)  # rule id -> findings
     path: str = ""  # the folder as the files name it
     merged: list[str] = field(default_factory=list)  # small subfolders judged with it
     rooted: bool = False  # inside a checked folder (its label is relative to that folder)
+
+    def absorb(self, other: _Folder) -> None:
+        self.records += other.records
+        for name, count in other.missing.items():
+            self.missing[name] = self.missing.get(name, 0) + count
+        for rule_id, held in other.held.items():
+            self.held.setdefault(rule_id, []).extend(held)
+
+
+def _attr(name: str) -> str:
+    return name.strip().replace(" ", "_").replace("-", "_")
+
+
+def _model_field(name: str) -> bool:
+    from .model import Record
+
+    return _attr(name) in Record.model_fields
+
+
+def field_missing(record: Any, name: str) -> bool | None:
+    """Whether ``record`` leaves the model field ``name`` ("decision makers") empty; None
+    when the record model has no such field."""
+    attr = _attr(name)
+    if record is None or attr not in type(record).model_fields:
+        return None
+    value = getattr(record, attr)
+    return value is None or value == [] or value == ""
+
+
+def empty_fields(record: Any, names: Iterable[str]) -> frozenset[str]:
+    """The convention fields among ``names`` that ``record`` leaves empty (a name that is no
+    field of the record model counts as empty when the rule fires: not listed here)."""
+    return frozenset(n for n in names if field_missing(record, n))
 
 
 class ConventionFolder:
@@ -79,11 +126,19 @@ class ConventionFolder:
         self.policy = policy
         self.roots = tuple(roots)
         self._folders: dict[str, _Folder] = {}
+        self._counted: set[str] = set()  # fields whose emptiness the records told us
 
-    def add_record(self, file: str) -> str:
+    def add_record(self, file: str, empty: Iterable[str] | None = None) -> str:
+        """Count a record of ``file``'s folder, and which convention fields it leaves empty
+        (:func:`empty_fields`; None: not known, the flagged records are counted instead)."""
         label = folder_of(file, self.roots)
         folder = self._folders.setdefault(label, self._new(file))
         folder.records += 1
+        if empty is not None:
+            names = {n for n in self.fields.values() if _model_field(n)}
+            self._counted |= names
+            for name in names.intersection(empty):
+                folder.missing[name] = folder.missing.get(name, 0) + 1
         return label
 
     def _new(self, file: str) -> _Folder:
@@ -124,44 +179,95 @@ class ConventionFolder:
             into = self._folders.setdefault(
                 parent, _Folder(path=posixpath.dirname(folder.path), rooted=True)
             )
-            into.records += folder.records
-            for rule_id, held in folder.held.items():
-                into.held.setdefault(rule_id, []).extend(held)
+            into.absorb(folder)
             into.merged.extend([label, *folder.merged])
+
+    def _subtree(self, label: str) -> _Folder:
+        """The folder ``label`` with every folder under it, as one."""
+        own = self._folders.get(label)
+        tree = _Folder(path=own.path if own else "", rooted=True)
+        for other, folder in self._folders.items():
+            if other == label or other.startswith(label + "/"):
+                tree.absorb(folder)
+                if other != label:
+                    tree.merged.extend([other, *folder.merged])
+                else:
+                    tree.merged.extend(folder.merged)
+                if not tree.path:
+                    tree.path = _ancestor_path(folder.path, other, label)
+        return tree
+
+    def _judge(self, rule_id: str, folder: _Folder) -> bool:
+        held = len(folder.held.get(rule_id, []))
+        name = self.fields[rule_id]
+        missing = folder.missing.get(name, 0) if name in self._counted else held
+        return held > 0 and self.qualifies(missing, folder.records)
+
+    def _target(self, label: str, rule_id: str) -> str | None:
+        """Where the findings of ``rule_id`` in folder ``label`` are folded: the folder
+        itself, or the nearest folder above whose subtree qualifies; None: not folded."""
+        folder = self._folders[label]
+        if self._judge(rule_id, folder):
+            return label
+        if not folder.rooted:
+            return None
+        at = label
+        while True:
+            if self._judge(rule_id, self._subtree(at)):
+                return at
+            parent = posixpath.dirname(at)
+            if "/" not in at or not parent or parent == at:
+                return None
+            at = parent
 
     def release(self) -> Iterator[Finding]:
         """Per folder and rule: one folder finding when it qualifies, else each finding."""
         if self.policy.enabled:
             self._roll_up()
+        targets: dict[tuple[str, str], list[str]] = {}  # (rule, target folder) -> folders
+        loose: list[Finding] = []
         for label in sorted(self._folders):
-            folder = self._folders[label]
-            for rule_id in sorted(folder.held):
-                held = folder.held[rule_id]
-                if self.qualifies(len(held), folder.records):
-                    yield self._fold(label, folder, held)
+            for rule_id in sorted(self._folders[label].held):
+                to = self._target(label, rule_id) if self.policy.enabled else None
+                if to is None:
+                    loose.extend(self._folders[label].held[rule_id])
                 else:
-                    yield from held
+                    targets.setdefault((rule_id, to), []).append(label)
+        _merge_into_ancestors(
+            targets, lambda label: label in self._folders and self._folders[label].rooted
+        )
+        for (rule_id, label), members in sorted(targets.items(), key=lambda x: (x[0][1], x[0][0])):
+            held = [f for m in members for f in self._folders[m].held[rule_id]]
+            if members == [label]:
+                yield self._fold(label, self._folders[label], rule_id, held)
+            else:  # judged with its subtree: the subtree's counts, these folders' findings
+                yield self._fold(label, self._subtree(label), rule_id, held)
+        yield from loose
 
     def qualifies(self, fired: int, records: int) -> bool:
+        """``fired`` of ``records`` records leave the field empty: enough to fold."""
         p = self.policy
         return p.enabled and records > 0 and fired >= p.min_records and fired / records >= p.share
 
-    def _fold(self, label: str, folder: _Folder, held: list[Finding]) -> Finding:
+    def _fold(self, label: str, folder: _Folder, rule_id: str, held: list[Finding]) -> Finding:
         first = held[0]
         records = folder.records
-        what = self.fields[first.rule_id]
+        what = self.fields[rule_id]
+        missing = folder.missing.get(what, 0) if what in self._counted else len(held)
         ids = sorted(f.decision_id for f in held)
-        share = len(held) / records
+        share = missing / records
         where = f"folder '{label}'"
         if folder.merged:
             names = sorted(posixpath.relpath(m, label) for m in folder.merged)
             subs = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
-            where += f" (with its small subfolders {subs})"
+            where += f" (with its subfolders {subs})"
         message = (
-            f"{len(held)} of the {records} records in {where} record no {what}"
+            f"{missing} of the {records} records in {where} record no {what}"
             f" ({share:.0%}), which suggests the folder's template has no place for"
             f" {what}; reported once for the folder instead of on each record"
         )
+        if len(held) != missing:
+            message += f" ({len(held)} of them flagged by {rule_id})"
         return Finding(
             rule_id=first.rule_id,
             rule_name=first.rule_name,
@@ -176,6 +282,7 @@ class ConventionFolder:
                 "convention": True,
                 "field": what,
                 "count": len(held),
+                "missing": missing,
                 "records": records,
                 "share": round(share, 6),
                 "decisions": ids,
@@ -183,3 +290,30 @@ class ConventionFolder:
                 "subfolders": sorted(folder.merged),
             },
         )
+
+
+def _ancestor_path(path: str, label: str, ancestor: str) -> str:
+    """The file-system path of folder ``ancestor``, from that of its descendant ``label``."""
+    depth = label.count("/") - ancestor.count("/")
+    for _ in range(depth):
+        path = posixpath.dirname(path)
+    return path
+
+
+def _merge_into_ancestors(
+    targets: dict[tuple[str, str], list[str]], rooted: Callable[[str], bool]
+) -> None:
+    """A folder finding under a folder that has one of its own for the same rule joins it:
+    one finding for the tree, not one per level (inside a checked folder only)."""
+    for rule_id, label in sorted(targets, key=lambda k: -k[1].count("/")):
+        if not rooted(label):
+            continue
+        at = label
+        while True:
+            parent = posixpath.dirname(at)
+            if not parent or parent == at:
+                break
+            at = parent
+            if (rule_id, at) in targets:
+                targets[(rule_id, at)].extend(targets.pop((rule_id, label)))
+                break

@@ -31,6 +31,7 @@ class Production:
     log_rows: bool = False  # encode the log rows (the run is logged)
     want_findings: bool = True  # return the Finding objects (an output or the baseline needs them)
     held: frozenset[str] = frozenset()  # convention rules: their findings are held by the run
+    convention_fields: tuple[str, ...] = ()  # their fields: which ones each record leaves empty
     roots: tuple[str, ...] = ()  # the checked paths (folder labels of members)
     members: bool = False  # the pack has folder rules: return the record's member
     keep_source: bool = False  # return the record itself (the brief keeps the records)
@@ -53,6 +54,9 @@ def for_run(
         log_rows=writer is not None,
         want_findings=opts.keep_findings or opts.collect_all or writer is None,
         held=frozenset(conventions.fields) if conventions.policy.enabled else frozenset(),
+        convention_fields=tuple(sorted(set(conventions.fields.values())))
+        if conventions.policy.enabled
+        else (),
         roots=tuple(conventions.roots),
         members=members is not None,
         keep_source=opts.keep_records,
@@ -80,6 +84,7 @@ class Done:
     entries: list[Entry]
     member: Any = None  # collection.Member | None
     source: SourceRecord | None = None
+    empty_fields: frozenset[str] | None = None  # convention fields the record leaves empty
 
 
 def produce(
@@ -125,6 +130,11 @@ def _encode(src: SourceRecord, kind: Any, findings: list[Finding], how: Producti
         from .conventions import folder_of
 
         member = member_of(src, folder_of(src.file, how.roots))
+    empty = None
+    if how.convention_fields:
+        from .conventions import empty_fields
+
+        empty = empty_fields(rec, how.convention_fields)
     return Done(
         src.file,
         rec.id,
@@ -134,6 +144,7 @@ def _encode(src: SourceRecord, kind: Any, findings: list[Finding], how: Producti
         entries,
         member,
         src if how.keep_source else None,
+        empty,
     )
 
 

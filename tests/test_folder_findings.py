@@ -270,7 +270,7 @@ def test_a_small_subfolder_is_judged_with_its_parent(tmp_path: Path) -> None:
     (gov,) = rules_of(res.findings, "GOV002")
     assert gov.decision_id == FOLDER_PREFIX + "adr"
     assert gov.evidence["count"] == 5 and gov.evidence["subfolders"] == ["adr/devops"]
-    assert "(with its small subfolders devops)" in gov.message
+    assert "(with its subfolders devops)" in gov.message
     assert gov.file == str(tmp_path / "adr")
 
 

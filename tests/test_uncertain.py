@@ -36,6 +36,7 @@ ACCEPTED_NO_CHOICE = {
     "status": "accepted",
     "decision_makers": ["Platform team"],
     "options": [{"title": "Use a hosted broker"}, {"title": "Run our own broker"}],
+    "x_decision_stated": False,  # the reader found the decision section, and it is empty
 }
 
 

@@ -78,11 +78,11 @@ KEYS: tuple[Key, ...] = (
     Key("review_after_days", _positive_int, 365, "DECAUDIT_REVIEW_AFTER_DAYS",
         "Days after an approved decision's date when its benefits review falls due, when the "
         "record sets no review date (decaudit reviews)."),
-    Key("convention_share", _share, 0.8, "DECAUDIT_CONVENTION_SHARE",
-        "Report a convention rule (GOV002, REC003) once for a folder when it fires on at "
-        "least this share of the folder's records."),
+    Key("convention_share", _share, 0.65, "DECAUDIT_CONVENTION_SHARE",
+        "Report a convention rule (GOV002, REC003) once for a folder when at least this "
+        "share of the folder's records leave its field empty (0.65: two in three)."),
     Key("convention_min_records", _count, 3, "DECAUDIT_CONVENTION_MIN_RECORDS",
-        "...and on at least this many of them (0: never fold, report every record)."),
+        "...and at least this many of them (0: never fold, report every record)."),
     Key("max_options", _positive_int, 200, "DECAUDIT_MAX_OPTIONS",
         "Most options one record may hold."),
     Key("max_benefits", _positive_int, 1000, "DECAUDIT_MAX_BENEFITS",

@@ -110,6 +110,24 @@ CATALOGUE: dict[str, dict[str, FactSpec]] = {
             "bool",
             "A choice is stated: an option chosen, an outcome naming one, or a decision text.",
         ),
+        (
+            "decision_place",
+            "bool",
+            "The record has a known place for its decision: a structured record, or a "
+            "document whose reader found a decision, outcome, proposal or design section.",
+        ),
+        (
+            "decision_open",
+            "bool",
+            "The decision is still open: not taken by its status, and its decision text is a "
+            "placeholder (WIP, TBD) or its status text says so (gathering information).",
+        ),
+        (
+            "guideline",
+            "bool",
+            "The record sets guidelines, a policy or a standard (title or decision text) and "
+            "does not say alternatives were weighed: not a choice between options.",
+        ),
         ("chosen_option_named", "str", "The chosen option as the outcome names it (MADR)."),
         ("chosen_id", "str", "The chosen option's id."),
         ("chosen_line", "number", "Source line of the chosen option."),

@@ -18,6 +18,7 @@ from .kinds import (
     _ratio,
     _total,
 )
+from .nature import decision_open, decision_place, is_guideline
 from .reasons import choice_stated, names_listed_option, option_refs, reason_given
 from .uncertain import uncertain_fields
 
@@ -93,6 +94,9 @@ def decision_fact(
         named and not chosen and rec.options and not names_listed_option(rec)
     )
     df["choice_stated"] = choice_stated(rec, chosen)
+    df["decision_place"] = decision_place(rec, src.format)
+    df["decision_open"] = decision_open(rec, lex)
+    df["guideline"] = is_guideline(rec, lex)
     index = chosen_index(o.chosen for o in rec.options)
     if index is not None:
         _chosen_facts(df, src, ctx, index, kinds[index])

@@ -1,0 +1,61 @@
+"""What kind of record this is, beyond its fields: a choice or a set of guidelines, a
+decision taken or still open, and whether its reader knew where the decision is written.
+
+These facts keep rules from judging a record by what it is not: a guideline record is not a
+choice between alternatives (REC003), an open decision has rejected nothing yet (ALT006),
+and a record cannot be said to state no choice when its reader found no place where the
+decision is written (REC002).
+"""
+
+from __future__ import annotations
+
+from ..model import Record
+from ..packdata import Lexicon
+from .kinds import _given
+
+# Formats read from prose documents: the reader says whether it found the decision's place
+# (``x_decision_stated``: true when the section has text, false when it is empty).
+PROSE_FORMATS = frozenset({"madr", "nygard"})
+DECISION_PLACE_KEY = "x_decision_stated"
+# A decision text this short that says "WIP" or "TBD" is a placeholder, not a decision.
+PLACEHOLDER_WORDS = 6
+_TAKEN = frozenset({"accepted", "implemented", "rejected", "superseded", "withdrawn"})
+
+
+def decision_place(rec: Record, fmt: str) -> bool:
+    """The record has a known place for its decision: a structured record (its fields are
+    the place), or a prose record whose reader found a decision, outcome, proposal or
+    design section, or a chosen-option line (empty or not)."""
+    if fmt not in PROSE_FORMATS:
+        return True
+    return DECISION_PLACE_KEY in (rec.model_extra or {})
+
+
+def decision_open(rec: Record, lex: Lexicon) -> bool:
+    """The decision is still open: not taken by its status, and its decision text is a
+    placeholder ("WIP.", "TBD") or its status text says so ("gathering information",
+    "under discussion")."""
+    if rec.status in _TAKEN:
+        return False
+    text = rec.rationale or ""
+    if (
+        _given(text)
+        and len(text.split()) <= PLACEHOLDER_WORDS
+        and lex.mentions("open_decision", text)
+    ):
+        return True
+    status_text = (rec.model_extra or {}).get("status_text")
+    return isinstance(status_text, str) and lex.mentions("open_decision", status_text)
+
+
+def is_guideline(rec: Record, lex: Lexicon) -> bool:
+    """The record sets guidelines, a policy or a standard (by its title or its decision
+    text) and does not say that alternatives were weighed: not a choice between options."""
+    if not lex.mentions("guideline", rec.title, _head(rec.rationale)):
+        return False
+    said = " ".join(t for t in (rec.title, rec.context, rec.rationale) if t)
+    return not lex.mentions("alternatives_mentioned", said)
+
+
+def _head(text: str | None, words: int = 40) -> str:
+    return " ".join((text or "").split()[:words])
