@@ -234,11 +234,13 @@ class ConventionFolder:
                 else:
                     targets.setdefault((rule_id, to), []).append(label)
         _merge_into_ancestors(
-            targets, lambda label: label in self._folders and self._folders[label].rooted
+            targets,
+            lambda label: label in self._folders and self._folders[label].rooted,
+            lambda rule_id, label: self._judge(rule_id, self._subtree(label)),
         )
         for (rule_id, label), members in sorted(targets.items(), key=lambda x: (x[0][1], x[0][0])):
             held = [f for m in members for f in self._folders[m].held[rule_id]]
-            if members == [label]:
+            if members == [label] and self._judge(rule_id, self._folders[label]):
                 yield self._fold(label, self._folders[label], rule_id, held)
             else:  # judged with its subtree: the subtree's counts, these folders' findings
                 yield self._fold(label, self._subtree(label), rule_id, held)
@@ -301,10 +303,13 @@ def _ancestor_path(path: str, label: str, ancestor: str) -> str:
 
 
 def _merge_into_ancestors(
-    targets: dict[tuple[str, str], list[str]], rooted: Callable[[str], bool]
+    targets: dict[tuple[str, str], list[str]],
+    rooted: Callable[[str], bool],
+    tree_qualifies: Callable[[str, str], bool],
 ) -> None:
-    """A folder finding under a folder that has one of its own for the same rule joins it:
-    one finding for the tree, not one per level (inside a checked folder only)."""
+    """A folder finding under a folder that has one of its own for the same rule joins it,
+    when the tree as a whole qualifies: one finding for the tree, not one per level (inside
+    a checked folder only)."""
     for rule_id, label in sorted(targets, key=lambda k: -k[1].count("/")):
         if not rooted(label):
             continue
@@ -315,5 +320,6 @@ def _merge_into_ancestors(
                 break
             at = parent
             if (rule_id, at) in targets:
-                targets[(rule_id, at)].extend(targets.pop((rule_id, label)))
+                if tree_qualifies(rule_id, at):
+                    targets[(rule_id, at)].extend(targets.pop((rule_id, label)))
                 break

@@ -244,7 +244,7 @@ def test_a_taken_decision_with_silent_rejections_is_flagged(tmp_path: Path) -> N
 _FOLDERS = st.sampled_from(["", "a", "a/b", "a/b/c", "d", "d/e"])
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(
     layout=st.lists(st.tuples(_FOLDERS, st.booleans(), st.booleans()), max_size=25),
     share=st.sampled_from([0.5, 0.65, 0.8, 1.0]),
