@@ -277,3 +277,25 @@ def test_every_held_finding_is_reported_once(
     for f in folded:
         assert f.evidence["count"] <= f.evidence["missing"] <= f.evidence["records"]
         assert f.evidence["missing"] >= minimum and f.evidence["share"] >= share - 1e-9
+
+
+# -- business context: words a software record uses in another sense ---------------------------
+
+
+def test_software_words_for_stores_and_branches_are_not_business_language() -> None:
+    from decaudit.engine.facts.business import business_context
+    from decaudit.engine.packdata import lexicon
+
+    tech = Record(
+        id="ADR-9",
+        title="Feature flags for the registrar",
+        context="Feature branches live long; data stores grow with every release, and our "
+        "competitors ship flags in their Python frameworks.",
+    )
+    assert business_context(tech, lexicon()) == (False, "none")
+    shop = Record(
+        id="DEC-9",
+        title="Open two more stores",
+        context="Sales grew 8% and competitors opened in both towns.",
+    )
+    assert business_context(shop, lexicon())[0] is True

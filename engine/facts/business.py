@@ -4,7 +4,10 @@
 A record has a business context when it names a project type, carries a business case or
 money figures, gives an option an explicit kind, or speaks business language (the
 ``business`` vocabulary of rules/lexicon/terms.yaml: revenue, customers, market, growth,
-acquisition, division...): at least two distinct terms, or one in the title. Rules about
+acquisition, division...): at least two distinct terms, or one in the title. In a record
+about software (the ``technical`` phrases of rules/lexicon/kinds.yaml), words software also
+uses in another sense (data stores, feature branches, growth, competitors: the
+``business_ambiguous`` vocabulary) do not count. Rules about
 strategy (INC001, ALT001...) judge only such records, so a technical ADR choosing a database
 is not judged on its business strategy.
 """
@@ -49,6 +52,10 @@ def business_context(rec: Record, lex: Lexicon) -> tuple[bool, str]:
             return True, f"money figures ({m.group(0).strip()})"
     in_title = lex.terms("business", rec.title)
     found = _distinct(lex.terms("business", *texts))
+    if found and lex.technical.search(" ".join(texts).lower()):
+        # a record about software: words it also uses in another sense do not count
+        found = [t for t in found if not lex.mentions("business_ambiguous", t)]
+        in_title = [t for t in in_title if not lex.mentions("business_ambiguous", t)]
     if in_title or len(found) >= MIN_TERMS:
         return True, "business language: " + ", ".join(found[:5])
     return False, "none"
