@@ -3,6 +3,11 @@
 Usage: ``python benchmarks/biglog.py LOG --findings 1000000 [--seed 7]`` prints one JSON
 object (findings and runs written, seconds).
 
+``--decisions N --runs K`` builds instead K runs that each audit the same N decisions (the
+report and ``diff`` benchmarks): every run leaves out a seeded 10% of the findings and the
+runs after the first a seeded 5% of the decisions, so two runs have new, resolved,
+unchanged and not-audited findings.
+
 The rules run once over a small seeded corpus; its records and findings are then replayed
 run after run with fresh decision ids, through ``RunWriter`` (spool, one transaction per
 run, hash chain), so the log verifies exactly like one written by ``check``. Replaying
@@ -86,13 +91,87 @@ def build(path: str, target: int, seed: int, per_run: int = 200_000) -> dict[str
     }
 
 
+def build_runs(path: str, decisions: int, runs: int, seed: int) -> dict[str, Any]:
+    """``runs`` runs over the same ``decisions`` decisions (see the module's docstring)."""
+    import random
+
+    from decaudit.engine import __version__
+    from decaudit.engine.evaluate import Evaluator, record_findings
+    from decaudit.engine.facts import FactContext
+    from decaudit.engine.log import AuditLog, RunMeta
+    from decaudit.engine.records.validate import to_record
+    from decaudit.engine.rules.loader import load_pack
+    from decaudit.engine.types import SourceRecord
+
+    started = time.perf_counter()
+    pack = load_pack()
+    digests = {r.info.id: r.info.digest for r in pack.rules}
+    evaluator = Evaluator(pack)
+    ctx = FactContext(today=dt.date(2026, 1, 1))
+    seeds: list[tuple[SourceRecord, list[Any]]] = []
+    for i, raw in enumerate(corpus.records(500, seed), start=1):
+        src = to_record(raw, {(): i}, file="corpus.jsonl", fmt="jsonl", line=i)
+        if isinstance(src, SourceRecord):
+            seeds.append((src, record_findings(evaluator, src, ctx)[1]))
+    log = AuditLog.open(path)
+    written = records = 0
+    try:
+        for run in range(1, runs + 1):
+            rng = random.Random(seed * 1000 + run)
+            writer = log.writer()
+            done = generation = 0
+            while done < decisions:
+                generation += 1
+                for src, findings in seeds[: decisions - done]:
+                    done += 1
+                    if run > 1 and rng.random() < 0.05:
+                        continue
+                    did = f"{src.record.id}-g{generation}"
+                    rec = replace(src, record=src.record.model_copy(update={"id": did}))
+                    digest = writer.add_record(rec)
+                    records += 1
+                    for f in findings:
+                        if rng.random() < 0.1:
+                            continue
+                        writer.add_finding(
+                            replace(f, decision_id=did), digests[f.rule_id], record_hash=digest
+                        )
+                        written += 1
+            writer.commit(
+                RunMeta(
+                    started_at=f"2026-01-{run:02d}T00:00:00Z",
+                    finished_at=f"2026-01-{run:02d}T00:00:01Z",
+                    tool_version=__version__,
+                    ruleset_digest=pack.digest,
+                    config_digest="",
+                    input_digest="",
+                    command="benchmarks/biglog.py",
+                    actor="benchmark",
+                )
+            )
+    finally:
+        log.close()
+    return {
+        "findings": written,
+        "records": records,
+        "runs": runs,
+        "seconds": time.perf_counter() - started,
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("log")
     ap.add_argument("--findings", type=int, default=1_000_000)
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--decisions", type=int, default=None, help="K runs over N decisions")
+    ap.add_argument("--runs", type=int, default=2)
     args = ap.parse_args(argv)
-    json.dump(build(args.log, args.findings, args.seed), sys.stdout)
+    if args.decisions is not None:
+        result = build_runs(args.log, args.decisions, args.runs, args.seed)
+    else:
+        result = build(args.log, args.findings, args.seed)
+    json.dump(result, sys.stdout)
     sys.stdout.write("\n")
     return 0
 

@@ -11,7 +11,7 @@ import io
 import json
 import shutil
 import sys
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -74,12 +74,7 @@ def render_table(
 
 def render_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
     """CSV for spreadsheets: every text cell is made safe to open (see :func:`safe_cell`)."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow([safe_cell(h) for h in header])
-    for row in rows:
-        writer.writerow(["" if v is None else _csv_value(v) for v in row])
-    return buf.getvalue().rstrip("\n")
+    return "".join(csv_lines(header, rows)).rstrip("\n")
 
 
 # A spreadsheet reads a cell starting with one of these as a formula (OWASP, CSV injection).
@@ -117,23 +112,40 @@ Cell = Callable[[Row], Any]
 
 def output_rows(
     fmt: str,
-    rows: Sequence[Row],
+    rows: Iterable[Row],
     *,
     fields: Sequence[str],
     table: Sequence[tuple[Column, str | Cell]] | Callable[[Sequence[Row]], str],
     empty: str = "",
     document: Any = None,
+    json_texts: Callable[[], Iterable[str]] | None = None,
 ) -> None:
     """Print ``rows`` as ``fmt``: ``json`` (``document`` when given, else the rows), ``csv``
     (the ``fields`` columns, in order) or ``table`` (``(Column, key or function)`` pairs, or
     a function that renders the whole table from the rows). Nothing to show in a table:
-    ``empty`` on stderr."""
+    ``empty`` on stderr.
+
+    JSON and CSV are written as the rows come (``rows`` may be a generator over the log):
+    the JSON rows form one array, one compact row per line, and so does each value of a
+    ``document`` object that is an iterator; a table needs every row first to size its
+    columns. ``json_texts``, when given, makes the rows of the JSON output already encoded
+    (by SQLite, say): each text one JSON value."""
     if fmt == "json":
-        click.echo(render_json(list(rows) if document is None else document))
+        if document is None and json_texts is not None:
+            _write_chunks(json_rows(json_texts(), encoded=True))
+        elif document is None:
+            _write_chunks(json_rows(rows))
+        elif isinstance(document, Mapping) and any(
+            isinstance(v, Iterator) for v in document.values()
+        ):
+            _write_chunks(json_document(document))
+        else:
+            click.echo(render_json(document))
         return
     if fmt == "csv":
-        click.echo(render_csv(fields, ([row.get(k) for k in fields] for row in rows)))
+        _write_chunks(csv_lines(fields, ([row.get(k) for k in fields] for row in rows)))
         return
+    rows = rows if isinstance(rows, Sequence) else list(rows)
     if callable(table):
         text = table(rows)
         if text:
@@ -148,3 +160,59 @@ def output_rows(
     columns = [col for col, _ in table]
     getters = [(lambda row, k=how: row.get(k)) if isinstance(how, str) else how for _, how in table]
     click.echo(render_table(columns, ([get(row) for get in getters] for row in rows)))
+
+
+# C-accelerated (no indent): the rows of a large query are written at the encoder's speed.
+_ROW_ENCODER = json.JSONEncoder(ensure_ascii=False, default=str, separators=(",", ":"))
+
+
+def json_rows(rows: Iterable[Any], *, encoded: bool = False) -> Iterator[str]:
+    """``rows`` as one JSON array, in pieces: ``[``, one compact row per line, ``]``
+    (``[]`` when there is none). ``encoded``: each row is already its JSON text."""
+    encode = str if encoded else _ROW_ENCODER.encode
+    first = True
+    for row in rows:
+        yield ("[\n" if first else ",\n") + encode(row)
+        first = False
+    yield "[]\n" if first else "\n]\n"
+
+
+def json_document(document: Mapping[str, Any]) -> Iterator[str]:
+    """``document`` as one JSON object, in pieces: one key per line; a value that is an
+    iterator is written as :func:`json_rows` writes rows."""
+    encode = _ROW_ENCODER.encode
+    sep = "{\n"
+    for key, value in document.items():
+        yield sep + encode(str(key)) + ":"
+        if isinstance(value, Iterator):
+            for piece in json_rows(value):
+                yield piece.rstrip("\n")
+        else:
+            yield encode(value)
+        sep = ",\n"
+    yield "{}\n" if sep == "{\n" else "\n}\n"
+
+
+def csv_lines(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> Iterator[str]:
+    """The CSV of :func:`render_csv`, line by line (each with its newline)."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow([safe_cell(h) for h in header])
+    yield buf.getvalue()
+    for row in rows:
+        buf.seek(0)
+        buf.truncate()
+        writer.writerow(["" if v is None else _csv_value(v) for v in row])
+        yield buf.getvalue()
+
+
+def _write_chunks(pieces: Iterable[str], size: int = 1000) -> None:
+    """Write ``pieces`` to stdout, ``size`` at a time."""
+    batch: list[str] = []
+    for piece in pieces:
+        batch.append(piece)
+        if len(batch) >= size:
+            click.echo("".join(batch), nl=False)
+            batch.clear()
+    if batch:
+        click.echo("".join(batch), nl=False)

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
 import click
 from decaudit.cli.options import db_option, db_path, handle_errors, query_format_option
 
+if TYPE_CHECKING:
+    from decaudit.engine.log.rows import FindingRow
+
+CHANGES = ("new", "resolved", "unchanged", "not_audited")
 CSV_FIELDS = ("change", "decision_id", "rule_id", "severity", "path", "fingerprint", "message")
 
 
@@ -32,45 +39,73 @@ def diff(run_a: str, run_b: str, show_unchanged: bool, db: str | None, fmt: str)
     """
     from decaudit.cli.output import Column, output_rows
     from decaudit.engine.log import AuditLog
-    from decaudit.engine.log.queries import diff_runs, resolve_run
+    from decaudit.engine.log.diff import run_diff
+    from decaudit.engine.log.queries import resolve_run
 
     with AuditLog.read(db_path(db)) as log:
         a, b = resolve_run(log.conn, run_a), resolve_run(log.conn, run_b)
-        result = diff_runs(log.conn, a, b)
-    sections = (
-        ("new", "+", result.new),
-        ("resolved", "-", result.resolved),
-        ("unchanged", " ", result.unchanged),
-        ("not-audited", "?", result.not_audited),
-    )
-    rows = [
-        {"change": name, "mark": mark, **f.to_dict()}
-        for name, mark, items in sections
-        for f in items
-    ]
-    if fmt == "table" and not show_unchanged:
-        rows = [r for r in rows if r["change"] not in ("unchanged", "not-audited")]
-    output_rows(
-        fmt,
-        rows,
-        fields=CSV_FIELDS,
-        table=[
-            (Column(" "), "mark"),
-            (Column("DECISION", max_width=16), "decision_id"),
-            (Column("RULE", max_width=10), "rule_id"),
-            (Column("SEVERITY"), "severity"),
-            (Column("MESSAGE", flex=True), "message"),
-        ],
-        document=result.to_dict(),
-    )
-    if fmt != "table":
-        return
+        d = run_diff(log.conn, a, b)
+        listed = CHANGES if fmt != "table" or show_unchanged else CHANGES[:2]
+        counts = dict.fromkeys(CHANGES, 0)
+
+        def rows() -> Iterator[dict[str, Any]]:
+            for change in listed:
+                name, mark = NAMES[change]
+                for f in d.rows(change):
+                    counts[change] += 1
+                    yield {"change": name, "mark": mark, **_fields(f, fmt)}
+
+        document = {
+            "run_a": a,
+            "run_b": b,
+            **{c: (f.to_dict() for f in d.rows(c)) for c in CHANGES},
+        }
+        output_rows(
+            fmt,
+            rows(),
+            fields=CSV_FIELDS,
+            table=[
+                (Column(" "), "mark"),
+                (Column("DECISION", max_width=16), "decision_id"),
+                (Column("RULE", max_width=10), "rule_id"),
+                (Column("SEVERITY"), "severity"),
+                (Column("MESSAGE", flex=True), "message"),
+            ],
+            document=document,
+        )
+        if fmt != "table":
+            return
+        for change in CHANGES:
+            if change not in listed:
+                counts[change] = d.count(change)
     click.echo(
-        f"run {a} -> run {b}: {len(result.new)} new, {len(result.resolved)} resolved, "
-        f"{len(result.unchanged)} unchanged"
+        f"run {a} -> run {b}: {counts['new']} new, {counts['resolved']} resolved, "
+        f"{counts['unchanged']} unchanged"
         + (
-            f", {len(result.not_audited)} not audited (their decisions are not in run {b})"
-            if result.not_audited
+            f", {counts['not_audited']} not audited (their decisions are not in run {b})"
+            if counts["not_audited"]
             else ""
         )
     )
+
+
+# change -> (its name in JSON and CSV rows, its mark in the table)
+NAMES = {
+    "new": ("new", "+"),
+    "resolved": ("resolved", "-"),
+    "unchanged": ("unchanged", " "),
+    "not_audited": ("not-audited", "?"),
+}
+TABLE_FIELDS = ("decision_id", "rule_id", "severity", "message")
+
+
+def _fields(f: FindingRow, fmt: str) -> dict[str, Any]:
+    """What a row of ``fmt`` shows of ``f`` (a table keeps only its columns in memory)."""
+    if fmt == "table":
+        return {
+            "decision_id": f.decision_id,
+            "rule_id": f.rule_id,
+            "severity": f.severity,
+            "message": f.message,
+        }
+    return f.to_dict()

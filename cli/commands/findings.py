@@ -96,7 +96,12 @@ def findings(
     """
     from decaudit.cli.output import Column, output_rows
     from decaudit.engine.log import AuditLog
-    from decaudit.engine.log.queries import FindingFilter, iter_findings, resolve_run
+    from decaudit.engine.log.queries import (
+        FindingFilter,
+        iter_findings,
+        iter_findings_json,
+        resolve_run,
+    )
     from decaudit.engine.log.rows import FINDING_FIELDS
 
     with AuditLog.read(db_path(db)) as log:
@@ -112,18 +117,18 @@ def findings(
             search=search,
             limit=limit,
         )
-        rows = [f.to_dict() for f in iter_findings(log.conn, flt)]
-    output_rows(
-        fmt,
-        rows,
-        fields=FINDING_FIELDS,  # every column of the findings table, and the run's start
-        table=[
-            (Column("RUN", right=True), "run_id"),
-            (Column("DECISION", max_width=16), "decision_id"),
-            (Column("RULE", max_width=10), "rule_id"),
-            (Column("SEVERITY"), "severity"),
-            (Column("WAIVED"), lambda f: "yes" if f["waived"] else ""),
-            (Column("MESSAGE", flex=True), "message"),
-        ],
-        empty="no findings match",
-    )
+        output_rows(
+            fmt,
+            (f.to_dict() for f in iter_findings(log.conn, flt)),
+            fields=FINDING_FIELDS,  # every column of the findings table, and the run's start
+            table=[
+                (Column("RUN", right=True), "run_id"),
+                (Column("DECISION", max_width=16), "decision_id"),
+                (Column("RULE", max_width=10), "rule_id"),
+                (Column("SEVERITY"), "severity"),
+                (Column("WAIVED"), lambda f: "yes" if f["waived"] else ""),
+                (Column("MESSAGE", flex=True), "message"),
+            ],
+            empty="no findings match",
+            json_texts=lambda: iter_findings_json(log.conn, flt),
+        )

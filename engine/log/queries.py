@@ -15,6 +15,7 @@ from typing import Any
 from ..errors import LogError
 from ..vocab import SEVERITIES, SEVERITY_RANK
 from .rows import (
+    FINDING_JSON_SELECT,
     FINDING_SELECT,
     RUN_ID_AT,
     FindingRow,
@@ -195,6 +196,20 @@ def resolve_run(conn: sqlite3.Connection, ref: str | int) -> int:
 
 def iter_findings(conn: sqlite3.Connection, flt: FindingFilter) -> Iterator[FindingRow]:
     """Findings matching ``flt``, oldest run first, in log order."""
+    sql, params = _finding_query(FINDING_SELECT, flt)
+    for row in _tuples(conn, sql, params):
+        yield finding_row(row)
+
+
+def iter_findings_json(conn: sqlite3.Connection, flt: FindingFilter) -> Iterator[str]:
+    """The findings of :func:`iter_findings`, each as the JSON object of its ``to_dict()``,
+    encoded by SQLite (for outputs that only print them)."""
+    sql, params = _finding_query(FINDING_JSON_SELECT, flt)
+    for row in _tuples(conn, sql, params):
+        yield row[0]
+
+
+def _finding_query(select: str, flt: FindingFilter) -> tuple[str, list[Any]]:
     where: list[str] = []
     params: list[Any] = []
     if flt.rules:
@@ -231,15 +246,14 @@ def iter_findings(conn: sqlite3.Connection, flt: FindingFilter) -> Iterator[Find
         phrase = '"' + flt.search.replace('"', '""') + '"'
         where.append("f.id IN (SELECT rowid FROM findings_fts WHERE findings_fts MATCH ?)")
         params.append(phrase)
-    sql = FINDING_SELECT
+    sql = select
     if where:
         sql += " WHERE " + " AND ".join(where)
     sql += " ORDER BY f.id"
     if flt.limit is not None:
         sql += " LIMIT ?"
         params.append(flt.limit)
-    for row in _tuples(conn, sql, params):
-        yield finding_row(row)
+    return sql, params
 
 
 def find_findings(conn: sqlite3.Connection, flt: FindingFilter) -> list[FindingRow]:
@@ -286,33 +300,22 @@ def history(conn: sqlite3.Connection, decision_id: str) -> list[HistoryRun]:
     ]
 
 
-def _sort_key(f: FindingRow) -> tuple[str, str, str]:
-    return (f.decision_id, f.rule_id, f.path or "")
-
-
 def diff_runs(conn: sqlite3.Connection, run_a: int, run_b: int) -> DiffResult:
     """Findings of ``run_b`` that are new, gone (resolved) or still there, by fingerprint.
 
     A finding of ``run_a`` whose decision ``run_b`` did not audit is ``not_audited``, not
     resolved: a run over one file says nothing about the decisions of the others. Portfolio
-    findings count as audited when ``run_b`` audited any record.
+    findings count as audited when ``run_b`` audited any record. Every finding in memory: the
+    ``diff`` command streams them with :func:`.diff.run_diff` instead.
     """
-    get_run(conn, run_a)
-    get_run(conn, run_b)
-    a = {f.fingerprint: f for f in iter_findings(conn, FindingFilter(run_id=run_a))}
-    b = {f.fingerprint: f for f in iter_findings(conn, FindingFilter(run_id=run_b))}
-    audited = {
-        row[0]
-        for row in conn.execute(
-            "SELECT DISTINCT decision_id FROM run_records WHERE run_id = ?", (run_b,)
-        )
-    }
-    gone = [f for k, f in a.items() if k not in b]
+    from .diff import run_diff
+
+    d = run_diff(conn, run_a, run_b)
     return DiffResult(
         run_a,
         run_b,
-        new=tuple(sorted((f for k, f in b.items() if k not in a), key=_sort_key)),
-        resolved=tuple(sorted((f for f in gone if reaudited(f, audited)), key=_sort_key)),
-        unchanged=tuple(sorted((f for k, f in b.items() if k in a), key=_sort_key)),
-        not_audited=tuple(sorted((f for f in gone if not reaudited(f, audited)), key=_sort_key)),
+        new=tuple(d.new()),
+        resolved=tuple(d.resolved()),
+        unchanged=tuple(d.unchanged()),
+        not_audited=tuple(d.not_audited()),
     )

@@ -142,6 +142,24 @@ FROM findings f JOIN runs r ON r.id = f.run_id
 """
 RUN_ID_AT, _EVIDENCE, _WAIVED = 1, 11, 16
 
+# The same rows as one JSON object each, the object of ``FindingRow.to_dict()`` (same keys in
+# the same order, same values; a test holds them equal), built by SQLite.
+FINDING_JSON_SELECT = """
+SELECT json_object(
+    'id', f.id, 'run_id', f.run_id, 'run_started_at', r.started_at,
+    'decision_id', f.decision_id, 'record_hash', f.record_hash, 'rule_id', f.rule_id,
+    'rule_name', f.rule_name, 'rule_digest', f.rule_digest, 'family', f.family,
+    'severity', f.severity, 'message', f.message,
+    'evidence', CASE WHEN json_valid(f.evidence) AND json_type(f.evidence) = 'object'
+                     THEN json(f.evidence) ELSE json('{}') END,
+    'path', f.path, 'file', f.file, 'line', f.line, 'fingerprint', f.fingerprint,
+    'waived', json(CASE WHEN f.waived THEN 'true' ELSE 'false' END),
+    'waiver_id', f.waiver_id, 'waiver_source', f.waiver_source,
+    'waiver_reason', f.waiver_reason, 'waiver_approver', f.waiver_approver,
+    'waiver_expires', f.waiver_expires, 'expired_waiver_until', f.expired_waiver_until)
+FROM findings f JOIN runs r ON r.id = f.run_id
+"""
+
 
 def finding_row(row: Sequence[Any]) -> FindingRow:
     """A row of :data:`FINDING_SELECT` as a :class:`FindingRow`."""
