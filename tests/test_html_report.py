@@ -528,7 +528,7 @@ def test_costs_without_realized_benefits_are_shown(log: Log) -> None:
     assert "DEC-K Decision DEC-K 500 650 130%" in costs
 
 
-def test_long_listings_are_capped_in_charts_not_tables(log: Log) -> None:
+def test_long_listings_are_capped_in_charts_and_at_top_in_tables(log: Log) -> None:
     recs = [record(f"D-{i:03}", realized=500.0, cost_realized=500.0 + i) for i in range(60)]
     log.run("2025-01-01T00:00:00Z", [(r, "x.yaml") for r in recs], [])
     log.run(
@@ -540,6 +540,11 @@ def test_long_listings_are_capped_in_charts_not_tables(log: Log) -> None:
     assert len(data.changes.new) == 60
     page = build_report(log.path, now=NOW)
     costs = section(page, "costs")
+    assert costs.count('class="bar"') == 40
+    assert "The 40 largest overruns of 60." in costs
+    assert costs.split("<tbody>")[1].count("<tr>") == 50  # --top
+    assert "The first 50 of 60: decaudit report --all lists them all." in costs
+    costs = section(build_report(log.path, now=NOW, list_all=True), "costs")
     assert costs.count('class="bar"') == 40
     assert "The 40 largest overruns of 60; the table lists all." in costs
     assert costs.split("<tbody>")[1].count("<tr>") == 60

@@ -10,6 +10,7 @@ from typing import Any
 
 from decaudit.engine.facts import PORTFOLIO_ID
 from decaudit.engine.log import AuditLog
+from decaudit.engine.log.diff import CHANGES, RunDiff
 from decaudit.engine.log.queries import FindingFilter, diff_runs, iter_findings, reaudited
 from decaudit.engine.log.rows import FindingRow
 from hypothesis import HealthCheck, given, settings
@@ -77,5 +78,7 @@ def test_diff_in_sql_equals_the_diff_in_memory(runs: list[Any]) -> None:
                         "not_audited": [f.id for f in d.not_audited],
                     }
                     assert got == diff_in_memory(log, a, b)
+                    slow = RunDiff(log.conn, a, b, fast=False)  # from the rows, not the index
+                    assert {c: [f.id for f in slow.rows(c)] for c in CHANGES} == got
         finally:
             log.close()

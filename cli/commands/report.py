@@ -39,7 +39,15 @@ def _day(value: str | None, flag: str) -> dt.date | None:
     metavar="N",
     default=50,
     show_default=True,
-    help="Decisions whose findings are detailed (all are ranked in the table).",
+    help="Decisions listed by risk, with their findings and brief; rows of every other "
+    "listing (the rest is counted; see --all).",
+)
+@click.option(
+    "--all",
+    "list_all",
+    is_flag=True,
+    help="List every decision in the ranking and every row of the other listings "
+    "(--top still bounds the detailed decisions).",
 )
 @click.option(
     "--base",
@@ -69,6 +77,7 @@ def report(
     since: str | None,
     until: str | None,
     top: int,
+    list_all: bool,
     base: str | None,
     link_base: str | None,
     title: str | None,
@@ -89,12 +98,13 @@ def report(
     if start and end and start > end:
         fail(f"--since {start} is after --until {end}")
     after = int(settings()["review_after_days"])
-    data = load_report(db_path(db), since=start, until=end, review_after_days=after)
+    data = load_report(
+        db_path(db), since=start, until=end, review_after_days=after, top=top, list_all=list_all
+    )
     report_dir = Path.cwd() if output == "-" else Path(output).resolve().parent
     html = render(
         data,
         base=Path(base or "."),
-        top=top,
         title=title or DEFAULT_TITLE,
         report_dir=report_dir,
         link_base=link_base,
@@ -105,7 +115,7 @@ def report(
     write_atomic(output, html)
     open_count = sum(data.open_by_severity.values())
     click.echo(
-        f"Wrote {output}: {len(data.decisions)} decision(s), {open_count} open finding(s), "
+        f"Wrote {output}: {data.decision_count} decision(s), {open_count} open finding(s), "
         f"{len(data.runs)} run(s).",
         err=True,
     )

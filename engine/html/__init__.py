@@ -28,9 +28,12 @@ def load_report(
     until: dt.date | None = None,
     now: dt.datetime | None = None,
     review_after_days: int = 365,
+    top: int = 50,
+    list_all: bool = False,
 ) -> ReportData:
     """What the report of the log at ``db`` shows, read in one read transaction
-    (``LogError`` when there is no log, or no run in the window)."""
+    (``LogError`` when there is no log, or no run in the window): the first ``top`` rows of
+    each listing, or every row with ``list_all``."""
     from .data import load
 
     conn = connect_readonly(db)
@@ -43,6 +46,8 @@ def load_report(
                 until=until,
                 now=now,
                 review_after_days=review_after_days,
+                top=top,
+                list_all=list_all,
             )
     finally:
         conn.close()
@@ -59,15 +64,15 @@ def build_report(
     title: str | None = None,
     report_dir: Path | None = None,
     link_base: str | None = None,
+    list_all: bool = False,
 ) -> str:
     """The report of the log at ``db`` as one HTML document."""
     from .render import DEFAULT_TITLE, render
 
-    data = load_report(db, since=since, until=until, now=now)
+    data = load_report(db, since=since, until=until, now=now, top=top, list_all=list_all)
     return render(
         data,
         base=base,
-        top=top,
         title=title or DEFAULT_TITLE,
         report_dir=report_dir,
         link_base=link_base,

@@ -30,7 +30,7 @@ def changes_section(data: ReportData, links: Links) -> str:
     lead = (
         f"Findings of run #{ch.latest.id} ({esc(when(ch.latest.started_at))}) against run "
         f"#{ch.previous.id} ({esc(when(ch.previous.started_at))}), matched by fingerprint (rule, "
-        f"decision, JSON path): {len(ch.new)} new, {len(ch.resolved)} resolved, "
+        f"decision, JSON path): {ch.new_count} new, {ch.resolved_count} resolved, "
         f"{ch.unchanged} unchanged."
     )
     known = {d.decision_id for d in data.decisions}
@@ -46,20 +46,21 @@ def changes_section(data: ReportData, links: Links) -> str:
                 links.loc(f.file or "", f.line or 0),
             ]
 
-    def listing(what: str, findings: Sequence[FindingRow]) -> str:
+    def listing(what: str, findings: Sequence[FindingRow], total: int) -> str:
         if not findings:
             return f"<h3>{what}</h3>" + html_note("None.")
         out = f"<h3>{what}</h3>" + html_table(
             what, head, rows(findings[:MAX_ROWS]), set(), caption_visible=False
         )
-        if len(findings) > MAX_ROWS:
+        if total > MAX_ROWS:
             out += html_note(
-                f"The first {MAX_ROWS} of {len(findings)}, by severity; "
+                f"The first {MAX_ROWS} of {total}, by severity; "
                 f"decaudit diff {previous_id} {latest_id} lists them all."
             )
         return out
 
-    body = listing("New findings", ch.new) + listing("Resolved findings", ch.resolved)
+    body = listing("New findings", ch.new, ch.new_count)
+    body += listing("Resolved findings", ch.resolved, ch.resolved_count)
     if ch.not_reaudited:
         body += html_note(
             f"{ch.not_reaudited} finding(s) of the previous run belong to decisions the latest "

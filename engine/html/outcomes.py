@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from ..calibration import FEW, UNSPECIFIED, distribution
 from .data import MIX_KINDS, ReportData
@@ -40,13 +40,19 @@ def benefits_section(data: ReportData) -> str:
             ),
         )
     median = data.median_realization
+    rows = sorted(outcomes, key=lambda p: p[1].realization)
+    shown = data.shown(len(rows))
+    listed = {d.decision_id for d, _ in rows[:shown]}
+    # every decision is a point; those the table lists also carry their figures and link
     points = [
         Point(
             o.projected_benefits,
             o.realized_benefits,
             f"{d.decision_id}: projected {money(o.projected_benefits)}, realized "
-            f"{money(o.realized_benefits)} ({pct(o.realization)})",
-            f"#{anchor(d.decision_id)}-row",
+            f"{money(o.realized_benefits)} ({pct(o.realization)})"
+            if d.decision_id in listed
+            else "",
+            f"#{anchor(d.decision_id)}-row" if d.decision_id in listed else None,
             d.decision_id,
         )
         for d, o in outcomes
@@ -64,7 +70,6 @@ def benefits_section(data: ReportData) -> str:
         median_ratio=median,
         tick_format=money,
     )
-    rows = sorted(outcomes, key=lambda p: p[1].realization)
     table = html_table(
         "Benefits per decision, lowest realization first",
         ["decision", "title", "project type", "projected", "realized", "realization"],
@@ -77,10 +82,10 @@ def benefits_section(data: ReportData) -> str:
                 f"{o.realized_benefits:,.0f}",
                 pct(o.realization),
             ]
-            for d, o in rows
+            for d, o in rows[:shown]
         ),
         {3, 4, 5},
-    )
+    ) + _more(shown, len(rows))
     caption = (
         f"Dashed grey: 1:1 (realized as projected). Orange: the organisation's median "
         f"realization ratio ({pct(median)})."
@@ -108,7 +113,7 @@ def _track_record(data: ReportData) -> str:
                 pct(dist.median),
                 pct(dist.p75),
                 f"too few (&lt; {FEW})" if dist.few else "",
-                esc(", ".join(dist.decisions)),
+                esc(_ids(dist.decisions, data.shown(len(dist.decisions)))),
             ]
         )
     table = html_table(
@@ -123,6 +128,18 @@ def _track_record(data: ReportData) -> str:
         "held to its median by rule BEN009 (<code>decaudit calibration</code> has the full "
         "figures).</p>" + table
     )
+
+
+def _more(shown: int, total: int) -> str:
+    """The note under a listing cut to its first ``shown`` rows of ``total``."""
+    if shown >= total:
+        return ""
+    return html_note(f"The first {shown} of {total}: decaudit report --all lists them all.")
+
+
+def _ids(ids: Sequence[str], shown: int) -> str:
+    more = f" and {len(ids) - shown} more" if shown < len(ids) else ""
+    return ", ".join(ids[:shown]) + more
 
 
 def _overrun_color(ratio: float) -> str:
@@ -161,8 +178,10 @@ def costs_section(data: ReportData) -> str:
         value_format="{:g}%",
     )
     caption = "Green within budget, amber over, red over 120%."
+    listed = data.shown(len(rows))
     if len(rows) > len(shown):
-        caption += f" The {len(shown)} largest overruns of {len(rows)}; the table lists all."
+        caption += f" The {len(shown)} largest overruns of {len(rows)}"
+        caption += "; the table lists all." if listed == len(rows) else "."
     table = html_table(
         "Costs per decision, largest overrun first",
         ["decision", "title", "projected costs", "realized costs", "overrun"],
@@ -174,10 +193,10 @@ def costs_section(data: ReportData) -> str:
                 f"{c.realized:,.0f}",
                 pct(c.overrun),
             ]
-            for d, c in rows
+            for d, c in rows[:listed]
         ),
         {2, 3, 4},
-    )
+    ) + _more(listed, len(rows))
     return html_section("costs", title, lead, html_figure(chart, caption) + table)
 
 

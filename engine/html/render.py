@@ -40,7 +40,6 @@ def render(
     data: ReportData,
     *,
     base: Path | None = None,
-    top: int = 50,
     title: str = DEFAULT_TITLE,
     report_dir: Path | None = None,
     link_base: str | None = None,
@@ -55,7 +54,7 @@ def render(
     sections = [
         summary_section(data),
         findings_section(data),
-        risk_section(data, links, top),
+        risk_section(data, links),
         benefits_section(data),
         costs_section(data),
         over_time_section(data),

@@ -32,8 +32,7 @@ def summary_section(data: ReportData) -> str:
     bt, known = data.breakthrough_share
     median = data.median_realization
     measured = len(data.outcomes)
-    implemented = sum(d.status == "implemented" for d in data.decisions)
-    reviewed = sum(d.status == "implemented" and d.outcome is not None for d in data.decisions)
+    implemented, reviewed = data.implemented, data.reviewed
     # (label, value, markup: every string from the log is escaped before it lands here)
     cards = [
         (
@@ -41,7 +40,7 @@ def summary_section(data: ReportData) -> str:
             str(len(data.runs)),
             esc(f"latest #{data.runs[-1].id}, {when(data.runs[-1].started_at)}"),
         ),
-        ("Decisions audited", str(len(data.decisions)), "latest snapshot of each"),
+        ("Decisions audited", str(data.decision_count), "latest snapshot of each"),
         ("Open findings", str(open_total), chips or "none"),
         ("Waived findings", str(data.waived_count), "waived when last audited"),
         (
@@ -189,23 +188,21 @@ def _finding_rows(
     return rows
 
 
-def risk_section(data: ReportData, links: Links, top: int) -> str:
+def risk_section(data: ReportData, links: Links) -> str:
     weights = ", ".join(f"{s} {w}" for s, w in SEVERITY_WEIGHTS.items())
     lead = (
         "Risk score = the sum of the severity weights of a decision's open findings in the "
         f"latest run that audited it ({esc(weights)}); waived findings weigh nothing."
     )
-    if not data.decisions:
+    if not data.decision_count:
         return html_section(
             "risk", "Decisions ranked by risk", lead, html_note("No decisions audited.")
         )
-    detailed = [d for d in data.decisions if d.findings][: max(top, 0)]
+    detailed = data.detailed
     detailed_ids = {d.decision_id for d in detailed}
     summary_rows = []
     for rank, d in enumerate(data.decisions, 1):
-        counts = {s: 0 for s in SEVERITIES}
-        for f in d.open_findings:
-            counts[f.severity] = counts.get(f.severity, 0) + 1
+        counts = d.open_counts
         by_sev = " ".join(
             f'<span class="chip">{sev_badge(s)} {counts[s]}</span>'
             for s in reversed(SEVERITIES)
@@ -224,12 +221,24 @@ def risk_section(data: ReportData, links: Links, top: int) -> str:
                 links.loc(d.file, d.line),
             ]
         )
+    listed = len(data.decisions)
+    caption = (
+        "All decisions, highest risk first"
+        if listed >= data.decision_count
+        else f"The {listed} highest-risk decisions of {data.decision_count}"
+    )
     table = html_table(
-        "All decisions, highest risk first",
+        caption,
         ["#", "decision", "title", "status", "project type", "score", "open findings", "record"],
         summary_rows,
         {0, 5},
     )
+    if listed < data.decision_count:
+        table += html_note(
+            f"{data.decision_count - listed} more decision(s) ranked lower are not listed: "
+            "decaudit report --all lists every decision, and decaudit datasette browses "
+            "them all in the log."
+        )
     from .brief import brief_html, brief_of, context
 
     ctx = context(data)
@@ -274,9 +283,12 @@ def risk_section(data: ReportData, links: Links, top: int) -> str:
             f'<p class="meta">{meta}</p>{findings}'
             f"{brief_html(brief, d.decision_id) if brief else ''}</article>"
         )
-    more = len([d for d in data.decisions if d.findings]) - len(detailed)
+    more = data.with_findings - len(detailed)
     tail = (
-        html_note(f"{more} more decision(s) with findings are listed in the table only (--top).")
+        html_note(
+            f"{more} more decision(s) with findings are not detailed here "
+            "(--top N details the first N)."
+        )
         if more > 0
         else ""
     )

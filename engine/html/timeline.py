@@ -23,22 +23,32 @@ def _reviews_table(data: ReportData) -> str:
     due = [r for r in data.reviews if r.status in ("overdue", "due")]
     if not due:
         return html_note("No benefits review is due or overdue.")
-    return html_table(
-        "Benefits reviews due or overdue",
-        ["decision", "owner", "status", "due", "days overdue", "measured", "projected"],
-        (
-            [
-                f'<a href="#{anchor(r.decision_id)}-row">{esc(r.decision_id)}</a>',
-                esc(r.owner or "–"),
-                esc(r.status),
-                esc(r.due),
-                str(r.days_overdue or ""),
-                f"{r.measured} of {r.benefits}",
-                f"{r.projected_total:,.0f}",
-            ]
-            for r in due
-        ),
-        {4, 6},
+    shown = data.shown(len(due))
+    more = ""
+    if shown < len(due):
+        more = html_note(
+            f"The first {shown} of {len(due)}: decaudit reviews or decaudit report --all "
+            "lists them all."
+        )
+    return (
+        html_table(
+            "Benefits reviews due or overdue",
+            ["decision", "owner", "status", "due", "days overdue", "measured", "projected"],
+            (
+                [
+                    f'<a href="#{anchor(r.decision_id)}-row">{esc(r.decision_id)}</a>',
+                    esc(r.owner or "–"),
+                    esc(r.status),
+                    esc(r.due),
+                    str(r.days_overdue or ""),
+                    f"{r.measured} of {r.benefits}",
+                    f"{r.projected_total:,.0f}",
+                ]
+                for r in due[:shown]
+            ),
+            {4, 6},
+        )
+        + more
     )
 
 
@@ -52,7 +62,7 @@ def _projected(record: Any) -> dict[tuple[str, str], float]:
 
 
 def _trail_rows(data: ReportData) -> list[list[str]]:
-    records = {d.decision_id: d.record for d in data.decisions}
+    records = data.figure_records
     rows = []
     for did, figures in sorted(data.figures.items()):
         projected = _projected(records.get(did, {}))
@@ -75,7 +85,7 @@ def _trail_rows(data: ReportData) -> list[list[str]]:
 def _portfolio_rows(data: ReportData) -> list[list[str]]:
     """Per year of the as-of dates: the benefits measured by then (latest figure of each) and
     what their cases projected."""
-    records = {d.decision_id: d.record for d in data.decisions}
+    records = data.figure_records
     years = sorted({f.as_of[:4] for figs in data.figures.values() for f in figs})
     rows = []
     for year in years:
