@@ -106,7 +106,7 @@ def _score(weights: Mapping[str, int], params: dict[str, Any]) -> str:
     for i, (severity, w) in enumerate(sorted(weights.items())):
         params[f"sev{i}"], params[f"w{i}"] = severity, w
         cases.append(f"WHEN :sev{i} THEN :w{i}")
-    return f"CASE severity {' '.join(cases)} ELSE 0 END"
+    return f"CASE f.severity {' '.join(cases)} ELSE 0 END"
 
 
 def ranked(
@@ -121,19 +121,19 @@ def ranked(
     ``limit`` (all when None), only those with current findings when ``with_findings``."""
     params = window.params
     score = _score(weights, params)
+    # grouped by the snapshot, its findings found by the decision's index (a join on a
+    # grouped subquery would be scanned once per decision)
     sql = f"""
-        WITH {_CURRENT}, {_FINDINGS},
-        per AS (
-            SELECT decision_id, SUM(CASE WHEN waived THEN 0 ELSE {score} END) AS score,
-                   SUM(waived = 0) AS open, COUNT(*) AS n,
-                   json_group_array(CASE WHEN waived THEN NULL ELSE severity END) AS sevs
-            FROM cf WHERE portfolio = 0 GROUP BY decision_id
-        )
-        SELECT cur.decision_id, cur.run_id, cur.file, cur.line, COALESCE(per.score, 0),
-               per.sevs, COALESCE(per.n, 0), cur.record_hash
-        FROM cur LEFT JOIN per ON per.decision_id = cur.decision_id
-        {"WHERE per.n > 0" if with_findings else ""}
-        ORDER BY COALESCE(per.score, 0) DESC, COALESCE(per.open, 0) DESC, cur.decision_id
+        WITH {_CURRENT}
+        SELECT cur.decision_id, cur.run_id, cur.file, cur.line,
+               COALESCE(SUM(CASE WHEN f.waived THEN 0 ELSE {score} END), 0) AS score,
+               json_group_array(CASE WHEN f.waived THEN NULL ELSE f.severity END),
+               COUNT(f.id) AS n, cur.record_hash, SUM(f.waived = 0) AS open
+        FROM cur LEFT JOIN findings f
+             ON f.decision_id = cur.decision_id AND +f.run_id = cur.run_id
+        GROUP BY cur.decision_id
+        {"HAVING COUNT(f.id) > 0" if with_findings else ""}
+        ORDER BY score DESC, COALESCE(open, 0) DESC, cur.decision_id
     """
     if limit is not None:
         sql += " LIMIT :limit"
@@ -141,7 +141,7 @@ def ranked(
     measured = measured_decisions(conn)
     out = []
     rows = list(_tuples(conn, sql, params))  # the top: a few rows (all of them with --all)
-    for did, run_id, file, line, sc, sevs, n, rhash in rows:
+    for did, run_id, file, line, sc, sevs, n, rhash, _ in rows:
         counts: dict[str, int] = {}
         for sev in json.loads(sevs) if sevs else ():
             if sev is not None:
