@@ -13,6 +13,7 @@ large the corpus.
 from __future__ import annotations
 
 import os
+import pickle
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -111,6 +112,9 @@ def _init(spec: PackSpec, ctx: FactContext, how: Production) -> None:
         select=spec.select,
         ignore=spec.ignore,
     )
+    # A copy of ``how`` made through pickle: a worker forked later inherits the objects of
+    # the main process, and must not use a log connection the main process opened.
+    how = pickle.loads(pickle.dumps(how))
     _worker = (RecyclingEvaluator(pack), ctx, how, Measured(how.figures))
 
 
