@@ -105,3 +105,16 @@ def test_the_table_prints_each_figure_with_its_target(quick: dict) -> None:
     assert ">= 3,000 rec/s" in out and "<= 8 s" in out
     rows = [line for line in out.splitlines() if line.rstrip().endswith(("met", "MISSED"))]
     assert len(rows) == 14
+
+
+def test_two_results_compare_side_by_side(quick: dict) -> None:
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "compare.py"), quick["_path"], quick["_path"]],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    rows = out.splitlines()
+    assert rows[0].startswith("| figure | target | before (")
+    assert len(rows) == 2 + len(quick["figures"])
+    assert sum("| met |" in r or "| **missed** |" in r for r in rows) == 14
