@@ -224,6 +224,9 @@ class Bench:
         return self.guarded(key, label, "rec/s", go)
 
     def need_base_log(self) -> Path:
+        if self.base_log is None and self.args.base_log:
+            self.tried_base = True
+            self.base_log = copy_log(Path(self.args.base_log), self.work / "base-given.db")
         if self.base_log is None and not self.tried_base:
             self.tried_base = True
             self.e2e_one("big", "q.j1", "empty")
@@ -251,7 +254,8 @@ class Bench:
                 "s",
                 max_rss_mb=max(p.max_rss_mb for p in procs),
                 load=(procs[0].load[0], procs[-1].load[1]),
-                extra={"times": times},
+                cpu_seconds=statistics.median(p.cpu_seconds for p in procs),
+                extra={"times": times, "cpu_times": [p.cpu_seconds for p in procs]},
             )
 
         self.guarded(key, label, "s", go)

@@ -76,6 +76,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--workdir", default=None, help="keep the corpora here (default: a temp dir)")
     ap.add_argument("--skip", default="", help=f"comma list of parts to skip: {','.join(PARTS)}")
     ap.add_argument("--timeout", type=float, default=3600, help="seconds per measured command")
+    ap.add_argument(
+        "--base-log",
+        metavar="DB",
+        help="a log written by the big -q run of an earlier run (copied, never changed)",
+    )
+    ap.add_argument("--commit", help="the commit measured, when decaudit is not a git checkout")
     ap.add_argument("--save", metavar="JSON", help="write the JSON result here as it grows")
     ap.add_argument("--table", metavar="JSON", help="print the table of a saved --json result")
     args = ap.parse_args(argv)
@@ -114,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
 
     res: dict[str, Any] = {
         "version": __version__,
-        "commit": commit(),
+        "commit": args.commit or commit(),
         "machine": machine(),
         "load_start": load1(),
         "sizes": {"small": args.small, "big": args.big, "log_findings": args.log_findings},

@@ -143,7 +143,9 @@ def table(res: dict[str, Any], figures: list[Figure]) -> str:
         if f.error:
             verdict = f"ERROR: {f.error[:120]}"
         value = _num(f.value, f.unit)
-        cpu = f"{f.cpu_seconds:.1f}" if f.cpu_seconds is not None else ""
+        cpu = ""
+        if f.cpu_seconds is not None:
+            cpu = f"{f.cpu_seconds:.2f}" if f.cpu_seconds < 10 else f"{f.cpu_seconds:.0f}"
         lines.append(
             f"{f.label[:60]:<60} {value:>14} {cpu:>7} {rss:>9} {load:>9}"
             f"  {(f.target or ''):<17} {verdict}"
