@@ -238,11 +238,14 @@ class Bench:
         return self.base_log
 
     def e2e(self) -> None:
+        modes = set(self.args.e2e.split(","))
         for which in ("small", "big"):
             for mode in ("q.j1", "q.jN", "all"):
-                self.e2e_one(which, mode, "empty")
-        self.e2e_one("small", "q.j1", "base")
-        self.e2e_one("big", "q.j1", "base")
+                if mode in modes:
+                    self.e2e_one(which, mode, "empty")
+        if "base" in modes:
+            self.e2e_one("small", "q.j1", "base")
+            self.e2e_one("big", "q.j1", "base")
 
     def latency(self, key: str, label: str, cmd: list[str], ok: Sequence[int] = (0, 1)) -> None:
         def go() -> Figure:

@@ -75,6 +75,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--json", action="store_true", help="print JSON instead of a table")
     ap.add_argument("--workdir", default=None, help="keep the corpora here (default: a temp dir)")
     ap.add_argument("--skip", default="", help=f"comma list of parts to skip: {','.join(PARTS)}")
+    ap.add_argument(
+        "--e2e",
+        default="q.j1,q.jN,all,base",
+        help="end-to-end modes: q.j1 (-q --jobs 1), q.jN, all (every output), base (big log)",
+    )
     ap.add_argument("--timeout", type=float, default=3600, help="seconds per measured command")
     ap.add_argument(
         "--base-log",
