@@ -1,9 +1,11 @@
 """Two saved ``run.py --json`` results side by side, as a Markdown table.
 
 Usage: ``python benchmarks/compare.py BEFORE.json AFTER.json`` prints one row per figure:
-its target, the value before (with the load average around it), the value after, and
-whether the target is met after. A figure measured in only one of the runs shows ``-`` in
-the other column.
+its target, the value before (with its peak RSS and the load average around it), the value
+after, and whether the target is met after. A figure measured in only one of the runs
+shows ``-`` in the other column. Either side may be a comma-separated list of results of
+partial runs (``--skip``, ``--e2e``): each figure is taken from the first that has it, and
+when they come from different commits each value names its commit.
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ def _cell(f: dict[str, Any] | None) -> str:
         text += f", {f['max_rss_mb']:,.0f} MB"
     if f.get("load"):
         text += f" (load {f['load'][0]:.1f}-{f['load'][1]:.1f})"
+    if f.get("label_commit"):
+        text += f" [{f['label_commit']}]"
     return text
 
 
@@ -39,18 +43,32 @@ def _verdict(f: dict[str, Any] | None) -> str:
     return "met" if f["met"] else "**missed**"
 
 
-def markdown(before: dict[str, Any], after: dict[str, Any]) -> str:
-    a = {f["key"]: f for f in before["figures"]}
-    b = {f["key"]: f for f in after["figures"]}
+def merged(results: list[dict[str, Any]]) -> tuple[dict[str, dict[str, Any]], str]:
+    """Figures by key, each from the first result that has it without error; the commits."""
+    figs: dict[str, dict[str, Any]] = {}
+    commits = sorted({r["commit"].split()[0] for r in results})
+    for res in results:
+        for f in res["figures"]:
+            got = figs.get(f["key"])
+            if got is None or (got.get("error") and not f.get("error")):
+                figs[f["key"]] = {**f, "commit": res["commit"].split()[0]}
+    if len(commits) > 1:
+        for f in figs.values():
+            f["label_commit"] = f["commit"]
+    return figs, ", ".join(commits)
+
+
+def markdown(before: list[dict[str, Any]], after: list[dict[str, Any]]) -> str:
+    a, ca = merged(before)
+    b, cb = merged(after)
     order = list(b) + [k for k in a if k not in b]
     lines = [
-        f"| figure | target | before ({before['commit'].split()[0]}) |"
-        f" after ({after['commit'].split()[0]}) | after |",
+        f"| figure | target | before ({ca}) | after ({cb}) | after |",
         "| --- | --- | ---: | ---: | --- |",
     ]
     for key in order:
         f = b.get(key) or a[key]
-        fig = Figure(**f)
+        fig = Figure(**{k: v for k, v in f.items() if k not in ("commit", "label_commit")})
         lines.append(
             f"| {fig.label} | {fig.target or ''} | {_cell(a.get(key))} | {_cell(b.get(key))} |"
             f" {_verdict(b.get(key))} |"
@@ -63,8 +81,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("before")
     ap.add_argument("after")
     args = ap.parse_args(argv)
-    load = [json.loads(Path(p).read_text(encoding="utf-8")) for p in (args.before, args.after)]
-    print(markdown(*load))
+    sides = [
+        [json.loads(Path(p).read_text(encoding="utf-8")) for p in side.split(",")]
+        for side in (args.before, args.after)
+    ]
+    print(markdown(*sides))
     return 0
 
 
