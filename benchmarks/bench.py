@@ -331,7 +331,16 @@ class Bench:
 
         fig = self.guarded("report.rss", "report of the 100k-decision log", "MB", go)
         if fig.seconds is not None:
-            self.add(Figure("report.seconds", "report: time", fig.seconds, "s", load=fig.load))
+            self.add(
+                Figure(
+                    "report.seconds",
+                    "report: time",
+                    fig.seconds,
+                    "s",
+                    load=fig.load,
+                    cpu_seconds=fig.cpu_seconds,
+                )
+            )
 
     def diff(self) -> None:
         def go() -> Figure:
@@ -356,7 +365,16 @@ class Bench:
 
         fig = self.guarded("diff.rss", "diff of two big runs", "MB", go)
         if fig.seconds is not None:
-            self.add(Figure("diff.seconds", "diff: time", fig.seconds, "s", load=fig.load))
+            self.add(
+                Figure(
+                    "diff.seconds",
+                    "diff: time",
+                    fig.seconds,
+                    "s",
+                    load=fig.load,
+                    cpu_seconds=fig.cpu_seconds,
+                )
+            )
 
     def log(self) -> None:
         n = self.args.log_findings
