@@ -89,6 +89,10 @@ def run(
             timer.start()
         try:
             _, status, usage = os.wait4(proc.pid, 0)
+        except BaseException:  # Ctrl-C: the child is in its own session, end it too
+            kill()
+            os.wait4(proc.pid, 0)
+            raise
         finally:
             if timer:
                 timer.cancel()
