@@ -28,7 +28,9 @@ def _cell(f: dict[str, Any] | None) -> str:
     if f.get("error"):
         return "error"
     text = _num(f["value"], f["unit"])
-    if f.get("max_rss_mb") is not None and f["unit"] != "MB":
+    if f.get("cpu_seconds") is not None:
+        text += f", CPU {f['cpu_seconds']:.3g} s"
+    if f.get("max_rss_mb") is not None and f["unit"] not in ("MB", "ms/record", "x"):
         text += f", {f['max_rss_mb']:,.0f} MB"
     if f.get("load"):
         text += f" (load {f['load'][0]:.1f}-{f['load'][1]:.1f})"
