@@ -60,10 +60,14 @@ def merged(results: list[dict[str, Any]]) -> tuple[dict[str, dict[str, Any]], st
     return figs, ", ".join(commits)
 
 
-def markdown(before: list[dict[str, Any]], after: list[dict[str, Any]]) -> str:
+def markdown(
+    before: list[dict[str, Any]], after: list[dict[str, Any]], only_targets: bool = False
+) -> str:
     a, ca = merged(before)
     b, cb = merged(after)
     order = list(b) + [k for k in a if k not in b]
+    if only_targets:
+        order = [k for k in order if (b.get(k) or a[k]).get("target")]
     lines = [
         f"| figure | target | before ({ca}) | after ({cb}) | after |",
         "| --- | --- | ---: | ---: | --- |",
@@ -82,12 +86,13 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     ap.add_argument("before")
     ap.add_argument("after")
+    ap.add_argument("--targets", action="store_true", help="only the figures with a target")
     args = ap.parse_args(argv)
     sides = [
         [json.loads(Path(p).read_text(encoding="utf-8")) for p in side.split(",")]
         for side in (args.before, args.after)
     ]
-    print(markdown(*sides))
+    print(markdown(*sides, only_targets=args.targets))
     return 0
 
 
