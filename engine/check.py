@@ -59,6 +59,7 @@ class CheckOptions:
     command: str = "decaudit check"
     config_digest: str = ""
     keep_findings: bool = True
+    findings_sink: Any = None  # with keep_findings: takes them (append) instead of the result
     stdin: IO[bytes] | None = None
     select_file: Callable[[str], bool] | None = None  # files found walking folders
     history_db: str | None = None  # read for waivers and track records even when not logging
@@ -205,7 +206,7 @@ class _Sink:
         if not waived and rank >= self.fail_rank:
             tally.failing += 1
         if opts.keep_findings and finding is not None:
-            tally.findings.append(finding)
+            (tally.findings if opts.findings_sink is None else opts.findings_sink).append(finding)
 
 
 def _consume(

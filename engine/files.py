@@ -4,14 +4,27 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TextIO
 
 from .errors import DecauditError
 from .interrupt import note_written
 
 
 def write_atomic(path: str | Path, text: str, *, make_parents: bool = False) -> None:
-    """Write ``text`` to ``path`` through a temporary file in the same folder and a rename.
+    """Write ``text`` to ``path`` through a temporary file in the same folder and a rename
+    (see :func:`open_atomic`)."""
+    with open_atomic(path, make_parents=make_parents) as fh:
+        fh.write(text)
+
+
+@contextmanager
+def open_atomic(path: str | Path, *, make_parents: bool = False) -> Iterator[TextIO]:
+    """A text file to write ``path`` as it goes: a temporary file in the same folder, renamed
+    over ``path`` when the block ends without an exception (removed otherwise, leaving the old
+    file as it was).
 
     A regular file (or a new one) is replaced atomically; a link to a regular file keeps
     its link and the file it names is replaced. A special file that exists (a FIFO, a
@@ -26,7 +39,8 @@ def write_atomic(path: str | Path, text: str, *, make_parents: bool = False) -> 
     if target.is_dir():
         raise DecauditError(f"{path}: is a directory; give a file name with -o")
     if _is_stream(target) or (target.exists() and not target.is_file()):
-        _write_into(target, text)  # a FIFO, a device or a descriptor: never replace it
+        with _write_into(target) as into:  # a FIFO, a device or a descriptor: never replace it
+            yield into
         return
     if target.is_symlink():  # a link to a regular file: replace the file, keep the link
         target = Path(os.path.realpath(target))
@@ -41,18 +55,33 @@ def write_atomic(path: str | Path, text: str, *, make_parents: bool = False) -> 
         raise DecauditError(f"{path}: cannot write here: {exc.strerror or exc}") from exc
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+            try:
+                yield fh
+            except OSError as exc:
+                raise _WriteFailed(exc) from exc
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, 0o644)
         os.replace(tmp, target)
         note_written(str(path))
+    except _WriteFailed as failed:
+        Path(tmp).unlink(missing_ok=True)
+        error = failed.error
+        raise DecauditError(f"{path}: cannot write: {error.strerror or error}") from error
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
         raise DecauditError(f"{path}: cannot write: {exc.strerror or exc}") from exc
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+class _WriteFailed(Exception):
+    """An OSError raised while writing into the temporary file."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(str(error))
+        self.error = error
 
 
 def _is_stream(target: Path) -> bool:
@@ -68,11 +97,12 @@ def _is_stream(target: Path) -> bool:
     return False
 
 
-def _write_into(target: Path, text: str) -> None:
+@contextmanager
+def _write_into(target: Path) -> Iterator[TextIO]:
     """Write into a special file (FIFO, character device such as /dev/stdout) in place."""
     try:
         with open(target, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+            yield fh
         note_written(str(target))
     except OSError as exc:
         raise DecauditError(f"{target}: cannot write: {exc.strerror or exc}") from exc

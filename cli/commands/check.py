@@ -229,7 +229,8 @@ def check(
     from decaudit.engine.check import CheckOptions, run_check
     from decaudit.engine.records.limits import NAMES as LIMIT_NAMES
     from decaudit.engine.records.limits import Limits
-    from decaudit.engine.report import ReportOptions, get_renderer, needs_records
+    from decaudit.engine.report import ReportOptions, needs_records
+    from decaudit.engine.report.outputs import get_writer
 
     ctx = click.get_current_context()
     flags: dict[str, Any] = {
@@ -264,11 +265,13 @@ def check(
     plan = [(fmt or default_format, out) for fmt, out in pairs] or [(default_format, None)]
     if sum(1 for _, out in plan if out in (None, "-")) > 1:
         fail("only one --format can go to stdout: give the others an --output FILE")
-    renderers = [(fmt, out, get_renderer(fmt)) for fmt, out in plan]
+    for fmt, _ in plan:
+        get_writer(fmt)  # an unknown format is an error before the run
 
     baseline_set = load_baseline(Path(values["baseline"])) if values.get("baseline") else None
     log_on = values["log"]
     needs_findings = not quiet or bool(write_baseline) or any(out for _, out in plan)
+    spool = _spool(needs_findings, [fmt for fmt, _ in plan])
     opts = CheckOptions(
         paths=tuple(paths),
         rules_dirs=tuple(Path(p) for p in values["rules"]),
@@ -289,6 +292,7 @@ def check(
         command=shlex.join(["decaudit", "check", *ctx.meta.get("decaudit.argv", [])]),
         config_digest=cfg.digest,
         keep_findings=needs_findings,
+        findings_sink=spool,
         select_file=cfg.selects,
         collect_all=bool(write_baseline),
         stdin=sys.stdin.buffer if "-" in paths else None,
@@ -311,20 +315,21 @@ def check(
             quiet=quiet,
         )
 
+    from decaudit.engine.report.outputs import stdout_part
+
+    stdout = stdout_part()
     try:
         result = run_check(opts, hooks)
         result = replace(result, config_file=str(cfg.file) if cfg.file else None)
         if write_baseline:
             save_baseline(Path(write_baseline), result.all_findings)
         started_outputs = time.perf_counter()
-        stdout_text = _write_outputs(result, renderers, report_options, progress)
+        _write_outputs(result, plan, report_options, progress, spool, stdout)
     finally:
-        if progress is not None:
-            progress.close()
-    if stdout_text is not None:
-        click.echo(stdout_text, nl=not stdout_text.endswith("\n"), color=use_color)
+        _close(progress, spool)
+    _echo_stdout(stdout, use_color, any(out in (None, "-") for _, out in plan))
     outputs_time = time.perf_counter() - started_outputs
-    stdout_formats = {fmt for fmt, out, _ in renderers if out in (None, "-")}
+    stdout_formats = {fmt for fmt, out in plan if out in (None, "-")}
     shown = not quiet and "text" in stdout_formats
     if result.errors and not (shown and _same_terminal()):
         for err in result.errors:  # errors always reach stderr, whatever the formats and -q
@@ -372,31 +377,68 @@ def _hooks(
     )
 
 
-def _write_outputs(
-    result: Any, renderers: list[Any], options: Any, progress: CheckProgress | None
-) -> str | None:
-    """Render every output, write those with a file; the text for stdout, if any (printed by
-    the caller once the progress bar is gone)."""
-    from decaudit.engine.files import write_atomic
-    from decaudit.engine.report.sarif import size_warning
+def _close(*held: Any) -> None:
+    for item in held:
+        if item is not None:
+            item.close()
 
+
+def _spool(needed: bool, formats: list[str]) -> Any:
+    """Where the run's findings wait for the outputs: on disk (none when not needed)."""
+    if not needed:
+        return None
+    from decaudit.engine.report.spool import FindingSpool
+
+    return FindingSpool(track_duplicates="gitlab" in formats)
+
+
+def _write_outputs(
+    result: Any,
+    plan: list[tuple[str, str | None]],
+    options: Any,
+    progress: CheckProgress | None,
+    spool: Any,
+    stdout: Any,
+) -> None:
+    """Write every output from one pass over the findings: files through a temporary file
+    each, the standard output's document to ``stdout`` (printed by the caller once the
+    progress bar is gone)."""
+    from decaudit.engine.report.outputs import Output, write_outputs
+
+    outputs = [
+        Output(fmt, None if out in (None, "-") else out, options(fmt, out in (None, "-")))
+        for fmt, out in plan
+    ]
     if progress is not None:
-        progress.outputs(len(renderers))
-    stdout_text = None
-    for fmt, out, render in renderers:
-        if progress is not None:
-            progress.output(f"{fmt} -> {out or 'stdout'}")
-        to_stdout = out in (None, "-")
-        text = render(result, options(fmt, to_stdout))
-        if fmt == "sarif" and (warning := size_warning(text)):
-            echo_err(f"warning: {warning}")
-        if to_stdout:
-            stdout_text = text
-        else:
-            write_atomic(out, text, make_parents=True)
-        if progress is not None:
-            progress.output_done()
-    return stdout_text
+        progress.outputs(len(outputs))
+        progress.output(", ".join(f"{o.format} -> {o.path or 'stdout'}" for o in outputs))
+    findings = spool.marked() if spool is not None else iter(())
+    warnings = write_outputs(
+        result,
+        outputs,
+        findings,
+        stdout,
+        on_done=(lambda _: progress.output_done()) if progress is not None else None,
+    )
+    for warning in warnings:
+        echo_err(f"warning: {warning}")
+
+
+def _echo_stdout(part: Any, color: bool, wanted: bool) -> None:
+    """The standard output's document, copied out in blocks of whole lines (an empty one
+    prints an empty line, as ``click.echo("")`` does)."""
+    from decaudit.engine.report.outputs import text_blocks
+
+    if not wanted:
+        part.close()
+        return
+    last = ""
+    for block in text_blocks(part):
+        click.echo(block, nl=False, color=color)
+        last = block[-1:]
+    if last != "\n":
+        click.echo("", color=color)
+    part.close()
 
 
 def _under(path: str, folders: Any) -> bool:

@@ -20,10 +20,21 @@ LF -> ``%0A``; in property values also ``:`` -> ``%3A`` and ``,`` -> ``%2C``.
 
 from __future__ import annotations
 
+import shutil
+from typing import IO, TextIO
+
 from ..types import CheckResult, Finding, InputError
-from ..vocab import SEVERITY_RANK
 from . import ReportOptions
-from .common import active, anchor, plural, relative_file, summarize, summary_sentence
+from .common import (
+    SEVERITIES_DESC,
+    Summary,
+    anchor,
+    plural,
+    relative_file,
+    summarize,
+    summary_sentence,
+)
+from .writer import FormatWriter, render_with, text_part
 
 LEVELS: dict[str, str] = {
     "critical": "error",
@@ -79,52 +90,87 @@ def _error_command(e: InputError, base_dir: str) -> str:
     )
 
 
-def _annotate(
-    result: CheckResult, options: ReportOptions, notice_cap: int | None
-) -> tuple[list[str], int]:
-    """The annotation lines within the caps, and how many findings were left out."""
-    cap = options.max_annotations if options.max_annotations > 0 else None
-    caps = {"error": cap, "warning": cap, "notice": notice_cap}
-    used = {"error": 0, "warning": 0, "notice": 0}
-    lines: list[str] = []
-    skipped = 0
+class Writer(FormatWriter):
+    """Annotations are ordered most severe first: each severity's unwaived findings (in
+    report order) are kept up to the cap, the rest only counted; without a cap they go to a
+    temporary part per severity. Written at the end, input errors first."""
 
-    def room(level: str) -> bool:
-        limit = caps[level]
-        return limit is None or used[level] < limit
+    def __init__(self, result: CheckResult, options: ReportOptions, out: TextIO) -> None:
+        super().__init__(result, options, out)
+        self._cap = options.max_annotations if options.max_annotations > 0 else None
+        self._kept: dict[str, list[str]] = {sev: [] for sev in SEVERITIES_DESC}
+        self._parts: dict[str, IO[str]] = {}
+        self._counts = dict.fromkeys(SEVERITIES_DESC, 0)
 
-    for e in result.errors:
-        if room("error"):
-            used["error"] += 1
-            lines.append(_error_command(e, options.base_dir))
-    findings = sorted(
-        active(result),
-        key=lambda f: (-SEVERITY_RANK[f.severity], f.file, f.line, f.rule_id, f.path),
+    def add(self, finding: Finding, first: bool = True) -> None:
+        if finding.waived:
+            return
+        sev = finding.severity
+        self._counts[sev] += 1
+        if self._cap is None:
+            part = self._parts.get(sev)
+            if part is None:
+                part = text_part()
+                self._parts[sev] = part
+            part.write(_finding_command(finding, self.options.base_dir) + "\n")
+        elif len(self._kept[sev]) < self._cap:
+            self._kept[sev].append(_finding_command(finding, self.options.base_dir))
+
+    def _annotate(self, notice_cap: int | None) -> tuple[list[str], int]:
+        """The annotation lines within the caps, and how many findings were left out."""
+        cap = self._cap
+        caps = {"error": cap, "warning": cap, "notice": notice_cap}
+        used = {"error": 0, "warning": 0, "notice": 0}
+        lines: list[str] = []
+        for e in self.result.errors:
+            if caps["error"] is None or used["error"] < caps["error"]:
+                used["error"] += 1
+                lines.append(_error_command(e, self.options.base_dir))
+        skipped = 0
+        for sev in SEVERITIES_DESC:
+            level = LEVELS[sev]
+            limit = caps[level]
+            room = self._counts[sev] if limit is None else max(limit - used[level], 0)
+            take = min(room, len(self._kept[sev]), self._counts[sev])
+            lines.extend(self._kept[sev][:take])
+            used[level] += take
+            skipped += self._counts[sev] - take
+        return lines, skipped
+
+    def close(self) -> None:
+        cap = self._cap
+        if cap is None:
+            self._write_uncapped()
+            return
+        lines, skipped = self._annotate(cap)
+        if skipped:
+            # The overflow notice must itself be shown: keep one notice of the cap for it.
+            lines, skipped = self._annotate(max(cap - 1, 0))
+        summary = summarize(self.result)
+        lines.append(f"decaudit: {summary_sentence(summary)}")
+        if skipped:
+            lines.append(_overflow(summary, skipped))
+        self.out.write("\n".join(lines) + "\n")
+
+    def _write_uncapped(self) -> None:
+        for e in self.result.errors:
+            self.out.write(_error_command(e, self.options.base_dir) + "\n")
+        for sev in SEVERITIES_DESC:
+            part = self._parts.get(sev)
+            if part is not None:
+                part.seek(0)
+                shutil.copyfileobj(part, self.out)
+                part.close()
+        self.out.write(f"decaudit: {summary_sentence(summarize(self.result))}\n")
+
+
+def _overflow(summary: Summary, skipped: int) -> str:
+    return command(
+        "notice",
+        f"decaudit: {plural(summary.findings, 'finding')} "
+        f"({skipped} not annotated, see the full report)",
     )
-    for f in findings:
-        level = LEVELS[f.severity]
-        if room(level):
-            used[level] += 1
-            lines.append(_finding_command(f, options.base_dir))
-        else:
-            skipped += 1
-    return lines, skipped
 
 
 def render(result: CheckResult, options: ReportOptions) -> str:
-    cap = options.max_annotations if options.max_annotations > 0 else None
-    lines, skipped = _annotate(result, options, cap)
-    if skipped and cap is not None:
-        # The overflow notice must itself be shown: keep one notice of the cap for it.
-        lines, skipped = _annotate(result, options, max(cap - 1, 0))
-    summary = summarize(result)
-    lines.append(f"decaudit: {summary_sentence(summary)}")
-    if skipped:
-        lines.append(
-            command(
-                "notice",
-                f"decaudit: {plural(summary.findings, 'finding')} "
-                f"({skipped} not annotated, see the full report)",
-            )
-        )
-    return "\n".join(lines) + "\n"
+    return render_with(Writer, result, options)

@@ -26,13 +26,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import Any
+from typing import Any, TextIO
 
 from ..types import CheckResult, Finding, InputError
 from . import ReportOptions
-from .common import active, relative_file, sort_findings
 from .common import anchor as anchor_of
+from .common import relative_file
 from .sarif import portfolio_anchor
+from .writer import FormatWriter, JsonArray, render_with
 
 SEVERITIES: dict[str, str] = {
     "critical": "blocker",
@@ -87,16 +88,41 @@ def _error(e: InputError, base_dir: str) -> dict[str, Any]:
 
 def issues(result: CheckResult, options: ReportOptions) -> list[dict[str, Any]]:
     """The report as a list of dicts (the ``gitlab`` format is this, serialized)."""
-    anchor = portfolio_anchor(result, options.base_dir)
-    out = [_error(e, options.base_dir) for e in result.errors]
-    seen = {issue["fingerprint"] for issue in out}
-    for f in sort_findings(active(result)):
-        issue = _finding(f, anchor, options.base_dir)
-        if issue is not None and issue["fingerprint"] not in seen:
-            seen.add(issue["fingerprint"])
-            out.append(issue)
-    return out
+    doc: Any = json.loads(render(result, options))
+    return doc
+
+
+class Writer(FormatWriter):
+    """Input errors first (known before the findings), then one issue per unwaived finding
+    whose fingerprint no earlier issue has (``first``, from the feeder)."""
+
+    def __init__(self, result: CheckResult, options: ReportOptions, out: TextIO) -> None:
+        super().__init__(result, options, out)
+        self._anchor = portfolio_anchor(result, options.base_dir)
+        self._array = JsonArray(out, json.dumps(MARK) + "\n", MARK)
+        self._seen: set[str] = set()  # the errors' fingerprints (a finding's are told)
+        for e in result.errors:
+            issue = _error(e, options.base_dir)
+            self._seen.add(issue["fingerprint"])
+            self._array.add(_dumps(issue))
+
+    def add(self, finding: Finding, first: bool = True) -> None:
+        if finding.waived or not first or finding.fingerprint in self._seen:
+            return
+        issue = _finding(finding, self._anchor, self.options.base_dir)
+        if issue is not None:
+            self._array.add(_dumps(issue))
+
+    def close(self) -> None:
+        self._array.close()
+
+
+MARK = "\x00decaudit-gitlab-issues"
+
+
+def _dumps(issue: dict[str, Any]) -> str:
+    return json.dumps(issue, indent=2, ensure_ascii=False)
 
 
 def render(result: CheckResult, options: ReportOptions) -> str:
-    return json.dumps(issues(result, options), indent=2, ensure_ascii=False) + "\n"
+    return render_with(Writer, result, options)

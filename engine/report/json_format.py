@@ -16,9 +16,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..types import CheckResult, InputError
+from ..types import CheckResult, Finding, InputError
 from . import ReportOptions
 from .common import finding_dict, json_default, sort_findings, summarize
+from .writer import FormatWriter, JsonArray, placeholder, render_with
 
 SCHEMA_VERSION = 1
 
@@ -27,15 +28,20 @@ def error_dict(error: InputError) -> dict[str, Any]:
     return {"file": error.file, "line": error.line, "message": error.message, "kind": error.kind}
 
 
-def document(result: CheckResult) -> dict[str, Any]:
-    """The JSON document as a dict (the ``json`` format is this, serialized)."""
+def document(result: CheckResult, findings: Any = None) -> dict[str, Any]:
+    """The JSON document as a dict (the ``json`` format is this, serialized); ``findings``
+    stands in for the list of findings when given."""
     s = summarize(result)
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "decaudit", "version": result.tool_version},
         "run_id": result.run_id,
         "started_at": result.started_at,
-        "findings": [finding_dict(f) for f in sort_findings(result.findings)],
+        "findings": (
+            [finding_dict(f) for f in sort_findings(result.findings)]
+            if findings is None
+            else findings
+        ),
         "errors": [error_dict(e) for e in result.errors],
         "skipped": [{"file": e.file, "reason": e.message} for e in result.skipped],
         "rules": [
@@ -66,8 +72,36 @@ def document(result: CheckResult) -> dict[str, Any]:
     }
 
 
+class Writer(FormatWriter):
+    """The document around the findings is known before them (the run is over): written
+    first up to the findings, each finding as it comes, the rest at the end."""
+
+    def __init__(self, result: CheckResult, options: ReportOptions, out: Any) -> None:
+        super().__init__(result, options, out)
+        mark = placeholder()
+        text = json.dumps(
+            document(result, mark),
+            indent=2,
+            sort_keys=True,
+            ensure_ascii=False,
+            default=json_default,
+        )
+        self._array = JsonArray(out, text + "\n", mark)
+
+    def add(self, finding: Finding, first: bool = True) -> None:
+        self._array.add(
+            json.dumps(
+                finding_dict(finding),
+                indent=2,
+                sort_keys=True,
+                ensure_ascii=False,
+                default=json_default,
+            )
+        )
+
+    def close(self) -> None:
+        self._array.close()
+
+
 def render(result: CheckResult, options: ReportOptions) -> str:
-    text = json.dumps(
-        document(result), indent=2, sort_keys=True, ensure_ascii=False, default=json_default
-    )
-    return text + "\n"
+    return render_with(Writer, result, options)

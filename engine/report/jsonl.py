@@ -10,24 +10,27 @@ from __future__ import annotations
 
 import json
 
-from ..types import CheckResult
+from ..types import CheckResult, Finding
 from . import ReportOptions
-from .common import finding_dict, json_default, sort_findings
+from .common import finding_dict, json_default
+from .writer import FormatWriter, render_with
 
 # Characters that some line splitters treat as line ends (str.splitlines, JavaScript):
 # always escaped, so one finding is one line for every reader.
 _LINE_ENDS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
 
 
-def render(result: CheckResult, options: ReportOptions) -> str:
-    return "".join(
-        json.dumps(
-            finding_dict(f),
+class Writer(FormatWriter):
+    def add(self, finding: Finding, first: bool = True) -> None:
+        line = json.dumps(
+            finding_dict(finding),
             sort_keys=True,
             ensure_ascii=False,
             separators=(",", ":"),
             default=json_default,
-        ).translate(_LINE_ENDS)
-        + "\n"
-        for f in sort_findings(result.findings)
-    )
+        )
+        self.out.write(line.translate(_LINE_ENDS) + "\n")
+
+
+def render(result: CheckResult, options: ReportOptions) -> str:
+    return render_with(Writer, result, options)

@@ -40,14 +40,16 @@ from __future__ import annotations
 
 import json
 import posixpath
+from collections import OrderedDict
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, TextIO
 from urllib.parse import quote
 
 from ..types import SEVERITY_RANK, CheckResult, Finding, InputError, RuleInfo
 from ..vocab import BINARY_RECORD_LOADERS
 from . import ReportOptions
-from .common import folder_files, sort_findings
+from .common import folder_files, summarize
+from .writer import FormatWriter, JsonArray, placeholder, render_with, text_part
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -104,14 +106,21 @@ def artifact_location(file: str, base_dir: str) -> dict[str, Any]:
 
 
 class _Lines:
-    """Length of source lines, read lazily once per file; ``None`` when unreadable."""
+    """Length of source lines, read lazily; ``None`` when unreadable. The last few files
+    read are kept (findings come file by file)."""
+
+    KEEP = 4
 
     def __init__(self) -> None:
-        self._cache: dict[str, list[str] | None] = {}
+        self._cache: OrderedDict[str, list[str] | None] = OrderedDict()
 
     def length(self, file: str, line: int) -> int | None:
-        if file not in self._cache:
+        if file in self._cache:
+            self._cache.move_to_end(file)
+        else:
             self._cache[file] = self._read(file)
+            if len(self._cache) > self.KEEP:
+                self._cache.popitem(last=False)
         lines = self._cache[file]
         if lines is None or not 1 <= line <= len(lines):
             return None
@@ -298,47 +307,135 @@ def _shown(path: Path) -> str:
     return path.as_posix()
 
 
-def _capped(findings: list[Finding], cap: int) -> tuple[list[Finding], int]:
-    """The ``cap`` most severe findings (in report order) and how many were left out."""
-    if cap <= 0 or len(findings) <= cap:
-        return findings, 0
-    keep = sorted(findings, key=lambda f: -SEVERITY_RANK[f.severity])[:cap]
-    return sort_findings(keep), len(findings) - cap
+def _quotas(counts: list[int], cap: int) -> list[int]:
+    """How many results of each rank are written: all, unless there are more than ``cap``
+    (then the most severe ``cap``, the first ones of the last rank taken)."""
+    if cap <= 0 or sum(counts) <= cap:
+        return list(counts)
+    quotas = [0] * len(counts)
+    left = cap
+    for rank in range(len(counts) - 1, -1, -1):
+        quotas[rank] = min(counts[rank], left)
+        left -= quotas[rank]
+    return quotas
 
 
-def log(result: CheckResult, options: ReportOptions) -> dict[str, Any]:
-    """The SARIF log as a dict (the ``sarif`` format is this, serialized)."""
-    lines = _Lines()
-    rules = sorted(result.rules, key=lambda r: r.id)
-    known = {r.id for r in rules}
-    for f in result.findings:
-        if f.rule_id not in known:
-            rules.append(_placeholder_rule(f))
-            known.add(f.rule_id)
-    index = {r.id: i for i, r in enumerate(rules)}
-    anchor = portfolio_anchor(result, options.base_dir)
-    shown, omitted = _capped(
-        [
-            f
-            for f in sort_findings(result.findings)
-            if (options.sarif_include_waived or not f.waived) and (f.file or anchor)
-        ],
-        options.sarif_max_results,
-    )
-    notes = [_notification(e, options, lines) for e in result.errors]
-    if omitted:
-        notes.append(
-            {
-                "level": "warning",
-                "message": {
-                    "text": f"{omitted:,} results left out: at most "
-                    f"{options.sarif_max_results:,} are written per run (GitHub code "
-                    "scanning's limit); the most severe were kept. See the full report "
-                    "(decaudit report, or -f json)."
-                },
-                "descriptor": {"id": "results-capped"},
+class Writer(FormatWriter):
+    """Results are written, as they come, to a temporary part (in memory up to a few
+    megabytes), with their rank; at the end the log is written around them: the rules (with
+    a placeholder for any rule the run did not list), the notifications (with the count
+    left out by the cap), then the part, keeping at most ``options.sarif_max_results``, the
+    most severe. When the counts are known before the findings (waived findings left out),
+    results past the cap are never serialized."""
+
+    def __init__(self, result: CheckResult, options: ReportOptions, out: TextIO) -> None:
+        super().__init__(result, options, out)
+        self._lines = _Lines()
+        self._rules = sorted(result.rules, key=lambda r: r.id)
+        self._index = {r.id: i for i, r in enumerate(self._rules)}
+        self._unknown: dict[str, tuple[tuple[Any, ...], Finding]] = {}
+        self._anchor = portfolio_anchor(result, options.base_dir)
+        self._part = text_part(4 * 2**20)
+        self._counts = [0] * len(SEVERITY_RANK)
+        self._quotas: list[int] | None = None
+        self._written = [0] * len(SEVERITY_RANK)
+        if not options.sarif_include_waived and self._anchor is not None:
+            totals = summarize(result).by_severity  # every unwaived finding is a result
+            self._quotas = _quotas(
+                [totals.get(sev, 0) for sev in SEVERITY_RANK], options.sarif_max_results
+            )
+
+    def add(self, finding: Finding, first: bool = True) -> None:
+        if finding.rule_id not in self._index:
+            key = (finding.file, finding.line, finding.decision_id, finding.rule_id, finding.path)
+            known = self._unknown.get(finding.rule_id)
+            if known is None or key < known[0]:
+                self._unknown[finding.rule_id] = (key, finding)
+        if not (self.options.sarif_include_waived or not finding.waived):
+            return
+        if not (finding.file or self._anchor):
+            return
+        rank = finding.rank
+        self._counts[rank] += 1
+        if self._quotas is not None:
+            if self._written[rank] >= self._quotas[rank]:
+                return
+            self._written[rank] += 1
+        index = self._index.get(finding.rule_id, -1)
+        entry = _result(finding, index, self.options, self._lines, self._anchor)
+        text = json.dumps(entry, indent=2, ensure_ascii=False)
+        rule = "" if index >= 0 else finding.rule_id
+        self._part.write(f"{rank} {len(text)} {json.dumps(rule)}\n{text}")
+
+    def _all_rules(self) -> list[RuleInfo]:
+        if self.result.findings:  # in memory: in the order they were given
+            order = {f.rule_id: i for i, f in reversed(list(enumerate(self.result.findings)))}
+        else:
+            order = {
+                rule: i
+                for i, (rule, _) in enumerate(
+                    sorted(self._unknown.items(), key=lambda kv: kv[1][0])
+                )
             }
+        extra = sorted(self._unknown, key=lambda rule: order.get(rule, len(order)))
+        return [*self._rules, *(_placeholder_rule(self._unknown[rule][1]) for rule in extra)]
+
+    def close(self) -> None:
+        result, options = self.result, self.options
+        rules = self._all_rules()
+        index = {r.id: i for i, r in enumerate(rules)}
+        cap = options.sarif_max_results
+        quotas = _quotas(self._counts, cap)
+        omitted = sum(self._counts) - sum(quotas)
+        notes = [_notification(e, options, self._lines) for e in result.errors]
+        if omitted:
+            notes.append(
+                {
+                    "level": "warning",
+                    "message": {
+                        "text": f"{omitted:,} results left out: at most "
+                        f"{cap:,} are written per run (GitHub code "
+                        "scanning's limit); the most severe were kept. See the full report "
+                        "(decaudit report, or -f json)."
+                    },
+                    "descriptor": {"id": "results-capped"},
+                }
+            )
+        mark = placeholder()
+        array = JsonArray(
+            self.out,
+            json.dumps(
+                _log(result, options, rules, notes, mark, omitted), indent=2, ensure_ascii=False
+            )
+            + "\n",
+            mark,
         )
+        taken = [0] * len(quotas)
+        self._part.seek(0)
+        while header := self._part.readline():
+            rank_text, size, rule_text = header.rstrip("\n").split(" ", 2)
+            rank = int(rank_text)
+            text = self._part.read(int(size))
+            if taken[rank] >= quotas[rank]:
+                continue
+            taken[rank] += 1
+            rule = json.loads(rule_text)
+            if rule:
+                text = text.replace('"ruleIndex": -1', f'"ruleIndex": {index[rule]}', 1)
+            array.add(text)
+        self._part.close()
+        array.close()
+
+
+def _log(
+    result: CheckResult,
+    options: ReportOptions,
+    rules: list[RuleInfo],
+    notes: list[dict[str, Any]],
+    results: Any,
+    omitted: int,
+) -> dict[str, Any]:
+    """The SARIF log, ``results`` standing for its results."""
     invocation: dict[str, Any] = {
         "executionSuccessful": not result.errors,
         "exitCode": result.exit_code,
@@ -363,14 +460,20 @@ def log(result: CheckResult, options: ReportOptions) -> dict[str, Any]:
         "automationDetails": {"id": automation_id},
         "columnKind": "unicodeCodePoints",
         "invocations": [invocation],
-        "results": [_result(f, index[f.rule_id], options, lines, anchor) for f in shown],
+        "results": results,
         "properties": properties,
     }
     return {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
 
 
+def log(result: CheckResult, options: ReportOptions) -> dict[str, Any]:
+    """The SARIF log as a dict (the ``sarif`` format is this, serialized)."""
+    doc: Any = json.loads(render(result, options))
+    return doc
+
+
 def render(result: CheckResult, options: ReportOptions) -> str:
-    return json.dumps(log(result, options), indent=2, ensure_ascii=False) + "\n"
+    return render_with(Writer, result, options)
 
 
 def size_warning(text: str, limit: int = MAX_GZIPPED_BYTES) -> str | None:
@@ -383,6 +486,11 @@ def size_warning(text: str, limit: int = MAX_GZIPPED_BYTES) -> str | None:
     size = len(gzip.compress(data, compresslevel=6))
     if size <= limit:
         return None
+    return size_message(size, limit)
+
+
+def size_message(size: int, limit: int = MAX_GZIPPED_BYTES) -> str:
+    """The warning for a SARIF file of ``size`` bytes gzipped."""
     return (
         f"the SARIF file is {size / 1e6:.1f} MB gzipped, over GitHub code scanning's "
         f"{limit / 1e6:.0f} MB upload limit: narrow the check (--min-severity, --select) "

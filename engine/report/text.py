@@ -12,7 +12,7 @@ Colours (``options.color``): the severity tag by severity, waived findings dimme
 
 from __future__ import annotations
 
-from itertools import groupby
+from typing import TextIO
 
 import click
 
@@ -21,11 +21,11 @@ from . import ReportOptions
 from .common import (
     location_label,
     one_line,
-    sort_findings,
     summarize,
     summary_sentence,
     waiver_note,
 )
+from .writer import FormatWriter, render_with
 
 SEVERITY_STYLE: dict[str, dict[str, object]] = {
     "critical": {"fg": "red", "bold": True},
@@ -66,26 +66,62 @@ def _error_line(e: InputError, color: bool) -> str:
     return f"{_style(where, color, bold=True)} {label} {one_line(e.message)}"
 
 
+class Writer(FormatWriter):
+    """Findings grouped per file (errors of that file first), then the summary line; files
+    with errors and no finding take their place in file order. With ``options.quiet``, only
+    the summary line."""
+
+    def __init__(self, result: CheckResult, options: ReportOptions, out: TextIO) -> None:
+        super().__init__(result, options, out)
+        self._errors: dict[str, list[InputError]] = {}
+        for e in result.errors:
+            self._errors.setdefault(e.file, []).append(e)
+        self._pending = sorted(self._errors)  # files with errors not yet written
+        self._file: str | None = None
+        self._blocks = 0
+
+    def _line(self, text: str, new_block: bool) -> None:
+        if new_block:
+            self.out.write("\n\n" if self._blocks else "")
+            self._blocks += 1
+        else:
+            self.out.write("\n")
+        self.out.write(text)
+
+    def _error_block(self, file: str) -> None:
+        for i, e in enumerate(self._errors.get(file, [])):
+            self._line(_error_line(e, self.options.color), i == 0)
+
+    def _flush_until(self, file: str | None) -> None:
+        """The blocks of the files with errors before ``file`` (all of them for None)."""
+        while self._pending and (file is None or self._pending[0] < file):
+            self._error_block(self._pending.pop(0))
+
+    def add(self, finding: Finding, first: bool = True) -> None:
+        if self.options.quiet or not (self.options.show_waived or not finding.waived):
+            return
+        new_block = finding.file != self._file
+        if new_block:
+            self._flush_until(finding.file)
+            self._file = finding.file
+            if self._pending and self._pending[0] == finding.file:
+                self._pending.pop(0)
+                self._error_block(finding.file)
+                new_block = False
+        self._line(_finding_line(finding, self.options.color), new_block)
+
+    def close(self) -> None:
+        if not self.options.quiet:
+            self._flush_until(None)
+        self.out.write("\n\n" if self._blocks else "")
+        self.out.write(_summary_line(self.result, self.options) + "\n")
+
+
 def render(result: CheckResult, options: ReportOptions) -> str:
     """Findings grouped per file (errors of that file first), then the summary line.
 
     With ``options.quiet``, only the summary line."""
-    if options.quiet:
-        return _summary_line(result, options) + "\n"
-    findings = sort_findings(f for f in result.findings if options.show_waived or not f.waived)
-    errors_by_file: dict[str, list[InputError]] = {}
-    for e in result.errors:
-        errors_by_file.setdefault(e.file, []).append(e)
-    findings_by_file = {
-        file: list(group) for file, group in groupby(findings, key=lambda f: f.file)
-    }
-    blocks: list[str] = []
-    for file in sorted(set(errors_by_file) | set(findings_by_file)):
-        lines = [_error_line(e, options.color) for e in errors_by_file.get(file, [])]
-        lines += [_finding_line(f, options.color) for f in findings_by_file.get(file, [])]
-        blocks.append("\n".join(lines))
-    blocks.append(_summary_line(result, options))
-    return "\n\n".join(blocks) + "\n"
+    return render_with(Writer, result, options)
 
 
 def _summary_line(result: CheckResult, options: ReportOptions) -> str:
