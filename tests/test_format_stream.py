@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 from decaudit.engine.check import CheckOptions, run_check
 from decaudit.engine.report import FORMATS, ReportOptions, get_renderer
-from decaudit.engine.report import spool as spool_module
 from decaudit.engine.report.common import sort_findings
 from decaudit.engine.report.outputs import Output, write_outputs
 from decaudit.engine.report.spool import ExternalSort, FindingSpool, first_marks
@@ -24,11 +23,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests" / "golden"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import corpus  # noqa: E402
-import sample  # noqa: E402
 
 SEVERITIES = ("info", "low", "medium", "high", "critical")
 STREAMED = [name for name in FORMATS if name != "brief"]
