@@ -11,7 +11,6 @@ import os
 import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import IO
 
@@ -134,44 +133,49 @@ def _isolated(
         yield file_error(path, exc)
 
 
-# JSON Lines files larger than this are read and parsed in chunks of whole lines.
+# JSON Lines files larger than this (or than the size limit) are read in chunks of whole lines.
 STREAM_CHUNK = 2**20
-
-
-def _shift(item: Result, base: int) -> Result:
-    if isinstance(item, InputError):
-        return replace(item, line=item.line + base) if item.line else item
-    return replace(item, lines={loc: n + base for loc, n in item.lines.items()})
 
 
 def read_unit(unit: Chunk | FileUnit) -> list[Result]:
     """The records and errors of a deferred unit, as reading it in place gives them."""
     if isinstance(unit, Chunk):
-        return [_shift(item, unit.base) for item in load_file(unit.file, unit.data)]
+        from .jsonlstream import parse_lines
+
+        return list(parse_lines(unit.file, unit.data, unit.base))
     got = _read(unit.file, unit.max_bytes, unit.explicit, None, unit.options, unit.name)
     return [item for item in got if isinstance(item, SourceRecord | InputError)]
 
 
+NOT_REGULAR = "not a regular file; give files, folders, or - for standard input"
+
+
 def _read_jsonl(path: str, max_bytes: int, defer: bool = False) -> Iterator[Result | Chunk]:
-    """A large JSON Lines file, chunk by chunk: memory stays flat however long it is.
+    """A large JSON Lines file, chunk by chunk of whole lines: memory stays flat however
+    long it is, and the size limit applies to each line (see :mod:`.jsonlstream`).
     ``defer``: the chunks are passed on unparsed."""
-    base, empty = 0, True
+    from .jsonlstream import line_chunks, parse_lines
+
+    empty = True
+    size = min(STREAM_CHUNK, DEFER_CHUNK) if defer else STREAM_CHUNK
     try:
-        size = os.stat(path).st_size
-        if size > max_bytes:
-            yield InputError(path, None, too_large(size, max_bytes).message)
-            return
-        with open(path, "rb") as fh:
-            while lines := fh.readlines(min(STREAM_CHUNK, DEFER_CHUNK) if defer else STREAM_CHUNK):
-                chunk = b"".join(lines)
-                if chunk.strip() and defer:
+        # O_NONBLOCK: a FIFO swapped in after the caller's check must not block the open.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with open(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                yield InputError(path, None, NOT_REGULAR)
+                return
+            for chunk in line_chunks(path, fh, max_bytes, size):
+                if isinstance(chunk, InputError):
+                    empty = False
+                    yield chunk
+                elif chunk[1].strip():
                     empty = False  # a chunk with a non-blank line gives a record or an error
-                    yield Chunk(path, base, chunk)
-                elif chunk.strip():
-                    for item in load_file(path, chunk):
-                        empty = False
-                        yield _shift(item, base)
-                base += len(lines)
+                    if defer:
+                        yield Chunk(path, chunk[0], chunk[1])
+                    else:
+                        lines = parse_lines(path, chunk[1], chunk[0])
+                        yield from _isolated(path, lines, True, None)
     except OSError as exc:
         yield InputError(path, None, f"cannot read: {exc.strerror or exc}", kind="io")
         return
@@ -189,7 +193,8 @@ def _read(
     defer: bool = False,
 ) -> Iterable[Result | Chunk | FileUnit]:
     try:
-        if extension(path) == ".jsonl" and os.stat(path).st_size > STREAM_CHUNK:
+        big = os.stat(path).st_size > min(STREAM_CHUNK, max_bytes)
+        if big and extension(path) in (".jsonl", ".ndjson"):
             return _read_jsonl(path, max_bytes, defer)
         if defer:  # read and parsed by a worker process
             return [FileUnit(path, max_bytes, explicit, options, name)]
