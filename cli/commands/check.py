@@ -138,7 +138,11 @@ def _pair_outputs(
     metavar="DATE",
     help="Audit as of this date (YYYY-MM-DD), for reproducible results [default: today UTC].",
 )
-@click.option("--max-file-size", metavar="SIZE", help="Refuse larger files (in JSON Lines: larger lines) [default: 10MB].")
+@click.option(
+    "--max-file-size",
+    metavar="SIZE",
+    help="Refuse larger files (in JSON Lines: larger lines) [default: 10MB].",
+)
 @click.option(
     "--sheet",
     metavar="NAME",
