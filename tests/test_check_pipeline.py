@@ -19,7 +19,7 @@ import pytest
 from click.testing import CliRunner
 from decaudit.cli.main import cli
 from decaudit.engine.check import CheckOptions, run_check
-from decaudit.engine.records import iter_sources, load_file
+from decaudit.engine.records import iter_sources, jsonlstream, load_file
 from decaudit.engine.records import sources as sources_module
 from decaudit.engine.types import CheckResult, InputError, SourceRecord
 
@@ -133,14 +133,14 @@ def test_large_jsonl_is_streamed_with_exact_lines(
     path.write_text("\n".join(lines) + "\n")
     whole = load_file(str(path), path.read_bytes())
     calls = []
-    real = sources_module.load_file
+    real = jsonlstream.parse_lines
 
     def counting(*args: object, **kwargs: object) -> object:
         calls.append(1)
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(sources_module, "STREAM_CHUNK", 2000)
-    monkeypatch.setattr(sources_module, "load_file", counting)
+    monkeypatch.setattr(jsonlstream, "parse_lines", counting)
     streamed = list(iter_sources([str(path)]))
     assert len(calls) > 10  # read chunk by chunk, not whole
     assert [repr(x) for x in streamed] == [repr(x) for x in whole]
@@ -157,8 +157,14 @@ def test_streamed_jsonl_limits_and_empties(tmp_path: Path, monkeypatch: pytest.M
     (err,) = list(iter_sources([str(blank)]))
     assert isinstance(err, InputError) and err.line == 1 and "empty" in err.message
     big = corpus.write_jsonl(tmp_path / "big.jsonl", 5)
-    (err,) = list(iter_sources([str(big)], max_bytes=100))
-    assert isinstance(err, InputError) and "limit" in err.message
+    errors = list(iter_sources([str(big)], max_bytes=100))  # the limit applies to each line
+    assert [e.line for e in errors if isinstance(e, InputError) and "limit" in e.message] == [
+        1,
+        2,
+        3,
+        4,
+        5,
+    ]
 
 
 def test_json_output_is_identical_with_workers(inputs: tuple[str, ...]) -> None:
