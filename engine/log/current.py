@@ -24,7 +24,7 @@ from .rows import FINDING_SELECT, FindingRow, finding_row
 
 # The latest snapshot of each decision among the runs of ``:runs`` (a JSON list).
 _CURRENT = """
-cur AS (
+cur AS MATERIALIZED (
     SELECT k.decision_id, k.record_hash, k.run_id, k.file, k.line
     FROM (
         SELECT decision_id, record_hash, run_id, file, line,
