@@ -362,6 +362,8 @@ def test_no_realized_data_shows_notes(log: Log) -> None:
     assert "Median realization – no realized benefits yet" in " ".join(
         text_of(section(page, "summary")).split()
     )
+    over_time = section(page, "over-time")
+    assert "<code>decaudit actuals DECISION" in over_time and "&lt;code&gt;" not in over_time
 
 
 def test_since_until_window(log: Log) -> None:

@@ -115,9 +115,10 @@ def over_time_section(data: ReportData) -> str:
     body = _reviews_table(data)
     trail = _trail_rows(data)
     if not trail:
-        body += html_note(
-            "No figure has been recorded after approval yet: record one with "
-            "<code>decaudit actuals DECISION --benefit ID --value X --as-of DATE</code>."
+        command = "decaudit actuals DECISION --benefit ID --value X --as-of DATE"
+        body += (
+            '<p class="note">No figure has been recorded after approval yet: record one '
+            f"with <code>{esc(command)}</code>.</p>"
         )
         return html_section("over-time", TITLE, LEAD, body)
     body += html_table(

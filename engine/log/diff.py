@@ -28,6 +28,15 @@ _SIDES = {
 }
 
 
+# Whether the later run audited a decision: found by the decision ("+run_id" keeps SQLite
+# from scanning all of the run's records instead, once per finding).
+AUDITED = "SELECT EXISTS (SELECT 1 FROM run_records WHERE decision_id = ? AND +run_id = ?)"
+GONE_AUDITED = (
+    ", EXISTS (SELECT 1 FROM run_records rr WHERE rr.decision_id = f.decision_id"
+    " AND +rr.run_id = :b)"
+)
+
+
 def _ranges(conn: sqlite3.Connection) -> dict[int, tuple[int, int]]:
     """run id -> (first, last finding id), from the index on ``run_id`` alone."""
     sql = "SELECT run_id, MIN(id), MAX(id) FROM findings GROUP BY run_id"
@@ -139,11 +148,7 @@ class RunDiff:
     def _gone(self) -> Iterator[tuple[FindingRow, bool]]:
         """Findings of ``run_a`` gone from ``run_b``, and whether ``run_b`` audited their
         decision."""
-        audited = (
-            ", EXISTS (SELECT 1 FROM run_records rr WHERE rr.decision_id = f.decision_id"
-            " AND rr.run_id = :b)"
-        )
-        sql, params = _select(self, "gone", audited)
+        sql, params = _select(self, "gone", GONE_AUDITED)
         for row in _tuples(self.conn, sql, params):
             yield finding_row(row[:-1]), bool(row[-1])
 
@@ -165,8 +170,7 @@ class RunDiff:
 
 
 def _audited(conn: sqlite3.Connection, run_id: int, decision_id: str) -> bool:
-    sql = "SELECT EXISTS (SELECT 1 FROM run_records WHERE decision_id = ? AND run_id = ?)"
-    return bool(next(_tuples(conn, sql, (decision_id, run_id)))[0])
+    return bool(next(_tuples(conn, AUDITED, (decision_id, run_id)))[0])
 
 
 def run_diff(conn: sqlite3.Connection, run_a: int, run_b: int) -> RunDiff:
