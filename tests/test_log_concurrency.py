@@ -157,7 +157,9 @@ def test_sigkill_while_spooling_leaves_no_trace(tmp_path: Path) -> None:
 
 def test_sigkill_while_committing_leaves_no_half_run(tmp_path: Path) -> None:
     n = 40_000
-    path, seen = _kill_at(tmp_path, "COMMITTING", n, 0.4)
+    # The run's transaction is open from its start, and its commit of 40k rows takes far
+    # longer than 20 ms; 0.4 s was sometimes long enough for it to finish first.
+    path, seen = _kill_at(tmp_path, "COMMITTING", n, 0.02)
     assert "DONE" not in seen
     # killed inside the BEGIN IMMEDIATE transaction: the run is rolled back on recovery
     assert _assert_absent_or_complete(path, n) == 1
