@@ -21,7 +21,7 @@ import datetime as dt
 import json
 import sys
 import time
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -30,26 +30,62 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus
 
 
-def build(path: str, target: int, seed: int, per_run: int = 200_000) -> dict[str, Any]:
-    from decaudit.engine import __version__
+@dataclass(frozen=True)
+class Seeds:
+    """The rules run once over a small seeded corpus: its records and their findings."""
+
+    digests: dict[str, str]  # rule id -> the rule's digest, as the log keeps it
+    ruleset_digest: str
+    records: list[tuple[Any, list[Any]]]  # (SourceRecord, its findings)
+
+
+def seeds(seed: int) -> Seeds:
     from decaudit.engine.evaluate import Evaluator, record_findings
     from decaudit.engine.facts import FactContext
-    from decaudit.engine.log import AuditLog, RunMeta
     from decaudit.engine.records.validate import to_record
     from decaudit.engine.rules.loader import load_pack
     from decaudit.engine.types import SourceRecord
 
-    started = time.perf_counter()
     pack = load_pack()
-    digests = {r.info.id: r.info.digest for r in pack.rules}
     evaluator = Evaluator(pack)
     ctx = FactContext(today=dt.date(2026, 1, 1))
-    seeds: list[tuple[SourceRecord, list[Any]]] = []
+    records: list[tuple[Any, list[Any]]] = []
     for i, raw in enumerate(corpus.records(500, seed), start=1):
         src = to_record(raw, {(): i}, file="corpus.jsonl", fmt="jsonl", line=i)
         if isinstance(src, SourceRecord):
-            seeds.append((src, record_findings(evaluator, src, ctx)[1]))
-    per_pass = sum(len(f) for _, f in seeds)
+            records.append((src, record_findings(evaluator, src, ctx)[1]))
+    return Seeds({r.info.id: r.info.digest for r in pack.rules}, pack.digest, records)
+
+
+def replay(writer: Any, src: Any, decision_id: str) -> str:
+    """Add ``src`` to the run under a fresh decision id; its record hash."""
+    rec = replace(src, record=src.record.model_copy(update={"id": decision_id}))
+    digest: str = writer.add_record(rec)
+    return digest
+
+
+def meta(s: Seeds, day: int = 1) -> Any:
+    from decaudit.engine import __version__
+    from decaudit.engine.log import RunMeta
+
+    return RunMeta(
+        started_at=f"2026-01-{day:02d}T00:00:00Z",
+        finished_at=f"2026-01-{day:02d}T00:00:01Z",
+        tool_version=__version__,
+        ruleset_digest=s.ruleset_digest,
+        config_digest="",
+        input_digest="",
+        command="benchmarks/biglog.py",
+        actor="benchmark",
+    )
+
+
+def build(path: str, target: int, seed: int, per_run: int = 200_000) -> dict[str, Any]:
+    from decaudit.engine.log import AuditLog
+
+    started = time.perf_counter()
+    s = seeds(seed)
+    per_pass = sum(len(f) for _, f in s.records)
     log = AuditLog.open(path)
     written = runs = generation = 0
     try:
@@ -58,28 +94,16 @@ def build(path: str, target: int, seed: int, per_run: int = 200_000) -> dict[str
             in_run = 0
             while in_run < per_run and written + in_run < target:
                 generation += 1
-                for src, findings in seeds:
+                for src, findings in s.records:
                     did = f"{src.record.id}-g{generation}"
-                    rec = replace(src, record=src.record.model_copy(update={"id": did}))
-                    digest = writer.add_record(rec)
+                    digest = replay(writer, src, did)
                     for f in findings:
                         writer.add_finding(
-                            replace(f, decision_id=did), digests[f.rule_id], record_hash=digest
+                            replace(f, decision_id=did), s.digests[f.rule_id], record_hash=digest
                         )
                 in_run += per_pass
             runs += 1
-            writer.commit(
-                RunMeta(
-                    started_at="2026-01-01T00:00:00Z",
-                    finished_at="2026-01-01T00:00:01Z",
-                    tool_version=__version__,
-                    ruleset_digest=pack.digest,
-                    config_digest="",
-                    input_digest="",
-                    command="benchmarks/biglog.py",
-                    actor="benchmark",
-                )
-            )
+            writer.commit(meta(s))
             written += in_run
     finally:
         log.close()
@@ -87,7 +111,7 @@ def build(path: str, target: int, seed: int, per_run: int = 200_000) -> dict[str
         "findings": written,
         "runs": runs,
         "seconds": time.perf_counter() - started,
-        "sample_decision": f"{seeds[0][0].record.id}-g1",
+        "sample_decision": f"{s.records[0][0].record.id}-g1",
     }
 
 
@@ -95,24 +119,10 @@ def build_runs(path: str, decisions: int, runs: int, seed: int) -> dict[str, Any
     """``runs`` runs over the same ``decisions`` decisions (see the module's docstring)."""
     import random
 
-    from decaudit.engine import __version__
-    from decaudit.engine.evaluate import Evaluator, record_findings
-    from decaudit.engine.facts import FactContext
-    from decaudit.engine.log import AuditLog, RunMeta
-    from decaudit.engine.records.validate import to_record
-    from decaudit.engine.rules.loader import load_pack
-    from decaudit.engine.types import SourceRecord
+    from decaudit.engine.log import AuditLog
 
     started = time.perf_counter()
-    pack = load_pack()
-    digests = {r.info.id: r.info.digest for r in pack.rules}
-    evaluator = Evaluator(pack)
-    ctx = FactContext(today=dt.date(2026, 1, 1))
-    seeds: list[tuple[SourceRecord, list[Any]]] = []
-    for i, raw in enumerate(corpus.records(500, seed), start=1):
-        src = to_record(raw, {(): i}, file="corpus.jsonl", fmt="jsonl", line=i)
-        if isinstance(src, SourceRecord):
-            seeds.append((src, record_findings(evaluator, src, ctx)[1]))
+    s = seeds(seed)
     log = AuditLog.open(path)
     written = records = 0
     try:
@@ -122,33 +132,21 @@ def build_runs(path: str, decisions: int, runs: int, seed: int) -> dict[str, Any
             done = generation = 0
             while done < decisions:
                 generation += 1
-                for src, findings in seeds[: decisions - done]:
+                for src, findings in s.records[: decisions - done]:
                     done += 1
                     if run > 1 and rng.random() < 0.05:
                         continue
                     did = f"{src.record.id}-g{generation}"
-                    rec = replace(src, record=src.record.model_copy(update={"id": did}))
-                    digest = writer.add_record(rec)
+                    digest = replay(writer, src, did)
                     records += 1
                     for f in findings:
                         if rng.random() < 0.1:
                             continue
                         writer.add_finding(
-                            replace(f, decision_id=did), digests[f.rule_id], record_hash=digest
+                            replace(f, decision_id=did), s.digests[f.rule_id], record_hash=digest
                         )
                         written += 1
-            writer.commit(
-                RunMeta(
-                    started_at=f"2026-01-{run:02d}T00:00:00Z",
-                    finished_at=f"2026-01-{run:02d}T00:00:01Z",
-                    tool_version=__version__,
-                    ruleset_digest=pack.digest,
-                    config_digest="",
-                    input_digest="",
-                    command="benchmarks/biglog.py",
-                    actor="benchmark",
-                )
-            )
+            writer.commit(meta(s, run))
     finally:
         log.close()
     return {
