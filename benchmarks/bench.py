@@ -330,16 +330,13 @@ class Bench:
             )
 
         fig = self.guarded("report.rss", "report of the 100k-decision log", "MB", go)
+        self.add_time("report.seconds", "report: time", fig)
+
+    def add_time(self, key: str, label: str, fig: Figure) -> None:
+        """The wall time of a measured command, as a figure of its own (when it ran)."""
         if fig.seconds is not None:
             self.add(
-                Figure(
-                    "report.seconds",
-                    "report: time",
-                    fig.seconds,
-                    "s",
-                    load=fig.load,
-                    cpu_seconds=fig.cpu_seconds,
-                )
+                Figure(key, label, fig.seconds, "s", load=fig.load, cpu_seconds=fig.cpu_seconds)
             )
 
     def diff(self) -> None:
@@ -364,17 +361,7 @@ class Bench:
             )
 
         fig = self.guarded("diff.rss", "diff of two big runs", "MB", go)
-        if fig.seconds is not None:
-            self.add(
-                Figure(
-                    "diff.seconds",
-                    "diff: time",
-                    fig.seconds,
-                    "s",
-                    load=fig.load,
-                    cpu_seconds=fig.cpu_seconds,
-                )
-            )
+        self.add_time("diff.seconds", "diff: time", fig)
 
     def log(self) -> None:
         n = self.args.log_findings
