@@ -52,7 +52,17 @@ from corpus_labels import (
 )
 
 # What the folder walk of ``decaudit check`` can read (and .docx, once Word is supported).
-RECORD_EXTENSIONS = (".md", ".markdown", ".yaml", ".yml", ".json", ".jsonl", ".csv", ".docx")
+RECORD_EXTENSIONS = (
+    ".md",
+    ".markdown",
+    ".mdx",
+    ".yaml",
+    ".yml",
+    ".json",
+    ".jsonl",
+    ".csv",
+    ".docx",
+)
 SKIP_DIRS = frozenset({".venv", "venv", "node_modules", "__pycache__", "site-packages"})
 SEVERITIES = ("critical", "high", "medium", "low", "info")
 TRACEBACK = "Traceback (most recent call last)"

@@ -61,6 +61,7 @@ RECORD_LOADERS: dict[str, str] = {
     ".ndjson": "structured:load_jsonl",
     ".md": "formats:load_markdown",  # a business case, else an ADR (MADR, Nygard)
     ".markdown": "formats:load_markdown",
+    ".mdx": "formats:load_mdx",  # Markdown with JSX: read as its Markdown
     ".csv": "csvregister:load_csv",
 }
 # Binary input formats: file extension -> "module:function" taking (path, bytes, options), the

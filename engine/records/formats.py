@@ -56,6 +56,14 @@ def load_markdown(path: str, text: str, name: str | None = None) -> Iterable[Res
     return load(path, text, name)
 
 
+def load_mdx(path: str, text: str, name: str | None = None) -> Iterable[Result]:
+    """An MDX document (Markdown with JSX): its Markdown, line for line
+    (:mod:`.document.mdx`), read as :func:`load_markdown` reads a ``.md`` file."""
+    from .document.mdx import mdx_to_markdown
+
+    return load_markdown(path, mdx_to_markdown(text), name)
+
+
 def load_docx(
     path: str, data: bytes, options: ReadOptions | None = None, name: str | None = None
 ) -> Iterable[Result]:
@@ -121,7 +129,7 @@ class _Registry(Mapping[str, Callable[..., Iterable[Result]]]):
 LOADERS: Mapping[str, Loader] = _Registry(RECORD_LOADERS)
 BINARY_LOADERS: Mapping[str, BinaryLoader] = _Registry(BINARY_RECORD_LOADERS)
 # Documents whose id, when they give none, comes from their path (``name``).
-DOCUMENT_LOADERS = frozenset({load_markdown, load_docx})
+DOCUMENT_LOADERS = frozenset({load_markdown, load_mdx, load_docx})
 
 
 def extension(path: str) -> str:

@@ -12,8 +12,10 @@ SKIPPED = "skipped"  # the kind of an InputError for a file found in a folder an
 # Files not read when met in a folder walk (exact names, any case): an ADR folder's index
 # and template. A README.md or index.md alone in its folder (a folder per decision) is the
 # decision itself and is read. Named explicitly, every file is read.
-EXCLUDED_NAMES = frozenset({"readme.md", "index.md", "template.md"})
-INDEX_NAMES = frozenset({"readme.md", "index.md"})
+EXCLUDED_NAMES = frozenset(
+    {"readme.md", "index.md", "template.md", "readme.mdx", "index.mdx", "template.mdx"}
+)
+INDEX_NAMES = frozenset({"readme.md", "index.md", "readme.mdx", "index.mdx"})
 _META_STEMS = frozenset(
     {"license", "licence", "license-wip", "changelog", "contributing", "code_of_conduct"}
 )

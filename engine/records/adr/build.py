@@ -8,6 +8,7 @@ from typing import Any
 
 from ...types import InputError, Loc, SourceRecord
 from ..document import Document, Link, ListBlock, Meta, Paragraph, Section
+from ..document.keyvalue import packed
 from ..validate import to_record
 from . import sections as roles
 from .choice import find
@@ -132,12 +133,19 @@ class Builder(Decide):
     def _status_section(self, sec: Section) -> None:
         for block in sec.blocks:
             if isinstance(block, Paragraph):
-                self._status(block.lines[0] if block.lines else block.text, block.line, None)
+                self._packed_status(block.lines[0] if block.lines else block.text, block.line)
                 return
             if isinstance(block, ListBlock) and block.items:
                 item = block.items[0]
-                self._status(item.text, item.line, None)
+                self._packed_status(item.text, item.line)
                 return
+
+    def _packed_status(self, text: str, line: int) -> None:
+        """A status line that may pack a date and more (``Accepted | 2023-04-01``)."""
+        own, more = packed(text)
+        self._status(own, line, None)
+        for key, value in more:
+            self._meta(Meta(key, value, line, "line"))
 
     # -- title and id ------------------------------------------------------------------
     def identity(self) -> None:

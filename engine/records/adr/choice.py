@@ -230,3 +230,49 @@ def named_in(text: str, opts: Sequence[Opt]) -> list[int]:
     # a title inside another named title (``Yarn`` in ``Yarn and Lerna``) is not named twice
     titles = {i: _plain(opts[i].title) for i in out}
     return [i for i in out if not any(j != i and _whole(titles[i], titles[j]) for j in out)]
+
+
+# "We adopt the example above", "as proposed above", "the approach described above": the
+# decision points back at the proposal it follows. Words naming one proposal point at one
+# option; words that may name the whole record ("this design as described above") point at
+# an option only when there is one.
+_ONE = r"(?:example|approach|option|solution|proposal|alternative|idea|variant|pattern)"
+_WHOLE = r"(?:design|plan|model|implementation|capability|change|structure)"
+_SAID = r"(?:described|outlined|presented|shown|given|detailed|discussed|sketched|drafted)"
+_ABOVE = re.compile(
+    rf"\b(?:the|this|that|our)\s+(?:[\w-]+\s+){{0,2}}?(?:(?P<one>{_ONE})|{_WHOLE})\s+"
+    rf"(?:(?:{_SAID}|proposed|suggested)\s+)?above\b|"
+    rf"\bas\s+(?:(?P<proposed>proposed|suggested|recommended)|{_SAID})\s+above\b|"
+    rf"\bthe\s+(?:above|preceding)\s+(?:[\w-]+\s+)?(?:(?P<one2>{_ONE})|{_WHOLE})\b",
+    re.IGNORECASE,
+)
+_NOT_ABOVE = re.compile(
+    r"\b(?:not|never|no\s+longer|against|reject\w*|instead\s+of|rather\s+than|unlike|"
+    r"discard\w*)\b|n't\b",
+    re.IGNORECASE,
+)
+_ADOPTING = re.compile(
+    r"\b(?:adopt\w*|go(?:ing)?\s+(?:ahead\s+)?with|went\s+with|chose|choose|chosen|select\w*|"
+    r"decided?|decision|implement\w*|follow\w*|apply|applied|accept\w*|agreed?|prefer\w*|"
+    r"recommend\w*|proceed\w*|will\s+(?:use|be\s+used|take|keep)|use[ds]?|take[ns]?|took)\b",
+    re.IGNORECASE,
+)
+ONE_ABOVE, WHOLE_ABOVE = 2, 1
+
+
+def points_above(text: str) -> int:
+    """Whether a sentence of the decision adopts what is written above it, and does not turn
+    it down: :data:`ONE_ABOVE` when it names one proposal ("We adopt the example above",
+    "As proposed above, ..."), :data:`WHOLE_ABOVE` when its words may name the whole record
+    ("Implement this design as outlined above"), else 0. A sentence that only points at an
+    example ("In the example above, ...") adopts nothing."""
+    best = 0
+    for sentence in re.split(r"(?<=[.!?;])\s+", text):
+        for m in _ABOVE.finditer(sentence):
+            if _NOT_ABOVE.search(sentence[: m.start()]):
+                continue
+            if not (m.group("proposed") or _ADOPTING.search(sentence)):
+                continue  # "as proposed above" adopts by itself
+            one = m.group("one") or m.group("one2") or m.group("proposed")
+            best = max(best, ONE_ABOVE if one else WHOLE_ABOVE)
+    return best

@@ -32,6 +32,9 @@ _CHOICE_STARTS = re.compile(
 )
 MARK_WORDS = frozenset({"chosen", "selected", "preferred", "recommended", "winner", "decision"})
 _SPLIT = re.compile(r"\s+[-–—]\s+|:\s+")
+# A title made of several "label: value" parts ("Database: Postgres, Cache: Redis").
+_PAIR = r"[A-Za-z][\w .&/-]{0,30}:\s+[^,;:]+"
+_PAIRS = re.compile(rf"^{_PAIR}(?:\s*[,;+]\s*{_PAIR})+$")
 _DASH = re.compile(r"\s+[-–—]\s+")
 _PREFIX = r"^(?:(?:very|really|somewhat|slightly|mostly|quite|also)\s+)?"
 _SEP = r"\s*(?:,\s*because\b|,\s*since\b|:|,|\s[-–—]\s|\s(?=because\b))\s*(.*)$"
@@ -80,8 +83,8 @@ def split_title(
     if label:
         return label.strip().rstrip(":").strip(), rest.strip(" -–—:") or None
     splitter = _SPLIT
-    if source and ": " not in re.sub(r"`[^`]*`", "", source):
-        splitter = _DASH
+    if (source and ": " not in re.sub(r"`[^`]*`", "", source)) or _PAIRS.match(text.strip()):
+        splitter = _DASH  # a colon in code, or a title of "label: value" parts
     parts = splitter.split(text, maxsplit=1)
     if (
         len(parts) == 2
@@ -103,6 +106,10 @@ def option_text(
         label = None  # "**Option 1:** Foo": the words after the label are the title
     if label is None:
         cleaned, number, marked = clean_title(text)
+        if _LABELLED.match(_NUMBERING.sub("", text.strip(), count=1)):
+            # "Option 2: Storage: S3": only the option's own label is taken off
+            title, desc = split_title(cleaned, source="`: `")
+            return title, desc, number, marked
         title, desc = split_title(cleaned, source=source if cleaned == text else "")
         return title, desc, number, marked
     title, desc = split_title(text, label, rest)

@@ -16,10 +16,12 @@ from ..document import Document, ListBlock, ListItem, Paragraph, Section
 from . import sections as roles
 from .choice import (
     CHOSEN_LINE,
+    ONE_ABOVE,
     chosen_in_line,
     find,
     named_in,
     parse_chosen,
+    points_above,
     referenced,
     rejected_in,
 )
@@ -74,7 +76,13 @@ class Decide:
             self.data["x_decision_stated"] = bool(own_text(sec))
         if marked or not self.opts:
             return
-        steps = (self._by_reference, self._by_bold, self._by_prose, self._by_rejecting_one)
+        steps = (
+            self._by_reference,
+            self._by_above,
+            self._by_bold,
+            self._by_prose,
+            self._by_rejecting_one,
+        )
         if any(step(outcome) for step in steps):
             return
         if (
@@ -93,6 +101,24 @@ class Decide:
                 if found:
                     self._choose(found, "reference in the decision", [para_line] * len(found))
                     return True
+        return False
+
+    def _by_above(self, outcome: list[Section]) -> bool:
+        """ "We adopt the approach above": the only option described before the sentence, or
+        the last of several (then uncertain). Rejected alternatives are not candidates."""
+        for sec in outcome:
+            for line, text in _texts(sec):
+                above = points_above(text)
+                if not above:
+                    continue
+                before = [i for i, o in enumerate(self.opts) if o.line < line and not o.rejected]
+                if not before or (len(before) > 1 and above != ONE_ABOVE):
+                    return False  # "this design as described above": the whole record
+                last = max(before, key=lambda i: self.opts[i].line)
+                self._choose([last], "reference to the proposal above", [line])
+                if len(before) > 1:
+                    self.unsure("chosen")
+                return True
         return False
 
     def _by_bold(self, outcome: list[Section]) -> bool:
@@ -223,7 +249,8 @@ class Decide:
             return True  # "### Alternative: X" headings
         secs = [s for s in roles.ordered(self.doc, roles.is_options)]
         return bool(secs) and all(
-            any(w in s.key for w in ("alternative", "rejected", "positions")) for s in secs
+            any(w in s.key for w in ("alternative", "positions")) or roles.is_rejected(s.key)
+            for s in secs
         )
 
     def _decision_as_option(self, sec: Section, title: str = "", line: int = 0) -> None:

@@ -22,6 +22,7 @@ from .content import (
     strip_marks,
 )
 from .prose import compared, in_section
+from .rejected import add_why_nots, as_rejected, why_not_heading, why_not_headings
 from .sections import is_options, is_pros_cons, is_rejected, is_role, ordered, pc_kind
 
 MAX_DESCRIPTION_WORDS = 15  # a nested item longer than this describes its option
@@ -90,6 +91,8 @@ def from_items(items: tuple[ListItem, ...] | list[ListItem]) -> list[Opt]:
 
 def from_heading(sec: Section, group: str | None = None, group_line: int = 0) -> list[Opt]:
     """An option written as a subsection; subsections that are options make a group."""
+    if (why := why_not_heading(sec, group, group_line)) is not None:
+        return [why]  # "Why not X?": X, and the reasons against it
     subs = [c for c in sec.children if _is_option_heading(c) and _looks_like_option(c)]
     title, label, marked = clean_title(sec.title)
     if subs and not sec.items() and len(subs) >= 2:
@@ -213,6 +216,9 @@ def from_section(sec: Section) -> tuple[list[Opt], bool]:
             if is_options(head.key):  # "### Alternatives regarding X": a group of its own
                 inner, _ = from_section(head)
                 for opt in inner:
+                    if is_rejected(head.key):  # "### Rejected alternatives": not a group
+                        as_rejected(opt)
+                        continue
                     opt.group = opt.group or head.title
                     opt.group_line = opt.group_line or head.line
                 found.extend(inner)
@@ -391,8 +397,7 @@ def read_options(
         earlier = len(out)  # an option listed again in a later section is the same option
         if is_rejected(sec.key):
             for opt in found:
-                opt.rejected = True
-                opt.reason = opt.description
+                as_rejected(opt)
         if prose and found:
             uncertain.append("options")
         for opt in found:
@@ -414,6 +419,8 @@ def read_options(
         out = compared(doc, title, title_line)
         if out:
             uncertain.append("options")
+    inside = {id(s) for sec in options_sections(doc) for s in sec.walk()}
+    add_why_nots(out, why_not_headings(doc, inside), _key)  # "## Why not X?" at the end
     return out, uncertain
 
 

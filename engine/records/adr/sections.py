@@ -7,15 +7,35 @@ import re
 from ..document import Document, Section
 
 CONTEXT = ("context", "background", "problem", "issue", "motivation", "summary of the problem")
+# The vocabulary of options sections, in one place: the words that name alternatives, the
+# words that qualify them, and those that say the section holds the ones not chosen
+# ("Rejected alternatives", "Options not chosen", "Reasons against other options").
+_ALTERNATIVES = r"(?:options|alternatives|positions|approaches|choices|solutions|candidates)"
+_ALTERNATIVE = r"(?:options?|alternatives?|positions|approaches|choices|solutions|candidates)"
+_REJECTED = r"(?:rejected|discarded|dismissed|declined|not\s+chosen|not\s+selected|ruled\s+out)"
+_QUALIFIER = (
+    r"(?:the|other|rejected|discarded|dismissed|declined|unchosen|possible|potential|"
+    r"considered|evaluated|alternative|available|main|key|remaining)"
+)
+_AGAINST = (
+    rf"(?:(?:reasons?|arguments?|rationale)\s+(?:against|for\s+rejecting)|why\s+not)"
+    rf"(?:\s+(?:choosing|using|picking|taking))?(?:\s+{_QUALIFIER})*\s+{_ALTERNATIVE}"
+)
 _OPTIONS = re.compile(
-    r"^(?:(?:the|other|rejected|possible|potential|considered|evaluated|alternative|"
-    r"available|main|key)\s+)*(?:[a-z][\w-]*\s+){0,2}?(?:options|alternatives|"
-    r"positions|approaches|choices|solutions|candidates)$|"
+    rf"^(?:{_QUALIFIER}\s+)*(?:[a-z][\w-]*\s+){{0,2}}?{_ALTERNATIVES}$|"
     r"^(?:[a-z][\w-]*\s+){1,3}(?:evaluated|considered|compared|assessed|reviewed)$|"
-    r"^(?:(?:the|other|rejected|possible|potential|considered|evaluated|alternative|"
-    r"available|main|key)\s+)*(?:options?|alternatives?|positions|approaches|choices|"
-    r"solutions|candidates)(?:\s+(?:considered|evaluated|explored|examined|rejected|"
-    r"discussed|analysed|analyzed|regarding\b.*|for\b.*|to\b.*|of\b.*))?$"
+    rf"^(?:{_QUALIFIER}\s+)*{_ALTERNATIVE}(?:\s+(?:considered|evaluated|explored|examined|"
+    rf"{_REJECTED}|discussed|analysed|analyzed|regarding\b.*|for\b.*|to\b.*|of\b.*))?$|"
+    rf"^{_AGAINST}$"
+)
+_REJECTED_SECTION = re.compile(
+    rf"^(?:.*\b(?:{_REJECTED}|unchosen)\b.*|{_AGAINST}|other\s+{_ALTERNATIVE}(?:\s+\w+)?)$"
+)
+# "Why not Kafka?": one alternative, and the reasons it was not chosen.
+_WHY_NOT = re.compile(
+    r"^\W*why\s+(?:not|didn'?t\s+we\s+(?:use|choose|pick))\s+"
+    r"(?:just\s+)?(?:(?:use|using|choose|choosing|go\s+with|adopt|pick)\s+)?(?P<x>\S.*?)\s*\?*\s*$",
+    re.IGNORECASE,
 )
 _ONE_OPTION = re.compile(r"^(?:option|alternative|approach|solution|choice)\s+\w{1,3}\b")
 PROS_CONS = (
@@ -115,7 +135,17 @@ def is_options(key: str) -> bool:
 
 
 def is_rejected(key: str) -> bool:
-    return "rejected" in key.split()
+    """A section of the alternatives not chosen ("Rejected alternatives", "Reasons against
+    other options")."""
+    return bool(_REJECTED_SECTION.match(_key_words(key)))
+
+
+def why_not(title: str) -> str | None:
+    """The alternative a "Why not X?" heading argues against (``X``), or None."""
+    m = _WHY_NOT.match(title.strip())
+    if m is None or is_options(m.group("x").lower()):
+        return None
+    return m.group("x").strip().strip('*_`"“”') or None
 
 
 def is_pros_cons(key: str) -> bool:

@@ -57,9 +57,56 @@ def front_meta(front: dict[str, Any] | None, lines: dict[Loc, int]) -> tuple[Met
             out.append(Meta(str(key), ", ".join(items), line, "front", items, raw=value))
         elif isinstance(value, dict):
             out.append(Meta(str(key), "", line, "front", raw=value))
+        elif (
+            isinstance(value, str)
+            and len(found := _unpack(Meta(str(key), value, line, "front"))) > 1
+        ):
+            out.append(Meta(str(key), found[0].value, line, "front", raw=found[0].value))
+            out.extend(Meta(m.key, m.value, line, "front", raw=m.value) for m in found[1:])
         else:
             out.append(Meta(str(key), _scalar(value), line, "front", raw=value))
     return tuple(out)
+
+
+# One line packing several fields: "Status: Accepted | Date: 2023-04-01 | Review: 2024-04".
+_PACK_SEP = re.compile(r"\s*(?<!\\)[|│¦]\s*")
+_DATE_LIKE = re.compile(
+    r"^(?:\d{4}-\d{1,2}(?:-\d{1,2})?|\d{1,2}[/.]\d{1,2}[/.]\d{4}|\d{4}[/.]\d{1,2}[/.]\d{1,2}|"
+    r"\d{1,2}\s+[A-Za-z]{3,9}\s+\d{4}|[A-Za-z]{3,9}\s+\d{1,2},?\s+\d{4})$"
+)
+
+
+def packed(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """A value that packs more fields after ``|`` separators -> (its own value, the other
+    ``(key, value)`` pairs). ``Accepted | Date: 2023-04-01 | Review: 2024-04`` gives
+    ``Accepted`` and ``[("Date", "2023-04-01"), ("Review", "2024-04")]``; a bare date part is
+    the ``Date``. A value whose later parts are neither (a template's ``proposed | accepted``)
+    is returned whole."""
+    parts = [p.strip() for p in _PACK_SEP.split(text.strip().strip("|").strip())]
+    if len(parts) < 2 or not parts[0]:
+        return text, []
+    pairs: list[tuple[str, str]] = []
+    for part in parts[1:]:
+        m = _KEY.match(part)
+        if m and _short_key(m.group(1)) and m.group(2).strip():
+            pairs.append((m.group(1).strip(), m.group(2).strip()))
+        elif _DATE_LIKE.match(part.strip("*_ ")):
+            pairs.append(("Date", part.strip("*_ ")))
+        elif part:
+            return text, []  # a part that is no field: not a packed line
+    return parts[0], pairs
+
+
+def _unpack(meta: Meta) -> list[Meta]:
+    """``meta`` and the fields its value packs (:func:`packed`), each a Meta of its own."""
+    if "|" not in meta.value and "│" not in meta.value and "¦" not in meta.value:
+        return [meta]
+    own, more = packed(meta.value)
+    if not more:
+        return [meta]
+    first = Meta(meta.key, own, meta.line, meta.origin, meta.items, meta.links, meta.raw)
+    rest = [Meta(k, v, meta.line, meta.origin, (), meta.links) for k, v in more]
+    return [first, *rest]
 
 
 def _short_key(key: str) -> bool:
@@ -81,6 +128,9 @@ def _from_item(item: ListItem) -> Meta | None:
 def _from_paragraph(para: Paragraph) -> list[Meta]:
     out: list[Meta] = []
     for offset, text in enumerate(para.lines or (para.text,)):
+        text = text.strip()
+        if text.startswith("|"):  # a lone table row: "| Status: Accepted | Date: x |"
+            text = text.strip("|").strip()
         m = _KEY.match(text)
         if m and m.group(2).strip() and _short_key(m.group(1)):
             links = tuple(lk for lk in para.links if lk.text and lk.text in text)
@@ -92,7 +142,21 @@ def _from_paragraph(para: Paragraph) -> list[Meta]:
     return out
 
 
+def _cells_of_pairs(table: Table) -> list[Meta]:
+    """A table whose every cell is ``Key: value`` (``| Status: Accepted | Date: x |``)."""
+    out: list[Meta] = []
+    for row in (table.header, *table.rows):
+        for cell in row.cells:
+            m = _KEY.match(cell.strip())
+            if not (m and _short_key(m.group(1)) and m.group(2).strip()):
+                return []
+            out.append(Meta(m.group(1).strip(), m.group(2).strip(), row.line, "table"))
+    return out
+
+
 def _from_table(table: Table) -> list[Meta]:
+    if pairs := _cells_of_pairs(table):
+        return pairs
     if table.width != 2:
         return []
     rows = list(table.rows)
@@ -120,4 +184,4 @@ def key_values(blocks: Iterable[Block]) -> tuple[Meta, ...]:
             out.extend(_from_paragraph(block))
         elif isinstance(block, Table):
             out.extend(_from_table(block))
-    return tuple(out)
+    return tuple(m for meta in out for m in _unpack(meta))

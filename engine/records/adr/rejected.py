@@ -1,0 +1,73 @@
+"""Alternatives a record did not choose, in its closing sections: "Rejected alternatives",
+"Reasons against other options", "Other options considered", and "Why not X?" headings.
+
+Each is an option marked rejected; what is written against it (its description and its
+unmarked points) is its reason and its cons.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..document import Document, Section
+from .content import Opt, clean_title, fill
+from .sections import why_not
+
+
+def as_rejected(opt: Opt) -> None:
+    """``opt`` was not chosen: its description is the reason, and what it says against
+    itself (description, unmarked points) are its cons."""
+    opt.rejected = True
+    opt.reason = opt.reason or opt.description
+    if opt.reason and not opt.reason_line:
+        opt.reason_line = opt.desc_line or opt.line
+    if not opt.cons:
+        if opt.description:
+            opt.add("cons", opt.desc_line or opt.line, opt.description)
+        for line, text in opt.neutral:
+            opt.add("cons", line, text)
+        opt.neutral = []
+    if not opt.reason and opt.cons:  # "Why not X?" and a list of reasons
+        opt.reason = "; ".join(text for _, text in opt.cons)
+        opt.reason_line = opt.cons[0][0]
+
+
+def why_not_heading(sec: Section, group: str | None = None, group_line: int = 0) -> Opt | None:
+    """A ``Why not X?`` heading: the option ``X``, rejected for what its section says."""
+    named = why_not(sec.title)
+    if named is None:
+        return None
+    title, label, _ = clean_title(named)
+    if not title:
+        return None
+    title = title[0].upper() + title[1:]  # "Why not keep the cluster?" -> "Keep the cluster"
+    opt = Opt(title, sec.line, label, [sec.title, named], group=group, group_line=group_line)
+    fill(opt, sec.blocks, sec.children, points=True)
+    as_rejected(opt)
+    return opt
+
+
+def why_not_headings(doc: Document, inside: set[int]) -> list[Opt]:
+    """``Why not X?`` headings outside the options sections (ids in ``inside``)."""
+    out: list[Opt] = []
+    for sec in doc.sections():
+        if id(sec) in inside:
+            continue
+        opt = why_not_heading(sec)
+        if opt is not None:
+            out.append(opt)
+    return out
+
+
+def add_why_nots(out: list[Opt], found: list[Opt], key: Callable[[str], str]) -> None:
+    """Add the ``Why not X?`` options ``found`` to ``out``; one already listed (same
+    ``key`` of its title) is marked rejected with those reasons instead."""
+    for opt in found:
+        same = next((o for o in out if key(o.title) == key(opt.title)), None)
+        if same is None:
+            out.append(opt)
+        elif not same.marked:
+            same.reason = same.reason or opt.reason
+            same.reason_line = same.reason_line or opt.reason_line
+            as_rejected(same)
+            same.cons += [c for c in opt.cons if c not in same.cons]

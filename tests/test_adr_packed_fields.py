@@ -1,0 +1,126 @@
+"""Metadata lines that pack several fields (``Status: Accepted | Date: 2023-04-01``) and
+option titles made of ``label: value`` parts, in every place they are written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from decaudit.engine.records import load_file
+from decaudit.engine.records.document import key_values, parse_markdown
+from decaudit.engine.records.document.keyvalue import packed
+from decaudit.engine.types import SourceRecord
+from hypothesis import given
+from hypothesis import strategies as st
+
+LAYOUTS = Path(__file__).parent / "data" / "adr_layouts"
+
+
+def load(name: str) -> SourceRecord:
+    path = LAYOUTS / name
+    (src,) = load_file(str(path), path.read_bytes())
+    assert isinstance(src, SourceRecord), src
+    return src
+
+
+def titles(src: SourceRecord) -> list[tuple[str, bool]]:
+    return [(o.title, o.chosen) for o in src.record.options]
+
+
+@pytest.mark.parametrize(
+    ("name", "status", "date", "line"),
+    [
+        ("packed-status-line.md", "accepted", "2023-04-01", 3),  # a plain line
+        ("packed-status-bullet.md", "proposed", "2024-03-14", 3),  # a bullet, bold keys
+        ("packed-status-section.md", "superseded", "2022-11-30", 5),  # "## Status", bare date
+        ("packed-status-table-row.md", "rejected", "2021-06-09", 3),  # one-row table
+    ],
+)
+def test_status_and_date_read_from_a_packed_line(
+    name: str, status: str, date: str, line: int
+) -> None:
+    src = load(name)
+    assert src.record.status == status
+    assert str(src.record.date) == date
+    assert src.line_of(("status",)) == line
+    assert "status_text" not in (src.record.model_extra or {})
+
+
+def test_each_packed_part_is_its_own_field() -> None:
+    doc = parse_markdown("# T\n\n* Status: Accepted | Date: 2023-04-01 | Review: 2024-04\n")
+    assert [(m.key, m.value) for m in key_values(doc.root.blocks + doc.title_section.blocks)] == [
+        ("Status", "Accepted"),
+        ("Date", "2023-04-01"),
+        ("Review", "2024-04"),
+    ]
+
+
+def test_a_template_choice_list_is_not_split() -> None:
+    # "proposed | accepted | rejected": the template's choices, no status
+    src = load_file("t.md", b"# T\n\nStatus: proposed | accepted | rejected\n\n## Context\n\nx\n")
+    (rec,) = src
+    assert isinstance(rec, SourceRecord)
+    assert rec.record.status is None
+    assert (rec.record.model_extra or {})["status_text"] == "proposed | accepted | rejected"
+
+
+_WORD = st.text("abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=10)
+_KEY = st.builds(
+    lambda a, b: f"{a.title()} {b}".strip(), _WORD, st.sampled_from(["", "date", "by"])
+)
+_VALUE = st.builds(" ".join, st.lists(_WORD, min_size=1, max_size=3))
+
+
+@given(
+    own=_VALUE,
+    pairs=st.lists(st.tuples(_KEY, _VALUE), min_size=1, max_size=4),
+    sep=st.sampled_from([" | ", "|", "  |  "]),
+)
+def test_packed_gives_back_each_part(own: str, pairs: list[tuple[str, str]], sep: str) -> None:
+    line = sep.join([own, *(f"{k}: {v}" for k, v in pairs)])
+    assert packed(line) == (own, pairs)
+    assert packed(f"| {line} |") == (own, pairs)  # written as a table row
+
+
+@given(st.text(max_size=80).filter(lambda t: "|" not in t and "│" not in t and "¦" not in t))
+def test_a_value_without_separators_is_kept_whole(text: str) -> None:
+    assert packed(text) == (text, [])
+
+
+@given(own=_VALUE, rest=st.lists(_VALUE, min_size=1, max_size=3))
+def test_parts_that_are_no_fields_keep_the_value_whole(own: str, rest: list[str]) -> None:
+    line = " | ".join([own, *rest])
+    assert packed(line) == (line, [])
+
+
+def test_option_titles_of_label_value_parts_are_kept_whole() -> None:
+    assert titles(load("packed-status-line.md")) == [
+        ("Storage: object store, Tier: cold", False),
+        ("Database: warehouse, Retention: 24 months", True),
+    ]
+    src = load("packed-status-bullet.md")
+    assert titles(src) == [
+        ("Rotation: quarterly, Overlap: one week", True),
+        ("Rotation: yearly", False),
+        ("Keep the keys", False),
+    ]
+    assert [o.model_extra.get("label") for o in src.record.options][:2] == ["a", "b"]
+
+
+@pytest.mark.parametrize(
+    ("item", "title"),
+    [
+        ("Option 2: Storage: S3", "Storage: S3"),  # only the option's label goes
+        ("Alternative 3: Queue: SQS - managed", "Queue: SQS"),
+        ("Database: Postgres, Cache: Redis", "Database: Postgres, Cache: Redis"),
+        ("Fuse.js: a fuzzy search library", "Fuse.js"),  # title: description
+        ("Option 1: Lunr - small index", "Lunr"),
+    ],
+)
+def test_option_item_titles(item: str, title: str) -> None:
+    text = f"# T\n\n## Considered options\n\n* {item}\n* Something else\n"
+    (src,) = load_file("t.md", text.encode())
+    assert isinstance(src, SourceRecord)
+    got: list[Any] = [o.title for o in src.record.options]
+    assert got == [title, "Something else"]
