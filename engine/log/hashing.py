@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from json.encoder import encode_basestring as _encode_str  # ensure_ascii=False
 from typing import Any
 
@@ -27,9 +27,35 @@ GENESIS = "0" * 64  # prev_hash of the first chain entry
 CHAIN_TAG = "decaudit-chain-v1"
 
 
-def canonical_json(value: Any) -> str:
-    """Sorted keys, no whitespace, UTF-8 kept; dates and other oddities as strings."""
+def _reference_json(value: Any) -> str:
     return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+
+
+def _c_encoder() -> Callable[[Any], str] | None:
+    """``_reference_json`` as one call of the C encoder, built once: ``json.dumps`` builds a
+    ``JSONEncoder`` and a C encoder on every call, which costs more than encoding a small
+    object. None when this Python has no C encoder (or it encodes differently)."""
+    try:
+        from json.encoder import c_make_encoder  # type: ignore[attr-defined]
+
+        # markers None: no cycle check (a canonical value is a tree of plain data)
+        enc = c_make_encoder(None, str, _encode_str, None, ":", ",", True, False, True)
+    except (ImportError, TypeError):
+        return None
+
+    def encode(value: Any) -> str:
+        if type(value) is str:
+            return _encode_str(value)
+        return "".join(enc(value, 0))
+
+    probe = {"b": [1, 2.5, None, True, "é\n\u2028"], "a": {"z": float("inf"), "y": ()}, "c": 1j}
+    return encode if encode(probe) == _reference_json(probe) else None
+
+
+canonical_json: Callable[[Any], str] = _c_encoder() or _reference_json
+canonical_json.__doc__ = (
+    "Sorted keys, no whitespace, UTF-8 kept; dates and other oddities as strings."
+)
 
 
 def sha256_hex(text: str) -> str:
@@ -58,30 +84,19 @@ def body_hash(table: str, row: Mapping[str, Any]) -> str:
 
 
 class BodyHasher:
-    """``body_hash`` for rows given as tuples of a fixed list of columns, without building a
-    dict and running ``json.dumps`` per row: the sorted member prefixes are computed once, and
-    strings and integers (every value of a STRICT log table) are written by the C string
-    encoder. Any other value goes through ``canonical_json``, so the result is always
-    exactly ``body_hash(table, dict(zip(columns, values)))``."""
+    """``body_hash`` for rows given as tuples of a fixed list of columns: the hashed columns
+    and their order are worked out once, and each row is one small dict encoded by one call
+    of :func:`canonical_json`, so the result is always exactly
+    ``body_hash(table, dict(zip(columns, values)))``."""
 
     def __init__(self, table: str, columns: tuple[str, ...]) -> None:
         keys = KEY_COLUMNS[table]
         order = sorted((c, i) for i, c in enumerate(columns) if c != "row_hash" and c not in keys)
-        self._members = tuple((i, _encode_str(c) + ":") for c, i in order)
+        self._members = tuple((c, i) for c, i in order)
 
     def __call__(self, values: tuple[Any, ...]) -> str:
-        parts = [
-            prefix + (_encode_str(v) if type(v) is str else _json_value(v))
-            for i, prefix in self._members
-            if (v := values[i]) is not None
-        ]
-        return hashlib.sha256(("{" + ",".join(parts) + "}").encode()).hexdigest()
-
-
-def _json_value(value: Any) -> str:
-    if type(value) is int:
-        return int.__repr__(value)
-    return canonical_json(value)
+        body = {c: v for c, i in self._members if (v := values[i]) is not None}
+        return hashlib.sha256(canonical_json(body).encode()).hexdigest()
 
 
 def keyed_hash(table: str, keys: tuple[Any, ...], body: str) -> str:
