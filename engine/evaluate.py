@@ -22,6 +22,7 @@ from .conventions import folder_of
 from .errors import DecauditError
 from .facts import FactContext, FactDict, PortfolioAccumulator, RecordFacts, derive, scope_of
 from .findings import make_finding
+from .jsonfast import encoder
 from .native import load_engine
 from .related import fold
 from .rules.compiler import CompiledPack, CompiledRule, Group, compile_pack
@@ -38,8 +39,8 @@ __all__ = [
 ]
 
 
-# ``json.dumps(obj, ensure_ascii=False)`` with one encoder, not a new one for every call.
-_ENCODER = json.JSONEncoder(ensure_ascii=False)
+# ``json.dumps(obj, ensure_ascii=False)``, one C encoder for every call
+_ENCODE = encoder()
 _DIGIT_E = re.compile(r"\d[eE]")
 _EXPONENT = re.compile(r'("(?:[^"\\]|\\.)*")|(?<![\w.])(-?\d+)([eE][+-]?\d+)')
 
@@ -50,7 +51,7 @@ def _fix_exponent(m: re.Match[str]) -> str:
 
 def durable_json(obj: Any) -> str:
     """JSON for durable_rules' parser, which rejects exponents without a fraction (1e-07)."""
-    text = _ENCODER.encode(obj)
+    text = _ENCODE(obj)
     # Only an unquoted ``<digits>e`` can need fixing: most texts with "e-" ("one-off")
     # have none, and the cheap search spares them the full substitution.
     if ("e-" in text or "e+" in text) and _DIGIT_E.search(text):

@@ -292,11 +292,26 @@ class Uncertainty:
         return hits
 
 
+# The last record's Uncertainty: a record's findings are made one after another, and each
+# asks (the record is held, so its id names it while it is here).
+_LAST: tuple[SourceRecord | None, Uncertainty | None] = (None, None)
+
+
+def _uncertainty(src: SourceRecord) -> Uncertainty | None:
+    global _LAST
+    last = _LAST
+    if last[0] is src:
+        return last[1]
+    unc = Uncertainty.of(src)
+    _LAST = (src, unc)
+    return unc
+
+
 def uncertain_fields(match: Match, src: SourceRecord | None) -> list[str]:
     """The uncertain record fields a match's conditions read, in order, no repeats."""
     if src is None:
         return []
-    unc = Uncertainty.of(src)
+    unc = _uncertainty(src)
     if unc is None:
         return []
     out: list[str] = []

@@ -18,44 +18,17 @@ Everything here is a pure function, shared by the writer (which stores the hashe
 from __future__ import annotations
 
 import hashlib
-import json
-from collections.abc import Callable, Mapping
-from json.encoder import encode_basestring as _encode_str  # ensure_ascii=False
+from collections.abc import Mapping
 from typing import Any
+
+from ..jsonfast import encoder
 
 GENESIS = "0" * 64  # prev_hash of the first chain entry
 CHAIN_TAG = "decaudit-chain-v1"
 
 
-def _reference_json(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
-
-
-def _c_encoder() -> Callable[[Any], str] | None:
-    """``_reference_json`` as one call of the C encoder, built once: ``json.dumps`` builds a
-    ``JSONEncoder`` and a C encoder on every call, which costs more than encoding a small
-    object. None when this Python has no C encoder (or it encodes differently)."""
-    try:
-        from json.encoder import c_make_encoder  # type: ignore[attr-defined]
-
-        # markers None: no cycle check (a canonical value is a tree of plain data)
-        enc = c_make_encoder(None, str, _encode_str, None, ":", ",", True, False, True)
-    except (ImportError, TypeError):
-        return None
-
-    def encode(value: Any) -> str:
-        if type(value) is str:
-            return _encode_str(value)
-        return "".join(enc(value, 0))
-
-    probe = {"b": [1, 2.5, None, True, "é\n\u2028"], "a": {"z": float("inf"), "y": ()}, "c": 1j}
-    return encode if encode(probe) == _reference_json(probe) else None
-
-
-canonical_json: Callable[[Any], str] = _c_encoder() or _reference_json
-canonical_json.__doc__ = (
-    "Sorted keys, no whitespace, UTF-8 kept; dates and other oddities as strings."
-)
+# Sorted keys, no whitespace, UTF-8 kept; dates and other oddities as strings.
+canonical_json = encoder(sort_keys=True, separators=(",", ":"), default=str)
 
 
 def sha256_hex(text: str) -> str:

@@ -91,8 +91,42 @@ def check(data: dict[str, Any], limits: Limits | None = None) -> tuple[Loc, str]
     return _long_list(data, lim.max_list_items)
 
 
+_CAPPED = frozenset(("options", "benefits", "costs"))  # lists with caps of their own
+
+
+def _any_long_list(data: Any, cap: int) -> bool:
+    """Whether some list (other than options, benefits, costs) is longer than ``cap``: a walk
+    over the containers alone, without the location of every value (almost every record
+    passes; :func:`_long_list` then finds the first one and where it is)."""
+    if isinstance(data, list):
+        if len(data) > cap:
+            return True
+        stack = [v for v in data if isinstance(v, (dict, list))]
+    elif isinstance(data, dict):
+        stack = [data]
+    else:
+        return False
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if isinstance(item, list):
+                    if len(item) > cap and key not in _CAPPED:
+                        return True
+                    stack.extend(v for v in item if isinstance(v, (dict, list)))
+                elif isinstance(item, dict):
+                    stack.append(item)
+        else:  # a list in a list
+            if len(value) > cap:
+                return True
+            stack.extend(v for v in value if isinstance(v, (dict, list)))
+    return False
+
+
 def _long_list(data: Any, cap: int) -> tuple[Loc, str] | None:
     """The first list (other than options, benefits, costs) longer than ``cap``."""
+    if not _any_long_list(data, cap):
+        return None
     stack: list[tuple[Loc, Any]] = [((), data)]
     while stack:
         loc, value = stack.pop()
