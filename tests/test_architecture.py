@@ -17,6 +17,7 @@ SOURCES = sorted([*(ROOT / "engine").rglob("*.py"), *(ROOT / "cli").rglob("*.py"
 ORDER = (
     "engine",  # engine/__init__.py: the version
     "vocab",  # names: severities, families, exit codes, format registries
+    "jsonfast",  # json.dumps as one prebuilt C encoder (the standard library only)
     "errors",
     "native",  # durable_rules' C extension, loaded with a message that says what to do
     "hints",  # how messages show values and suggest names
