@@ -80,13 +80,19 @@ def meta(s: Seeds, day: int = 1) -> Any:
     )
 
 
-def build(path: str, target: int, seed: int, per_run: int = 200_000) -> dict[str, Any]:
+def _open(path: str, schema: int | None) -> Any:
     from decaudit.engine.log import AuditLog
 
+    return AuditLog.open(path) if schema is None else AuditLog.open(path, target_version=schema)
+
+
+def build(
+    path: str, target: int, seed: int, per_run: int = 200_000, schema: int | None = None
+) -> dict[str, Any]:
     started = time.perf_counter()
     s = seeds(seed)
     per_pass = sum(len(f) for _, f in s.records)
-    log = AuditLog.open(path)
+    log = _open(path, schema)
     written = runs = generation = 0
     try:
         while written < target:
@@ -115,15 +121,15 @@ def build(path: str, target: int, seed: int, per_run: int = 200_000) -> dict[str
     }
 
 
-def build_runs(path: str, decisions: int, runs: int, seed: int) -> dict[str, Any]:
+def build_runs(
+    path: str, decisions: int, runs: int, seed: int, schema: int | None = None
+) -> dict[str, Any]:
     """``runs`` runs over the same ``decisions`` decisions (see the module's docstring)."""
     import random
 
-    from decaudit.engine.log import AuditLog
-
     started = time.perf_counter()
     s = seeds(seed)
-    log = AuditLog.open(path)
+    log = _open(path, schema)
     written = records = 0
     try:
         for run in range(1, runs + 1):
@@ -164,11 +170,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--decisions", type=int, default=None, help="K runs over N decisions")
     ap.add_argument("--runs", type=int, default=2)
+    ap.add_argument(
+        "--schema-version",
+        type=int,
+        default=None,
+        help="write a log of this older schema version (to measure its migration)",
+    )
     args = ap.parse_args(argv)
     if args.decisions is not None:
-        result = build_runs(args.log, args.decisions, args.runs, args.seed)
+        result = build_runs(args.log, args.decisions, args.runs, args.seed, args.schema_version)
     else:
-        result = build(args.log, args.findings, args.seed)
+        result = build(args.log, args.findings, args.seed, schema=args.schema_version)
     json.dump(result, sys.stdout)
     sys.stdout.write("\n")
     return 0

@@ -199,16 +199,41 @@ def record_decisions(
     return batch.first
 
 
+# Migration 5's candidates: each decision's latest audit (the first row of the latest run
+# that audited it, as :func:`.read.latest_snapshots` picks it), only when its record mentions a
+# realized figure or figures were recorded for it; any other decision has no outcome to
+# keep. Ranked and filtered in SQL and read one row at a time, so memory stays flat
+# whatever the size of the history.
+_BACKFILL_CANDIDATES = """
+WITH ranked AS (
+    SELECT decision_id, record_hash,
+           ROW_NUMBER() OVER (PARTITION BY decision_id ORDER BY run_id DESC, rowid ASC) AS n
+    FROM run_records
+)
+SELECT k.decision_id, r.canonical
+FROM ranked k JOIN records r ON r.hash = k.record_hash
+WHERE k.n = 1 AND (instr(r.canonical, '"realized"') > 0 {actuals})
+ORDER BY k.decision_id
+"""
+
+
 def backfill(conn: sqlite3.Connection, created_at: str) -> None:
     """Migration 5: the outcomes of the history already logged, under one chain entry of
-    kind ``outcomes``."""
-    from .read import latest_snapshots
+    kind ``outcomes``. Only the decisions that can have a measured outcome are decoded."""
     from .writer import append_chain_entry
 
+    if not has_tables(conn, "run_records", "records"):
+        return
+    actuals = (
+        "OR k.decision_id IN (SELECT decision_id FROM actuals)"
+        if has_tables(conn, "actuals")
+        else ""
+    )
     content = ContentHash("outcomes")
     batch = _Batch(conn, content)
-    for snap in latest_snapshots(conn):  # the figures are already overlaid
-        batch.add(snap.decision_id, snap.record)
+    # A cursor of its own: the batch inserts through the connection while this one reads.
+    for did, canonical in conn.cursor().execute(_BACKFILL_CANDIDATES.format(actuals=actuals)):
+        batch.add(str(did), _as_known(conn, str(did), canonical))
     if batch.first is not None:
         append_chain_entry(
             conn, "outcomes", content.hexdigest(), created_at, outcome_id=batch.first

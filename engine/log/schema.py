@@ -429,6 +429,10 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "actual figures recorded after approval", _migration_4),
     Migration(5, "the track record kept per decision", _migration_5, _fill_outcomes),
 )
+# A pending migration that computes from the history (one with a ``fill``) is announced on
+# stderr when the log holds at least this many audited records: it runs once, but a big
+# history takes a while (about a second per 100,000 audited records).
+BIG_HISTORY = 20_000
 OUTCOMES_SINCE = 5  # the migration whose chain entry (kind ``outcomes``) covers the backfill
 CURRENT_VERSION = MIGRATIONS[-1].version
 
@@ -441,6 +445,18 @@ def schema_version(conn: sqlite3.Connection) -> int:
     if not has:
         return 0
     row = conn.execute("SELECT MAX(version) FROM migrations").fetchone()
+    return int(row[0] or 0)
+
+
+def history_to_fill(conn: sqlite3.Connection, target: int = CURRENT_VERSION) -> int:
+    """The number of audited records a pending migration up to ``target`` will read to fill
+    its table from the history (0 when none will)."""
+    current = schema_version(conn)
+    if current == 0 or not any(
+        m.fill is not None and current < m.version <= target for m in MIGRATIONS
+    ):
+        return 0
+    row = conn.execute("SELECT COALESCE(MAX(rowid), 0) FROM run_records").fetchone()
     return int(row[0] or 0)
 
 

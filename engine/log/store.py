@@ -14,7 +14,7 @@ from ..errors import LogError
 from .actuals import Actual, ActualEntry, actuals_of, all_actuals, append_actuals
 from .connection import connect, connect_readonly, immediate, may_write
 from .provenance import current_actor
-from .schema import CURRENT_VERSION, apply_migrations, schema_version
+from .schema import BIG_HISTORY, CURRENT_VERSION, apply_migrations, history_to_fill, schema_version
 from .waivers import LogWaiver, grant, list_waivers, revoke, waivers_of
 from .writer import RunWriter
 
@@ -23,6 +23,16 @@ if TYPE_CHECKING:  # verify and checkpoints are imported when used: a check neve
     from .verify import Divergence, VerifyResult
 
 T = TypeVar("T")
+
+
+def _stderr_notice(message: str) -> None:
+    import sys
+
+    print(f"decaudit: {message}", file=sys.stderr, flush=True)
+
+
+# Where the one-time upgrade of a big log is announced (replace to silence or redirect).
+migration_notice: Callable[[str], None] = _stderr_notice
 
 
 class AuditLog:
@@ -116,6 +126,12 @@ class AuditLog:
                             f"{path}: not a decaudit audit log (it has other tables, e.g. "
                             f"{foreign[0]!r})"
                         )
+                history = history_to_fill(conn, target)
+                if history >= BIG_HISTORY:
+                    migration_notice(
+                        f"{path}: upgrading the audit log to schema version {target}, once: "
+                        f"computing the track record from {history:,} audited records"
+                    )
                 apply_migrations(conn, utc_stamp(), target)
         except sqlite3.DatabaseError as exc:
             raise LogError(f"{path}: cannot open the audit log: {exc}") from exc
