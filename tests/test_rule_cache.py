@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import pickle
 import shutil
+import time
 from pathlib import Path
 
 import pytest
+from decaudit.engine.rules import cache
 from decaudit.engine.rules.cache import ParseCache
 from decaudit.engine.rules.loader import collect, load_pack
 
@@ -98,3 +102,34 @@ def test_cache_can_be_turned_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     load_pack()
     assert not list(tmp_path.rglob("*.pickle"))
+
+
+def test_versions_sharing_the_cache_folder_keep_each_others_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another installed version's cache stays while it is in use; once unused for
+    ``STALE_SECONDS`` it is removed when this version saves."""
+    monkeypatch.setenv("DECAUDIT_CACHE_DIR", str(tmp_path))
+    other, old = tmp_path / "rules-0000000000000000.pickle", tmp_path / "rules-1111.pickle"
+    other.write_bytes(pickle.dumps({}))
+    old.write_bytes(pickle.dumps({}))
+    long_ago = time.time() - cache.STALE_SECONDS - 60
+    os.utime(old, (long_ago, long_ago))
+    mine = cache.ParseCache()
+    mine.parse(b"a: 1", "a: 1", lambda text: ({"a": 1}, {("a",): 1}))
+    mine.save()
+    assert sorted(p.name for p in tmp_path.glob("rules-*.pickle")) == sorted(
+        [other.name, f"rules-{cache._stamp()}.pickle"]
+    )
+
+
+def test_reading_a_cache_marks_it_in_use(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DECAUDIT_CACHE_DIR", str(tmp_path))
+    first = cache.ParseCache()
+    first.parse(b"a: 1", "a: 1", lambda text: ({"a": 1}, {("a",): 1}))
+    first.save()
+    (path,) = tmp_path.glob("rules-*.pickle")
+    long_ago = time.time() - cache.STALE_SECONDS - 60
+    os.utime(path, (long_ago, long_ago))
+    cache.ParseCache()
+    assert path.stat().st_mtime > time.time() - 60

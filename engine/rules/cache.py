@@ -18,6 +18,7 @@ import io
 import os
 import pickle
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,10 @@ from .. import __version__
 
 FORMAT = 1
 MAX_ENTRIES = 256
+# Caches written by another parser version are removed once unused for this long: several
+# installed versions (a pre-commit hook's, a project's virtual environment) share the cache
+# folder, and removing each other's files at every save made each of them parse again.
+STALE_SECONDS = 14 * 24 * 3600
 _ALLOWED = {("datetime", name) for name in ("date", "datetime", "time", "timedelta", "timezone")}
 
 Parsed = tuple[Any, dict[Any, int]]
@@ -84,6 +89,8 @@ class ParseCache:
                 self._path = folder / f"rules-{_stamp()}.pickle"
                 with open(self._path, "rb") as fh:
                     loaded = _loads(fh.read())
+                    if os.fstat(fh.fileno()).st_mtime < time.time() - 24 * 3600:
+                        os.utime(self._path)  # in use: not stale for the other versions
                 if isinstance(loaded, dict):
                     self._entries = {
                         k: v
@@ -128,8 +135,10 @@ class ParseCache:
             except BaseException:
                 os.unlink(tmp)
                 raise
+            cutoff = time.time() - STALE_SECONDS
             for old in self._path.parent.glob("rules-*.pickle"):
-                if old != self._path:  # written by another parser version
+                # written by another parser version and not used lately
+                if old != self._path and old.stat().st_mtime < cutoff:
                     old.unlink(missing_ok=True)
         except OSError:
             pass  # a read-only or full cache folder: the next run parses again
