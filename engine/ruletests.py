@@ -16,8 +16,6 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import ValidationError
-
 from .facts import FactContext, TrackRecord
 from .model import Record
 from .rules.loader import RuleSource, make_pack, parse_rule
@@ -133,8 +131,8 @@ class ExampleRunner:
         _, evaluator = chosen
         try:
             sources = _sources(rule, ex)
-        except ValidationError as exc:  # pragma: no cover - the loader validated them
-            return result((), [f"invalid record: {exc.errors()[0]['msg']}"])
+        except ValueError as exc:  # pragma: no cover - the loader validated them
+            return result((), [f"invalid record: {exc.errors()[0]['msg']}"])  # type: ignore[attr-defined]
         findings = [
             f
             for f in iter_findings(evaluator, sources, _context(ex), fold_related=False)

@@ -24,7 +24,9 @@ ORDER = (
     "clock",
     "interrupt",  # Ctrl-C: what was written, and the commit it must not cut
     "files",
-    "model",  # the record model (pydantic)
+    "model_values",  # the record model's value checks (fast path)
+    "model_schema",  # the record model's pydantic reference: errors, JSON Schema
+    "model",  # the record model (plain frozen classes, pydantic only when needed)
     "types",  # values passed between stages
     "isolation",  # one record's unexpected exception becomes that record's error
     "safeyaml",

@@ -16,8 +16,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from ..calibration import outcomes_of
 from ..errors import LogError
 from ..log.read import DbSource, has_tables, latest_audit, latest_snapshots, reading
@@ -79,7 +77,7 @@ def source_of(record: Mapping[str, Any], file: str, line: int, fmt: str) -> Sour
     """A logged canonical record as a :class:`SourceRecord` (only its first line is known)."""
     try:
         rec = Record.model_validate(dict(record))
-    except ValidationError as exc:
+    except ValueError as exc:  # pydantic's ValidationError
         raise LogError(
             f"the logged record of {record.get('id')!r} no longer validates: {exc}"
         ) from exc

@@ -10,13 +10,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from ..model import Record
 from ..types import InputError, Loc, SourceRecord, format_loc
 from . import limits
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
 
 MAX_ERRORS = 3
 
@@ -117,16 +118,25 @@ def to_record(
     if over is not None:
         loc, message = over
         return InputError(file, line_for(lines, loc) or start, f"{format_loc(loc)}: {message}")
-    try:
-        record = Record.model_validate(data)
-    except ValidationError as exc:
-        problems = describe_errors(exc)
-        first_loc = problems[0][0]
-        where = line_for(lines, first_loc) or start
-        parts = [f"{format_loc(loc) or 'record'}: {msg}" for loc, msg in problems[:MAX_ERRORS]]
-        if len(problems) > MAX_ERRORS:
-            parts.append(f"and {len(problems) - MAX_ERRORS} more")
-        return InputError(file, where, "; ".join(parts))
+    record = Record.fast_validate(data)
+    if record is None:  # outside the fast path: the pydantic models decide and word errors
+        from pydantic import ValidationError
+
+        try:
+            record = Record.model_validate(data)
+        except ValidationError as exc:
+            return _invalid(exc, lines, file=file, start=start)
     if () not in lines and start is not None:
         lines = {(): start, **lines}
     return SourceRecord(record=record, file=file, format=fmt, lines=dict(lines), raw=data)
+
+
+def _invalid(
+    exc: ValidationError, lines: Mapping[Loc, int], *, file: str, start: int | None
+) -> InputError:
+    problems = describe_errors(exc)
+    where = line_for(lines, problems[0][0]) or start
+    parts = [f"{format_loc(loc) or 'record'}: {msg}" for loc, msg in problems[:MAX_ERRORS]]
+    if len(problems) > MAX_ERRORS:
+        parts.append(f"and {len(problems) - MAX_ERRORS} more")
+    return InputError(file, where, "; ".join(parts))

@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from pydantic import ValidationError
-
 from ..model import Record
 from ..types import Loc
 from .checker import FileChecker, _show, _suggest
@@ -114,8 +112,8 @@ class ExampleChecks(FileChecker):
                 continue
             try:
                 Record.model_validate(item)
-            except ValidationError as exc:
-                first = exc.errors()[0]
+            except ValueError as exc:  # pydantic's ValidationError
+                first = exc.errors()[0]  # type: ignore[attr-defined]
                 where = tuple(p for p in first["loc"] if isinstance(p, str | int))
                 self.err((*rloc, *where), f"invalid record: {first['msg']}")
                 continue
