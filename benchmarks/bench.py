@@ -283,6 +283,12 @@ class Bench:
             self.check_cmd(one, empty),
         )
         remove_log(empty)
+        self.latency(
+            "onefile.empty.nolog",
+            f"check one YAML file --no-log (median of {r})",
+            self.check_cmd(one, empty, "--no-log"),
+        )
+        remove_log(empty)
         try:
             big = copy_log(self.need_base_log(), self.work / "onefile-big.db")
         except MeasureError as exc:

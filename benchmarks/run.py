@@ -18,7 +18,8 @@ peak RSS from ``os.wait4``, and the 1-minute load average just before and just a
   ``--jobs 1``, with ``-q`` and ``--jobs N``, with every output format written to a file,
   all on an empty log; then ``-q`` on a copy of a log holding the big run (100k decisions);
 - ``onefile``: ``check`` of one YAML record, median of ``--repeats`` after a warm-up, on an
-  empty log, on a copy of the 100k-decision log, and with ``--no-log``; ``--version``;
+  empty log, with ``--no-log`` (no log), on a copy of the 100k-decision log, and with
+  ``--no-log`` on it; ``--version``;
 - ``report``: the HTML report of the 100k-decision log (peak RSS, HTML size);
 - ``diff``: ``diff previous latest --format json`` on a log holding two big runs;
 - ``log``: a log of ``--log-findings`` findings (``biglog.py``): ``findings --rule``

@@ -74,6 +74,7 @@ def test_quick_run_measures_every_figure_without_error(quick: dict) -> None:
         "e2e.all.big.empty",
         "e2e.q.j1.big.base",
         "onefile.empty",
+        "onefile.empty.nolog",
         "onefile.big",
         "onefile.nolog",
         "report.rss",
