@@ -72,9 +72,8 @@ def _read(path: Path, display: str, cache: ParseCache | None = None) -> RuleSour
     return RuleSource(display, data, lines)
 
 
-def _sources(
-    extra_dirs: Sequence[Path], builtin: bool
-) -> tuple[list[RuleSource], list[RuleFileError]]:
+def pack_folders(extra_dirs: Sequence[Path], builtin: bool) -> list[tuple[Path, str]]:
+    """The folders of a pack, each with the label its files are shown under."""
     folders: list[tuple[Path, str]] = []
     if builtin:
         folders.append((pack_root(), "rules"))
@@ -83,6 +82,13 @@ def _sources(
         if not path.is_dir():
             raise ConfigError(f"{d}: rule pack must be a directory")
         folders.append((path, str(d).rstrip("/\\") or str(d)))
+    return folders
+
+
+def _sources(
+    extra_dirs: Sequence[Path], builtin: bool
+) -> tuple[list[RuleSource], list[RuleFileError]]:
+    folders = pack_folders(extra_dirs, builtin)
     sources: list[RuleSource] = []
     errors: list[RuleFileError] = []
     cache = ParseCache()

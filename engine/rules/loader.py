@@ -218,7 +218,18 @@ def load_pack(
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
 ) -> RulePack:
-    """The rules of the built-in pack and ``extra_dirs``; raises the first error found."""
+    """The rules of the built-in pack and ``extra_dirs``; raises the first error found.
+    A pack that loaded before from the same files, code and overrides comes from the cache
+    (:mod:`.packcache`)."""
+    from . import packcache
+    from .discovery import pack_folders
+
+    key = packcache.pack_key(
+        pack_folders(extra_dirs, builtin), params or {}, severities or {}, select, ignore
+    )
+    cached = None if key is None else packcache.load(key)
+    if cached is not None:
+        return cached
     pack, errors = collect(
         extra_dirs,
         builtin=builtin,
@@ -229,6 +240,8 @@ def load_pack(
     )
     if errors:
         raise errors[0]
+    if key is not None:
+        packcache.save(key, pack)
     return pack
 
 
