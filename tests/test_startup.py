@@ -37,3 +37,37 @@ def test_cli_import_stays_light() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == ""
+
+
+def test_a_one_file_check_stays_light(tmp_path: Path) -> None:
+    """A check of one valid record, on an existing log and with ``--no-log``, imports
+    neither pydantic (the record model's fast path validates it) nor any module only other
+    commands or inputs need."""
+    record = tmp_path / "one.yaml"
+    record.write_text("id: D-1\ntitle: A decision\noptions:\n  - title: Keep it\n")
+    db = tmp_path / "audit.db"
+    subprocess.run(
+        [sys.executable, "-m", "decaudit.cli.main", "check", str(record), "-q", "--db", str(db)],
+        capture_output=True,
+        check=False,
+    )
+    code = (
+        "import sys\n"
+        "from decaudit.cli.main import main\n"
+        "sys.argv = ['decaudit', 'check', *sys.argv[1:]]\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "heavy = ['pydantic', 'sqlite_utils', 'jsonschema', 'importlib.metadata', 'openpyxl',"
+        " 'docx', 'markdown_it']\n"
+        "print(','.join(m for m in heavy if m in sys.modules), file=sys.stderr)\n"
+    )
+    for extra in (["--db", str(db)], ["--no-log"]):
+        run = subprocess.run(
+            [sys.executable, "-c", code, str(record), "-q", *extra],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert run.stderr.strip().splitlines()[-1:] in ([], [""]), (extra, run.stderr)
