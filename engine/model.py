@@ -16,7 +16,6 @@ never imports pydantic.
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 from collections.abc import Mapping
 from typing import Any, ClassVar, Literal
 
@@ -310,13 +309,19 @@ class Benefit(Model):
         # A benefit projects 0 or more (projected, high), a dis-benefit 0 or less (low,
         # projected); low <= projected <= high. The reference model words the errors.
         v = self.__dict__
-        signed = ("low", "projected") if v["dis_benefit"] else ("projected", "high")
-        for name in signed:
-            x = v[name]
-            if x is not None and (x > 0 if v["dis_benefit"] else x < 0):
+        low, projected, high = v["low"], v["projected"], v["high"]
+        if v["dis_benefit"]:
+            if (low is not None and low > 0) or (projected is not None and projected > 0):
                 return False
-        ranged = [x for x in (v["low"], v["projected"], v["high"]) if x is not None]
-        return all(a <= b for a, b in itertools.pairwise(ranged))
+        elif (projected is not None and projected < 0) or (high is not None and high < 0):
+            return False
+        previous = None
+        for x in (low, projected, high):
+            if x is not None:
+                if previous is not None and previous > x:
+                    return False
+                previous = x
+        return True
 
 
 class Cost(Model):
