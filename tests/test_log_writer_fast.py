@@ -151,3 +151,37 @@ def test_a_finding_after_other_records_points_at_its_own_record(tmp_path: Path) 
     assert got == [("DEC-1", h1), ("NOPE", None)]
     assert log.verify().ok
     log.close()
+
+
+def test_lookups_between_buffered_findings_keep_every_row_in_order(tmp_path: Path) -> None:
+    """Findings logged by lookup (held for a folder) come between findings encoded ahead,
+    across more than one insert batch: each points at its record (the same file first,
+    else the latest), ids follow the order they came in, and every stored hash is the
+    reference hash."""
+    path = tmp_path / "audit.db"
+    log = AuditLog.open(path)
+    with log.writer() as w:
+        hashes = {}
+        for i in range(1200):
+            hashes[f"DEC-{i}"] = w.add_record(source(f"DEC-{i}"))
+            w.add_finding(finding(f"DEC-{i}", line=1), "d")  # the record just added
+            if i % 3 == 0 and i >= 5:  # an earlier record, possibly still in the buffer
+                w.add_finding(finding(f"DEC-{i - 5}", "BEN002", line=2), "d")
+        w.add_record(source("DEC-7", file="other/DEC-7.yaml", title="another file"))
+        w.add_record(source("DEC-X"))
+        w.add_finding(finding("DEC-7", "GOV001"), "d")  # its file: decisions/DEC-7.yaml
+        w.commit(meta())
+    rows = log.conn.execute(
+        "SELECT id, decision_id, rule_id, record_hash FROM findings ORDER BY id"
+    ).fetchall()
+    assert [r[0] for r in rows] == list(range(1, len(rows) + 1))
+    expected = []
+    for i in range(1200):
+        expected.append((f"DEC-{i}", "ALT001", hashes[f"DEC-{i}"]))
+        if i % 3 == 0 and i >= 5:
+            expected.append((f"DEC-{i - 5}", "BEN002", hashes[f"DEC-{i - 5}"]))
+    expected.append(("DEC-7", "GOV001", hashes["DEC-7"]))  # its own file's record, not the later
+    assert [r[1:] for r in rows] == expected
+    assert log.verify().ok
+    log.close()
+    assert _reference_mismatches(path) == []

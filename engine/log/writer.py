@@ -63,6 +63,8 @@ def _insert_many(
 
 _INSERT_RUN_RECORD = insert_sql("run_records", RUN_RECORD_COLUMNS)
 _INSERT_FINDING = insert_sql("findings", FINDING_COLUMNS)
+_RUN_RECORD_WIDTH = len(RUN_RECORD_COLUMNS) + 1  # with row_hash
+_FINDING_WIDTH = len(FINDING_COLUMNS) + 1
 # a record is stored once per distinct content: the first run that audits it stores it
 _INSERT_RECORD = (
     f"INSERT INTO main.records ({', '.join(RECORD_COLUMNS)}, row_hash)"
@@ -139,20 +141,20 @@ class RunWriter:
             raise LogError("this run was already committed or aborted")
         return self._conn
 
-    def _flush(self) -> sqlite3.Connection:
-        """Insert the buffered rows (a few hundred at most), records before what refers to
-        them."""
+    def _flush(self, *, records: bool = True, findings: bool = True) -> sqlite3.Connection:
+        """Insert the buffered rows of the records (and run_records), of the findings, or of
+        both. Each buffer is flushed when it is full, so most statements insert ``_BUFFER``
+        rows (one prepared statement per table)."""
         conn = self._live()
-        if self._record_rows:  # one statement per row: each is stored once per content
+        if records and self._record_rows:  # one statement per row: stored once per content
             conn.executemany(_INSERT_RECORD, self._record_rows)
             self._record_rows.clear()
-        for sql, width, rows in (
-            (_INSERT_RUN_RECORD, len(RUN_RECORD_COLUMNS) + 1, self._run_record_rows),
-            (_INSERT_FINDING, len(FINDING_COLUMNS) + 1, self._finding_rows),
-        ):
-            if rows:
-                _insert_many(conn, sql, width, rows)
-                rows.clear()
+        if records and self._run_record_rows:
+            _insert_many(conn, _INSERT_RUN_RECORD, _RUN_RECORD_WIDTH, self._run_record_rows)
+            self._run_record_rows.clear()
+        if findings and self._finding_rows:
+            _insert_many(conn, _INSERT_FINDING, _FINDING_WIDTH, self._finding_rows)
+            self._finding_rows.clear()
         return conn
 
     # -- rows ----------------------------------------------------------------------------
@@ -179,14 +181,14 @@ class RunWriter:
         self._records += 1
         self._last = (record[1], digest)
         if len(self._run_record_rows) >= _BUFFER:
-            self._flush_or_fail(f"record {record[1]}")
+            self._flush_or_fail(f"record {record[1]}", findings=False)
         return digest
 
     def _record_hash_for(self, decision_id: str, file: str) -> str | None:
         if self._last is not None and self._last[0] == decision_id:
             return self._last[1]
         row = (
-            self._flush()
+            self._flush(findings=False)  # the run's records so far (findings wait)
             .execute(
                 "SELECT record_hash FROM main.run_records WHERE id > ? AND decision_id = ?"
                 " ORDER BY file = ? DESC, id DESC LIMIT 1",
@@ -216,11 +218,11 @@ class RunWriter:
         )
         self._findings += 1
         if len(self._finding_rows) >= _BUFFER:
-            self._flush_or_fail("a finding")
+            self._flush_or_fail("a finding", records=False)
 
-    def _flush_or_fail(self, what: str) -> None:
+    def _flush_or_fail(self, what: str, *, records: bool = True, findings: bool = True) -> None:
         try:
-            self._flush()
+            self._flush(records=records, findings=findings)
         except sqlite3.Error as exc:
             raise LogError(f"{self._path}: cannot write {what}: {exc}") from exc
 
