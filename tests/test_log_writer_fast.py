@@ -185,3 +185,25 @@ def test_lookups_between_buffered_findings_keep_every_row_in_order(tmp_path: Pat
     assert log.verify().ok
     log.close()
     assert _reference_mismatches(path) == []
+
+
+def test_a_record_audited_twice_in_one_batch_is_stored_once(tmp_path: Path) -> None:
+    """The same content twice in one insert batch, and again after a full batch, is one
+    ``records`` row (the first); a content an earlier run stored is not stored again."""
+    path = tmp_path / "audit.db"
+    log = AuditLog.open(path)
+    write_run(log, [source("DEC-OLD")], [])
+    twice = [source("DEC-1"), source("DEC-2"), source("DEC-1", file="copy/DEC-1.yaml")]
+    filler = [source(f"DEC-F{i}") for i in range(600)]  # more than one batch
+    write_run(log, [*twice, source("DEC-OLD"), *filler, source("DEC-2")], [])
+    stored = log.conn.execute(
+        "SELECT decision_id, first_run_id FROM records WHERE decision_id NOT LIKE 'DEC-F%'"
+        " ORDER BY rowid"
+    ).fetchall()
+    assert stored == [("DEC-OLD", 1), ("DEC-1", 2), ("DEC-2", 2)]
+    assert log.conn.execute("SELECT COUNT(*) FROM run_records WHERE run_id = 2").fetchone() == (
+        605,
+    )
+    assert log.verify().ok
+    log.close()
+    assert _reference_mismatches(path) == []

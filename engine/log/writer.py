@@ -44,20 +44,23 @@ def _insert_many(
     conn: sqlite3.Connection, sql: str, width: int, rows: list[tuple[Any, ...]]
 ) -> None:
     """Insert ``rows`` (tuples of ``width`` values) with the single-row INSERT ``sql``, as
-    multi-row INSERTs of up to ``_BUFFER`` rows, in order.
+    multi-row INSERTs of up to ``_BUFFER`` rows, in order. ``sql`` ends with
+    ``VALUES (?, ...)``, or with ``FROM (VALUES (?, ...)) ...`` for an INSERT ... SELECT.
 
     The log's tables carry an append-only trigger, so SQLite runs every INSERT statement
     under a statement journal that saves each page the statement changes: one statement per
     row saves the table's and every index's pages again for each row, one statement for many
     rows saves them once (a third of the cost of a finding row)."""
     per = max(1, min(_BUFFER, conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // width))
-    head, values = sql.split(" VALUES ", 1)
+    head, tail = sql.split("VALUES ", 1)
+    one, _, rest = tail.partition(")")
+    one += ")"
     for lo in range(0, len(rows), per):
         part = rows[lo : lo + per]
         if len(part) == 1:
             conn.execute(sql, part[0])
         else:
-            many = f"{head} VALUES {', '.join([values] * len(part))}"
+            many = f"{head}VALUES {', '.join([one] * len(part))}{rest}"
             conn.execute(many, list(chain.from_iterable(part)))
 
 
@@ -66,10 +69,12 @@ _INSERT_FINDING = insert_sql("findings", FINDING_COLUMNS)
 _RUN_RECORD_WIDTH = len(RUN_RECORD_COLUMNS) + 1  # with row_hash
 _FINDING_WIDTH = len(FINDING_COLUMNS) + 1
 # a record is stored once per distinct content: the first run that audits it stores it
+# (the rows of one statement are distinct: see RunWriter._flush)
+_RECORD_WIDTH = len(RECORD_COLUMNS) + 1
 _INSERT_RECORD = (
     f"INSERT INTO main.records ({', '.join(RECORD_COLUMNS)}, row_hash)"
-    f" SELECT {', '.join(f'?{i}' for i in range(1, len(RECORD_COLUMNS) + 2))}"
-    " WHERE NOT EXISTS (SELECT 1 FROM main.records WHERE hash = ?1)"
+    f" SELECT * FROM (VALUES ({', '.join('?' * _RECORD_WIDTH)})) AS v"
+    " WHERE NOT EXISTS (SELECT 1 FROM main.records WHERE hash = v.column1)"
 )
 
 
@@ -146,8 +151,13 @@ class RunWriter:
         both. Each buffer is flushed when it is full, so most statements insert ``_BUFFER``
         rows (one prepared statement per table)."""
         conn = self._live()
-        if records and self._record_rows:  # one statement per row: stored once per content
-            conn.executemany(_INSERT_RECORD, self._record_rows)
+        if records and self._record_rows:
+            # a record is stored once per content: the first of the buffer's rows with
+            # that hash (the same row: same content, same run), if no earlier one has it
+            first: dict[str, tuple[Any, ...]] = {}
+            for row in self._record_rows:
+                first.setdefault(row[0], row)
+            _insert_many(conn, _INSERT_RECORD, _RECORD_WIDTH, list(first.values()))
             self._record_rows.clear()
         if records and self._run_record_rows:
             _insert_many(conn, _INSERT_RUN_RECORD, _RUN_RECORD_WIDTH, self._run_record_rows)
