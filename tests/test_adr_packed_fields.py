@@ -124,3 +124,45 @@ def test_option_item_titles(item: str, title: str) -> None:
     assert isinstance(src, SourceRecord)
     got: list[Any] = [o.title for o in src.record.options]
     assert got == [title, "Something else"]
+
+
+def test_semicolon_label_value_titles_and_a_wrapped_quoted_choice() -> None:
+    src = load("label-value-options-wrapped-choice.md")
+    assert [(o.title, len(o.pros), len(o.cons), o.chosen) for o in src.record.options] == [
+        ("Host: internal; runner: shared pool; backup: cloud, nightly only", 1, 1, False),
+        ("Host: cloud; runner: shared pool; backup: internal, nightly only", 0, 1, False),
+        ("Host: cloud; runner: dedicated; backup: internal, hourly", 1, 1, True),
+    ]
+    assert src.record.model_extra["x_chosen_by"] == "chosen option line"
+    assert str(src.record.rationale).startswith("the release team")
+
+
+@pytest.mark.parametrize(
+    ("first", "more", "joined"),
+    [
+        ('"A: x; B: y,', 'z", because w\nnext', ('"A: x; B: y, z", because w', "next")),
+        ('"Whole title", because w', "next", ('"Whole title", because w', "next")),
+        ("No quote here", "next", ("No quote here", "next")),
+        ('"never closed', "a\nb\nc\nd\ne", ('"never closed', "a\nb\nc\nd\ne")),
+    ],
+)
+def test_join_quoted(first: str, more: str, joined: tuple[str, str]) -> None:
+    from decaudit.engine.records.adr.choice import join_quoted
+
+    assert join_quoted(first, more) == joined
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("Database: Postgres, Cache: Redis", True),
+        ("Main hub: GitHub; pipeline: CI; mirroring: GitLab, pull only.", True),
+        ("Fuse.js: a fast, small search", False),
+        ("Postgres", False),
+        ("Note: Redis, Memcached", False),
+    ],
+)
+def test_label_value_parts(text: str, parts: bool) -> None:
+    from decaudit.engine.records.adr.content import label_value_parts
+
+    assert label_value_parts(text) is parts

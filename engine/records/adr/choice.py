@@ -140,6 +140,23 @@ def _closest(want: str, opts: Sequence[Opt], pool: Sequence[int] | range) -> int
     return scored[0][1]
 
 
+MAX_QUOTE_LINES = 4  # a quoted title wrapped over more lines than this is not one title
+
+
+def join_quoted(first: str, more: str) -> tuple[str, str]:
+    """A chosen-option line whose quoted title wraps onto the next lines (``"Main hub:
+    GitHub; mirroring: GitLab, pull`` / ``only", because ...``): (the line with its title
+    whole, the lines after it)."""
+    close = _PAIRS.get(first[:1])
+    if close is None or close in first[1:]:
+        return first, more
+    lines = more.split("\n")
+    for k, line in enumerate(lines[:MAX_QUOTE_LINES]):
+        if close in line:
+            return " ".join([first, *lines[: k + 1]]), "\n".join(lines[k + 1 :])
+    return first, more
+
+
 def parse_chosen(rest: str) -> tuple[str, str | None]:
     """``"X", because Y`` / ``X, because Y`` / ``[X](#x)`` -> (X, Y)."""
     rest = rest.strip()

@@ -32,9 +32,17 @@ _CHOICE_STARTS = re.compile(
 )
 MARK_WORDS = frozenset({"chosen", "selected", "preferred", "recommended", "winner", "decision"})
 _SPLIT = re.compile(r"\s+[-–—]\s+|:\s+")
-# A title made of several "label: value" parts ("Database: Postgres, Cache: Redis").
-_PAIR = r"[A-Za-z][\w .&/-]{0,30}:\s+[^,;:]+"
-_PAIRS = re.compile(rf"^{_PAIR}(?:\s*[,;+]\s*{_PAIR})+$")
+_PAIR = re.compile(r"^[A-Za-z][\w .&/-]{0,30}:\s+\S")
+
+
+def label_value_parts(text: str) -> bool:
+    """A title made of several ``label: value`` parts (``Database: Postgres, Cache: Redis``,
+    ``Main hub: GitHub; pipeline: GitHub Actions; mirroring: GitLab, pull only``): it starts
+    with one and has at least two, so its first colon does not end a title."""
+    parts = [p.strip() for p in re.split(r"[;,]", text)]
+    return bool(parts and _PAIR.match(parts[0])) and sum(1 for p in parts if _PAIR.match(p)) >= 2
+
+
 _DASH = re.compile(r"\s+[-–—]\s+")
 _PREFIX = r"^(?:(?:very|really|somewhat|slightly|mostly|quite|also)\s+)?"
 _SEP = r"\s*(?:,\s*because\b|,\s*since\b|:|,|\s[-–—]\s|\s(?=because\b))\s*(.*)$"
@@ -83,7 +91,7 @@ def split_title(
     if label:
         return label.strip().rstrip(":").strip(), rest.strip(" -–—:") or None
     splitter = _SPLIT
-    if (source and ": " not in re.sub(r"`[^`]*`", "", source)) or _PAIRS.match(text.strip()):
+    if (source and ": " not in re.sub(r"`[^`]*`", "", source)) or label_value_parts(text):
         splitter = _DASH  # a colon in code, or a title of "label: value" parts
     parts = splitter.split(text, maxsplit=1)
     if (

@@ -19,6 +19,7 @@ from .choice import (
     ONE_ABOVE,
     chosen_in_line,
     find,
+    join_quoted,
     named_in,
     parse_chosen,
     points_above,
@@ -207,6 +208,7 @@ class Decide:
             if m is None or not m.group(1).strip():
                 continue
             said, _, more = m.group(1).strip().partition("\n")  # its first line names it
+            said, more = join_quoted(said, more)  # unless its quoted title wraps
             title, because = parse_chosen(" ".join(said.split()))
             if because is not None:  # "because ..." may go on over the next lines
                 because = parse_chosen(" ".join(m.group(1).split()))[1]
