@@ -142,8 +142,11 @@ def test_semicolon_label_value_titles_and_a_wrapped_quoted_choice() -> None:
     [
         ('"A: x; B: y,', 'z", because w\nnext', ('"A: x; B: y, z", because w', "next")),
         ('"Whole title", because w', "next", ('"Whole title", because w', "next")),
-        ("No quote here", "next", ("No quote here", "next")),
+        ("No quote here", "next", ("No quote here next", "")),  # the sentence goes on
         ('"never closed', "a\nb\nc\nd\ne", ('"never closed', "a\nb\nc\nd\ne")),
+        ("**A** and **B for", "c**.\nRationale: x", ("**A** and **B for c**.", "Rationale: x")),
+        ("A, because it is fast", "and cheap", ("A, because it is fast", "and cheap")),
+        ("A and B", "Next paragraph", ("A and B", "Next paragraph")),
     ],
 )
 def test_join_quoted(first: str, more: str, joined: tuple[str, str]) -> None:

@@ -103,6 +103,9 @@ def find(ref: str, opts: Sequence[Opt], *, fuzzy: bool = True) -> int | None:
     ]
     if len(hits) == 1:
         return hits[0]
+    inside = [norm(opts[i].title) for i in hits if _whole(norm(opts[i].title), want)]
+    if sum(1 for t in inside if not any(t != u and _whole(t, u) for u in inside)) >= 2:
+        return None  # "A and B": several options named whole, none of them alone
     pool = hits or range(len(opts))
     return _closest(want, opts, pool)
 
@@ -148,9 +151,17 @@ def join_quoted(first: str, more: str) -> tuple[str, str]:
     GitHub; mirroring: GitLab, pull`` / ``only", because ...``): (the line with its title
     whole, the lines after it)."""
     close = _PAIRS.get(first[:1])
+    lines = more.split("\n")
+    if close is None and not re.search(r"[.:;!?\"”')]\s*$|\bbecause\b", first):
+        # "Chosen options: **A** and **B for**" / "**c**.": the sentence goes on
+        n = 0
+        while n < min(len(lines), MAX_QUOTE_LINES) and re.match(r"^\W{0,3}[a-z]", lines[n]):
+            n += 1
+            if re.search(r"[.:;!?]\s*$|\bbecause\b", lines[n - 1]):
+                break
+        return " ".join([first, *lines[:n]]), "\n".join(lines[n:])
     if close is None or close in first[1:]:
         return first, more
-    lines = more.split("\n")
     for k, line in enumerate(lines[:MAX_QUOTE_LINES]):
         if close in line:
             return " ".join([first, *lines[: k + 1]]), "\n".join(lines[k + 1 :])

@@ -185,7 +185,9 @@ class Decide:
             m = _CHOOSING.search(sentence)
             if m:  # from the choosing verb to where the sentence turns ("although X")
                 said = _TURN.split(sentence[m.start() :])[0]
-                found = named_in(said, self.opts)
+                head = said.split(": ", 1)[0]  # "... on the following factors: X is ..."
+                found = named_in(head, self.opts) if head != said else []
+                found = found if len(found) == 1 else named_in(said, self.opts)
                 return found if len(found) == 1 else []
         return []
 

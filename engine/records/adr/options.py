@@ -21,7 +21,8 @@ from .content import (
     prefixed,
     strip_marks,
 )
-from .prose import compared, in_section
+from .prose import compared, in_section, paragraph_alternatives
+from .reasons import introduced_lists, reasons_after, reasons_follow
 from .rejected import add_why_nots, as_rejected, why_not_heading, why_not_headings
 from .sections import is_options, is_pros_cons, is_rejected, is_role, ordered, pc_kind
 
@@ -86,6 +87,15 @@ def from_items(items: tuple[ListItem, ...] | list[ListItem]) -> list[Opt]:
         opt = _from_item(item, None, 0)
         if opt is not None:
             out.append(opt)
+    return out
+
+
+def _grouped(lst: ListBlock, name: str, line: int) -> list[Opt]:
+    out = from_items(lst.items)
+    for opt in out:
+        if opt.group is None:
+            opt.group, opt.group_line = name, line
+            opt.aliases += [f"{name}, {opt.title}", f"{name} {opt.title}"]
     return out
 
 
@@ -184,7 +194,7 @@ def from_table(table: Table) -> list[Opt]:
 def from_section(sec: Section) -> tuple[list[Opt], bool]:
     """The options of one options section, and whether they were read from prose."""
     heads = [c for c in sec.children if _is_option_heading(c)]
-    if _reasons_follow(sec):  # "We considered X, but the following limitations ...:"
+    if reasons_follow(sec):  # "We considered X, but the following limitations ...:"
         found = in_section(sec)
         if len(found) == 1:
             points = [h.title for h in heads] or [it.text for it in sec.items()]
@@ -207,79 +217,40 @@ def from_section(sec: Section) -> tuple[list[Opt], bool]:
     if items and not _DECISION_WORDS.search(sec.key) and _parameter_list(items):
         return [], False  # "## Options" documenting an API's parameters
     if items and not labelled and any(_item_is_option(it) for it in items):
+        if groups := introduced_lists(sec.blocks, lists):  # "With respect to X:" and a list
+            return [o for name, line, lst in groups for o in _grouped(lst, name, line)], False
         found = from_items(items)
-        _reasons_after(sec, lists[0], found)
+        reasons_after(sec, lists[0], found)
         return found, False
     if heads:
-        found = []
-        for head in heads:
-            if is_options(head.key):  # "### Alternatives regarding X": a group of its own
-                inner, _ = from_section(head)
-                for opt in inner:
-                    if is_rejected(head.key):  # "### Rejected alternatives": not a group
-                        as_rejected(opt)
-                        continue
-                    opt.group = opt.group or head.title
-                    opt.group_line = opt.group_line or head.line
-                found.extend(inner)
-            else:
-                found.extend(from_heading(head))
-        return found, False
+        return _from_headings(heads), False
     found = from_paragraphs(sec.blocks)
     if found:
         return found, False
     tables = sec.tables()
     if tables:
         return from_table(tables[0]), False
-    return in_section(sec), True
+    found = in_section(sec)
+    if not found and _DECISION_WORDS.search(sec.key):  # "## Alternatives considered"
+        found = paragraph_alternatives(sec)
+    return found, True
 
 
-_REASONS_INTRO = re.compile(
-    r"\b(?:limitations|reasons|drawbacks|problems|issues|concerns|disadvantages|downsides|"
-    r"constraints|shortcomings|objections)\b[^.]*:\s*$",
-    re.IGNORECASE,
-)
-
-
-def _reasons_follow(sec: Section) -> bool:
-    """The section's prose ends by announcing reasons ("the following limitations were
-    determinant:"): the items or subsections after it argue, they are not options."""
-    blocks = list(sec.blocks)
-    first = next((n for n, b in enumerate(blocks) if isinstance(b, ListBlock)), None)
-    if first is None and not sec.children:
-        return False
-    intro = blocks[first - 1] if first else (blocks[-1] if blocks and first is None else None)
-    return isinstance(intro, Paragraph) and bool(_REASONS_INTRO.search(intro.text))
-
-
-_REJECTING = re.compile(
-    r"\b(?:eliminat\w*|reject\w*|rule[ds]?\s+out|ruled\s+out|discard\w*|cannot|can't|"
-    r"does\s+not|do\s+not|doesn't|don't|not\s+(?:suitable|viable|an\s+option)|too\s+\w+|"
-    r"drawbacks?|fails?|failing|lacks?|unsuitable)\b",
-    re.IGNORECASE,
-)
-
-
-def _reasons_after(sec: Section, lst: ListBlock, opts: list[Opt]) -> None:
-    """Paragraphs after an options list that reject an option by name ("We can eliminate
-    relational solutions; ...") give that option its reason."""
-    blocks = list(sec.blocks)
-    start = blocks.index(lst) + 1 if lst in blocks else len(blocks)
-    for block in blocks[start:]:
-        if not isinstance(block, Paragraph) or not _REJECTING.search(block.text):
-            continue
-        text = block.text.lower()
-        named = [o for o in opts if _head_word(o.title) and _head_word(o.title) in text]
-        if len(named) == 1 and not named[0].reason:
-            named[0].reason, named[0].reason_line = block.text, block.line
-
-
-def _head_word(title: str) -> str:
-    """An option's first distinctive word, lower case (``Relational (Derby...)`` -> relational)."""
-    for word in re.findall(r"[a-z][a-z0-9-]{3,}", title.lower()):
-        if word not in ("with", "using", "from", "into", "only", "that", "this", "option"):
-            return word
-    return ""
+def _from_headings(heads: list[Section]) -> list[Opt]:
+    found = []
+    for head in heads:
+        if is_options(head.key):  # "### Alternatives regarding X": a group of its own
+            inner, _ = from_section(head)
+            for opt in inner:
+                if is_rejected(head.key):  # "### Rejected alternatives": not a group
+                    as_rejected(opt)
+                    continue
+                opt.group = opt.group or head.title
+                opt.group_line = opt.group_line or head.line
+            found.extend(inner)
+        else:
+            found.extend(from_heading(head))
+    return found
 
 
 # Words that make an options heading a list of decision alternatives whatever its items

@@ -78,7 +78,10 @@ _END = re.compile(
     r"(?<!\.)\.(?:\s|$)|\?|!)",
     re.IGNORECASE,
 )
-_SUCH_AS = re.compile(r"\s(?:such\s+as|like|including|namely|e\.?g\.?,?)\s+(.+)$", re.IGNORECASE)
+_SUCH_AS = re.compile(
+    r"\s(?:such\s+as|like|including|namely|e\.?g\.?,?|(?:that|which)\s+include[sd]?)\s+(.+)$",
+    re.IGNORECASE,
+)
 _EXAMPLES = re.compile(
     r",?\s+(?:such\s+as|in\s+the\s+style\s+of|like|which|that|including|e\.?g\.?)\s", re.I
 )
@@ -297,3 +300,40 @@ def compared(doc: Document, title: str, title_line: int) -> list[Opt]:
     for sec in secs:
         paras.extend(sec.paragraphs())
     return in_text(paras) or in_listed(secs) or in_title(title, title_line)
+
+
+MAX_ALTERNATIVE_PARAGRAPHS = 3
+# Paragraphs of an alternatives section that say there is none, or point elsewhere.
+_NO_ALTERNATIVE = re.compile(
+    r"^\W*(?:n/?a|none|no\b|not\b|nothing|tbd|tbc|todo|see\b|refer\b|same\b|as\s+(?:in|for)\b|"
+    r"identical\b|there\s+(?:are|were|was|is)"
+    r"\s+no|we\s+(?:did|do|have)\s+not|we\s+didn't|no\s+other)",
+    re.IGNORECASE,
+)
+
+
+def paragraph_alternatives(sec: Section) -> list[Opt]:
+    """An alternatives section written as one to three short paragraphs and nothing else
+    ("Run the service on our own Kubernetes cluster instead."): each paragraph is one
+    alternative, titled by its first sentence. Uncertain, like every option read from prose."""
+    paras = [p for p in sec.paragraphs() if not p.source.lstrip().startswith("![")]  # images
+    if (
+        not paras
+        or len(paras) > MAX_ALTERNATIVE_PARAGRAPHS
+        or len(sec.paragraphs()) != len(sec.blocks)
+        or sec.children
+    ):
+        return []
+    out: list[Opt] = []
+    for para in paras:
+        first = (sentences(para.text) or [""])[0]
+        if not first or _NO_ALTERNATIVE.match(first) or first.endswith(":"):
+            return []
+        words = _clause(first).split() or first.split()
+        title = _clean(" ".join(words[:MAX_TITLE_WORDS]))
+        if not title:
+            return []
+        opt = Opt(title, para.line, None, [first], uncertain=True)
+        opt.describe(para.text, para.line)
+        out.append(opt)
+    return out

@@ -1,0 +1,82 @@
+"""What is written around the lists of an options section: prose that announces the reasons
+against the one alternative it names, paragraphs after a list that rule an option out, and
+paragraphs that introduce each of several lists (a group of options each)."""
+
+from __future__ import annotations
+
+import re
+
+from ..document import ListBlock, Paragraph, Section
+from .content import Opt
+
+_REASONS_INTRO = re.compile(
+    r"\b(?:limitations|reasons|drawbacks|problems|issues|concerns|disadvantages|downsides|"
+    r"constraints|shortcomings|objections)\b[^.]*:\s*$",
+    re.IGNORECASE,
+)
+
+
+def reasons_follow(sec: Section) -> bool:
+    """The section's prose ends by announcing reasons ("the following limitations were
+    determinant:"): the items or subsections after it argue, they are not options."""
+    blocks = list(sec.blocks)
+    first = next((n for n, b in enumerate(blocks) if isinstance(b, ListBlock)), None)
+    if first is None and not sec.children:
+        return False
+    intro = blocks[first - 1] if first else (blocks[-1] if blocks and first is None else None)
+    return isinstance(intro, Paragraph) and bool(_REASONS_INTRO.search(intro.text))
+
+
+_REJECTING = re.compile(
+    r"\b(?:eliminat\w*|reject\w*|rule[ds]?\s+out|ruled\s+out|discard\w*|cannot|can't|"
+    r"does\s+not|do\s+not|doesn't|don't|not\s+(?:suitable|viable|an\s+option)|too\s+\w+|"
+    r"drawbacks?|fails?|failing|lacks?|unsuitable)\b",
+    re.IGNORECASE,
+)
+
+
+def reasons_after(sec: Section, lst: ListBlock, opts: list[Opt]) -> None:
+    """Paragraphs after an options list that reject an option by name ("We can eliminate
+    relational solutions; ...") give that option its reason."""
+    blocks = list(sec.blocks)
+    start = blocks.index(lst) + 1 if lst in blocks else len(blocks)
+    for block in blocks[start:]:
+        if not isinstance(block, Paragraph) or not _REJECTING.search(block.text):
+            continue
+        text = block.text.lower()
+        named = [o for o in opts if _head_word(o.title) and _head_word(o.title) in text]
+        if len(named) == 1 and not named[0].reason:
+            named[0].reason, named[0].reason_line = block.text, block.line
+
+
+def _head_word(title: str) -> str:
+    """An option's first distinctive word, lower case (``Relational (Derby...)`` -> relational)."""
+    for word in re.findall(r"[a-z][a-z0-9-]{3,}", title.lower()):
+        if word not in ("with", "using", "from", "into", "only", "that", "this", "option"):
+            return word
+    return ""
+
+
+MAX_INTRO_WORDS = 25  # a longer paragraph before a list is prose, not the name of a group
+
+
+def introduced_lists(
+    blocks: tuple[object, ...] | list[object], lists: list[ListBlock]
+) -> list[tuple[str, int, ListBlock]]:
+    """Two or more option lists, each right after a short paragraph that ends with a colon
+    ("With respect to mobile notifications:"): (the group's name, its line, its list) for
+    each; else nothing."""
+    if len(lists) < 2:
+        return []
+    seq = list(blocks)
+    out: list[tuple[str, int, ListBlock]] = []
+    for lst in lists:
+        n = seq.index(lst) if lst in seq else 0
+        intro = seq[n - 1] if n else None
+        if not isinstance(intro, Paragraph):
+            return []
+        text = intro.text.strip()
+        if not text.endswith(":") or len(text.split()) > MAX_INTRO_WORDS:
+            return []
+        out.append((text.rstrip(":").strip(), intro.line, lst))
+    return out
