@@ -82,3 +82,32 @@ def test_an_alternatives_section_that_says_none_gives_no_option() -> None:
 def test_find_does_not_pick_one_of_two_named_options(ref: str, want: int | None) -> None:
     opts = [Opt("Alpha service", 1), Opt("Beta queue", 2), Opt("Gamma store", 3)]
     assert find(ref, opts) == want
+
+
+def test_a_decision_naming_an_example_an_option_lists_chooses_that_option() -> None:
+    src = load("positions-with-examples.md")
+    assert options(src) == [
+        (None, "Hosted brokers", False),
+        (None, "Self-run brokers", True),  # "RabbitMQ for the order events."
+        (None, "Database tables polled by each consumer", False),
+    ]
+    assert src.record.model_extra["x_chosen_by"] == (
+        "an example the option lists, named in the decision"
+    )
+    assert "chosen" in uncertain(src)
+
+
+@pytest.mark.parametrize(
+    ("description", "names"),
+    [
+        ("LastPass, 1Password, Bitwarden, etc.", ["LastPass", "1Password", "Bitwarden"]),
+        ("Amazon SQS or Google Pub/Sub", ["Amazon SQS", "Google Pub/Sub"]),
+        ("using a shared document, or a shared channel", []),  # no names
+        ("RabbitMQ is fast, but it needs an operator on call", []),  # prose
+        ("Postgres", []),  # one name is no list
+    ],
+)
+def test_listed_examples(description: str, names: list[str]) -> None:
+    from decaudit.engine.records.adr.choice import listed_examples
+
+    assert listed_examples(description) == names

@@ -304,3 +304,22 @@ def points_above(text: str) -> int:
             one = m.group("one") or m.group("one2") or m.group("proposed")
             best = max(best, ONE_ABOVE if one else WHOLE_ABOVE)
     return best
+
+
+def listed_examples(description: str) -> list[str]:
+    """The names an option's description enumerates (``LastPass, 1Password, Bitwarden,
+    etc.``): two or more short capitalised names making up most of it, else none."""
+    parts = [p.strip(" .;:()") for p in re.split(r",|\s+or\s+|\s+and\s+", description)]
+    parts = [p for p in parts if p and p.lower() not in ("etc", "and so on")]
+    names = [
+        p
+        for p in parts
+        if 1 <= len(p.split()) <= 4 and len(p) >= 3 and re.match(r"[A-Z0-9]", p) is not None
+    ]
+    return names if len(names) >= 2 and len(names) * 2 > len(parts) else []
+
+
+def names_an_example(text: str, opt: Opt) -> bool:
+    """Whether ``text`` names one of the examples ``opt`` lists (:func:`listed_examples`)."""
+    said = _plain(text)
+    return any(_whole(_plain(n), said) for n in listed_examples(opt.description or ""))

@@ -21,6 +21,7 @@ from .choice import (
     find,
     join_quoted,
     named_in,
+    names_an_example,
     parse_chosen,
     points_above,
     referenced,
@@ -83,6 +84,7 @@ class Decide:
             self._by_bold,
             self._by_prose,
             self._by_rejecting_one,
+            self._by_example,
         )
         if any(step(outcome) for step in steps):
             return
@@ -201,6 +203,22 @@ class Decide:
             return False
         other = 1 - against[0]
         self._choose([other], "the other option (the decision rejects one)", [outcome[0].line])
+        self.unsure("chosen")
+        return True
+
+    def _by_example(self, outcome: list[Section]) -> bool:
+        """The decision names none of the options but products that some of them list as
+        examples ("Password managers: LastPass, Bitwarden, ..."; decision "Bitwarden for user
+        secrets"): those options (uncertain)."""
+        if not outcome:
+            return False
+        sec = outcome[0]
+        text = " ".join(t for _, t in _texts(sec))
+        hits = [i for i, opt in enumerate(self.opts) if names_an_example(text, opt)]
+        if not hits or len(hits) == len(self.opts):
+            return False
+        how = "an example the option lists, named in the decision"
+        self._choose(hits, how, [sec.line] * len(hits))
         self.unsure("chosen")
         return True
 
