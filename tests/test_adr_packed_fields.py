@@ -142,17 +142,40 @@ def test_semicolon_label_value_titles_and_a_wrapped_quoted_choice() -> None:
     [
         ('"A: x; B: y,', 'z", because w\nnext', ('"A: x; B: y, z", because w', "next")),
         ('"Whole title", because w', "next", ('"Whole title", because w', "next")),
-        ("No quote here", "next", ("No quote here next", "")),  # the sentence goes on
+        ("No quote here", "next", ("No quote here", "next")),
         ('"never closed', "a\nb\nc\nd\ne", ('"never closed', "a\nb\nc\nd\ne")),
-        ("**A** and **B for", "c**.\nRationale: x", ("**A** and **B for c**.", "Rationale: x")),
-        ("A, because it is fast", "and cheap", ("A, because it is fast", "and cheap")),
-        ("A and B", "Next paragraph", ("A and B", "Next paragraph")),
     ],
 )
 def test_join_quoted(first: str, more: str, joined: tuple[str, str]) -> None:
     from decaudit.engine.records.adr.choice import join_quoted
 
     assert join_quoted(first, more) == joined
+
+
+@pytest.mark.parametrize(
+    ("first", "more", "joined"),
+    [
+        ("**A** and **B for", "c**.\nRationale: x", ("**A** and **B for c**.", "Rationale: x")),
+        ("A, because it is fast", "and cheap", ("A, because it is fast", "and cheap")),
+        ("A and B", "Next paragraph", ("A and B", "Next paragraph")),
+        ('"A" and', "b", ('"A" and', "b")),  # a quoted title: join_quoted's part
+    ],
+)
+def test_join_wrapped(first: str, more: str, joined: tuple[str, str]) -> None:
+    from decaudit.engine.records.adr.choice import join_wrapped
+
+    assert join_wrapped(first, more) == joined
+
+
+def test_a_wrapped_line_is_joined_only_when_it_names_more_options() -> None:
+    text = (
+        "# T\n\n## Considered options\n\n* Use X\n* Use Y\n\n## Decision outcome\n\n"
+        "Chosen option: Use X\nwhich keeps the build as it is.\n"
+    )
+    (src,) = load_file("t.md", text.encode())
+    assert isinstance(src, SourceRecord)
+    assert [o.chosen for o in src.record.options] == [True, False]
+    assert str(src.record.rationale) == "which keeps the build as it is."
 
 
 @pytest.mark.parametrize(

@@ -146,20 +146,27 @@ def _closest(want: str, opts: Sequence[Opt], pool: Sequence[int] | range) -> int
 MAX_QUOTE_LINES = 4  # a quoted title wrapped over more lines than this is not one title
 
 
+def join_wrapped(first: str, more: str) -> tuple[str, str]:
+    """A chosen-option line whose sentence goes on in lower case on the next lines
+    (``Chosen options: A and utilize a new approach for`` / ``non-mobile push.``): (the
+    sentence whole, the lines after it). The caller keeps it only when it names more."""
+    lines = more.split("\n")
+    if _PAIRS.get(first[:1]) is not None or re.search(r"[.:;!?\"”')]\s*$|\bbecause\b", first):
+        return first, more
+    n = 0
+    while n < min(len(lines), MAX_QUOTE_LINES) and re.match(r"^\W{0,3}[a-z]", lines[n]):
+        n += 1
+        if re.search(r"[.:;!?]\s*$|\bbecause\b", lines[n - 1]):
+            break
+    return " ".join([first, *lines[:n]]), "\n".join(lines[n:])
+
+
 def join_quoted(first: str, more: str) -> tuple[str, str]:
     """A chosen-option line whose quoted title wraps onto the next lines (``"Main hub:
     GitHub; mirroring: GitLab, pull`` / ``only", because ...``): (the line with its title
     whole, the lines after it)."""
     close = _PAIRS.get(first[:1])
     lines = more.split("\n")
-    if close is None and not re.search(r"[.:;!?\"”')]\s*$|\bbecause\b", first):
-        # "Chosen options: **A** and **B for**" / "**c**.": the sentence goes on
-        n = 0
-        while n < min(len(lines), MAX_QUOTE_LINES) and re.match(r"^\W{0,3}[a-z]", lines[n]):
-            n += 1
-            if re.search(r"[.:;!?]\s*$|\bbecause\b", lines[n - 1]):
-                break
-        return " ".join([first, *lines[:n]]), "\n".join(lines[n:])
     if close is None or close in first[1:]:
         return first, more
     for k, line in enumerate(lines[:MAX_QUOTE_LINES]):

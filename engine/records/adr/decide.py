@@ -20,6 +20,7 @@ from .choice import (
     chosen_in_line,
     find,
     join_quoted,
+    join_wrapped,
     named_in,
     names_an_example,
     parse_chosen,
@@ -229,6 +230,7 @@ class Decide:
                 continue
             said, _, more = m.group(1).strip().partition("\n")  # its first line names it
             said, more = join_quoted(said, more)  # unless its quoted title wraps
+            said, more = self._wrapped(said, more)
             title, because = parse_chosen(" ".join(said.split()))
             if because is not None:  # "because ..." may go on over the next lines
                 because = parse_chosen(" ".join(m.group(1).split()))[1]
@@ -258,6 +260,16 @@ class Decide:
                 self.data["x_chosen_by"] = "chosen option line (not a listed option)"
             return True
         return False
+
+    def _wrapped(self, said: str, more: str) -> tuple[str, str]:
+        """The chosen-option sentence with its lower-case continuation lines, when that names
+        more options than its first line does (``**A** and **B for`` / ``c**.``)."""
+        whole, rest = join_wrapped(said, more)
+        if whole == said:
+            return said, more
+        first = chosen_in_line(parse_chosen(" ".join(said.split()))[0], self.opts)
+        joined = chosen_in_line(parse_chosen(" ".join(whole.split()))[0], self.opts)
+        return (whole, rest) if len(joined) > len(first) else (said, more)
 
     def _choose(self, indexes: list[int], how: str, lines: list[int]) -> None:
         for i, opt in enumerate(self.opts):
