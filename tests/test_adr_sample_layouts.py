@@ -111,3 +111,26 @@ def test_listed_examples(description: str, names: list[str]) -> None:
     from decaudit.engine.records.adr.choice import listed_examples
 
     assert listed_examples(description) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "chosen"),
+    [
+        ("For the foreseeable future we propose OPTION 2.", [1]),
+        ("Option 2 - is the preferred approach.", [1]),
+        ("We propose to look at option 1 later.", []),
+        ("Option 1 - is not feasible.", []),
+    ],
+)
+def test_references_that_propose_an_option(text: str, chosen: list[int]) -> None:
+    from decaudit.engine.records.adr.choice import referenced
+
+    assert referenced(text, [Opt("A", 1, "1"), Opt("B", 2, "2")]) == chosen
+
+
+def test_a_label_that_two_sets_of_options_share_names_neither() -> None:
+    from decaudit.engine.records.adr.choice import by_label
+
+    opts = [Opt("A", 1, "1"), Opt("B", 2, "2"), Opt("C", 5, "1"), Opt("D", 6, "2")]
+    assert by_label("1", opts) is None
+    assert by_label("2", opts[:2]) == 1

@@ -32,12 +32,13 @@ _REFERENCES = (
     re.compile(
         r"\b(?:go(?:ing)?\s+(?:ahead\s+)?with|went\s+with|chose|choose|chosen|select(?:ed)?|"
         r"pick(?:ed)?|adopt(?:ed)?|prefer(?:red)?|decided\s+(?:on|for|to\s+use)|"
-        r"opt(?:ed)?\s+for|recommend(?:ed|s)?|accept(?:ed)?|implement(?:ed)?|use|agreed\s+on)"
+        r"opt(?:ed)?\s+for|recommend(?:ed|s)?|propos(?:e|es|ed)|accept(?:ed)?|implement(?:ed)?|use|"
+        r"agreed\s+on)"
         r"\s+(?:the\s+|is\s+|was\s+)?" + _REF,
         re.IGNORECASE,
     ),
     re.compile(
-        r"\b" + _REF + r"\s+(?:\([^)]*\)\s+)?(?:is|was|has\s+been|will\s+be|got)\s+"
+        r"\b" + _REF + r"\s+(?:\([^)]*\)\s+)?(?:[-–—]\s+)?(?:is|was|has\s+been|will\s+be|got)\s+"
         r"(?:the\s+)?(?:chosen|selected|accepted|adopted|preferred|recommended|agreed|winner)",
         re.IGNORECASE,
     ),
@@ -70,9 +71,11 @@ def _whole(needle: str, hay: str) -> bool:
 def by_label(ref: str, opts: Sequence[Opt]) -> int | None:
     """The option a number or letter refers to: its label, else its position."""
     ref = ref.lower()
-    for i, opt in enumerate(opts):
-        if opt.label == ref:
-            return i
+    same = [i for i, opt in enumerate(opts) if opt.label == ref]
+    if len(same) == 1:
+        return same[0]
+    if same:  # "Option 1" of two sets of options (two sub-decisions): which one is unclear
+        return None
     if any(o.label for o in opts):
         return None
     if ref.isdigit() and 1 <= int(ref) <= len(opts):
