@@ -25,7 +25,7 @@ from decaudit.engine.html.tally import mix_of
 from decaudit.engine.log.queries import reaudited
 from decaudit.engine.log.read import audited_decisions, findings_of_runs, latest_snapshots
 from decaudit.engine.vocab import FAMILIES, SEVERITIES, SEVERITY_RANK
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from test_html_report import NOW, RULES, Log, record, section
 
@@ -83,8 +83,14 @@ def in_memory(conn: sqlite3.Connection, run_ids: list[int]) -> dict[str, Any]:
         before = {f.fingerprint: f for f in both if f.run_id == prev}
         seen = audited_decisions(conn, run_ids).get(last, set())
         gone = [f for fp, f in before.items() if fp not in now]
-        new = sorted((f for fp, f in now.items() if fp not in before), key=_sort_key)
-        resolved = sorted((f for f in gone if reaudited(f, seen)), key=_sort_key)
+
+        # by severity, then in log order (the id of the finding that stands for its
+        # fingerprint: the last one written when a run has a fingerprint twice)
+        def key(f: Any) -> tuple[Any, int]:
+            return _sort_key(f), f.id
+
+        new = sorted((f for fp, f in now.items() if fp not in before), key=key)
+        resolved = sorted((f for f in gone if reaudited(f, seen)), key=key)
         changes = (
             [f.id for f in new],
             [f.id for f in resolved],
@@ -166,6 +172,20 @@ _run = st.tuples(st.lists(_record, max_size=5), st.lists(_finding, max_size=10))
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_run, min_size=1, max_size=3), st.integers(0, 4))
+@example(
+    runs=[
+        ([], []),
+        (
+            [],
+            [
+                ("DEC-2", "ALT001", "$", False),
+                ("DEC-1", "ALT001", "$", True),
+                ("DEC-2", "ALT001", "$", True),
+            ],
+        ),
+    ],
+    top=0,
+)
 def test_sql_figures_equal_the_in_memory_figures(runs: list[Any], top: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         log = Log(Path(tmp) / "audit.db")
