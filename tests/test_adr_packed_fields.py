@@ -192,3 +192,12 @@ def test_label_value_parts(text: str, parts: bool) -> None:
     from decaudit.engine.records.adr.content import label_value_parts
 
     assert label_value_parts(text) is parts
+
+
+def test_a_date_section_gives_the_date() -> None:
+    src = load("date-section.md")
+    assert str(src.record.date) == "2022-11-01"
+    assert src.line_of(("date",)) == 9
+    text = b"# T\n\n## Status\n\nAccepted\n\n## Date\n\nLast spring\n\n## Decision\n\nX.\n"
+    (other,) = load_file("t.md", text)
+    assert isinstance(other, SourceRecord) and other.record.date is None

@@ -69,6 +69,13 @@ class Builder(Decide):
                 self._meta(meta)
             if "status" not in self.data:
                 self._status_section(status_sec)
+        date_sec = roles.first(self.doc, lambda k: k in DATE_KEYS)
+        paras = date_sec.paragraphs() if date_sec is not None else []
+        if date_sec is not None and "date" not in self.data and paras:  # "## Date" / "2024-03-02"
+            first = paras[0].lines[0] if paras[0].lines else paras[0].text
+            date, _ = parse_date(first)
+            if date is not None:
+                self.put("date", date.isoformat(), paras[0].line)
         for keys, field in ((roles.DECIDERS, "decision_makers"), (PROPOSER_KEYS, "proposed_by")):
             sec = roles.first(self.doc, lambda k, keys=keys: k in keys)
             if sec is not None and field not in self.data:
