@@ -127,18 +127,23 @@ class ConventionFolder:
         self.roots = tuple(roots)
         self._folders: dict[str, _Folder] = {}
         self._counted: set[str] = set()  # fields whose emptiness the records told us
+        self._own: dict[str, _Folder] = {}  # each folder's own counts, never rolled up
+        self._joined: set[str] = set()  # folders with no records that sibling findings join
 
     def add_record(self, file: str, empty: Iterable[str] | None = None) -> str:
         """Count a record of ``file``'s folder, and which convention fields it leaves empty
         (:func:`empty_fields`; None: not known, the flagged records are counted instead)."""
         label = folder_of(file, self.roots)
         folder = self._folders.setdefault(label, self._new(file))
-        folder.records += 1
+        own = self._own.setdefault(label, _Folder())
+        for counts in (folder, own):
+            counts.records += 1
         if empty is not None:
             names = {n for n in self.fields.values() if _model_field(n)}
             self._counted |= names
             for name in names.intersection(empty):
-                folder.missing[name] = folder.missing.get(name, 0) + 1
+                for counts in (folder, own):
+                    counts.missing[name] = counts.missing.get(name, 0) + 1
         return label
 
     def _new(self, file: str) -> _Folder:
@@ -233,11 +238,16 @@ class ConventionFolder:
                     loose.extend(self._folders[label].held[rule_id])
                 else:
                     targets.setdefault((rule_id, to), []).append(label)
-        _merge_into_ancestors(
-            targets,
-            lambda label: label in self._folders and self._folders[label].rooted,
-            lambda rule_id, label: self._judge(rule_id, self._subtree(label)),
-        )
+        while True:  # until neither merge changes anything
+            before = {key: len(members) for key, members in targets.items()}
+            _merge_into_ancestors(
+                targets,
+                self._rooted,
+                lambda rule_id, label: self._judge(rule_id, self._subtree(label)),
+            )
+            self._merge_siblings(targets)
+            if before == {key: len(members) for key, members in targets.items()}:
+                break
         for (rule_id, label), members in sorted(targets.items(), key=lambda x: (x[0][1], x[0][0])):
             held = [f for m in members for f in self._folders[m].held[rule_id]]
             if members == [label] and self._judge(rule_id, self._folders[label]):
@@ -245,6 +255,43 @@ class ConventionFolder:
             else:  # judged with its subtree: the subtree's counts, these folders' findings
                 yield self._fold(label, self._subtree(label), rule_id, held)
         yield from loose
+
+    def _merge_siblings(self, targets: dict[tuple[str, str], list[str]]) -> None:
+        """Folder findings of one rule in sibling folders (two or more under one ancestor,
+        inside a checked folder) join at their nearest common ancestor when every folder of
+        records under it shows the same gap and its tree as a whole qualifies: sibling
+        folders cut from one template get one finding, not one each."""
+        for rule_id in sorted({r for r, _ in targets}):
+            while True:
+                labels = [label for r, label in targets if r == rule_id and self._rooted(label)]
+                into = self._sibling_ancestor(rule_id, labels, targets)
+                if into is None:
+                    break
+                under = [x for x in labels if x.startswith(into + "/")]
+                targets[(rule_id, into)] = [m for x in under for m in targets.pop((rule_id, x))]
+                self._joined.add(into)
+
+    def _rooted(self, label: str) -> bool:
+        """``label`` is inside a checked folder (its findings may join those above it)."""
+        folder = self._folders.get(label)
+        return label in self._joined if folder is None else folder.rooted
+
+    def _sibling_ancestor(
+        self, rule_id: str, labels: list[str], targets: Mapping[tuple[str, str], list[str]]
+    ) -> str | None:
+        """The deepest ancestor the folder findings ``labels`` of ``rule_id`` join at."""
+        ancestors = {a for label in labels for a in _ancestors(label)}
+        for at in sorted(ancestors, key=lambda a: (-a.count("/"), a)):
+            if (rule_id, at) in targets:
+                continue  # an ancestor with its own finding: _merge_into_ancestors
+            under = [x for x in labels if x.startswith(at + "/")]
+            if len(under) < 2:
+                continue
+            holding = [x for x, f in self._folders.items() if x.startswith(at + "/") and f.records]
+            covered = all(any(h == x or h.startswith(x + "/") for x in under) for h in holding)
+            if covered and self._judge(rule_id, self._subtree(at)):
+                return at
+        return None
 
     def qualifies(self, fired: int, records: int) -> bool:
         """``fired`` of ``records`` records leave the field empty: enough to fold."""
@@ -258,11 +305,7 @@ class ConventionFolder:
         missing = folder.missing.get(what, 0) if what in self._counted else len(held)
         ids = sorted(f.decision_id for f in held)
         share = missing / records
-        where = f"folder '{label}'"
-        if folder.merged:
-            names = sorted(posixpath.relpath(m, label) for m in folder.merged)
-            subs = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
-            where += f" (with its subfolders {subs})"
+        where = f"folder '{label}'" + (" and its subfolders" if folder.merged else "")
         message = (
             f"{missing} of the {records} records in {where} record no {what}"
             f" ({share:.0%}), which suggests the folder's template has no place for"
@@ -270,6 +313,15 @@ class ConventionFolder:
         )
         if len(held) != missing:
             message += f" ({len(held)} of them flagged by {rule_id})"
+        per_folder = self._per_folder({label, *folder.merged}, rule_id, held)
+        if len(per_folder) > 1:
+            counts = [
+                f"{posixpath.relpath(name, label) if name != label else posixpath.basename(name)}"
+                f" {c['missing']} of {c['records']}"
+                for name, c in per_folder.items()
+            ]
+            more = f" and {len(counts) - 5} more" if len(counts) > 5 else ""
+            message += "; per folder: " + ", ".join(counts[:5]) + more
         return Finding(
             rule_id=first.rule_id,
             rule_name=first.rule_name,
@@ -290,8 +342,37 @@ class ConventionFolder:
                 "decisions": ids,
                 "files": sorted({f.file for f in held}),
                 "subfolders": sorted(folder.merged),
+                "per_folder": per_folder,
             },
         )
+
+    def _per_folder(
+        self, names: set[str], rule_id: str, held: list[Finding]
+    ) -> dict[str, dict[str, int]]:
+        """Each folder's own records and how many leave the field empty, for the folders
+        ``names`` that hold records (as the folder walk found them)."""
+        what = self.fields[rule_id]
+        flagged: dict[str, int] = {}
+        for f in held:
+            name = folder_of(f.file, self.roots)
+            flagged[name] = flagged.get(name, 0) + 1
+        out: dict[str, dict[str, int]] = {}
+        for name in sorted(names):
+            own = self._own.get(name)
+            if own is None or not own.records:
+                continue
+            missing = own.missing.get(what, 0) if what in self._counted else flagged.get(name, 0)
+            out[name] = {"records": own.records, "missing": missing}
+        return out
+
+
+def _ancestors(label: str) -> list[str]:
+    """The labels above ``label`` ("a/b/c": "a/b", "a")."""
+    out = []
+    while "/" in label:
+        label = posixpath.dirname(label)
+        out.append(label)
+    return out
 
 
 def _ancestor_path(path: str, label: str, ancestor: str) -> str:

@@ -8,12 +8,13 @@ from typing import Any
 
 from .facts import PORTFOLIO_ID
 from .rules.model import Match, Rule, walk
-from .rules.template import format_pct, format_value, segments
+from .rules.template import FORMATS, format_money, format_pct, format_value, segments
 from .types import Finding, SourceRecord
 from .uncertain import cap, uncertain_fields
 
-# A message piece: (literal text, "") or (None, source, first, second, pct) where source is
-# "param" (rule.params[first]), "alias" (bindings[first][second]) or "target" (target[first]).
+# A message piece: (literal text, "") or (None, source, first, second, fmt) where source is
+# "param" (rule.params[first]), "alias" (bindings[first][second]) or "target" (target[first]),
+# and fmt is "pct", "money" (in the currency of the fact's owner) or "".
 _Piece = tuple[Any, ...]
 
 
@@ -30,13 +31,14 @@ _PLANS: dict[int, tuple[Rule, _Plan]] = {}
 
 
 def _piece(name: str) -> _Piece:
-    pct = name.startswith("pct.")
-    parts = (name[4:] if pct else name).split(".")
+    head, _, rest = name.partition(".")
+    fmt = head if head in FORMATS and rest else ""
+    parts = (rest if fmt else name).split(".")
     if parts[0] == "param":
-        return (None, "param", parts[1], "", pct)
+        return (None, "param", parts[1], "", fmt)
     if len(parts) == 2:
-        return (None, "alias", parts[0], parts[1], pct)
-    return (None, "target", parts[0], "", pct)
+        return (None, "alias", parts[0], parts[1], fmt)
+    return (None, "target", parts[0], "", fmt)
 
 
 def _make_plan(rule: Rule) -> _Plan:
@@ -75,15 +77,20 @@ def _message(match: Match, plan: _Plan) -> str:
         if len(piece) == 1:
             out.append(piece[0])
             continue
-        _, source, first, second, pct = piece
+        _, source, first, second, fmt = piece
+        owner: Mapping[str, Any] = _EMPTY
         if source == "param":
             value = rule.params.get(first)
         elif source == "alias":
-            value = bindings.get(first, _EMPTY).get(second)
+            owner = bindings.get(first, _EMPTY)
+            value = owner.get(second)
         else:
+            owner = target
             value = target.get(first)
-        if pct and isinstance(value, int | float) and not isinstance(value, bool):
+        if fmt == "pct" and isinstance(value, int | float) and not isinstance(value, bool):
             out.append(format_pct(value))
+        elif fmt == "money":
+            out.append(format_money(value, owner.get("currency")))
         else:
             out.append(format_value(value))
     return "".join(out)

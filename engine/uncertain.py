@@ -68,6 +68,7 @@ _DECISION: dict[str, tuple[str, ...]] = {
     "decision_place": (),
     "decision_open": ("status", "rationale"),
     "guideline": ("title", "context", "rationale"),
+    "record_keeping": ("title", "context", "rationale"),
     "chosen_by": _CHOICE,
     "chosen_line": (),
     "chosen_case_line": (),
@@ -119,13 +120,18 @@ _OPTION: dict[str, tuple[str, ...]] = {
         "description",
         "/rationale",
         "/consequences",
+        "/context",
     ),
+    "rejected_reason_from": ("rejected_reason", "cons", "pros", "description", "/rationale"),
+    "rejected_reason_line": (),
+    "rejected_reason_text": ("rejected_reason", "cons", "pros", "description", "/rationale"),
     "cons_count": ("cons",),
     "has_business_case": ("business_case",),
     "other_business_case_count": ("/options.business_case", "/options"),
     "is_acquisition": ("title", "description", "/project_type"),
     "status": ("/status",),
     "project_type": ("/project_type",),
+    "currency": ("/currency",),
     "uncertain": (),
 }
 # Benefit and cost facts: their option's case, plus what says whose case it is.
@@ -137,6 +143,7 @@ _ITEM_OPTION = {
     "option_kind": ("kind", "title", "description"),
     "status": ("/status",),
     "project_type": ("/project_type",),
+    "currency": ("/currency",),
 }
 
 _OPTION_PATH = re.compile(r"^\$\.options\[(\d+)\]")

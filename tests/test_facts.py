@@ -412,6 +412,14 @@ def test_reference_uplift_and_track_record() -> None:
     assert "track_record_ratio" not in facts_of(PREMIUM).decision
 
 
+def test_a_long_track_record_lists_its_first_decisions_and_counts_the_rest() -> None:
+    ids = tuple(f"D-{i}" for i in range(900))
+    track = TrackRecord(ratio=0.45, count=900, decisions=ids)
+    d = facts_of(PREMIUM, track_records={"it-system": track}).decision
+    assert d["track_record_decisions"] == "D-0, D-1, D-2, D-3, D-4 and 895 more"
+    assert d["track_record_count"] == 900
+
+
 def test_every_fact_is_catalogued_typed_and_never_none() -> None:
     for fact in facts_of(PREMIUM).all():
         check_types(fact)

@@ -86,12 +86,57 @@ def test_the_share_and_minimum_are_configurable(tmp_path: Path) -> None:
     assert len(rules_of(low.findings, "GOV002")) == 1
 
 
+def name_deciders(paths: list[Path]) -> None:
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("## Status", "Deciders: Platform team\n\n## Status"))
+
+
 def test_each_folder_is_judged_on_its_own(tmp_path: Path) -> None:
     write_log(tmp_path / "adr" / "core", 3)
-    write_log(tmp_path / "adr" / "security", 3, start=10)
+    name_deciders(write_log(tmp_path / "adr" / "security", 3, start=10))
     res = run_check(CheckOptions(paths=(str(tmp_path / "adr"),), today=TODAY))
     ids = sorted(f.decision_id for f in rules_of(res.findings, "GOV002"))
-    assert ids == [FOLDER_PREFIX + "adr/core", FOLDER_PREFIX + "adr/security"]
+    assert ids == [FOLDER_PREFIX + "adr/core"]
+
+
+def test_sibling_folders_with_the_same_gap_are_reported_once(tmp_path: Path) -> None:
+    write_log(tmp_path / "adr" / "development", 4)
+    write_log(tmp_path / "adr" / "operations", 9, start=10)
+    write_log(tmp_path / "adr" / "security", 7, start=30)
+    res = run_check(CheckOptions(paths=(str(tmp_path / "adr"),), today=TODAY))
+    for rule in ("GOV002", "REC003"):
+        (one,) = rules_of(res.findings, rule)
+        assert one.decision_id == FOLDER_PREFIX + "adr"
+        assert one.evidence["records"] == 20 and len(one.evidence["decisions"]) == 20
+        assert one.evidence["per_folder"] == {
+            "adr/development": {"records": 4, "missing": 4},
+            "adr/operations": {"records": 9, "missing": 9},
+            "adr/security": {"records": 7, "missing": 7},
+        }
+        assert "per folder: development 4 of 4, operations 9 of 9, security 7 of 7" in one.message
+        assert one.file == str(tmp_path / "adr")
+
+
+def test_siblings_merge_only_when_every_sibling_shows_the_gap(tmp_path: Path) -> None:
+    write_log(tmp_path / "adr" / "a", 3)
+    write_log(tmp_path / "adr" / "b", 3, start=10)
+    name_deciders(write_log(tmp_path / "adr" / "c", 3, start=20))
+    res = run_check(CheckOptions(paths=(str(tmp_path / "adr"),), today=TODAY))
+    ids = sorted(f.decision_id for f in rules_of(res.findings, "GOV002"))
+    assert ids == [FOLDER_PREFIX + "adr/a", FOLDER_PREFIX + "adr/b"]
+    (rec,) = rules_of(res.findings, "REC003")  # no options anywhere: one finding
+    assert rec.decision_id == FOLDER_PREFIX + "adr"
+
+
+def test_nested_siblings_merge_level_by_level(tmp_path: Path) -> None:
+    write_log(tmp_path / "repo" / "docs" / "adr" / "web", 3)
+    write_log(tmp_path / "repo" / "docs" / "adr" / "api", 3, start=10)
+    write_log(tmp_path / "repo" / "services" / "decisions", 4, start=20)
+    res = run_check(CheckOptions(paths=(str(tmp_path / "repo"),), today=TODAY))
+    (gov,) = rules_of(res.findings, "GOV002")
+    assert gov.decision_id == FOLDER_PREFIX + "repo"
+    assert gov.evidence["count"] == 10
 
 
 def test_the_folder_finding_has_a_stable_fingerprint(tmp_path: Path) -> None:
@@ -270,7 +315,8 @@ def test_a_small_subfolder_is_judged_with_its_parent(tmp_path: Path) -> None:
     (gov,) = rules_of(res.findings, "GOV002")
     assert gov.decision_id == FOLDER_PREFIX + "adr"
     assert gov.evidence["count"] == 5 and gov.evidence["subfolders"] == ["adr/devops"]
-    assert "(with its subfolders devops)" in gov.message
+    assert "folder 'adr' and its subfolders record" in gov.message
+    assert "per folder: adr 4 of 4, devops 1 of 1" in gov.message
     assert gov.file == str(tmp_path / "adr")
 
 

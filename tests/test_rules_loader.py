@@ -207,6 +207,15 @@ def test_message_placeholders(tmp_path: Path) -> None:
     assert one_error(tmp_path / "c", text).endswith(
         "message: placeholder '${pct.status}' is a percentage of a fact that is not a number"
     )
+    text = BASE.replace("Only $real_option_count", "Only ${money.status}")
+    assert one_error(tmp_path / "e", text).endswith(
+        "message: placeholder '${money.status}' is an amount of a fact that is not a number"
+    )
+    text = BASE.replace("(want ${param.min_options})", "(want ${money.param.min_options})")
+    assert one_error(tmp_path / "f", text).endswith(
+        "placeholder '${money.param.min_options}' is an amount of a parameter (parameters have "
+        "no currency)"
+    )
     text = BASE.replace("Only $real_option_count", "Only $ 5")
     assert one_error(tmp_path / "d", text).endswith(
         "message: invalid '$' at offset 5 (write '$$' for a dollar)"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from decaudit.engine.rules.template import (
+    format_money,
     format_number,
     format_pct,
     format_value,
@@ -58,3 +59,26 @@ def test_render() -> None:
         values.get,
     )
     assert text == "$2,500,000 for Extend: 40% (unknown) {0} {npv} 2,500,000."
+
+
+@pytest.mark.parametrize(
+    ("value", "currency", "text"),
+    [
+        (1200000, "GBP", "£1,200,000"),
+        (-2500, "usd", "-$2,500"),
+        (1234.5, "EUR", "€1,234.5"),
+        (1200000, "CHF", "CHF 1,200,000"),
+        (1200000, None, "1,200,000"),
+        (1200000, " ", "1,200,000"),
+        (None, "GBP", "unknown"),
+    ],
+)
+def test_money(value: float | None, currency: str | None, text: str) -> None:
+    assert format_money(value, currency) == text
+
+
+def test_render_money_in_the_currency_of_its_fact() -> None:
+    values = {"projected": 4500000, "currency": "GBP", "chosen.npv": 10, "chosen.currency": "EUR"}
+    text = render("${money.projected} and ${money.chosen.npv}", values.get)
+    assert text == "£4,500,000 and €10"
+    assert render("${money.projected}", {"projected": 5}.get) == "5"

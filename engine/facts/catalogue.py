@@ -128,6 +128,12 @@ CATALOGUE: dict[str, dict[str, FactSpec]] = {
             "The record sets guidelines, a policy or a standard (title or decision text) and "
             "does not say alternatives were weighed: not a choice between options.",
         ),
+        (
+            "record_keeping",
+            "bool",
+            "The record's subject is keeping decision records itself (\"Record architecture "
+            'decisions"): by its title, or by both its context and its decision text.',
+        ),
         ("chosen_option_named", "str", "The chosen option as the outcome names it (MADR)."),
         ("chosen_id", "str", "The chosen option's id."),
         ("chosen_line", "number", "Source line of the chosen option."),
@@ -177,7 +183,11 @@ CATALOGUE: dict[str, dict[str, FactSpec]] = {
         ("reference_uplift_source", "str", "Where reference_uplift comes from."),
         ("track_record_ratio", "number", "Median realization ratio of past decisions of the type."),
         ("track_record_count", "number", "Past decisions behind track_record_ratio."),
-        ("track_record_decisions", "str", "Ids of those past decisions."),
+        (
+            "track_record_decisions",
+            "str",
+            "Ids of those past decisions: the first five, then how many more.",
+        ),
         ("track_record_discount_gap", "number", "(1 - track_record_ratio) - chosen_uplift."),
     ),
     "option": _specs(
@@ -192,8 +202,18 @@ CATALOGUE: dict[str, dict[str, FactSpec]] = {
             "has_rejected_reason",
             "bool",
             "A reason against the option is given: a rejection reason, pros or cons, prose that "
-            "argues, or an outcome or decision text that names it or compares the choice.",
+            "argues, an outcome or decision text that names it or compares the choice, or a "
+            "context that argues against it (against the status quo: what is wrong today).",
         ),
+        (
+            "rejected_reason_from",
+            "str",
+            "Where the reason against a rejected option is given: rejection reason, cons, "
+            "pros, option text, decision text, context (names the option), context (against "
+            "the status quo).",
+        ),
+        ("rejected_reason_line", "number", "Source line of that reason."),
+        ("rejected_reason_text", "str", "That reason, quoted (clipped)."),
         ("cons_count", "number", "Cons listed for the option."),
         ("has_business_case", "bool", "The option has a business case."),
         ("other_business_case_count", "number", "Other options of the decision with a case."),
@@ -208,6 +228,7 @@ CATALOGUE: dict[str, dict[str, FactSpec]] = {
         ),
         ("status", "str", "The decision status."),
         ("project_type", "str", "The decision project type."),
+        ("currency", "str", "The currency of the record's figures (ISO code), when known."),
     ),
     "benefit": _specs(
         *_COMMON,
@@ -234,6 +255,7 @@ CATALOGUE: dict[str, dict[str, FactSpec]] = {
         ("option_kind", "str", "Kind of its option."),
         ("status", "str", "The decision status."),
         ("project_type", "str", "The decision project type."),
+        ("currency", "str", "The currency of the record's figures (ISO code), when known."),
         ("uplift_applied", "number", "Optimism-bias uplift of its case (0 when none)."),
         ("reference_realization", "number", "What its reference class realizes (ratio)."),
         ("reference_source", "str", "Where reference_realization comes from."),
@@ -257,6 +279,7 @@ CATALOGUE: dict[str, dict[str, FactSpec]] = {
         ("option_rejected", "bool", "It belongs to an option rejected for another."),
         ("option_kind", "str", "Kind of its option."),
         ("status", "str", "The decision status."),
+        ("currency", "str", "The currency of the record's figures (ISO code), when known."),
         (
             "case_assumes_on_target",
             "bool",

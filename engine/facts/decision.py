@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..calibration import chosen_index
 from ..model import OPTION_KINDS
 from ..types import SourceRecord
@@ -18,7 +20,7 @@ from .kinds import (
     _ratio,
     _total,
 )
-from .nature import decision_open, decision_place, is_guideline
+from .nature import decision_open, decision_place, is_guideline, is_record_keeping
 from .reasons import choice_stated, names_listed_option, option_refs, reason_given
 from .uncertain import uncertain_fields
 
@@ -66,7 +68,7 @@ def decision_fact(
     unreasoned = [
         i
         for i, o in enumerate(rec.options)
-        if chosen and i not in chosen and not reason_given(o, i, rec, lex, refs)
+        if chosen and i not in chosen and not reason_given(o, i, rec, lex, refs, kind_names[i])
     ]
     df["rejected_without_reason_count"] = len(unreasoned)
     if unreasoned:
@@ -97,10 +99,20 @@ def decision_fact(
     df["decision_place"] = decision_place(rec, src.format)
     df["decision_open"] = decision_open(rec, lex)
     df["guideline"] = is_guideline(rec, lex)
+    df["record_keeping"] = is_record_keeping(rec, lex)
     index = chosen_index(o.chosen for o in rec.options)
     if index is not None:
         _chosen_facts(df, src, ctx, index, kinds[index])
     return df
+
+
+SHOWN_IDS = 5  # ids a message lists before "and N more"
+
+
+def _first_few(ids: Sequence[str], shown: int = SHOWN_IDS) -> str:
+    """``A, B, C, D, E and 895 more``: a list a message can carry."""
+    more = len(ids) - shown
+    return ", ".join(ids[:shown]) + (f" and {more} more" if more > 0 else "")
 
 
 def _chosen_facts(
@@ -163,5 +175,5 @@ def _chosen_facts(
     if track is not None:
         df["track_record_ratio"] = track.ratio
         df["track_record_count"] = track.count
-        df["track_record_decisions"] = ", ".join(track.decisions)
+        df["track_record_decisions"] = _first_few(track.decisions)
         df["track_record_discount_gap"] = round((1 - track.ratio) - uplift, 6)

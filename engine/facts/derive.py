@@ -7,6 +7,7 @@ from .business import benefit_type
 from .context import FactContext, FactDict, RecordFacts
 from .decision import decision_fact
 from .kinds import (
+    _clip,
     _given,
     _is_acquisition,
     _json_path,
@@ -15,7 +16,7 @@ from .kinds import (
     _ratio,
     _total,
 )
-from .reasons import chosen_indexes, option_refs, reason_given
+from .reasons import chosen_indexes, option_refs, reason_against
 from .uncertain import option_uncertain, uncertain_fields
 
 
@@ -32,6 +33,8 @@ def derive(src: SourceRecord, ctx: FactContext) -> RecordFacts:
     case_count = sum(o.business_case is not None for o in rec.options)
     uplift_fig = refs.uplift.get(rec.project_type or "")
     uncertain = uncertain_fields(rec)
+    currency = (rec.model_extra or {}).get("currency")
+    currency = currency.strip().upper() if isinstance(currency, str) and currency.strip() else None
 
     options: list[FactDict] = []
     benefits: list[FactDict] = []
@@ -41,6 +44,7 @@ def derive(src: SourceRecord, ctx: FactContext) -> RecordFacts:
         oid = opt.id or str(i)
         case = opt.business_case
         is_chosen = i in chosen_set
+        reason = reason_against(opt, i, rec, lex, orefs, kind)
         of: FactDict = {
             "_t": "option",
             "did": did,
@@ -52,15 +56,20 @@ def derive(src: SourceRecord, ctx: FactContext) -> RecordFacts:
             "kind_inferred": inferred,
             "chosen": is_chosen,
             "rejected": any_chosen and not is_chosen,
-            "has_rejected_reason": reason_given(opt, i, rec, lex, orefs),
+            "has_rejected_reason": reason is not None,
             "cons_count": len(opt.cons),
             "has_business_case": case is not None,
             "other_business_case_count": case_count - (case is not None),
             "is_acquisition": _is_acquisition(opt, kind, rec, lex),
             "uncertain": option_uncertain(uncertain, i),
         }
+        if reason is not None and of["rejected"]:
+            of["rejected_reason_from"] = reason.source
+            of["rejected_reason_line"] = line(reason.loc)
+            of["rejected_reason_text"] = _clip(reason.text, 160)
         _put(of, "status", rec.status)
         _put(of, "project_type", rec.project_type)
+        _put(of, "currency", currency)
         options.append(of)
         if case is None:
             continue
@@ -98,6 +107,7 @@ def derive(src: SourceRecord, ctx: FactContext) -> RecordFacts:
             _put(bf, "realization_ratio", _ratio([(ben.projected, ben.realized)]))
             _put(bf, "status", rec.status)
             _put(bf, "project_type", rec.project_type)
+            _put(bf, "currency", currency)
             fig = refs.realization_for(rec.project_type, btype)
             if fig is not None:
                 bf["reference_realization"] = fig.value
@@ -135,6 +145,7 @@ def derive(src: SourceRecord, ctx: FactContext) -> RecordFacts:
                     cf[key] = value
             _put(cf, "overrun_ratio", _ratio([(cost.projected, cost.realized)]))
             _put(cf, "status", rec.status)
+            _put(cf, "currency", currency)
             costs.append(cf)
 
     decision = decision_fact(src, ctx, kinds, chosen)

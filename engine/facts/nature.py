@@ -1,10 +1,10 @@
 """What kind of record this is, beyond its fields: a choice or a set of guidelines, a
 decision taken or still open, and whether its reader knew where the decision is written.
 
-These facts keep rules from judging a record by what it is not: a guideline record is not a
-choice between alternatives (REC003), an open decision has rejected nothing yet (ALT006),
-and a record cannot be said to state no choice when its reader found no place where the
-decision is written (REC002).
+These facts keep rules from judging a record by what it is not: a guideline record, or one
+whose subject is keeping decision records, is not a choice between alternatives (REC003), an
+open decision has rejected nothing yet (ALT006), and a record cannot be said to state no
+choice when its reader found no place where the decision is written (REC002).
 """
 
 from __future__ import annotations
@@ -55,6 +55,17 @@ def is_guideline(rec: Record, lex: Lexicon) -> bool:
         return False
     said = " ".join(t for t in (rec.title, rec.context, rec.rationale) if t)
     return not lex.mentions("alternatives_mentioned", said)
+
+
+def is_record_keeping(rec: Record, lex: Lexicon) -> bool:
+    """The record's subject is the keeping of decision records itself ("Record architecture
+    decisions", the first record of many logs): by its title, or by both its context and
+    its decision text. It chooses a practice, and is no choice between listed options."""
+    if lex.mentions("record_keeping", rec.title):
+        return True
+    return lex.mentions("record_keeping", _head(rec.context)) and lex.mentions(
+        "record_keeping", _head(rec.rationale)
+    )
 
 
 def _head(text: str | None, words: int = 40) -> str:

@@ -15,13 +15,24 @@ from .checker import OLD_KEYS, FileChecker, _show, _suggest
 from .header import NAME_RE
 from .model import SINGLE, Alias, All, AnyOf, Cmp, Cond, Not
 from .regex import problem as regex_problem
-from .template import placeholders
+from .template import FORMATS, placeholders
 from .values import OP_TYPES, OPERATORS, type_of, typed
 
 MAX_ALIASES = 2  # durable_rules 2.0.28 crashes on some three-fact joins
 
 CMP_KEYS = frozenset({"fact", "op", "value", "param", "ref"})
 _NO_VALUE = object()
+
+
+def _param_problem(parts: list[str], fmt: str, params: Mapping[str, Any]) -> str | None:
+    """What is wrong with a ``${param.NAME}`` placeholder (``fmt``: "pct", "money" or "")."""
+    if len(parts) != 2 or parts[1] not in params:
+        return "names an unknown parameter"
+    if fmt == "money":
+        return "is an amount of a parameter (parameters have no currency)"
+    if fmt == "pct" and type_of(params[parts[1]]) != "number":
+        return "is a percentage of a parameter that is not a number"
+    return None
 
 
 class ConditionChecks(FileChecker):
@@ -105,7 +116,7 @@ class ConditionChecks(FileChecker):
         if not NAME_RE.match(name):
             self.err(loc, f"'{name}' is not an alias name ([a-z][a-z0-9_]*)")
             return None
-        if name in ("param", "pct"):
+        if name in ("param", *FORMATS):
             self.err(loc, f"'{name}' is reserved for message placeholders")
             return None
         if not isinstance(spec, dict):
@@ -341,18 +352,15 @@ class ConditionChecks(FileChecker):
         target = types.get(at)
         for name in names:
             parts = name.split(".")
-            pct = parts[0] == "pct"
-            if pct:
+            fmt = parts[0] if parts[0] in FORMATS else ""
+            if fmt:
                 parts = parts[1:]
             problem = None
             ftype = None
             if not parts:
                 problem = "names nothing"
             elif parts[0] == "param":
-                if len(parts) != 2 or parts[1] not in params:
-                    problem = "names an unknown parameter"
-                elif pct and type_of(params[parts[1]]) != "number":
-                    problem = "is a percentage of a parameter that is not a number"
+                problem = _param_problem(parts, fmt, params)
             elif len(parts) == 1:
                 if target is None:
                     continue  # the alias failed to parse: reported already
@@ -367,7 +375,8 @@ class ConditionChecks(FileChecker):
                     ftype = CATALOGUE[types[parts[0]]][parts[1]].type
             else:
                 problem = "names an unknown alias, fact or parameter"
-            if problem is None and pct and ftype is not None and ftype != "number":
-                problem = "is a percentage of a fact that is not a number"
+            if problem is None and fmt and ftype is not None and ftype != "number":
+                what = "a percentage" if fmt == "pct" else "an amount"
+                problem = f"is {what} of a fact that is not a number"
             if problem:
                 self.err(("message",), f"placeholder '${{{name}}}' {problem}")

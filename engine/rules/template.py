@@ -1,7 +1,10 @@
 """Rule messages: ``string.Template`` with dotted placeholders, never ``str.format``.
 
 Placeholders: ``$fact`` (a fact of the flagged fact), ``${alias.fact}`` (a fact of a join
-alias), ``${param.NAME}``, ``${pct.fact}``, ``${pct.alias.fact}``, ``${pct.param.NAME}``.
+alias), ``${param.NAME}``, ``${pct.fact}``, ``${pct.alias.fact}``, ``${pct.param.NAME}``, and
+``${money.fact}`` / ``${money.alias.fact}``: an amount in the currency of the fact it is
+read from (its ``currency`` fact: ``£1,200,000``, ``CHF 1,200,000``; a plain number when the
+record gives none).
 """
 
 from __future__ import annotations
@@ -43,6 +46,23 @@ def format_pct(value: int | float) -> str:
     """``0.4`` -> ``40%``; ``0.125`` -> ``12.5%``."""
     pct = round(float(value) * 100, 1)
     return f"{int(pct):,}%" if pct.is_integer() else f"{pct:,.1f}%"
+
+
+CURRENCY_SYMBOLS: dict[str, str] = {"GBP": "£", "USD": "$", "EUR": "€", "JPY": "¥", "INR": "₹"}
+FORMATS = ("pct", "money")  # placeholder prefixes that format a number
+
+
+def format_money(value: Any, currency: Any) -> str:
+    """``format_money(1200000, "GBP")`` -> ``£1,200,000``; an unknown code goes first
+    (``CHF 1,200,000``); no currency: the number alone; not a number: as it is."""
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        return format_value(value)
+    text = format_number(value)
+    code = currency.strip().upper() if isinstance(currency, str) else ""
+    sign, digits = ("-", text[1:]) if text.startswith("-") else ("", text)
+    if code in CURRENCY_SYMBOLS:
+        return f"{sign}{CURRENCY_SYMBOLS[code]}{digits}"
+    return f"{sign}{code} {digits}" if code else text
 
 
 def format_value(value: Any) -> str:
@@ -91,6 +111,10 @@ def placeholder_value(name: str, lookup: Callable[[str], Any]) -> str:
         if isinstance(value, int | float) and not isinstance(value, bool):
             return format_pct(value)
         return format_value(value)
+    if name.startswith("money."):
+        fact = name[6:]
+        owner = fact.rpartition(".")[0]
+        return format_money(lookup(fact), lookup(f"{owner}.currency" if owner else "currency"))
     return format_value(lookup(name))
 
 
