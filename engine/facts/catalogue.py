@@ -79,6 +79,12 @@ CATALOGUE: dict[str, dict[str, FactSpec]] = {
             "The options are given by reference to another record that could not be read "
             "(a link outside the checked folder, or a missing file).",
         ),
+        (
+            "options_borrowed",
+            "bool",
+            'The options were read from another record this one refers to ("Same as in '
+            "ADR-0036\"): their titles are that record's, not this one's.",
+        ),
         ("real_option_count", "number", "Options other than do-nothing."),
         *_KIND_COUNTS,
         ("unknown_kind_count", "number", "Options whose kind is neither given nor inferable."),
@@ -127,6 +133,12 @@ CATALOGUE: dict[str, dict[str, FactSpec]] = {
             "bool",
             "The record sets guidelines, a policy or a standard (title or decision text) and "
             "does not say alternatives were weighed: not a choice between options.",
+        ),
+        (
+            "alternative_named",
+            "bool",
+            'The title or decision text names the alternative it turns down ("instead of X", '
+            '"we no longer use X").',
         ),
         (
             "record_keeping",

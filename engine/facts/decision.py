@@ -20,7 +20,13 @@ from .kinds import (
     _ratio,
     _total,
 )
-from .nature import decision_open, decision_place, is_guideline, is_record_keeping
+from .nature import (
+    decision_open,
+    decision_place,
+    is_guideline,
+    is_record_keeping,
+    names_alternative,
+)
 from .reasons import choice_stated, names_listed_option, option_refs, reason_given
 from .uncertain import uncertain_fields
 
@@ -50,6 +56,7 @@ def decision_fact(
     if isinstance(extra.get("x_chosen_by"), str):
         df["chosen_by"] = extra["x_chosen_by"]
     df["options_by_reference"] = bool(extra.get("x_options_by_reference"))
+    df["options_borrowed"] = bool(extra.get("x_options_from"))
     if isinstance(extra.get("currency"), str) and extra["currency"].strip():
         df["currency"] = extra["currency"].strip().upper()
     uncertain = uncertain_fields(rec)
@@ -100,6 +107,7 @@ def decision_fact(
     df["decision_open"] = decision_open(rec, lex)
     df["guideline"] = is_guideline(rec, lex)
     df["record_keeping"] = is_record_keeping(rec, lex)
+    df["alternative_named"] = names_alternative(rec, lex)
     index = chosen_index(o.chosen for o in rec.options)
     if index is not None:
         _chosen_facts(df, src, ctx, index, kinds[index])

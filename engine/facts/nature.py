@@ -19,6 +19,7 @@ PROSE_FORMATS = frozenset({"madr", "nygard"})
 DECISION_PLACE_KEY = "x_decision_stated"
 # A decision text this short that says "WIP" or "TBD" is a placeholder, not a decision.
 PLACEHOLDER_WORDS = 6
+HEAD_WORDS = 30  # the opening of a decision text, where it states what it turns down
 _TAKEN = frozenset({"accepted", "implemented", "rejected", "superseded", "withdrawn"})
 
 
@@ -66,6 +67,13 @@ def is_record_keeping(rec: Record, lex: Lexicon) -> bool:
     return lex.mentions("record_keeping", _head(rec.context)) and lex.mentions(
         "record_keeping", _head(rec.rationale)
     )
+
+
+def names_alternative(rec: Record, lex: Lexicon) -> bool:
+    """The title or the opening of the decision text names the alternative it turns down
+    ("use named exports instead of default exports", "we won't use ADR numbers anymore");
+    an aside further on ("to avoid misleading users") is not the decision's alternative."""
+    return lex.mentions("turned_down", rec.title, _head(rec.rationale, HEAD_WORDS))
 
 
 def _head(text: str | None, words: int = 40) -> str:
