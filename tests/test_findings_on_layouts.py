@@ -192,9 +192,16 @@ def test_guidelines_are_not_flagged_for_missing_options(tmp_path: Path) -> None:
 
 def test_a_policy_that_weighed_alternatives_is_still_flagged(tmp_path: Path) -> None:
     path = tmp_path / "0017-branching-policy.md"
-    decision = "We considered trunk-based development; we keep release branches instead."
+    decision = "We weighed the alternatives and keep release branches, cut at each release."
     path.write_text(nygard(17, "Branching policy", decision=decision), "utf-8")
     assert len(rule(check(path), "REC003")) == 1
+
+
+def test_a_decision_that_names_what_it_turns_down_shows_an_alternative(tmp_path: Path) -> None:
+    path = tmp_path / "0019-branching.md"
+    decision = "We keep release branches instead of trunk-based development."
+    path.write_text(nygard(19, "Branching", decision=decision), "utf-8")
+    assert not rule(check(path), "REC003")
 
 
 def test_an_ordinary_choice_without_options_is_flagged(tmp_path: Path) -> None:
