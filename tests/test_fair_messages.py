@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import pytest
 from decaudit.engine.check import CheckOptions, run_check
 from decaudit.engine.types import Finding
 
@@ -160,10 +159,6 @@ A new dependency, and more code than the problem needs.
 """
 
 
-@pytest.mark.xfail(
-    reason="the ADR reader takes 'Reasons against other options' as options in a later change",
-    strict=True,
-)
 def test_options_under_reasons_against_other_options_are_options(tmp_path: Path) -> None:
     (tmp_path / "0029-signals.md").write_text(REASONS_AGAINST, encoding="utf-8")
     findings = check(tmp_path)
