@@ -313,7 +313,8 @@ class ConventionFolder:
         )
         if len(held) != missing:
             message += f" ({len(held)} of them flagged by {rule_id})"
-        per_folder = self._per_folder({label, *folder.merged}, rule_id, held)
+        own = {label} if label in self._folders else set()  # its records may have rolled up
+        per_folder = self._per_folder(own | set(folder.merged), rule_id, held)
         if len(per_folder) > 1:
             counts = [
                 f"{posixpath.relpath(name, label) if name != label else posixpath.basename(name)}"

@@ -14,7 +14,7 @@ import random
 
 from decaudit.engine.conventions import FOLDER_PREFIX, ConventionFolder, ConventionPolicy
 from decaudit.engine.types import Finding
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 ROOT = "/repo/adr"
@@ -71,6 +71,7 @@ def test_every_finding_is_reported_exactly_once(tree: dict[str, list[bool]]) -> 
 
 @settings(max_examples=150, deadline=None)
 @given(_trees)
+@example({"a": [False], "a/a": [True, True, True], "a/b": [False, False, True]})  # "a" rolls up
 def test_each_folder_finding_meets_the_share_and_minimum(tree: dict[str, list[bool]]) -> None:
     for f in _run(_records_of(tree)):
         if not f.decision_id.startswith(FOLDER_PREFIX):
