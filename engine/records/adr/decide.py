@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from ...types import Loc
-from ..document import Document, ListBlock, ListItem, Paragraph, Section
+from ..document import Document, ListBlock, ListItem, Paragraph, Section, block_texts
 from . import sections as roles
 from .choice import (
     CHOSEN_LINE,
@@ -239,6 +239,8 @@ class Decide:
             texts = [it.text for it in follow] if not _are_options(follow, self.opts) else []
             if texts and (because is None or text.rstrip().endswith((":", "because"))):
                 because = " ".join(x for x in (because, *texts) if x)
+            if because is None:  # the reasons in the paragraphs after a bare chosen line
+                because = _rest_of_outcome(sec, line, self.opts) or None
             self.put("rationale", because, line)
             self.data["x_decision_stated"] = True
             found = chosen_in_line(title, self.opts) if title else []
@@ -317,6 +319,41 @@ def own_text(sec: Section) -> str:
         if not roles.is_consequences(child.key) and not roles.is_options(child.key):
             parts.append(child.text())
     return "\n\n".join(p for p in parts if p)
+
+
+_CONSEQUENCE_LABEL = re.compile(
+    r"^\W*(?:(?:positive|negative|good|bad)\s+)?(?:consequences?|implications?)\b|"
+    r"^\W*(?:positive|negative|pros|cons|confirmation)\W*$",
+    re.IGNORECASE,
+)
+_NOT_REASONS = ("positive", "negative", "pros", "cons", "confirmation", "good", "bad")
+
+
+def _rest_of_outcome(sec: Section, chosen_at: int, opts: list[Opt]) -> str:
+    """The decision-outcome section's own text after leaving out the chosen-option line's
+    block, blocks that are the options list, and consequences (a ``Consequences`` label or
+    subsection, ``Positive``/``Negative``/``Confirmation`` subsections)."""
+    option_lines = {o.line for o in opts}
+    parts: list[str] = []
+    for block in sec.blocks:
+        if isinstance(block, Paragraph):
+            if block.line <= chosen_at < block.line + max(len(block.lines), 1):
+                continue
+            if _CONSEQUENCE_LABEL.match(block.text):
+                break  # "Positive Consequences:" and what follows it
+        elif isinstance(block, ListBlock) and any(
+            it.line in option_lines or it.line == chosen_at for it in block.items
+        ):
+            continue
+        parts.extend(block_texts(block))
+    for child in sec.children:
+        key = child.key
+        if roles.is_consequences(key) or roles.is_options(key) or key in _NOT_REASONS:
+            continue
+        if key.split()[:1] and key.split()[0] in _NOT_REASONS:
+            continue
+        parts.append(child.text())
+    return "\n\n".join(p for p in parts if p.strip())
 
 
 def _quoted(rest: str) -> bool:
