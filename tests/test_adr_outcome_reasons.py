@@ -1,10 +1,11 @@
-"""A bare ``Chosen option: **X**`` line followed by the reasons in paragraphs: the rest of
-the outcome section's own text (consequences left out) is the rationale."""
+"""A bare ``Chosen option: **X**`` line followed by the reasons in paragraphs (the rest of
+the outcome section is the rationale), and one alternative named in a context sentence."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from decaudit.engine.records import load_file
 from decaudit.engine.types import SourceRecord
 
@@ -41,3 +42,43 @@ def test_a_because_on_the_chosen_line_still_wins(tmp_path: Path) -> None:
     (src,) = load_file(str(path), path.read_bytes())
     assert isinstance(src, SourceRecord)
     assert src.record.rationale == "it is simplest."
+
+
+def test_one_alternative_sentence_in_the_context_is_one_rejected_option() -> None:
+    src = load("context-one-alternative.md")
+    opts = src.record.options
+    assert opts[0].title == "pin each agent to a named image release"
+    assert not opts[0].chosen and opts[0].rejected_reason is not None
+    assert [o.chosen for o in opts[1:]] == [True]  # the decision itself, as usual
+    uncertain = (src.record.model_extra or {}).get("x_uncertain", [])
+    assert "options" in uncertain and "chosen" in uncertain
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "An alternative would be to pin each agent to a named image release.",
+        "Another option is to pin each agent to a named image release.",
+    ],
+)
+def test_other_wordings_of_one_alternative(tmp_path: Path, sentence: str) -> None:
+    text = (LAYOUTS / "context-one-alternative.md").read_text()
+    text = text.replace(
+        "The other alternative is to pin each agent to a named image release.", sentence
+    )
+    path = tmp_path / "0002-pin.md"
+    path.write_text(text)
+    (src,) = load_file(str(path), path.read_bytes())
+    assert isinstance(src, SourceRecord)
+    assert src.record.options[0].title == "pin each agent to a named image release"
+    assert not src.record.options[0].chosen
+
+
+def test_a_context_without_an_alternative_sentence_gives_no_option(tmp_path: Path) -> None:
+    text = (LAYOUTS / "context-one-alternative.md").read_text()
+    text = text.replace("The other alternative is to pin each agent to a named image release.", "")
+    path = tmp_path / "0003-pin.md"
+    path.write_text(text)
+    (src,) = load_file(str(path), path.read_bytes())
+    assert isinstance(src, SourceRecord)
+    assert src.record.options == []

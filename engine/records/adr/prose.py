@@ -299,7 +299,21 @@ def compared(doc: Document, title: str, title_line: int) -> list[Opt]:
             secs.append(sec)
     for sec in secs:
         paras.extend(sec.paragraphs())
-    return in_text(paras) or in_listed(secs) or in_title(title, title_line)
+    found = in_text(paras) or in_listed(secs) or in_title(title, title_line)
+    return found or alternative_alone(paras)
+
+
+def alternative_alone(paras: list[Paragraph]) -> list[Opt]:
+    """ "The other alternative is to X" / "Another option is to X" in the context, when
+    nothing else names options: X is one alternative, not the one taken (rejected)."""
+    for para in paras:
+        for sentence in sentences(para.text):
+            names = alternative_is(sentence)
+            if names:
+                out = _opts(names[:1], para, set())
+                out[0].rejected = True
+                return out
+    return []
 
 
 MAX_ALTERNATIVE_PARAGRAPHS = 3
