@@ -80,6 +80,7 @@ class Decide:
         if marked or not self.opts:
             return
         steps = (
+            self._by_group_decisions,
             self._by_reference,
             self._by_above,
             self._by_bold,
@@ -96,6 +97,35 @@ class Decide:
             and not _OPEN.match(own_text(text_secs[0]))
         ):
             self._decision_as_option(text_secs[0])
+
+    def _by_group_decisions(self, outcome: list[Section]) -> bool:
+        """Two or more option groups, each followed by its own decision section: in each,
+        the option that section refers to ("we propose Option 1")."""
+        groups: dict[str, list[int]] = {}
+        for i, opt in enumerate(self.opts):
+            if opt.group is None:
+                return False
+            groups.setdefault(opt.group, []).append(i)
+        if len(groups) < 2:
+            return False
+        decisions = [s for s in self.doc.sections() if roles.is_decision(s.key)]
+        chosen: list[int] = []
+        lines: list[int] = []
+        for members in groups.values():
+            last = max(self.opts[i].line for i in members)
+            sec = next((s for s in decisions if s.line > last), None)
+            if sec is None:
+                continue
+            for line, text in _texts(sec):
+                found = referenced(text, [self.opts[i] for i in members])
+                if found:
+                    chosen.extend(members[j] for j in found)
+                    lines.extend([line] * len(found))
+                    break
+        if not chosen:
+            return False
+        self._choose(chosen, "reference in each group's decision", lines)
+        return True
 
     def _by_reference(self, outcome: list[Section]) -> bool:
         """ "We go with option 1", "(#2)", "option B was selected"."""

@@ -343,15 +343,39 @@ def loose_options(doc: Document) -> list[Opt]:
                 heads = numbered
                 break
     if len(heads) >= 2:
+        parents = _parents_of(doc, heads)
         out: list[Opt] = []
         for head in heads:
-            out.extend(from_heading(head))
+            owner = parents.get(id(head)) if parents else None
+            if owner is None:
+                out.extend(from_heading(head))
+            else:  # two sub-decisions, each with its own "Option 1..." headings
+                out.extend(from_heading(head, owner.title, owner.line))
         return out
     for sec in [doc.root, *doc.sections()]:
         found = from_paragraphs(sec.blocks)
         if len(found) >= 2:
             return found
     return []
+
+
+def _parents_of(doc: Document, heads: list[Section]) -> dict[int, Section]:
+    """When option headings sit under two or more parent headings, each parent having two or
+    more of them and their labels repeating across parents (``Option 1..3`` twice): the
+    parent of each (a group per sub-decision). Otherwise none."""
+    parent_of = {id(c): s for s in [doc.root, *doc.sections()] for c in s.children}
+    by_parent: dict[int, list[Section]] = {}
+    for head in heads:
+        parent = parent_of.get(id(head))
+        if parent is None or parent is doc.root:
+            return {}
+        by_parent.setdefault(id(parent), []).append(head)
+    if len(by_parent) < 2 or any(len(hs) < 2 for hs in by_parent.values()):
+        return {}
+    labels = [clean_title(h.title)[1] for h in heads]
+    if not any(lab is not None and labels.count(lab) > 1 for lab in labels):
+        return {}
+    return {id(h): parent_of[id(h)] for h in heads}
 
 
 def read_options(
