@@ -5,7 +5,6 @@ when an output needs them (``keep_findings``), the log receives every one of the
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 import sqlite3
 import time
@@ -21,19 +20,17 @@ from .clock import utc_stamp
 from .conventions import DEFAULT_MIN_RECORDS, DEFAULT_SHARE
 from .errors import LogError
 from .facts import FactContext, PortfolioAccumulator, TrackRecord
-from .isolation import describe
-from .produce import EXPIRED, SEVERITY, WAIVED, Done, Production, for_run, produce, produce_all
-from .produce import FINGERPRINT as FP
+from .produce import Done, Production, for_run, produce, produce_all
 from .records.limits import DEFAULT_LIMITS, Limits, using
+from .tally import Sink as _Sink
+from .tally import Tally as _Tally
+from .tally import finish as _finish
 from .types import (
     CheckResult,
-    Finding,
-    FindingTotals,
     InputError,
-    SourceRecord,
 )
 from .vocab import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, SEVERITY_RANK
-from .waivers import Waivers, open_log
+from .waivers import open_log
 
 if TYPE_CHECKING:
     pass
@@ -109,104 +106,12 @@ class _Clock:
             self._stage = None
 
 
-@dataclass
-class _Tally:
-    records: int = 0
-    kept: list[SourceRecord] = field(default_factory=list)
-    files: list[str] = field(default_factory=list)
-    errors: list[InputError] = field(default_factory=list)
-    skipped: list[InputError] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
-    all_findings: list[Finding] = field(default_factory=list)
-    finding_count: int = 0
-    failing: int = 0
-    baseline_seen: set[str] = field(default_factory=set)
-    baseline_matched: int = 0
-    input_hash: Any = field(default_factory=hashlib.sha256)
-    active: int = 0
-    by_severity: dict[str, int] = field(default_factory=dict)
-    waived: int = 0
-    expired_waivers: int = 0
-
-    def count(self, severity: str, waived: bool, expired: bool) -> None:
-        """Count a shown finding (the totals stay right when findings are not kept)."""
-        if waived:
-            self.waived += 1
-            return
-        self.active += 1
-        self.by_severity[severity] = self.by_severity.get(severity, 0) + 1
-        if expired:
-            self.expired_waivers += 1
-
-    def totals(self) -> FindingTotals:
-        return FindingTotals(
-            active=self.active,
-            by_severity=dict(self.by_severity),
-            waived=self.waived,
-            expired_waivers=self.expired_waivers,
-        )
-
-
 def _track_records(db: str | None, minimum: int, pack: Any) -> Mapping[str, TrackRecord]:
     if not db or not Path(db).exists():
         return {}
     from .history import track_records_for
 
     return track_records_for(db, minimum, pack)
-
-
-@dataclass
-class _Sink:
-    """Where each finding goes: waivers applied, convention findings held for their folder,
-    then the log's writer and the tally (baseline, --min-severity, --fail-on)."""
-
-    opts: CheckOptions
-    waivers: Waivers
-    conventions: Any  # ConventionFolder
-    digests: Mapping[str, str]
-    tally: _Tally
-    writer: Any = None
-    min_rank: int = 0
-    fail_rank: int = 0
-
-    def take(self, finding: Finding, src: SourceRecord | None, *, waived: bool = False) -> None:
-        """A finding the run handles here (``waived``: its waivers are already applied)."""
-        if not waived:
-            finding = self.waivers.apply(finding, src)
-        if self.conventions.hold(finding):
-            return  # reported at the end: once for its folder, or as it is
-        self.emit(finding)
-
-    def emit(self, finding: Finding) -> None:
-        if self.writer is not None:
-            self.writer.add_finding(finding, self.digests.get(finding.rule_id, ""))
-        expired = finding.expired_waiver is not None
-        self._tally(finding, finding.severity, finding.waived, expired, finding.fingerprint)
-
-    def emit_row(self, row: tuple[Any, ...], finding: Finding | None) -> None:
-        """A finding encoded where it was produced (``finding``: None when not needed)."""
-        self.writer.add_finding_row(row)
-        self._tally(finding, row[SEVERITY], bool(row[WAIVED]), row[EXPIRED] is not None, row[FP])
-
-    def _tally(
-        self, finding: Finding | None, severity: str, waived: bool, expired: bool, fp: str
-    ) -> None:
-        opts, tally = self.opts, self.tally
-        tally.finding_count += 1
-        if opts.collect_all and finding is not None:  # produced with its findings then
-            tally.all_findings.append(finding)
-        if opts.baseline is not None and fp in opts.baseline:
-            tally.baseline_seen.add(fp)
-            tally.baseline_matched += 1
-            return
-        rank = SEVERITY_RANK[severity]
-        if rank < self.min_rank:
-            return
-        tally.count(severity, waived, expired)
-        if not waived and rank >= self.fail_rank:
-            tally.failing += 1
-        if opts.keep_findings and finding is not None:
-            (tally.findings if opts.findings_sink is None else opts.findings_sink).append(finding)
 
 
 def _consume(
@@ -258,8 +163,9 @@ def _stream(
     hooks: CheckHooks,
     walking: Any,
     how: Production,
-) -> Iterator[Done | InputError]:
-    """The records of ``opts.paths``, produced here or in worker processes (``--jobs``)."""
+) -> tuple[Iterator[Done | InputError], Any]:
+    """The records of ``opts.paths``, produced here or in worker processes (``--jobs``); and
+    the pool of those workers (None: produced here)."""
     from .parallel import PackSpec, ParallelEvaluator, large_input
     from .records import iter_sources
     from .records.formats import ReadOptions
@@ -287,37 +193,13 @@ def _stream(
         def redo(src: Any) -> Any:  # a record renamed here (its path-given id was taken)
             return produce(evaluator, measured.apply(src), ctx, how)
 
-        return pool.map(iter_units(opts.paths, **read), Numbering(hooks.skip), redo)
+        return pool.map(iter_units(opts.paths, **read), Numbering(hooks.skip), redo), pool
     sources = iter_sources(opts.paths, on_skip=hooks.skip, **read)
     if how.figures:  # figures recorded after approval (decaudit actuals) apply to this audit
         from .recording import measured_sources
 
         sources = measured_sources(sources, how.figures)
-    return produce_all(evaluator, sources, ctx, how)
-
-
-def _finish(sink: _Sink, evaluator: Any, portfolio: PortfolioAccumulator, members: Any) -> None:
-    """The findings known only at the end of the run: convention findings of whole folders,
-    the folder (collection) rules and the portfolio rules."""
-    from .evaluate import collection_findings, portfolio_findings
-
-    for finding in sink.conventions.release():
-        sink.emit(finding)
-    if not sink.tally.records:
-        return
-    for what, compute in (
-        ("folder", lambda: collection_findings(evaluator, members) if members else []),
-        ("portfolio", lambda: portfolio_findings(evaluator, portfolio)),
-    ):
-        try:
-            found = compute()
-        except Exception as exc:  # a failure here is reported, the run is still logged
-            sink.tally.errors.append(
-                InputError(f"({what})", None, f"{what} rules failed: {describe(exc)}")
-            )
-            continue
-        for finding in found:
-            sink.take(finding, None)
+    return produce_all(evaluator, sources, ctx, how), None
 
 
 def _commit(writer: Any, opts: CheckOptions, pack: Any, tally: _Tally, meta: dict[str, Any]) -> int:
@@ -346,9 +228,9 @@ def run_check(opts: CheckOptions, hooks: CheckHooks | None = None) -> CheckResul
     """Run one audit. Raises DecauditError for rule, config and log problems (exit 2);
     unreadable records become ``InputError`` entries and the rest of the run goes on.
     ``hooks`` hear of its progress (:class:`CheckHooks`)."""
-    from .collection import CollectionAccumulator
     from .conventions import ConventionFolder, ConventionPolicy
     from .evaluate import has_collection_rules
+    from .members import CollectionAccumulator
     from .native import load_engine
     from .parallel import RecyclingEvaluator
     from .records.sources import Walk
@@ -396,10 +278,10 @@ def run_check(opts: CheckOptions, hooks: CheckHooks | None = None) -> CheckResul
             sink.writer = log.writer()
         clock.start("records")
         how = for_run(opts, sink.waivers, sink.digests, sink.writer, conventions, members)
-        stream = _stream(opts, evaluator, ctx, stack, hooks, walking, how)
+        stream, pool = _stream(opts, evaluator, ctx, stack, hooks, walking, how)
         _consume(stream, sink, portfolio, members, hooks)
         clock.start("portfolio")  # folder and portfolio rules, over the whole run
-        _finish(sink, evaluator, portfolio, members)
+        _finish(sink, evaluator, portfolio, members, pool)
         # A hook's staged files (--force-exclude) may hold no record: that is no error.
         empty_ok = opts.allow_empty or opts.force_exclude
         if not tally.records and not tally.errors and not empty_ok:
@@ -415,6 +297,9 @@ def run_check(opts: CheckOptions, hooks: CheckHooks | None = None) -> CheckResul
         raise LogError(f"{opts.db}: cannot write the run: {exc}{_hint(exc)}") from exc
     finally:
         stack.close()
+        conventions.close()  # the run-wide state on disk (engine/runstate.py) is deleted
+        if members is not None:
+            members.close()
         if sink.writer is not None:
             sink.writer.abort()
         if log is not None:

@@ -27,8 +27,8 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -256,42 +256,6 @@ def _norm(text: str) -> str:
     return " ".join(re.sub(r"[\"'`*_\[\]]", "", text).lower().split())
 
 
-class _Index:
-    """The records of one folder, found by file name, id, number or title."""
-
-    def __init__(self, members: list[Member]) -> None:
-        self.by_name: dict[str, Member] = {}
-        self.by_number: dict[int, list[Member]] = {}
-        self.by_key: dict[str, Member] = {}
-        for m in members:
-            base = posixpath.basename(m.file)
-            self.by_name.setdefault(base.lower(), m)
-            self.by_name.setdefault(posixpath.splitext(base)[0].lower(), m)
-            self.by_key.setdefault(_norm(m.did), m)
-            self.by_key.setdefault(_norm(m.did.rsplit("/", 1)[-1]), m)
-            self.by_key.setdefault(_norm(m.title), m)
-            if m.number is not None:
-                self.by_number.setdefault(m.number, []).append(m)
-
-    def find(self, reference: str, *, base: Member) -> Member | None:
-        ref = reference.strip()
-        name = posixpath.basename(ref.split("#", 1)[0]).lower()
-        if name in self.by_name:
-            return self.by_name[name]
-        key = _norm(ref)
-        if key in self.by_key:
-            return self.by_key[key]
-        number = decision_number(name, ref) if name else None
-        if number is None:
-            m = re.search(r"(?:\b(?:adr|decision|record)[-_ #]*|#)0*(\d{1,6})\b", ref, re.I)
-            number = int(m.group(1)) if m else None
-        if number is not None:
-            hits = [x for x in self.by_number.get(number, []) if x is not base]
-            if hits:
-                return hits[0]
-        return None
-
-
 def _exists(base_file: str, target: str) -> bool:
     if base_file in ("", "-"):
         return False
@@ -300,92 +264,3 @@ def _exists(base_file: str, target: str) -> bool:
         return Path(path).is_file()
     except OSError:
         return False
-
-
-class CollectionAccumulator:
-    """The members of a run, by folder; ``facts()`` gives the member and link facts."""
-
-    def __init__(self) -> None:
-        self._folders: dict[str, list[Member]] = {}
-
-    def add(self, member: Member) -> None:
-        self._folders.setdefault(member.folder, []).append(member)
-
-    def __len__(self) -> int:
-        return sum(len(v) for v in self._folders.values())
-
-    def members(self) -> Iterable[Member]:
-        for folder in sorted(self._folders):
-            yield from self._folders[folder]
-
-    def facts(self) -> Iterable[tuple[Member, list[dict[str, Any]]]]:
-        """Per record (in folder order): its member fact and its link facts."""
-        for folder in sorted(self._folders):
-            members = self._folders[folder]
-            per_file: dict[str, int] = {}
-            for m in members:
-                per_file[m.file] = per_file.get(m.file, 0) + 1
-            # A file holding several records (JSON Lines, a register) numbers none of them.
-            members = [
-                m if per_file[m.file] == 1 else replace(m, number=m.id_number) for m in members
-            ]
-            index = _Index(members)
-            for m in members:
-                yield m, [self._member_fact(m, members, index), *self._link_facts(m, index)]
-
-    @staticmethod
-    def _member_fact(m: Member, members: list[Member], index: _Index) -> dict[str, Any]:
-        fact: dict[str, Any] = {
-            "_t": "member",
-            "did": m.did,
-            "path": "$",
-            # a superseded record is pointed at where it says so (its status line)
-            "line": m.superseded_line if m.superseded_by or m.status == "superseded" else m.line,
-            "folder": m.folder,
-            "folder_record_count": len(members),
-            "title": m.title,
-            "superseded": m.replaced,
-            "link_count": len(m.links),
-        }
-        if m.status is not None:
-            fact["status"] = m.status
-        if m.number is not None:
-            fact["number"] = m.number
-            same = [x for x in index.by_number.get(m.number, []) if x is not m]
-            fact["number_duplicate_count"] = len(same)
-            if same:
-                fact["number_duplicates"] = ", ".join(
-                    f"'{x.did}' ({posixpath.basename(x.file) or x.did})" for x in same[:10]
-                )
-        if m.superseded_by is not None:
-            fact["superseded_by"] = m.superseded_by[:200]
-            fact["superseded_line"] = m.superseded_line
-            target = m.superseded_target
-            found = index.find(target or m.superseded_by, base=m)
-            found_file = found is None and target is not None and _exists(m.file, target)
-            fact["replacement_found"] = found is not None or found_file
-            if found is not None:
-                fact["replacement_id"] = found.did
-        return fact
-
-    @staticmethod
-    def _link_facts(m: Member, index: _Index) -> list[dict[str, Any]]:
-        out = []
-        seen: set[str] = set()
-        for i, link in enumerate(m.links):
-            if link.target in seen:
-                continue
-            seen.add(link.target)
-            found = index.find(link.target, base=m)
-            out.append(
-                {
-                    "_t": "link",
-                    "did": m.did,
-                    "path": f"$.links[{i}]",
-                    "line": link.line,
-                    "target": link.target[:300],
-                    "text": link.text[:200],
-                    "resolves": found is not None or _exists(m.file, link.target),
-                }
-            )
-        return out

@@ -17,12 +17,13 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-from .collection import CollectionAccumulator, member_of
+from .collection import member_of
 from .conventions import folder_of
 from .errors import DecauditError
 from .facts import FactContext, FactDict, PortfolioAccumulator, RecordFacts, derive, scope_of
 from .findings import make_finding
 from .jsonfast import encoder
+from .members import CollectionAccumulator
 from .native import load_engine
 from .related import fold
 from .rules.compiler import CompiledPack, CompiledRule, Group, compile_pack
@@ -317,13 +318,18 @@ def has_collection_rules(pack: RulePack) -> bool:
     return any(scope_of(r.fact_types) == "collection" for r in pack.rules)
 
 
-def collection_findings(evaluator: RecordEvaluator, acc: CollectionAccumulator) -> list[Finding]:
-    """The findings of the folder rules (``member``, ``link`` facts) over ``acc``."""
-    out: list[Finding] = []
+def member_findings(evaluator: RecordEvaluator, file: str, facts: list[FactDict]) -> list[Finding]:
+    """The findings of the folder rules on one record's member and link facts."""
+    return [replace(make_finding(m, None), file=file) for m in evaluator.evaluate_collection(facts)]
+
+
+def collection_findings(
+    evaluator: RecordEvaluator, acc: CollectionAccumulator
+) -> Iterator[Finding]:
+    """The findings of the folder rules (``member``, ``link`` facts) over ``acc``, as they
+    come (see :meth:`ParallelEvaluator.collection` for the same in worker processes)."""
     for member, facts in acc.facts():
-        for m in evaluator.evaluate_collection(facts):
-            out.append(replace(make_finding(m, None), file=member.file))
-    return out
+        yield from member_findings(evaluator, member.file, facts)
 
 
 def iter_findings(

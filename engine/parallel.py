@@ -26,7 +26,7 @@ from .produce import Done, Production, produce
 from .records.numbering import Numbering
 from .records.units import Chunk, FileUnit
 from .rules.model import Match, RulePack
-from .types import InputError, SourceRecord
+from .types import Finding, InputError, SourceRecord
 
 BATCH = 32  # records per task: large enough to amortise pickling, small enough to stream
 RECYCLE_EVERY = 2000  # records per durable_rules host before a fresh one replaces it
@@ -154,6 +154,14 @@ def _work(units: list[SourceRecord | Chunk | FileUnit]) -> list[list[Outcome]]:
     return out
 
 
+def _collect(items: list[tuple[str, list[FactDict]]]) -> list[list[Finding]]:
+    """The folder rules on the member and link facts of a few records (file, facts)."""
+    from .evaluate import member_findings
+
+    assert _worker is not None, "worker not initialised"
+    return [member_findings(_worker[0], file, facts) for file, facts in items]
+
+
 Unit = SourceRecord | InputError | Chunk | FileUnit
 Result = Done | InputError
 
@@ -182,6 +190,31 @@ class ParallelEvaluator:
     def close(self) -> None:
         self._pool.terminate()
         self._pool.join()
+
+    def collection(self, facts: Iterable[tuple[Any, list[FactDict]]]) -> Iterator[Finding]:
+        """The findings of the folder rules on ``facts`` (each record's member and its
+        facts, :meth:`CollectionAccumulator.facts`), evaluated in the workers, in order: the
+        main process keeps no durable_rules memory for them, and at most ``2 * jobs``
+        batches are in flight."""
+        window: deque[Any] = deque()
+        batch: list[tuple[str, list[FactDict]]] = []
+
+        def submit() -> None:
+            window.append(self._pool.apply_async(_collect, (list(batch),)))
+            batch.clear()
+
+        for member, found in facts:
+            batch.append((member.file, found))
+            if len(batch) >= BATCH:
+                submit()
+                if len(window) >= 2 * self.jobs:
+                    for got in window.popleft().get():
+                        yield from got
+        if batch:
+            submit()
+        while window:
+            for got in window.popleft().get():
+                yield from got
 
     def map(
         self, units: Iterable[Unit], numbering: Numbering, redo: Callable[[SourceRecord], Result]

@@ -14,6 +14,7 @@ from dataclasses import replace
 from pathlib import PurePosixPath
 from typing import Any
 
+from ..runstate import Places
 from ..types import InputError, SourceRecord
 from .skips import SKIPPED
 
@@ -34,7 +35,9 @@ class Numbering:
     """Decision ids seen so far and the current file's error count."""
 
     def __init__(self, on_skip: Callable[[str, str], None] | None = None) -> None:
-        self.seen: dict[str, tuple[str, int]] = {}  # id -> (file, line) of its first occurrence
+        # id -> (file, line) of its first occurrence, on disk: a run's memory does not grow
+        # with its number of records
+        self.seen = Places()
         self.on_skip = on_skip
         self._errors = 0
         self._file: str | None = None
@@ -88,7 +91,9 @@ class Numbering:
         return out
 
     def close(self) -> list[InputError]:
-        """The closing count of the last file, if it had too many errors."""
+        """The closing count of the last file, if it had too many errors (the ids seen are
+        forgotten: the run's records are all numbered)."""
+        self.seen.close()
         if self._errors > MAX_ERRORS_PER_FILE:
             return [_more_errors(self._file, self._errors)]
         return []
