@@ -16,18 +16,29 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from . import __version__
 from .clock import utc_stamp
 from .errors import ConfigError, DecauditError
-from .files import write_atomic
+from .files import open_atomic
+from .runstate import FirstByKey
 from .types import Finding
 
 SCHEMA_VERSION = 1
 _FINGERPRINT = re.compile(r"[0-9a-f]{16,64}")
+
+
+def _entry(f: Finding) -> dict[str, str]:
+    return {
+        "fingerprint": f.fingerprint,
+        "rule_id": f.rule_id,
+        "decision_id": f.decision_id,
+        "path": f.path,
+        "message": f.message,
+    }
 
 
 def baseline_document(
@@ -36,39 +47,83 @@ def baseline_document(
     """The baseline as a dict: one entry per distinct fingerprint, sorted by fingerprint."""
     entries: dict[str, dict[str, str]] = {}
     for f in findings:
-        entries.setdefault(
-            f.fingerprint,
-            {
-                "fingerprint": f.fingerprint,
-                "rule_id": f.rule_id,
-                "decision_id": f.decision_id,
-                "path": f.path,
-                "message": f.message,
-            },
-        )
-    stamp = created_at or utc_stamp()
+        if f.fingerprint not in entries:
+            entries[f.fingerprint] = _entry(f)
+    return _head(created_at, [entries[k] for k in sorted(entries)])
+
+
+def _head(created_at: str | None, findings: list[dict[str, str]]) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "decaudit", "version": __version__},
-        "created_at": stamp,
-        "findings": [entries[k] for k in sorted(entries)],
+        "created_at": created_at or utc_stamp(),
+        "findings": findings,
     }
 
 
+class BaselineSpool:
+    """Every finding of a run for ``--write-baseline``, as it comes: one entry per distinct
+    fingerprint (the first one met), on disk (engine/runstate.py) rather than in memory;
+    :func:`write_baseline` writes them sorted."""
+
+    def __init__(self) -> None:
+        self._store = FirstByKey()
+
+    def append(self, finding: Finding) -> None:
+        self._store.add(finding.fingerprint, _entry(finding))
+
+    def entries(self) -> Iterator[dict[str, str]]:
+        """The entries, sorted by fingerprint."""
+        return self._store.values()
+
+    def close(self) -> None:
+        self._store.close()
+
+
+def _chunks(entries: Iterable[dict[str, str]], created_at: str | None) -> Iterator[str]:
+    """The text of ``json.dumps(doc, indent=2, ensure_ascii=False) + "\\n"``, an entry at a
+    time (the same bytes, without the whole document in memory)."""
+    head = json.dumps(_head(created_at, []), indent=2, ensure_ascii=False)
+    yield head[: -len("[]\n}")] + "["
+    first = True
+    for entry in entries:
+        body = json.dumps(entry, indent=2, ensure_ascii=False).replace("\n", "\n    ")
+        yield ("\n    " if first else ",\n    ") + body
+        first = False
+    yield ("]" if first else "\n  ]") + "\n}\n"
+
+
 def write_baseline(
-    path: str | Path, findings: Iterable[Finding], *, created_at: str | None = None
+    path: str | Path,
+    findings: Iterable[Finding] | BaselineSpool,
+    *,
+    created_at: str | None = None,
 ) -> int:
-    """Write ``findings`` (waived ones included, as given) to ``path``; returns how many
-    distinct fingerprints were written. The file is replaced atomically; its folder is
-    created when missing. Raises :class:`ConfigError` when it cannot be written."""
-    target = Path(path)
-    doc = baseline_document(findings, created_at=created_at)
-    text = json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    """Write ``findings`` (waived ones included, as given; or a :class:`BaselineSpool`) to
+    ``path``, as it goes; returns how many distinct fingerprints were written. The file is
+    replaced atomically; its folder is created when missing. Raises :class:`ConfigError`
+    when it cannot be written."""
+    if isinstance(findings, BaselineSpool):
+        entries: Iterable[dict[str, str]] = findings.entries()
+    else:
+        entries = baseline_document(findings, created_at=created_at)["findings"]
+    count = 0
+
+    def counted() -> Iterator[dict[str, str]]:
+        nonlocal count
+        for entry in entries:
+            count += 1
+            yield entry
+
     try:
-        write_atomic(target, text, make_parents=True)
+        with open_atomic(Path(path), make_parents=True) as fh:
+            for chunk in _chunks(counted(), created_at):
+                fh.write(chunk)
     except DecauditError as exc:
         raise ConfigError(f"{path}: cannot write baseline: {exc}") from None
-    return len(doc["findings"])
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot write baseline: {exc.strerror or exc}") from None
+    return count
 
 
 def load_baseline(path: str | Path) -> frozenset[str]:
@@ -132,6 +187,7 @@ def apply_baseline(
 
 __all__ = [
     "SCHEMA_VERSION",
+    "BaselineSpool",
     "apply_baseline",
     "baseline_document",
     "load_baseline",

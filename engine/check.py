@@ -61,8 +61,10 @@ class CheckOptions:
     select_file: Callable[[str], bool] | None = None  # files found walking folders
     history_db: str | None = None  # read for waivers and track records even when not logging
     collect_all: bool = False  # keep every finding, before baseline and --min-severity
+    all_sink: Any = None  # with collect_all: takes them (append) instead of the result
     jobs: int = 1  # worker processes evaluating records (0: one per CPU)
     keep_records: bool = False  # keep the records and the log's track record (the brief)
+    keep_records_max: int | None = None  # keep only the first records (None: every one)
     sheet: str | None = None  # the worksheet of Excel registers (None: the first)
     force_exclude: bool = False  # named files filtered like folder walks (pre-commit)
     allow_empty: bool = False  # a run that finds no record is an error unless this is set
@@ -137,7 +139,8 @@ def _consume(
         if writer is not None:
             writer.add_record_rows(item.record_rows)
         tally.records += 1
-        if opts.keep_records and item.source is not None:
+        cap = opts.keep_records_max
+        if opts.keep_records and item.source is not None and (cap is None or len(tally.kept) < cap):
             tally.kept.append(item.source)
         tally.input_hash.update(item.digest.encode())
         portfolio.add_kind(item.chosen_kind)

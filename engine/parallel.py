@@ -35,13 +35,35 @@ RECYCLE_EVERY = 2000  # records per durable_rules host before a fresh one replac
 BATCHES_PER_WORKER = 64
 
 
-# Files named on the command line that add up to this many bytes are evaluated in a worker
-# process even with --jobs 1: it is recycled, and durable_rules' native memory goes with it.
+# Input of this many bytes (files named, and the files of folders named) is evaluated in a
+# worker process even with --jobs 1: it is recycled, and durable_rules' native memory goes
+# with it, so a long run's memory stays flat. Below it, a run evaluates in its own process
+# (no worker to start: a check of one file stays quick).
 LARGE_INPUT = 32 * 2**20
 
 
-def large_input(paths: Sequence[str]) -> bool:
-    return sum(os.path.getsize(p) for p in paths if os.path.isfile(p)) >= LARGE_INPUT
+def large_input(paths: Sequence[str], limit: int | None = None) -> bool:
+    """Whether ``paths`` hold at least ``limit`` bytes (by default :data:`LARGE_INPUT`;
+    folders walked, without following links, until the answer is known)."""
+    limit = LARGE_INPUT if limit is None else limit
+    total = 0
+    folders: list[str] = []
+    for p in paths:
+        if os.path.isfile(p):
+            total += os.path.getsize(p)
+        elif os.path.isdir(p):
+            folders.append(p)
+    while folders and total < limit:
+        try:
+            with os.scandir(folders.pop()) as entries:
+                for entry in entries:
+                    if entry.is_file(follow_symlinks=False):
+                        total += entry.stat(follow_symlinks=False).st_size
+                    elif entry.is_dir(follow_symlinks=False):
+                        folders.append(entry.path)
+        except OSError:
+            continue  # the run reports what it cannot read
+    return total >= limit
 
 
 class RecyclingEvaluator(RecordEvaluator):

@@ -253,3 +253,84 @@ class MemberStore(_Store):
             .fetchone()
         )
         return str(hit[0]) if hit else None
+
+
+class RowGroups(_Store):
+    """Rows grouped by a key (a register's decision id), on disk: :meth:`groups` gives each
+    key in the order first seen, with its rows in the order added."""
+
+    _SCHEMA = (
+        "CREATE TABLE grp (seq INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, line INTEGER);"
+        "CREATE TABLE row (grp INTEGER NOT NULL, seq INTEGER PRIMARY KEY, body BLOB NOT NULL);"
+        "CREATE INDEX row_grp ON row (grp, seq);"
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._last: tuple[str, int] | None = None  # the key of the last row, its group
+
+    def add(self, key: str, line: int, value: Any) -> None:
+        conn = self._open()
+        if self._last is not None and self._last[0] == key:
+            grp = self._last[1]
+        else:
+            got = conn.execute("SELECT seq FROM grp WHERE key = ?", (key,)).fetchone()
+            if got is None:
+                grp = int(
+                    conn.execute("INSERT INTO grp (key, line) VALUES (?, ?)", (key, line)).lastrowid
+                    or 0
+                )
+            else:
+                grp = int(got[0])
+            self._last = (key, grp)
+        conn.execute(
+            "INSERT INTO row (grp, body) VALUES (?, ?)",
+            (grp, pickle.dumps(value, pickle.HIGHEST_PROTOCOL)),
+        )
+
+    def groups(self) -> Iterator[tuple[str, int, list[Any]]]:
+        """(key, line of its first row, its rows) for each key, in the order first seen."""
+        if self._conn is None:
+            return
+        last = 0
+        while True:
+            got = self._conn.execute(
+                "SELECT seq, key, line FROM grp WHERE seq > ? ORDER BY seq LIMIT 1", (last,)
+            ).fetchone()
+            if got is None:
+                return
+            last = int(got[0])
+            rows = self._conn.execute(
+                "SELECT body FROM row WHERE grp = ? ORDER BY seq", (last,)
+            ).fetchall()
+            yield str(got[1]), int(got[2]), [pickle.loads(r[0]) for r in rows]
+
+
+class FirstByKey(_Store):
+    """The first value added under each key, on disk; :meth:`values` in key order (the
+    order of Python's ``sorted`` on the keys: SQLite compares UTF-8 bytes, which order as
+    code points do)."""
+
+    _SCHEMA = "CREATE TABLE first (key TEXT PRIMARY KEY, body BLOB NOT NULL) WITHOUT ROWID"
+
+    def add(self, key: str, value: Any) -> None:
+        self._open().execute(
+            "INSERT OR IGNORE INTO first (key, body) VALUES (?, ?)",
+            (key, pickle.dumps(value, pickle.HIGHEST_PROTOCOL)),
+        )
+
+    def values(self) -> Iterator[Any]:
+        if self._conn is None:
+            return
+        last: str | None = None
+        while True:
+            rows = self._conn.execute(
+                "SELECT key, body FROM first WHERE ?1 IS NULL OR key > ?1"
+                f" ORDER BY key LIMIT {SLICE}",
+                (last,),
+            ).fetchall()
+            if not rows:
+                return
+            for _, body in rows:
+                yield pickle.loads(body)
+            last = rows[-1][0]

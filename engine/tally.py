@@ -97,7 +97,7 @@ class Sink:
         opts, tally = self.opts, self.tally
         tally.finding_count += 1
         if opts.collect_all and finding is not None:  # produced with its findings then
-            tally.all_findings.append(finding)
+            (tally.all_findings if opts.all_sink is None else opts.all_sink).append(finding)
         if opts.baseline is not None and fp in opts.baseline:
             tally.baseline_seen.add(fp)
             tally.baseline_matched += 1

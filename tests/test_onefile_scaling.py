@@ -107,6 +107,8 @@ def counting() -> Iterator[dict[str, Any]]:
 
     def connect(*args: Any, **kwargs: Any) -> sqlite3.Connection:
         conn = original(*args, **kwargs)
+        if (args[0] if args else kwargs.get("database")) == "":
+            return conn  # a run's private scratch database (engine/runstate.py), not the log
         conn.set_progress_handler(tick, STEP)
         conn.set_trace_callback(seen["statements"].append)
         return conn

@@ -141,7 +141,9 @@ def _pair_outputs(
 @click.option(
     "--max-file-size",
     metavar="SIZE",
-    help="Refuse larger files (in JSON Lines: larger lines) [default: 10MB].",
+    help=(
+        "Refuse larger files (in JSON Lines and large CSV registers: larger lines) [default: 10MB]."
+    ),
 )
 @click.option(
     "--sheet",
@@ -228,7 +230,7 @@ def check(
     Exit codes: 0 no finding at or above --fail-on; 1 such findings; 2 a usage, config,
     rule, input or I/O error (unreadable files are reported and the rest is still audited).
     """
-    from decaudit.engine.baseline import load_baseline
+    from decaudit.engine.baseline import BaselineSpool, load_baseline
     from decaudit.engine.baseline import write_baseline as save_baseline
     from decaudit.engine.check import CheckOptions, run_check
     from decaudit.engine.records.limits import NAMES as LIMIT_NAMES
@@ -276,6 +278,7 @@ def check(
     log_on = values["log"]
     needs_findings = not quiet or bool(write_baseline) or any(out for _, out in plan)
     spool = _spool(needs_findings, [fmt for fmt, _ in plan])
+    baseline_spool = BaselineSpool() if write_baseline else None  # on disk, written at the end
     opts = CheckOptions(
         paths=tuple(paths),
         rules_dirs=tuple(Path(p) for p in values["rules"]),
@@ -299,9 +302,11 @@ def check(
         findings_sink=spool,
         select_file=cfg.selects,
         collect_all=bool(write_baseline),
+        all_sink=baseline_spool,
         stdin=sys.stdin.buffer if "-" in paths else None,
         jobs=1 if jobs is None else jobs,
         keep_records=any(needs_records(fmt) for fmt, _ in plan),
+        keep_records_max=_brief_records(plan),
         sheet=sheet,
         force_exclude=force_exclude,
         allow_empty=allow_empty,
@@ -326,11 +331,13 @@ def check(
         result = run_check(opts, hooks)
         result = replace(result, config_file=str(cfg.file) if cfg.file else None)
         if write_baseline:
-            save_baseline(Path(write_baseline), result.all_findings)
+            save_baseline(Path(write_baseline), baseline_spool or result.all_findings)
         started_outputs = time.perf_counter()
         _write_outputs(result, plan, report_options, progress, spool, stdout)
     finally:
         _close(progress, spool)
+        if baseline_spool is not None:
+            baseline_spool.close()
     _echo_stdout(stdout, use_color, any(out in (None, "-") for _, out in plan))
     outputs_time = time.perf_counter() - started_outputs
     stdout_formats = {fmt for fmt, out in plan if out in (None, "-")}
@@ -385,6 +392,17 @@ def _close(*held: Any) -> None:
     for item in held:
         if item is not None:
             item.close()
+
+
+def _brief_records(plan: list[tuple[str, str | None]]) -> int | None:
+    """How many records the run keeps for ``-f brief``: the most its document can show."""
+    from decaudit.engine.report import needs_records
+
+    if not any(needs_records(fmt) for fmt, _ in plan):
+        return None
+    from decaudit.engine.report.brief import KEEP_RECORDS
+
+    return KEEP_RECORDS
 
 
 def _spool(needed: bool, formats: list[str]) -> Any:

@@ -185,47 +185,85 @@ def load_table(
     """Records from a register's rows: ``(line or row number, cells as text)``, the header
     first. The CSV reader and the Excel reader both come here, so a register means the same
     in either; ``locate`` words where a problem is (``unit`` names a line or a row)."""
-    rows = [(ln, cells) for ln, cells in rows if any(c.strip() for c in cells)]
-    if not rows:
-        return [InputError(path, 1, "no decision record in the file (it is empty)")]
-    header_line, header = rows[0]
-    columns = [column_name(h) for h in header]
-    missing = [c for c in REQUIRED if c not in columns]
-    if missing:
-        detail = "missing required column(s): " + ", ".join(missing)
-        return [InputError(path, header_line, locate(header_line, None, detail))]
-    dupes = sorted({c for c in columns if c and columns.count(c) > 1})
-    if dupes:
-        detail = "duplicate column(s): " + ", ".join(dupes)
-        return [InputError(path, header_line, locate(header_line, None, detail))]
-    groups: dict[str, _Group] = {}
-    out: list[SourceRecord | InputError] = []
-    for line, cells in rows[1:]:
+    return list(iter_table(path, rows, fmt=fmt, locate=locate, unit=unit))
+
+
+class _Groups:
+    """Each decision's rows in memory, in the order first seen (see ``runstate.RowGroups``
+    for the same on disk)."""
+
+    def __init__(self) -> None:
+        self._groups: dict[str, tuple[int, list[Any]]] = {}
+
+    def add(self, key: str, line: int, value: Any) -> None:
+        self._groups.setdefault(key, (line, []))[1].append(value)
+
+    def groups(self) -> Iterator[tuple[str, int, list[Any]]]:
+        for key, (line, rows) in self._groups.items():
+            yield key, line, rows
+
+
+def iter_table(
+    path: str,
+    rows: Iterable[tuple[int, list[str]] | InputError],
+    *,
+    fmt: str = "csv",
+    locate: Locate = _csv_locate,
+    unit: str = "line",
+    groups: Any = None,
+) -> Iterator[SourceRecord | InputError]:
+    """:func:`load_table` as a stream: the errors of rows as they come, then each decision's
+    record (its rows wherever they are in the file) at the end. ``rows`` may hold errors of
+    the reader (passed on); ``groups`` keeps each decision's rows meanwhile (by default in
+    memory; ``runstate.RowGroups`` on disk)."""
+    store = groups if groups is not None else _Groups()
+    columns: list[str] | None = None
+    for item in rows:
+        if isinstance(item, InputError):
+            yield item
+            continue
+        line, cells = item
+        if not any(c.strip() for c in cells):
+            continue
+        if columns is None:
+            columns = [column_name(h) for h in cells]
+            missing = [c for c in REQUIRED if c not in columns]
+            if missing:
+                detail = "missing required column(s): " + ", ".join(missing)
+                yield InputError(path, line, locate(line, None, detail))
+                return
+            dupes = sorted({c for c in columns if c and columns.count(c) > 1})
+            if dupes:
+                detail = "duplicate column(s): " + ", ".join(dupes)
+                yield InputError(path, line, locate(line, None, detail))
+                return
+            continue
         if len(cells) > len(columns) and any(c.strip() for c in cells[len(columns) :]):
             detail = f"row has {len(cells)} cells, the header {len(columns)}"
-            out.append(InputError(path, line, locate(line, None, detail)))
+            yield InputError(path, line, locate(line, None, detail))
             continue
         # only the non-empty cells: a missing key is an empty cell
         row = {col: cell for col, cell in zip(columns, cells, strict=False) if cell.strip()}
         did = row.get("decision_id", "").strip()
         if not did:
-            out.append(InputError(path, line, locate(line, "decision_id", "is required")))
+            yield InputError(path, line, locate(line, "decision_id", "is required"))
             continue
-        group = groups.get(did)
-        if group is None:
-            group = _Group(did, line, {"id": did}, {(): line, ("id",): line})
-            groups[did] = group
-        if group.error is None:
+        store.add(did, line, (line, row))
+    if columns is None:
+        yield InputError(path, 1, "no decision record in the file (it is empty)")
+        return
+    for did, first, found in store.groups():
+        group = _Group(did, first, {"id": did}, {(): first, ("id",): first})
+        for line, row in found:
             try:
                 _add_row(group, row, line, unit)
             except _RowError as exc:
                 group.error = InputError(path, line, locate(line, exc.column, exc.detail))
-    for group in groups.values():
+                break
         if group.error is not None:
-            out.append(group.error)
+            yield group.error
             continue
-        out.append(to_record(group.data, group.lines, file=path, fmt=fmt, line=group.line))
-    return out
+        yield to_record(group.data, group.lines, file=path, fmt=fmt, line=group.line)
 
 
 class _RowError(ValueError):

@@ -183,6 +183,23 @@ def _read_jsonl(path: str, max_bytes: int, defer: bool = False) -> Iterator[Resu
         yield InputError(path, 1, "no decision record in the file (it is empty)")
 
 
+def _read_csv(path: str, max_bytes: int) -> Iterator[Result]:
+    """A large CSV register, line by line: memory stays flat however long it is, and the
+    size limit applies to each line (see :mod:`.csvstream`)."""
+    from .csvstream import read_csv
+
+    try:
+        # O_NONBLOCK: a FIFO swapped in after the caller's check must not block the open.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with open(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                yield InputError(path, None, NOT_REGULAR)
+                return
+            yield from read_csv(path, fh, max_bytes)
+    except OSError as exc:
+        yield InputError(path, None, f"cannot read: {exc.strerror or exc}", kind="io")
+
+
 def _read(
     path: str,
     max_bytes: int,
@@ -196,6 +213,8 @@ def _read(
         big = os.stat(path).st_size > min(STREAM_CHUNK, max_bytes)
         if big and extension(path) in (".jsonl", ".ndjson"):
             return _read_jsonl(path, max_bytes, defer)
+        if big and extension(path) == ".csv":  # read here, line by line, even with workers
+            return _isolated(path, _read_csv(path, max_bytes), explicit, on_skip)
         if defer:  # read and parsed by a worker process
             return [FileUnit(path, max_bytes, explicit, options, name)]
         data = read_bounded(path, max_bytes)

@@ -2,7 +2,11 @@
 
 Meant to be posted as a pull-request comment (kept under GitHub's 65,536-character limit).
 The check keeps the records and the log's track record for it (``CheckOptions.keep_records``);
-of the findings, only those of the kept records are held.
+of the findings, only those of the kept records are held. A document of at most
+:data:`MAX_BYTES` can show only so many briefs (each takes at least
+:data:`MIN_BRIEF_BYTES`), so only the first :data:`KEEP_RECORDS` records are kept however
+large the run (``CheckOptions.keep_records_max``): memory stays flat, the document is the
+same.
 """
 
 from __future__ import annotations
@@ -21,6 +25,11 @@ from .writer import FormatWriter, render_with
 NEEDS_RECORDS = True
 # Fewer bytes than a pull-request comment holds, with room for a heading around it.
 MAX_BYTES = 60_000
+# The fewest bytes one brief takes in the document: its heading, decision line and verdict,
+# and the rule between briefs (tests/test_brief_golden.py holds this against the renderer).
+MIN_BRIEF_BYTES = 40
+# Records the document can show: the briefs past them are always left out.
+KEEP_RECORDS = MAX_BYTES // MIN_BRIEF_BYTES + 1
 
 
 class Writer(FormatWriter):
@@ -41,7 +50,8 @@ class Writer(FormatWriter):
         today = dt.date.fromisoformat(result.today) if result.today else clock_today()
         ctx = BriefContext.of(result.rules, today, result.history, result.min_history)
         briefs = iter_briefs(result.records, result.findings, ctx)
-        self.out.write(render_document(briefs, count=len(result.records), max_bytes=MAX_BYTES))
+        count = max(len(result.records), result.record_count)  # records past the kept ones
+        self.out.write(render_document(briefs, count=count, max_bytes=MAX_BYTES))
 
 
 def render(result: CheckResult, options: ReportOptions) -> str:
