@@ -87,6 +87,7 @@ def test_the_brief_of_the_first_records_is_the_brief_of_all(
 ) -> None:
     monkeypatch.setattr(brief_format, "MAX_BYTES", 2_000)
     keep = brief_format.MAX_BYTES // brief_format.MIN_BRIEF_BYTES + 1  # 51 of the 60 records
+    monkeypatch.setattr(brief_format, "KEEP_RECORDS", keep)
     capped, every = _brief(tmp_path, keep), _brief(tmp_path, None)
     assert "more brief(s) left out" in every
     assert capped == every

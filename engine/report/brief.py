@@ -50,7 +50,9 @@ class Writer(FormatWriter):
         today = dt.date.fromisoformat(result.today) if result.today else clock_today()
         ctx = BriefContext.of(result.rules, today, result.history, result.min_history)
         briefs = iter_briefs(result.records, result.findings, ctx)
-        count = max(len(result.records), result.record_count)  # records past the kept ones
+        count = len(result.records)
+        if count >= KEEP_RECORDS:  # kept up to the cap: the run's count includes the rest
+            count = max(count, result.record_count)
         self.out.write(render_document(briefs, count=count, max_bytes=MAX_BYTES))
 
 
