@@ -11,23 +11,24 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..calibration import outcomes_of
+from ..calibration import outcome
 from ..errors import LogError
-from ..log.read import DbSource, has_tables, latest_audit, latest_snapshots, reading
+from ..log.read import DbSource, has_tables, iter_latest_snapshots, latest_audit, reading
 from ..log.rows import FindingRow
 from ..model import Record
 from ..types import Finding, SourceRecord, WaiverRef
 
 
-def history_of_snapshots(snapshots: Sequence[Any]) -> dict[str, dict[str, float]]:
+def history_of_snapshots(snapshots: Iterable[Any]) -> dict[str, dict[str, float]]:
     out: dict[str, dict[str, float]] = defaultdict(dict)
-    for o in outcomes_of(snapshots):
-        if o.project_type is not None:
+    for s in snapshots:  # one at a time: only the measured decisions' ratios are kept
+        o = outcome(s.decision_id, s.record)
+        if o is not None and o.project_type is not None:
             out[o.project_type][o.decision_id] = o.realization
     return dict(out)
 
@@ -37,7 +38,7 @@ def realization_history(source: DbSource) -> dict[str, dict[str, float]]:
     if not isinstance(source, sqlite3.Connection) and not Path(source).is_file():
         return {}
     with reading(source) as conn:
-        return history_of_snapshots(latest_snapshots(conn))
+        return history_of_snapshots(iter_latest_snapshots(conn))
 
 
 @dataclass(frozen=True)

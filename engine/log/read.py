@@ -65,13 +65,20 @@ def latest_snapshots(
     When one run audited the same id more than once (a duplicate id across files), the first
     row that run wrote wins. Sorted by decision id.
     """
+    return list(iter_latest_snapshots(conn, run_ids))
+
+
+def iter_latest_snapshots(
+    conn: sqlite3.Connection, run_ids: Iterable[int] | None = None
+) -> Iterator[Snapshot]:
+    """:func:`latest_snapshots` one at a time: memory stays flat however long the history."""
     if not has_tables(conn, "run_records", "records"):
-        return []
+        return
     where, params = "", []
     if run_ids is not None:
         ids = sorted(set(run_ids))
         if not ids:
-            return []
+            return
         where = "WHERE run_id IN (SELECT value FROM json_each(?))"  # any number of runs
         params = [json.dumps(ids)]
     # Rank in SQL, so only one canonical record per decision is ever read into memory.
@@ -88,10 +95,9 @@ def latest_snapshots(
         WHERE k.n = 1
         ORDER BY k.decision_id
     """
-    out: list[Snapshot] = []
     measured = measured_decisions(conn)
     try:
-        rows = conn.execute(sql, params)
+        rows = conn.cursor().execute(sql, params)  # its own cursor: figures are read meanwhile
     except sqlite3.DatabaseError as exc:
         raise LogError(f"cannot read records from the audit log: {exc}") from exc
     for did, rhash, run_id, file, line, canonical in rows:
@@ -103,10 +109,7 @@ def latest_snapshots(
             continue
         if did in measured:
             record = _measured(conn, str(did), record)
-        out.append(
-            Snapshot(str(did), str(rhash), int(run_id), str(file or ""), int(line or 0), record)
-        )
-    return out
+        yield Snapshot(str(did), str(rhash), int(run_id), str(file or ""), int(line or 0), record)
 
 
 @dataclass(frozen=True)
