@@ -300,7 +300,6 @@ def run_check(opts: CheckOptions, hooks: CheckHooks | None = None) -> CheckResul
         raise LogError(f"{opts.db}: cannot write the run: {exc}{_hint(exc)}") from exc
     finally:
         stack.close()
-        conventions.close()  # the run-wide state on disk (engine/runstate.py) is deleted
         if members is not None:
             members.close()
         if sink.writer is not None:

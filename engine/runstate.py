@@ -9,8 +9,6 @@ of one file never touches the disk, and a run of a million records keeps a few m
 memory. Each store owns its database, opened at its first write:
 
 - :class:`Places`: decision id -> where it was first seen (duplicate ids, records/numbering.py);
-- :class:`HeldStore`: findings held per folder and rule until the end of the run
-  (conventions.py);
 - :class:`MemberStore`: each record's folder member with the keys a reference may name it
   by, looked up at the end of the run (members.py).
 """
@@ -88,42 +86,6 @@ class Places(_Store):
         if self._conn is None:
             return 0
         return int(self._conn.execute("SELECT COUNT(*) FROM place").fetchone()[0])
-
-
-class HeldStore(_Store):
-    """Values (findings) held under a folder label and a rule id, read back in the order
-    they were held; with each its decision id and file, readable alone."""
-
-    _SCHEMA = (
-        "CREATE TABLE held (seq INTEGER PRIMARY KEY, label TEXT NOT NULL, rule TEXT NOT NULL,"
-        " did TEXT NOT NULL, file TEXT NOT NULL, body BLOB NOT NULL);"
-        "CREATE INDEX held_rule ON held (label, rule, seq);"
-    )
-
-    def add(self, label: str, rule: str, did: str, file: str, value: Any) -> None:
-        self._open().execute(
-            "INSERT INTO held (label, rule, did, file, body) VALUES (?, ?, ?, ?, ?)",
-            (label, rule, did, file, pickle.dumps(value, pickle.HIGHEST_PROTOCOL)),
-        )
-
-    def read(self, label: str, rule: str, what: str = "body") -> Iterator[Any]:
-        """The values held under ``label`` and ``rule`` (``what``: ``body``, the values;
-        ``did`` or ``file``), in order, a slice at a time."""
-        if self._conn is None:
-            return
-        column = {"body": "body", "did": "did", "file": "file"}[what]
-        last = 0
-        while True:
-            rows = self._conn.execute(
-                f"SELECT seq, {column} FROM held WHERE label = ? AND rule = ? AND seq > ?"
-                f" ORDER BY seq LIMIT {SLICE}",
-                (label, rule, last),
-            ).fetchall()
-            if not rows:
-                return
-            for _, value in rows:
-                yield pickle.loads(value) if what == "body" else value
-            last = rows[-1][0]
 
 
 class MemberStore(_Store):
