@@ -70,6 +70,18 @@ BINARY_RECORD_LOADERS: dict[str, str] = {
     ".docx": "formats:load_docx",  # a Word business case, else an ADR
     ".xlsx": "xlsxregister:load_xlsx",  # an Excel decision register
 }
+# Document formats people write decisions in that decaudit does not read: a folder walk
+# reports such a file as skipped, with this name, rather than pass it by in silence.
+UNREAD_DOCUMENT_FORMATS: Mapping[str, str] = {
+    ".adoc": "AsciiDoc",
+    ".asciidoc": "AsciiDoc",
+    ".rst": "reStructuredText",
+    ".org": "Org",
+    ".odt": "OpenDocument text",
+    ".doc": "Word 97-2003 (.doc)",
+    ".rtf": "Rich Text",
+    ".pdf": "PDF",
+}
 # The extensions a folder walk reads by default (``extensions`` in the config file);
 # ``.ndjson`` is read when named, not picked up from folders.
 RECORD_EXTENSIONS: tuple[str, ...] = (

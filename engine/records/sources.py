@@ -31,7 +31,7 @@ from .skips import SKIPPED, _excluded, record_name, template_folder
 from .units import DEFER_CHUNK, Chunk, FileUnit
 from .walk import SKIP_DIRS as SKIP_DIRS
 from .walk import Walk as Walk
-from .walk import walk
+from .walk import unread_reason, walk
 
 Result = SourceRecord | InputError
 
@@ -296,7 +296,12 @@ def _expand(
             for found in walk(path, on_skip, walking):
                 shown_found = _display(str(found))
                 same = walking.same.pop(shown_found, None) if walking is not None else None
-                why = same or _excluded(found) or template_folder(found, path)
+                why = (
+                    same
+                    or unread_reason(found.name)
+                    or _excluded(found)
+                    or template_folder(found, path)
+                )
                 if why is None and not (
                     select(shown_found) if select else extension(shown_found) in RECORD_EXTENSIONS
                 ):

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..types import InputError
-from ..vocab import BINARY_RECORD_LOADERS, RECORD_LOADERS
+from ..vocab import BINARY_RECORD_LOADERS, RECORD_LOADERS, UNREAD_DOCUMENT_FORMATS
 from .formats import extension
 
 SKIP_DIRS = frozenset({".venv", "venv", "node_modules", "__pycache__", "site-packages"})
@@ -36,6 +36,7 @@ class Walk:
 
     follow_symlinks: bool = False
     skipped_links: list[str] = field(default_factory=list)
+    unread: list[str] = field(default_factory=list)  # documents in formats not read
     seen: dict[tuple[int, int], str] = field(default_factory=dict)  # file -> first name
     # a file met again under another name (a link) -> the name it is read by
     same: dict[str, str] = field(default_factory=dict)
@@ -50,6 +51,13 @@ class Walk:
             message += (
                 f" ({skipped} symbolic link{'s' if skipped != 1 else ''} leading outside the "
                 "folder skipped; give --follow-symlinks to read them)"
+            )
+        if self.unread:
+            kinds = sorted({UNREAD_DOCUMENT_FORMATS[extension(p)] for p in self.unread})
+            n = len(self.unread)
+            message += (
+                f" ({n} file{'s' if n != 1 else ''} in {', '.join(kinds)}, "
+                "a format decaudit does not read, skipped)"
             )
         return InputError(
             where, None, message + "; give --allow-empty if that is expected", "empty"
@@ -66,7 +74,10 @@ def walk(
     recursive, sorted, hidden and tool folders skipped; symbolic links by :class:`Walk`.
 
     ``on_skip`` hears of each hidden or tool folder and each record-like file left out
-    (hidden files, Markdown templates, links leading outside); other files are not reported."""
+    (hidden files, Markdown templates, links leading outside); other files are not reported.
+    Documents in a format decaudit does not read (``vocab.UNREAD_DOCUMENT_FORMATS``: AsciiDoc,
+    PDF...) are yielded too, for the reader of the walk to report as skipped with
+    :func:`unread_reason`: they are never passed by in silence."""
     opts = options if options is not None else Walk()
     root = _root if _root is not None else folder.resolve()
     if _root is None:
@@ -98,11 +109,14 @@ def walk(
         if kind == "dir":
             yield from walk(Path(entry.path), on_skip, opts, root)
         else:
+            if kind == "unread":  # yielded to be reported as skipped, with unread_reason
+                opts.unread.append(_display(entry.path))
             yield Path(entry.path)
 
 
 def _entry_kind(entry: os.DirEntry[str]) -> str | None:
-    """ "dir", "file" (of a record format), or None for anything a walk never reads."""
+    """ "dir", "file" (of a record format), "unread" (a document in a format decaudit does
+    not read), or None for anything a walk never reads."""
     try:
         if entry.is_dir():
             return "dir"
@@ -111,7 +125,18 @@ def _entry_kind(entry: os.DirEntry[str]) -> str | None:
     except OSError:
         return None
     ext = extension(entry.name)
-    return "file" if ext in RECORD_LOADERS or ext in BINARY_RECORD_LOADERS else None
+    if ext in RECORD_LOADERS or ext in BINARY_RECORD_LOADERS:
+        return "file"
+    return "unread" if ext in UNREAD_DOCUMENT_FORMATS else None
+
+
+def unread_reason(name: str) -> str | None:
+    """Why a document is skipped when decaudit does not read its format, else None."""
+    kind = UNREAD_DOCUMENT_FORMATS.get(extension(name))
+    if kind is None:
+        return None
+    read = ", ".join(sorted({*RECORD_LOADERS, *BINARY_RECORD_LOADERS}))
+    return f"{kind} is not a format decaudit reads (it reads {read}); convert it to audit it"
 
 
 def _left_out(entry: os.DirEntry[str], is_dir: bool, opts: Walk, root: Path) -> str | None:
