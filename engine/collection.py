@@ -14,8 +14,10 @@ Where the values come from:
   ``adr-017-x.md``), else of its id (``ADR-0005``);
 * **superseded by**: the record's ``superseded_by`` key; else, in a Markdown file, the
   text after "superseded by", "replaced by" or "in favor of" naming a decision (a link, a
-  decision number, or on the status line of a superseded record); a status of deprecated or
-  obsolete claims no replacement;
+  decision number, or on the status line of a superseded record), or, on the status line or
+  in the status section, a bare "Superseded" followed at once by a link to a decision or a
+  decision number ("Superseded [0019](0019-x.md)"); a status of deprecated or obsolete
+  claims no replacement;
 * **links**: the record's ``links`` list; and in a Markdown file every relative link to
   another Markdown, YAML or JSON file (web links, anchors and images are not decisions).
 
@@ -163,6 +165,9 @@ def _superseded(
             continue
         m = _SUPERSEDED.search(line)
         if m is None:
+            bare = _bare_superseded(line) if in_status or _STATUS_LINE.match(line) else None
+            if bare is not None:
+                return (*bare, number)
             continue
         rest = m.group("rest")
         if _PLACEHOLDER.search(rest):
@@ -180,6 +185,35 @@ def _superseded(
         if text and (_DECISION_REF.search(text) or (status_known and on_status)):
             return text, None, number
     return None
+
+
+# "Superseded [0019](0019-x.md)", "Superseded: ADR-0019": on a status line or in the status
+# section, the word alone followed at once by a link or a decision number names the
+# replacement.
+_SUPERSEDED_BARE = re.compile(
+    r"\b(?:superseded|superceded|replaced)\b\W{0,3}?(?P<rest>(?:\[|adr|decision|record|#?\d).{0,300})",
+    re.IGNORECASE,
+)
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d\b")
+
+
+def _bare_superseded(line: str) -> tuple[str, str | None] | None:
+    """(text, link target) of a replacement named right after a bare "Superseded"."""
+    m = _SUPERSEDED_BARE.search(line)
+    if m is None:
+        return None
+    rest = m.group("rest")
+    link = _INLINE_LINK.match(rest)
+    if link is not None:
+        if not _is_document_link(link.group(2)):
+            return None
+        return link.group(1).strip() or link.group(2), link.group(2).split("#", 1)[0]
+    text = re.split(r"[.;,)](?:\s|$)", rest, maxsplit=1)[0].strip(" *_`.\"'")
+    if _YEAR.match(text):  # "Superseded 2024-05-01": a date, not a decision number
+        return None
+    return (text, None) if _DECISION_REF.match(text) else None
 
 
 def _says_not_replaced(lines: list[tuple[int, str]]) -> bool:

@@ -209,6 +209,43 @@ def test_a_replacement_named_by_link_that_exists_is_fine(tmp_path: Path) -> None
     assert not rules_of(res.findings, "COL001") and not rules_of(res.findings, "COL002")
 
 
+@pytest.mark.parametrize(
+    "status",
+    [
+        "Superseded [2. Adopt practice 2](0002-decision-2.md)",
+        "\u231b\ufe0f Superseded [0002](0002-decision-2.md)",
+        "Superseded: ADR-0002",
+        "Replaced - 0002",
+    ],
+)
+def test_a_bare_superseded_followed_by_the_replacement_names_it(
+    tmp_path: Path, status: str
+) -> None:
+    adr = tmp_path / "adr"
+    write_log(adr, 2)
+    (adr / "0003-old-logging.md").write_text(nygard(3, "Log to files", status))
+    res = run_check(CheckOptions(paths=(str(adr),), today=TODAY))
+    assert not rules_of(res.findings, "COL001") and not rules_of(res.findings, "COL002")
+
+
+@pytest.mark.parametrize(
+    "status",
+    [
+        "Superseded [the new design](https://example.org/design)",
+        "Superseded 2024",
+        "Superseded 2024-05-01",
+    ],
+)
+def test_a_bare_superseded_followed_by_no_decision_still_names_none(
+    tmp_path: Path, status: str
+) -> None:
+    adr = tmp_path / "adr"
+    write_log(adr, 2)
+    (adr / "0003-old-logging.md").write_text(nygard(3, "Log to files", status))
+    res = run_check(CheckOptions(paths=(str(adr),), today=TODAY))
+    assert len(rules_of(res.findings, "COL001")) == 1
+
+
 def test_a_replacement_that_is_not_there(tmp_path: Path) -> None:
     adr = tmp_path / "adr"
     write_log(adr, 2)
