@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from adr_layout import LAYOUTS, load
 from decaudit.engine.records import load_file
 from decaudit.engine.records.adr.choice import ONE_ABOVE, WHOLE_ABOVE, points_above
 from decaudit.engine.records.adr.sections import is_options, is_rejected, why_not
@@ -16,15 +17,6 @@ from decaudit.engine.records.document.mdx import mdx_to_markdown
 from decaudit.engine.types import SourceRecord
 from hypothesis import given
 from hypothesis import strategies as st
-
-LAYOUTS = Path(__file__).parent / "data" / "adr_layouts"
-
-
-def load(name: str) -> SourceRecord:
-    path = LAYOUTS / name
-    (src,) = load_file(str(path), path.read_bytes())
-    assert isinstance(src, SourceRecord), src
-    return src
 
 
 def options(src: SourceRecord) -> list[tuple[Any, ...]]:

@@ -7,17 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from adr_layout import load
 from decaudit.engine.records import load_file
 from decaudit.engine.types import SourceRecord
-
-LAYOUTS = Path(__file__).parent / "data" / "adr_layouts"
-
-
-def load(name: str) -> SourceRecord:
-    path = LAYOUTS / name
-    (src,) = load_file(str(path), path.read_bytes())
-    assert isinstance(src, SourceRecord), src
-    return src
 
 
 def options(src: SourceRecord) -> list[tuple[Any, ...]]:

@@ -6,17 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from adr_layout import LAYOUTS, load
 from decaudit.engine.records import load_file
 from decaudit.engine.types import SourceRecord
-
-LAYOUTS = Path(__file__).parent / "data" / "adr_layouts"
-
-
-def load(name: str) -> SourceRecord:
-    path = LAYOUTS / name
-    (src,) = load_file(str(path), path.read_bytes())
-    assert isinstance(src, SourceRecord), src
-    return src
 
 
 def test_paragraphs_after_a_bare_chosen_line_are_the_rationale() -> None:

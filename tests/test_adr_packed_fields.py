@@ -3,25 +3,16 @@ option titles made of ``label: value`` parts, in every place they are written.""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
+from adr_layout import load
 from decaudit.engine.records import load_file
 from decaudit.engine.records.document import key_values, parse_markdown
 from decaudit.engine.records.document.keyvalue import packed
 from decaudit.engine.types import SourceRecord
 from hypothesis import given
 from hypothesis import strategies as st
-
-LAYOUTS = Path(__file__).parent / "data" / "adr_layouts"
-
-
-def load(name: str) -> SourceRecord:
-    path = LAYOUTS / name
-    (src,) = load_file(str(path), path.read_bytes())
-    assert isinstance(src, SourceRecord), src
-    return src
 
 
 def titles(src: SourceRecord) -> list[tuple[str, bool]]:

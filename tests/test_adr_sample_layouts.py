@@ -5,23 +5,13 @@ written as a paragraph."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
-from decaudit.engine.records import load_file
+from adr_layout import load
 from decaudit.engine.records.adr.choice import find
 from decaudit.engine.records.adr.content import Opt
 from decaudit.engine.types import SourceRecord
-
-LAYOUTS = Path(__file__).parent / "data" / "adr_layouts"
-
-
-def load(name: str) -> SourceRecord:
-    path = LAYOUTS / name
-    (src,) = load_file(str(path), path.read_bytes())
-    assert isinstance(src, SourceRecord), src
-    return src
 
 
 def options(src: SourceRecord) -> list[tuple[Any, ...]]:
