@@ -120,6 +120,14 @@ class PackSpec:
 
 
 _worker: tuple[Any, FactContext, Production, Any] | None = None
+# Modules a worker needs, imported once by the fork server that starts the workers.
+_PRELOAD = (
+    "decaudit.engine.parallel",
+    "decaudit.engine.recording",
+    "decaudit.engine.rules.loader",
+    "decaudit.engine.records.sources",
+    "decaudit.engine.evaluate",
+)
 
 
 def _init(spec: PackSpec, ctx: FactContext, how: Production) -> None:
@@ -194,10 +202,16 @@ class ParallelEvaluator:
     def __init__(self, jobs: int, spec: PackSpec, ctx: FactContext, how: Production) -> None:
         import multiprocessing
 
-        # fork where there is one: workers start at once, with no re-import of the caller's
-        # main module; each worker still builds its own durable_rules host in ``_init``.
+        # Workers come from a fork server where there is one, never from this process: the
+        # pool replaces its workers (``maxtasksperchild``) while this process runs threads
+        # (the pool's own) and writes the log, and a child forked from it could inherit a
+        # lock held at that instant (SQLite's, the allocator's) and wait on it forever. The
+        # server imports the worker's modules once, so a worker still starts at once; each
+        # builds its own durable_rules host in ``_init``.
         methods = multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+        if "forkserver" in methods:
+            context.set_forkserver_preload(list(_PRELOAD))
         self.jobs = jobs
         self._pool = context.Pool(
             jobs, initializer=_init, initargs=(spec, ctx, how), maxtasksperchild=BATCHES_PER_WORKER
