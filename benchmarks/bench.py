@@ -32,6 +32,7 @@ from measure import (  # noqa: E402
     decaudit_cmd,
     remove_log,
     run,
+    timed,
 )
 
 TODAY = "2026-01-01"
@@ -212,17 +213,7 @@ class Bench:
                 self.two_runs = db
             else:
                 remove_log(db)
-            return Figure(
-                key,
-                label,
-                n / proc.seconds,
-                "rec/s",
-                max_rss_mb=proc.max_rss_mb,
-                load=proc.load,
-                seconds=proc.seconds,
-                cpu_seconds=proc.cpu_seconds,
-                extra=extra_info,
-            )
+            return timed(key, label, n / proc.seconds, "rec/s", proc, **extra_info)
 
         return self.guarded(key, label, "rec/s", go)
 
@@ -324,16 +315,8 @@ class Bench:
                     load=proc.load,
                 )
             )
-            return Figure(
-                "report.rss",
-                f"report of the {self.big_log}: peak RSS",
-                proc.max_rss_mb,
-                "MB",
-                max_rss_mb=proc.max_rss_mb,
-                load=proc.load,
-                seconds=proc.seconds,
-                cpu_seconds=proc.cpu_seconds,
-            )
+            label = f"report of the {self.big_log}: peak RSS"
+            return timed("report.rss", label, proc.max_rss_mb, "MB", proc)
 
         fig = self.guarded("report.rss", "report of the 100k-decision log", "MB", go)
         self.add_time("report.seconds", "report: time", fig)
@@ -354,17 +337,9 @@ class Bench:
                 raise MeasureError("the two-run log could not be built")
             cmd = [*self.cmd, "diff", "previous", "latest", "--format", "json"]
             proc = self.measured([*cmd, "--db", str(self.two_runs)], "diff")
-            return Figure(
-                "diff.rss",
-                f"diff --format json of two {self.args.big:,}-record runs: peak RSS",
-                proc.max_rss_mb,
-                "MB",
-                max_rss_mb=proc.max_rss_mb,
-                load=proc.load,
-                seconds=proc.seconds,
-                cpu_seconds=proc.cpu_seconds,
-                extra={"stdout_mb": proc.stdout_bytes / 2**20},
-            )
+            label = f"diff --format json of two {self.args.big:,}-record runs: peak RSS"
+            mb = proc.stdout_bytes / 2**20
+            return timed("diff.rss", label, proc.max_rss_mb, "MB", proc, stdout_mb=mb)
 
         fig = self.guarded("diff.rss", "diff of two big runs", "MB", go)
         self.add_time("diff.seconds", "diff: time", fig)

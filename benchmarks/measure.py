@@ -142,6 +142,22 @@ class Figure:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+def timed(key: str, label: str, value: float | None, unit: str, proc: Proc, **extra: Any) -> Figure:
+    """A figure measured by one command: its value, with that command's peak RSS, load,
+    wall and CPU time (``extra`` as the figure's extra data)."""
+    return Figure(
+        key,
+        label,
+        value,
+        unit,
+        max_rss_mb=proc.max_rss_mb,
+        load=proc.load,
+        seconds=proc.seconds,
+        cpu_seconds=proc.cpu_seconds,
+        extra=extra,
+    )
+
+
 def machine() -> dict[str, Any]:
     model = "unknown"
     mem_gb = None
