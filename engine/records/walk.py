@@ -8,6 +8,7 @@ name is reported as "same file as ..." by the reader of the walk.
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,7 +37,8 @@ class Walk:
 
     follow_symlinks: bool = False
     skipped_links: list[str] = field(default_factory=list)
-    unread: list[str] = field(default_factory=list)  # documents in formats not read
+    # documents met in formats decaudit does not read: format name -> how many
+    unread: Counter[str] = field(default_factory=Counter)
     seen: dict[tuple[int, int], str] = field(default_factory=dict)  # file -> first name
     # a file met again under another name (a link) -> the name it is read by
     same: dict[str, str] = field(default_factory=dict)
@@ -53,8 +55,8 @@ class Walk:
                 "folder skipped; give --follow-symlinks to read them)"
             )
         if self.unread:
-            kinds = sorted({UNREAD_DOCUMENT_FORMATS[extension(p)] for p in self.unread})
-            n = len(self.unread)
+            kinds = sorted(self.unread)
+            n = sum(self.unread.values())
             message += (
                 f" ({n} file{'s' if n != 1 else ''} in {', '.join(kinds)}, "
                 "a format decaudit does not read, skipped)"
@@ -110,7 +112,7 @@ def walk(
             yield from walk(Path(entry.path), on_skip, opts, root)
         else:
             if kind == "unread":  # yielded to be reported as skipped, with unread_reason
-                opts.unread.append(_display(entry.path))
+                opts.unread[UNREAD_DOCUMENT_FORMATS[extension(entry.name)]] += 1
             yield Path(entry.path)
 
 
