@@ -19,7 +19,14 @@ Where the values come from:
   decision number ("Superseded [0019](0019-x.md)"); a status of deprecated or obsolete
   claims no replacement;
 * **links**: the record's ``links`` list; and in a Markdown file every relative link to
-  another Markdown, YAML or JSON file (web links, anchors and images are not decisions).
+  another Markdown, YAML or JSON file (web links, anchors and images are not decisions);
+* **heading number**: the number the record's heading or title starts with ("# 12. Use X",
+  "# ADR-012: Use X"; a dotted section number "3.2" is none);
+* **supersedes**: what the record says it supersedes, amends, replaces or updates (a link
+  to a decision or a decision number after one of those words, or the record's
+  ``supersedes``/``amends`` keys);
+* **template**: the file name calls it a template (``0000-template.md``,
+  ``adr-template.md``): it takes part in no title or number comparison.
 
 A reference (a link target, a superseded-by text) resolves when it names a record of the
 same folder by file name, id or number, or a file that exists on disk.
@@ -34,6 +41,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .records.adr.build import title_number
 from .types import SourceRecord
 
 MARKDOWN_FORMATS = frozenset({"madr", "nygard", "markdown", "md", "business-case"})
@@ -87,6 +95,57 @@ class Member:
     superseded_target: str | None  # its link target, when it is a link
     superseded_line: int
     links: tuple[Link, ...]
+    heading_number: int | None = None  # the number its heading or title starts with
+    supersedes: tuple[str, ...] = ()  # references to decisions it supersedes or amends
+    template: bool = False  # its file name calls it a template
+
+
+_TEMPLATE_NAME = re.compile(r"(?:^|[-_. ])templates?(?:$|[-_. ])", re.IGNORECASE)
+_SUPERSEDES = re.compile(
+    r"\b(?:supersedes|supercedes|amends|replaces|revises|updates|overrides)\b\W{0,6}"
+    r"(?P<rest>.{1,300})",
+    re.IGNORECASE,
+)
+_REF_IN_TEXT = re.compile(r"\b(?:adr|decision|record)[-_ #]*\d{1,6}\b", re.IGNORECASE)
+MAX_SUPERSEDES = 20
+
+
+def title_key(title: str) -> str:
+    """A title compared loosely: case, spacing, quotes and its leading number left out
+    ("# 12. Use X" and "use  x" are one title)."""
+    return _norm(title_number(title)[1])
+
+
+def name_slug(name: str) -> str:
+    """A file name or id without its extension and leading decision number, loosely
+    (``0021-Multi-cluster.md`` -> ``multi cluster``; ``ADR-0005`` -> empty)."""
+    stem = posixpath.splitext(posixpath.basename(name))[0] if "." in name else name
+    m = _NUMBER.match(stem)
+    if m:
+        stem = stem[m.end() :]
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", stem.lower()).split())
+
+
+def _supersedes(lines: list[tuple[int, str]]) -> list[str]:
+    """The decisions a record says it supersedes, amends, replaces or updates: the link
+    targets and decision numbers after those words ("Supersedes [ADR 3](0003-x.md)",
+    "| Updates | ADR-8 |")."""
+    found: list[str] = []
+    for _, line in lines:
+        for m in _SUPERSEDES.finditer(line):
+            rest = m.group("rest")
+            for link in _INLINE_LINK.finditer(rest):
+                if _is_document_link(link.group(2)):
+                    found.append(link.group(2).split("#", 1)[0])
+            found.extend(r.group(0) for r in _REF_IN_TEXT.finditer(rest))
+        if len(found) >= MAX_SUPERSEDES:
+            break
+    return found[:MAX_SUPERSEDES]
+
+
+def _named_refs(value: Any) -> list[str]:
+    items = value if isinstance(value, list) else [value]
+    return [str(v).strip() for v in items if isinstance(v, str | int) and str(v).strip()]
 
 
 def decision_number(file: str, did: str) -> int | None:
@@ -257,11 +316,13 @@ def member_of(src: SourceRecord, folder: str) -> Member:
     status_text = extra.get("status_text")
     if isinstance(status_text, str) and _NOT_REPLACED.match(status_text):
         replaced = False
+    supersedes = [r for key in ("supersedes", "amends") for r in _named_refs(extra.get(key))]
     if src.format in MARKDOWN_FORMATS and src.file not in ("", "-"):
         lines = _markdown_lines(_read_text(src.file))
         if replaced and _says_not_replaced(lines):
             replaced = False
         links.extend(_links(lines))
+        supersedes.extend(_supersedes(lines))
         if superseded is None:
             superseded = _superseded(lines, status_known=rec.status == "superseded")
     if superseded is None and isinstance(status_text, str):
@@ -283,7 +344,20 @@ def member_of(src: SourceRecord, folder: str) -> Member:
         superseded_target=superseded[1] if superseded else None,
         superseded_line=superseded[2] if superseded else src.line_of(("status",)),
         links=tuple(links[:MAX_LINKS]),
+        heading_number=_heading_number(rec.title, extra),
+        supersedes=tuple(supersedes[:MAX_SUPERSEDES]),
+        template=_TEMPLATE_NAME.search(posixpath.splitext(posixpath.basename(src.file))[0])
+        is not None,
     )
+
+
+def _heading_number(title: str, extra: Mapping[str, Any]) -> int | None:
+    """The number of the record's heading (a document reader keeps it apart from the
+    title), else the number its title starts with ("ADR-013: Use X")."""
+    kept = extra.get("x_heading_number")
+    if isinstance(kept, int) and not isinstance(kept, bool):
+        return kept
+    return title_number(title)[0]
 
 
 def _norm(text: str) -> str:

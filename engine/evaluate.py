@@ -319,8 +319,12 @@ def has_collection_rules(pack: RulePack) -> bool:
 
 
 def member_findings(evaluator: RecordEvaluator, file: str, facts: list[FactDict]) -> list[Finding]:
-    """The findings of the folder rules on one record's member and link facts."""
-    return [replace(make_finding(m, None), file=file) for m in evaluator.evaluate_collection(facts)]
+    """The findings of the folder rules on one record's member and link facts, related
+    findings folded (a copied title and the number it carries over: one finding)."""
+    found = [
+        replace(make_finding(m, None), file=file) for m in evaluator.evaluate_collection(facts)
+    ]
+    return fold(found, evaluator.pack.relations) if len(found) > 1 else found
 
 
 def collection_findings(

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import Any
 
-from .collection import Member, _exists, _norm, decision_number
+from .collection import Member, _exists, _norm, decision_number, name_slug, title_key
 from .runstate import MemberStore
 
 _NUMBER_REF = re.compile(r"(?:\b(?:adr|decision|record)[-_ #]*|#)0*(\d{1,6})\b", re.I)
@@ -42,6 +42,7 @@ class CollectionAccumulator:
             (base.lower(), posixpath.splitext(base)[0].lower()),
             (_norm(member.did), _norm(member.did.rsplit("/", 1)[-1]), _norm(member.title)),
             member,
+            "" if member.template else title_key(member.title),
         )
 
     def __len__(self) -> int:
@@ -99,6 +100,49 @@ class _Folder:
             return self.store.numbered(self.folder, number, self.seq)
         return None
 
+    def copied_from(self, m: Member) -> tuple[int, Member | None]:
+        """The earlier records of the folder whose title ``m`` repeats, and the first:
+        records of other files (or, in one file of several records, of other ids) whose
+        names differ beyond their numbers (two files named alike re-decide one topic on
+        purpose), neither saying it supersedes or amends the other."""
+        key = "" if m.template else title_key(m.title)
+        if not key:
+            return 0, None
+        earlier = [
+            e
+            for e in self.store.titled(self.folder, key, self.seq)
+            if not _same_name(e, m) and not self._related(e, m)
+        ]
+        return len(earlier), earlier[0] if earlier else None
+
+    def _related(self, a: Member, b: Member) -> bool:
+        """``a`` or ``b`` says the other superseded, replaced or amended it."""
+        for one, other in ((a, b), (b, a)):
+            named = one.superseded_target or one.superseded_by
+            if named and self.find(named) == other.did:
+                return True
+            if any(self.find(ref) == other.did for ref in one.supersedes):
+                return True
+        return False
+
+
+def _named(m: Member) -> str:
+    """``'ADR-0009' (0009-x.md)``, or the file name alone when it is the id."""
+    base = posixpath.basename(m.file)
+    if not base or base == "-":
+        return f"'{m.did}'"
+    if posixpath.splitext(base)[0] == m.did.rsplit("/", 1)[-1]:
+        return base
+    return f"'{m.did}' ({base})"
+
+
+def _same_name(a: Member, b: Member) -> bool:
+    if a.file == b.file:
+        slugs = name_slug(a.did.rsplit("/", 1)[-1]), name_slug(b.did.rsplit("/", 1)[-1])
+        return a.did == b.did or (bool(slugs[0]) and slugs[0] == slugs[1])
+    slugs = name_slug(a.file), name_slug(b.file)
+    return bool(slugs[0]) and slugs[0] == slugs[1]
+
 
 def _member_fact(m: Member, where: _Folder) -> dict[str, Any]:
     fact: dict[str, Any] = {
@@ -123,6 +167,15 @@ def _member_fact(m: Member, where: _Folder) -> dict[str, Any]:
             fact["number_duplicates"] = ", ".join(
                 f"'{did}' ({posixpath.basename(file) or did})" for did, file in same
             )
+    if m.heading_number is not None and m.number is not None and not m.template:
+        fact["heading_number"] = m.heading_number
+        fact["number_mismatch"] = m.heading_number != m.number
+        by_name = decision_number(posixpath.basename(m.file), "") == m.number
+        fact["number_source"] = "file name" if by_name else "id"
+    copies, first = where.copied_from(m)
+    fact["title_copy_count"] = copies
+    if first is not None:
+        fact["title_copied_from"] = _named(first)
     if m.superseded_by is not None:
         fact["superseded_by"] = m.superseded_by[:200]
         fact["superseded_line"] = m.superseded_line

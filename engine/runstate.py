@@ -99,6 +99,7 @@ class MemberStore(_Store):
         number INTEGER, id_number INTEGER, eff INTEGER, body BLOB NOT NULL);
     CREATE TABLE name (folder TEXT NOT NULL, key TEXT NOT NULL, seq INTEGER NOT NULL);
     CREATE TABLE key (folder TEXT NOT NULL, key TEXT NOT NULL, seq INTEGER NOT NULL);
+    CREATE TABLE title (folder TEXT NOT NULL, key TEXT NOT NULL, seq INTEGER NOT NULL);
     """
     # Built once every member is in (faster than keeping them up to date row by row). A file
     # holding several records (JSON Lines, a register) numbers none of them by its name:
@@ -112,6 +113,7 @@ class MemberStore(_Store):
     CREATE INDEX member_number ON member (folder, eff, seq);
     CREATE INDEX name_key ON name (folder, key, seq);
     CREATE INDEX key_key ON key (folder, key, seq);
+    CREATE INDEX title_key ON title (folder, key, seq);
     """
 
     def __init__(self) -> None:
@@ -128,9 +130,11 @@ class MemberStore(_Store):
         names: Iterable[str],
         keys: Iterable[str],
         value: Any,
+        title: str = "",
     ) -> None:
         """One record: ``numbers`` (from its file name or id, from its id alone); the
-        ``names`` and ``keys`` a reference may name it by."""
+        ``names`` and ``keys`` a reference may name it by; its ``title`` compared loosely
+        (empty: none)."""
         conn = self._open()
         if self.indexed:
             raise RuntimeError("a record added after the lookups began")
@@ -146,6 +150,10 @@ class MemberStore(_Store):
             conn.executemany(
                 f"INSERT INTO {table} (folder, key, seq) VALUES (?, ?, ?)",
                 [(folder, k, seq) for k in set(values)],
+            )
+        if title:
+            conn.execute(
+                "INSERT INTO title (folder, key, seq) VALUES (?, ?, ?)", (folder, title, seq)
             )
 
     def index(self) -> None:
@@ -191,6 +199,15 @@ class MemberStore(_Store):
         count = int(conn.execute("SELECT COUNT(*)" + where, args).fetchone()[0])
         first = conn.execute("SELECT did, file" + where + " ORDER BY seq LIMIT 10", args)
         return count, [(str(d), str(f)) for d, f in first.fetchall()]
+
+    def titled(self, folder: str, title: str, seq: int, limit: int = 20) -> list[Any]:
+        """The values of the first records of ``folder`` before ``seq`` with ``title``."""
+        rows = self._open().execute(
+            "SELECT m.body FROM title t JOIN member m ON m.seq = t.seq"
+            " WHERE t.folder = ? AND t.key = ? AND t.seq < ? ORDER BY t.seq LIMIT ?",
+            (folder, title, seq, limit),
+        )
+        return [pickle.loads(body) for (body,) in rows.fetchall()]
 
     def named(self, folder: str, table: str, key: str) -> str | None:
         """The decision id of the first record of ``folder`` with ``key`` among its names

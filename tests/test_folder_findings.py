@@ -1,4 +1,5 @@
-"""Findings about folders of records: convention findings and the folder rules (COL001-4).
+"""Findings about folders of records: convention findings and the folder rules (COL001-4;
+COL005-6 and GOV003 are in test_folder_hygiene_rules.py).
 
 Every fixture here is written for the test: small Nygard and MADR style ADRs in temporary
 folders, laid out the way ADR repositories are.

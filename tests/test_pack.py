@@ -48,6 +48,7 @@ BUILTIN = {
     "BEN011": "single-scenario",
     "GOV001": "rubber-stamp-approval",
     "GOV002": "no-decision-maker",
+    "GOV003": "stale-proposal",
     "REC001": "chosen-option-not-considered",
     "REC002": "no-chosen-option",
     "REC003": "no-options-recorded",
@@ -55,6 +56,8 @@ BUILTIN = {
     "COL002": "replacement-not-found",
     "COL003": "broken-decision-link",
     "COL004": "duplicate-decision-number",
+    "COL005": "heading-number-mismatch",
+    "COL006": "copied-title",
 }
 FAMILY = {
     "INC": "incremental",

@@ -58,6 +58,14 @@ CATALOGUE: dict[str, dict[str, FactSpec]] = {
             "customers, revenue\"), or 'none'.",
         ),
         ("age_days", "number", "Days from the decision date to the audit date."),
+        ("date", "str", "The decision date as the record states it (ISO), when it states one."),
+        ("date_line", "number", "Source line of the decision date."),
+        (
+            "status_as_written",
+            "str",
+            "The status as the record writes it ('Draft', 'In review', 'Pending review').",
+        ),
+        ("status_line", "number", "Source line of the status."),
         (
             "uncertain_fields",
             "str",
@@ -324,6 +332,21 @@ CATALOGUE: dict[str, dict[str, FactSpec]] = {
         ("replacement_found", "bool", "The named replacement is a record of the folder or a file."),
         ("replacement_id", "str", "The id of the replacement record."),
         ("link_count", "number", "Links to other decision files in the record."),
+        (
+            "heading_number",
+            "number",
+            "The number the record's heading or title starts with ('# 12. Use X': 12), when "
+            "the record also has a number (not for a template file).",
+        ),
+        ("number_mismatch", "bool", "heading_number differs from number."),
+        ("number_source", "str", "Where number comes from: 'file name' or 'id'."),
+        (
+            "title_copy_count",
+            "number",
+            "Earlier records of the folder with the same title (compared loosely), leaving out "
+            "templates, records named alike and records that say one supersedes the other.",
+        ),
+        ("title_copied_from", "str", "The first of them (id and file name)."),
     ),
     "link": _specs(
         *_COMMON,

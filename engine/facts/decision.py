@@ -88,6 +88,12 @@ def decision_fact(
         _put(df, key, getattr(rec, key))
     if rec.date is not None:
         df["age_days"] = (ctx.today - rec.date).days
+        df["date"] = rec.date.isoformat()
+        df["date_line"] = src.line_of(("date",))
+    if rec.status is not None:
+        written = extra.get("x_status_word") or extra.get("status_text") or rec.status
+        df["status_as_written"] = _clip(str(written), 80)
+        df["status_line"] = src.line_of(("status",))
     if rec.challenge is not None:
         df["challenge_question_count"] = len(rec.challenge.questions)
         _put(df, "alternatives_requested", rec.challenge.alternatives_requested)

@@ -24,6 +24,22 @@ _TITLE_NUMBER = re.compile(
     r"(?:(?:for|on|about)\s+)?|(\d{1,9})\s*(?:[.:)]|\s[-–—:])\s*)(.+)$",
     re.IGNORECASE,
 )
+
+
+def title_number(title: str) -> tuple[int | None, str]:
+    """The decision number a title starts with and the title without it: ``12. Use X``,
+    ``ADR-012: Use X`` -> (12, "Use X"); a dotted section number (``3.2 Scope``) or a title
+    without one -> (None, title)."""
+    m = _TITLE_NUMBER.match(title.strip())
+    if not m or not m.group(3).strip():
+        return None, title
+    rest = m.group(3).strip()
+    number = m.group(1) or m.group(2)
+    if number is None or rest[:1].isdigit():
+        return None, rest if number is None else title
+    return int(number), rest
+
+
 DECIDER_KEYS: tuple[str, ...] = ("deciders", "decision makers", "decision maker", "decided by")
 DECIDER_KEYS += ("approved by", "approvers", "approver", "decision-makers")
 DATE_KEYS = ("date", "decision date", "last updated", "created", "date created")
@@ -132,6 +148,8 @@ class Builder(Decide):
             self.unsure("status")
         self.put("status", status, line)
         self.put("status_text", text, line)
+        if status is not None and text is None:  # the status word as written ("Draft")
+            self.data.setdefault("x_status_word", " ".join(str(value).split()).strip(" *_"))
         body = deciding_body(str(value))
         if body and "decision_makers" not in self.data:
             self.put("decision_makers", [body], line)
@@ -165,6 +183,9 @@ class Builder(Decide):
         if m and m.group(3).strip():
             number = m.group(1) or m.group(2)
             title = m.group(3).strip()
+            if number is not None and not m.group(3).lstrip()[:1].isdigit():
+                # the heading's own number ("# 12. Use X"; "# 3.2 Scope" is a section): COL005
+                self.data["x_heading_number"] = int(number)
         stem = PurePosixPath(self.path.replace("\\", "/")).stem
         if not title and "title" in self.data:
             title = str(self.data["title"])
