@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .records.adr.build import title_number
+from .records.titles import title_number
 from .types import SourceRecord
 
 MARKDOWN_FORMATS = frozenset({"madr", "nygard", "markdown", "md", "business-case"})

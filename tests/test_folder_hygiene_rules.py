@@ -17,8 +17,8 @@ from decaudit.engine.check import CheckOptions, run_check
 from decaudit.engine.collection import member_of, name_slug, title_key
 from decaudit.engine.conventions import FOLDER_PREFIX
 from decaudit.engine.members import CollectionAccumulator
-from decaudit.engine.records.adr.build import title_number
 from decaudit.engine.records.formats import load_markdown
+from decaudit.engine.records.titles import title_number
 from decaudit.engine.types import Finding, SourceRecord
 from hypothesis import given, settings
 from hypothesis import strategies as st

@@ -9,6 +9,7 @@ from typing import Any
 from ...types import InputError, Loc, SourceRecord
 from ..document import Document, Link, ListBlock, Meta, Paragraph, Section
 from ..document.keyvalue import packed
+from ..titles import TITLE_NUMBER
 from ..validate import to_record
 from . import sections as roles
 from .choice import find
@@ -17,28 +18,6 @@ from .decide import Decide, own_text
 from .meta import deciding_body, map_status, parse_date, people, status_in_prose
 from .options import options_sections, read_options
 from .reference import linked_document, pros_cons_by_reference, reference_link
-
-_TITLE_NUMBER = re.compile(
-    r"^(?:(?:architecture\s+decision\s+record|decision\s+record|ADR|RFC|DR|MADR)\b\s*"
-    r"(?:\(ADR\)\s*)?(?:[-_ ]?#?(\d{1,9})\s*[:.)\-–—]?|[:\-–—]|(?=(?:for|on|about)\s))\s*"
-    r"(?:(?:for|on|about)\s+)?|(\d{1,9})\s*(?:[.:)]|\s[-–—:])\s*)(.+)$",
-    re.IGNORECASE,
-)
-
-
-def title_number(title: str) -> tuple[int | None, str]:
-    """The decision number a title starts with and the title without it: ``12. Use X``,
-    ``ADR-012: Use X`` -> (12, "Use X"); a dotted section number (``3.2 Scope``) or a title
-    without one -> (None, title)."""
-    m = _TITLE_NUMBER.match(title.strip())
-    if not m or not m.group(3).strip():
-        return None, title
-    rest = m.group(3).strip()
-    number = m.group(1) or m.group(2)
-    if number is None or rest[:1].isdigit():
-        return None, rest if number is None else title
-    return int(number), rest
-
 
 DECIDER_KEYS: tuple[str, ...] = ("deciders", "decision makers", "decision maker", "decided by")
 DECIDER_KEYS += ("approved by", "approvers", "approver", "decision-makers")
@@ -179,7 +158,7 @@ class Builder(Decide):
         if sec is not None and (sec.level == 1 or not roles.is_role(sec.key)):
             title = sec.title
         number: str | None = None
-        m = _TITLE_NUMBER.match(title)
+        m = TITLE_NUMBER.match(title)
         if m and m.group(3).strip():
             number = m.group(1) or m.group(2)
             title = m.group(3).strip()
