@@ -70,6 +70,7 @@ class Opt:
     reason: str | None = None
     reason_line: int = 0
     uncertain: bool = False
+    chosen_by: str = ""  # how a reader of prose knew it was chosen (x_chosen_by)
 
     def add(self, kind: str, line: int, text: str) -> None:
         text = text.strip()

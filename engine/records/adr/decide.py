@@ -69,7 +69,11 @@ class Decide:
                 return
         marked = [i for i, o in enumerate(self.opts) if o.marked]
         if marked:
-            self._choose(marked, "marker on the option", [self.opts[i].marked_line for i in marked])
+            how = next((o.chosen_by for o in self.opts if o.marked and o.chosen_by), "")
+            lines = [self.opts[i].marked_line for i in marked]
+            self._choose(marked, how or "marker on the option", lines)
+            if how:
+                self.unsure("chosen")
         text_secs = outcome or roles.ordered(self.doc, lambda k: k in roles.DESIGN)
         if not outcome:  # "## Rationale: we have chosen X because": where the choice is said
             outcome = text_secs or roles.ordered(self.doc, lambda k: k in roles.RATIONALE)
@@ -88,7 +92,8 @@ class Decide:
             self._by_rejecting_one,
             self._by_example,
         )
-        if any(step(outcome) for step in steps):
+        rejected_all = all(o.rejected for o in self.opts)  # none of them can be the choice
+        if not rejected_all and any(step(outcome) for step in steps):
             return
         if (
             text_secs

@@ -21,6 +21,8 @@ from .content import (
     prefixed,
     strip_marks,
 )
+from .inline import in_sentences
+from .led import led_paragraphs
 from .prose import compared, in_section, paragraph_alternatives
 from .reasons import introduced_lists, reasons_after, reasons_follow
 from .rejected import add_why_nots, as_rejected, why_not_heading, why_not_headings
@@ -230,6 +232,8 @@ def from_section(sec: Section) -> tuple[list[Opt], bool]:
     tables = sec.tables()
     if tables:
         return from_table(tables[0]), False
+    if found := led_paragraphs(sec):  # "**Keep X as it is.** Defers the problem..."
+        return found, False
     found = in_section(sec)
     if not found and _DECISION_WORDS.search(sec.key):  # "## Alternatives considered"
         found = paragraph_alternatives(sec)
@@ -411,7 +415,7 @@ def read_options(
     if not out:
         out = alternative_headings(doc)
     if not out:
-        out = compared(doc, title, title_line)
+        out = compared(doc, title, title_line) or in_sentences(doc, title, title_line)
         if out:
             uncertain.append("options")
     inside = {id(s) for sec in options_sections(doc) for s in sec.walk()}
