@@ -9,10 +9,14 @@ instead of once per record.
 
 The share is of the records that leave the field empty, whether or not the rule fired on
 them (a proposal with no decision makers is not flagged by GOV002, but it is evidence of
-the same template). A folder qualifies when at least ``min_records`` of its records, and at
-least ``share`` of them, leave the field empty, and the rule fired on one of them at least
-(settings ``convention_share`` and ``convention_min_records``: by default 0.65, so two
-records in three, and 3).
+the same template). A record that gives the field only as the reader inferred it from its
+prose (the whole field listed under ``x_uncertain``: options read from "we chose X over
+Y", deciders from "Approved by the board" in the status) is evidence of the same template
+too: it counts toward the share, the rule does not fire on it, and the message says how
+many of the folder's records name the field only in their prose. A folder qualifies when
+at least ``min_records`` of its records, and at least ``share`` of them, leave the field
+empty, and the rule fired on one of them at least (settings ``convention_share`` and
+``convention_min_records``: by default 0.65, so two records in three, and 3).
 
 Folders are judged bottom-up. A subfolder with fewer records than the minimum is judged
 together with its parent folder (it is too small to say anything about a template on its
@@ -70,10 +74,14 @@ def folder_of(file: str, roots: Sequence[str] = ()) -> str:
     return posixpath.join(name, rest) if rest else name
 
 
+IN_PROSE = " (in prose)"  # an empty_fields() name: the field only as inferred from prose
+
+
 @dataclass
 class _Folder:
     records: int = 0
     missing: dict[str, int] = field(default_factory=dict)  # field -> records leaving it empty
+    in_prose: dict[str, int] = field(default_factory=dict)  # of them, naming it in prose
     held: dict[str, list[Finding]] = field(default_factory=dict)  # rule id -> findings
     path: str = ""  # the folder as the files name it
     merged: list[str] = field(default_factory=list)  # small subfolders judged with it
@@ -83,6 +91,8 @@ class _Folder:
         self.records += other.records
         for name, count in other.missing.items():
             self.missing[name] = self.missing.get(name, 0) + count
+        for name, count in other.in_prose.items():
+            self.in_prose[name] = self.in_prose.get(name, 0) + count
         for rule_id, held in other.held.items():
             self.held.setdefault(rule_id, []).extend(held)
 
@@ -107,10 +117,28 @@ def field_missing(record: Any, name: str) -> bool | None:
     return value is None or value == [] or value == ""
 
 
+def only_in_prose(record: Any, name: str) -> bool:
+    """Whether ``record`` gives the field ``name`` only as a reader inferred it from its
+    prose: the whole field listed under ``x_uncertain`` (options borrowed from another
+    record are not: that template has a place for them)."""
+    extra = getattr(record, "model_extra", None) or {}
+    unsure = extra.get("x_uncertain")
+    if not isinstance(unsure, list) or _attr(name) not in unsure:
+        return False
+    return not (_attr(name) == "options" and extra.get("x_options_from"))
+
+
 def empty_fields(record: Any, names: Iterable[str]) -> frozenset[str]:
     """The convention fields among ``names`` that ``record`` leaves empty (a name that is no
-    field of the record model counts as empty when the rule fires: not listed here)."""
-    return frozenset(n for n in names if field_missing(record, n))
+    field of the record model counts as empty when the rule fires: not listed here); a field
+    given only as inferred from prose is listed too, and again with :data:`IN_PROSE`."""
+    out = set()
+    for name in names:
+        if field_missing(record, name):
+            out.add(name)
+        elif field_missing(record, name) is False and only_in_prose(record, name):
+            out.update((name, name + IN_PROSE))
+    return frozenset(out)
 
 
 class ConventionFolder:
@@ -144,6 +172,8 @@ class ConventionFolder:
             for name in names.intersection(empty):
                 for counts in (folder, own):
                     counts.missing[name] = counts.missing.get(name, 0) + 1
+                    if name + IN_PROSE in empty:
+                        counts.in_prose[name] = counts.in_prose.get(name, 0) + 1
         return label
 
     def _new(self, file: str) -> _Folder:
@@ -306,8 +336,14 @@ class ConventionFolder:
         ids = sorted(f.decision_id for f in held)
         share = missing / records
         where = f"folder '{label}'" + (" and its subfolders" if folder.merged else "")
+        prose = folder.in_prose.get(what, 0) if what in self._counted else 0
+        said = f"record no {what}"
+        if prose:  # "4 of the 5 records ... record none, or name them only in their prose (2)"
+            said = (
+                f"record no {what} ({missing - prose}) or name them only in their prose ({prose})"
+            )
         message = (
-            f"{missing} of the {records} records in {where} record no {what}"
+            f"{missing} of the {records} records in {where} {said}"
             f" ({share:.0%}), which suggests the folder's template has no place for"
             f" {what}; reported once for the folder instead of on each record"
         )
@@ -338,6 +374,7 @@ class ConventionFolder:
                 "field": what,
                 "count": len(held),
                 "missing": missing,
+                "in_prose": prose,
                 "records": records,
                 "share": round(share, 6),
                 "decisions": ids,

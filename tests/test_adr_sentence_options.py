@@ -372,3 +372,30 @@ def test_records_without_a_choice_word_get_no_options(context: str, decision: st
     text = f"{head}## Context\n\n{context}\n\n## Decision\n\n{decision}\n"
     found, _ = read_options(parse_markdown(text), "Title", 1)
     assert found == []
+
+
+NYGARD = (
+    "# {n}. {title}\n\n## Status\n\nAccepted\n\n## Context\n\n{context}\n\n"
+    "## Decision\n\n{decision}\n"
+)
+
+
+def test_a_folder_counts_options_named_only_in_prose_as_its_templates_gap(tmp_path: Path) -> None:
+    """A record whose options were read from its prose still follows a template with no place
+    for options: it counts toward the folder's share, but REC003 does not fire on it."""
+    decisions = [
+        "Every service logs to standard output.",
+        "Metrics go to the shared Prometheus.",
+        "Traces are sampled at one percent.",
+        "Pick Grafana Loki over Elasticsearch for the logs.",
+    ]
+    for n, decision in enumerate(decisions, start=1):
+        text = NYGARD.format(n=n, title=f"Observability {n}", context="We run 40 services.",
+                             decision=decision)  # fmt: skip
+        (tmp_path / f"000{n}-observability-{n}.md").write_text(text)
+    findings = run_check(CheckOptions(paths=(str(tmp_path),), today=TODAY)).findings
+    (folded,) = [f for f in findings if f.rule_id == "REC003"]
+    assert folded.decision_id.startswith("(folder) ")
+    assert "4 of the 4 records" in folded.message
+    assert "record no options (3) or name them only in their prose (1)" in folded.message
+    assert folded.evidence["count"] == 3 and folded.evidence["in_prose"] == 1
