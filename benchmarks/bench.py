@@ -74,6 +74,8 @@ class Bench:
         status = f"error: {fig.error}" if fig.error else f"{fig.value:.4g} {fig.unit}"
         if fig.max_rss_mb is not None:
             status += f", {fig.max_rss_mb:.0f} MB"
+            if fig.main_rss_mb is not None:
+                status += f" (main {fig.main_rss_mb:.0f} MB)"
         if fig.load is not None:
             status += f", load {fig.load[0]:.1f}->{fig.load[1]:.1f}"
         print(f"[{time.strftime('%H:%M:%S')}] {fig.label}: {status}", file=sys.stderr)
@@ -143,6 +145,7 @@ class Bench:
                     "ms/record",
                     max_rss_mb=proc.max_rss_mb,
                     load=proc.load,
+                    main_rss_mb=proc.main_rss_mb,
                 )
             )
         mismatch = st["mismatches"]
@@ -250,6 +253,9 @@ class Bench:
                 statistics.median(times),
                 "s",
                 max_rss_mb=max(p.max_rss_mb for p in procs),
+                main_rss_mb=max(
+                    (p.main_rss_mb for p in procs if p.main_rss_mb is not None), default=None
+                ),
                 load=(procs[0].load[0], procs[-1].load[1]),
                 cpu_seconds=statistics.median(p.cpu_seconds for p in procs),
                 extra={"times": times, "cpu_times": [p.cpu_seconds for p in procs]},
@@ -366,6 +372,7 @@ class Bench:
                 "s",
                 max_rss_mb=proc.max_rss_mb,
                 load=proc.load,
+                main_rss_mb=proc.main_rss_mb,
             )
         )
         r = self.args.repeats
@@ -396,6 +403,7 @@ class Bench:
                 max_rss_mb=p.max_rss_mb,
                 load=p.load,
                 cpu_seconds=p.cpu_seconds,
+                main_rss_mb=p.main_rss_mb,
             )
 
         self.guarded("verify", "verify", "s", verify)

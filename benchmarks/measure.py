@@ -1,8 +1,13 @@
-"""Running one measured subprocess: wall time, its own peak RSS, and the load around it.
+"""Running one measured subprocess: wall time, the memory of its process tree, and the load.
 
-Every figure of ``run.py`` comes from a child process started here: ``os.wait4`` returns
-that child's resource usage, so its peak RSS is its own (not the harness's), and the load
-average (``os.getloadavg``, 1 minute) is read just before it starts and just after it ends,
+Every figure of ``run.py`` comes from a child process started here. Its memory is sampled
+over its whole process tree (``treemem.TreeSampler``: the child, the fork server of its
+workers and the workers, every 25 ms from ``/proc``): the figure judged is the peak of the
+sum of their PSS (their share of physical memory; the sum of RSS where the kernel gives no
+PSS), printed with the main process's own peak. ``os.wait4`` still gives the CPU time and
+its ``ru_maxrss`` is kept (``wait4_rss_mb``), but that is the peak of one process, and the
+workers of a fork server are not among those it accounts for. The load average
+(``os.getloadavg``, 1 minute) is read just before the child starts and just after it ends,
 so each figure is printed with the load it was measured under.
 """
 
@@ -22,18 +27,30 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from treemem import TreeMemory, TreeSampler, available
+
 
 @dataclass(frozen=True)
 class Proc:
     seconds: float
-    max_rss_mb: float
+    max_rss_mb: float  # the tree's peak (PSS, else RSS, summed); wait4's without /proc
     returncode: int
     stdout: str  # at most ``keep`` characters of it (the end), unless kept whole
     stderr: str
     stdout_bytes: int
     load: tuple[float, float]  # 1-minute load average before and after
-    cpu_seconds: float = 0.0  # user + system time of the child (and the children it waited for)
+    cpu_seconds: float = 0.0  # user + system time of the process tree (see ``run``)
     timed_out: bool = False
+    wait4_rss_mb: float = 0.0  # ru_maxrss: the largest single process among those waited for
+    memory: TreeMemory | None = None  # the sampled peaks of the process tree
+
+    @property
+    def main_rss_mb(self) -> float | None:
+        return self.memory.main_rss_mb if self.memory else None
+
+    @property
+    def tree_rss_mb(self) -> float | None:
+        return self.memory.tree_rss_mb if self.memory else None
 
 
 class MeasureError(RuntimeError):
@@ -66,7 +83,8 @@ def run(
     timeout: float | None = None,
     cwd: str | Path | None = None,
 ) -> Proc:
-    """Run ``cmd``; its wall time, peak RSS (``os.wait4``) and the load before and after.
+    """Run ``cmd``; its wall time, the peak memory of its process tree (sampled), its CPU
+    time (``os.wait4``) and the load before and after.
 
     stdout goes to a temporary file; only its size and its last 4,000 characters are kept
     unless ``keep_stdout``. ``timeout``: the child is killed after that many seconds.
@@ -77,6 +95,7 @@ def run(
         proc = subprocess.Popen(
             list(cmd), stdout=out, stderr=err, env=child_env(env), cwd=cwd, start_new_session=True
         )
+        sampler = TreeSampler(proc.pid).start() if available() else None
         killed = threading.Event()
 
         def kill() -> None:
@@ -96,22 +115,29 @@ def run(
         finally:
             if timer:
                 timer.cancel()
+            memory = sampler.stop() if sampler else None
         seconds = time.perf_counter() - start
         proc.returncode = os.waitstatus_to_exitcode(status)
         after = load1()
         size = out.tell()
+        wait4_mb = usage.ru_maxrss / 1024  # KB on Linux
+        tree = memory.tree_mb if memory else None
         out.seek(0 if keep_stdout else max(0, size - 4000))
         err.seek(max(0, err.tell() - 4000))
         return Proc(
             seconds=seconds,
-            max_rss_mb=usage.ru_maxrss / 1024,  # KB on Linux
+            max_rss_mb=tree if tree is not None else wait4_mb,
             returncode=proc.returncode,
             stdout=out.read().decode("utf-8", "replace"),
             stderr=err.read().decode("utf-8", "replace"),
             stdout_bytes=size,
             load=(before, after),
-            cpu_seconds=usage.ru_utime + usage.ru_stime,
+            # wait4 misses the CPU time of a fork server's workers; the sampled sum misses
+            # the last interval of each process: the larger of the two
+            cpu_seconds=max(usage.ru_utime + usage.ru_stime, memory.cpu_seconds if memory else 0),
             timed_out=killed.is_set(),
+            wait4_rss_mb=wait4_mb,
+            memory=memory,
         )
 
 
@@ -132,7 +158,7 @@ class Figure:
     label: str
     value: float | None
     unit: str
-    max_rss_mb: float | None = None
+    max_rss_mb: float | None = None  # the tree's peak (see ``Proc.max_rss_mb``)
     load: tuple[float, float] | None = None
     seconds: float | None = None
     cpu_seconds: float | None = None
@@ -140,6 +166,7 @@ class Figure:
     target: str | None = None  # e.g. ">= 3,000 rec/s", from the performance issue
     met: bool | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    main_rss_mb: float | None = None  # the main process's own peak RSS
 
 
 def timed(key: str, label: str, value: float | None, unit: str, proc: Proc, **extra: Any) -> Figure:
@@ -154,8 +181,24 @@ def timed(key: str, label: str, value: float | None, unit: str, proc: Proc, **ex
         load=proc.load,
         seconds=proc.seconds,
         cpu_seconds=proc.cpu_seconds,
-        extra=extra,
+        extra={**memory_extra(proc), **extra},
+        main_rss_mb=proc.main_rss_mb,
     )
+
+
+def memory_extra(proc: Proc) -> dict[str, Any]:
+    """The memory figures of ``proc`` besides the judged one, for a figure's extra data."""
+    out: dict[str, Any] = {"wait4_rss_mb": round(proc.wait4_rss_mb, 1)}
+    if proc.memory is not None:
+        m = proc.memory
+        out.update(
+            tree_pss_mb=m.tree_pss_mb,
+            tree_rss_mb=m.tree_rss_mb,
+            main_rss_mb=m.main_rss_mb,
+            largest_rss_mb=m.largest_rss_mb,
+            processes=m.processes,
+        )
+    return out
 
 
 def machine() -> dict[str, Any]:

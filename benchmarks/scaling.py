@@ -5,9 +5,12 @@ Usage: ``python benchmarks/scaling.py CORPUS [--jobs 1,2] [--rounds 3] [--json]`
 Each ``check CORPUS --db NEW -q --jobs N`` runs in its own subprocess, the values of N
 interleaved round by round (1, 2, ..., then again) so that a change in the machine's load
 falls on all of them. For each run: the wall time; the CPU time (user + system) of the whole
-process tree (``os.wait4``: the main process and the workers it waited for); and the CPU
-time of the main process alone, read from ``/proc/PID/stat`` until it exits (Linux; None
-elsewhere). The workers' share is the difference. Per N the best round is kept.
+process tree: the larger of ``os.wait4``'s (the processes it waited for) and the sum over
+every process of the tree sampled from ``/proc`` (``treemem.TreeSampler``: the workers come
+from a fork server, which reaps them itself, so ``wait4`` does not count them); the peak
+memory of the tree (summed PSS) and of the main process; and the CPU time of the main
+process alone, read from ``/proc/PID/stat`` until it exits (Linux; None elsewhere). The
+workers' share is the difference. Per N the best round is kept.
 
 From those CPU times, which do not depend on the machine's load, the projection: with
 ``w`` the workers' CPU per record and ``m`` the main process's (it only writes the log),
@@ -34,6 +37,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from measure import child_env, decaudit_cmd, load1
+from treemem import TreeSampler, available
 
 _TICK = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 
@@ -58,8 +62,13 @@ def run_check(corpus: str, jobs: int, workdir: Path) -> dict[str, Any]:
     start = time.perf_counter()
     with tempfile.TemporaryFile() as err:
         proc = subprocess.Popen(
-            [*cmd, "--jobs", str(jobs)], stdout=subprocess.DEVNULL, stderr=err, env=child_env()
+            [*cmd, "--jobs", str(jobs)],
+            stdout=subprocess.DEVNULL,
+            stderr=err,
+            env=child_env(),
+            start_new_session=True,  # the tree sampler finds a fork server by its session
         )
+        sampler = TreeSampler(proc.pid).start() if available() else None
         main: list[float | None] = [None]
         done = threading.Event()
 
@@ -78,6 +87,7 @@ def run_check(corpus: str, jobs: int, workdir: Path) -> dict[str, Any]:
         poller.join()
         final = _own_cpu(proc.pid)
         main[0] = final if final is not None else main[0]
+        memory = sampler.stop() if sampler else None
         _, status, usage = os.wait4(proc.pid, 0)
         proc.returncode = os.waitstatus_to_exitcode(status)
         err.seek(0)
@@ -89,8 +99,11 @@ def run_check(corpus: str, jobs: int, workdir: Path) -> dict[str, Any]:
         "returncode": proc.returncode,
         "error": " | ".join(tail) if proc.returncode not in (0, 1) else None,
         "wall_s": time.perf_counter() - start,
-        "cpu_s": usage.ru_utime + usage.ru_stime,
+        "cpu_s": max(usage.ru_utime + usage.ru_stime, memory.cpu_seconds if memory else 0.0),
+        "wait4_cpu_s": usage.ru_utime + usage.ru_stime,
         "main_cpu_s": main[0],
+        "tree_mb": memory.tree_mb if memory else None,
+        "main_mb": memory.main_rss_mb if memory else None,
         "load": (before, load1()),
     }
 
@@ -127,6 +140,8 @@ def measure(corpus: str, jobs: list[int], rounds: int, cores: list[int]) -> dict
             "cpu_ms_per_record": 1000 * b["cpu_s"] / records,
             "main_ms_per_record": None if main is None else 1000 * main / records,
             "workers_ms_per_record": None if main is None else 1000 * (b["cpu_s"] - main) / records,
+            "tree_mb": max((x["tree_mb"] or 0 for x in runs[n]), default=0) or None,
+            "main_mb": max((x["main_mb"] or 0 for x in runs[n]), default=0) or None,
             # the projection needs workers: --jobs 1 evaluates in the main process
             "projected": {c: project(records, one, b, c) for c in cores} if n > 1 else {},
         }
@@ -137,7 +152,8 @@ def table(result: dict[str, Any]) -> str:
     rows = [
         f"{result['records']:,} records; best of {len(next(iter(result['runs'].values())))}"
         " interleaved rounds (CPU: user + system)",
-        "jobs | wall s | speed-up | CPU ms/rec | main ms/rec | workers ms/rec | projected scaling",
+        "jobs | wall s | speed-up | CPU ms/rec | main ms/rec | workers ms/rec | tree MB | main MB"
+        " | projected scaling",
     ]
     for n, j in result["jobs"].items():
         proj = ", ".join(f"{c} cores {v:.2f}x" for c, v in j["projected"].items() if v is not None)
@@ -145,9 +161,13 @@ def table(result: dict[str, Any]) -> str:
         def ms(v: float | None) -> str:
             return "-" if v is None else f"{v:.3f}"
 
+        def mb(v: float | None) -> str:
+            return "-" if v is None else f"{v:.0f}"
+
         rows.append(
             f"{n} | {j['wall_s']:.1f} | {j['speedup_wall']:.2f}x | {j['cpu_ms_per_record']:.3f}"
-            f" | {ms(j['main_ms_per_record'])} | {ms(j['workers_ms_per_record'])} | {proj}"
+            f" | {ms(j['main_ms_per_record'])} | {ms(j['workers_ms_per_record'])}"
+            f" | {mb(j['tree_mb'])} | {mb(j['main_mb'])} | {proj}"
         )
     loads = [x["load"] for rs in result["runs"].values() for x in rs]
     low, high = min(min(x) for x in loads), max(max(x) for x in loads)
