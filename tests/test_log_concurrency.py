@@ -61,8 +61,8 @@ def test_eight_processes_append_at_once(tmp_path: Path) -> None:
             "SELECT COUNT(*) FROM records WHERE decision_id = 'SHARED-1'"
         ).fetchone()[0]
         assert shared == 1
-        assert log.schema_version == 5
-        assert log.conn.execute("SELECT COUNT(*) FROM migrations").fetchone()[0] == 5
+        assert log.schema_version == 6
+        assert log.conn.execute("SELECT COUNT(*) FROM migrations").fetchone()[0] == 6
 
 
 def _opener(path: str, barrier: Any) -> None:
@@ -83,7 +83,7 @@ def test_racing_opens_of_a_new_file_all_succeed(tmp_path: Path) -> None:
         assert [p.exitcode for p in procs] == [0] * WRITERS
         with AuditLog.open(path, create=False) as log:
             versions = log.conn.execute("SELECT version FROM migrations").fetchall()
-            assert versions == [(1,), (2,), (3,), (4,), (5,)]
+            assert versions == [(1,), (2,), (3,), (4,), (5,), (6,)]
 
 
 KILLED_WRITER = textwrap.dedent(

@@ -27,9 +27,9 @@ def raw(path: Path) -> sqlite3.Connection:
 
 def test_new_log_is_migrated_to_current_version_with_strict_tables(tmp_path: Path) -> None:
     with AuditLog.open(tmp_path / "a.db") as log:
-        assert log.schema_version == CURRENT_VERSION == 5
+        assert log.schema_version == CURRENT_VERSION == 6
         versions = log.conn.execute("SELECT version, name FROM migrations ORDER BY 1").fetchall()
-        assert [v for v, _ in versions] == [1, 2, 3, 4, 5]
+        assert [v for v, _ in versions] == [1, 2, 3, 4, 5, 6]
         info = {r[1]: (r[2], r[5]) for r in log.conn.execute("PRAGMA table_list")}
         for table in LOG_TABLES:
             assert info[table] == ("table", 1), table  # a STRICT table
@@ -55,7 +55,7 @@ def test_migration_from_version_1_keeps_rows_and_adds_search(tmp_path: Path) -> 
         names = {r[0] for r in log.conn.execute("SELECT name FROM sqlite_master")}
         assert "findings_fts" not in names and "idx_findings_rule" not in names
     with AuditLog.open(path) as log:
-        assert log.schema_version == 5
+        assert log.schema_version == 6
         assert log.conn.execute("SELECT COUNT(*) FROM findings").fetchone()[0] == 1
         hit = log.conn.execute(
             "SELECT rowid FROM findings_fts WHERE findings_fts MATCH 'synergies'"
@@ -96,7 +96,7 @@ def test_migration_from_version_2_indexes_the_case_insensitive_rule_filter(
         assert "SCAN f" in _plan(log.conn).replace("SCAN findings", "SCAN f")
         before = log.conn.execute("SELECT * FROM findings ORDER BY id").fetchall()
     with AuditLog.open(path) as log:
-        assert log.schema_version == 5
+        assert log.schema_version == 6
         names = [r[0] for r in log.conn.execute("SELECT name FROM migrations ORDER BY version")]
         assert names[2] == "case-insensitive indexes on rule id and rule name"
         assert log.conn.execute("SELECT * FROM findings ORDER BY id").fetchall() == before
@@ -109,6 +109,50 @@ def test_migration_from_version_2_indexes_the_case_insensitive_rule_filter(
         write_run(log, [source("DEC-3")], [finding("DEC-3", rule_id="BEN002")])
         assert len(log.conn.execute(RULE_QUERY, ("Ben002", "x")).fetchall()) == 2
         assert log.verify().ok
+
+
+def test_migration_6_drops_the_binary_rule_index_and_rule_queries_stay_indexed(
+    tmp_path: Path,
+) -> None:
+    """Migration 6 drops ``findings(rule_id)`` and changes no row; ``--rule`` queries still
+    read the NOCASE indexes only, the log verifies, and later runs write no such index."""
+    path = tmp_path / "v5.db"
+    with AuditLog.open(path, target_version=5) as log:
+        write_run(
+            log,
+            [source("DEC-1"), source("DEC-2")],
+            [finding("DEC-1", rule_id="ALT001"), finding("DEC-2", rule_id="BEN002")],
+        )
+        assert "idx_findings_rule" in _indexes(log.conn)
+        before = {t: _rows(log.conn, t) for t in LOG_TABLES if t != "migrations"}
+        assert log.verify().ok
+    with AuditLog.open(path) as log:
+        assert log.schema_version == 6
+        assert "idx_findings_rule" not in _indexes(log.conn)
+        assert {"idx_findings_rule_nocase", "idx_findings_rule_name_nocase"} <= _indexes(log.conn)
+        assert {t: _rows(log.conn, t) for t in LOG_TABLES if t != "migrations"} == before
+        assert "SCAN" not in _plan(log.conn)
+        assert log.conn.execute(RULE_QUERY, ("ben002", "x")).fetchall() == [(2,)]
+        assert log.verify().ok
+        write_run(log, [source("DEC-3")], [finding("DEC-3", rule_id="BEN002")])
+        assert len(log.conn.execute(RULE_QUERY, ("BEN002", "x")).fetchall()) == 2
+        assert log.verify().ok
+    # the migration is recorded under its row hash: an edited record of it is caught
+    conn = raw(path)
+    conn.execute("DROP TRIGGER migrations_no_update")
+    conn.execute("UPDATE migrations SET applied_at = '2020-01-01T00:00:00Z' WHERE version = 6")
+    conn.close()
+    with AuditLog.open(path) as log:
+        result = log.verify()
+        assert not result.ok
+
+
+def _indexes(conn: sqlite3.Connection) -> set[str]:
+    return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+
+
+def _rows(conn: sqlite3.Connection, table: str) -> list[tuple[object, ...]]:
+    return conn.execute(f"SELECT * FROM [{table}] ORDER BY rowid").fetchall()
 
 
 def test_a_newer_schema_is_refused(tmp_path: Path) -> None:
@@ -458,7 +502,7 @@ def test_migration_from_version_4_keeps_the_track_record_of_the_history(tmp_path
         assert log.verify().ok
         before = track_records_from_history(log.conn, 1)
     with AuditLog.open(path) as log:
-        assert log.schema_version == 5
+        assert log.schema_version == 6
         kinds = [r[0] for r in log.conn.execute("SELECT kind FROM chain ORDER BY seq")]
         assert kinds == ["run", "actuals", "outcomes"]
         assert log.conn.execute("SELECT COUNT(DISTINCT decision_id) FROM outcomes").fetchone() == (

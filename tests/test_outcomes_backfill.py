@@ -126,7 +126,7 @@ def test_a_big_history_is_announced_before_the_upgrade(
     monkeypatch.setattr(store, "BIG_HISTORY", 5)
     AuditLog.open(tmp_path / "big.db").close()
     err = capsys.readouterr().err
-    assert "big.db: upgrading the audit log to schema version 5, once" in err
+    assert "big.db: upgrading the audit log to schema version 6, once" in err
     assert "from 5 audited records" in err
     AuditLog.open(tmp_path / "big.db").close()  # already upgraded: nothing to say
     assert capsys.readouterr().err == ""

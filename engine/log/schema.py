@@ -407,6 +407,12 @@ def _migration_5(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX idx_outcomes_batch ON outcomes (batch)")
 
 
+def _migration_6(db: sqlite_utils.Database) -> None:
+    """``findings(rule_id)`` dropped: ``--rule`` uses the two NOCASE indexes of migration 3,
+    and each run paid for this one on every finding (no row is changed)."""
+    db.execute("DROP INDEX IF EXISTS idx_findings_rule")
+
+
 def _fill_outcomes(conn: sqlite3.Connection, applied_at: str) -> None:
     from .outcomes import backfill
 
@@ -428,6 +434,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(3, "case-insensitive indexes on rule id and rule name", _migration_3),
     Migration(4, "actual figures recorded after approval", _migration_4),
     Migration(5, "the track record kept per decision", _migration_5, _fill_outcomes),
+    Migration(6, "no binary index on finding rule ids (--rule uses the NOCASE ones)", _migration_6),
 )
 # A pending migration that computes from the history (one with a ``fill``) is announced on
 # stderr when the log holds at least this many audited records: it runs once, but a big
