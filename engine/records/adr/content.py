@@ -71,6 +71,7 @@ class Opt:
     reason_line: int = 0
     uncertain: bool = False
     chosen_by: str = ""  # how a reader of prose knew it was chosen (x_chosen_by)
+    aside: bool = False  # read outside any options section (a list after "We considered:")
 
     def add(self, kind: str, line: int, text: str) -> None:
         text = text.strip()

@@ -183,8 +183,9 @@ class Decide:
 
     def _by_prose(self, outcome: list[Section]) -> bool:
         """The decision's prose names exactly one option (several: stated, but not clear)."""
+        listed = {o.line for o in self.opts if o.aside}  # a list of candidates names them all
         for sec in outcome:
-            texts = _texts(sec)
+            texts = [(line, text) for line, text in _texts(sec) if line not in listed]
             named = [(line, named_in(text, self.opts)) for line, text in texts]
             found = sorted({i for _, hits in named for i in hits})
             if len(found) > 1:  # several named: the one the choosing sentence names
@@ -318,6 +319,8 @@ class Decide:
     def _alternatives_only(self) -> bool:
         if self.opts and all(o.rejected for o in self.opts):
             return True  # "### Alternative: X" headings
+        if self.opts and all(o.aside and not o.group for o in self.opts):
+            return True  # candidates listed outside any options section ("We considered:")
         secs = [s for s in roles.ordered(self.doc, roles.is_options)]
         return bool(secs) and all(
             any(w in s.key for w in ("alternative", "positions")) or roles.is_rejected(s.key)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..document import Block, Document, ListBlock, ListItem, Paragraph, Section, Table
+from .candidates import block_candidates
 from .content import (
     Opt,
     clean_title,
@@ -411,16 +412,26 @@ def read_options(
     if out:
         out += sub_decisions(doc, out)
     if not out:
-        out = loose_options(doc)
-    if not out:
-        out = alternative_headings(doc)
-    if not out:
-        out = compared(doc, title, title_line) or in_sentences(doc, title, title_line)
-        if out:
-            uncertain.append("options")
+        out = _outside_sections(doc, title, title_line, uncertain)
     inside = {id(s) for sec in options_sections(doc) for s in sec.walk()}
     add_why_nots(out, why_not_headings(doc, inside), _key)  # "## Why not X?" at the end
     return out, uncertain
+
+
+def _outside_sections(
+    doc: Document, title: str, title_line: int, uncertain: list[str]
+) -> list[Opt]:
+    """Without options from an options section: option headings or paragraphs anywhere,
+    then candidates written as blocks (uncertain), then options compared in prose
+    (uncertain)."""
+    out = loose_options(doc) or alternative_headings(doc)
+    if not out:
+        out = block_candidates(doc)  # lists after "We considered:", discussion sections
+        if not out:
+            out = compared(doc, title, title_line) or in_sentences(doc, title, title_line)
+        if out:
+            uncertain.append("options")
+    return out
 
 
 _ALTERNATIVE_HEAD = re.compile(

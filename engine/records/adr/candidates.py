@@ -1,0 +1,386 @@
+"""Candidates written as blocks outside any options section.
+
+Read only when a record has no options from an options section, and always uncertain (the
+reader lists ``options`` under ``x_uncertain``, so no finding above low rests on them):
+
+* a list introduced by a lead-in line that speaks of weighing candidates, in any section
+  but the consequences ("We have considered using:", "Some options which were considered:",
+  "There are several leading cloud providers who ...:"). The words are data
+  (``rules/lexicon/terms.yaml``: ``candidate_nouns``, ``weighing_verbs``, ``not_candidates``);
+  a line about requirements, steps or risks never introduces candidates. Lists in two or
+  more sections make one option group per section;
+* a discussion section ("Design discussion", "Possibilities", "Solution space") whose
+  subsections each list candidates (a group per need), or which lists them itself;
+* a run of two or more paragraphs, list items or headings sharing one label word of
+  ``candidate_labels`` with distinct numbers or letters ("Spike 1: Using Ruby",
+  "Spike 2: Using .Net").
+
+Every item of a list must read as a name (a short title before a dash, a colon or the end
+of its first sentence): a list with one item that reads as prose is not a list of
+candidates. What an item says after its name is the option's description (and a con when
+it argues against it).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ...packdata import lexicon
+from ..document import Block, Document, ListBlock, ListItem, Paragraph, Section
+from .content import Opt, clean_title, fill, fill_item, split_title
+from .points import polarity
+from .prose import sentences
+from .sections import is_consequences, is_options, is_pros_cons
+
+MAX_NAME_WORDS = 12  # a longer item is a sentence of prose, not a candidate's name
+MAX_DISCUSSED_NAME_WORDS = 8  # in a discussion section, where bullets are often remarks
+MAX_ITEMS = 10
+MAX_LEAD_IN_WORDS = 40
+_FILLERS = frozenset(
+    re.findall(
+        r"\w+",
+        "using use the following these those also several some a an few number of other various "
+        "multiple different two three four five six main possible potential alternative "
+        "including as such like and both couple more in detail briefly",
+    )
+)
+_NOT_AFTER_VERB = re.compile(r"^\s*(?:how|whether|why|what|when|if|that|to|it|this)\b")
+_QUALIFIERS = (
+    r"(?:other|possible|potential|considered|alternative|candidate|rejected|evaluated|main|"
+    r"some|several|the)"
+)
+
+
+@cache
+def _frames() -> tuple[re.Pattern[str], ...]:
+    """The lead-in frames, built from the lexicon's words (lower-case text, no colon)."""
+    lex = lexicon()
+    noun = lex.term_patterns["candidate_nouns"].pattern
+    verb = lex.term_patterns["weighing_verbs"].pattern
+    return (
+        # "we have considered using", "we discussed three options"
+        re.compile(
+            r"(?<![\w-])(?:we|i|the\s+team|our\s+team)(?:\s+[\w'’-]+){0,3}?\s+"
+            + verb
+            + r"(?P<rest>.*)$"
+        ),
+        # "some options which were considered", "the alternatives we looked at were"
+        re.compile(noun + r"(?:\s+[\w'’(),./#-]+){0,12}?\s+" + verb),
+        # "there are several leading cloud providers who ...", "we have two options"
+        re.compile(
+            r"^(?:there\s+(?:are|were)|we\s+(?:have|had)|we've)(?P<head>(?:\s+[\w'’-]+){0,5}?)\s+"
+            + noun
+        ),
+        # "the options are", "our alternatives include"
+        re.compile(
+            r"^(?:the|our)\s+(?:[\w'’-]+\s+){0,2}?(?:options|alternatives|candidates|choices|"
+            r"possibilities)(?:\s+[\w'’-]+){0,4}?\s+(?:are|were|include|included)$"
+        ),
+        # "options", "other options considered"
+        re.compile(
+            rf"^(?:{_QUALIFIERS}\s+){{0,2}}"
+            + noun
+            + r"(?:\s+(?:considered|evaluated|explored|examined|discussed|compared))?$"
+        ),
+    )
+
+
+def lead_in(sentence: str) -> bool:
+    """Whether ``sentence`` (ending with a colon) announces a list of candidates."""
+    text = re.sub(r"\([^()]*\)", " ", sentence.lower())
+    text = " ".join(text.split()).rstrip(" :")
+    if not sentence.rstrip().endswith(":") or len(text.split()) > MAX_LEAD_IN_WORDS:
+        return False
+    lex = lexicon()
+    we, passive, there, the, label = _frames()
+    if m := we.search(text):
+        rest = m.group("rest")
+        words = [w.strip(",.;") for w in rest.split()]
+        if (
+            not _NOT_AFTER_VERB.match(rest)
+            and not lex.mentions("not_candidates", rest)
+            and len(words) <= 10
+            and (all(w in _FILLERS for w in words) or lex.mentions("candidate_nouns", rest))
+        ):
+            return True
+    if passive.search(text) and not lex.mentions("not_candidates", text.split(" were ")[0]):
+        return True
+    if (m := there.search(text)) and not lex.mentions("not_candidates", m.group("head")):
+        head = m.group("head").split()
+        if text.startswith("there") or all(w in _FILLERS or w.isdigit() for w in head):
+            return True  # "we have two options"; never "we've decided to use the following tools"
+
+    return bool(the.search(text) or label.search(text))
+
+
+# -- one item, as a candidate's name --------------------------------------------------------
+_SUBJECT = re.compile(
+    r"^(?P<x>[^,;:()]{1,60}?)\s+(?:is|was|are|were|does|did|has|may|might|could|would|can|will|"
+    r"seems|provides|offers|requires|needs|gives)\b"
+)
+# A bullet that starts like this is a clause of prose ("to reduce our overhead"), not a name.
+_NOT_A_NAME = re.compile(
+    r"^(?:to|and|or|but|because|so|if|when|since|as|we|i|it|this|that|there|they)\b", re.I
+)
+_RELATIVE = re.compile(r"\s+(?:which|that|who|where|whereby)\s.*$")
+
+
+def name_of(text: str, label: str | None = None, rest: str = "", source: str = "", *,
+            max_words: int = MAX_NAME_WORDS) -> tuple[str, str] | None:  # fmt: skip
+    """(name, what follows it) for one written candidate, or None when it reads as prose."""
+    title, after = split_title(text, label, rest, source)
+    if after is None:
+        first = (sentences(text) or [text])[0]
+        after = text[len(first) :].strip() if text.startswith(first) else ""
+        title = first
+    title = clean_title(title)[0]
+    if len(title.split()) > max_words // 2:
+        title = _short(title)
+    if not title or len(title.split()) > max_words or not re.search(r"\w", title):
+        return None
+    if _NOT_A_NAME.match(title):
+        return None
+    return title, (after or "").strip(" -–—:")
+
+
+def _short(title: str) -> str:
+    """A long first sentence cut to the candidate it names: the subject before its verb
+    ("MLAP was designed for this, but ..."), else the words before a relative clause, a
+    parenthetical remark or a comma."""
+    m = _SUBJECT.match(title)
+    if m and not re.search(r"\b(?:which|that|who|and|or)\b", m.group("x")):
+        return m.group("x").strip()
+    title = re.sub(r"\s*\([^()]*\)", "", title)
+    title = _RELATIVE.sub("", title)
+    return re.split(r"[,;]\s", title, maxsplit=1)[0].strip(" ,;:")
+
+
+def _from_item(item: ListItem, max_words: int = MAX_NAME_WORDS) -> Opt | None:
+    label = item.label if item.label and item.source.lstrip("*-+ 0123456789.)").startswith(
+        ("**", "__")
+    ) else None  # fmt: skip
+    named = name_of(item.text, label, item.rest, item.source, max_words=max_words)
+    if named is None:
+        return None
+    title, rest = named
+    marked = clean_title(item.text)[2]
+    opt = Opt(title, item.line, None, [item.text], uncertain=True)
+    opt.aside, opt.marked = True, marked
+    opt.marked_line = item.line if marked else 0
+    if rest:
+        opt.describe(rest, item.line)
+        if polarity(rest) == "cons":
+            opt.add("cons", item.line, rest)
+    for more in item.more:
+        if isinstance(more, Paragraph):
+            fill(opt, (more,))
+    for child in item.children:
+        fill_item(opt, child, None, False)
+    return opt
+
+
+def _from_list(lst: ListBlock, max_words: int = MAX_NAME_WORDS) -> list[Opt]:
+    """The candidates of a list: every item a name, or none of them."""
+    if not 1 <= len(lst.items) <= MAX_ITEMS:
+        return []
+    out = []
+    for item in lst.items:
+        opt = _from_item(item, max_words)
+        if opt is None:
+            return []
+        out.append(opt)
+    return out
+
+
+# -- 1. lists after a lead-in line ------------------------------------------------------------
+def _places(doc: Document) -> list[Section]:
+    """The sections whose lists may hold candidates: all but the consequences and the
+    options and pros-and-cons sections (and what is inside them)."""
+    barred = {
+        id(s)
+        for sec in doc.sections()
+        if is_consequences(sec.key) or is_options(sec.key) or is_pros_cons(sec.key)
+        for s in sec.walk()
+    }
+    return [s for s in [doc.root, *doc.sections()] if id(s) not in barred]
+
+
+def introduced(doc: Document) -> list[Opt]:
+    """Lists introduced by a lead-in line (a group per section when in two or more)."""
+    found: list[tuple[Section, list[Opt]]] = []
+    for sec in _places(doc):
+        blocks = list(sec.blocks)
+        for n, block in enumerate(blocks[:-1]):
+            after = blocks[n + 1]
+            if not isinstance(block, Paragraph) or not isinstance(after, ListBlock):
+                continue
+            said = (sentences(block.text) or [""])[-1]
+            if lead_in(said):
+                opts = _from_list(after)
+                if opts:
+                    found.append((sec, opts))
+    sections = {id(sec) for sec, _ in found}
+    out: list[Opt] = []
+    for sec, opts in found:
+        if len(sections) >= 2 and sec is not doc.root and sec is not doc.title_section:
+            _group(opts, sec.title, sec.line)
+        out.extend(opts)
+    return out if len(out) >= 2 else []
+
+
+def _group(opts: list[Opt], name: str, line: int) -> None:
+    name = clean_title(name)[0]
+    for opt in opts:
+        opt.group, opt.group_line = name, line
+        opt.aliases += [f"{name}, {opt.title}", f"{name} {opt.title}"]
+
+
+# -- 2. discussion sections ------------------------------------------------------------------
+_DISCUSSION = re.compile(
+    r"^(?:(?:design|technical|architecture|architectural|solution|options?|alternatives?)\s+)?"
+    r"discussion$|^(?:options?|alternatives?)\s+analysis$|^possibilities$|"
+    r"^(?:solution|design)\s+space$|^(?:explored|considered|possible)\s+(?:solutions|"
+    r"approaches|designs|possibilities)$|^(?:solutions|approaches|designs)\s+explored$"
+)
+
+
+def is_discussion(key: str) -> bool:
+    return bool(_DISCUSSION.match(key))
+
+
+def discussed(doc: Document) -> list[Opt]:
+    """A discussion section's candidates: a group per subsection that lists them, else the
+    list of the section itself."""
+    for sec in doc.find(lambda s: is_discussion(s.key)):
+        out: list[Opt] = []
+        for sub in sec.children:
+            opts = _listed(sub)
+            if len(opts) >= 2:
+                _group(opts, sub.title.rstrip("*_ "), sub.line)
+                out.extend(opts)
+        if not out:
+            out = _listed(sec)
+        if len(out) >= 2:
+            return out
+    return []
+
+
+def _listed(sec: Section) -> list[Opt]:
+    """The candidates of a discussion's (sub)section: its first list, when nothing before it
+    announces something else ("This is attractive because:")."""
+    blocks = list(sec.blocks)
+    first = next((n for n, b in enumerate(blocks) if isinstance(b, ListBlock)), None)
+    if first is None:
+        return []
+    before = blocks[first - 1] if first else None
+    said = before.text.rstrip() if isinstance(before, Paragraph) else ""
+    if said.endswith(":") and not lead_in((sentences(said) or [""])[-1]):
+        return []
+    lst = blocks[first]
+    assert isinstance(lst, ListBlock)
+    return _from_list(lst, MAX_DISCUSSED_NAME_WORDS)
+
+
+# -- 3. labelled runs ------------------------------------------------------------------------
+@cache
+def _label() -> re.Pattern[str]:
+    words = lexicon().term_patterns["candidate_labels"].pattern
+    return re.compile(
+        r"^\W{0,3}(?P<word>" + words + r")\s*#?\s*(?P<n>\d{1,2}|[a-z])\b\W{0,3}"
+        r"\s*(?:[:.)]|\s[-–—]|[-–—])\s*(?P<title>\S.*)$",
+        re.IGNORECASE,
+    )
+
+
+def labelled(doc: Document) -> list[Opt]:
+    """A run of two or more labelled candidates sharing one label word with distinct
+    numbers or letters, written as paragraphs, list items or headings."""
+    found: Found = []
+    for sec in _places(doc):
+        if sec is not doc.root and (m := _label().match(sec.title.strip())):
+            opt = _labelled_opt(m, sec.line, sec.title)
+            if opt is not None:
+                fill(opt, sec.blocks, sec.children, points=True)
+                found.append((m.group("word").lower(), m.group("n").lower(), opt))
+        current: Opt | None = None
+        for block in sec.blocks:
+            current = _labelled_block(block, current, found)
+    by_word: dict[str, list[tuple[str, Opt]]] = {}
+    for word, n, opt in found:
+        by_word.setdefault(word, []).append((n, opt))
+    for run in by_word.values():
+        numbers = [n for n, _ in run]
+        if len(run) >= 2 and len(set(numbers)) == len(numbers):
+            return [opt for _, opt in run]
+    return []
+
+
+Found = list[tuple[str, str, Opt]]  # (label word, number or letter, the candidate)
+
+
+def _labelled_block(block: Block, current: Opt | None, found: Found) -> Opt | None:
+    """One block of a section: a labelled paragraph or item starts a candidate, what follows
+    a labelled paragraph describes it. Returns the candidate being read."""
+    if isinstance(block, Paragraph):
+        first = block.lines[0] if block.lines else block.text
+        if m := _label().match(first.strip()):
+            opt = _labelled_opt(m, block.line, block.text)
+            if opt is not None:
+                rest = " ".join(block.lines[1:]) if len(block.lines) > 1 else ""
+                if rest.strip():
+                    opt.describe(rest, block.line + 1)
+                found.append((m.group("word").lower(), m.group("n").lower(), opt))
+                return opt
+        if current is not None:
+            fill(current, (block,))
+        return current
+    if isinstance(block, ListBlock):
+        for item in block.items:
+            if m := _label().match(item.text.strip()):
+                opt = _labelled_opt(m, item.line, item.text)
+                if opt is not None:
+                    found.append((m.group("word").lower(), m.group("n").lower(), opt))
+        if current is not None:
+            fill(current, (block,))
+    return current
+
+
+_USING = re.compile(r"^(?:using|use|with)\s+", re.IGNORECASE)
+
+
+def _labelled_opt(m: re.Match[str], line: int, text: str) -> Opt | None:
+    named = name_of(m.group("title"))
+    if named is None:
+        return None
+    title, rest = named
+    opt = Opt(title, line, m.group("n").lower(), [text], uncertain=True)
+    opt.aside = True
+    word = m.group("word")
+    opt.aliases += [f"{word} {m.group('n')}", f"{word} {m.group('n')}: {title}"]
+    if bare := _USING.sub("", title):  # "Spike 2: Using Go" is named as "Go"
+        opt.aliases.append(bare)
+    if rest:
+        opt.describe(rest, line)
+    return opt
+
+
+def block_candidates(doc: Document) -> list[Opt]:
+    """The candidates a record writes as blocks outside any options section, by the first
+    layout that gives two or more: labelled runs, discussion sections, introduced lists."""
+    for reader in (labelled, discussed, introduced):
+        found = _distinct(reader(doc))
+        if len(found) >= 2:
+            return found
+    return []
+
+
+def _distinct(opts: list[Opt]) -> list[Opt]:
+    seen: set[tuple[str | None, str]] = set()
+    out = []
+    for opt in opts:
+        key = (opt.group, " ".join(opt.title.lower().split()))
+        if key not in seen:
+            seen.add(key)
+            out.append(opt)
+    return out
