@@ -17,6 +17,7 @@ from typing import IO
 from ..isolation import file_error
 from ..types import InputError, SourceRecord
 from ..vocab import RECORD_EXTENSIONS
+from . import bare
 from .formats import (
     BINARY_LOADERS,
     DOCUMENT_LOADERS,
@@ -230,6 +231,41 @@ def _read(
 FileFilter = Callable[[str], bool]
 
 
+def _bare(
+    found: Path,
+    root: Path,
+    shown: str,
+    same: str | None,
+    max_bytes: int,
+    select: FileFilter | None,
+) -> Iterator[Result]:
+    """A file without an extension found in a walk: read as Markdown when it is a decision
+    document (the ``extensions`` and ``exclude`` settings apply as to a ``.md`` file), else
+    reported as skipped with the reason."""
+    why = same or bare.excluded_by_name(found.name) or template_folder(found, root)
+    if why is None and select is not None and not select(shown + ".md"):
+        why = "excluded by the configuration"
+    if why is not None:
+        yield InputError(shown, None, why, kind=SKIPPED)
+        return
+    try:
+        data = read_bounded(shown, max_bytes)
+    except OSError as exc:
+        yield InputError(shown, None, f"cannot read: {exc.strerror or exc}", kind="io")
+        return
+    if isinstance(data, GuardError):
+        yield InputError(shown, data.line, data.message)
+        return
+    text = bare.as_markdown(data)
+    if text is None:
+        yield InputError(shown, None, bare.reason(data), kind=SKIPPED)
+        return
+    from .formats import load_markdown
+
+    records = load_markdown(shown, text, record_name(found, root))
+    yield from _isolated(shown, records, False, None)
+
+
 def _read_stdin(stdin: IO[bytes] | None, max_bytes: int) -> Iterator[Result]:
     stream = stdin if stdin is not None else getattr(sys.stdin, "buffer", None)
     if stream is None:
@@ -296,6 +332,9 @@ def _expand(
             for found in walk(path, on_skip, walking):
                 shown_found = _display(str(found))
                 same = walking.same.pop(shown_found, None) if walking is not None else None
+                if not extension(found.name):  # "0006-use-foo": read as Markdown, or skipped
+                    yield from _bare(found, path, shown_found, same, max_bytes, select)
+                    continue
                 why = (
                     same
                     or unread_reason(found.name)
@@ -399,7 +438,8 @@ def count_files(paths: Sequence[str], select: FileFilter | None = None) -> int |
             total += sum(
                 1
                 for f in walk(path)
-                if (select(_display(str(f))) if select else extension(f.name) in RECORD_EXTENSIONS)
+                if not extension(f.name)
+                or (select(_display(str(f))) if select else extension(f.name) in RECORD_EXTENSIONS)
             )
         else:
             total += 1

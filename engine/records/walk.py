@@ -77,6 +77,8 @@ def walk(
 
     ``on_skip`` hears of each hidden or tool folder and each record-like file left out
     (hidden files, Markdown templates, links leading outside); other files are not reported.
+    Files without an extension are yielded too: the reader of the walk reads them as
+    Markdown or reports them as skipped (:mod:`.bare`).
     Documents in a format decaudit does not read (``vocab.UNREAD_DOCUMENT_FORMATS``: AsciiDoc,
     PDF...) are yielded too, for the reader of the walk to report as skipped with
     :func:`unread_reason`: they are never passed by in silence."""
@@ -117,8 +119,8 @@ def walk(
 
 
 def _entry_kind(entry: os.DirEntry[str]) -> str | None:
-    """ "dir", "file" (of a record format), "unread" (a document in a format decaudit does
-    not read), or None for anything a walk never reads."""
+    """ "dir", "file" (of a record format, or without an extension), "unread" (a document in
+    a format decaudit does not read), or None for anything a walk never reads."""
     try:
         if entry.is_dir():
             return "dir"
@@ -127,8 +129,8 @@ def _entry_kind(entry: os.DirEntry[str]) -> str | None:
     except OSError:
         return None
     ext = extension(entry.name)
-    if ext in RECORD_LOADERS or ext in BINARY_RECORD_LOADERS:
-        return "file"
+    if ext in RECORD_LOADERS or ext in BINARY_RECORD_LOADERS or not ext:
+        return "file"  # a file without an extension is read or skipped by :mod:`.bare`
     return "unread" if ext in UNREAD_DOCUMENT_FORMATS else None
 
 
