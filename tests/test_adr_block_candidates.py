@@ -87,7 +87,7 @@ def test_design_discussion_subsections_are_groups_of_candidates() -> None:
         ("Observing apps", "Bugtrap", False),
         ("Security", "Central SIEM", False),  # the subject of "X was designed for this"
         ("Security", "SearchStore", False),
-        ("Security", "Cloud Guard with Cloud Logs", False),
+        ("Security", "Cloud Guard and Cloud Logs", False),
     ]
     assert src.record.options[0].description == "seems a good fit: a disk index costs little."
     assert uncertain(src) == ["options"]

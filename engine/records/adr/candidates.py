@@ -149,7 +149,7 @@ def _short(title: str) -> str:
     ("MLAP was designed for this, but ..."), else the words before a relative clause, a
     parenthetical remark or a comma."""
     m = _SUBJECT.match(title)
-    if m and not re.search(r"\b(?:which|that|who|and|or)\b", m.group("x")):
+    if m and not re.search(r"\b(?:which|that|who)\b", m.group("x")):
         return m.group("x").strip()
     title = re.sub(r"\s*\([^()]*\)", "", title)
     title = _RELATIVE.sub("", title)
