@@ -422,15 +422,15 @@ def _outside_sections(
     doc: Document, title: str, title_line: int, uncertain: list[str]
 ) -> list[Opt]:
     """Without options from an options section: option headings or paragraphs anywhere,
-    then candidates written as blocks (uncertain), then options compared in prose
-    (uncertain)."""
+    then candidates written as blocks (each option uncertain: the record does list
+    alternatives), then options compared in prose (the whole field uncertain)."""
     out = loose_options(doc) or alternative_headings(doc)
+    if not out:  # lists after "We considered:", discussion sections: each option uncertain
+        out = block_candidates(doc)
     if not out:
-        out = block_candidates(doc)  # lists after "We considered:", discussion sections
-        if not out:
-            out = compared(doc, title, title_line) or in_sentences(doc, title, title_line)
+        out = compared(doc, title, title_line) or in_sentences(doc, title, title_line)
         if out:
-            uncertain.append("options")
+            uncertain.append("options")  # the whole field, only as inferred from prose
     return out
 
 
