@@ -11,7 +11,8 @@ The share is of the records that leave the field empty, whether or not the rule 
 them (a proposal with no decision makers is not flagged by GOV002, but it is evidence of
 the same template). A record that gives the field only as the reader inferred it from its
 prose (the whole field listed under ``x_uncertain``: options read from "we chose X over
-Y", deciders from "Approved by the board" in the status) is evidence of the same template
+Y" in a record with no options section, deciders from "Approved by the board" in the
+status) is evidence of the same template
 too: it counts toward the share, the rule does not fire on it, and the message says how
 many of the folder's records name the field only in their prose. A folder qualifies when
 at least ``min_records`` of its records, and at least ``share`` of them, leave the field
@@ -119,13 +120,14 @@ def field_missing(record: Any, name: str) -> bool | None:
 
 def only_in_prose(record: Any, name: str) -> bool:
     """Whether ``record`` gives the field ``name`` only as a reader inferred it from its
-    prose: the whole field listed under ``x_uncertain`` (options borrowed from another
-    record are not: that template has a place for them)."""
+    prose: the whole field listed under ``x_uncertain``; for options, read from the text of
+    a record with no options section (``x_options_in_text``: an options section written as
+    prose, or options borrowed from another record, show a template with a place for them)."""
     extra = getattr(record, "model_extra", None) or {}
     unsure = extra.get("x_uncertain")
     if not isinstance(unsure, list) or _attr(name) not in unsure:
         return False
-    return not (_attr(name) == "options" and extra.get("x_options_from"))
+    return _attr(name) != "options" or extra.get("x_options_in_text") is True
 
 
 def empty_fields(record: Any, names: Iterable[str]) -> frozenset[str]:

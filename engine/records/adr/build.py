@@ -215,6 +215,8 @@ class Builder(Decide):
             return
         for name in unsure:
             self.unsure(name)
+        if self.opts and "options" in unsure and not options_sections(self.doc):
+            self.data["x_options_in_text"] = True  # no place for options: read from the text
         self._pros_cons_sections()
 
     def _options_of(self, link: Link) -> bool:
