@@ -146,14 +146,10 @@ def _consume(
         portfolio.add_kind(item.chosen_kind)
         sink.conventions.add_record(item.file, item.empty_fields)
         if members is not None:
-            members.add(item.member)
+            members.add_row(item.member)
+        take = sink.take_entry
         for entry in item.entries:
-            if not isinstance(entry, tuple):  # held for its folder, or logged by lookup
-                sink.take(entry, None, waived=True)
-            elif entry[0] is not None:
-                sink.emit_row(entry[0], entry[1])
-            elif entry[1] is not None:  # not logged
-                sink.take(entry[1], None, waived=True)
+            take(entry)
         if hooks.record is not None:
             hooks.record(tally.records, item.file)
 
@@ -284,7 +280,7 @@ def run_check(opts: CheckOptions, hooks: CheckHooks | None = None) -> CheckResul
         stream, pool = _stream(opts, evaluator, ctx, stack, hooks, walking, how)
         _consume(stream, sink, portfolio, members, hooks)
         clock.start("portfolio")  # folder and portfolio rules, over the whole run
-        _finish(sink, evaluator, portfolio, members, pool)
+        _finish(sink, evaluator, portfolio, members, pool, how)
         # A hook's staged files (--force-exclude) may hold no record: that is no error.
         empty_ok = opts.allow_empty or opts.force_exclude
         if not tally.records and not tally.errors and not empty_ok:

@@ -159,6 +159,13 @@ class ConventionFolder:
         self._counted: set[str] = set()  # fields whose emptiness the records told us
         self._own: dict[str, _Folder] = {}  # each folder's own counts, never rolled up
         self._joined: set[str] = set()  # folders with no records that sibling findings join
+        self._names: frozenset[str] | None = None  # the fields that are record model fields
+
+    @property
+    def _model_names(self) -> frozenset[str]:
+        if self._names is None:
+            self._names = frozenset(n for n in self.fields.values() if _model_field(n))
+        return self._names
 
     def add_record(self, file: str, empty: Iterable[str] | None = None) -> str:
         """Count a record of ``file``'s folder, and which convention fields it leaves empty
@@ -169,7 +176,7 @@ class ConventionFolder:
         for counts in (folder, own):
             counts.records += 1
         if empty is not None:
-            names = {n for n in self.fields.values() if _model_field(n)}
+            names = self._model_names
             self._counted |= names
             for name in names.intersection(empty):
                 for counts in (folder, own):

@@ -14,6 +14,7 @@ or without its extension), else by id, the last part of a path-given id or the t
 
 from __future__ import annotations
 
+import pickle
 import posixpath
 import re
 from collections.abc import Iterable, Iterator
@@ -21,9 +22,31 @@ from dataclasses import replace
 from typing import Any
 
 from .collection import Member, _exists, _norm, decision_number, name_slug, title_key
-from .runstate import MemberStore
+from .runstate import MemberRow, MemberStore
 
 _NUMBER_REF = re.compile(r"(?:\b(?:adr|decision|record)[-_ #]*|#)0*(\d{1,6})\b", re.I)
+
+
+def member_row(member: Member, digest: str | None = None) -> MemberRow:
+    """``member`` ready for the run's member store, with the names and keys a reference may
+    name it by and ``digest`` (its record's content hash in the log, None when the run is
+    not logged): worked out where the record is evaluated (a worker, with ``--jobs``), so
+    the main process only stores it."""
+    base = posixpath.basename(member.file)
+    names = {base.lower(), posixpath.splitext(base)[0].lower()}
+    keys = {_norm(member.did), _norm(member.did.rsplit("/", 1)[-1]), _norm(member.title)}
+    return (
+        member.folder,
+        member.file,
+        member.did,
+        member.number,
+        member.id_number,
+        tuple(sorted(names)),
+        tuple(sorted(keys)),
+        pickle.dumps(member, pickle.HIGHEST_PROTOCOL),
+        digest,
+        "" if member.template else title_key(member.title),
+    )
 
 
 class CollectionAccumulator:
@@ -32,18 +55,12 @@ class CollectionAccumulator:
     def __init__(self) -> None:
         self._store = MemberStore()
 
-    def add(self, member: Member) -> None:
-        base = posixpath.basename(member.file)
-        self._store.add(
-            member.folder,
-            member.file,
-            member.did,
-            (member.number, member.id_number),
-            (base.lower(), posixpath.splitext(base)[0].lower()),
-            (_norm(member.did), _norm(member.did.rsplit("/", 1)[-1]), _norm(member.title)),
-            member,
-            "" if member.template else title_key(member.title),
-        )
+    def add(self, member: Member, digest: str | None = None) -> None:
+        self._store.add_row(member_row(member, digest))
+
+    def add_row(self, row: MemberRow) -> None:
+        """A member encoded by :func:`member_row` (where its record was evaluated)."""
+        self._store.add_row(row)
 
     def __len__(self) -> int:
         return self._store.count
@@ -52,22 +69,27 @@ class CollectionAccumulator:
         self._store.close()
 
     def members(self) -> Iterable[Member]:
-        for member, _ in self._each():
+        for member, _, _ in self._each():
             yield member
 
-    def _each(self) -> Iterator[tuple[Member, _Folder]]:
+    def _each(self) -> Iterator[tuple[Member, _Folder, str | None]]:
         for folder in self._store.folders():
             where = _Folder(self._store, folder)
-            for seq, number, member in self._store.rows(folder):
+            for seq, number, member, digest in self._store.rows(folder):
                 if member.number != number:
                     member = replace(member, number=number)
                 where.seq = seq
-                yield member, where
+                yield member, where, digest
 
     def facts(self) -> Iterable[tuple[Member, list[dict[str, Any]]]]:
         """Per record (in folder order): its member fact and its link facts."""
-        for m, where in self._each():
+        for m, where, _ in self._each():
             yield m, [_member_fact(m, where), *_link_facts(m, where)]
+
+    def facts_digests(self) -> Iterable[tuple[Member, list[dict[str, Any]], str | None]]:
+        """:meth:`facts`, each with its record's content hash (None when not logged)."""
+        for m, where, digest in self._each():
+            yield m, [_member_fact(m, where), *_link_facts(m, where)], digest
 
 
 class _Folder:

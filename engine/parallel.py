@@ -22,11 +22,11 @@ from typing import Any
 
 from .evaluate import RecordEvaluator
 from .facts import FactContext, FactDict, RecordFacts
-from .produce import Done, Production, produce
+from .produce import Done, Entry, Production, produce
 from .records.numbering import Numbering
 from .records.units import Chunk, FileUnit
 from .rules.model import Match, RulePack
-from .types import Finding, InputError, SourceRecord
+from .types import InputError, SourceRecord
 
 BATCH = 32  # records per task: large enough to amortise pickling, small enough to stream
 RECYCLE_EVERY = 2000  # records per durable_rules host before a fresh one replaces it
@@ -184,12 +184,14 @@ def _work(units: list[SourceRecord | Chunk | FileUnit]) -> list[list[Outcome]]:
     return out
 
 
-def _collect(items: list[tuple[str, list[FactDict]]]) -> list[list[Finding]]:
-    """The folder rules on the member and link facts of a few records (file, facts)."""
-    from .evaluate import member_findings
+def _collect(items: list[tuple[str, list[FactDict], str, str | None]]) -> list[list[Entry]]:
+    """The folder rules on the member and link facts of a few records (file, facts,
+    decision id, record hash), their findings waived and encoded for the log."""
+    from .produce import folder_entries
 
     assert _worker is not None, "worker not initialised"
-    return [member_findings(_worker[0], file, facts) for file, facts in items]
+    evaluator, _, how, _ = _worker
+    return [folder_entries(evaluator, *item, how) for item in items]
 
 
 Unit = SourceRecord | InputError | Chunk | FileUnit
@@ -227,20 +229,23 @@ class ParallelEvaluator:
         self._pool.terminate()
         self._pool.join()
 
-    def collection(self, facts: Iterable[tuple[Any, list[FactDict]]]) -> Iterator[Finding]:
-        """The findings of the folder rules on ``facts`` (each record's member and its
-        facts, :meth:`CollectionAccumulator.facts`), evaluated in the workers, in order: the
+    def collection(
+        self, facts: Iterable[tuple[Any, list[FactDict], str | None]]
+    ) -> Iterator[Entry]:
+        """The findings of the folder rules on ``facts`` (each record's member, its facts
+        and its record's content hash, :meth:`CollectionAccumulator.facts_digests`),
+        evaluated, waived and encoded in the workers, in order (``produce.Entry``): the
         main process keeps no durable_rules memory for them, and at most ``2 * jobs``
         batches are in flight."""
         window: deque[Any] = deque()
-        batch: list[tuple[str, list[FactDict]]] = []
+        batch: list[tuple[str, list[FactDict], str, str | None]] = []
 
         def submit() -> None:
             window.append(self._pool.apply_async(_collect, (list(batch),)))
             batch.clear()
 
-        for member, found in facts:
-            batch.append((member.file, found))
+        for member, found, digest in facts:
+            batch.append((member.file, found, member.did, digest))
             if len(batch) >= BATCH:
                 submit()
                 if len(window) >= 2 * self.jobs:

@@ -82,7 +82,7 @@ class Done:
     digest: str  # the record's content hash (or, unlogged, its file and id)
     record_rows: Any  # log.encode.RecordRows | None
     entries: list[Entry]
-    member: Any = None  # collection.Member | None
+    member: Any = None  # runstate.MemberRow | None (members.member_row)
     source: SourceRecord | None = None
     empty_fields: frozenset[str] | None = None  # convention fields the record leaves empty
 
@@ -108,28 +108,20 @@ def produce(
 
 
 def _encode(src: SourceRecord, kind: Any, findings: list[Finding], how: Production) -> Done:
-    from .log.encode import encode_finding, encode_record
+    from .log.encode import encode_record
 
     rec = src.record
     rows = encode_record(src) if how.log_rows else None
     digest = rows.digest if rows is not None else f"{src.file}\0{rec.id}"
-    entries: list[Entry] = []
-    apply, held, want = how.waivers.apply, how.held, how.want_findings
-    for found in findings:
-        f = apply(found, src)
-        if f.rule_id in held or (rows is not None and f.decision_id != rec.id):
-            entries.append(f)  # held for its folder, or logged against another record
-        elif rows is not None:
-            row = encode_finding(f, how.digests.get(f.rule_id, ""), rows.digest)
-            entries.append((row, f if want else None))
-        else:
-            entries.append((None, f))
+    entries = _entries(findings, src, rec.id, rows.digest if rows is not None else None, how)
     member = None
     if how.members:
         from .collection import member_of
         from .conventions import folder_of
+        from .members import member_row
 
-        member = member_of(src, folder_of(src.file, how.roots))
+        found = member_of(src, folder_of(src.file, how.roots))
+        member = member_row(found, rows.digest if rows is not None else None)
     empty = None
     if how.convention_fields:
         from .conventions import empty_fields
@@ -146,6 +138,50 @@ def _encode(src: SourceRecord, kind: Any, findings: list[Finding], how: Producti
         src if how.keep_source else None,
         empty,
     )
+
+
+def _entries(
+    findings: Iterable[Finding],
+    src: SourceRecord | None,
+    decision_id: str,
+    record_hash: str | None,
+    how: Production,
+) -> list[Entry]:
+    """The findings of one record (``decision_id``, its content hash ``record_hash`` in the
+    log, None when the run is not logged) with their waivers applied, each encoded as its
+    log row where it can be (see :data:`Entry`)."""
+    from .log.encode import encode_finding
+
+    entries: list[Entry] = []
+    apply, held, want, digests = how.waivers.apply, how.held, how.want_findings, how.digests
+    logged = how.log_rows and record_hash is not None
+    for found in findings:
+        f = apply(found, src)
+        if f.rule_id in held or (logged and f.decision_id != decision_id):
+            entries.append(f)  # held for its folder, or logged against another record
+        elif logged:
+            row = encode_finding(f, digests.get(f.rule_id, ""), record_hash or "")
+            entries.append((row, f if want else None))
+        elif how.log_rows:  # logged by lookup in the main process
+            entries.append(f)
+        else:
+            entries.append((None, f))
+    return entries
+
+
+def folder_entries(
+    evaluator: Any,
+    file: str,
+    facts: list[Any],
+    decision_id: str,
+    record_hash: str | None,
+    how: Production,
+) -> list[Entry]:
+    """The folder rules on one record's member and link facts, as entries ready for the log
+    (:func:`_entries`): where the folder rules run (a worker, with ``--jobs``)."""
+    from .evaluate import member_findings
+
+    return _entries(member_findings(evaluator, file, facts), None, decision_id, record_hash, how)
 
 
 def produce_all(

@@ -17,11 +17,31 @@ from __future__ import annotations
 
 import pickle
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 CACHE_KIB = 2048  # the page cache of one store (the rest spills to its file)
 SLICE = 512  # rows read back per query
+BUFFER = 512  # rows held before they are inserted (one executemany)
+FILTER_BITS = 1 << 23  # the Bloom filter of Places: 1 MiB
+
+# One record's folder member as the member store takes it (members.member_row): folder,
+# file, decision id, number (from its file name or id), number from its id alone, the
+# names and the keys a reference may name it by, the pickled member, and its record's
+# content hash in the log (None when the run is not logged), and its title compared loosely
+# (empty: none, see collection.title_key).
+MemberRow = tuple[
+    str,
+    str,
+    str,
+    int | None,
+    int | None,
+    tuple[str, ...],
+    tuple[str, ...],
+    bytes,
+    str | None,
+    str,
+]
 
 
 def _scratch(schema: str) -> sqlite3.Connection:
@@ -55,16 +75,40 @@ class _Store:
 
 class Places(_Store):
     """Decision id -> where it was first seen (file, line), on disk; the part of a dict's
-    interface that :class:`~decaudit.engine.records.numbering.Numbering` uses."""
+    interface that :class:`~decaudit.engine.records.numbering.Numbering` uses.
+
+    Every id of a run is looked up once and most are new, so a small Bloom filter in memory
+    (:data:`FILTER_BITS` bits, three per id, from the id's own hash) answers "never seen" for
+    almost all of them without a query; a new place waits in memory and goes to disk a few
+    hundred at a time. The filter's size is fixed: past a few million ids it answers "maybe"
+    more often and the lookups go to disk, which is slower but never wrong."""
 
     _SCHEMA = (
         "CREATE TABLE place (id TEXT PRIMARY KEY, file TEXT NOT NULL, line INTEGER NOT NULL)"
         " WITHOUT ROWID"
     )
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._bits: bytearray | None = None
+        self._pending: dict[str, tuple[str, int]] = {}
+
+    @staticmethod
+    def _positions(key: str) -> tuple[int, int, int]:
+        h = hash(key) & 0xFFFF_FFFF_FFFF_FFFF  # a str caches its hash: this is cheap
+        mask = FILTER_BITS - 1
+        return h & mask, (h >> 21) & mask, (h >> 42 | h << 22) & mask
+
     def get(self, key: str) -> tuple[str, int] | None:
-        if self._conn is None:
+        bits = self._bits
+        if bits is None:
             return None
+        for p in self._positions(key):
+            if not bits[p >> 3] & (1 << (p & 7)):
+                return None  # certainly never seen
+        got = self._pending.get(key)
+        if got is not None or self._conn is None:
+            return got
         row = self._conn.execute("SELECT file, line FROM place WHERE id = ?", (key,)).fetchone()
         return (str(row[0]), int(row[1])) if row else None
 
@@ -72,9 +116,18 @@ class Places(_Store):
         return isinstance(key, str) and self.get(key) is not None
 
     def __setitem__(self, key: str, value: tuple[str, int]) -> None:
-        self._open().execute(
-            "INSERT OR REPLACE INTO place (id, file, line) VALUES (?, ?, ?)", (key, *value)
-        )
+        if self._bits is None:
+            self._bits = bytearray(FILTER_BITS // 8)
+        bits = self._bits
+        for p in self._positions(key):
+            bits[p >> 3] |= 1 << (p & 7)
+        self._pending[key] = value
+        if len(self._pending) >= BUFFER:
+            self._open().executemany(
+                "INSERT OR REPLACE INTO place (id, file, line) VALUES (?, ?, ?)",
+                [(k, *v) for k, v in self._pending.items()],
+            )
+            self._pending.clear()
 
     def __getitem__(self, key: str) -> tuple[str, int]:
         got = self.get(key)
@@ -82,10 +135,10 @@ class Places(_Store):
             raise KeyError(key)
         return got
 
-    def __len__(self) -> int:
-        if self._conn is None:
-            return 0
-        return int(self._conn.execute("SELECT COUNT(*) FROM place").fetchone()[0])
+    def close(self) -> None:
+        super().close()
+        self._bits = None
+        self._pending.clear()
 
 
 class MemberStore(_Store):
@@ -96,7 +149,7 @@ class MemberStore(_Store):
     _SCHEMA = """
     CREATE TABLE member (
         seq INTEGER PRIMARY KEY, folder TEXT NOT NULL, file TEXT NOT NULL, did TEXT NOT NULL,
-        number INTEGER, id_number INTEGER, eff INTEGER, body BLOB NOT NULL);
+        number INTEGER, id_number INTEGER, eff INTEGER, body BLOB NOT NULL, digest TEXT);
     CREATE TABLE name (folder TEXT NOT NULL, key TEXT NOT NULL, seq INTEGER NOT NULL);
     CREATE TABLE key (folder TEXT NOT NULL, key TEXT NOT NULL, seq INTEGER NOT NULL);
     CREATE TABLE title (folder TEXT NOT NULL, key TEXT NOT NULL, seq INTEGER NOT NULL);
@@ -120,74 +173,75 @@ class MemberStore(_Store):
         super().__init__()
         self.count = 0
         self.indexed = False
+        self._buffer: list[tuple[Any, ...]] = []  # rows not inserted yet (seq first)
 
-    def add(
-        self,
-        folder: str,
-        file: str,
-        did: str,
-        numbers: tuple[int | None, int | None],
-        names: Iterable[str],
-        keys: Iterable[str],
-        value: Any,
-        title: str = "",
-    ) -> None:
-        """One record: ``numbers`` (from its file name or id, from its id alone); the
-        ``names`` and ``keys`` a reference may name it by; its ``title`` compared loosely
-        (empty: none)."""
-        conn = self._open()
+    def add_row(self, row: MemberRow) -> None:
+        """One record (see :data:`MemberRow`), stored with the next ``seq``; rows are
+        inserted a few hundred at a time."""
         if self.indexed:
             raise RuntimeError("a record added after the lookups began")
         self.count += 1
-        seq = self.count
-        body = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
-        conn.execute(
-            "INSERT INTO member (seq, folder, file, did, number, id_number, body)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (seq, folder, file, did, *numbers, body),
-        )
-        for table, values in (("name", names), ("key", keys)):
+        self._buffer.append((self.count, *row))
+        if len(self._buffer) >= BUFFER:
+            self._flush()
+
+    def _flush(self) -> sqlite3.Connection:
+        conn = self._open()
+        if self._buffer:
+            rows = self._buffer
             conn.executemany(
-                f"INSERT INTO {table} (folder, key, seq) VALUES (?, ?, ?)",
-                [(folder, k, seq) for k in set(values)],
+                "INSERT INTO member (seq, folder, file, did, number, id_number, body, digest)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [(r[0], *r[1:6], r[8], r[9]) for r in rows],
             )
-        if title:
-            conn.execute(
-                "INSERT INTO title (folder, key, seq) VALUES (?, ?, ?)", (folder, title, seq)
+            for table, at in (("name", 6), ("key", 7)):
+                conn.executemany(
+                    f"INSERT INTO {table} (folder, key, seq) VALUES (?, ?, ?)",
+                    [(r[1], k, r[0]) for r in rows for k in r[at]],
+                )
+            conn.executemany(
+                "INSERT INTO title (folder, key, seq) VALUES (?, ?, ?)",
+                [(r[1], r[10], r[0]) for r in rows if r[10]],
             )
+            self._buffer = []
+        return conn
 
     def index(self) -> None:
+        if self._buffer:
+            self._flush()
         if self._conn is not None and not self.indexed:
             self._conn.executescript(self._INDEX)
             self.indexed = True
 
     def folders(self) -> list[str]:
+        self.index()
         if self._conn is None:
             return []
         return sorted(str(r[0]) for r in self._conn.execute("SELECT DISTINCT folder FROM member"))
 
     def size(self, folder: str) -> int:
+        self.index()
         conn = self._open()
         return int(
             conn.execute("SELECT COUNT(*) FROM member WHERE folder = ?", (folder,)).fetchone()[0]
         )
 
-    def rows(self, folder: str) -> Iterator[tuple[int, int | None, Any]]:
-        """(seq, number, value) of each record of ``folder`` in input order; the number is
-        that of its file name when its file holds only it, else that of its id."""
+    def rows(self, folder: str) -> Iterator[tuple[int, int | None, Any, str | None]]:
+        """(seq, number, value, digest) of each record of ``folder`` in input order; the
+        number is that of its file name when its file holds only it, else that of its id."""
         self.index()
         conn = self._open()
         last = 0
         while True:
             rows = conn.execute(
-                "SELECT seq, eff, body FROM member WHERE folder = ? AND seq > ?"
+                "SELECT seq, eff, body, digest FROM member WHERE folder = ? AND seq > ?"
                 f" ORDER BY seq LIMIT {SLICE}",
                 (folder, last),
             ).fetchall()
             if not rows:
                 return
-            for seq, eff, body in rows:
-                yield seq, eff, pickle.loads(body)
+            for seq, eff, body, digest in rows:
+                yield seq, eff, pickle.loads(body), digest
             last = rows[-1][0]
 
     def same_number(self, folder: str, number: int, seq: int) -> tuple[int, list[tuple[str, str]]]:

@@ -86,6 +86,15 @@ class Sink:
         expired = finding.expired_waiver is not None
         self._tally(finding, finding.severity, finding.waived, expired, finding.fingerprint)
 
+    def take_entry(self, entry: Any) -> None:
+        """One finding as a producer hands it over (``produce.Entry``)."""
+        if not isinstance(entry, tuple):  # held for its folder, or logged by lookup
+            self.take(entry, None, waived=True)
+        elif entry[0] is not None:
+            self.emit_row(entry[0], entry[1])
+        elif entry[1] is not None:  # not logged
+            self.take(entry[1], None, waived=True)
+
     def emit_row(self, row: tuple[Any, ...], finding: Finding | None) -> None:
         """A finding encoded where it was produced (``finding``: None when not needed)."""
         self.writer.add_finding_row(row)
@@ -113,25 +122,36 @@ class Sink:
 
 
 def finish(
-    sink: Sink, evaluator: Any, portfolio: PortfolioAccumulator, members: Any, pool: Any
+    sink: Sink,
+    evaluator: Any,
+    portfolio: PortfolioAccumulator,
+    members: Any,
+    pool: Any,
+    how: Any = None,
 ) -> None:
     """The findings known only at the end of the run: convention findings of whole folders,
     the folder (collection) rules and the portfolio rules. The folder rules run in the
-    workers when there are (``pool``), and their findings wait in a temporary file until
-    they are all known (a failure half-way reports none of them)."""
-    from .evaluate import collection_findings, portfolio_findings
+    workers when there are (``pool``), their findings waived and encoded there as the
+    records' are (``how``: the run's ``produce.Production``); they wait in a temporary file
+    until they are all known (a failure half-way reports none of them)."""
+    from .evaluate import portfolio_findings
+    from .produce import folder_entries
 
     for finding in sink.conventions.release():
         sink.emit(finding)
     if not sink.tally.records:
         return
 
-    def folder() -> Iterable[Finding]:
+    def folder() -> Iterable[Any]:
         if not members:
             return []
         if pool is not None:
-            return pool.collection(members.facts())
-        return collection_findings(evaluator, members)
+            return pool.collection(members.facts_digests())
+        return (
+            entry
+            for member, facts, digest in members.facts_digests()
+            for entry in folder_entries(evaluator, member.file, facts, member.did, digest, how)
+        )
 
     for what, compute in (
         ("folder", folder),
@@ -140,8 +160,8 @@ def finish(
         with tempfile.TemporaryFile() as spool:
             try:
                 count = 0
-                for finding in compute():
-                    pickle.dump(finding, spool, pickle.HIGHEST_PROTOCOL)
+                for item in compute():
+                    pickle.dump(item, spool, pickle.HIGHEST_PROTOCOL)
                     count += 1
             except Exception as exc:  # a failure here is reported, the run is still logged
                 sink.tally.errors.append(
@@ -150,4 +170,7 @@ def finish(
                 continue
             spool.seek(0)
             for _ in range(count):
-                sink.take(pickle.load(spool), None)
+                if what == "folder":
+                    sink.take_entry(pickle.load(spool))
+                else:
+                    sink.take(pickle.load(spool), None)
