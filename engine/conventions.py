@@ -160,6 +160,7 @@ class ConventionFolder:
         self._own: dict[str, _Folder] = {}  # each folder's own counts, never rolled up
         self._joined: set[str] = set()  # folders with no records that sibling findings join
         self._names: frozenset[str] | None = None  # the fields that are record model fields
+        self._last: tuple[str, str, _Folder, _Folder] | None = None  # the last file's folder
 
     @property
     def _model_names(self) -> frozenset[str]:
@@ -170,9 +171,14 @@ class ConventionFolder:
     def add_record(self, file: str, empty: Iterable[str] | None = None) -> str:
         """Count a record of ``file``'s folder, and which convention fields it leaves empty
         (:func:`empty_fields`; None: not known, the flagged records are counted instead)."""
-        label = folder_of(file, self.roots)
-        folder = self._folders.setdefault(label, self._new(file))
-        own = self._own.setdefault(label, _Folder())
+        last = self._last
+        if last is not None and last[0] == file:  # the records of one file: one folder
+            label, folder, own = last[1:]
+        else:
+            label = folder_of(file, self.roots)
+            folder = self._folders.setdefault(label, self._new(file))
+            own = self._own.setdefault(label, _Folder())
+            self._last = (file, label, folder, own)
         for counts in (folder, own):
             counts.records += 1
         if empty is not None:
@@ -218,6 +224,7 @@ class ConventionFolder:
             if not small:
                 return
             label = max(small, key=lambda x: (x.count("/"), x))
+            self._last = None
             folder = self._folders.pop(label)
             parent = posixpath.dirname(label)
             into = self._folders.setdefault(
