@@ -22,7 +22,8 @@ from typing import Any
 
 CACHE_KIB = 2048  # the page cache of one store (the rest spills to its file)
 SLICE = 512  # rows read back per query
-BUFFER = 512  # rows held before they are inserted (one executemany)
+BUFFER = 128  # rows held before they are inserted (one executemany; few, as each batch
+# leaves its parameter tuples on the interpreter's free lists)
 FILTER_BITS = 1 << 23  # the Bloom filter of Places: 1 MiB
 
 # One record's folder member as the member store takes it (members.member_row): folder,

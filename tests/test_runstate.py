@@ -66,7 +66,8 @@ def test_members_added_in_batches_are_found_in_order() -> None:
     from decaudit.engine.collection import Link
 
     acc = CollectionAccumulator()
-    count = 3 * runstate.BUFFER + 5  # several batches and a partial one
+    count = 1405  # several batches and a partial one
+    assert count > 3 * runstate.BUFFER and count % runstate.BUFFER
     for i in range(1, count + 1):
         links = (Link("0003-choice-3.md", "three", 9),) if i == count else ()
         acc.add(_member(i, links), digest=f"h{i}")
