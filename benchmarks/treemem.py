@@ -123,13 +123,12 @@ class TreeSampler:
     def __init__(self, pid: int, interval: float = 0.025, pss: bool = True) -> None:
         self.pid = pid
         self.interval = interval
-        self.pss = pss and (PROC / "self" / "smaps_rollup").exists()
+        self.pss = pss and _field_kb(PROC / "self" / "smaps_rollup", b"\nPss:") is not None
         self._done = threading.Event()
         self._rss = self._pss = 0
         self._main = self._largest = 0
         self._most = self._samples = 0
         self._ticks: dict[int, int] = {}  # CPU ticks of every process seen, as last seen
-        self._pss_ok = self.pss
         self._thread = threading.Thread(target=self._run, name="tree-sampler", daemon=True)
 
     def start(self) -> TreeSampler:
@@ -157,11 +156,11 @@ class TreeSampler:
             self._largest = max(self._largest, hwm)
             if pid == self.pid:
                 self._main = max(self._main, hwm)
-            if self._pss_ok:
+            if self.pss:
                 got = _field_kb(PROC / str(pid) / "smaps_rollup", b"\nPss:")
-                if got is None and pid == self.pid and (PROC / str(pid)).exists():
-                    self._pss_ok = False  # not readable here: RSS only
-                pss += got or 0
+                # None: gone meanwhile, or a zombie (the main process has exited while its
+                # fork server lives on); count its RSS then (0 for a zombie)
+                pss += kb if got is None else got
         self._rss = max(self._rss, rss)
         self._pss = max(self._pss, pss)
         self._most = max(self._most, len(pids))
@@ -177,7 +176,7 @@ class TreeSampler:
 
         return TreeMemory(
             tree_rss_mb=mb(self._rss),
-            tree_pss_mb=mb(self._pss, self._pss_ok),
+            tree_pss_mb=mb(self._pss, self.pss),
             main_rss_mb=mb(self._main),
             largest_rss_mb=mb(self._largest),
             processes=self._most,

@@ -4,8 +4,11 @@ the processes alive together: checked against children that allocate known amoun
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -66,8 +69,9 @@ def test_the_tree_peak_includes_a_fork_server_worker_that_wait4_misses(tmp_path:
     assert mem.largest_rss_mb is not None and mem.largest_rss_mb >= WORKER
     # both blocks were held together: the sums hold both, plus at most the interpreters
     assert mem.tree_rss_mb is not None and MAIN + WORKER <= mem.tree_rss_mb < MAIN + WORKER + 150
-    if mem.tree_pss_mb is not None:  # PSS: shared pages counted once in all
-        assert MAIN + WORKER <= mem.tree_pss_mb <= mem.tree_rss_mb
+    if treemem.TreeSampler(os.getpid()).pss:  # PSS: shared pages counted once in all
+        assert mem.tree_pss_mb is not None
+        assert MAIN + WORKER <= mem.tree_pss_mb < mem.tree_rss_mb
     assert proc.max_rss_mb == mem.tree_mb  # the judged figure is the tree's
     assert mem.processes >= 3  # main, the server, the worker
     assert mem.cpu_seconds > 0  # the CPU time of the tree, the server's worker included
@@ -81,9 +85,30 @@ def test_a_spawned_child_is_counted_once_beside_its_parent(tmp_path: Path) -> No
     assert mem.largest_rss_mb is not None and WORKER <= mem.largest_rss_mb < MAIN + WORKER
 
 
-def test_the_sampler_sees_nothing_of_processes_outside_the_tree() -> None:
-    import subprocess
+def test_pss_is_still_summed_when_the_main_process_exits_before_its_children(
+    tmp_path: Path,
+) -> None:
+    """The main process ends (a zombie until it is reaped) while a child it left holds its
+    memory: the samples taken then still add up PSS, not RSS."""
+    script = tmp_path / "orphan.py"
+    script.write_text(
+        "import subprocess, sys\n"
+        "subprocess.Popen([sys.executable, '-c', 'import time; b = bytearray(80 * 2**20);"
+        " b[::4096] = bytes(len(b[::4096])); time.sleep(0.6)'])\n"
+    )
+    child = subprocess.Popen([sys.executable, str(script)], start_new_session=True)
+    sampler = treemem.TreeSampler(child.pid, interval=0.02).start()
+    os.waitid(os.P_PID, child.pid, os.WEXITED | os.WNOWAIT)  # exited, not yet reaped
+    time.sleep(0.4)  # the orphan still holds its 80 MB
+    sampler.sample()
+    got = sampler.stop()
+    child.wait()
+    assert got.tree_rss_mb is not None and got.tree_rss_mb >= 80
+    if sampler.pss:
+        assert got.tree_pss_mb is not None and got.tree_pss_mb >= 80
 
+
+def test_the_sampler_sees_nothing_of_processes_outside_the_tree() -> None:
     other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(2)"])
     try:
         mine = subprocess.Popen(
