@@ -207,3 +207,17 @@ def test_a_record_audited_twice_in_one_batch_is_stored_once(tmp_path: Path) -> N
     assert log.verify().ok
     log.close()
     assert _reference_mismatches(path) == []
+
+
+def test_the_writer_runs_with_a_larger_page_cache_and_other_connections_keep_theirs(
+    tmp_path: Path,
+) -> None:
+    """The run writer's connection holds a 16 MB page cache for the run (a big run spills
+    far less to the WAL); the log's other connections keep SQLite's default."""
+    with AuditLog.open(tmp_path / "a.db") as log:
+        writer = log.writer()
+        try:
+            assert writer._live().execute("PRAGMA cache_size").fetchone()[0] == -16 * 1024
+        finally:
+            writer.abort()
+        assert log.conn.execute("PRAGMA cache_size").fetchone()[0] == -2000
