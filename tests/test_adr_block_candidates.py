@@ -102,6 +102,28 @@ def test_design_discussion_subsections_are_groups_of_candidates() -> None:
     assert each_uncertain(src) and "chosen" not in uncertain(src)
 
 
+def test_possibilities_subsections_are_the_candidates_with_their_points() -> None:
+    src = load("possibilities.md")
+    assert options(src) == [(None, "Polling", False), (None, "Web hooks", True)]
+    polling = src.record.options[0]
+    assert polling.pros == ["Simple for partners"]
+    assert polling.cons == ["Slow to notice a change, and heavy on our database"]
+    assert each_uncertain(src)
+
+
+def test_a_discussion_of_needs_with_points_under_each_gives_no_options() -> None:
+    assert options(load("discussion-of-needs.md")) == []
+
+
+def test_the_subject_of_a_sentence_item_is_its_name_and_the_rest_its_description() -> None:
+    src = load("design-discussion.md")
+    siem = src.record.options[3]
+    assert (siem.title, siem.description) == (
+        "Central SIEM",
+        "was designed for this, but it is stalled",
+    )
+
+
 def test_labelled_spike_lines_are_candidates_and_the_decision_names_one() -> None:
     src = load("spikes.md")
     assert options(src) == [(None, "Using Ruby", False), (None, "Using Go", True)]
@@ -128,7 +150,9 @@ def test_an_options_section_wins_over_lists_elsewhere() -> None:
     assert uncertain(src) == []
 
 
-@pytest.mark.parametrize("name", ["requirements-list.md", "decided-tools.md"])
+@pytest.mark.parametrize(
+    "name", ["requirements-list.md", "decided-tools.md", "discussion-of-needs.md"]
+)
 def test_ordinary_lists_are_never_options(name: str) -> None:
     src = load(name)
     assert options(src) == []
@@ -143,6 +167,7 @@ def test_ordinary_lists_are_never_options(name: str) -> None:
         "design-discussion.md",
         "spikes.md",
         "options-per-part.md",
+        "possibilities.md",
     ],
 )
 def test_rec003_and_its_folder_count_block_candidates_as_alternatives(name: str) -> None:

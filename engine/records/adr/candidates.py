@@ -31,7 +31,7 @@ from ..document import Block, Document, ListBlock, ListItem, Paragraph, Section
 from .content import Opt, clean_title, fill, fill_item, split_title
 from .points import polarity
 from .prose import sentences
-from .sections import is_consequences, is_options, is_pros_cons
+from .sections import is_consequences, is_options, is_pros_cons, is_role, pc_kind
 
 MAX_NAME_WORDS = 12  # a longer item is a sentence of prose, not a candidate's name
 MAX_DISCUSSED_NAME_WORDS = 8  # in a discussion section, where bullets are often remarks
@@ -136,7 +136,9 @@ def name_of(text: str, label: str | None = None, rest: str = "", source: str = "
         title = first
     title = clean_title(title)[0]
     if len(title.split()) > max_words // 2:
-        title = _short(title)
+        whole, title = title, _short(title)
+        if whole.startswith(title):  # "MLAP was designed for this": what it says of MLAP
+            after = " ".join(x for x in (whole[len(title) :].strip(" ,;"), after) if x)
     if not title or len(title.split()) > max_words or not re.search(r"\w", title):
         return None
     if _NOT_A_NAME.match(title):
@@ -253,8 +255,8 @@ def discussed(doc: Document) -> list[Opt]:
     """A discussion section's candidates: a group per subsection that lists them, else the
     list of the section itself."""
     for sec in doc.find(lambda s: is_discussion(s.key)):
-        out: list[Opt] = []
-        for sub in sec.children:
+        out: list[Opt] = _headed(sec) if _HEADS_NAMED.match(sec.key) else []
+        for sub in sec.children if not out else ():
             opts = _listed(sub)
             if len(opts) >= 2:
                 _group(opts, sub.title.rstrip("*_ "), sub.line)
@@ -264,6 +266,29 @@ def discussed(doc: Document) -> list[Opt]:
         if len(out) >= 2:
             return out
     return []
+
+
+# Discussion sections whose subsections are the candidates themselves ("## Possibilities",
+# "### Polling", "### Webhooks"); under "Design discussion" they are the needs discussed.
+_HEADS_NAMED = re.compile(r"^possibilities$|^(?:solution|design)\s+space$")
+
+
+def _headed(sec: Section) -> list[Opt]:
+    """Each subsection a candidate, its content the candidate's points; none when one of
+    them names a part of a record ("Decision", "Pros and cons") or reads as prose."""
+    heads = list(sec.children)
+    if len(heads) < 2 or any(is_role(h.key) or pc_kind(h.key) for h in heads):
+        return []
+    out = []
+    for head in heads:
+        named = name_of(head.title, max_words=MAX_DISCUSSED_NAME_WORDS)
+        if named is None:
+            return []
+        opt = Opt(named[0], head.line, None, [head.title], uncertain=True)
+        opt.aside = True
+        fill(opt, head.blocks, head.children, points=True)
+        out.append(opt)
+    return out
 
 
 def _listed(sec: Section) -> list[Opt]:
@@ -279,7 +304,12 @@ def _listed(sec: Section) -> list[Opt]:
         return []
     lst = blocks[first]
     assert isinstance(lst, ListBlock)
-    return _from_list(lst, MAX_DISCUSSED_NAME_WORDS)
+    found = _from_list(lst, MAX_DISCUSSED_NAME_WORDS)
+    # each item a name and what is said of it ("Loki - seems a good fit", "MLAP was designed
+    # for this"); a bare phrase ("Simple for partners") is a point about something else
+    if any(not o.description or polarity(o.title) for o in found):
+        return []
+    return found
 
 
 # -- 3. labelled runs ------------------------------------------------------------------------
