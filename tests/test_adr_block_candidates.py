@@ -131,15 +131,17 @@ def test_labelled_spike_lines_are_candidates_and_the_decision_names_one() -> Non
     assert each_uncertain(src) and "chosen" in uncertain(src)
 
 
-def test_options_lists_in_two_parts_of_a_record_are_two_groups() -> None:
+def test_options_lists_in_two_parts_of_a_record_are_two_groups_with_their_choices() -> None:
     src = load("options-per-part.md")
     assert options(src) == [
         ("Credential issuer", "Gateway", False),
         ("Credential issuer", "kubelogin", False),
+        ("Credential issuer", "Our own issuer fork", True),  # "**Chosen:**", not listed
         ("Node management", "Self-managed nodes", False),
-        ("Node management", "Managed node groups", False),
+        ("Node management", "Managed node groups", True),  # named first by "**Chosen:**"
         ("Node management", "Serverless nodes", False),
     ]
+    assert each_uncertain(src)
     gateway = src.record.options[0]
     assert gateway.description == "similar, with no release for two years"
 

@@ -28,6 +28,7 @@ from functools import cache
 
 from ...packdata import lexicon
 from ..document import Block, Document, ListBlock, ListItem, Paragraph, Section
+from .choice import named_in
 from .content import Opt, clean_title, fill, fill_item, split_title
 from .points import polarity
 from .prose import sentences
@@ -226,9 +227,38 @@ def introduced(doc: Document) -> list[Opt]:
     out: list[Opt] = []
     for sec, opts in found:
         if len(sections) >= 2 and sec is not doc.root and sec is not doc.title_section:
+            opts.extend(_chosen_in(sec, opts))
             _group(opts, sec.title, sec.line)
         out.extend(opts)
     return out if len(out) >= 2 else []
+
+
+_CHOSEN_LABEL = re.compile(r"^(?:chosen|selected|decision|decided|choice|outcome)$", re.I)
+
+
+def _chosen_in(sec: Section, opts: list[Opt]) -> list[Opt]:
+    """A part of a record that states its own choice (``**Chosen:** Managed node groups``)
+    beside its list of candidates: the candidate it names is marked; a choice that names
+    none of them is one more candidate of the part, marked (returned)."""
+    for block in sec.blocks:
+        label = (block.label or "").strip(" :") if isinstance(block, Paragraph) else ""
+        if not _CHOSEN_LABEL.match(label) or not isinstance(block, Paragraph):
+            continue
+        said = block.rest.strip(" :-–—")
+        hits = named_in(said, opts) if said else []
+        if len(hits) > 1:  # "Managed nodes, with serverless nodes later": the one it starts with
+            hits = [i for i in hits if said.lower().startswith(opts[i].title.lower())]
+        if len(hits) == 1:
+            opts[hits[0]].marked, opts[hits[0]].marked_line = True, block.line
+            return []
+        name = clean_title(re.split(r",\s|\s[-–—]\s|\.\s|\s\(", said)[0])[0] if said else ""
+        if hits or not name or len(name.split()) > MAX_NAME_WORDS:
+            return []
+        chosen = Opt(name, block.line, None, [block.text], uncertain=True)
+        chosen.aside, chosen.marked, chosen.marked_line = True, True, block.line
+        chosen.describe(said, block.line)
+        return [chosen]
+    return []
 
 
 def _group(opts: list[Opt], name: str, line: int) -> None:
