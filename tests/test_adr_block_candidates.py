@@ -142,6 +142,8 @@ def test_options_lists_in_two_parts_of_a_record_are_two_groups_with_their_choice
         ("Node management", "Serverless nodes", False),
     ]
     assert each_uncertain(src)
+    self_managed = src.record.options[3]  # the part's prose is why its choice won
+    assert self_managed.rejected_reason == "Initially we will use managed node groups."
     gateway = src.record.options[0]
     assert gateway.description == "similar, with no release for two years"
 

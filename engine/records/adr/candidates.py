@@ -250,6 +250,7 @@ def _chosen_in(sec: Section, opts: list[Opt]) -> list[Opt]:
             hits = [i for i in hits if said.lower().startswith(opts[i].title.lower())]
         if len(hits) == 1:
             opts[hits[0]].marked, opts[hits[0]].marked_line = True, block.line
+            _why_chosen(sec, block, opts)
             return []
         name = clean_title(re.split(r",\s|\s[-–—]\s|\.\s|\s\(", said)[0])[0] if said else ""
         if hits or not name or len(name.split()) > MAX_NAME_WORDS:
@@ -257,8 +258,31 @@ def _chosen_in(sec: Section, opts: list[Opt]) -> list[Opt]:
         chosen = Opt(name, block.line, None, [block.text], uncertain=True)
         chosen.aside, chosen.marked, chosen.marked_line = True, True, block.line
         chosen.describe(said, block.line)
+        _why_chosen(sec, block, opts)
         return [chosen]
     return []
+
+
+MIN_REASON_WORDS = 6
+
+
+def _why_chosen(sec: Section, chosen: Paragraph, opts: list[Opt]) -> None:
+    """The part's own prose (not its lead-in lines nor its labelled lines) is why its choice
+    won: the reason against each other candidate that gives none of its own."""
+    said = [
+        b
+        for b in sec.blocks
+        if isinstance(b, Paragraph)
+        and b is not chosen
+        and not b.label
+        and not b.text.rstrip().endswith(":")
+    ]
+    text = " ".join(b.text for b in said)
+    if len(text.split()) < MIN_REASON_WORDS:
+        return
+    for opt in opts:
+        if not opt.marked and not opt.description and not opt.cons and not opt.reason:
+            opt.reason, opt.reason_line = text, said[0].line
 
 
 def _group(opts: list[Opt], name: str, line: int) -> None:
