@@ -94,8 +94,10 @@ def assert_promises(
     # never cites a rule that did not fire; rule ids only in footnotes
     assert brief.cited_rules <= rules
     body = body_of(text)
+    own_words = src.record.model_dump_json()  # a record may itself name a rule id
     for rid in rule_ids():
-        assert not re.search(rf"\b{rid}\b", body), (rid, body)
+        if not re.search(rf"\b{rid}\b", own_words):
+            assert not re.search(rf"\b{rid}\b", body), (rid, body)
     assert len(brief.questions) <= 7
     for q in brief.questions:
         assert q.notes, q
