@@ -97,6 +97,20 @@ def test_dates_in_front_matter_and_metadata_tables_count(tmp_path: Path) -> None
     assert "'Open', dated 2025-02-03" in by_name["use-cache.md"]
 
 
+def test_a_status_line_that_goes_on_to_a_later_status_is_not_a_waiting_proposal(
+    tmp_path: Path,
+) -> None:
+    write(
+        tmp_path / "adr",
+        {
+            "0004-shard.md": adr("4. Shard", "Proposed 2024-01-10, accepted 2024-02-01"),
+            "0005-more.md": adr("5. Shard more", "Proposed", "2024-01-10"),
+        },
+    )
+    (stale,) = rules_of(check(tmp_path / "adr"), "GOV003")
+    assert stale.file.endswith("0005-more.md")
+
+
 def test_stale_proposals_are_reported_per_record_even_when_most_of_a_folder_is(
     tmp_path: Path,
 ) -> None:
@@ -296,3 +310,27 @@ def test_the_new_rules_are_listed_and_documented() -> None:
         shown = runner.invoke(cli, ["rules", "show", rid]).output
         assert "Examples" in shown or "examples" in shown
     assert "max_age_days" in runner.invoke(cli, ["rules", "show", "GOV003"]).output
+
+
+def test_the_rules_give_the_same_findings_with_workers(tmp_path: Path) -> None:
+    write(
+        tmp_path / "adr",
+        {
+            "0001-record-architecture-decisions.md": adr("1. Record architecture decisions"),
+            "0002-use-paas.md": adr("1. Record architecture decisions"),
+            "0003-use-queues.md": adr("2. Use queues", "Draft", "2025-01-01"),
+            "0004-use-cache.md": adr("4. Use a cache"),
+        },
+    )
+
+    def seen(jobs: int) -> list[tuple[str, str, str]]:
+        found = check(tmp_path / "adr", jobs=jobs)
+        return sorted(
+            (f.rule_id, Path(f.file).name, f.message)
+            for f in found
+            if f.rule_id in ("GOV003", "COL005", "COL006")
+        )
+
+    one = seen(1)
+    assert [r for r, _, _ in one] == ["COL005", "COL006", "GOV003"]
+    assert seen(2) == one
