@@ -8,6 +8,7 @@ values. And a one-file check of valid records never imports pydantic.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import json
 import math
@@ -78,9 +79,9 @@ def mutated(draw: st.DrawFn) -> dict[str, Any]:
             del parent[key]
         elif action == "add" and isinstance(parent[key], dict):
             name = draw(st.sampled_from(["title", "x_extra", "chosen", "low", "expires", "id"]))
-            parent[key][name] = draw(odd)
+            parent[key][name] = copy.deepcopy(draw(odd))  # st.just gives one shared object
         else:
-            parent[key] = draw(odd)
+            parent[key] = copy.deepcopy(draw(odd))
     return data
 
 
