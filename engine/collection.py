@@ -58,7 +58,7 @@ _INLINE_LINK = re.compile(
 )
 _REF_DEF = re.compile(r"^\s{0,3}\[([^\]\n]{1,200})\]:\s*<?(\S{1,500}?)>?(?:\s+.*)?$")
 _SUPERSEDED = re.compile(
-    r"\b(?:(?:superseded|superceded|replaced)\s+(?:by|with)|in\s+favou?r\s+of)"
+    r"\b(?:(?:superseded|superceded|replaced)\s*[(\[:,\u2013\u2014-]?\s*(?:by|with)\b|in\s+favou?r\s+of)"
     r"\s*:?\s*(?P<rest>.{1,300})",
     re.IGNORECASE,
 )

@@ -217,6 +217,9 @@ def test_a_replacement_named_by_link_that_exists_is_fine(tmp_path: Path) -> None
         "\u231b\ufe0f Superseded [0002](0002-decision-2.md)",
         "Superseded: ADR-0002",
         "Replaced - 0002",
+        "Superseded (by 0002)",
+        "Superseded (by [ADR 2](0002-decision-2.md))",
+        "Superseded \u2013 by ADR-0002",
     ],
 )
 def test_a_bare_superseded_followed_by_the_replacement_names_it(
