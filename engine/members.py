@@ -101,7 +101,7 @@ class _Folder:
         self.seq = 0  # the record being read
         self.count = store.size(folder)
 
-    def same_number(self, number: int) -> tuple[int, list[tuple[str, str]]]:
+    def same_number(self, number: int) -> tuple[int, list[tuple[str, str]], bool]:
         """How many other records of the folder have ``number``; the first ten (id, file)."""
         return self.store.same_number(self.folder, number, self.seq)
 
@@ -183,8 +183,9 @@ def _member_fact(m: Member, where: _Folder) -> dict[str, Any]:
         fact["status"] = m.status
     if m.number is not None:
         fact["number"] = m.number
-        count, same = where.same_number(m.number)
+        count, same, is_first = where.same_number(m.number)
         fact["number_duplicate_count"] = count
+        fact["number_first"] = is_first
         if same:
             fact["number_duplicates"] = ", ".join(
                 f"'{did}' ({posixpath.basename(file) or did})" for did, file in same

@@ -245,15 +245,19 @@ class MemberStore(_Store):
                 yield seq, eff, pickle.loads(body), digest
             last = rows[-1][0]
 
-    def same_number(self, folder: str, number: int, seq: int) -> tuple[int, list[tuple[str, str]]]:
+    def same_number(
+        self, folder: str, number: int, seq: int
+    ) -> tuple[int, list[tuple[str, str]], bool]:
         """How many other records of ``folder`` than ``seq`` have ``number``; the first ten
-        (decision id, file)."""
+        (decision id, file); and whether ``seq`` comes before all of them."""
         conn = self._open()
         where = " FROM member WHERE folder = ? AND eff = ? AND seq <> ?"
         args = (folder, number, seq)
         count = int(conn.execute("SELECT COUNT(*)" + where, args).fetchone()[0])
-        first = conn.execute("SELECT did, file" + where + " ORDER BY seq LIMIT 10", args)
-        return count, [(str(d), str(f)) for d, f in first.fetchall()]
+        rows = conn.execute("SELECT did, file, seq" + where + " ORDER BY seq LIMIT 10", args)
+        first = rows.fetchall()
+        is_first = not first or int(first[0][2]) > seq
+        return count, [(str(d), str(f)) for d, f, _ in first], is_first
 
     def titled(self, folder: str, title: str, seq: int, limit: int = 20) -> list[Any]:
         """The values of the first records of ``folder`` before ``seq`` with ``title``."""

@@ -289,9 +289,25 @@ def test_duplicate_numbers_in_one_folder(tmp_path: Path) -> None:
     write_log(adr, 2)
     (adr / "0002-another-second.md").write_text(nygard(2, "Second again"))
     res = run_check(CheckOptions(paths=(str(adr),), today=TODAY))
-    dup = rules_of(res.findings, "COL004")
-    assert len(dup) == 2
-    assert all("number 2" in f.message for f in dup)
+    (dup,) = rules_of(res.findings, "COL004")  # one number reused is one finding
+    assert "number 2" in dup.message
+    # on the first record of the number in the walk (file names in order), naming the other
+    assert dup.file.endswith("0002-another-second.md") and "0002-decision-2.md" in dup.message
+
+
+def test_a_number_used_three_times_is_one_finding_naming_the_others(tmp_path: Path) -> None:
+    adr = tmp_path / "adr"
+    write_log(adr, 3)
+    (adr / "0002-second-again.md").write_text(nygard(2, "Second again"))
+    (adr / "0002-second-once-more.md").write_text(nygard(2, "Second once more"))
+    (adr / "0003-third-again.md").write_text(nygard(3, "Third again"))
+    res = run_check(CheckOptions(paths=(str(adr),), today=TODAY))
+    dups = rules_of(res.findings, "COL004")
+    assert len(dups) == 2  # numbers 2 and 3
+    by_number = {("number 2" in f.message): f for f in dups}
+    assert "0002-second-again.md" in by_number[True].message
+    assert "0002-second-once-more.md" in by_number[True].message
+    assert "0003-third-again.md" in by_number[False].message
 
 
 def test_the_same_number_in_two_folders_is_fine(tmp_path: Path) -> None:

@@ -323,6 +323,11 @@ CATALOGUE: dict[str, dict[str, FactSpec]] = {
         ("number_duplicate_count", "number", "Other records of the folder with that number."),
         ("number_duplicates", "str", "Those records (ids and file names)."),
         (
+            "number_first",
+            "bool",
+            "No earlier record of the folder (in the order of the walk) has that number.",
+        ),
+        (
             "superseded",
             "bool",
             "The status says superseded or replaced (deprecated or obsolete does not).",
