@@ -74,7 +74,7 @@ _DECISION: dict[str, tuple[str, ...]] = {
     "decision_open": ("status", "rationale"),
     "guideline": ("title", "context", "rationale"),
     "record_keeping": ("title", "context", "rationale"),
-    "alternative_named": ("title", "rationale"),
+    "alternative_named": ("title", "context", "rationale"),
     "chosen_by": _CHOICE,
     "chosen_line": (),
     "chosen_case_line": (),

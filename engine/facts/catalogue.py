@@ -146,7 +146,8 @@ CATALOGUE: dict[str, dict[str, FactSpec]] = {
             "alternative_named",
             "bool",
             'The title or decision text names the alternative it turns down ("instead of X", '
-            '"we no longer use X").',
+            '"we no longer use X", "X, not Y"), or the context or decision text argues one '
+            '("A typical option is to ...", "We could have ...").',
         ),
         (
             "record_keeping",

@@ -9,6 +9,8 @@ choice when its reader found no place where the decision is written (REC002).
 
 from __future__ import annotations
 
+import re
+
 from ..model import Record
 from ..packdata import Lexicon
 from .kinds import _given
@@ -69,11 +71,20 @@ def is_record_keeping(rec: Record, lex: Lexicon) -> bool:
     )
 
 
+_TITLE_NOT = re.compile(r",\s+not\s+\w", re.IGNORECASE)
+
+
 def names_alternative(rec: Record, lex: Lexicon) -> bool:
     """The title or the opening of the decision text names the alternative it turns down
-    ("use named exports instead of default exports", "we won't use ADR numbers anymore");
+    ("use named exports instead of default exports", "we won't use ADR numbers anymore",
+    "Configuration as code, not by convention"), or the context or decision text argues an
+    alternative in a sentence ("A typical option is to ...", "We could have taken ...");
     an aside further on ("to avoid misleading users") is not the decision's alternative."""
-    return lex.mentions("turned_down", rec.title, _head(rec.rationale, HEAD_WORDS))
+    if lex.mentions("turned_down", rec.title, _head(rec.rationale, HEAD_WORDS)):
+        return True
+    if _TITLE_NOT.search(rec.title or ""):
+        return True
+    return lex.mentions("alternative_argued", rec.context, rec.rationale)
 
 
 def _head(text: str | None, words: int = 40) -> str:
