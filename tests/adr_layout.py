@@ -1,4 +1,5 @@
-"""The ADR layout fixtures under tests/data/adr_layouts/ and how a test reads one."""
+"""The ADR fixtures under tests/data/ (layouts, prose, blocks, sentences) and how a test
+reads one."""
 
 from __future__ import annotations
 
@@ -7,12 +8,18 @@ from pathlib import Path
 from decaudit.engine.records import load_file
 from decaudit.engine.types import SourceRecord
 
-LAYOUTS = Path(__file__).parent / "data" / "adr_layouts"
+DATA = Path(__file__).parent / "data"
+LAYOUTS = DATA / "adr_layouts"
 
 
-def load(name: str) -> SourceRecord:
-    """The one record the fixture ``name`` holds."""
-    path = LAYOUTS / name
+def load_from(folder: str, name: str) -> SourceRecord:
+    """The one record the fixture ``name`` of ``tests/data/<folder>`` holds."""
+    path = DATA / folder / name
     (src,) = load_file(str(path), path.read_bytes())
     assert isinstance(src, SourceRecord), src
     return src
+
+
+def load(name: str) -> SourceRecord:
+    """The one record the layout fixture ``name`` holds."""
+    return load_from("adr_layouts", name)

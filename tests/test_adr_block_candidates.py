@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from adr_layout import load_from
 from decaudit.engine.check import CheckOptions, run_check
 from decaudit.engine.conventions import empty_fields
 from decaudit.engine.facts import FactContext, derive
@@ -24,10 +25,7 @@ TODAY = dt.date(2026, 12, 1)
 
 
 def load(name: str) -> SourceRecord:
-    path = HERE / name
-    (src,) = load_file(str(path), path.read_bytes())
-    assert isinstance(src, SourceRecord), src
-    return src
+    return load_from("adr_blocks", name)
 
 
 def read(text: str, name: str = "0007-x.md") -> SourceRecord:

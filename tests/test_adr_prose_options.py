@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from adr_layout import load_from
 from decaudit.engine.facts import FactContext, derive
 from decaudit.engine.records import iter_sources, load_file
 from decaudit.engine.types import InputError, SourceRecord
@@ -17,10 +18,7 @@ HERE = Path(__file__).parent / "data" / "adr_prose"
 
 
 def load(name: str) -> SourceRecord:
-    path = HERE / name
-    (src,) = load_file(str(path), path.read_bytes())
-    assert isinstance(src, SourceRecord), src
-    return src
+    return load_from("adr_prose", name)
 
 
 def summary(src: SourceRecord) -> list[tuple[str, bool, bool]]:

@@ -15,9 +15,9 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from adr_layout import load_from
 from decaudit.engine.check import CheckOptions, run_check
 from decaudit.engine.facts import FactContext, derive
-from decaudit.engine.records import load_file
 from decaudit.engine.records.adr.inline import enumerated, labelled, turned_down
 from decaudit.engine.records.adr.names import MAX_NAME_CHARS, MAX_NAME_WORDS, Said
 from decaudit.engine.records.adr.options import read_options
@@ -32,10 +32,7 @@ TODAY = dt.date(2026, 12, 1)
 
 
 def load(name: str) -> SourceRecord:
-    path = HERE / name
-    (src,) = load_file(str(path), path.read_bytes())
-    assert isinstance(src, SourceRecord), src
-    return src
+    return load_from("adr_sentences", name)
 
 
 def summary(src: SourceRecord) -> list[tuple[str, bool]]:
