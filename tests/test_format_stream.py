@@ -8,6 +8,7 @@ import dataclasses
 import io
 import json
 import random
+import subprocess
 import sys
 import tracemalloc
 from pathlib import Path
@@ -159,8 +160,22 @@ def _peak_writing(tmp_path: Path, n: int) -> int:
 
 
 def test_writing_outputs_does_not_hold_the_findings(tmp_path: Path) -> None:
-    _peak_writing(tmp_path, 100)  # modules imported, caches filled
-    small, large = _peak_writing(tmp_path, 1500), _peak_writing(tmp_path, 6000)
+    # measured in a fresh interpreter: tracemalloc counts every thread, and a thread left
+    # running by an earlier test of the session would add its allocations to the peak
+    code = (
+        "import sys, pathlib; sys.path.insert(0, sys.argv[1]); import test_format_stream as t; "
+        "p = pathlib.Path(sys.argv[2]); t._peak_writing(p, 100); "  # imports, caches filled
+        "print(t._peak_writing(p, 1500), t._peak_writing(p, 6000))"
+    )
+    here = str(Path(__file__).resolve().parent)
+    out = subprocess.run(
+        [sys.executable, "-c", code, here, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=600,
+    )
+    small, large = map(int, out.stdout.split())
     assert large < small * 1.3, (small, large)
     doc = json.loads((tmp_path / "6000.json").read_text(encoding="utf-8"))
     assert len(doc["findings"]) == 6000  # every finding was written
