@@ -64,7 +64,10 @@ def replay(writer: Any, src: Any, decision_id: str) -> str:
     return digest
 
 
-def meta(s: Seeds, day: int = 1) -> Any:
+def run_meta(
+    command: str, ruleset_digest: str, day: int = 1, record_count: int | None = None
+) -> Any:
+    """The provenance of a run a benchmark writes (``command`` names the benchmark)."""
     from decaudit.engine import __version__
     from decaudit.engine.log import RunMeta
 
@@ -72,12 +75,17 @@ def meta(s: Seeds, day: int = 1) -> Any:
         started_at=f"2026-01-{day:02d}T00:00:00Z",
         finished_at=f"2026-01-{day:02d}T00:00:01Z",
         tool_version=__version__,
-        ruleset_digest=s.ruleset_digest,
+        ruleset_digest=ruleset_digest,
         config_digest="",
         input_digest="",
-        command="benchmarks/biglog.py",
+        command=command,
         actor="benchmark",
+        record_count=record_count,
     )
+
+
+def meta(s: Seeds, day: int = 1) -> Any:
+    return run_meta("benchmarks/biglog.py", s.ruleset_digest, day)
 
 
 def _open(path: str, schema: int | None) -> Any:

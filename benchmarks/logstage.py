@@ -33,6 +33,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from biglog import run_meta
+
 Rows = list[tuple[Any, list[Any]]]  # (record rows, [finding rows]) per record
 
 
@@ -81,8 +83,7 @@ def parse_variant(text: str) -> Variant:
 
 
 def measure(rows: Rows, variants: list[Variant], chunk: int, workdir: Path) -> dict[str, Any]:
-    from decaudit.engine import __version__
-    from decaudit.engine.log import AuditLog, RunMeta
+    from decaudit.engine.log import AuditLog
 
     logs, writers = [], []
     for i, v in enumerate(variants):
@@ -109,22 +110,7 @@ def measure(rows: Rows, variants: list[Variant], chunk: int, workdir: Path) -> d
             variants[i].wall += time.perf_counter() - w0
     for i in order:
         c0, w0 = time.process_time(), time.perf_counter()
-        writers[i].commit(
-            RunMeta(
-                started_at="2026-01-01T00:00:00Z",
-                finished_at="2026-01-01T00:00:01Z",
-                tool_version=__version__,
-                ruleset_digest="benchmark",
-                config_digest="",
-                input_digest="",
-                command="benchmarks/logstage.py",
-                actor="benchmark",
-                ci={},
-                exit_status=0,
-                record_count=len(rows),
-                errors=[],
-            )
-        )
+        writers[i].commit(run_meta("benchmarks/logstage.py", "benchmark", record_count=len(rows)))
         spent = time.process_time() - c0
         variants[i].cpu += spent
         variants[i].commit_cpu = spent

@@ -36,14 +36,15 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from biglog import run_meta
+
 
 def measure(
     corpus: str, db: str | None, today: dt.date, with_oracle: bool, wall: bool = False
 ) -> dict[str, Any]:
-    from decaudit.engine import __version__
     from decaudit.engine.facts import FactContext, PortfolioAccumulator, derive
     from decaudit.engine.findings import make_finding
-    from decaudit.engine.log import AuditLog, RunMeta
+    from decaudit.engine.log import AuditLog
     from decaudit.engine.parallel import RecyclingEvaluator
     from decaudit.engine.records import iter_sources
     from decaudit.engine.rules.loader import load_pack
@@ -126,22 +127,7 @@ def measure(
             mismatches += 1
     if writer is not None and log is not None:
         t0 = clock()
-        writer.commit(
-            RunMeta(
-                started_at="2026-01-01T00:00:00Z",
-                finished_at="2026-01-01T00:00:01Z",
-                tool_version=__version__,
-                ruleset_digest=pack.digest,
-                config_digest="",
-                input_digest="",
-                command="benchmarks/stages.py",
-                actor="benchmark",
-                ci={},
-                exit_status=0,
-                record_count=records,
-                errors=[],
-            )
-        )
+        writer.commit(run_meta("benchmarks/stages.py", pack.digest, record_count=records))
         spent["log"] += clock() - t0
         log.close()
     native.uninstall()
