@@ -14,7 +14,6 @@ import datetime as dt
 import json
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -24,7 +23,7 @@ import pytest
 from decaudit.engine.check import CheckOptions, run_check
 from decaudit.engine.log import AuditLog
 from decaudit.engine.records import sources as sources_module
-from decaudit.engine.types import CheckResult
+from jobs_runs import checked_with_jobs, log_rows, result_key
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -48,42 +47,18 @@ def _inputs(folder: Path, seed: int) -> tuple[str, ...]:
     return (str(ROOT / "samples"), str(big), str(many), str(folder / "again.yaml"))
 
 
-def _key(r: CheckResult) -> tuple[object, ...]:
-    return (r.findings, r.errors, r.files, r.record_count, r.exit_code, r.totals, r.skipped)
-
-
-def _rows(db: Path) -> tuple[object, ...]:
-    conn = sqlite3.connect(db)
-    try:
-        tables = [
-            conn.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall()
-            for table in ("findings", "run_records", "records")
-        ]
-        runs = conn.execute("SELECT input_digest, record_count, finding_count FROM runs")
-        return (*tables, runs.fetchall())
-    finally:
-        conn.close()
-
-
 @pytest.mark.parametrize("seed", [3, 11])
 def test_workers_parse_and_log_exactly_what_one_process_does(
     seed: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(sources_module, "STREAM_CHUNK", 4000)  # many chunks, in the workers
     paths = _inputs(tmp_path, seed)
-    results, logs = [], []
-    for jobs in (1, 2):
-        db = tmp_path / f"log{jobs}.db"
-        results.append(run_check(CheckOptions(paths=paths, today=TODAY, db=str(db), jobs=jobs)))
-        with AuditLog.open(db) as log:
-            assert log.verify().ok
-        logs.append(_rows(db))
-    one, two = results
+    (one, two), logs = checked_with_jobs(paths, tmp_path, TODAY)
     assert one.record_count > 150 and one.findings
     messages = [e.message for e in one.errors]
     assert sum("duplicate decision id" in m for m in messages) >= 2
     assert any("more errors in this file not shown" in m for m in messages)
-    assert _key(two) == _key(one)
+    assert result_key(two) == result_key(one)
     assert logs[0] == logs[1]  # every column, row hashes included
     assert len(logs[0][0]) > 500
 
@@ -92,7 +67,7 @@ def test_without_a_log_the_workers_send_the_findings(tmp_path: Path) -> None:
     paths = _inputs(tmp_path, 5)
     one = run_check(CheckOptions(paths=paths, today=TODAY, jobs=1, collect_all=True))
     two = run_check(CheckOptions(paths=paths, today=TODAY, jobs=2, collect_all=True))
-    assert _key(two) == _key(one) and two.all_findings == one.all_findings
+    assert result_key(two) == result_key(one) and two.all_findings == one.all_findings
 
 
 def test_a_killed_parallel_run_leaves_a_verifying_log(tmp_path: Path) -> None:
@@ -135,7 +110,7 @@ def test_ids_taken_from_paths_are_renamed_as_in_one_process(tmp_path: Path) -> N
     one = run_check(CheckOptions(paths=paths, today=TODAY, jobs=1))
     two = run_check(CheckOptions(paths=paths, today=TODAY, jobs=2))
     assert one.record_count >= 8
-    assert _key(two) == _key(one)
+    assert result_key(two) == result_key(one)
     ids = {f.decision_id for f in one.findings}
     assert any(i.startswith(str(tmp_path / "b")) or "/b/" in i for i in ids), sorted(ids)
 
@@ -159,5 +134,5 @@ def test_a_large_input_is_evaluated_in_a_worker_even_with_one_job(
     monkeypatch.setattr(parallel.ParallelEvaluator, "__init__", spy)
     worker = run_check(CheckOptions(paths=paths, today=TODAY, jobs=1, db=str(db_worker)))
     assert started == [1]
-    assert _key(worker) == _key(here)
-    assert _rows(db_worker) == _rows(db_here)
+    assert result_key(worker) == result_key(here)
+    assert log_rows(db_worker) == log_rows(db_here)

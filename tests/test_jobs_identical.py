@@ -14,8 +14,7 @@ import sys
 from pathlib import Path
 
 from decaudit.engine.check import CheckOptions, run_check
-from decaudit.engine.log import AuditLog
-from decaudit.engine.types import CheckResult
+from jobs_runs import checked_with_jobs, result_key
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -52,37 +51,12 @@ def _inputs(root: Path) -> tuple[str, ...]:
     return (str(root / "docs"), str(other), str(big))
 
 
-def _key(r: CheckResult) -> tuple[object, ...]:
-    return (r.findings, r.errors, r.files, r.record_count, r.exit_code, r.totals)
-
-
-def _rows(db: Path) -> tuple[object, ...]:
-    conn = sqlite3.connect(db)
-    try:
-        tables = [
-            conn.execute(f"SELECT * FROM {table} ORDER BY id").fetchall()
-            for table in ("findings", "run_records")
-        ]
-        records = conn.execute("SELECT * FROM records ORDER BY hash").fetchall()
-        runs = conn.execute("SELECT input_digest, record_count, finding_count FROM runs")
-        return (*tables, records, runs.fetchall())
-    finally:
-        conn.close()
-
-
 def test_folder_findings_are_logged_the_same_with_workers(tmp_path: Path) -> None:
     paths = _inputs(tmp_path / "in")
-    results, logs = [], []
-    for jobs in (1, 2):
-        db = tmp_path / f"log{jobs}.db"
-        results.append(run_check(CheckOptions(paths=paths, today=TODAY, db=str(db), jobs=jobs)))
-        with AuditLog.open(db) as log:
-            assert log.verify().ok
-        logs.append(_rows(db))
-    one, two = results
+    (one, two), logs = checked_with_jobs(paths, tmp_path, TODAY)
     rules = {f.rule_id for f in one.findings}
     assert {"COL001", "COL003", "COL004"} <= rules  # the folder rules fired
-    assert _key(two) == _key(one)
+    assert result_key(two) == result_key(one)
     assert logs[0] == logs[1]  # every column, row hashes included
     col = [row for row in logs[0][0] if str(row[4]).startswith("COL")]
     assert len(col) >= 4
@@ -103,4 +77,4 @@ def test_folder_findings_without_a_log_are_the_same_with_workers(tmp_path: Path)
     one = run_check(CheckOptions(paths=paths, today=TODAY, jobs=1, collect_all=True))
     two = run_check(CheckOptions(paths=paths, today=TODAY, jobs=2, collect_all=True))
     assert any(f.rule_id.startswith("COL") for f in one.findings)
-    assert _key(two) == _key(one) and two.all_findings == one.all_findings
+    assert result_key(two) == result_key(one) and two.all_findings == one.all_findings
