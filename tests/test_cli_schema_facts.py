@@ -51,7 +51,7 @@ def test_facts_json_single_record(runner: CliRunner, samples_dir: Path) -> None:
     result = runner.invoke(cli, ["facts", path, "--format", "json", "--today", TODAY])
     assert result.exit_code == 0, result.output
     doc = json.loads(result.output)
-    assert list(doc) == ["decision", "options", "benefits", "costs"]
+    assert list(doc) == ["decision", "options", "benefits", "costs", "member", "links"]
     decision = doc["decision"]
     assert decision["did"] == "DEC-2025-014"
     assert decision["line"] == 11

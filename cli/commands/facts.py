@@ -43,12 +43,37 @@ def _text(facts_json: dict[str, Any], file: str, line: int, shown: list[str]) ->
     if shown:
         out += [*shown, ""]
     out += _block("decision", decision)
-    for group in ("options", "benefits", "costs"):
+    for group in ("options", "benefits", "costs", "links"):
         singular = group[:-1]
-        for fact in facts_json[group]:
+        for fact in facts_json.get(group, ()):
             out.append("")
             out += _block(f"{singular} {fact['path']}", fact)
+    if "member" in facts_json:
+        out += ["", *_block("member (among the records of its folder)", facts_json["member"])]
     return "\n".join(out)
+
+
+def _add_member_facts(docs: list[dict[str, Any]], sources: list[Any], root: str) -> None:
+    """Each record's member and link facts (keys ``member``, ``links``), computed among the
+    records of its folder as ``check`` computes them for the folder rules."""
+    from decaudit.engine.collection import member_of
+    from decaudit.engine.conventions import folder_of
+    from decaudit.engine.members import CollectionAccumulator
+
+    members = CollectionAccumulator()
+    try:
+        for src in sources:
+            members.add(member_of(src, folder_of(src.file, [root])))
+        by_record = {(m.file, m.did): found for m, found in members.facts()}
+    finally:
+        members.close()
+    for doc, src in zip(docs, sources, strict=True):
+        found = by_record.get((src.file, src.record.id), [])
+        plain = [{k: v for k, v in f.items() if k != "_t"} for f in found]
+        for fact, shown in zip(found, plain, strict=True):
+            if fact["_t"] == "member":
+                doc["member"] = shown
+        doc["links"] = [p for f, p in zip(found, plain, strict=True) if f["_t"] == "link"]
 
 
 def _catalogue_text() -> str:
@@ -106,8 +131,11 @@ def facts(file: str | None, fmt: str, list_: bool, today: dt.date | None) -> Non
     its pros and cons, the chosen option and how it was recognised, and the fields that were
     inferred rather than read as written (uncertain). With --format json, a file holding one record
     prints one object (keys decision, options, benefits, costs) and a file holding
-    several prints a list of such objects. --list prints the fact catalogue instead.
-    Unreadable records are reported as FILE:LINE: message and exit with status 2.
+    several prints a list of such objects. Each record also shows the facts the folder rules
+    see (keys member and links): its number, duplicates, copied title and replacement among
+    the records of its folder, and whether each link to another decision resolves; give a
+    folder as FILE to see them as ``decaudit check`` does. --list prints the fact catalogue
+    instead. Unreadable records are reported as FILE:LINE: message and exit with status 2.
     """
     if list_:
         if fmt == "json":
@@ -125,6 +153,7 @@ def facts(file: str | None, fmt: str, list_: bool, today: dt.date | None) -> Non
     ctx = FactContext(today=settings(today=today)["today"])
     from .extracted import extracted, extracted_text
 
+    sources: list[Any] = []
     results: list[tuple[dict[str, Any], str, int, list[str]]] = []
     errors: list[InputError] = []
     skipped: list[InputError] = []
@@ -141,6 +170,8 @@ def facts(file: str | None, fmt: str, list_: bool, today: dt.date | None) -> Non
             doc["extracted"] = extracted(item)
             shown = extracted_text(item)
         results.append((doc, item.file, item.line_of(()), shown))
+        sources.append(item)
+    _add_member_facts([doc for doc, _, _, _ in results], sources, file)
     if fmt == "json":
         if results:
             docs = [doc for doc, _, _, _ in results]
