@@ -37,7 +37,10 @@ def decision_place(rec: Record, fmt: str) -> bool:
 def decision_open(rec: Record, lex: Lexicon) -> bool:
     """The decision is still open: not taken by its status, and its decision text is a
     placeholder ("WIP.", "TBD") or its status text says so ("gathering information",
-    "under discussion")."""
+    "under discussion"), or its reader found that the decision leaves the choice between
+    its options open (``x_decision_open``: "not yet clear whether X or Y")."""
+    if (rec.model_extra or {}).get("x_decision_open") is True:
+        return True
     if rec.status in _TAKEN:
         return False
     text = rec.rationale or ""

@@ -18,6 +18,7 @@ from .decide import Decide, own_text
 from .meta import deciding_body, map_status, parse_date, people, status_in_prose
 from .options import options_sections, read_options
 from .reference import linked_document, pros_cons_by_reference, reference_link
+from .undecided import left_open
 
 DECIDER_KEYS: tuple[str, ...] = ("deciders", "decision makers", "decision maker", "decided by")
 DECIDER_KEYS += ("approved by", "approvers", "approver", "decision-makers")
@@ -280,6 +281,24 @@ class Builder(Decide):
                     opt.aliases.append(head.title)
                 fill(opt, head.blocks, head.children, points=True)
 
+    def open_choice(self) -> None:
+        """A decision that leaves the choice between its options open ("not yet clear
+        whether X or Y"): none of them is chosen, and the record says the decision is open.
+        A chosen-option line or a marker on an option still wins."""
+        how = str(self.data.get("x_chosen_by", ""))
+        if how.startswith(("chosen option line", "marker on the option", "the decision section")):
+            return
+        line = left_open(self.doc, self.opts)
+        if line is None:
+            return
+        for i, opt in enumerate(self.opts):
+            opt.marked = False
+            self.lines.pop(("options", i, "chosen"), None)
+        self.data.pop("x_chosen_by", None)
+        if "chosen" in self.uncertain:
+            self.uncertain.remove("chosen")
+        self.put("x_decision_open", True, line)
+
     # -- output ------------------------------------------------------------------------
     def emit_options(self) -> None:
         out: list[dict[str, Any]] = []
@@ -322,6 +341,7 @@ class Builder(Decide):
         self.prose()
         self.options()
         self.choice()
+        self.open_choice()
         self.emit_options()
         if self.uncertain:
             self.data["x_uncertain"] = list(self.uncertain)

@@ -30,91 +30,21 @@ from ...packdata import lexicon
 from ..document import Block, Document, ListBlock, ListItem, Paragraph, Section
 from .choice import named_in
 from .content import Opt, clean_title, fill, fill_item, split_title
+from .leadin import lead_in
 from .points import polarity
 from .prose import sentences
-from .sections import is_consequences, is_options, is_pros_cons, is_role, pc_kind
+from .sections import (
+    is_consequences,
+    is_decision,
+    is_options,
+    is_pros_cons,
+    is_role,
+    pc_kind,
+)
 
 MAX_NAME_WORDS = 12  # a longer item is a sentence of prose, not a candidate's name
 MAX_DISCUSSED_NAME_WORDS = 8  # in a discussion section, where bullets are often remarks
 MAX_ITEMS = 10
-MAX_LEAD_IN_WORDS = 40
-_FILLERS = frozenset(
-    re.findall(
-        r"\w+",
-        "using use the following these those also several some a an few number of other various "
-        "multiple different two three four five six main possible potential alternative "
-        "including as such like and both couple more in detail briefly",
-    )
-)
-_NOT_AFTER_VERB = re.compile(r"^\s*(?:how|whether|why|what|when|if|that|to|it|this)\b")
-_QUALIFIERS = (
-    r"(?:other|possible|potential|considered|alternative|candidate|rejected|evaluated|main|"
-    r"some|several|the)"
-)
-
-
-@cache
-def _frames() -> tuple[re.Pattern[str], ...]:
-    """The lead-in frames, built from the lexicon's words (lower-case text, no colon)."""
-    lex = lexicon()
-    noun = lex.term_patterns["candidate_nouns"].pattern
-    verb = lex.term_patterns["weighing_verbs"].pattern
-    return (
-        # "we have considered using", "we discussed three options"
-        re.compile(
-            r"(?<![\w-])(?:we|i|the\s+team|our\s+team)(?:\s+[\w'’-]+){0,3}?\s+"
-            + verb
-            + r"(?P<rest>.*)$"
-        ),
-        # "some options which were considered", "the alternatives we looked at were"
-        re.compile(noun + r"(?:\s+[\w'’(),./#-]+){0,12}?\s+" + verb),
-        # "there are several leading cloud providers who ...", "we have two options"
-        re.compile(
-            r"^(?:there\s+(?:are|were)|we\s+(?:have|had)|we've)(?P<head>(?:\s+[\w'’-]+){0,5}?)\s+"
-            + noun
-        ),
-        # "the options are", "our alternatives include"
-        re.compile(
-            r"^(?:the|our)\s+(?:[\w'’-]+\s+){0,2}?(?:options|alternatives|candidates|choices|"
-            r"possibilities)(?:\s+[\w'’-]+){0,4}?\s+(?:are|were|include|included)$"
-        ),
-        # "options", "other options considered"
-        re.compile(
-            rf"^(?:{_QUALIFIERS}\s+){{0,2}}"
-            + noun
-            + r"(?:\s+(?:considered|evaluated|explored|examined|discussed|compared))?$"
-        ),
-    )
-
-
-def lead_in(sentence: str) -> bool:
-    """Whether ``sentence`` (ending with a colon) announces a list of candidates."""
-    text = re.sub(r"\([^()]*\)", " ", sentence.lower())
-    text = " ".join(text.split()).rstrip(" :")
-    if not sentence.rstrip().endswith(":") or len(text.split()) > MAX_LEAD_IN_WORDS:
-        return False
-    lex = lexicon()
-    we, passive, there, the, label = _frames()
-    if m := we.search(text):
-        rest = m.group("rest")
-        words = [w.strip(",.;") for w in rest.split()]
-        if (
-            not _NOT_AFTER_VERB.match(rest)
-            and not lex.mentions("not_candidates", rest)
-            and len(words) <= 10
-            and (all(w in _FILLERS for w in words) or lex.mentions("candidate_nouns", rest))
-        ):
-            return True
-    if passive.search(text) and not lex.mentions("not_candidates", text.split(" were ")[0]):
-        return True
-    if (m := there.search(text)) and not lex.mentions("not_candidates", m.group("head")):
-        head = m.group("head").split()
-        if text.startswith("there") or all(w in _FILLERS or w.isdigit() for w in head):
-            return True  # "we have two options"; never "we've decided to use the following tools"
-
-    return bool(the.search(text) or label.search(text))
-
-
 # -- one item, as a candidate's name --------------------------------------------------------
 _SUBJECT = re.compile(
     r"^(?P<x>[^,;:()]{1,60}?)\s+(?:is|was|are|were|does|did|has|may|might|could|would|can|will|"
@@ -193,6 +123,9 @@ def _from_list(lst: ListBlock, max_words: int = MAX_NAME_WORDS) -> list[Opt]:
         if opt is None:
             return []
         out.append(opt)
+    names = [" ".join(o.title.lower().split()) for o in out]
+    if len(set(names)) < len(names):  # "The settings are kept in X", "The settings are ...":
+        return []  # sentences about one subject, not names
     return out
 
 
@@ -212,6 +145,7 @@ def _places(doc: Document) -> list[Section]:
 def introduced(doc: Document) -> list[Opt]:
     """Lists introduced by a lead-in line (a group per section when in two or more)."""
     found: list[tuple[Section, list[Opt]]] = []
+    deciding = {id(s) for d in doc.find(lambda s: is_decision(s.key)) for s in d.walk()}
     for sec in _places(doc):
         blocks = list(sec.blocks)
         for n, block in enumerate(blocks[:-1]):
@@ -219,7 +153,8 @@ def introduced(doc: Document) -> list[Opt]:
             if not isinstance(block, Paragraph) or not isinstance(after, ListBlock):
                 continue
             said = (sentences(block.text) or [""])[-1]
-            if lead_in(said):
+            # a decision's "achieved in three ways:" lists the parts it adopts
+            if lead_in(said, counting=id(sec) not in deciding):
                 opts = _from_list(after)
                 if opts:
                     found.append((sec, opts))

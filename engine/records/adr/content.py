@@ -81,8 +81,42 @@ class Opt:
 
     def describe(self, text: str, line: int) -> None:
         text = text.strip()
+        if (why := rejection(text)) is not None:  # "Rejected: breaks X", "Discarded - slow"
+            self.rejected = True
+            if why and not self.reason:
+                self.reason, self.reason_line = why, line
+            text = why
         if text and not self.description:
             self.description, self.desc_line = text, line
+
+
+# What is said of an option that starts by turning it down: "Rejected: too slow",
+# "**Rejected** because ...", "Rejected for this release: ...", "Not chosen - costly".
+_REJECTED_LEAD = re.compile(
+    r"^\W{0,3}(?:(?:considered|evaluated|tried|discussed|explored)\s+(?:and|but)\s+)?"
+    r"(?:rejected|discarded|dismissed|ruled\s+out|not\s+(?:chosen|selected|pursued|adopted))"
+    r"(?:\s+(?:for|in|at|per|by|as)\s+(?:[^:.;()]|\.(?=\S)){1,40}?)?(?:\s*\([^()]{1,40}\))?"
+    r"\W{0,3}(?:\s+because\W{0,3}:|\s*(?::|\.(?=\s|$)|[-–—])|"
+    r"\s*,?\s+(?=because\b|since\b|as\b|due\b)|\W*$)"
+    r"\s*(?P<why>.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+# A later sentence of an option's text that turns it down ("Reads both tables. Rejected:
+# couples the tenant to ...").
+_LATER = re.compile(r"(?<=[.;!?])\s+(?=(?:Rejected|Discarded|Ruled\s+out|Not\s+chosen)\b)")
+
+
+def rejection(text: str) -> str | None:
+    """The reason given when ``text`` turns its option down, at its start or at the start
+    of a later sentence ("" when it gives none), else None."""
+    text = text.strip()
+    for n, part in enumerate(_LATER.split(text)):
+        m = _REJECTED_LEAD.match(part)
+        if m is not None and (n == 0 or m.group("why").strip()):
+            return m.group("why").strip()
+    return None
 
 
 def split_title(
@@ -211,6 +245,10 @@ def fill(
     for block in blocks:
         if isinstance(block, Paragraph) and _CHOICE_STARTS.match(block.text):
             break  # "Selected approach: X" after the last option: the decision, not its points
+        if isinstance(block, Paragraph) and opt.description and rejection(block.text):
+            opt.describe(block.text, block.line)  # "**Rejected because:** costly": the reason
+            opt.add("cons", block.line, rejection(block.text) or block.text)
+            continue
         if isinstance(block, Paragraph):
             ruled_out = points and opt.description and argues_against(block.text)
             if ruled_out and prefixed(block.text) is None:
@@ -238,6 +276,11 @@ def _paragraph(opt: Opt, block: Paragraph) -> str | None:
         if block.label and block.rest:
             opt.add(kind, block.line, block.rest)
         return kind
+    if block.text.endswith(":") and (why := rejection(block.text)) is not None:
+        opt.rejected = True  # "**Rejected.** It falls short because:" and a list
+        if not opt.reason:
+            opt.reason, opt.reason_line = why.rstrip(":"), block.line
+        return None
     labelled = pc_kind(heading_key(block.label)) if block.label else None
     if labelled and block.rest:
         opt.add(labelled, block.line, block.rest)

@@ -27,7 +27,15 @@ from .led import led_paragraphs
 from .prose import compared, in_section, paragraph_alternatives
 from .reasons import introduced_lists, reasons_after, reasons_follow
 from .rejected import add_why_nots, as_rejected, why_not_heading, why_not_headings
-from .sections import is_options, is_pros_cons, is_rejected, is_role, ordered, pc_kind
+from .sections import (
+    DECISION_WORDS,
+    is_options,
+    is_pros_cons,
+    is_rejected,
+    is_role,
+    options_sections,
+    pc_kind,
+)
 
 MAX_DESCRIPTION_WORDS = 15  # a nested item longer than this describes its option
 _OPTION_PARA = re.compile(r"^(?:option|alternative|approach|solution)\s*#?\s*\w{1,3}\b", re.I)
@@ -107,8 +115,11 @@ def from_heading(sec: Section, group: str | None = None, group_line: int = 0) ->
     if (why := why_not_heading(sec, group, group_line)) is not None:
         return [why]  # "Why not X?": X, and the reasons against it
     subs = [c for c in sec.children if _is_option_heading(c) and _looks_like_option(c)]
+    if not subs and not _argued_heading(sec):  # "Use a managed service" > "RDS", "Cloud SQL"
+        heads = [c for c in sec.children if _is_option_heading(c)]
+        subs = heads if heads and all(_argued_heading(c) for c in heads) else []
     title, label, marked = clean_title(sec.title)
-    if subs and not sec.items() and len(subs) >= 2:
+    if subs and not sec.items() and (len(subs) >= 2 or not _looks_like_option(subs[0])):
         out: list[Opt] = []
         for sub in subs:
             out.extend(from_heading(sub, title, sec.line))
@@ -123,6 +134,20 @@ def from_heading(sec: Section, group: str | None = None, group_line: int = 0) ->
     opt.marked_line = sec.line if opt.marked else 0
     fill(opt, sec.blocks, sec.children, points=True)
     return [opt] if title else []
+
+
+def _argued_heading(sec: Section) -> bool:
+    """A heading whose own content argues it: a pros or cons subsection or label
+    (``**Advantages**``, ``##### Drawbacks``), so it is an option of its own."""
+    if any(pc_kind(c.key) for c in sec.children):
+        return True
+    for block in sec.blocks:
+        said = block.label if isinstance(block, Paragraph) and block.label else None
+        if said is None and isinstance(block, Paragraph) and len(block.text.split()) <= 3:
+            said = block.text
+        if said and pc_kind(said.rstrip(" :").lower()):
+            return True
+    return False
 
 
 def _looks_like_option(sec: Section) -> bool:
@@ -217,7 +242,7 @@ def from_section(sec: Section) -> tuple[list[Opt], bool]:
     lists = [lst for lst in sec.lists() if any(_item_is_option(it) for it in lst.items)]
     items = list(lists[0].items) if lists else []
     labelled = bool(heads) and all(_OPTION_PARA.match(h.title) for h in heads)
-    if items and not _DECISION_WORDS.search(sec.key) and _parameter_list(items):
+    if items and not DECISION_WORDS.search(sec.key) and _parameter_list(items):
         return [], False  # "## Options" documenting an API's parameters
     if items and not labelled and any(_item_is_option(it) for it in items):
         if groups := introduced_lists(sec.blocks, lists):  # "With respect to X:" and a list
@@ -236,7 +261,7 @@ def from_section(sec: Section) -> tuple[list[Opt], bool]:
     if found := led_paragraphs(sec):  # "**Keep X as it is.** Defers the problem..."
         return found, False
     found = in_section(sec)
-    if not found and _DECISION_WORDS.search(sec.key):  # "## Alternatives considered"
+    if not found and DECISION_WORDS.search(sec.key):  # "## Alternatives considered"
         found = paragraph_alternatives(sec)
     return found, True
 
@@ -258,14 +283,6 @@ def _from_headings(heads: list[Section]) -> list[Opt]:
     return found
 
 
-# Words that make an options heading a list of decision alternatives whatever its items
-# look like ("Considered Options" holding `` `NNNN-title.md` `` file-name patterns).
-_DECISION_WORDS = re.compile(
-    r"\b(?:considered|evaluated|alternatives?|rejected|possible|potential|candidates|positions|"
-    r"explored|examined|discussed|analy[sz]ed|compared)\b"
-)
-
-
 def _parameter_list(items: list[ListItem]) -> bool:
     """Items that document parameters (`` `seq` is the upper bound...``), not options."""
     coded = sum(1 for it in items if it.source.lstrip().startswith("`"))
@@ -281,18 +298,6 @@ def _item_is_option(item: ListItem) -> bool:
 
 
 _NONE = re.compile(r"^(?:n/?a|none|nothing|tbd|not\s+applicable|-+)\W*$", re.IGNORECASE)
-
-
-def options_sections(doc: Document) -> list[Section]:
-    """Options sections, outermost first: a section nested in another options section is
-    read as part of it."""
-    found = ordered(doc, is_options)
-    out: list[Section] = []
-    for sec in sorted(found, key=lambda s: s.line):
-        if any(sec in list(o.walk()) for o in out):
-            continue
-        out.append(sec)
-    return out
 
 
 # Headings that name a part of a design document, never an option.

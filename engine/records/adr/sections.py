@@ -17,6 +17,11 @@ _QUALIFIER = (
     r"(?:the|other|rejected|discarded|dismissed|declined|unchosen|possible|potential|"
     r"considered|evaluated|alternative|available|main|key|remaining)"
 )
+# "Options we looked at", "Alternatives that were weighed", "Approaches we tried"
+_WEIGHED = (
+    r"(?:looked\s+at|looked\s+into|considered|evaluated|explored|examined|weighed|"
+    r"investigated|discussed|compared|assessed|reviewed|tried|rejected|analy[sz]ed)"
+)
 _AGAINST = (
     rf"(?:(?:reasons?|arguments?|rationale)\s+(?:against|for\s+rejecting)|why\s+not)"
     rf"(?:\s+(?:choosing|using|picking|taking))?(?:\s+{_QUALIFIER})*\s+{_ALTERNATIVE}"
@@ -26,7 +31,12 @@ _OPTIONS = re.compile(
     r"^(?:[a-z][\w-]*\s+){1,3}(?:evaluated|considered|compared|assessed|reviewed)$|"
     rf"^(?:{_QUALIFIER}\s+)*{_ALTERNATIVE}(?:\s+(?:considered|evaluated|explored|examined|"
     rf"{_REJECTED}|discussed|analysed|analyzed|regarding\b.*|for\b.*|to\b.*|of\b.*))?$|"
-    rf"^{_AGAINST}$"
+    rf"^{_AGAINST}$|"
+    rf"^(?:{_QUALIFIER}\s+)*{_ALTERNATIVE}\s+(?:that\s+|which\s+)?(?:we|were|have\s+been|"
+    rf"had\s+been|was)\s+(?:[a-z][\w-]*\s+){{0,2}}?{_WEIGHED}\b.*$|"
+    rf"^(?:{_QUALIFIER}\s+)*{_ALTERNATIVE}\s+(?:available|on\s+the\s+table|"
+    rf"considered\s+(?:and|but)\s+{_REJECTED})$|"
+    r"^candidate\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?$"
 )
 _REJECTED_SECTION = re.compile(
     rf"^(?:.*\b(?:{_REJECTED}|unchosen)\b.*|{_AGAINST}|other\s+{_ALTERNATIVE}(?:\s+\w+)?)$"
@@ -120,7 +130,7 @@ _SETTINGS = re.compile(
     r"\b(?:client|clients|configuration|config|customi[sz]ation|command|command-line|cli|api|"
     r"server|runtime|connection|build|compiler|flag|flags|environment|startup|stream|consumer|"
     r"subscription|publish|request|query|tls|auth|parameter|parameters|setting|settings|"
-    r"advanced|optional|extra|additional|supported|available|default)\b"
+    r"advanced|optional|extra|additional|supported|default)\b"
 )
 
 
@@ -211,3 +221,37 @@ def ordered(doc: Document, pred: object) -> list[Section]:
 def first(doc: Document, pred: object) -> Section | None:
     found = ordered(doc, pred)
     return found[0] if found else None
+
+
+# Words that make an options heading a list of decision alternatives whatever its items
+# look like ("Considered Options" holding `` `NNNN-title.md` `` file-name patterns).
+DECISION_WORDS = re.compile(
+    r"\b(?:considered|evaluated|alternatives?|rejected|possible|potential|candidates|positions|"
+    r"explored|examined|discussed|analy[sz]ed|compared)\b"
+)
+
+
+# Nouns that name alternatives whatever qualifies them; "choices", "solutions" and
+# "approaches" inside a decision section are often the parts of the decision taken.
+_WEIGHED_NOUN = re.compile(r"\b(?:options?|alternatives?|candidates?|positions)\b")
+
+
+def _part_of_decision(doc: Document, sec: Section) -> bool:
+    """An options-like heading inside a decision section that names the parts of the
+    decision taken ("### Technology choices", "### Key design choices", "### Approach
+    chosen"), not alternatives weighed: no weighing word, no noun of alternatives."""
+    if DECISION_WORDS.search(sec.key) or _WEIGHED_NOUN.search(sec.key):
+        return False
+    return any(s is sec for d in ordered(doc, is_decision) for s in d.find(lambda _: True))
+
+
+def options_sections(doc: Document) -> list[Section]:
+    """Options sections, outermost first: a section nested in another options section is
+    read as part of it; one that names the parts of a decision is not one."""
+    found = [s for s in ordered(doc, is_options) if not _part_of_decision(doc, s)]
+    out: list[Section] = []
+    for sec in sorted(found, key=lambda s: s.line):
+        if any(sec in list(o.walk()) for o in out):
+            continue
+        out.append(sec)
+    return out
