@@ -16,9 +16,11 @@ from ..document import Document, ListBlock, ListItem, Paragraph, Section, block_
 from . import sections as roles
 from .choice import (
     CHOSEN_LINE,
+    LABEL_LINE,
     ONE_ABOVE,
     chosen_in_line,
     find,
+    find_named,
     join_quoted,
     join_wrapped,
     named_in,
@@ -43,6 +45,8 @@ _OPEN = re.compile(
     r"to\s+be\s+(?:decided|determined|confirmed)|work\s+in\s+progress)\W*$",
     re.IGNORECASE,
 )
+# "[title of option 1]" in square brackets and not a link: a template's placeholder
+_PLACEHOLDER = re.compile(r"^[\"“'`]?\[[^\[\]]*\][\"”'`]?(?!\()(?:\s*,|\s*$|\s+because\b)", re.I)
 _REASON_LABEL = re.compile(r"^\W*(?:rationale|reasons?|because|why)\W*", re.IGNORECASE)
 _TURN = re.compile(r",?\s+(?:although|though|but|while|whereas|even\s+though|however)\b", re.I)
 
@@ -84,6 +88,7 @@ class Decide:
         if marked or not self.opts:
             return
         steps = (
+            self._by_label_line,
             self._by_group_decisions,
             self._by_reference,
             self._by_above,
@@ -102,6 +107,17 @@ class Decide:
             and not _OPEN.match(own_text(text_secs[0]))
         ):
             self._decision_as_option(text_secs[0])
+
+    def _by_label_line(self, outcome: list[Section]) -> bool:
+        """ "Decision: option 2", "**Outcome:** B", "Selected: Redis", "We chose B": a line of
+        the decision that starts by naming one listed option as a whole."""
+        for sec in outcome:
+            for line, text in _texts(sec):
+                index = named_by_label_line(text, self.opts)
+                if index is not None:
+                    self._choose([index], "decision line naming the option", [line])
+                    return True
+        return False
 
     def _by_group_decisions(self, outcome: list[Section]) -> bool:
         """Two or more option groups, each followed by its own decision section: in each,
@@ -264,6 +280,8 @@ class Decide:
             m = CHOSEN_LINE.search(text)
             if m is None or not m.group(1).strip():
                 continue
+            if _PLACEHOLDER.match(m.group(1).strip()):
+                return True  # the template's "[title of option 1]": no choice is stated
             said, _, more = m.group(1).strip().partition("\n")  # its first line names it
             said, more = join_quoted(said, more)  # unless its quoted title wraps
             said, more = self._wrapped(said, more)
@@ -348,6 +366,23 @@ class Decide:
         self.data["x_chosen_by"] = "the decision section (alternatives listed as rejected)"
         self.unsure("chosen")
         self.unsure(f"options[{index}]")
+
+
+def named_by_label_line(text: str, opts: list[Opt]) -> int | None:
+    """The option a ``Decision: X`` / ``We chose X`` line names, or None. ``Decision: we
+    chose B`` is read through its second label."""
+    first = text.strip().split("\n", 1)[0]
+    for _ in range(2):
+        m = LABEL_LINE.match(first)
+        if m is None:
+            return None
+        said = (m.group(1) or m.group(2) or "").strip()
+        title = parse_chosen(said)[0]
+        index = find_named(title, opts) if title else None
+        if index is not None:
+            return index
+        first = said
+    return None
 
 
 def own_text(sec: Section) -> str:

@@ -1,0 +1,124 @@
+"""The chosen option named briefly: ``Chose option: payment``, ``Decision: option 2``,
+``We chose B``, ``Selected: X``, a restated title; ambiguous or passing names choose none."""
+
+from __future__ import annotations
+
+import re
+
+from decaudit.engine.records import load_file
+from decaudit.engine.records.adr.choice import by_distinct, canon, find_named
+from decaudit.engine.records.adr.content import Opt
+from decaudit.engine.types import SourceRecord
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+
+def read(text: str) -> SourceRecord:
+    (src,) = load_file("docs/adr/0001-x.md", text.encode())
+    assert isinstance(src, SourceRecord), src
+    return src
+
+
+def chosen(text: str) -> list[str]:
+    return [o.title for o in read(text).record.options if o.chosen]
+
+
+def record(first: str, second: str, outcome: str) -> str:
+    return (
+        f"# Pick a way\n\n## Considered Options\n\n* {first}\n* {second}\n\n"
+        f"## Decision Outcome\n\n{outcome}\n"
+    )
+
+
+TWO = ("Use parcel endpoint for non-parcel jobs", "Use ledger endpoint for non-parcel jobs")
+
+
+def test_a_short_name_chooses_the_one_option_with_that_distinctive_word() -> None:
+    text = record(*TWO, "Chose option: ledger, because it exists already.")
+    assert chosen(text) == [TWO[1]]
+
+
+def test_a_negated_compound_is_not_the_word_itself() -> None:
+    # "non-parcel" is in both titles; "parcel" alone is only in the first
+    assert chosen(record(*TWO, "Chose option: parcel, because")) == [TWO[0]]
+
+
+def test_a_short_name_both_options_share_chooses_none() -> None:
+    assert chosen(record(*TWO, "Chose option: endpoint, because it is simple.")) == []
+
+
+def test_a_short_name_of_two_of_three_options_chooses_none() -> None:
+    text = (
+        "# T\n\n## Considered Options\n\n* Managed queue service\n* Managed cache service\n"
+        "* Self-hosted broker\n\n## Decision Outcome\n\nChosen option: managed, because\n"
+    )
+    assert chosen(text) == []
+
+
+def test_choice_line_variants() -> None:
+    for line in (
+        "Chosen option: ledger",
+        "Choosen Option - ledger endpoint",
+        "**Chosen option:** Ledger endpoints.",
+        "Decision: option 2",
+        "**Decision:** ledger endpoint",
+        "Outcome: B",
+        "Selected: use the ledger endpoint",
+        "We chose B because it is there.",
+        "We have chosen the ledger endpoint because it exists.",
+        "Decision: we chose option B.",
+    ):
+        assert chosen(record(*TWO, line)) == [TWO[1]], line
+
+
+def test_a_decision_line_that_is_prose_chooses_nothing_by_itself() -> None:
+    text = record("Kafka streams", "Batch files", "Decision: we will revisit this next year.")
+    assert chosen(text) == []
+
+
+def test_a_template_placeholder_chooses_nothing() -> None:
+    text = record("Kafka streams", "Batch files", 'Chosen option: "[option 1]", because [reason]')
+    assert chosen(text) == []
+
+
+def test_a_restated_title_is_the_option() -> None:
+    for said in ("the Parcel Endpoints", "parcel-endpoint.", "Use parcel endpoint"):
+        opts = [Opt("Parcel endpoint", 1), Opt("Ledger endpoint", 2)]
+        assert canon(said) == canon("parcel endpoint")
+        assert find_named(said, opts) == 0, said
+
+
+def test_a_long_sentence_is_not_a_short_name() -> None:
+    opts = [Opt("Use parcel endpoint", 1), Opt("Use ledger endpoint", 2)]
+    said = "we looked at the parcel work and many other things before deciding anything"
+    assert by_distinct(said, opts) is None
+    assert find_named(said, opts) is None
+
+
+WORD = st.from_regex(r"[a-z]{5,9}", fullmatch=True)
+
+
+@settings(max_examples=60, deadline=None)
+@given(shared=WORD, one=WORD, two=WORD, other=WORD)
+def test_a_short_name_marks_at_most_one_option_and_only_its_own(
+    shared: str, one: str, two: str, other: str
+) -> None:
+    words = {shared, one, two, other}
+    if len(words) < 4 or any(canon(w) != w for w in words):
+        return  # words that collapse to one another (plurals) make another case
+    first, second = f"{one} {shared}", f"{two} {shared}"
+    got = chosen(record(first, second, f"Chose option: {two}, because it fits."))
+    assert got == [second]
+    # the decision says a word of neither option: nothing is chosen from the list
+    assert chosen(record(first, second, f"Chose option: {other}, because it fits.")) == []
+    # a word of both: ambiguous, none
+    assert chosen(record(first, second, f"Chose option: {shared}, because it fits.")) == []
+
+
+@settings(max_examples=40, deadline=None)
+@given(a=WORD, b=WORD)
+def test_a_choice_line_never_marks_two_options_of_one_list(a: str, b: str) -> None:
+    if a == b or re.search(a, b) or re.search(b, a):
+        return
+    for line in (f"Chose option: {a}", f"Decision: {a} {b}", f"We chose {b}"):
+        assert len(chosen(record(f"Use {a} store", f"Use {b} store", line))) <= 1
