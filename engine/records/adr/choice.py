@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from ...vocab import FUNCTION_WORDS
 from .content import Opt
+from .naming import by_distinct, restated
 
 MAX_FUZZY_OPTIONS = 200  # beyond this, titles must match exactly (keeps matching linear)
 _STOP = FUNCTION_WORDS  # the verbs of a title count (see vocab.STOP_WORDS)
@@ -128,103 +129,6 @@ def find(ref: str, opts: Sequence[Opt], *, fuzzy: bool = True) -> int | None:
         return None  # "A and B": several options named whole, none of them alone
     pool = hits or range(len(opts))
     return _closest(want, opts, pool)
-
-
-_TERM = re.compile(r"[a-z0-9][a-z0-9+#]*(?:[-.][a-z0-9][a-z0-9+#]*)*")
-_NEGATING = frozenset({"non", "no", "not", "anti", "without"})
-# words that say how an option is written, not which one it is
-_GENERIC = frozenset(
-    {"option", "alternative", "approach", "solution", "variant", "choice", "use", "using"}
-)
-MAX_SHORT_TERMS = 4  # a short name has at most this many words that count
-
-
-def _singular(word: str) -> str:
-    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
-
-
-def _compounds(text: str) -> list[str]:
-    """The words of ``text`` with hyphenated and dotted compounds kept whole, so that
-    ``non-payment`` is not ``payment`` and ``next.js`` stays one name."""
-    out = []
-    for word in _TERM.findall(text.lower()):
-        if word not in _STOP and word not in _GENERIC:
-            out.append(_singular(word))
-    return out
-
-
-def terms(text: str) -> set[str]:
-    """The words an option's title is known by: its compounds, and the parts of a compound
-    (``Datomic-style`` is also ``datomic``) unless the compound negates (``non-payment``)."""
-    out: set[str] = set()
-    for word in _compounds(text):
-        out.add(word)
-        parts = re.split(r"[-.]", word)
-        if len(parts) > 1 and parts[0] not in _NEGATING:
-            out.update(_singular(p) for p in parts if p not in _STOP and p not in _GENERIC)
-    return out
-
-
-def _term_in(word: str, have: set[str]) -> bool:
-    if word in have:
-        return True
-    parts = re.split(r"[-.]", word)
-    if len(parts) > 1 and all(p in have for p in parts):
-        return True  # "datomic-style" for "Datomic style"
-    return len(word) >= 5 and any(
-        abs(len(word) - len(h)) <= 1 and difflib.SequenceMatcher(None, word, h).ratio() >= 0.85
-        for h in have
-    )
-
-
-def option_terms(opt: Opt) -> set[str]:
-    out: set[str] = set()
-    for text in (opt.title, *opt.aliases):
-        out |= terms(re.sub(r"\s*\([^()]*\)", "", text)) or terms(text)
-    return out
-
-
-def by_distinct(ref: str, opts: Sequence[Opt]) -> int | None:
-    """The one option a short name (up to four words that count) names by a word only some
-    options have: ``payment`` names "Use payment endpoint" beside "Use customer endpoint";
-    ``endpoint``, which both have, names none."""
-    said = _compounds(ref)
-    if not 1 <= len(said) <= MAX_SHORT_TERMS or len(ref.split()) > 2 * MAX_SHORT_TERMS:
-        return None
-    if len(opts) < 2 or len(opts) > MAX_FUZZY_OPTIONS:
-        return None
-    have = [option_terms(o) for o in opts]
-    common = set.intersection(*have)
-    hits = [
-        i
-        for i, words in enumerate(have)
-        if all(_term_in(w, words) for w in said) and any(w not in common for w in said)
-    ]
-    return hits[0] if len(hits) == 1 else None
-
-
-_ARTICLE = re.compile(r"\b(?:a|an|the)\s+(?=\w)")
-_LEAD_VERB = re.compile(
-    r"^(?:(?:we\s+)?(?:will\s+|shall\s+|should\s+)?(?:use|using|adopt|adopting|introduce|"
-    r"implement|go\s+with|choose|switch\s+to|move\s+to|migrate\s+to|to)\s+)+"
-)
-
-
-def canon(text: str) -> str:
-    """A title as restated: ``Use the Payment Endpoints.`` and ``payment endpoint`` are one.
-    Case, punctuation, hyphens, articles, a leading "use"/"adopt" and plurals go."""
-    plain = re.sub(r"[^\w\s+#.]", " ", _plain(text)).replace(". ", " ").rstrip(".")
-    plain = _LEAD_VERB.sub("", _ARTICLE.sub("", " ".join(plain.split())))
-    return " ".join(_singular(w) for w in plain.split())
-
-
-def restated(ref: str, opts: Sequence[Opt]) -> int | None:
-    """The one option whose title (or an alias) ``ref`` restates with small differences."""
-    want = canon(ref)
-    if not want:
-        return None
-    same = [i for i, o in enumerate(opts) if want in {canon(t) for t in (o.title, *o.aliases)}]
-    return same[0] if len(same) == 1 else None
 
 
 def find_named(ref: str, opts: Sequence[Opt]) -> int | None:

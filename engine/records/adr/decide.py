@@ -378,6 +378,8 @@ def named_by_label_line(text: str, opts: list[Opt]) -> int | None:
             return None
         said = (m.group(1) or m.group(2) or "").strip()
         title = parse_chosen(said)[0]
+        if re.match(r"(?:not|never|against|no|none|neither)\b", title, re.I):
+            return None  # "We chose not to continue with X"
         index = find_named(title, opts) if title else None
         if index is not None:
             return index

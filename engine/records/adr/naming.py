@@ -1,0 +1,205 @@
+"""Naming an option loosely: by a short name, a restated title or a distinctive term.
+
+``Chose option: payment`` names "Use payment endpoint ..." when the other option is "Use
+customer endpoint ...": ``payment`` is a word only that option has. ``We will use the
+Payment Endpoints`` restates that title. ``We will add a Mediator`` names the option whose
+title or description is the only one to speak of a Mediator. Each names one option or none:
+a word that several options share names none of them.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Sequence
+
+from ...vocab import FUNCTION_WORDS
+from .content import Opt
+
+MAX_OPTIONS = 200  # beyond this, no loose naming (keeps matching linear)
+MAX_SHORT_TERMS = 4  # a short name has at most this many words that count
+_STOP = FUNCTION_WORDS
+_TERM = re.compile(r"[a-z0-9][a-z0-9+#]*(?:[-.][a-z0-9][a-z0-9+#]*)*")
+_NEGATING = frozenset({"non", "no", "not", "anti", "without"})
+# words that say how an option is written, not which one it is
+_GENERIC = frozenset(
+    {"option", "alternative", "approach", "solution", "variant", "choice", "use", "using"}
+)
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def _compounds(text: str) -> list[str]:
+    """The words of ``text`` that count, hyphenated and dotted compounds kept whole, so that
+    ``non-payment`` is not ``payment`` and ``next.js`` stays one name."""
+    return [
+        _singular(w) for w in _TERM.findall(text.lower()) if w not in _STOP and w not in _GENERIC
+    ]
+
+
+def terms(text: str) -> set[str]:
+    """The words a title is known by: its compounds, and the parts of a compound
+    (``Datomic-style`` is also ``datomic``) unless the compound negates (``non-payment``)."""
+    out: set[str] = set()
+    for word in _compounds(text):
+        out.add(word)
+        parts = re.split(r"[-.]", word)
+        if len(parts) > 1 and parts[0] not in _NEGATING:
+            out.update(_singular(p) for p in parts if p not in _STOP and p not in _GENERIC)
+    return out
+
+
+def _term_in(word: str, have: set[str]) -> bool:
+    if word in have:
+        return True
+    parts = re.split(r"[-.]", word)
+    if len(parts) > 1 and all(p in have for p in parts):
+        return True  # "datomic-style" for "Datomic style"
+    return len(word) >= 5 and any(
+        abs(len(word) - len(h)) <= 1 and difflib.SequenceMatcher(None, word, h).ratio() >= 0.85
+        for h in have
+    )
+
+
+def option_terms(opt: Opt) -> set[str]:
+    """The words of an option's title and aliases (a bracketed aside left out)."""
+    out: set[str] = set()
+    for text in (opt.title, *opt.aliases):
+        out |= terms(re.sub(r"\s*\([^()]*\)", "", text)) or terms(text)
+    return out
+
+
+def by_distinct(ref: str, opts: Sequence[Opt]) -> int | None:
+    """The one option a short name (up to four words that count) names by a word only some
+    options have: ``payment`` names "Use payment endpoint" beside "Use customer endpoint";
+    ``endpoint``, which both have, names none."""
+    said = _compounds(ref)
+    if not 1 <= len(said) <= MAX_SHORT_TERMS or len(ref.split()) > 2 * MAX_SHORT_TERMS:
+        return None
+    if not 2 <= len(opts) <= MAX_OPTIONS:
+        return None
+    have = [option_terms(o) for o in opts]
+    common = set.intersection(*have)
+    hits = [
+        i
+        for i, words in enumerate(have)
+        if all(_term_in(w, words) for w in said) and any(w not in common for w in said)
+    ]
+    return hits[0] if len(hits) == 1 else None
+
+
+_ARTICLE = re.compile(r"\b(?:a|an|the)\s+(?=\w)")
+_LEAD_VERB = re.compile(
+    r"^(?:(?:we\s+)?(?:will\s+|shall\s+|should\s+)?(?:use|using|adopt|adopting|introduce|"
+    r"implement|go\s+with|choose|switch\s+to|move\s+to|migrate\s+to|to)\s+)+"
+)
+
+
+def canon(text: str) -> str:
+    """A title as restated: ``Use the Payment Endpoints.`` and ``payment endpoint`` are one.
+    Case, punctuation, hyphens, articles, a leading "use"/"adopt" and plurals go."""
+    plain = re.sub(r"[\"'`“”‘’«»\[\]*_]", "", text.lower()).replace("-", " ")
+    plain = re.sub(r"[^\w\s+#.]", " ", plain).replace(". ", " ").strip().rstrip(".")
+    plain = _LEAD_VERB.sub("", _ARTICLE.sub("", " ".join(plain.split())))
+    return " ".join(_singular(w) for w in plain.split())
+
+
+def restated(ref: str, opts: Sequence[Opt]) -> int | None:
+    """The one option whose title (or an alias) ``ref`` restates with small differences."""
+    want = canon(ref)
+    if not want:
+        return None
+    same = [i for i, o in enumerate(opts) if want in {canon(t) for t in (o.title, *o.aliases)}]
+    return same[0] if len(same) == 1 else None
+
+
+_NOT_BEFORE = re.compile(
+    r"(?:against|not|never|reject(?:ed|s)?|instead\s+of|rather\s+than|over|no\s+longer|"
+    r"from|unlike|than|versus|vs\.?)\s+(?:\w+\s+){0,2}$"
+)
+
+
+def _whole_at(needle: str, hay: str) -> list[int]:
+    return [m.start() for m in re.finditer(r"(?<!\w)" + re.escape(needle) + r"(?!\w)", hay)]
+
+
+def restated_in(text: str, opts: Sequence[Opt]) -> list[int]:
+    """Options whose title of two or more words ``text`` restates ("we will use the payment
+    endpoints" for "Use payment endpoint"), not only to turn it down."""
+    if len(opts) > MAX_OPTIONS:
+        return []
+    said = canon(text)
+    out = []
+    for i, opt in enumerate(opts):
+        for title in (opt.title, *opt.aliases):
+            name = canon(title)
+            if len(name.split()) < 2:
+                continue  # one word: named whole already, or too loose to restate
+            starts = _whole_at(name, said)
+            if any(not _NOT_BEFORE.search(said[max(0, p - 40) : p]) for p in starts):
+                out.append(i)
+                break
+    return out
+
+
+# A sentence that decides ("we will add", "we have decided to use", "the team chose"), not
+# one that weighs ("we considered", "we could use").
+_DECIDING = re.compile(
+    r"\b(?:we|the\s+team|i)\s+(?:(?:will|shall|are\s+going\s+to|have\s+decided\s+to|"
+    r"decided\s+to|decide\s+to|plan\s+to|intend\s+to)\s+(?:\w+\s+)?(?:add|use|introduce|build|"
+    r"adopt|implement|create|provide|offer|go\s+with|choose|move\s+to|switch\s+to|migrate\s+to|"
+    r"keep|stay\s+with|stick\s+with|rely\s+on|write)|(?:have\s+)?(?:chose|chosen|selected|"
+    r"picked|adopted|opted\s+for|settled\s+on))\b",
+    re.IGNORECASE,
+)
+_WEIGHING = re.compile(
+    r"\b(?:consider\w*|evaluat\w*|investigat\w*|explor\w*|might|could|may|would|if|whether|"
+    r"not|never|n't)\b",
+    re.IGNORECASE,
+)
+_CUT = re.compile(
+    r"\b(?:instead\s+of|rather\s+than|in\s+favou?r\s+of|over|not|unlike|than|versus|vs)\b|"
+    r",?\s+(?:although|though|but|while|whereas|however)\b",
+    re.IGNORECASE,
+)
+_PROPER = re.compile(r"(?<=[\w,;)] )`?([A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*)`?|`([^`]{2,40})`")
+
+
+def _description_names(opt: Opt) -> set[str]:
+    """Names an option's own description gives (``Mediator``, `` `Stateless` ``): capitalised
+    words inside a sentence and code spans."""
+    text = opt.description or ""
+    out: set[str] = set()
+    for m in _PROPER.finditer(text):
+        out |= terms(m.group(1) or m.group(2))
+    return {w for w in out if len(w) >= 4}
+
+
+def term_choice(text: str, opts: Sequence[Opt]) -> tuple[int, int] | None:
+    """(option, sentence number) when the deciding sentences of ``text`` ("We will add a
+    Mediator class") name a term that only one option's title or description has, and no
+    other option's; else None."""
+    if not 2 <= len(opts) <= MAX_OPTIONS:
+        return None
+    pools = [{w for w in option_terms(o) if len(w) >= 4} | _description_names(o) for o in opts]
+    counts: dict[str, int] = {}
+    for pool in pools:
+        for w in pool:
+            counts[w] = counts.get(w, 0) + 1
+    own = [{w for w in pool if counts[w] == 1} for pool in pools]
+    found: set[int] = set()
+    first = -1
+    for n, sentence in enumerate(re.split(r"(?<=[.!?;:])\s+", text)):
+        m = _DECIDING.search(sentence)
+        if m is None or _WEIGHING.search(sentence[: m.end()]):
+            continue
+        said = terms(_CUT.split(sentence[m.end() :])[0])
+        hits = {i for i, words in enumerate(own) if words & said and not opts[i].rejected}
+        if hits and first < 0:
+            first = n
+        found |= hits
+    if len(found) != 1:
+        return None
+    return found.pop(), first
