@@ -84,8 +84,11 @@ def test_a_line_that_turns_an_option_down_chooses_nothing_by_itself() -> None:
 
 
 def test_a_template_placeholder_chooses_nothing() -> None:
-    text = record("Kafka streams", "Batch files", 'Chosen option: "[option 1]", because [reason]')
-    assert chosen(text) == []
+    for line in (
+        'Chosen option: "[title of option 1]", because [justification, e.g. only option]',
+        'Chosen option: "{title of option 1}", because {justification…}',
+    ):
+        assert chosen(record("Kafka streams", "Batch files", line)) == [], line
 
 
 def test_a_restated_title_is_the_option() -> None:

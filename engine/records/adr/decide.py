@@ -45,8 +45,11 @@ _OPEN = re.compile(
     r"to\s+be\s+(?:decided|determined|confirmed)|work\s+in\s+progress)\W*$",
     re.IGNORECASE,
 )
-# "[title of option 1]" in square brackets and not a link: a template's placeholder
-_PLACEHOLDER = re.compile(r"^[\"“'`]?\[[^\[\]]*\][\"”'`]?(?!\()(?:\s*,|\s*$|\s+because\b)", re.I)
+# "[title of option 1]", "{title of option 1}": a template's placeholder, not a title
+_PLACEHOLDER = re.compile(
+    r"^[\"“'`]?[\[{][^\[\]{}]*(?:\btitle\s+of\b|\bname\s+of\b|\be\.g\.|…|\.\.\.)[^\[\]{}]*[\]}]",
+    re.IGNORECASE,
+)
 _REASON_LABEL = re.compile(r"^\W*(?:rationale|reasons?|because|why)\W*", re.IGNORECASE)
 _TURN = re.compile(r",?\s+(?:although|though|but|while|whereas|even\s+though|however)\b", re.I)
 
