@@ -31,7 +31,8 @@ _NOT_FIRST = frozenset(
         "everything nothing all each every any both either neither what which how whether here "
         "there now later sooner earlier before after once just only doing being having waiting "
         "more less most least such other others another same so too very much many few whatever "
-        "whichever when if while although though because since as unless until whereas",
+        "whichever when if while although though because since as unless until whereas "
+        "could might may would should shall must can will",
     )
 )
 _PRONOUN = re.compile(r"\b(?:it|we|they|he|she|i|you|us|them)\b", re.IGNORECASE)
@@ -53,7 +54,9 @@ _CODE = re.compile(r"`([^`]+)`")
 _QUALIFY = re.compile(
     r"\s+(?:for|in|on|at|across|within|inside|throughout|where(?:ver)?|when(?:ever)?|because|since|"
     r"as\s+(?:the|a|an|our)|so\s+that|in\s+order\s+to|which|that|unless|until|if|while|"
-    r"mainly|mostly|primarily|wherever|by|due\s+to|going\s+forward)\b.*$",
+    r"mainly|mostly|primarily|wherever|by|due\s+to|going\s+forward|"
+    r"to\s+(?:allow|enable|support|ensure|help|avoid|reduce|improve|accommodate|prevent|"
+    r"simplify|speed\s+up))\b.*$",
     re.IGNORECASE,
 )
 _QUALIFY_LOOSE = re.compile(r"\s+(?:with|via|through|using)\b.*$", re.IGNORECASE)

@@ -22,6 +22,7 @@ from .content import (
     prefixed,
     strip_marks,
 )
+from .contrast import beside_adopted, in_contrast
 from .inline import in_sentences
 from .led import led_paragraphs
 from .prose import compared, in_section, paragraph_alternatives
@@ -434,6 +435,7 @@ def _outside_sections(
         out = block_candidates(doc)
     if not out:
         out = compared(doc, title, title_line) or in_sentences(doc, title, title_line)
+        out = beside_adopted(out, doc) or in_contrast(doc)
         if out:
             uncertain.append("options")  # the whole field, only as inferred from prose
     return out

@@ -15,7 +15,9 @@ from __future__ import annotations
 import re
 
 from ..document import Document, ListBlock, Paragraph, Section
+from .adopted import adopted
 from .content import Opt
+from .names import acceptable, trim
 from .sections import RATIONALE, is_context, is_decision
 
 MAX_TITLE_WORDS = 16  # a longer "name" is a clause of prose, not an option
@@ -46,6 +48,7 @@ _ALTERNATIVE_IS = re.compile(
     r"^(?:the\s+|an?\s+|one\s+|another\s+)?(?:(?:primary|main|first|second|third|other|only|"
     r"obvious|final|last|rejected|considered|possible|natural)\s+)*"
     r"(?:option|alternative|approach|candidate|choice)\s+"
+    r"(?:(?:for|to)\s+(?P<ref>that|this|it|these|those)\s+)?"
     r"(?:(?:that\s+|which\s+)?" + _WE + r"\s+(?:\w+\s+){0,2}?"
     r"(?:considered|evaluated|looked\s+at|explored|rejected)\s+)?"
     r"(?:is|was|would\s+be|would\s+have\s+been|will\s+be)\s+(?:to\s+)?(?P<x>.+)$",
@@ -300,19 +303,57 @@ def compared(doc: Document, title: str, title_line: int) -> list[Opt]:
     for sec in secs:
         paras.extend(sec.paragraphs())
     found = in_text(paras) or in_listed(secs) or in_title(title, title_line)
-    return found or alternative_alone(paras)
+    return found or alternative_alone(paras, doc, title)
 
 
-def alternative_alone(paras: list[Paragraph]) -> list[Opt]:
+_IN_USE = re.compile(
+    r"^(?:(?:currently|today|at\s+present|so\s+far|until\s+now),?\s+)?"
+    + _WE
+    + r"\s+(?:are\s+(?:currently\s+)?using|currently\s+use|use|have\s+been\s+using|"
+    r"were\s+using|rely\s+on|currently\s+rely\s+on)\s+(?P<x>.+)$",
+    re.IGNORECASE,
+)
+
+
+def in_use(sentence: str) -> str:
+    """ "We are currently using X to ...": the approach in use (X), or ""."""
+    m = _IN_USE.match(" ".join(sentence.split()))
+    if m is None:
+        return ""
+    name = trim(re.sub(r"\s+to\s+[a-z]+\b.*$", "", m.group("x")))
+    ok = name and len(name.split()) <= MAX_LISTED_WORDS and not _NOT_A_NAME.match(name)
+    return name if ok and acceptable(name) else ""
+
+
+def alternative_alone(
+    paras: list[Paragraph], doc: Document | None = None, title: str = ""
+) -> list[Opt]:
     """ "The other alternative is to X" / "Another option is to X" in the context, when
-    nothing else names options: X is one alternative, not the one taken (rejected)."""
-    for para in paras:
-        for sentence in sentences(para.text):
-            names = alternative_is(sentence)
-            if names:
-                out = _opts(names[:1], para, set())
-                out[0].rejected = True
-                return out
+    nothing else names options. X is one alternative, not the one taken (rejected), unless
+    the decision or the title restates it: then X is what the record adopts (chosen), and
+    when the sentence says what it is the alternative to ("the alternative to that"), the
+    approach in use that one of the three sentences before names is the status quo."""
+    said = [(p, s) for p in paras for s in sentences(p.text)]
+    for n, (para, sentence) in enumerate(said):
+        names = alternative_is(sentence)
+        if not names:
+            continue
+        out = _opts([names[0].replace("`", "")], para, set())
+        if doc is None or not adopted(names[0], doc, title):
+            out[0].rejected = True
+            return out
+        out[0].marked, out[0].marked_line = True, para.line
+        out[0].chosen_by = "the alternative the decision goes on to adopt"
+        m = _ALTERNATIVE_IS.match(sentence)
+        back = [s for _, s in said[max(0, n - 3) : n][::-1]] if m and m.group("ref") else []
+        prior = next((s for s in back if in_use(s)), "")
+        before = in_use(prior)
+        if before and before.lower() != out[0].title.lower():
+            (old,) = _opts([before], para, set())
+            old.rejected, old.reason, old.reason_line = True, prior, para.line
+            old.description = f"In use before this decision (the status quo): {prior}"
+            out.insert(0, old)
+        return out
     return []
 
 
