@@ -151,3 +151,80 @@ def test_a_choice_line_never_marks_two_options_of_one_list(words: list[str]) -> 
     a, b, c, _ = words
     for line in (f"Chose option: {a}", f"Decision: {a} {b}", f"We chose {b}", f"Outcome: {c}"):
         assert len(chosen(record(f"Use {a} store", f"Use {b} store", line))) <= 1
+
+
+def test_a_decision_that_opens_with_the_options_label_chooses_it() -> None:
+    for opening in ("Option 2 - we will take the ledger way.", "Option B, we keep it simple."):
+        assert chosen(record(*TWO, opening)) == [TWO[1]], opening
+
+
+def test_a_decision_that_walks_through_both_labels_chooses_none() -> None:
+    text = record(*TWO, "Option 1: too slow for us.\n\nOption 2: too costly for now.")
+    assert chosen(text) == []
+
+
+def test_a_decision_restating_a_title_in_prose_chooses_it_uncertain() -> None:
+    src = read(
+        record(
+            "Use parcel endpoint",
+            "Use ledger endpoint",
+            "After a week of trials the team settled on the ledger endpoints.",
+        )
+    )
+    assert [o.title for o in src.record.options if o.chosen] == ["Use ledger endpoint"]
+    assert "chosen" in (src.record.model_extra or {}).get("x_uncertain", [])
+
+
+def mediator(decision: str) -> str:
+    return (
+        "# Add a coordinator\n\n## Context\n\nTwo ways to run a workflow: orchestration and "
+        "choreography.\n\n## Considered Options\n\n* Orchestration\n* Choreography\n\n"
+        "## More context\n\nThe Conductor pattern provides an orchestrator that runs the steps "
+        "of a workflow for its participants.\n\n"
+        f"## Decision\n\n{decision}\n"
+    )
+
+
+def test_a_term_the_record_defines_by_one_option_chooses_it_uncertain() -> None:
+    src = read(mediator("We will add a `Conductor` class to the toolkit."))
+    assert [o.title for o in src.record.options if o.chosen] == ["Orchestration"]
+    assert "chosen" in (src.record.model_extra or {}).get("x_uncertain", [])
+
+
+def test_a_term_only_weighed_or_turned_down_chooses_none() -> None:
+    for decision in (
+        "We considered a Conductor class, but we will wait for more users.",
+        "We will not add a Conductor class yet.",
+        "We could add a Conductor class later.",
+        "The Conductor class was discussed at length.",
+    ):
+        assert chosen(mediator(decision)) == [], decision
+
+
+def test_a_title_word_of_one_option_in_a_deciding_sentence_chooses_it() -> None:
+    text = record(
+        "Self-hosted GitLab runners",
+        "Managed GitHub Actions",
+        "We will use GitHub workflows for every repository.",
+    )
+    assert chosen(text) == ["Managed GitHub Actions"]
+
+
+def test_a_deciding_sentence_naming_words_of_both_options_chooses_none() -> None:
+    text = record(
+        "Self-hosted GitLab runners",
+        "Managed GitHub Actions",
+        "We will use GitHub workflows and keep GitLab runners for old projects.",
+    )
+    assert chosen(text) == []
+
+
+@settings(max_examples=40, deadline=None)
+@given(words=WORDS)
+def test_renaming_the_distinctive_word_in_the_decision_removes_the_match(
+    words: list[str],
+) -> None:
+    one, two, other, _ = words
+    first, second = f"Hosted {one} cluster", f"Hosted {two} cluster"
+    assert chosen(record(first, second, f"We will use {two.title()} for this.")) == [second]
+    assert chosen(record(first, second, f"We will use {other.title()} for this.")) == []

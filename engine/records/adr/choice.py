@@ -370,3 +370,30 @@ def names_an_example(text: str, opt: Opt) -> bool:
     """Whether ``text`` names one of the examples ``opt`` lists (:func:`listed_examples`)."""
     said = _plain(text)
     return any(_whole(_plain(n), said) for n in listed_examples(opt.description or ""))
+
+
+_OPTION_START = re.compile(
+    r"^\W{0,3}(?:option|alternative)\s*#?\s*(\d{1,3}[a-z]?|[a-z])\s*(?:[-–—:,.)]|$)", re.I
+)
+
+
+def named_by_label_line(text: str, opts: list[Opt]) -> int | None:
+    """The option a ``Decision: X`` / ``We chose X`` line names, or None. ``Decision: we
+    chose B`` is read through its second label."""
+    first = text.strip().split("\n", 1)[0]
+    m = _OPTION_START.match(first)
+    if m:  # "Option 4, we will create ...": the decision opens with the option's label
+        return by_label(m.group(1), opts)
+    for _ in range(2):
+        m = LABEL_LINE.match(first)
+        if m is None:
+            return None
+        said = (m.group(1) or m.group(2) or "").strip()
+        title = parse_chosen(said)[0]
+        if re.match(r"(?:not|never|against|no|none|neither)\b", title, re.I):
+            return None  # "We chose not to continue with X"
+        index = find_named(title, opts) if title else None
+        if index is not None:
+            return index
+        first = said
+    return None

@@ -16,13 +16,12 @@ from ..document import Document, ListBlock, ListItem, Paragraph, Section, block_
 from . import sections as roles
 from .choice import (
     CHOSEN_LINE,
-    LABEL_LINE,
     ONE_ABOVE,
     chosen_in_line,
     find,
-    find_named,
     join_quoted,
     join_wrapped,
+    named_by_label_line,
     named_in,
     names_an_example,
     parse_chosen,
@@ -31,6 +30,7 @@ from .choice import (
     rejected_in,
 )
 from .content import Opt
+from .naming import defined_names, restated_in, term_choice
 
 _CHOOSING = re.compile(
     r"\b(?:best|chosen|choose|chose|selected|select|recommend\w*|most suitable|stands out|"
@@ -99,6 +99,7 @@ class Decide:
             self._by_prose,
             self._by_rejecting_one,
             self._by_example,
+            self._by_term,
         )
         rejected_all = all(o.rejected for o in self.opts)  # none of them can be the choice
         if not rejected_all and any(step(outcome) for step in steps):
@@ -115,12 +116,17 @@ class Decide:
         """ "Decision: option 2", "**Outcome:** B", "Selected: Redis", "We chose B": a line of
         the decision that starts by naming one listed option as a whole."""
         for sec in outcome:
-            for line, text in _texts(sec):
-                index = named_by_label_line(text, self.opts)
-                if index is not None:
-                    self._choose([index], "decision line naming the option", [line])
-                    return True
+            found = [(i, line) for line, text in _texts(sec) if (i := self._line_names(text)) >= 0]
+            if len({i for i, _ in found}) > 1:
+                return False  # "Option 1: ... Option 2: ...": the options again, no choice
+            if found:
+                self._choose([found[0][0]], "decision line naming the option", [found[0][1]])
+                return True
         return False
+
+    def _line_names(self, text: str) -> int:
+        index = named_by_label_line(text, self.opts)
+        return -1 if index is None else index
 
     def _by_group_decisions(self, outcome: list[Section]) -> bool:
         """Two or more option groups, each followed by its own decision section: in each,
@@ -205,7 +211,11 @@ class Decide:
         listed = {o.line for o in self.opts if o.aside}  # a list of candidates names them all
         for sec in outcome:
             texts = [(line, text) for line, text in _texts(sec) if line not in listed]
-            named = [(line, named_in(text, self.opts)) for line, text in texts]
+            loose = not self._alternatives_only()  # else the decision is its own option
+            named = [
+                (line, named_in(text, self.opts) or (restated_in(text, self.opts) if loose else []))
+                for line, text in texts
+            ]
             found = sorted({i for _, hits in named for i in hits})
             if len(found) > 1:  # several named: the one the choosing sentence names
                 joined = " ".join(t for _, t in texts)
@@ -275,6 +285,27 @@ class Decide:
             return False
         how = "an example the option lists, named in the decision"
         self._choose(hits, how, [sec.line] * len(hits))
+        self.unsure("chosen")
+        return True
+
+    def _by_term(self, outcome: list[Section]) -> bool:
+        """The decision names no option, but a term only one option has in its title, its
+        description, or the record's definitions ("We will add a Mediator" where "a Mediator
+        is an orchestrator" and the options are orchestration and choreography): that one
+        (uncertain)."""
+        if not outcome or self._alternatives_only():
+            return False  # alternatives only: the decision is its own option
+        sec = outcome[0]
+        context = "\n\n".join(
+            s.text(deep=False)
+            for s in self.doc.sections()
+            if not roles.is_decision(s.key) and not roles.is_consequences(s.key)
+        )
+        found = term_choice(own_text(sec), self.opts, defined_names(context, self.opts))
+        if found is None:
+            return False
+        how = "a term only that option has, named in the decision"
+        self._choose([found[0]], how, [sec.line])
         self.unsure("chosen")
         return True
 
@@ -369,25 +400,6 @@ class Decide:
         self.data["x_chosen_by"] = "the decision section (alternatives listed as rejected)"
         self.unsure("chosen")
         self.unsure(f"options[{index}]")
-
-
-def named_by_label_line(text: str, opts: list[Opt]) -> int | None:
-    """The option a ``Decision: X`` / ``We chose X`` line names, or None. ``Decision: we
-    chose B`` is read through its second label."""
-    first = text.strip().split("\n", 1)[0]
-    for _ in range(2):
-        m = LABEL_LINE.match(first)
-        if m is None:
-            return None
-        said = (m.group(1) or m.group(2) or "").strip()
-        title = parse_chosen(said)[0]
-        if re.match(r"(?:not|never|against|no|none|neither)\b", title, re.I):
-            return None  # "We chose not to continue with X"
-        index = find_named(title, opts) if title else None
-        if index is not None:
-            return index
-        first = said
-    return None
 
 
 def own_text(sec: Section) -> str:

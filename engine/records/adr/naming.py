@@ -177,13 +177,17 @@ def _description_names(opt: Opt) -> set[str]:
     return {w for w in out if len(w) >= 4}
 
 
-def term_choice(text: str, opts: Sequence[Opt]) -> tuple[int, int] | None:
+def term_choice(
+    text: str, opts: Sequence[Opt], defined: Sequence[set[str]] = ()
+) -> tuple[int, int] | None:
     """(option, sentence number) when the deciding sentences of ``text`` ("We will add a
-    Mediator class") name a term that only one option's title or description has, and no
-    other option's; else None."""
+    Mediator class") name a term that only one option's title, description or ``defined``
+    names (:func:`defined_names`) have, and no other option's; else None."""
     if not 2 <= len(opts) <= MAX_OPTIONS:
         return None
     pools = [{w for w in option_terms(o) if len(w) >= 4} | _description_names(o) for o in opts]
+    for pool, names in zip(pools, defined, strict=False):
+        pool |= names
     counts: dict[str, int] = {}
     for pool in pools:
         for w in pool:
@@ -203,3 +207,37 @@ def term_choice(text: str, opts: Sequence[Opt]) -> tuple[int, int] | None:
     if len(found) != 1:
         return None
     return found.pop(), first
+
+
+_NOT_NAMES = _STOP | {"this", "that", "it", "which", "there", "what", "each", "one"}
+_NAME = r"`?([A-Z][A-Za-z0-9]+(?:[-.][A-Za-z0-9]+)*)`?"
+_KIND = r"(?:\s+(?:pattern|class|library|tool|service|component|framework|engine|module))?"
+_DEFINES = r"(?:is|provides|offers|implements|gives|acts\s+as|serves\s+as|performs|does)"
+
+
+def defined_names(text: str, opts: Sequence[Opt]) -> list[set[str]]:
+    """For each option, the names ``text`` defines by it: ``The Mediator pattern provides an
+    orchestrator`` / ``A Mediator is an orchestrator`` make ``mediator`` a name of the option
+    "orchestration"; ``orchestration (a Mediator)`` and ``orchestration via a Mediator`` too.
+    Only a title of one or two words counts, by its stem."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)  # links: their words
+    out: list[set[str]] = [set() for _ in opts]
+    for i, opt in enumerate(opts):
+        words = _compounds(opt.title)
+        if not 1 <= len(words) <= 2:
+            continue
+        for word in words:
+            if len(word) < 6:
+                continue
+            stem = re.escape(word[: max(6, len(word) - 5)])
+            patterns = (
+                _NAME + _KIND + r"\s+" + _DEFINES + r"\s+(?:a|an|the)?\s*(?:\w+\s+)?" + stem,
+                stem + r"\w*\s+(?:\((?:e\.g\.,?\s+|such\s+as\s+|like\s+)?(?:a|an|the)?\s*|"
+                r"(?:via|using|through|with)\s+(?:a|an|the)?\s*)" + _NAME,
+            )
+            for pattern in patterns:
+                for m in re.finditer(pattern, text, re.IGNORECASE):
+                    name = m.group(1)
+                    if name[:1].isupper() and name.lower() not in _NOT_NAMES:
+                        out[i] |= {w for w in terms(name) if len(w) >= 4}
+    return out
