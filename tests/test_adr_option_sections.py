@@ -443,3 +443,61 @@ def test_chosen_line_wins_over_an_open_remark() -> None:
     src = read(text)
     assert chosen(src) == ["Use a framework"]
     assert decision_fact(src)["decision_open"] is False
+
+
+def test_lead_in_missing_its_colon() -> None:
+    text = """# Build machine images
+
+## Context
+Images are built by hand.
+
+Some options to tackle image building were considered
+* A custom pipeline - built from scripts
+* Packer - a common tool across clouds
+* Image Builder - a managed service
+
+## Decision
+We will build images with Image Builder.
+"""
+    src = read(text)
+    assert titles(src) == ["A custom pipeline", "Packer", "Image Builder"]
+    assert chosen(src) == ["Image Builder"]
+
+
+DECISION_RUN = """# Pick a chart library
+
+## Context
+We need charts.
+
+## Decision
+{lead}
+
+**1) First library** - well known.
+
+Some text about it.
+
+**2) Second library** - modular.
+
+More text.
+
+## Consequences
+
+**1. Faster delivery**
+- fewer lines of code
+
+**2. One more dependency**
+- upgrades to follow
+"""
+
+
+@pytest.mark.parametrize(
+    "lead",
+    ["We settled on the first library, for a number of reasons:", "The plan has two tiers."],
+)
+def test_numbered_bold_paragraphs_in_a_decision_are_its_parts(lead: str) -> None:
+    assert titles(read(DECISION_RUN.format(lead=lead))) == []
+
+
+def test_numbered_bold_paragraphs_announced_as_candidates() -> None:
+    src = read(DECISION_RUN.format(lead="The top two libraries available are:"))
+    assert titles(src) == ["First library", "Second library"]

@@ -109,14 +109,16 @@ def counted(sentence: str) -> bool:
 
 
 def lead_in(sentence: str, *, counting: bool = True) -> bool:
-    """Whether ``sentence`` (ending with a colon) announces a list of candidates; with
-    ``counting``, also one that counts them (:func:`counted`), even ending with a full stop."""
+    """Whether ``sentence`` (ending with a colon, or with no punctuation at all: a colon
+    left out) announces a list of candidates; with ``counting``, also one that counts them
+    (:func:`counted`), even ending with a full stop."""
     text = re.sub(r"\([^()]*\)", " ", sentence.lower())
     text = " ".join(text.split()).rstrip(" :")
     if len(text.split()) > MAX_LEAD_IN_WORDS:
         return False
-    if not sentence.rstrip().endswith(":"):
-        return counting and sentence.rstrip().endswith(".") and counted(sentence)
+    end = sentence.rstrip()[-1:]
+    if end != ":" and not (end.isalnum() or end in ")`*_"):
+        return counting and end == "." and counted(sentence)
     if counting and counted(sentence):  # "We identified three options:"
         return True
     lex = lexicon()

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from ..document import Block, Document, ListBlock, ListItem, Paragraph, Section, Table
+from ...packdata import lexicon
+from ..document import Block, Document, ListBlock, ListItem, Paragraph, Section
 from .candidates import block_candidates
 from .content import (
     Opt,
@@ -24,12 +25,15 @@ from .content import (
 )
 from .contrast import beside_adopted, in_contrast
 from .inline import in_sentences
+from .labelled import OPTION_PARA, from_paragraphs, from_table, numbered_label
 from .led import led_paragraphs
 from .prose import compared, in_section, paragraph_alternatives
 from .reasons import introduced_lists, reasons_after, reasons_follow
 from .rejected import add_why_nots, as_rejected, why_not_heading, why_not_headings
 from .sections import (
     DECISION_WORDS,
+    is_consequences,
+    is_decision,
     is_options,
     is_pros_cons,
     is_rejected,
@@ -39,8 +43,6 @@ from .sections import (
 )
 
 MAX_DESCRIPTION_WORDS = 15  # a nested item longer than this describes its option
-_OPTION_PARA = re.compile(r"^(?:option|alternative|approach|solution)\s*#?\s*\w{1,3}\b", re.I)
-_OPTION_COLS = ("option", "options", "alternative", "alternatives", "name", "approach", "solution")
 
 
 def _is_option_heading(sec: Section) -> bool:
@@ -153,71 +155,7 @@ def _argued_heading(sec: Section) -> bool:
 
 def _looks_like_option(sec: Section) -> bool:
     """A subsection of an option that is itself an option (``3a``, ``Option 3b``)."""
-    return bool(_OPTION_PARA.match(sec.title)) or bool(re.match(r"^\d+[a-z][.):]?\s", sec.title))
-
-
-def from_paragraphs(blocks: tuple[Block, ...]) -> list[Opt]:
-    """``**Option 1:** text`` paragraphs (and list items), each followed by its content."""
-    out: list[Opt] = []
-    current: Opt | None = None
-    numbered = [b for b in blocks if isinstance(b, Paragraph) and _numbered_label(b)]
-    for block in blocks:
-        if isinstance(block, Paragraph) and len(numbered) >= 2 and block in numbered:
-            # "**1. Service mesh upgrade** (ticket)": the bold text is the title
-            title, label, marked = clean_title(block.label or "")
-            current = Opt(title, block.line, label, [block.text, block.label or ""])
-            current.marked = marked
-            current.marked_line = block.line if marked else 0
-            if block.rest.strip(" -–—:"):
-                current.describe(block.rest.strip(" -–—:"), block.line)
-            out.append(current)
-        elif isinstance(block, Paragraph) and block.label and _OPTION_PARA.match(block.label):
-            title, label, marked = clean_title(f"{block.label}: {block.rest}".strip(": "))
-            lead = title
-            desc = None
-            if block.rest and ". " in block.rest.rstrip(". "):
-                lead, desc = block.rest.split(". ", 1)[0], block.rest
-                lead = clean_title(f"{block.label}: {lead}")[0]
-            current = Opt(lead, block.line, label, [block.text, block.label])
-            current.marked = marked or marked_by(block.marks[1:])
-            current.marked_line = block.line if current.marked else 0
-            if desc:
-                current.describe(desc, block.line)
-            out.append(current)
-        elif current is not None:
-            fill(current, (block,))
-    return out
-
-
-def _numbered_label(block: Paragraph) -> bool:
-    """A paragraph led by a bold numbered title (``**2. Use a mesh**``)."""
-    label = block.label or ""
-    return bool(re.match(r"^\d{1,2}[.):]\s+\S", label)) and block.text.startswith(label)
-
-
-def from_table(table: Table) -> list[Opt]:
-    head = [h.strip().lower() for h in table.header.cells]
-    col = next((i for i, h in enumerate(head) if h in _OPTION_COLS), 0)
-    mark_col = next(
-        (i for i, h in enumerate(head) if h in ("chosen", "selected", "preferred", "decision")),
-        None,
-    )
-    out = []
-    for row in table.rows:
-        if col >= len(row.cells) or not row.cells[col].strip():
-            continue
-        title, label, marked = clean_title(row.cells[col])
-        rest = "; ".join(c for i, c in enumerate(row.cells) if i not in (col, mark_col) and c)
-        opt = Opt(title, row.line, label, [row.cells[col]])
-        if rest:
-            opt.describe(rest, row.line)
-        cell_marks = row.marks[col] if col < len(row.marks) else ()
-        flag = row.cells[mark_col].strip().lower() if mark_col is not None else ""
-        opt.marked = marked or bool(cell_marks and set(cell_marks) >= {row.cells[col]})
-        opt.marked = opt.marked or flag in ("yes", "y", "x", "✔", "✓", "chosen", "selected", "true")
-        opt.marked_line = row.line if opt.marked else 0
-        out.append(opt)
-    return out
+    return bool(OPTION_PARA.match(sec.title)) or bool(re.match(r"^\d+[a-z][.):]?\s", sec.title))
 
 
 def from_section(sec: Section) -> tuple[list[Opt], bool]:
@@ -231,10 +169,8 @@ def from_section(sec: Section) -> tuple[list[Opt], bool]:
             found[0].reason_line = (heads[0].line if heads else sec.line) if points else 0
         return found, True
     if (
-        any(
-            isinstance(b, Paragraph) and b.label and _OPTION_PARA.match(b.label) for b in sec.blocks
-        )
-        or sum(1 for b in sec.blocks if isinstance(b, Paragraph) and _numbered_label(b)) >= 2
+        any(isinstance(b, Paragraph) and b.label and OPTION_PARA.match(b.label) for b in sec.blocks)
+        or sum(1 for b in sec.blocks if isinstance(b, Paragraph) and numbered_label(b)) >= 2
     ):
         found = from_paragraphs(sec.blocks)
         if found:
@@ -242,7 +178,7 @@ def from_section(sec: Section) -> tuple[list[Opt], bool]:
     # the first list with options in it: a later list is links or notes
     lists = [lst for lst in sec.lists() if any(_item_is_option(it) for it in lst.items)]
     items = list(lists[0].items) if lists else []
-    labelled = bool(heads) and all(_OPTION_PARA.match(h.title) for h in heads)
+    labelled = bool(heads) and all(OPTION_PARA.match(h.title) for h in heads)
     if items and not DECISION_WORDS.search(sec.key) and _parameter_list(items):
         return [], False  # "## Options" documenting an API's parameters
     if items and not labelled and any(_item_is_option(it) for it in items):
@@ -344,7 +280,7 @@ _COMPARING = re.compile(
 def loose_options(doc: Document) -> list[Opt]:
     """Without an options section: ``## Option 1: X`` headings or ``**Option 1:**``
     paragraphs anywhere."""
-    heads = doc.find(lambda s: bool(_OPTION_PARA.match(s.title) or _OPTION_HEAD.match(s.title)))
+    heads = doc.find(lambda s: bool(OPTION_PARA.match(s.title) or _OPTION_HEAD.match(s.title)))
     if len(heads) < 2:  # numbered sibling headings that are not parts of an ADR
         for parent in [doc.root, *doc.sections()]:
             if parent not in (doc.root, doc.title_section) and not _COMPARING.search(parent.key):
@@ -363,11 +299,41 @@ def loose_options(doc: Document) -> list[Opt]:
             else:  # two sub-decisions, each with its own "Option 1..." headings
                 out.extend(from_heading(head, owner.title, owner.line))
         return out
+    # in a decision section, "**1. Quick tests**" paragraphs are the parts (or the reasons)
+    # of the decision taken unless a line announces them as candidates ("The top three
+    # libraries are:"); in the consequences they are never options
+    deciding = {id(s) for d in doc.find(lambda s: is_decision(s.key)) for s in d.walk()}
+    barred = {id(s) for c in doc.find(lambda s: is_consequences(s.key)) for s in c.walk()}
     for sec in [doc.root, *doc.sections()]:
+        if id(sec) in barred:
+            continue
         found = from_paragraphs(sec.blocks)
+        if id(sec) in deciding and found and not _announced(sec, found[0].line):
+            found = [o for o in found if o.line in _option_labels(sec)]
         if len(found) >= 2:
             return found
     return []
+
+
+def _option_labels(sec: Section) -> set[int]:
+    """The lines of the ``**Option 1:**`` paragraphs of a section."""
+    return {
+        b.line
+        for b in sec.blocks
+        if isinstance(b, Paragraph) and b.label and OPTION_PARA.match(b.label)
+    }
+
+
+def _announced(sec: Section, line: int) -> bool:
+    """The paragraph before ``line`` announces candidates: it ends with a colon and names
+    them ("The following are the top three libraries available:")."""
+    before = [b for b in sec.blocks if isinstance(b, Paragraph) and b.line < line]
+    if not before or not before[-1].text.rstrip().endswith(":"):
+        return False
+    said = before[-1].text
+    return lexicon().mentions("candidate_nouns", said) and not lexicon().mentions(
+        "not_candidates", said
+    )
 
 
 def _parents_of(doc: Document, heads: list[Section]) -> dict[int, Section]:
@@ -462,7 +428,7 @@ def sub_decisions(doc: Document, found: list[Opt]) -> list[Opt]:
         heads = [
             c
             for c in parent.children
-            if _OPTION_PARA.match(c.title) and id(c) not in inside and c.line not in taken
+            if OPTION_PARA.match(c.title) and id(c) not in inside and c.line not in taken
         ]
         if len(heads) < 2:
             continue

@@ -1,0 +1,76 @@
+"""Options written as labelled paragraphs (``**Option 1:** text``, ``**1. Title**``) or as
+the rows of a table (the option column, and a chosen column that marks the choice)."""
+
+from __future__ import annotations
+
+import re
+
+from ..document import Block, Paragraph, Table
+from .content import Opt, clean_title, fill, marked_by
+
+OPTION_PARA = re.compile(r"^(?:option|alternative|approach|solution)\s*#?\s*\w{1,3}\b", re.I)
+_OPTION_COLS = ("option", "options", "alternative", "alternatives", "name", "approach", "solution")
+
+
+def from_paragraphs(blocks: tuple[Block, ...]) -> list[Opt]:
+    """``**Option 1:** text`` paragraphs (and list items), each followed by its content."""
+    out: list[Opt] = []
+    current: Opt | None = None
+    numbered = [b for b in blocks if isinstance(b, Paragraph) and numbered_label(b)]
+    for block in blocks:
+        if isinstance(block, Paragraph) and len(numbered) >= 2 and block in numbered:
+            # "**1. Service mesh upgrade** (ticket)": the bold text is the title
+            title, label, marked = clean_title(block.label or "")
+            current = Opt(title, block.line, label, [block.text, block.label or ""])
+            current.marked = marked
+            current.marked_line = block.line if marked else 0
+            if block.rest.strip(" -–—:"):
+                current.describe(block.rest.strip(" -–—:"), block.line)
+            out.append(current)
+        elif isinstance(block, Paragraph) and block.label and OPTION_PARA.match(block.label):
+            title, label, marked = clean_title(f"{block.label}: {block.rest}".strip(": "))
+            lead = title
+            desc = None
+            if block.rest and ". " in block.rest.rstrip(". "):
+                lead, desc = block.rest.split(". ", 1)[0], block.rest
+                lead = clean_title(f"{block.label}: {lead}")[0]
+            current = Opt(lead, block.line, label, [block.text, block.label])
+            current.marked = marked or marked_by(block.marks[1:])
+            current.marked_line = block.line if current.marked else 0
+            if desc:
+                current.describe(desc, block.line)
+            out.append(current)
+        elif current is not None:
+            fill(current, (block,))
+    return out
+
+
+def numbered_label(block: Paragraph) -> bool:
+    """A paragraph led by a bold numbered title (``**2. Use a mesh**``)."""
+    label = block.label or ""
+    return bool(re.match(r"^\d{1,2}[.):]\s+\S", label)) and block.text.startswith(label)
+
+
+def from_table(table: Table) -> list[Opt]:
+    head = [h.strip().lower() for h in table.header.cells]
+    col = next((i for i, h in enumerate(head) if h in _OPTION_COLS), 0)
+    mark_col = next(
+        (i for i, h in enumerate(head) if h in ("chosen", "selected", "preferred", "decision")),
+        None,
+    )
+    out = []
+    for row in table.rows:
+        if col >= len(row.cells) or not row.cells[col].strip():
+            continue
+        title, label, marked = clean_title(row.cells[col])
+        rest = "; ".join(c for i, c in enumerate(row.cells) if i not in (col, mark_col) and c)
+        opt = Opt(title, row.line, label, [row.cells[col]])
+        if rest:
+            opt.describe(rest, row.line)
+        cell_marks = row.marks[col] if col < len(row.marks) else ()
+        flag = row.cells[mark_col].strip().lower() if mark_col is not None else ""
+        opt.marked = marked or bool(cell_marks and set(cell_marks) >= {row.cells[col]})
+        opt.marked = opt.marked or flag in ("yes", "y", "x", "✔", "✓", "chosen", "selected", "true")
+        opt.marked_line = row.line if opt.marked else 0
+        out.append(opt)
+    return out
