@@ -31,7 +31,11 @@ def from_paragraphs(blocks: tuple[Block, ...]) -> list[Opt]:
             title, label, marked = clean_title(f"{block.label}: {block.rest}".strip(": "))
             lead = title
             desc = None
-            if block.rest and ". " in block.rest.rstrip(". "):
+            first = block.lines[0] if len(block.lines) > 1 else ""
+            head = first[len(block.label) :].strip(" :-–—") if first.startswith(block.label) else ""
+            if head:  # "**Option 1:** Redis" then its description on the next lines
+                lead, desc = clean_title(f"{block.label}: {head}")[0], block.rest
+            elif block.rest and ". " in block.rest.rstrip(". "):
                 lead, desc = block.rest.split(". ", 1)[0], block.rest
                 lead = clean_title(f"{block.label}: {lead}")[0]
             current = Opt(lead, block.line, label, [block.text, block.label])

@@ -1,0 +1,61 @@
+"""``**Option 1:** Title`` paragraphs whose description starts on the next source line: the
+title is the rest of the label's own line, the following lines its description."""
+
+from __future__ import annotations
+
+from decaudit.engine.records import load_file
+from decaudit.engine.types import SourceRecord
+from hypothesis import given
+from hypothesis import strategies as st
+
+HEAD = "# 3. Feature flags\n\n## Status\n\nAccepted\n\n## Considered Options\n\n"
+
+
+def _read(text: str) -> SourceRecord:
+    (src,) = load_file("adr.md", text.encode())
+    assert isinstance(src, SourceRecord), src
+    return src
+
+
+def test_title_is_the_labels_line_and_the_next_lines_describe_it() -> None:
+    text = HEAD + (
+        "**Option 1:** Environment variables\n"
+        "Set a value per environment. Free, and we already use them.\n\n"
+        "**Option 2:** A flag library\n"
+        "Flags switched on per user group. Well maintained.\n\n"
+        "## Decision\n\nWe chose option 2.\n"
+    )
+    rec = _read(text).record
+    assert [o.title for o in rec.options] == ["Environment variables", "A flag library"]
+    assert "Set a value per environment" in (rec.options[0].description or "")
+    assert [o.chosen for o in rec.options] == [False, True]
+
+
+def test_a_one_line_paragraph_keeps_its_first_sentence_as_title() -> None:
+    text = HEAD + (
+        "**Option 1:** Environment variables. Set a value per environment.\n\n"
+        "**Option 2:** A flag library. Flags switched on per user group.\n\n"
+        "## Decision\n\nWe chose option 1.\n"
+    )
+    rec = _read(text).record
+    assert [o.title for o in rec.options] == ["Environment variables", "A flag library"]
+
+
+_WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=3, max_size=9)
+
+
+@given(
+    titles=st.lists(
+        st.lists(_WORD, min_size=1, max_size=4).map(" ".join), min_size=2, max_size=4, unique=True
+    ),
+    description=st.lists(_WORD, min_size=4, max_size=12).map(" ".join),
+)
+def test_the_description_line_never_leaks_into_the_title(
+    titles: list[str], description: str
+) -> None:
+    body = "".join(
+        f"**Option {i}:** {t.capitalize()}\n{description.capitalize()}.\n\n"
+        for i, t in enumerate(titles, 1)
+    )
+    rec = _read(HEAD + body + "## Decision\n\nWe chose option 1.\n").record
+    assert [o.title.lower() for o in rec.options] == titles
