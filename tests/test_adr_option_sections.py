@@ -501,3 +501,44 @@ def test_numbered_bold_paragraphs_in_a_decision_are_its_parts(lead: str) -> None
 def test_numbered_bold_paragraphs_announced_as_candidates() -> None:
     src = read(DECISION_RUN.format(lead="The top two libraries available are:"))
     assert titles(src) == ["First library", "Second library"]
+
+
+@pytest.mark.parametrize("label", ["**Rejected because:**", "**Rejected** because:", "Rejected:"])
+def test_rejected_label_and_its_list_of_reasons(label: str) -> None:
+    text = f"""# Delay support
+
+## Context
+Requeue with delay is missing.
+
+## Decision
+The producer schedules delayed messages.
+
+## Alternatives Considered
+
+### 1. Schedule in the consumer
+
+The consumer uses the scheduler.
+
+{label}
+- Duplicates the delay logic
+- Breaks the roles
+
+### 2. Scheduler only
+
+Remove the timers.
+
+{label}
+- Breaking change
+"""
+    src = read(text)
+    assert titles(src)[:2] == ["Schedule in the consumer", "Scheduler only"]
+    assert rejected(src) == titles(src)[:2]
+    reasons = [(o.model_extra or {}).get("rejected_reason") or o.rejected_reason
+               for o in src.record.options[:2]]  # fmt: skip
+    assert reasons == ["Duplicates the delay logic; Breaks the roles", "Breaking change"]
+
+
+def test_deferred_alternative_is_not_taken() -> None:
+    assert rejection("Moves the rule into its own type. Deferred: the runner owns it") == (
+        "the runner owns it"
+    )

@@ -94,7 +94,8 @@ class Opt:
 # "**Rejected** because ...", "Rejected for this release: ...", "Not chosen - costly".
 _REJECTED_LEAD = re.compile(
     r"^\W{0,3}(?:(?:considered|evaluated|tried|discussed|explored)\s+(?:and|but)\s+)?"
-    r"(?:rejected|discarded|dismissed|ruled\s+out|not\s+(?:chosen|selected|pursued|adopted))"
+    r"(?:rejected|discarded|dismissed|deferred|ruled\s+out|"
+    r"not\s+(?:chosen|selected|pursued|adopted))"
     r"(?:\s+(?:for|in|at|per|by|as)\s+(?:[^:.;()]|\.(?=\S)){1,40}?)?(?:\s*\([^()]{1,40}\))?"
     r"\W{0,3}(?:\s+because\W{0,3}:|\s*(?::|\.(?=\s|$)|[-–—])|"
     r"\s*,?\s+(?=because\b|since\b|as\b|due\b)|\W*$)"
@@ -105,7 +106,7 @@ _REJECTED_LEAD = re.compile(
 
 # A later sentence of an option's text that turns it down ("Reads both tables. Rejected:
 # couples the tenant to ...").
-_LATER = re.compile(r"(?<=[.;!?])\s+(?=(?:Rejected|Discarded|Ruled\s+out|Not\s+chosen)\b)")
+_LATER = re.compile(r"(?<=[.;!?])\s+(?=(?:Rejected|Discarded|Deferred|Ruled\s+out|Not\s+chosen)\b)")
 
 
 def rejection(text: str) -> str | None:
@@ -245,9 +246,13 @@ def fill(
     for block in blocks:
         if isinstance(block, Paragraph) and _CHOICE_STARTS.match(block.text):
             break  # "Selected approach: X" after the last option: the decision, not its points
-        if isinstance(block, Paragraph) and opt.description and rejection(block.text):
+        why = rejection(block.text) if isinstance(block, Paragraph) else None
+        if isinstance(block, Paragraph) and why is not None and block.text.endswith(":"):
+            pending = _paragraph(opt, block)  # "**Rejected because:**" and a list
+            continue
+        if isinstance(block, Paragraph) and opt.description and why:
             opt.describe(block.text, block.line)  # "**Rejected because:** costly": the reason
-            opt.add("cons", block.line, rejection(block.text) or block.text)
+            opt.add("cons", block.line, why)
             continue
         if isinstance(block, Paragraph):
             ruled_out = points and opt.description and argues_against(block.text)
@@ -265,6 +270,9 @@ def fill(
             fill(opt, child.blocks, child.children, points=points)
         else:  # "#### Advantages": every point in it is of that kind
             _all_of_kind(opt, kind, child)
+    if opt.rejected and not opt.reason and opt.cons:  # "Rejected because:" and its list
+        opt.reason = "; ".join(text for _, text in opt.cons)
+        opt.reason_line = opt.cons[0][0]
 
 
 def _paragraph(opt: Opt, block: Paragraph) -> str | None:
@@ -277,10 +285,10 @@ def _paragraph(opt: Opt, block: Paragraph) -> str | None:
             opt.add(kind, block.line, block.rest)
         return kind
     if block.text.endswith(":") and (why := rejection(block.text)) is not None:
-        opt.rejected = True  # "**Rejected.** It falls short because:" and a list
-        if not opt.reason:
-            opt.reason, opt.reason_line = why.rstrip(":"), block.line
-        return None
+        opt.rejected = True  # "**Rejected because:**" and a list of its reasons
+        if why.rstrip(" :") and not opt.reason:
+            opt.reason, opt.reason_line = why.rstrip(" :"), block.line
+        return "cons"
     labelled = pc_kind(heading_key(block.label)) if block.label else None
     if labelled and block.rest:
         opt.add(labelled, block.line, block.rest)
