@@ -3,6 +3,7 @@ title is the rest of the label's own line, the following lines its description."
 
 from __future__ import annotations
 
+import pytest
 from decaudit.engine.records import load_file
 from decaudit.engine.types import SourceRecord
 from hypothesis import given
@@ -59,3 +60,17 @@ def test_the_description_line_never_leaks_into_the_title(
     )
     rec = _read(HEAD + body + "## Decision\n\nWe chose option 1.\n").record
     assert [o.title.lower() for o in rec.options] == titles
+
+
+@pytest.mark.parametrize(
+    "marker", ["(Selected Option)", "(chosen)", "[Preferred option]", "(the recommended approach)"]
+)
+def test_a_chosen_marker_after_the_title_chooses_it_and_leaves_the_title(marker: str) -> None:
+    text = HEAD + (
+        "**Option 1:** Environment variables\nSet per environment.\n\n"
+        f"**Option 2:** A flag library {marker}\nSwitched per user group.\n\n"
+        "## Decision\n\nSee above.\n"
+    )
+    rec = _read(text).record
+    assert [o.title for o in rec.options] == ["Environment variables", "A flag library"]
+    assert [o.chosen for o in rec.options] == [False, True]

@@ -16,8 +16,9 @@ _LABELLED = re.compile(
     re.IGNORECASE,
 )
 _MARKER = re.compile(
-    r"\s*(?:\((?:chosen|selected|preferred|recommended|accepted|decision|winner)\)|"
-    r"\[(?:chosen|selected|preferred|recommended|accepted)\]|[✔✅✓☑]\s*(?:chosen|selected)?|"
+    r"\s*(?:\((?:(?:the\s+)?(?:chosen|selected|preferred|recommended|accepted)"
+    r"(?:\s+(?:option|alternative|approach|solution))?|decision|winner|our\s+choice)\)|"
+    r"\[(?:chosen|selected|preferred|recommended|accepted)(?:\s+option)?\]|[✔✅✓☑]\s*(?:chosen|selected)?|"
     r"[-–—:]\s*(?:chosen|selected|preferred|recommended)\b\.?)\s*",
     re.IGNORECASE,
 )

@@ -34,7 +34,8 @@ def from_paragraphs(blocks: tuple[Block, ...]) -> list[Opt]:
             first = block.lines[0] if len(block.lines) > 1 else ""
             head = first[len(block.label) :].strip(" :-–—") if first.startswith(block.label) else ""
             if head:  # "**Option 1:** Redis" then its description on the next lines
-                lead, desc = clean_title(f"{block.label}: {head}")[0], block.rest
+                lead, _, marked_head = clean_title(f"{block.label}: {head}")
+                desc, marked = block.rest, marked or marked_head
             elif block.rest and ". " in block.rest.rstrip(". "):
                 lead, desc = block.rest.split(". ", 1)[0], block.rest
                 lead = clean_title(f"{block.label}: {lead}")[0]
