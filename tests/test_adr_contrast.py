@@ -15,7 +15,13 @@ from pathlib import Path
 import pytest
 from adr_layout import load_from
 from decaudit.engine.records.adr.adopted import restated
-from decaudit.engine.records.adr.contrast import contrast, contrasts, no_longer, ruled_out
+from decaudit.engine.records.adr.contrast import (
+    contrast,
+    contrasts,
+    no_longer,
+    none_fits,
+    ruled_out,
+)
 from decaudit.engine.records.adr.names import MAX_NAME_CHARS, Said
 from decaudit.engine.records.adr.options import read_options
 from decaudit.engine.records.document import parse_markdown
@@ -219,6 +225,18 @@ def test_a_record_without_a_decision_gets_no_contrast() -> None:
         ("We will use PostgreSQL, not MongoDB.", "PostgreSQL", "MongoDB"),
         ("e.g. Keycloak instead of Okta", "Keycloak", "Okta"),
         ("For example: OpenSearch rather than Splunk.", "OpenSearch", "Splunk"),
+        (
+            "Ahead of the migration, it was decided that the handlers should be ported to use "
+            "`Tokio` instead of `async-std`.",
+            "Tokio",
+            "async-std",
+        ),
+        (
+            "In addition, within a pipeline, rather than the confusing legacy flag, we have "
+            "decided to use the more explicit RetryMode flag.",
+            "explicit RetryMode flag",
+            "confusing legacy flag",
+        ),
     ],
 )
 def test_contrast_sentences(sentence: str, chosen: str, other: str) -> None:
@@ -234,6 +252,8 @@ def test_contrast_sentences(sentence: str, chosen: str, other: str) -> None:
         "e.g. PostgreSQL instead of SQL Server.",  # examples only in a decision
         "Despite the strengths of Kafka, we could use RabbitMQ.",
         "Rather than Terraform, we used Pulumi.",
+        "If the budget allows, rather than Terraform, we have decided to use Pulumi.",
+        "When the licence ends, it was decided to use Pulumi rather than Terraform.",
     ],
 )
 def test_context_sentences_that_are_not_read_as_contrasts(sentence: str) -> None:
@@ -395,3 +415,33 @@ def test_templated_contrasts_never_name_a_pronoun_a_number_or_equal_sides(
         assert f.other.lower() != f.chosen.lower()
         for side in (s for s in (f.chosen, f.other) if s):
             assert side.lower() not in {"it", "this", "them", "42", "3 days"}
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Use npm instead of yarn", [("npm", True, False), ("yarn", False, True)]),
+        ("Prefer tabs over spaces", [("tabs", True, False), ("spaces", False, True)]),
+        ("Use the new build rather than it", []),
+        ("Use flat files instead of 3 days", []),
+    ],
+)
+def test_a_title_choosing_between_two_short_names(
+    title: str, expected: list[tuple[str, bool, bool]]
+) -> None:
+    text = record("We need a tool.", "Switch now.", title=title)
+    got = options(text, title=title)
+    assert [(t, c) for t, c, _ in got] == [(t, c) for t, c, _ in expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("No existing solutions (such as embedding Lua) could be found to fit.", ["embedding Lua"]),
+        ("None of the hosted services, such as Auth0 or Okta, met the need.", ["Auth0", "Okta"]),
+        ("We found no problems (such as memory leaks) in the trial.", []),
+        ("There are no options here.", []),
+    ],
+)
+def test_examples_of_a_kind_none_of_which_fits(sentence: str, names: list[str]) -> None:
+    assert [f.other for f in none_fits(Said(sentence, 1))] == names

@@ -47,6 +47,8 @@ _DECIDES = (
     rf"should)\s+|to\s+)|"
     r"the\s+decision\s+(?:was|has\s+been|is)\s+(?:made|taken)\s+to\s+|"
     rf"the\s+(?:decision|choice|proposal|recommendation)\s+is\s+to\s+|"
+    rf"it\s+(?:was|has\s+been)\s+{_DECIDED}\s+that\s+(?:(?!should|will|would|must|shall)"
+    r"[\w`'-]+\s+){1,4}(?:should|will|must|shall)\s+(?:be\s+)?|"
     rf"{_WE}(?:'ve|\s+have|\s+had)?\s+(?:(?:now|therefore|also|instead)\s+)?{_DECIDED}\s+"
     r"(?:instead\s+)?to\s+|"
     rf"{_WE}(?:'ll|\s+will|\s+shall|\s+are\s+going\s+to)\s+(?:(?:now|instead|therefore|also|"
@@ -58,13 +60,16 @@ _INSTEAD = r"(?:rather\s+than|instead\s+of)"
 _TRYING = r"(?:(?:trying|attempting|having|choosing|deciding)\s+to\s+)?"
 _THEN = r"(?:,\s*|\s+)"
 
+# Up to two leading phrases ("In addition, within a subscription, ..."), never a condition.
+_PRELUDE = r"(?:(?!(?:if|when|whenever|once|unless|until|should|where)\b)[^,;:]{3,60},\s+){0,2}"
 _RATHER_LEAD = re.compile(
-    rf"^{_OPEN}{_INSTEAD}\s+{_TRYING}(?P<y>[^,;:]+?){_THEN}(?P<lead>{_DECIDES}|{_THIS})"
+    rf"^{_PRELUDE}{_OPEN}{_INSTEAD}\s+{_TRYING}(?P<y>[^,;:]+?){_THEN}(?P<lead>{_DECIDES}|{_THIS})"
     r"(?P<x>.+)$",
     re.IGNORECASE,
 )
 _LEAD_RATHER = re.compile(
-    rf"^{_OPEN}(?:{_DECIDES})(?P<x>.+?),?\s+{_INSTEAD}\s+{_TRYING}(?P<y>.+)$", re.IGNORECASE
+    rf"^{_PRELUDE}{_OPEN}(?:{_DECIDES})(?P<x>.+?),?\s+{_INSTEAD}\s+{_TRYING}(?P<y>.+)$",
+    re.IGNORECASE,
 )
 _KEEP = (
     r"(?:stick(?:ing)?\s+with|stay(?:ing)?\s+(?:with|on)|keep(?:ing)?(?:\s+using)?|"
@@ -149,6 +154,7 @@ class Found:
 
 def _side(phrase: str) -> str:
     phrase = re.sub(r"(?:^|(?<=\s))(?:simply|just|also|then)\s+", "", phrase.strip(), flags=re.I)
+    phrase = re.sub(r"^(?:(?:the|a|an)\s+)?(?:much\s+)?(?:more|less)\s+", "", phrase, flags=re.I)
     return trim(_PURPOSE.sub("", phrase))
 
 
@@ -186,6 +192,7 @@ _ADVERBIAL = re.compile(
 def _pair(x: str, y: str, said: Said, *, incumbent: bool = False, loose: bool) -> Found | None:
     if _NOT_NOW.search(x) or _NOT_NOW.search(y) or _ADVERBIAL.match(y.strip()):
         return None  # "at the organisational level rather than at a team level"
+    x = re.sub(r"^(?:\S+\s+){0,3}?(?:to\s+)?(?:use|using)\s+", "", x.strip(), flags=re.I)
     chosen, other = _side(x), _side(y)
     ok = _loose_pair(chosen, other, said.code) if loose else names_pair(chosen, other, said.code)
     if ok:
@@ -240,6 +247,30 @@ def ruled_out(said: Said) -> Found | None:
     return Found("", name, False, said) if approach and _alone(name, said.code) else None
 
 
+_NONE_FITS = re.compile(
+    r"\b(?:no|none\s+of\s+the)\s+(?:[\w-]+\s+){0,2}?(?:solutions?|options?|alternatives?|tools?|"
+    r"libraries|products|frameworks|languages|services)\s*[(,]?\s*(?:such\s+as|like|e\.?g\.?,?)\s+"
+    r"(?P<y>[^(),;]+?)\s*[),]",
+    re.IGNORECASE,
+)
+
+
+def none_fits(said: Said) -> list[Found]:
+    """ "No existing solution (such as embedding Lua) could be found to fit": the examples
+    of a kind the record finds none of fitting, each not taken."""
+    m = _NONE_FITS.search(" ".join(said.text.split()))
+    if m is None:
+        return []
+    names = [_side(p) for p in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", m.group("y"))]
+    if (
+        not names
+        or len(names) > MAX_FOUND
+        or not all(_alone(n, said.code) or shaped(n, said.code) for n in names)
+    ):
+        return []
+    return [Found("", n, False, said) for n in names if acceptable(n)]
+
+
 def no_longer(saids: list[Said], n: int) -> Found | None:
     """ "X is no longer an option": X, or the approach of the sentence before when X is
     "this"."""
@@ -285,13 +316,14 @@ def contrasts(doc: Document) -> list[Found]:
     seen: set[str] = set()
     for saids, decision in _sentences(doc):
         for n, said in enumerate(saids):
-            found = contrast(said, in_decision=decision) or no_longer(saids, n) or ruled_out(said)
-            if found is None or found.other.lower() in seen:
-                continue
-            seen.add(found.other.lower())
-            out.append(found)
-            if len(out) >= MAX_FOUND:
-                return out
+            one = contrast(said, in_decision=decision) or no_longer(saids, n) or ruled_out(said)
+            for found in [one] if one is not None else none_fits(said):
+                if found.other.lower() in seen:
+                    continue
+                seen.add(found.other.lower())
+                out.append(found)
+                if len(out) >= MAX_FOUND:
+                    return out
     return out
 
 

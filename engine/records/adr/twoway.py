@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from ..document import Document, Paragraph, Section
 from . import sections as roles
 from .content import Opt
-from .names import Said, aligned, names_pair, trim
+from .names import Said, acceptable, aligned, names_pair, trim
 from .prose import sentences
 
 _OPENER = (
@@ -151,8 +151,20 @@ class TwoWay:
     said: Said
 
 
-def two_way(said: Said) -> TwoWay | None:
-    """The two sides of a sentence that chooses one thing over another, or None."""
+MAX_TITLE_SIDE_WORDS = 4
+
+
+def _title_pair(chosen: str, other: str) -> bool:
+    """In a title ("Use npm instead of yarn") each short side names an option, whatever
+    its shape."""
+    sides = (chosen, other)
+    short = all(len(s.split()) <= MAX_TITLE_SIDE_WORDS for s in sides)
+    return short and all(acceptable(s) for s in sides) and chosen.lower() != other.lower()
+
+
+def two_way(said: Said, *, title: bool = False) -> TwoWay | None:
+    """The two sides of a sentence that chooses one thing over another, or None. In a
+    ``title`` a short side need not be shaped like a name."""
     text = " ".join(said.text.split()).rstrip(" .!")
     for pattern, incumbent in _PATTERNS:
         m = pattern.search(text)
@@ -163,7 +175,7 @@ def two_way(said: Said) -> TwoWay | None:
             continue
         other = trim(y)
         chosen = trim(aligned(x, other) if other else x)
-        if names_pair(chosen, other, said.code):
+        if names_pair(chosen, other, said.code) or (title and _title_pair(chosen, other)):
             return TwoWay(chosen, other, incumbent, said)
     return None
 
@@ -221,5 +233,5 @@ def in_decision(doc: Document, title: str, title_line: int) -> list[Opt]:
         found = two_way(said)
         if found is not None:
             return options_of(found)
-    found = two_way(Said(title, title_line)) if title else None
+    found = two_way(Said(title, title_line), title=True) if title else None
     return options_of(found) if found is not None else []
