@@ -285,6 +285,7 @@ Runs every night.
         "We were weighing three technology options for the bottom layer.",
         "We identified three options:",
         "So we have three possible approaches.",
+        "In this case, there are three options:",
     ],
 )
 def test_counted_lead_in_announces_candidates(lead: str) -> None:

@@ -81,7 +81,8 @@ _COUNTED = re.compile(
     r"things)\b))(?![\w-])"
 )
 _TEAM = re.compile(
-    r"^(?:so\s+|thus\s+|here\s+|now\s+|currently\s+|initially\s+|broadly\s+|basically\s+)?"
+    r"^(?:[\w' -]{1,30},\s*)?"  # "In this case, there are two options"
+    r"(?:so\s+|thus\s+|here\s+|now\s+|currently\s+|initially\s+|broadly\s+|basically\s+)?"
     r"(?:we|i|the\s+team|our\s+team|there\s+(?:are|were|seem\s+to\s+be|appear\s+to\s+be))\b|"
     r"\b(?:gives|gave|leaves|left)\s+us\b"
 )
