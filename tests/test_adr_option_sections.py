@@ -431,6 +431,8 @@ def test_open_choice(said: str) -> None:
     [
         "We will build our own server. It is not yet clear whether caching is needed.",
         "We will build our own server; the cache size is to be tuned later.",
+        "We will build our own server. Whether both regions need it will be decided later.",
+        "We will build our own server. It is not yet clear whether to cache or not.",
     ],
 )
 def test_choice_not_open(said: str) -> None:

@@ -38,8 +38,7 @@ _OPEN = re.compile(
 )
 # Words that make an open sentence about the choice between the options, when it names none
 _ABOUT_CHOICE = re.compile(
-    r"\b(?:between|whether\b.*\bor|which\s+(?:of|one)|options?|alternatives?|approaches|"
-    r"candidates|both|either)\b",
+    r"\b(?:between|which\s+(?:of|one)|options?|alternatives?|approaches|candidates)\b",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z(\"“])")
@@ -70,8 +69,13 @@ def left_open(doc: Document, opts: Sequence[Opt]) -> int | None:
         return None
     for sec in roles.ordered(doc, roles.is_decision):
         for line, sentence in _said(sec):
-            if not _OPEN.search(sentence):
+            m = _OPEN.search(sentence)
+            if m is None:
                 continue
-            if named_in(sentence, opts) or _ABOUT_CHOICE.search(sentence):
+            if (
+                re.search(r"prototyp|between", m.group(0), re.IGNORECASE)
+                or named_in(sentence, opts)
+                or _ABOUT_CHOICE.search(sentence)
+            ):
                 return line
     return None
