@@ -228,3 +228,42 @@ def test_renaming_the_distinctive_word_in_the_decision_removes_the_match(
     first, second = f"Hosted {one} cluster", f"Hosted {two} cluster"
     assert chosen(record(first, second, f"We will use {two.title()} for this.")) == [second]
     assert chosen(record(first, second, f"We will use {other.title()} for this.")) == []
+
+
+def test_a_restated_title_with_a_typo_keeps_its_word_order() -> None:
+    text = (
+        "# T\n\n## Considered Options\n\n* Disabled repo-wide, enabled per file\n"
+        "* Enable repo-wide, disable per file\n\n## Decision Outcome\n\n"
+        "Chosen option: **Enabled repo-wide, disable per file**.\n"
+    )
+    assert chosen(text) == ["Enable repo-wide, disable per file"]
+
+
+def test_a_typo_close_to_two_titles_chooses_none() -> None:
+    text = record("Sharded cache tier", "Sharded caches tiers", "Chosen option: Shardd cach tier")
+    assert len(chosen(text)) <= 1
+
+
+def test_the_deciding_verb_names_the_option_that_starts_with_it() -> None:
+    text = record(
+        "Do not adopt the vault service",
+        "Take the vault service into the platform",
+        "We will take the vault service into our platform next quarter.",
+    )
+    assert chosen(text) == ["Take the vault service into the platform"]
+
+
+def test_a_deciding_verb_alone_names_nothing() -> None:
+    text = record("Keep the status quo", "Move to managed queues", "We will keep things simple.")
+    assert chosen(text) == []
+
+
+def test_a_blend_of_labelled_options_chooses_both() -> None:
+    text = (
+        "# T\n\n## Options\n\n### Option 1: Runner on hosts\n\nText.\n\n"
+        "### Option 2: Runner in a central cluster\n\nText.\n\n"
+        "### Option 3: Runner in each application cluster\n\nText.\n\n"
+        "## Decision\n\nThe decision is a blend of options 2 and 3. We will have a runner in "
+        "each application cluster, with a central one for tools.\n"
+    )
+    assert chosen(text) == ["Runner in a central cluster", "Runner in each application cluster"]

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from ...vocab import FUNCTION_WORDS
 from .content import Opt
-from .naming import by_distinct, restated
+from .naming import by_distinct, near_restated, restated
 
 MAX_FUZZY_OPTIONS = 200  # beyond this, titles must match exactly (keeps matching linear)
 _STOP = FUNCTION_WORDS  # the verbs of a title count (see vocab.STOP_WORDS)
@@ -128,7 +128,8 @@ def find(ref: str, opts: Sequence[Opt], *, fuzzy: bool = True) -> int | None:
     if sum(1 for t in inside if not any(t != u and _whole(t, u) for u in inside)) >= 2:
         return None  # "A and B": several options named whole, none of them alone
     pool = hits or range(len(opts))
-    return _closest(want, opts, pool)
+    index = _closest(want, opts, pool)
+    return index if index is not None else near_restated(ref, opts)
 
 
 def find_named(ref: str, opts: Sequence[Opt]) -> int | None:
@@ -259,9 +260,24 @@ def chosen_in_line(title: str, opts: Sequence[Opt]) -> list[int]:
     return sorted(set(found))
 
 
+_LABEL = r"(?:#?\s*\d{1,3}[a-z]?|[a-z]\b)"
+_COMBINED = re.compile(
+    r"\b(?:blend|mix|combination|hybrid)\s+(?:of|between)\s+(?:the\s+)?(?:options|alternatives|"
+    r"approaches)\s+(" + _LABEL + r"(?:\s*(?:,|and|&|\+|with)\s*" + _LABEL + r")+)",
+    re.IGNORECASE,
+)
+
+
 def referenced(text: str, opts: Sequence[Opt]) -> list[int]:
-    """Options referred to by number or letter as chosen ("go with option 1", "(#2)")."""
+    """Options referred to by number or letter as chosen ("go with option 1", "(#2)", "a
+    blend of options 2 and 3")."""
     found: list[int] = []
+    for m in _COMBINED.finditer(text):
+        labels = re.findall(r"\d{1,3}[a-z]?|\b[a-z]\b", m.group(1).replace("and", " "))
+        found.extend(i for ref in labels if (i := by_label(ref, opts)) is not None)
+    if len(set(found)) >= 2:
+        return sorted(set(found))
+    found = []
     for pattern in _REFERENCES:
         for m in pattern.finditer(text):
             index = by_label(m.group(1), opts)

@@ -115,6 +115,32 @@ def restated(ref: str, opts: Sequence[Opt]) -> int | None:
     return same[0] if len(same) == 1 else None
 
 
+NEAR_TITLE = 0.9  # a restated title with a typo or two: this close, in the same word order
+NEAR_MARGIN = 0.04  # and this much closer than any other option
+
+
+def near_restated(ref: str, opts: Sequence[Opt]) -> int | None:
+    """The one option whose title ``ref`` restates with a typo or two, its words in the same
+    order (``Enabled project-wide, disable at the file level`` for ``Enable project-wide,
+    disable ...`` beside ``Disabled project-wide, enabled ...``)."""
+    want = canon(ref)
+    if len(want) < 8 or not 2 <= len(opts) <= MAX_OPTIONS:
+        return None
+    scores = sorted(
+        (
+            max(
+                difflib.SequenceMatcher(None, want, canon(t)).ratio() for t in (o.title, *o.aliases)
+            ),
+            i,
+        )
+        for i, o in enumerate(opts)
+    )[::-1]
+    best, index = scores[0]
+    if best >= NEAR_TITLE and best - scores[1][0] >= NEAR_MARGIN:
+        return index
+    return None
+
+
 _NOT_BEFORE = re.compile(
     r"(?:against|not|never|reject(?:ed|s)?|instead\s+of|rather\s+than|over|no\s+longer|"
     r"from|unlike|than|versus|vs\.?)\s+(?:\w+\s+){0,2}$"
@@ -148,10 +174,8 @@ def restated_in(text: str, opts: Sequence[Opt]) -> list[int]:
 # one that weighs ("we considered", "we could use").
 _DECIDING = re.compile(
     r"\b(?:we|the\s+team|i)\s+(?:(?:will|shall|are\s+going\s+to|have\s+decided\s+to|"
-    r"decided\s+to|decide\s+to|plan\s+to|intend\s+to)\s+(?:\w+\s+)?(?:add|use|introduce|build|"
-    r"adopt|implement|create|provide|offer|go\s+with|choose|move\s+to|switch\s+to|migrate\s+to|"
-    r"keep|stay\s+with|stick\s+with|rely\s+on|write)|(?:have\s+)?(?:chose|chosen|selected|"
-    r"picked|adopted|opted\s+for|settled\s+on))\b",
+    r"decided\s+to|decide\s+to|plan\s+to|intend\s+to)\s+(?=\w)|(?:have\s+)?(?:chose|chosen|"
+    r"selected|picked|adopted|opted\s+for|settled\s+on)\b)",
     re.IGNORECASE,
 )
 _WEIGHING = re.compile(
@@ -177,14 +201,68 @@ def _description_names(opt: Opt) -> set[str]:
     return {w for w in out if len(w) >= 4}
 
 
+# words that say how many or which, not what: no option is named by them
+_FILLER = frozenset(
+    [
+        "each",
+        "every",
+        "all",
+        "any",
+        "some",
+        "one",
+        "two",
+        "three",
+        "new",
+        "own",
+        "other",
+        "same",
+        "more",
+        "most",
+        "less",
+        "only",
+        "also",
+        "just",
+        "single",
+        "multiple",
+        "many",
+        "several",
+        "per",
+        "both",
+        "either",
+        "neither",
+        "first",
+        "second",
+        "last",
+        "next",
+    ]
+)
+_LABEL_REF = re.compile(
+    r"\b(?:option|alternative|approach)s?\s*#?\s*(?:\d{1,3}[a-z]?|[a-z])\b(?!-)", re.IGNORECASE
+)
+
+
+def _by_verb(verb: str, said: set[str], opts: Sequence[Opt], own: list[set[str]]) -> set[int]:
+    """Options named by the deciding verb itself ("We will take the Entra ID service" for
+    "Take Entra ID into service" beside "Do not adopt Entra ID"): the option's title starts
+    with that verb, only it has the verb, and another word of its title follows."""
+    word = _singular(verb.lower())
+    out = set()
+    for i, opt in enumerate(opts):
+        first = _compounds(opt.title)[:1]
+        named = first == [word] and word in own[i] and not opts[i].rejected
+        if named and (option_terms(opt) - {word}) & said:
+            out.add(i)
+    return out
+
+
 def term_choice(
     text: str, opts: Sequence[Opt], defined: Sequence[set[str]] = ()
 ) -> tuple[int, int] | None:
     """(option, sentence number) when the deciding sentences of ``text`` ("We will add a
     Mediator class") name a term that only one option's title, description or ``defined``
     names (:func:`defined_names`) have, and no other option's; else None."""
-    if not 2 <= len(opts) <= MAX_OPTIONS:
-        return None
+    if not 2 <= len(opts) <= MAX_OPTIONS or _LABEL_REF.search(text):
+        return None  # "a blend of options 2 and 3": labels say it, and no one term does
     pools = [{w for w in option_terms(o) if len(w) >= 4} | _description_names(o) for o in opts]
     for pool, names in zip(pools, defined, strict=False):
         pool |= names
@@ -192,15 +270,18 @@ def term_choice(
     for pool in pools:
         for w in pool:
             counts[w] = counts.get(w, 0) + 1
-    own = [{w for w in pool if counts[w] == 1} for pool in pools]
+    own = [{w for w in pool if counts[w] == 1 and w not in _FILLER} for pool in pools]
     found: set[int] = set()
     first = -1
     for n, sentence in enumerate(re.split(r"(?<=[.!?;:])\s+", text)):
         m = _DECIDING.search(sentence)
-        if m is None or _WEIGHING.search(sentence[: m.end()]):
+        rest = _CUT.split(sentence[m.end() :])[0] if m else ""
+        if m is None or _WEIGHING.search(sentence[: m.end()] + " " + rest):
             continue
-        said = terms(_CUT.split(sentence[m.end() :])[0])
+        verb, _, rest = rest.strip().partition(" ")
+        said = terms(rest)
         hits = {i for i, words in enumerate(own) if words & said and not opts[i].rejected}
+        hits |= _by_verb(verb, said, opts, own)
         if hits and first < 0:
             first = n
         found |= hits
