@@ -267,3 +267,17 @@ def test_a_blend_of_labelled_options_chooses_both() -> None:
         "each application cluster, with a central one for tools.\n"
     )
     assert chosen(text) == ["Runner in a central cluster", "Runner in each application cluster"]
+
+
+def test_a_line_that_only_weighs_another_option_does_not_hide_the_choice() -> None:
+    text = (
+        "# T\n\n## Considered Options\n\n* Cookies\n* Session storage\n* Browser database\n\n"
+        "## Decision\n\n1. Now: use the Browser database for large data.\n"
+        "2. Later: consider moving what is in Session storage to the Browser database.\n"
+    )
+    assert chosen(text) == ["Browser database"]
+
+
+def test_a_decision_that_only_weighs_chooses_none() -> None:
+    text = record("Kafka streams", "Batch files", "We should consider Kafka streams next year.")
+    assert chosen(text) == []

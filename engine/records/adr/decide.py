@@ -50,6 +50,12 @@ _PLACEHOLDER = re.compile(
     r"^[\"“'`]?[\[{][^\[\]{}]*(?:\btitle\s+of\b|\bname\s+of\b|\be\.g\.|…|\.\.\.)[^\[\]{}]*[\]}]",
     re.IGNORECASE,
 )
+# "Long-term: consider moving X to Y", "We could revisit X": a line that only weighs
+_WEIGHS = re.compile(
+    r"^\W*(?:[\w-]+(?:\s+[\w-]+)?\s*:\s*)?(?:we\s+)?(?:(?:should|could|might|may)\s+)?"
+    r"(?:consider|investigate|evaluate|explore|look\s+into|revisit)\b",
+    re.IGNORECASE,
+)
 _REASON_LABEL = re.compile(r"^\W*(?:rationale|reasons?|because|why)\W*", re.IGNORECASE)
 _TURN = re.compile(r",?\s+(?:although|though|but|while|whereas|even\s+though|however)\b", re.I)
 
@@ -210,7 +216,11 @@ class Decide:
         """The decision's prose names exactly one option (several: stated, but not clear)."""
         listed = {o.line for o in self.opts if o.aside}  # a list of candidates names them all
         for sec in outcome:
-            texts = [(line, text) for line, text in _texts(sec) if line not in listed]
+            texts = [
+                (line, text)
+                for line, text in _texts(sec)
+                if line not in listed and not _WEIGHS.match(text)
+            ]
             loose = not self._alternatives_only()  # else the decision is its own option
             named = [
                 (line, named_in(text, self.opts) or (restated_in(text, self.opts) if loose else []))
