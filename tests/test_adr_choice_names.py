@@ -281,3 +281,20 @@ def test_a_line_that_only_weighs_another_option_does_not_hide_the_choice() -> No
 def test_a_decision_that_only_weighs_chooses_none() -> None:
     text = record("Kafka streams", "Batch files", "We should consider Kafka streams next year.")
     assert chosen(text) == []
+
+
+def test_a_decision_that_is_only_a_short_name_chooses_the_candidate_it_names() -> None:
+    text = (
+        "# Drawing\n\n## Context\n\nWe looked at three technology options for drawing:\n\n"
+        "* Flat canvas\n* Vector images\n* Glimmer canvas\n\n## Decision\n\nUse Glimmer2.\n"
+    )
+    assert chosen(text) == ["Glimmer canvas"]
+
+
+def test_the_options_listed_again_in_the_decision_are_not_its_choice() -> None:
+    text = (
+        "# Charts\n\n## Decision\n\nThere are two clear alternatives:\n\n"
+        "* Use an existing chart library\n* Create our own\n\n"
+        "Both have merits and the team is split.\n"
+    )
+    assert not {"Use an existing chart library", "Create our own"} & set(chosen(text))

@@ -36,6 +36,17 @@ LABEL_LINE = re.compile(
     r"\s+(.+)",
     re.IGNORECASE | re.DOTALL,
 )
+# "[title of option 1]", "{title of option 1}": a template's placeholder, not a title
+PLACEHOLDER = re.compile(
+    r"^[\"“'`]?[\[{][^\[\]{}]*(?:\btitle\s+of\b|\bname\s+of\b|\be\.g\.|…|\.\.\.)[^\[\]{}]*[\]}]",
+    re.IGNORECASE,
+)
+# "Long-term: consider moving X to Y", "We could revisit X": a line that only weighs
+WEIGHS = re.compile(
+    r"^\W*(?:[\w-]+(?:\s+[\w-]+)?\s*:\s*)?(?:we\s+)?(?:(?:should|could|might|may)\s+)?"
+    r"(?:consider|investigate|evaluate|explore|look\s+into|revisit)\b",
+    re.IGNORECASE,
+)
 _REF = (
     r"(?:option|alternative|approach|solution|variant|choice)\s*(?:no\.?\s*)?#?\s*"
     r"(\d{1,3}[a-z]?|[a-z])\b"
@@ -393,6 +404,13 @@ _OPTION_START = re.compile(
 )
 
 
+_SHORT_DECISION = re.compile(
+    r"\W{0,3}(?:we\s+will\s+)?(?:use|adopt|choose|go\s+with|select|pick)\s+"
+    r"([^.;:!?\n]{1,60}?)\s*[.!]?",
+    re.IGNORECASE,
+)
+
+
 def named_by_label_line(text: str, opts: list[Opt]) -> int | None:
     """The option a ``Decision: X`` / ``We chose X`` line names, or None. ``Decision: we
     chose B`` is read through its second label."""
@@ -400,6 +418,9 @@ def named_by_label_line(text: str, opts: list[Opt]) -> int | None:
     m = _OPTION_START.match(first)
     if m:  # "Option 4, we will create ...": the decision opens with the option's label
         return by_label(m.group(1), opts)
+    m = _SHORT_DECISION.fullmatch(text.strip())
+    if m:  # the whole decision is "Use WebGL1."
+        return find_named(m.group(1), opts)
     for _ in range(2):
         m = LABEL_LINE.match(first)
         if m is None:

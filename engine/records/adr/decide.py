@@ -17,6 +17,8 @@ from . import sections as roles
 from .choice import (
     CHOSEN_LINE,
     ONE_ABOVE,
+    PLACEHOLDER,
+    WEIGHS,
     chosen_in_line,
     find,
     join_quoted,
@@ -43,17 +45,6 @@ _CHOOSING = re.compile(
 _OPEN = re.compile(
     r"^\W*(?:wip|tbd|tbc|todo|pending|open|undecided|not\s+(?:yet\s+)?decided|"
     r"to\s+be\s+(?:decided|determined|confirmed)|work\s+in\s+progress)\W*$",
-    re.IGNORECASE,
-)
-# "[title of option 1]", "{title of option 1}": a template's placeholder, not a title
-_PLACEHOLDER = re.compile(
-    r"^[\"“'`]?[\[{][^\[\]{}]*(?:\btitle\s+of\b|\bname\s+of\b|\be\.g\.|…|\.\.\.)[^\[\]{}]*[\]}]",
-    re.IGNORECASE,
-)
-# "Long-term: consider moving X to Y", "We could revisit X": a line that only weighs
-_WEIGHS = re.compile(
-    r"^\W*(?:[\w-]+(?:\s+[\w-]+)?\s*:\s*)?(?:we\s+)?(?:(?:should|could|might|may)\s+)?"
-    r"(?:consider|investigate|evaluate|explore|look\s+into|revisit)\b",
     re.IGNORECASE,
 )
 _REASON_LABEL = re.compile(r"^\W*(?:rationale|reasons?|because|why)\W*", re.IGNORECASE)
@@ -121,8 +112,10 @@ class Decide:
     def _by_label_line(self, outcome: list[Section]) -> bool:
         """ "Decision: option 2", "**Outcome:** B", "Selected: Redis", "We chose B": a line of
         the decision that starts by naming one listed option as a whole."""
+        own = {o.line for o in self.opts}  # an options list inside the decision names them all
         for sec in outcome:
-            found = [(i, line) for line, text in _texts(sec) if (i := self._line_names(text)) >= 0]
+            texts = [(line, text) for line, text in _texts(sec) if line not in own]
+            found = [(i, line) for line, text in texts if (i := self._line_names(text)) >= 0]
             if len({i for i, _ in found}) > 1:
                 return False  # "Option 1: ... Option 2: ...": the options again, no choice
             if found:
@@ -219,7 +212,7 @@ class Decide:
             texts = [
                 (line, text)
                 for line, text in _texts(sec)
-                if line not in listed and not _WEIGHS.match(text)
+                if line not in listed and not WEIGHS.match(text)
             ]
             loose = not self._alternatives_only()  # else the decision is its own option
             named = [
@@ -324,7 +317,7 @@ class Decide:
             m = CHOSEN_LINE.search(text)
             if m is None or not m.group(1).strip():
                 continue
-            if _PLACEHOLDER.match(m.group(1).strip()):
+            if PLACEHOLDER.match(m.group(1).strip()):
                 return True  # the template's "[title of option 1]": no choice is stated
             said, _, more = m.group(1).strip().partition("\n")  # its first line names it
             said, more = join_quoted(said, more)  # unless its quoted title wraps
