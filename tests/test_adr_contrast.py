@@ -445,3 +445,28 @@ def test_a_title_choosing_between_two_short_names(
 )
 def test_examples_of_a_kind_none_of_which_fits(sentence: str, names: list[str]) -> None:
     assert [f.other for f in none_fits(Said(sentence, 1))] == names
+
+
+@pytest.mark.parametrize(
+    ("context", "decision", "expected"),
+    [
+        (
+            "However, our jobs run unattended. Requiring manual approval would:\n\n"
+            "- block every deploy\n- page someone at night",
+            "We will keep automatic approval and alert on unknown requests.",
+            [("Requiring manual approval", False, True)],
+        ),
+        # the approach weighed is the one the decision takes
+        (
+            "Adopting a message queue would:\n\n- decouple the services\n- absorb bursts",
+            "Adopt a message queue between the services.",
+            [],
+        ),
+        # not an approach: no gerund phrase
+        ("The change would:\n\n- touch every file", "Make the change.", []),
+    ],
+)
+def test_an_approach_whose_effects_are_listed(
+    context: str, decision: str, expected: list[tuple[str, bool, bool]]
+) -> None:
+    assert options(record(context, decision)) == expected

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from ..document import Document
 from . import sections as roles
+from .adopted import adopted
 from .content import Opt
 from .names import MAX_NAME_WORDS, Said, acceptable, gerund, names_pair, shaped, trim
 from .twoway import TwoWay, decision_parts, options_of, said_in
@@ -271,6 +272,26 @@ def none_fits(said: Said) -> list[Found]:
     return [Found("", n, False, said) for n in names if acceptable(n)]
 
 
+_WOULD_LIST = re.compile(
+    r"^(?:(?:however|but|conversely|on\s+the\s+other\s+hand|by\s+contrast),?\s+)?"
+    r"(?P<y>\w{3,}ing\b[^,;:]*?)\s+would(?:\s+also)?(?:\s+(?:mean|require|involve|cause|result\s+in))?"
+    r"\s*:$",
+    re.IGNORECASE,
+)
+
+
+def would_list(said: Said, doc: Document) -> Found | None:
+    """ "Disabling auto-accept would:" and a list of its effects: an approach weighed and,
+    unless the decision restates it, not taken."""
+    m = _WOULD_LIST.match(" ".join(said.text.split()))
+    if m is None:
+        return None
+    name = _side(m.group("y"))
+    if not _alone(name, said.code) or not gerund(name) or adopted(name, doc):
+        return None
+    return Found("", name, False, said)
+
+
 def no_longer(saids: list[Said], n: int) -> Found | None:
     """ "X is no longer an option": X, or the approach of the sentence before when X is
     "this"."""
@@ -316,7 +337,12 @@ def contrasts(doc: Document) -> list[Found]:
     seen: set[str] = set()
     for saids, decision in _sentences(doc):
         for n, said in enumerate(saids):
-            one = contrast(said, in_decision=decision) or no_longer(saids, n) or ruled_out(said)
+            one = (
+                contrast(said, in_decision=decision)
+                or no_longer(saids, n)
+                or ruled_out(said)
+                or would_list(said, doc)
+            )
             for found in [one] if one is not None else none_fits(said):
                 if found.other.lower() in seen:
                     continue
