@@ -60,6 +60,17 @@ _BY_BODY = re.compile(
 )
 
 
+# "[accepted]", "[2022-12-08]": one value a template's brackets were left around; a
+# placeholder keeps a choice ("[proposed | accepted]") or words ("[YYYY-MM-DD when ...]")
+_BRACKETED = re.compile(r"^\[\s*([^\[\]|{}]+?)\s*\](?!\s*\()\s*$")
+
+
+def unbracket(text: str) -> str:
+    """``[accepted]`` -> ``accepted``; anything else unchanged."""
+    m = _BRACKETED.match(text)
+    return m.group(1) if m else text
+
+
 def _words(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s-]", " ", text.lower()).split())
 
@@ -69,6 +80,8 @@ def map_status(raw: Any) -> tuple[str | None, str | None]:
     text = " ".join(str(raw).split()).strip(" *_") if raw is not None else ""
     if not text:
         return None, None
+    if (inner := unbracket(text)) != text and _known_status(inner):
+        text = inner
     if _PLACEHOLDER.search(text):  # a template placeholder, not a status
         return None, text
     words = _words(text)
@@ -78,6 +91,10 @@ def map_status(raw: Any) -> tuple[str | None, str | None]:
             status = STATUS_MAP[head]
             return status, (text if words != head else None)
     return None, text
+
+
+def _known_status(text: str) -> bool:
+    return _words(text) in STATUS_MAP
 
 
 def status_in_prose(text: str) -> str | None:
@@ -112,6 +129,7 @@ def parse_date(value: Any) -> tuple[dt.date | None, str | None]:
     if isinstance(value, dt.date):
         return value, None
     text = str(value).strip().strip("*_ ") if value is not None else ""
+    raw, text = text, unbracket(text)
     candidates: list[tuple[int, int, int]] = []
     if (m := _ISO.match(text)) or (m := _YMD.match(text)):
         candidates.append((int(m.group(1)), int(m.group(2)), int(m.group(3))))
@@ -129,7 +147,7 @@ def parse_date(value: Any) -> tuple[dt.date | None, str | None]:
             return dt.datetime.strptime(cleaned, fmt).date(), None
         except ValueError:
             continue
-    return None, text or None
+    return None, raw or None
 
 
 def people(value: Any, items: tuple[str, ...] = ()) -> list[str]:

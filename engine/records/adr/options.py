@@ -58,9 +58,30 @@ def _group_children(item: ListItem) -> bool:
         return False
     if any(k.label and pc_kind(k.label.lower()) for k in kids):
         return False
+    if _settings(kids):  # "directory: /src", "ecosystem: docker": what the option sets
+        return False
     if item.text.rstrip().endswith(":"):
         return True
     return all(len(k.text.split()) <= MAX_DESCRIPTION_WORDS for k in kids) and len(kids) >= 2
+
+
+# "package-ecosystem: docker", "`timeout`: 30s", "Directories: /a, /b": a key and its value
+_SETTING = re.compile(r"^\s*`?(?P<key>[A-Za-z][\w.\-]*(?:\s[\w.\-]+){0,2}?)`?\s*[:=]\s+\S")
+_OPTION_KEY = re.compile(
+    r"^(?:option|alternative|approach|variant|choice|solution|sub-?option)\b|^\w{1,2}$",
+    re.IGNORECASE,
+)
+
+
+def _settings(kids: tuple[ListItem, ...]) -> bool:
+    """Nested items that set values (each ``key: value``, keys repeating or written like
+    identifiers): the details of their option, never options of a group."""
+    keys = [m.group("key") for k in kids if (m := _SETTING.match(k.source or k.text))]
+    if len(keys) != len(kids) or any(_OPTION_KEY.match(key) for key in keys):
+        return False
+    same = len(kids) >= 2 and len({key.lower() for key in keys}) == 1
+    coded = all(re.search(r"[-_.]|^[a-z]+$", key) and " " not in key for key in keys)
+    return same or coded
 
 
 def _from_item(item: ListItem, group: str | None, group_line: int) -> Opt | None:
