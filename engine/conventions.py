@@ -361,7 +361,8 @@ class ConventionFolder:
         message = (
             f"{missing} of the {records} records in {where} {said}"
             f" ({share:.0%}), which suggests the folder's template has no place for"
-            f" {what}; reported once for the folder instead of on each record"
+            f" {what} or that its writers leave it empty; reported once for the folder"
+            " instead of on each record"
         )
         if len(held) != missing:
             message += f" ({len(held)} of them flagged by {rule_id})"
