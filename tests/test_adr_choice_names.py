@@ -168,11 +168,23 @@ def test_a_decision_restating_a_title_in_prose_chooses_it_uncertain() -> None:
         record(
             "Use parcel endpoint",
             "Use ledger endpoint",
-            "After a week of trials the team settled on the ledger endpoints.",
+            "After a week of trials the ledger endpoints served the team best.",
         )
     )
     assert [o.title for o in src.record.options if o.chosen] == ["Use ledger endpoint"]
     assert "chosen" in (src.record.model_extra or {}).get("x_uncertain", [])
+
+
+def test_a_title_restated_as_the_deciding_verb_object_is_chosen_plainly() -> None:
+    src = read(
+        record(
+            "Use parcel endpoint",
+            "Use ledger endpoint",
+            "After a week of trials the team settled on the ledger endpoints.",
+        )
+    )
+    assert [o.title for o in src.record.options if o.chosen] == ["Use ledger endpoint"]
+    assert "chosen" not in (src.record.model_extra or {}).get("x_uncertain", [])
 
 
 def mediator(decision: str) -> str:

@@ -41,6 +41,13 @@ PLACEHOLDER = re.compile(
     r"^[\"“'`]?[\[{][^\[\]{}]*(?:\btitle\s+of\b|\bname\s+of\b|\be\.g\.|…|\.\.\.)[^\[\]{}]*[\]}]",
     re.IGNORECASE,
 )
+# "Chosen option: X, because Y" as guidance on how to write the line: a bare letter or word
+# standing for a title, not one
+TEMPLATE_TITLE = re.compile(
+    r"^\W*(?:[a-z]|options?|alternatives?|title|name|tbd|\.{3}|…|\[[^\]]*\]|<[^>]*>|"
+    r"\{[^}]*\})\W*$",
+    re.IGNORECASE,
+)
 # "Long-term: consider moving X to Y", "We could revisit X": a line that only weighs
 WEIGHS = re.compile(
     r"^\W*(?:[\w-]+(?:\s+[\w-]+)?\s*:\s*)?(?:we\s+)?(?:(?:should|could|might|may)\s+)?"

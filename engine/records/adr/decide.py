@@ -12,12 +12,13 @@ import re
 from typing import Any
 
 from ...types import Loc
-from ..document import Document, ListBlock, ListItem, Paragraph, Section, block_texts
+from ..document import Document, ListBlock, ListItem, Paragraph, Section
 from . import sections as roles
 from .choice import (
     CHOSEN_LINE,
     ONE_ABOVE,
     PLACEHOLDER,
+    TEMPLATE_TITLE,
     WEIGHS,
     chosen_in_line,
     find,
@@ -33,6 +34,8 @@ from .choice import (
 )
 from .content import Opt
 from .naming import defined_names, restated_in, term_choice
+from .objects import chosen_by_object
+from .outcome import rest_of_outcome
 
 _CHOOSING = re.compile(
     r"\b(?:best|chosen|choose|chose|selected|select|recommend\w*|most suitable|stands out|"
@@ -92,6 +95,7 @@ class Decide:
             self._by_group_decisions,
             self._by_reference,
             self._by_above,
+            self._by_object,
             self._by_bold,
             self._by_prose,
             self._by_rejecting_one,
@@ -181,6 +185,20 @@ class Decide:
                 self._choose([last], "reference to the proposal above", [line])
                 if len(before) > 1:
                     self.unsure("chosen")
+                return True
+        return False
+
+    def _by_object(self, outcome: list[Section]) -> bool:
+        """ "A decision was made to use X", "We decided on using X because ... Y": the one
+        option the deciding verbs' objects name (:mod:`.objects`)."""
+        if self._alternatives_only() or self.data.get("x_options_in_text"):
+            return False  # the decision is its own option; or options cut from sentences
+        own = {o.line for o in self.opts}
+        for sec in outcome:
+            texts = [(n, t) for n, t in _texts(sec) if n not in own and not WEIGHS.match(t)]
+            found = chosen_by_object(texts, self.opts)
+            if found is not None and not self.opts[found[0]].rejected:
+                self._choose([found[0]], "named by the deciding verb in the decision", [found[1]])
                 return True
         return False
 
@@ -323,6 +341,8 @@ class Decide:
             said, more = join_quoted(said, more)  # unless its quoted title wraps
             said, more = self._wrapped(said, more)
             title, because = parse_chosen(" ".join(said.split()))
+            if TEMPLATE_TITLE.match(title) and not chosen_in_line(title, self.opts):
+                return True  # "Chosen option: X, because Y" explains the line: no choice
             if because is not None:  # "because ..." may go on over the next lines
                 because = parse_chosen(" ".join(m.group(1).split()))[1]
             elif more.strip():  # "**Rationale**: ..." on the next line
@@ -331,7 +351,7 @@ class Decide:
             if texts and (because is None or text.rstrip().endswith((":", "because"))):
                 because = " ".join(x for x in (because, *texts) if x)
             if because is None:  # the reasons in the paragraphs after a bare chosen line
-                because = _rest_of_outcome(sec, line, self.opts) or None
+                because = rest_of_outcome(sec, line, self.opts) or None
             self.put("rationale", because, line)
             self.data["x_decision_stated"] = True
             found = chosen_in_line(title, self.opts) if title else []
@@ -412,41 +432,6 @@ def own_text(sec: Section) -> str:
         if not roles.is_consequences(child.key) and not roles.is_options(child.key):
             parts.append(child.text())
     return "\n\n".join(p for p in parts if p)
-
-
-_CONSEQUENCE_LABEL = re.compile(
-    r"^\W*(?:(?:positive|negative|good|bad)\s+)?(?:consequences?|implications?)\b|"
-    r"^\W*(?:positive|negative|pros|cons|confirmation)\W*$",
-    re.IGNORECASE,
-)
-_NOT_REASONS = ("positive", "negative", "pros", "cons", "confirmation", "good", "bad")
-
-
-def _rest_of_outcome(sec: Section, chosen_at: int, opts: list[Opt]) -> str:
-    """The decision-outcome section's own text after leaving out the chosen-option line's
-    block, blocks that are the options list, and consequences (a ``Consequences`` label or
-    subsection, ``Positive``/``Negative``/``Confirmation`` subsections)."""
-    option_lines = {o.line for o in opts}
-    parts: list[str] = []
-    for block in sec.blocks:
-        if isinstance(block, Paragraph):
-            if block.line <= chosen_at < block.line + max(len(block.lines), 1):
-                continue
-            if _CONSEQUENCE_LABEL.match(block.text):
-                break  # "Positive Consequences:" and what follows it
-        elif isinstance(block, ListBlock) and any(
-            it.line in option_lines or it.line == chosen_at for it in block.items
-        ):
-            continue
-        parts.extend(block_texts(block))
-    for child in sec.children:
-        key = child.key
-        if roles.is_consequences(key) or roles.is_options(key) or key in _NOT_REASONS:
-            continue
-        if key.split()[:1] and key.split()[0] in _NOT_REASONS:
-            continue
-        parts.append(child.text())
-    return "\n\n".join(p for p in parts if p.strip())
 
 
 def _quoted(rest: str) -> bool:
