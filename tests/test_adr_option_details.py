@@ -148,3 +148,128 @@ How do we validate input?
     rec = read(text).record
     assert rec.status == "accepted"
     assert str(rec.date) == "2021-04-30"
+
+
+# -- ways numbered in the context, with code between them ---------------------------------------
+WAYS = """# Name the export jobs
+
+## Status
+
+Accepted
+
+## Context
+
+{lead}
+
+1. Give one job a format argument. For example,
+
+```
+    export(format)
+```
+2. Give each format its own job. For example,
+
+```
+    export_csv()
+    export_json()
+```
+{after}
+
+## Decision
+
+{decision}
+"""
+
+
+@pytest.mark.parametrize(
+    "lead", ["There are 2 ways of naming these jobs.", "We see two options:", "Options considered:"]
+)
+@pytest.mark.parametrize(
+    "decision",
+    [
+        "We will give each format its own job as per point 2 above.",
+        "Each format gets a job, following option 2 described earlier.",
+    ],
+)
+def test_numbered_ways_interrupted_by_code(lead: str, decision: str) -> None:
+    src = read(WAYS.format(lead=lead, after="Both are easy to test.", decision=decision))
+    assert titles(src) == ["Give one job a format argument", "Give each format its own job"]
+    assert chosen(src) == ["Give each format its own job"]
+
+
+def test_point_without_above_is_not_a_reference() -> None:
+    text = WAYS.format(
+        lead="There are 2 ways of naming these jobs.",
+        after="",
+        decision="We agree on point 2 of the meeting agenda: ship it.",
+    )
+    assert chosen(read(text)) != ["Give each format its own job"]
+
+
+def test_restarted_list_that_does_not_continue_is_not_joined() -> None:
+    text = """# Jobs
+
+## Status
+
+Accepted
+
+## Context
+
+There are 2 ways of naming these jobs.
+
+1. A format argument
+2. A job per format
+
+```
+    export()
+```
+1. Write the code
+2. Ship it
+"""
+    assert titles(read(text)) == ["A format argument", "A job per format"]
+
+
+def test_steps_without_a_lead_in_are_not_options() -> None:
+    text = """# Jobs
+
+## Context
+
+The export runs like this.
+
+1. Read the rows
+
+```
+    rows = read()
+```
+2. Write the file
+
+## Decision
+
+We keep the export as it is.
+"""
+    assert titles(read(text)) == []
+
+
+def test_options_section_list_continues_after_code() -> None:
+    text = """# Jobs
+
+## Considered Options
+
+1. A format argument
+
+```
+    export(format)
+```
+2. A job per format
+
+```
+    export_csv()
+```
+3. A plugin per format
+
+## Decision Outcome
+
+Chosen option: 3, because it scales.
+"""
+    src = read(text)
+    assert titles(src) == ["A format argument", "A job per format", "A plugin per format"]
+    assert chosen(src) == ["A plugin per format"]

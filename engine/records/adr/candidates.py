@@ -30,6 +30,7 @@ from ...packdata import lexicon
 from ..document import Block, Document, ListBlock, ListItem, Paragraph, Section
 from .choice import named_in
 from .content import Opt, clean_title, fill, fill_item, split_title
+from .labelled import numbered_run
 from .leadin import lead_in
 from .points import polarity
 from .prose import sentences
@@ -155,7 +156,7 @@ def introduced(doc: Document) -> list[Opt]:
             said = (sentences(block.text) or [""])[-1]
             # a decision's "achieved in three ways:" lists the parts it adopts
             if lead_in(said, counting=id(sec) not in deciding):
-                opts = _from_list(after)
+                opts = _from_list(numbered_run(blocks, n + 1) or after)
                 if opts:
                     found.append((sec, opts))
     sections = {id(sec) for sec, _ in found}

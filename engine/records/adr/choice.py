@@ -73,6 +73,14 @@ _REFERENCES = (
         re.IGNORECASE,
     ),
     re.compile(r"\(\s*(?:option\s*)?#\s*(\d{1,3}[a-z]?)\s*\)", re.IGNORECASE),
+    # "as per point 2 above", "following way 1 described earlier": an item listed before
+    re.compile(
+        r"\b(?:as\s+(?:per|in|described\s+in|outlined\s+in)|according\s+to|following|via|with)\s+"
+        r"(?:the\s+)?(?:point|option|approach|way|item|alternative|solution)\s*(?:no\.?\s*)?#?\s*"
+        r"(\d{1,2}[a-z]?)\s+(?:(?:described|outlined|listed|mentioned|given)\s+)?"
+        r"(?:above|earlier|before|previously)\b",
+        re.IGNORECASE,
+    ),
 )
 _PAIRS = {'"': '"', "“": "”", "'": "'", "‘": "’", "«": "»", "`": "`"}
 _QUOTED = re.compile(r"[\"“”'‘’«»`]([^\"“”'‘’«»`]{2,200})[\"“”'‘’«»`]")

@@ -4,8 +4,9 @@ the rows of a table (the option column, and a chosen column that marks the choic
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from ..document import Block, Paragraph, Table
+from ..document import Block, ListBlock, Paragraph, Table
 from .content import Opt, clean_title, fill, marked_by
 
 OPTION_PARA = re.compile(r"^(?:option|alternative|approach|solution)\s*#?\s*\w{1,3}\b", re.I)
@@ -79,3 +80,27 @@ def from_table(table: Table) -> list[Opt]:
         opt.marked_line = row.line if opt.marked else 0
         out.append(opt)
     return out
+
+
+def numbered_run(blocks: tuple[Block, ...] | list[Block], start: int) -> ListBlock | None:
+    """An ordered list at ``blocks[start]`` that goes on after code blocks or paragraphs
+    (``1.``, a code block, ``2.``: the list restarts at 2): one list of every item, each
+    keeping the blocks written between it and the next; None when nothing goes on."""
+    first = blocks[start]
+    if not isinstance(first, ListBlock) or not first.ordered or first.items[0].number != 1:
+        return None
+    items = list(first.items)
+    between: list[Block] = []
+    for block in blocks[start + 1 :]:
+        if not isinstance(block, ListBlock):
+            between.append(block)
+            continue
+        want = (items[-1].number or 0) + 1
+        if not block.ordered or block.items[0].number != want:
+            break
+        items[-1] = replace(items[-1], more=(*items[-1].more, *between))
+        items.extend(block.items)
+        between = []
+    if len(items) == len(first.items):
+        return None
+    return ListBlock(first.line, tuple(items), True, first.marker)

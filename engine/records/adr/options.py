@@ -25,7 +25,7 @@ from .content import (
 )
 from .contrast import beside_adopted, in_contrast
 from .inline import in_sentences
-from .labelled import OPTION_PARA, from_paragraphs, from_table, numbered_label
+from .labelled import OPTION_PARA, from_paragraphs, from_table, numbered_label, numbered_run
 from .led import led_paragraphs
 from .prose import compared, in_section, paragraph_alternatives
 from .reasons import introduced_lists, reasons_after, reasons_follow
@@ -198,6 +198,9 @@ def from_section(sec: Section) -> tuple[list[Opt], bool]:
             return found, False
     # the first list with options in it: a later list is links or notes
     lists = [lst for lst in sec.lists() if any(_item_is_option(it) for it in lst.items)]
+    first = lists[0] if lists else None
+    if first is not None and first in sec.blocks:  # "1.", a code block, "2.": one list
+        lists[0] = numbered_run(sec.blocks, sec.blocks.index(first)) or first
     items = list(lists[0].items) if lists else []
     labelled = bool(heads) and all(OPTION_PARA.match(h.title) for h in heads)
     if items and not DECISION_WORDS.search(sec.key) and _parameter_list(items):
@@ -206,7 +209,7 @@ def from_section(sec: Section) -> tuple[list[Opt], bool]:
         if groups := introduced_lists(sec.blocks, lists):  # "With respect to X:" and a list
             return [o for name, line, lst in groups for o in _grouped(lst, name, line)], False
         found = from_items(items)
-        reasons_after(sec, lists[0], found)
+        reasons_after(sec, first or lists[0], found)
         return found, False
     if heads:
         return _from_headings(heads), False
