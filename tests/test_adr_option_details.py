@@ -273,3 +273,138 @@ Chosen option: 3, because it scales.
     src = read(text)
     assert titles(src) == ["A format argument", "A job per format", "A plugin per format"]
     assert chosen(src) == ["A plugin per format"]
+
+
+# -- several sub-decisions ------------------------------------------------------------------------
+SUBS = """# Cache and queue
+
+## Status
+
+Accepted
+
+## {first}
+
+- Memory cache
+- Disk cache
+
+## {second}
+
+- Polling
+- Push: over a socket
+- Push: over webhooks
+
+## Decision
+
+We use a memory cache and push over webhooks.
+"""
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "names"),
+    [
+        ("Considered options for caching", "Considered options for delivery",
+         ["caching", "delivery"]),
+        ("Caching options", "Delivery alternatives", ["Caching", "Delivery"]),
+        ("Alternatives regarding the cache", "Options for the delivery",
+         ["cache", "delivery"]),
+    ],
+)  # fmt: skip
+def test_options_sections_per_sub_decision_make_groups(
+    first: str, second: str, names: list[str]
+) -> None:
+    src = read(SUBS.format(first=first, second=second))
+    assert titles(src) == [
+        "Memory cache",
+        "Disk cache",
+        "Polling",
+        "Push: over a socket",
+        "Push: over webhooks",
+    ]
+    assert groups(src) == [names[0]] * 2 + [names[1]] * 3
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Implementation options", "Alternatives considered"),
+        ("Considered Options", "Other options"),
+        ("Considered Options", "Rejected alternatives"),
+    ],
+)
+def test_a_generic_second_options_section_is_not_a_sub_decision(first: str, second: str) -> None:
+    src = read(SUBS.format(first=first, second=second))
+    assert len(titles(src)) == 5
+    assert "Implementation" not in str(groups(src)[2:])
+    assert all(g is None for g in groups(src)[2:])
+
+
+def test_colliding_titles_keep_what_tells_them_apart_only_when_they_collide() -> None:
+    text = """# Delivery
+
+## Considered Options
+
+- Push: over a socket
+- Push: over webhooks
+- Polling: every minute
+"""
+    assert titles(read(text)) == ["Push: over a socket", "Push: over webhooks", "Polling"]
+
+
+# -- topics under one options section -------------------------------------------------------------
+TOPICS = """# Routing
+
+## Status
+
+Accepted
+
+## Considered Options
+
+### Deferred features
+
+Some features can wait:
+
+- Retries
+- Tracing
+
+### Where to route
+
+#### Route on the client
+
+Advantages:
+
+- The server stays small.
+
+#### Route on the server
+
+Advantages:
+
+- Clients stay simple.
+
+### Conflicting writes
+
+{lead}
+
+- The last write wins, and the loser is dropped.
+- Writes are merged by a priority set per source.
+
+## Decision
+
+We route on the server. The last write wins.
+"""
+
+
+@pytest.mark.parametrize(
+    "lead", ["There are two main approaches we can take:", "We see two options here:"]
+)
+def test_topics_give_their_alternatives_not_their_headings(lead: str) -> None:
+    src = read(TOPICS.format(lead=lead))
+    assert titles(src)[:2] == ["Route on the client", "Route on the server"]
+    assert len(titles(src)) == 4
+    assert "Deferred features" not in titles(src)
+    assert groups(src) == ["Where to route"] * 2 + ["Conflicting writes"] * 2
+
+
+def test_without_an_announced_list_subsections_stay_options() -> None:
+    src = read(TOPICS.format(lead="Notes on writes follow."))
+    assert "Deferred features" in titles(src)
+    assert "Conflicting writes" in titles(src)

@@ -41,6 +41,7 @@ from .sections import (
     options_sections,
     pc_kind,
 )
+from .topics import distinguished, from_topics, group_name, per_section
 
 MAX_DESCRIPTION_WORDS = 15  # a nested item longer than this describes its option
 
@@ -110,7 +111,7 @@ def from_items(items: tuple[ListItem, ...] | list[ListItem]) -> list[Opt]:
     for item in items:
         if _group_children(item):
             parent = item.text.rstrip().rstrip(":").strip()
-            parent_title = clean_title(parent)[0]
+            parent_title = group_name(clean_title(parent)[0])
             for kid in item.children:
                 opt = _from_item(kid, parent_title, item.line)
                 if opt is not None:
@@ -122,7 +123,7 @@ def from_items(items: tuple[ListItem, ...] | list[ListItem]) -> list[Opt]:
         opt = _from_item(item, None, 0)
         if opt is not None:
             out.append(opt)
-    return out
+    return distinguished(out)
 
 
 def _grouped(lst: ListBlock, name: str, line: int) -> list[Opt]:
@@ -228,6 +229,8 @@ def from_section(sec: Section) -> tuple[list[Opt], bool]:
 
 
 def _from_headings(heads: list[Section]) -> list[Opt]:
+    if (topics := from_topics(heads, from_heading, _argued_heading)) is not None:
+        return topics
     found = []
     for head in heads:
         if is_options(head.key):  # "### Alternatives regarding X": a group of its own
@@ -386,6 +389,7 @@ def read_options(
     context or the ``title``)."""
     out: list[Opt] = []
     uncertain: list[str] = []
+    added: list[tuple[Section, list[Opt]]] = []
     for sec in options_sections(doc):
         found, prose = from_section(sec)
         if not found:
@@ -396,15 +400,18 @@ def read_options(
                 as_rejected(opt)
         if prose and found:
             uncertain.append("options")
+        added.append((sec, []))
         for opt in found:
             same = next((o for o in out[:earlier] if _key(o.title) == _key(opt.title)), None)
             if same is None:
                 out.append(opt)
+                added[-1][1].append(opt)
                 continue
             same.rejected = same.rejected or opt.rejected
             same.reason = same.reason or opt.reason
             if opt.reason and not same.desc_line:
                 same.desc_line = opt.line
+    per_section(added)
     if out:
         out += sub_decisions(doc, out)
     if not out:
