@@ -152,3 +152,76 @@ def test_a_one_letter_chosen_line_still_chooses_a_lettered_option() -> None:
         "## Decision Outcome\n\nChosen option: B, because it is cheaper.\n"
     )
     assert chosen(text) == ["Quartzite"]
+
+
+def nygard(title: str, decision: str) -> str:
+    return (
+        f"# {title}\n\nDate: 2025-01-01\n\n## Status\n\nAccepted\n\n## Context\n\n"
+        "Listings are files in the repository.\n\n"
+        f"## Decision\n\n{decision}\n\n## Consequences\n\nListings are smaller.\n"
+    )
+
+
+def chosen_and_how(text: str) -> tuple[list[str], str]:
+    rec = read(text).record
+    return [o.title for o in rec.options if o.chosen], str(
+        (rec.model_extra or {}).get("x_chosen_by", "")
+    )
+
+
+def test_a_decision_moving_the_other_way_turns_the_title_round() -> None:
+    for decision in (
+        "The team decided to transition from listings being TOML files with some JSON "
+        "blocks to having every listing use only JSON.",
+        "We will migrate away from TOML towards JSON for every listing.",
+    ):
+        got, how = chosen_and_how(nygard("Replace JSON with TOML for listings", decision))
+        assert got == ["JSON"], decision
+        assert "turns the title" in how, decision
+    # a decision that is itself a two-way sentence is read before the title
+    got, _ = chosen_and_how(
+        nygard("Replace JSON with TOML for listings", "We replace TOML with JSON in each listing.")
+    )
+    assert got == ["JSON"]
+
+
+def test_a_decision_moving_the_title_s_way_keeps_the_title_reading() -> None:
+    for decision in (
+        "We will move from JSON files to TOML files for every listing.",
+        "We replace JSON with TOML in each listing.",
+        "Listings will be written in TOML from now on.",
+    ):
+        got, how = chosen_and_how(nygard("Replace JSON with TOML for listings", decision))
+        assert "JSON" not in got, decision
+        assert "turns the title" not in how, decision
+
+
+def test_a_move_naming_both_sides_on_its_new_side_does_not_turn_the_title() -> None:
+    decision = "We will move from TOML to a mix of TOML and JSON for listings."
+    got, how = chosen_and_how(nygard("Replace JSON with TOML for listings", decision))
+    assert "turns the title" not in how
+    assert "JSON" not in got
+
+
+def test_a_name_with_its_own_label_beside_it_is_chosen_plainly() -> None:
+    text = record(STORES, "For the pilot we target a small Quartzite store (Option 2).")
+    assert chosen(text) == ["Quartzite"]
+    assert "chosen" not in unsure(text)
+    linked = record(STORES, "For the pilot we target Quartzite ([Option 2](#option-2)).")
+    assert "chosen" not in unsure(linked)
+
+
+def test_a_name_beside_another_option_s_label_stays_uncertain() -> None:
+    text = record(STORES, "For the pilot we target a small Quartzite store (Option 3).")
+    assert "chosen" in unsure(text) or chosen(text) != ["Quartzite"]
+
+
+def test_a_decision_paragraph_that_is_one_option_s_title_is_chosen_plainly() -> None:
+    text = record(STORES, "**Basalt DB**\n\n- fastest in our trials\n- already licensed")
+    assert chosen(text) == ["Basalt DB"]
+    assert "chosen" not in unsure(text)
+    # a paragraph that is no option's title whole chooses nothing this way
+    other = record(STORES, "Granite\n\n- fastest in our trials")
+    assert (read(other).record.model_extra or {}).get("x_chosen_by") != (
+        "decision line naming the option"
+    )

@@ -312,6 +312,17 @@ def referenced(text: str, opts: Sequence[Opt]) -> list[int]:
     return found
 
 
+_ASIDE = re.compile(
+    r"\(\s*\[?(?:option|alternative)\s*#?\s*(\d{1,3}[a-z]?|[a-z])\b[^()]{0,80}\)", re.I
+)
+
+
+def labelled_aside(text: str, opts: Sequence[Opt]) -> set[int]:
+    """Options a parenthesis gives by label beside a name ("a key value store (Option 1)",
+    "([Option 1](#option-1))")."""
+    return {i for m in _ASIDE.finditer(text) if (i := by_label(m.group(1), opts)) is not None}
+
+
 _NEGATION = re.compile(
     r"(?:against|not|never|reject(?:ed|s)?|instead\s+of|rather\s+than|over|no\s+longer)"
     r"\s+(?:\w+\s+){0,2}$"
@@ -419,6 +430,7 @@ _OPTION_START = re.compile(
 )
 
 
+MAX_TITLE_LINE_WORDS = 12
 _SHORT_DECISION = re.compile(
     r"\W{0,3}(?:we\s+will\s+)?(?:use|adopt|choose|go\s+with|select|pick)\s+"
     r"([^.;:!?\n]{1,60}?)\s*[.!]?",
@@ -436,6 +448,11 @@ def named_by_label_line(text: str, opts: list[Opt]) -> int | None:
     m = _SHORT_DECISION.fullmatch(text.strip())
     if m:  # the whole decision is "Use WebGL1."
         return find_named(m.group(1), opts)
+    whole = text.strip().strip("*_ .")
+    if whole and "\n" not in whole and len(whole.split()) <= MAX_TITLE_LINE_WORDS:
+        index = find(whole, opts, fuzzy=False)  # the paragraph is an option's title alone
+        if index is not None:
+            return index
     for _ in range(2):
         m = LABEL_LINE.match(first)
         if m is None:

@@ -24,6 +24,7 @@ from .choice import (
     find,
     join_quoted,
     join_wrapped,
+    labelled_aside,
     named_by_label_line,
     named_in,
     names_an_example,
@@ -36,6 +37,7 @@ from .content import Opt
 from .naming import defined_names, restated_in, term_choice
 from .objects import chosen_by_object
 from .outcome import rest_of_outcome
+from .reversal import turned_round
 
 _CHOOSING = re.compile(
     r"\b(?:best|chosen|choose|chose|selected|select|recommend\w*|most suitable|stands out|"
@@ -74,6 +76,9 @@ class Decide:
         for sec in outcome + [s for s in self.doc.sections() if s not in outcome]:
             if self._chosen_line(sec):
                 return
+        turned = turned_round(self.doc, self.opts, str(self.data.get("title", "")))
+        if turned is not None:  # "Replace X with Y" over a decision that moves from Y to X
+            self.opts[:] = turned
         marked = [i for i, o in enumerate(self.opts) if o.marked]
         if marked:
             how = next((o.chosen_by for o in self.opts if o.marked and o.chosen_by), "")
@@ -249,7 +254,8 @@ class Decide:
             if len(found) == 1:
                 line = next(n for n, hits in named if found[0] in hits)
                 self._choose(found, "named in the decision prose", [line])
-                self.unsure("chosen")
+                if found[0] not in labelled_aside(dict(texts)[line], self.opts):
+                    self.unsure("chosen")  # unless its label follows it: "X (Option 1)"
                 return True
             if found:
                 return True
