@@ -34,7 +34,7 @@ from .choice import (
     rejected_in,
 )
 from .content import Opt
-from .naming import defined_names, restated_in, term_choice
+from .naming import by_own_word, defined_names, restated_in, term_choice
 from .objects import chosen_by_object
 from .outcome import rest_of_outcome
 from .reversal import turned_round
@@ -374,6 +374,9 @@ class Decide:
             elif title and self.opts and self._alternatives_only():  # beside rejected ones
                 self._decision_as_option(sec, title, line)
                 self.data["x_chosen_by"] = "chosen option line (alternatives listed as rejected)"
+            elif title and (own := by_own_word(title, self.opts)) is not None:
+                self._choose([own], "chosen option line (a word only that option has)", [line])
+                self.unsure("chosen")  # reworded: "emptyDir for X" for "Use emptyDir volumes"
             elif title:
                 self.put("chosen_option", title, line)
                 self.data["x_chosen_by"] = "chosen option line (not a listed option)"

@@ -322,3 +322,23 @@ def defined_names(text: str, opts: Sequence[Opt]) -> list[set[str]]:
                     if name[:1].isupper() and name.lower() not in _NOT_NAMES:
                         out[i] |= {w for w in terms(name) if len(w) >= 4}
     return out
+
+
+MAX_NAMED_WORDS = 12  # a chosen-option line longer than this is a sentence, not a name
+
+
+def by_own_word(ref: str, opts: Sequence[Opt]) -> int | None:
+    """The one option a chosen-option line names by a word no other option has, when the
+    line rewords it (``emptyDir for Prometheus as forwarder`` for "Use emptyDir volumes"
+    beside "Use hostPath volumes"): exact words only, and none when the line also has a
+    word only another option has (``emptyDir rather than hostPath``)."""
+    if len(ref.split()) > MAX_NAMED_WORDS or not 2 <= len(opts) <= MAX_OPTIONS:
+        return None
+    said = set(_compounds(ref))
+    have = [option_terms(o) for o in opts]
+    hits = []
+    for i, words in enumerate(have):
+        others = set().union(*(h for j, h in enumerate(have) if j != i))
+        if said & (words - others):
+            hits.append(i)
+    return hits[0] if len(hits) == 1 else None
