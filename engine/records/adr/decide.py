@@ -34,6 +34,7 @@ from .choice import (
     rejected_in,
 )
 from .content import Opt
+from .groupanswers import group_answers
 from .naming import by_own_word, defined_names, restated_in, term_choice
 from .objects import chosen_by_object
 from .outcome import rest_of_outcome
@@ -98,6 +99,7 @@ class Decide:
         steps = (
             self._by_label_line,
             self._by_group_decisions,
+            self._by_group_sections,
             self._by_reference,
             self._by_above,
             self._by_object,
@@ -164,6 +166,14 @@ class Decide:
             return False
         self._choose(chosen, "reference in each group's decision", lines)
         return True
+
+    def _by_group_sections(self, outcome: list[Section]) -> bool:
+        """Each group answered by a decision subsection named like it (groupanswers.py)."""
+        chosen, lines = group_answers(outcome, self.opts)
+        if chosen:
+            self._choose(chosen, "each group's decision subsection", lines)
+            self.unsure("chosen")
+        return bool(chosen)
 
     def _by_reference(self, outcome: list[Section]) -> bool:
         """ "We go with option 1", "(#2)", "option B was selected"."""

@@ -1,0 +1,128 @@
+"""Sub-decisions answered in the decision's own subsections.
+
+A record with several option groups (one per sub-decision, see :mod:`.topics`) often answers
+each group under a decision subsection named like it: "### V-Store and Events" under
+"## Decision Outcome" for the options of "### V-Store and Events" under "## Considered
+Options". In that subsection, the first sentence that decides ("We will implement ...", "we
+start with the simpler serial processing") and names exactly one option of the group by a
+word no other option of the group has, chooses it. Uncertain: the name is read, not stated.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..document import Section
+from .content import Opt
+from .naming import canon, option_terms, terms
+from .prose import sentences
+
+# A sentence that states what is done ("We decided to use", "we will implement", "we start
+# with", "is used"), not one that weighs or defers.
+_DECIDES = re.compile(
+    r"\b(?:we|the\s+team)\s+(?:(?:will|shall|have\s+decided\s+to|decided\s+to|decide\s+to|"
+    r"agreed\s+to)\s+\w|(?:start|begin|go|went|use|chose|choose|picked|selected|adopted|"
+    r"opted|settled)\b)|\b(?:is|are|will\s+be)\s+(?:used|adopted|chosen|selected)\b",
+    re.IGNORECASE,
+)
+_WEIGHS = re.compile(
+    r"\b(?:if|whether|could|might|would|may|consider\w*|reconsider\w*|not|never|n't)\b",
+    re.IGNORECASE,
+)
+
+
+def _topic(group: str) -> str:
+    return canon(group.split(" > ", 1)[0])
+
+
+def _answering(group: str, outcome: Sequence[Section]) -> Section | None:
+    """The subsection of the decision named like ``group``."""
+    want = _topic(group)
+    for sec in outcome:
+        for sub in sec.walk():
+            if sub is not sec and want and canon(sub.title) == want:
+                return sub
+    return None
+
+
+_SPAN_END = re.compile(r",|;|\s+(?:but|while|whereas|so\s+that|because|since)\s+", re.I)
+_CLAUSE_END = re.compile(rf"{_SPAN_END.pattern}|\s+and\s+", re.IGNORECASE)
+
+
+def _deciding(sentence: str, end: re.Pattern[str]) -> str:
+    """The deciding part of ``sentence`` up to ``end`` ("We will implement X" of "We will
+    implement X and leave it to the user to make sure ... does not conflict"), or ""."""
+    m = _DECIDES.search(sentence)
+    if m is None:
+        return ""
+    stop = end.search(sentence, m.end())
+    return sentence[m.start() : stop.start() if stop else len(sentence)]
+
+
+# Words too common to tell options apart ("bubble up", "only events", "make sure").
+_PLAIN = frozenset(
+    {"up", "down", "out", "off", "only", "also", "just", "then", "than", "same", "make"}
+    | {"sure", "each", "new", "more", "less", "very"}
+)
+
+
+def _words(found: set[str]) -> set[str]:
+    return {w for w in found if len(w) > 2 and w not in _PLAIN}
+
+
+def _named(text: str, members: list[int], opts: Sequence[Opt]) -> list[int]:
+    """The options of the group ``text`` names by a word no other option of it has."""
+    said = _words(terms(text))
+    have = {i: _words(option_terms(opts[i])) for i in members}
+    hits = []
+    for i, words in have.items():
+        others = set().union(*(w for j, w in have.items() if j != i))
+        if said & (words - others):
+            hits.append(i)
+    return hits
+
+
+def _named_once(sentence: str, members: list[int], opts: Sequence[Opt]) -> int | None:
+    """The one option the deciding clause of ``sentence`` names, unless the sentence names
+    another as well ("We will use X and Y together")."""
+    clause = _deciding(sentence, _CLAUSE_END)
+    if not clause or _WEIGHS.search(sentence[: sentence.find(clause)] + clause):
+        return None
+    hits = _named(clause, members, opts)
+    if len(hits) != 1 or len(_named(_deciding(sentence, _SPAN_END), members, opts)) > 1:
+        return None  # "We will use X and Y together": the group's two options at once
+    return hits[0]
+
+
+def group_answers(outcome: Sequence[Section], opts: Sequence[Opt]) -> tuple[list[int], list[int]]:
+    """The option each group's decision subsection answers, and the line it says so;
+    none unless every option has a group and there are two or more groups."""
+    groups: dict[str, list[int]] = {}
+    for i, opt in enumerate(opts):
+        if opt.group is None:
+            return [], []
+        groups.setdefault(_topic(opt.group), []).append(i)
+    if len(groups) < 2:
+        return [], []
+    chosen: list[int] = []
+    lines: list[int] = []
+    for members in groups.values():
+        sec = _answering(opts[members[0]].group or "", outcome)
+        if sec is None or len(members) < 2:
+            continue
+        for para in sec.paragraphs():
+            found = next(
+                (
+                    i
+                    for s in sentences(para.text)
+                    for i in [_named_once(s, members, opts)]
+                    if i is not None
+                ),
+                None,
+            )
+            if found is not None:
+                chosen.append(found)
+                lines.append(para.line)
+                break
+    return chosen, lines
