@@ -74,3 +74,23 @@ def test_a_chosen_marker_after_the_title_chooses_it_and_leaves_the_title(marker:
     rec = _read(text).record
     assert [o.title for o in rec.options] == ["Environment variables", "A flag library"]
     assert [o.chosen for o in rec.options] == [False, True]
+
+
+@pytest.mark.parametrize(
+    ("item", "title"),
+    [
+        ("Operator Probe, which wraps the exporter in a resource", "Operator Probe"),
+        ("Always disable TLS, since the network is trusted", "Always disable TLS"),
+        ("Keep the cron job, so that nothing changes for operators", "Keep the cron job"),
+        ("A queue", "A queue"),
+        # a long lead before the clause is a sentence, not a name: kept whole
+        (
+            "Run every job in one shared pool of workers on the old hosts, which is cheap",
+            "Run every job in one shared pool of workers on the old hosts, which is cheap",
+        ),
+    ],
+)
+def test_a_clause_after_a_listed_options_name_describes_it(item: str, title: str) -> None:
+    text = HEAD + f"- {item}\n- Something else\n\n## Decision Outcome\n\nChosen option: A queue.\n"
+    rec = _read(text).record
+    assert rec.options[0].title == title

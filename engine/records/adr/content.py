@@ -121,6 +121,10 @@ def rejection(text: str) -> str | None:
     return None
 
 
+# A relative or causal clause after an option's name describes it ("X, which wraps Y").
+_CLAUSE = re.compile(r",\s+(?:which|that|where|since|so\s+that)\s+", re.IGNORECASE)
+
+
 def split_title(
     text: str, label: str | None = None, rest: str = "", source: str = ""
 ) -> tuple[str, str | None]:
@@ -140,6 +144,9 @@ def split_title(
         and parts[0].count("(") == parts[0].count(")")
     ):
         return parts[0].strip(), parts[1].strip()
+    clause = _CLAUSE.search(text)  # "Prometheus Operator Probe, which wraps ...": the name
+    if clause and 1 <= len(text[: clause.start()].split()) <= 8:
+        return text[: clause.start()].strip(), text[clause.start() :].strip(" ,") or None
     return text.strip(), None
 
 
