@@ -1,5 +1,5 @@
-"""The ADR fixtures under tests/data/ (layouts, prose, blocks, sentences) and how a test
-reads one."""
+"""The ADR fixtures under tests/data/ (layouts, prose, blocks, sentences), how a test reads
+one, or an ADR written inline, and the option titles it gives."""
 
 from __future__ import annotations
 
@@ -23,3 +23,20 @@ def load_from(folder: str, name: str) -> SourceRecord:
 def load(name: str) -> SourceRecord:
     """The one record the layout fixture ``name`` holds."""
     return load_from("adr_layouts", name)
+
+
+def read_text(text: str, name: str = "docs/adr/0001-x.md") -> SourceRecord:
+    """The one record the ADR ``text`` holds, read as the file ``name``."""
+    (src,) = load_file(name, text.encode())
+    assert isinstance(src, SourceRecord), src
+    return src
+
+
+def titles(src: SourceRecord) -> list[str]:
+    """The titles of the record's options, in order."""
+    return [o.title for o in src.record.options]
+
+
+def chosen_titles(src: SourceRecord) -> list[str]:
+    """The titles of the options the record chooses, in order."""
+    return [o.title for o in src.record.options if o.chosen]

@@ -6,15 +6,15 @@ decided on, reasons) that must never be read as options."""
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import pytest
-from adr_layout import load_from
+from adr_layout import load_from, read_text
 from decaudit.engine.check import CheckOptions, run_check
 from decaudit.engine.conventions import empty_fields
 from decaudit.engine.facts import FactContext, derive
-from decaudit.engine.records import load_file
 from decaudit.engine.records.adr.candidates import lead_in
 from decaudit.engine.types import SourceRecord
 from hypothesis import given, settings
@@ -28,10 +28,7 @@ def load(name: str) -> SourceRecord:
     return load_from("adr_blocks", name)
 
 
-def read(text: str, name: str = "0007-x.md") -> SourceRecord:
-    (src,) = load_file(name, text.encode())
-    assert isinstance(src, SourceRecord), src
-    return src
+read = partial(read_text, name="0007-x.md")
 
 
 def options(src: SourceRecord) -> list[tuple[str | None, str, bool]]:

@@ -2,18 +2,8 @@
 
 from __future__ import annotations
 
-from decaudit.engine.records import load_file
-from decaudit.engine.types import SourceRecord
-
-
-def read(text: str) -> SourceRecord:
-    (src,) = load_file("docs/adr/0001-x.md", text.encode())
-    assert isinstance(src, SourceRecord), src
-    return src
-
-
-def chosen(src: SourceRecord) -> list[str]:
-    return [o.title for o in src.record.options if o.chosen]
+from adr_layout import chosen_titles as chosen
+from adr_layout import read_text as read
 
 
 def test_a_quoted_choice_never_takes_the_options_list_after_it() -> None:

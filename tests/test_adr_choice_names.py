@@ -6,19 +6,12 @@ from __future__ import annotations
 import difflib
 import itertools
 
-from decaudit.engine.records import load_file
+from adr_layout import read_text as read
 from decaudit.engine.records.adr.choice import find_named
 from decaudit.engine.records.adr.content import Opt
 from decaudit.engine.records.adr.naming import by_distinct, canon
-from decaudit.engine.types import SourceRecord
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-
-def read(text: str) -> SourceRecord:
-    (src,) = load_file("docs/adr/0001-x.md", text.encode())
-    assert isinstance(src, SourceRecord), src
-    return src
 
 
 def chosen(text: str) -> list[str]:

@@ -4,18 +4,11 @@ Y" chooses nothing."""
 
 from __future__ import annotations
 
-from decaudit.engine.records import load_file
+from adr_layout import read_text as read
 from decaudit.engine.records.adr.content import Opt
 from decaudit.engine.records.adr.objects import by_own_terms, deciding_objects, object_names
-from decaudit.engine.types import SourceRecord
 from hypothesis import given
 from hypothesis import strategies as st
-
-
-def read(text: str) -> SourceRecord:
-    (src,) = load_file("docs/adr/0001-x.md", text.encode())
-    assert isinstance(src, SourceRecord), src
-    return src
 
 
 def chosen(text: str) -> list[str]:

@@ -5,7 +5,8 @@ marked uncertain; a line with words of two options, or of none, chooses nothing.
 from __future__ import annotations
 
 import pytest
-from decaudit.engine.records import load_file
+from adr_layout import chosen_titles as _chosen
+from adr_layout import read_text
 from decaudit.engine.types import SourceRecord
 from hypothesis import assume, given
 from hypothesis import strategies as st
@@ -20,13 +21,7 @@ def _read(chosen: str, options: tuple[str, ...] = OPTIONS) -> SourceRecord:
         f"Where do forwarders buffer?\n\n## Considered Options\n\n{listed}\n"
         f"## Decision Outcome\n\nChosen option: {chosen}, because it survives storage outages.\n"
     )
-    (src,) = load_file("adr.md", text.encode())
-    assert isinstance(src, SourceRecord), src
-    return src
-
-
-def _chosen(src: SourceRecord) -> list[str]:
-    return [o.title for o in src.record.options if o.chosen]
+    return read_text(text, "adr.md")
 
 
 @pytest.mark.parametrize(

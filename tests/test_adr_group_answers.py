@@ -5,7 +5,8 @@ deciding clause there that names one option of the group by its own word chooses
 from __future__ import annotations
 
 import pytest
-from decaudit.engine.records import load_file
+from adr_layout import chosen_titles as _chosen
+from adr_layout import read_text
 from decaudit.engine.types import SourceRecord
 
 
@@ -19,13 +20,7 @@ def _record(evaluation: str, execution: str) -> SourceRecord:
         "### Parallel\n\nAll at once.\n\n"
         f"## Decision\n\n### Evaluation\n\n{evaluation}\n\n### Execution\n\n{execution}\n"
     )
-    (src,) = load_file("adr.md", text.encode())
-    assert isinstance(src, SourceRecord), src
-    return src
-
-
-def _chosen(src: SourceRecord) -> list[str]:
-    return [o.title for o in src.record.options if o.chosen]
+    return read_text(text, "adr.md")
 
 
 def test_each_group_is_answered_by_its_subsection() -> None:
@@ -71,6 +66,5 @@ def test_subsections_named_otherwise_answer_nothing() -> None:
         "### Cloud and Local Types\n\nB.\n\n## Considered Execution Options\n\n### Serial\n\nC."
         "\n\n### Parallel\n\nD.\n\n## Decision\n\n### Rollout\n\nWe start with serial.\n"
     )
-    (src,) = load_file("adr.md", other.encode())
-    assert isinstance(src, SourceRecord)
+    src = read_text(other, "adr.md")
     assert "Cloud and Local Types" not in _chosen(src)

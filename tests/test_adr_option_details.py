@@ -5,24 +5,15 @@ near misses that must keep their old reading."""
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
-from decaudit.engine.records import load_file
+from adr_layout import chosen_titles as chosen
+from adr_layout import read_text, titles
 from decaudit.engine.records.adr.meta import map_status, parse_date
 from decaudit.engine.types import SourceRecord
 
-
-def read(text: str, name: str = "0007-x.md") -> SourceRecord:
-    (src,) = load_file(name, text.encode())
-    assert isinstance(src, SourceRecord), src
-    return src
-
-
-def titles(src: SourceRecord) -> list[str]:
-    return [o.title for o in src.record.options]
-
-
-def chosen(src: SourceRecord) -> list[str]:
-    return [o.title for o in src.record.options if o.chosen]
+read = partial(read_text, name="0007-x.md")
 
 
 def groups(src: SourceRecord) -> list[str | None]:

@@ -4,7 +4,7 @@ title is the rest of the label's own line, the following lines its description."
 from __future__ import annotations
 
 import pytest
-from decaudit.engine.records import load_file
+from adr_layout import read_text
 from decaudit.engine.types import SourceRecord
 from hypothesis import given
 from hypothesis import strategies as st
@@ -13,9 +13,7 @@ HEAD = "# 3. Feature flags\n\n## Status\n\nAccepted\n\n## Considered Options\n\n
 
 
 def _read(text: str) -> SourceRecord:
-    (src,) = load_file("adr.md", text.encode())
-    assert isinstance(src, SourceRecord), src
-    return src
+    return read_text(text, "adr.md")
 
 
 def test_title_is_the_labels_line_and_the_next_lines_describe_it() -> None:

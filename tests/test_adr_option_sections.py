@@ -7,11 +7,13 @@ variants and the ordinary sections and lists that must never be read as options.
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from typing import Any
 
 import pytest
+from adr_layout import chosen_titles as chosen
+from adr_layout import read_text, titles
 from decaudit.engine.facts import FactContext, derive
-from decaudit.engine.records import load_file
 from decaudit.engine.records.adr.content import rejection
 from decaudit.engine.records.adr.leadin import counted, lead_in
 from decaudit.engine.records.adr.sections import is_options
@@ -22,18 +24,7 @@ from hypothesis import strategies as st
 TODAY = dt.date(2026, 12, 1)
 
 
-def read(text: str, name: str = "0009-x.md") -> SourceRecord:
-    (src,) = load_file(name, text.encode())
-    assert isinstance(src, SourceRecord), src
-    return src
-
-
-def titles(src: SourceRecord) -> list[str]:
-    return [o.title for o in src.record.options]
-
-
-def chosen(src: SourceRecord) -> list[str]:
-    return [o.title for o in src.record.options if o.chosen]
+read = partial(read_text, name="0009-x.md")
 
 
 def rejected(src: SourceRecord) -> list[str]:

@@ -5,10 +5,9 @@ considered"), and headings of settings that stay out."""
 from __future__ import annotations
 
 import pytest
-from decaudit.engine.records import load_file
+from adr_layout import read_text
 from decaudit.engine.records.adr.sections import is_options
 from decaudit.engine.records.document import heading_key
-from decaudit.engine.types import SourceRecord
 
 
 @pytest.mark.parametrize(
@@ -48,8 +47,7 @@ def test_a_scoped_section_gives_the_options() -> None:
         "## CI Platform Considered Options\n\n### GitHub Actions\n\n* Good, because hosted\n\n"
         "### Circle CI\n\n* Bad, because another account\n"
     )
-    (src,) = load_file("adr.md", text.encode())
-    assert isinstance(src, SourceRecord), src
+    src = read_text(text, "adr.md")
     rec = src.record
     assert [o.title for o in rec.options] == ["GitHub Actions", "Circle CI"]
     assert [o.chosen for o in rec.options] == [True, False]
