@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from ..document import Section
 from .content import Opt
-from .naming import canon, option_terms, terms
+from .naming import canon, named_by_own, option_terms, terms
 from .prose import sentences
 
 # A sentence that states what is done ("We decided to use", "we will implement", "we start
@@ -73,14 +73,8 @@ def _words(found: set[str]) -> set[str]:
 
 def _named(text: str, members: list[int], opts: Sequence[Opt]) -> list[int]:
     """The options of the group ``text`` names by a word no other option of it has."""
-    said = _words(terms(text))
-    have = {i: _words(option_terms(opts[i])) for i in members}
-    hits = []
-    for i, words in have.items():
-        others = set().union(*(w for j, w in have.items() if j != i))
-        if said & (words - others):
-            hits.append(i)
-    return hits
+    have = [_words(option_terms(opts[i])) for i in members]
+    return [members[k] for k in named_by_own(_words(terms(text)), have)]
 
 
 def _named_once(sentence: str, members: list[int], opts: Sequence[Opt]) -> int | None:

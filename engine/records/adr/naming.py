@@ -334,11 +334,18 @@ def by_own_word(ref: str, opts: Sequence[Opt]) -> int | None:
     word only another option has (``emptyDir rather than hostPath``)."""
     if len(ref.split()) > MAX_NAMED_WORDS or not 2 <= len(opts) <= MAX_OPTIONS:
         return None
-    said = set(_compounds(ref))
-    have = [option_terms(o) for o in opts]
-    hits = []
-    for i, words in enumerate(have):
-        others = set().union(*(h for j, h in enumerate(have) if j != i))
-        if said & (words - others):
-            hits.append(i)
+    hits = named_by_own(set(_compounds(ref)), [option_terms(o) for o in opts])
     return hits[0] if len(hits) == 1 else None
+
+
+def own_words(have: Sequence[set[str]]) -> list[set[str]]:
+    """Each option's words (``have``, one set per option) that no other option has."""
+    return [
+        words - set().union(*(h for j, h in enumerate(have) if j != i))
+        for i, words in enumerate(have)
+    ]
+
+
+def named_by_own(said: set[str], have: Sequence[set[str]]) -> list[int]:
+    """The options (``have``, their words) that ``said`` names by a word only they have."""
+    return [i for i, own in enumerate(own_words(have)) if said & own]

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from .choice import find_named, named_in
 from .content import Opt
-from .naming import MAX_OPTIONS, option_terms, restated_in, terms
+from .naming import MAX_OPTIONS, option_terms, own_words, restated_in, terms
 
 # the verb, with what introduces its object; "decided to use" and "was made to use" alike
 _VERB = re.compile(
@@ -78,16 +78,9 @@ def by_own_terms(ref: str, opts: Sequence[Opt]) -> int | None:
         return None
     said = terms(ref)
     names = set().union(*(terms(m.group(0)) for m in _NAME_LIKE.finditer(ref)))
-    have = [option_terms(o) for o in opts]
-    hits = []
-    for i, words in enumerate(have):
-        others = set().union(*(h for j, h in enumerate(have) if j != i))
-        if said & (words - others):
-            hits.append(i)
-    if len(hits) != 1:
-        return None
-    others = set().union(*(h for j, h in enumerate(have) if j != hits[0]))
-    return hits[0] if names & (have[hits[0]] - others) else None
+    own = own_words([option_terms(o) for o in opts])
+    hits = [i for i, words in enumerate(own) if said & words]
+    return hits[0] if len(hits) == 1 and names & own[hits[0]] else None
 
 
 def object_names(obj: str, opts: Sequence[Opt]) -> int | None:
