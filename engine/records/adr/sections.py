@@ -12,7 +12,16 @@ CONTEXT = ("context", "background", "problem", "issue", "motivation", "summary o
 # ("Rejected alternatives", "Options not chosen", "Reasons against other options").
 _ALTERNATIVES = r"(?:options|alternatives|positions|approaches|choices|solutions|candidates)"
 _ALTERNATIVE = r"(?:options?|alternatives?|positions|approaches|choices|solutions|candidates)"
-_REJECTED = r"(?:rejected|discarded|dismissed|declined|not\s+chosen|not\s+selected|ruled\s+out)"
+_REJECTED = (
+    r"(?:rejected|discarded|discounted|dismissed|declined|not\s+chosen|not\s+selected|"
+    r"ruled\s+out)"
+)
+# Other nouns for what was weighed, read as alternatives only after a word that turns them
+# down ("Discounted patterns", "Rejected designs"): alone they name parts of a design.
+_TURNED_DOWN_THINGS = (
+    r"(?:patterns|designs|ideas|tools|libraries|frameworks|technologies|products|vendors|"
+    r"proposals|strategies|architectures|methods|paths)"
+)
 _QUALIFIER = (
     r"(?:the|other|rejected|discarded|dismissed|declined|unchosen|possible|potential|"
     r"considered|evaluated|alternative|available|main|key|remaining)"
@@ -39,7 +48,8 @@ _OPTIONS = re.compile(
     rf"had\s+been|was)\s+(?:[a-z][\w-]*\s+){{0,2}}?{_WEIGHED}\b.*$|"
     rf"^(?:{_QUALIFIER}\s+)*{_ALTERNATIVE}\s+(?:available|on\s+the\s+table|"
     rf"considered\s+(?:and|but)\s+{_REJECTED})$|"
-    r"^candidate\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?$"
+    r"^candidate\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?$|"
+    rf"^{_REJECTED}\s+(?:[a-z][\w-]*\s+)?{_TURNED_DOWN_THINGS}$"
 )
 _REJECTED_SECTION = re.compile(
     rf"^(?:.*\b(?:{_REJECTED}|unchosen)\b.*|{_AGAINST}|other\s+{_ALTERNATIVE}(?:\s+\w+)?)$"
@@ -229,7 +239,7 @@ def first(doc: Document, pred: object) -> Section | None:
 # Words that make an options heading a list of decision alternatives whatever its items
 # look like ("Considered Options" holding `` `NNNN-title.md` `` file-name patterns).
 DECISION_WORDS = re.compile(
-    r"\b(?:considered|evaluated|alternatives?|rejected|possible|potential|candidates|positions|"
+    r"\b(?:considered|evaluated|alternatives?|rejected|discounted|discarded|dismissed|possible|potential|candidates|positions|"
     r"explored|examined|discussed|analy[sz]ed|compared)\b"
 )
 
