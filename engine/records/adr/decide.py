@@ -168,10 +168,10 @@ class Decide:
         return True
 
     def _by_group_sections(self, outcome: list[Section]) -> bool:
-        """Each group answered by a decision subsection named like it (groupanswers.py)."""
-        chosen, lines = group_answers(outcome, self.opts)
+        """Each group answered by its decision subsection or bullet (groupanswers.py)."""
+        chosen, lines, how = group_answers(outcome, self.opts)
         if chosen:
-            self._choose(chosen, "each group's decision subsection", lines)
+            self._choose(chosen, how, lines)
             self.unsure("chosen")
         return bool(chosen)
 

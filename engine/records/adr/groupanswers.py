@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from ..document import Section
 from .content import Opt
+from .groupbullets import bullet_answers
 from .naming import canon, named_by_own, option_terms, terms
 from .prose import sentences
 
@@ -89,24 +90,26 @@ def _named_once(sentence: str, members: list[int], opts: Sequence[Opt]) -> int |
     return hits[0]
 
 
-def group_answers(outcome: Sequence[Section], opts: Sequence[Opt]) -> tuple[list[int], list[int]]:
-    """The option each group's decision subsection answers, and the line it says so;
-    none unless every option has a group and there are two or more groups."""
+def group_answers(
+    outcome: Sequence[Section], opts: Sequence[Opt]
+) -> tuple[list[int], list[int], str]:
+    """The option each group's decision subsection answers (else its bullet or bold-led
+    paragraph, :mod:`.groupbullets`), the line it says so, and how; none unless every option
+    has a group and there are two or more groups."""
     groups: dict[str, list[int]] = {}
     for i, opt in enumerate(opts):
         if opt.group is None:
-            return [], []
+            return [], [], ""
         groups.setdefault(_topic(opt.group), []).append(i)
     if len(groups) < 2:
-        return [], []
-    chosen: list[int] = []
-    lines: list[int] = []
-    for members in groups.values():
+        return [], [], ""
+    found: dict[str, tuple[int, int]] = {}
+    for name, members in groups.items():
         sec = _answering(opts[members[0]].group or "", outcome)
         if sec is None or len(members) < 2:
             continue
         for para in sec.paragraphs():
-            found = next(
+            index = next(
                 (
                     i
                     for s in sentences(para.text)
@@ -115,8 +118,16 @@ def group_answers(outcome: Sequence[Section], opts: Sequence[Opt]) -> tuple[list
                 ),
                 None,
             )
-            if found is not None:
-                chosen.append(found)
-                lines.append(para.line)
+            if index is not None:
+                found[name] = (index, para.line)
                 break
-    return chosen, lines
+    rest = {name: members for name, members in groups.items() if len(members) >= 2}
+    more = {g: hit for g, hit in bullet_answers(outcome, opts, rest).items() if g not in found}
+    how = " or ".join(
+        how for how, hits in (("each group's decision subsection", found), (BULLET, more)) if hits
+    )
+    found |= more
+    return [i for i, _ in found.values()], [n for _, n in found.values()], how
+
+
+BULLET = "each group's bullet or bold-led paragraph in the decision"
