@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from ..document import Section
 from .content import Opt
-from .groupbullets import bullet_answers
+from .groupbullets import bullet_answers, topic, words
 from .naming import canon, named_by_own, option_terms, terms
 from .prose import sentences
 
@@ -33,13 +33,9 @@ _WEIGHS = re.compile(
 )
 
 
-def _topic(group: str) -> str:
-    return canon(group.split(" > ", 1)[0])
-
-
 def _answering(group: str, outcome: Sequence[Section]) -> Section | None:
     """The subsection of the decision named like ``group``."""
-    want = _topic(group)
+    want = topic(group)
     for sec in outcome:
         for sub in sec.walk():
             if sub is not sec and want and canon(sub.title) == want:
@@ -61,21 +57,10 @@ def _deciding(sentence: str, end: re.Pattern[str]) -> str:
     return sentence[m.start() : stop.start() if stop else len(sentence)]
 
 
-# Words too common to tell options apart ("bubble up", "only events", "make sure").
-_PLAIN = frozenset(
-    {"up", "down", "out", "off", "only", "also", "just", "then", "than", "same", "make"}
-    | {"sure", "each", "new", "more", "less", "very"}
-)
-
-
-def _words(found: set[str]) -> set[str]:
-    return {w for w in found if len(w) > 2 and w not in _PLAIN}
-
-
 def _named(text: str, members: list[int], opts: Sequence[Opt]) -> list[int]:
     """The options of the group ``text`` names by a word no other option of it has."""
-    have = [_words(option_terms(opts[i])) for i in members]
-    return [members[k] for k in named_by_own(_words(terms(text)), have)]
+    have = [words(option_terms(opts[i])) for i in members]
+    return [members[k] for k in named_by_own(words(terms(text)), have)]
 
 
 def _named_once(sentence: str, members: list[int], opts: Sequence[Opt]) -> int | None:
@@ -100,7 +85,7 @@ def group_answers(
     for i, opt in enumerate(opts):
         if opt.group is None:
             return [], [], ""
-        groups.setdefault(_topic(opt.group), []).append(i)
+        groups.setdefault(topic(opt.group), []).append(i)
     if len(groups) < 2:
         return [], [], ""
     found: dict[str, tuple[int, int]] = {}
