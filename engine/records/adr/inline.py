@@ -4,8 +4,9 @@
   "The options are X, Y and Z". Each item is an option; which one was chosen is left to the
   usual choice steps (the decision naming one of them).
 - An alternative turned down in a sentence: "X is not a good option", "A complete rewrite
-  would be risky", "X was ruled out", "We decided against X". X is an option not taken,
-  the sentence its reason; the decision itself then becomes the chosen option.
+  would be risky", "X was ruled out", "We decided against X", and in the decision "We will
+  not use X" (:mod:`.declined`). X is an option not taken, the sentence its reason; the
+  decision itself then becomes the chosen option.
 
 Every option read here is uncertain. Items and subjects must pass :mod:`.names`.
 """
@@ -18,6 +19,7 @@ from collections.abc import Iterable
 from ..document import Document
 from . import sections as roles
 from .content import Opt
+from .declined import declined
 from .names import MAX_NAME_WORDS, Said, acceptable, gerund, shaped, trim
 from .twoway import LEAD, decision_parts, in_decision, said_in
 
@@ -70,7 +72,7 @@ _TURNED_DOWN = re.compile(
     r"\s+(?:was|were|has\s+been|have\s+been|is|are)\s+(?:(?:therefore|quickly|also|thus|"
     r"eventually)\s+)?(?:ruled\s+out|rejected|discarded|dismissed)\b|"
     r",?\s+(?:(?:was|were|has\s+been|have\s+been)\s+)?(?:considered|evaluated|explored|"
-    r"tried|prototyped)\s+(?:and|but)\s+(?:then\s+)?(?:rejected|ruled\s+out|discarded|"
+    r"tried|prototyped),?\s+(?:and|but)\s+(?:then\s+)?(?:rejected|ruled\s+out|discarded|"
     r"dismissed|not\s+(?:chosen|pursued|adopted))\b|"
     r"\s+(?:(?:is|was|would\s+be)\s+not|isn't|wasn't|wouldn't\s+be)\s+(?:a\s+)?"
     r"(?:sustainable|viable|feasible|practical|workable|realistic)\b|"
@@ -83,6 +85,13 @@ _TURNED_DOWN = re.compile(
 _WE_TURNED_DOWN = re.compile(
     rf"^{LEAD}(?:ruled\s+out|rejected|decided\s+against|dismissed|discarded|"
     r"(?:decided|chose|opted)\s+not\s+to\s+(?:use|adopt|go\s+with|pursue|build))\s+(?P<x>.+)$",
+    re.IGNORECASE,
+)
+# The turned-down form that says the alternative was weighed: its subject is named by the
+# sentence alone, even as one word at its start ("Elasticsearch was considered but rejected").
+_WEIGHED = re.compile(
+    r",?\s+(?:(?:was|were|has\s+been|have\s+been)\s+)?(?:considered|evaluated|"
+    r"explored|tried|prototyped),?\s+(?:and|but)\b",
     re.IGNORECASE,
 )
 _BOUNDARY = re.compile(
@@ -187,7 +196,13 @@ def turned_down(said: Said) -> str:
         ok = acceptable(name) and (shaped(name, said.code) or len(name.split()) >= 2)
         return name if ok else ""
     m = _TURNED_DOWN.search(text)
-    return _subject(text[: m.start()], said.code) if m is not None else ""
+    if m is None:
+        return ""
+    name = _subject(text[: m.start()], said.code)
+    if not name and _WEIGHED.match(m.group(0)):  # "Elasticsearch was considered but rejected"
+        one = text[: m.start()].strip(" *_\"'“”‘’`")
+        name = one if len(one.split()) == 1 and acceptable(one) and one.isalpha() else ""
+    return name
 
 
 def _context(doc: Document) -> list[Said]:
@@ -232,11 +247,12 @@ def in_enumeration(doc: Document) -> list[Opt]:
 
 
 def in_turned_down(doc: Document) -> list[Opt]:
-    """The alternatives turned down in sentences of the context, else of the decision."""
-    for saids in (_context(doc), list(said_in(decision_parts(doc)))):
+    """The alternatives turned down in sentences of the context, else of the decision (there
+    also "We will not use X", :mod:`.declined`)."""
+    for saids, decision in ((_context(doc), False), (list(said_in(decision_parts(doc))), True)):
         out: list[Opt] = []
         for said in saids:
-            name = turned_down(said)
+            name = turned_down(said) or (declined(said) if decision else "")
             if name and all(o.title.lower() != name.lower() for o in out):
                 (opt,) = _opts([name], said)
                 opt.rejected, opt.reason, opt.reason_line = True, said.text, said.line
