@@ -35,6 +35,7 @@ from .choice import (
 )
 from .content import Opt
 from .groupanswers import group_answers
+from .labelled_outcome import labelled_decisions
 from .naming import by_own_word, defined_names, restated_in, term_choice
 from .objects import chosen_by_object
 from .outcome import rest_of_outcome
@@ -73,7 +74,7 @@ class Decide:
 
     def choice(self) -> None:
         """The chosen option, by the first recognition that applies (docs/formats.md)."""
-        outcome = roles.ordered(self.doc, roles.is_decision)
+        outcome = roles.ordered(self.doc, roles.is_decision) or labelled_decisions(self.doc)
         for sec in outcome + [s for s in self.doc.sections() if s not in outcome]:
             if self._chosen_line(sec):
                 return

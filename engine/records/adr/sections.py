@@ -258,10 +258,21 @@ def _part_of_decision(doc: Document, sec: Section) -> bool:
     return any(s is sec for d in ordered(doc, is_decision) for s in d.find(lambda _: True))
 
 
+def _record_title(doc: Document, sec: Section) -> bool:
+    """The record's own title heading that happens to name options ("# 13. Hosting options")
+    over the record's parts (a status, context, decision or consequences section)."""
+    parts = (is_status, is_context, is_decision, is_consequences)
+    return sec is doc.title_section and any(p(c.key) for c in sec.children for p in parts)
+
+
 def options_sections(doc: Document) -> list[Section]:
     """Options sections, outermost first: a section nested in another options section is
     read as part of it; one that names the parts of a decision is not one."""
-    found = [s for s in ordered(doc, is_options) if not _part_of_decision(doc, s)]
+    found = [
+        s
+        for s in ordered(doc, is_options)
+        if not _part_of_decision(doc, s) and not _record_title(doc, s)
+    ]
     out: list[Section] = []
     for sec in sorted(found, key=lambda s: s.line):
         if any(sec in list(o.walk()) for o in out):

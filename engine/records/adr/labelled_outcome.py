@@ -1,0 +1,40 @@
+"""A decision written as a labelled paragraph (``**Decision:** Use X``) in a record with no
+decision section: often the last paragraph under the options, or under the last option's
+own heading. Each such paragraph is read as a small decision section of its own."""
+
+from __future__ import annotations
+
+import re
+
+from ..document import Document, Paragraph, Section
+from . import sections as roles
+
+# "Decision: Use X" written without bold: a short key before the colon
+_PLAIN_LABEL = re.compile(r"^\s*(?P<key>[A-Za-z][\w ]{0,40}?)\s*:\s*(?P<rest>\S.*)$", re.DOTALL)
+
+
+def _decision_label(block: object) -> bool:
+    if not isinstance(block, Paragraph):
+        return False
+    label, rest = block.label, block.rest
+    if label is None and (m := _PLAIN_LABEL.match(block.text)) is not None:
+        label, rest = m.group("key"), m.group("rest")
+    if not label or not rest.strip():
+        return False
+    return roles.is_decision(label.strip(" :").lower())
+
+
+def labelled_decisions(doc: Document) -> list[Section]:
+    """The ``Decision:`` paragraphs of a record without a decision section, each as a
+    section named "Decision" holding that paragraph (document order); none when the record
+    has a decision section."""
+    if roles.ordered(doc, roles.is_decision):
+        return []
+    out: list[Section] = []
+    for sec in [doc.root, *doc.sections()]:
+        if roles.is_consequences(sec.key):
+            continue
+        for block in sec.blocks:
+            if _decision_label(block):
+                out.append(Section(sec.level + 1, "Decision", block.line, (block,)))
+    return sorted(out, key=lambda s: s.line)
