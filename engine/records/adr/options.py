@@ -25,6 +25,7 @@ from .content import (
 )
 from .contrast import beside_adopted, in_contrast
 from .inline import in_sentences
+from .itemgroups import group_children
 from .labelled import OPTION_PARA, from_paragraphs, from_table, numbered_label, numbered_run
 from .led import led_paragraphs
 from .prose import compared, in_section, paragraph_alternatives
@@ -43,46 +44,9 @@ from .sections import (
 )
 from .topics import distinguished, from_topics, group_name, per_section
 
-MAX_DESCRIPTION_WORDS = 15  # a nested item longer than this describes its option
-
 
 def _is_option_heading(sec: Section) -> bool:
     return pc_kind(sec.key) is None and not is_pros_cons(sec.key) and bool(sec.title.strip())
-
-
-def _group_children(item: ListItem) -> bool:
-    """Whether a list item's nested items are options of a group (not its description)."""
-    kids = item.children
-    if not kids or any(pc_kind(k.text.rstrip(":").lower()) or prefixed(k.text) for k in kids):
-        return False
-    if any(k.marker == "+" for k in kids):  # + and - bullets: pros and cons
-        return False
-    if any(k.label and pc_kind(k.label.lower()) for k in kids):
-        return False
-    if _settings(kids):  # "directory: /src", "ecosystem: docker": what the option sets
-        return False
-    if item.text.rstrip().endswith(":"):
-        return True
-    return all(len(k.text.split()) <= MAX_DESCRIPTION_WORDS for k in kids) and len(kids) >= 2
-
-
-# "package-ecosystem: docker", "`timeout`: 30s", "Directories: /a, /b": a key and its value
-_SETTING = re.compile(r"^\s*`?(?P<key>[A-Za-z][\w.\-]*(?:\s[\w.\-]+){0,2}?)`?\s*[:=]\s+\S")
-_OPTION_KEY = re.compile(
-    r"^(?:option|alternative|approach|variant|choice|solution|sub-?option)\b|^\w{1,2}$",
-    re.IGNORECASE,
-)
-
-
-def _settings(kids: tuple[ListItem, ...]) -> bool:
-    """Nested items that set values (each ``key: value``, keys repeating or written like
-    identifiers): the details of their option, never options of a group."""
-    keys = [m.group("key") for k in kids if (m := _SETTING.match(k.source or k.text))]
-    if len(keys) != len(kids) or any(_OPTION_KEY.match(key) for key in keys):
-        return False
-    same = len(kids) >= 2 and len({key.lower() for key in keys}) == 1
-    coded = all(re.search(r"[-_.]|^[a-z]+$", key) and " " not in key for key in keys)
-    return same or coded
 
 
 def _from_item(item: ListItem, group: str | None, group_line: int) -> Opt | None:
@@ -109,7 +73,7 @@ def _from_item(item: ListItem, group: str | None, group_line: int) -> Opt | None
 def from_items(items: tuple[ListItem, ...] | list[ListItem]) -> list[Opt]:
     out: list[Opt] = []
     for item in items:
-        if _group_children(item):
+        if group_children(item):
             parent = item.text.rstrip().rstrip(":").strip()
             parent_title = group_name(clean_title(parent)[0])
             for kid in item.children:
