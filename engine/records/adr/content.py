@@ -215,7 +215,32 @@ _SIGNS = (
 )
 
 
+# "✅ Pros:", "❌ Cons: slow": a sign before a pros or cons label labels what follows it
+_SIGNED_LABEL = re.compile(r"^(?P<label>[A-Za-z][A-Za-z ]{1,30}?)\s*:\s*(?P<more>.*)$", re.DOTALL)
+
+
+def _signed(text: str) -> tuple[str, str] | None:
+    for _, sign in _SIGNS:
+        m = sign.match(text)
+        got = _SIGNED_LABEL.match(m.group(1).strip()) if m else None
+        if got and (kind := pc_kind(heading_key(got.group("label")))):
+            return kind, got.group("more").strip()
+    return None
+
+
+def signed_label(text: str) -> str | None:
+    """The kind a sign and a pros or cons label name (``✅ Pros:`` -> ``pros``), or None
+    for a point led by a sign (``✅ Full control``)."""
+    got = _signed(text)
+    return got[0] if got else None
+
+
 def prefixed(text: str) -> tuple[str, str] | None:
+    """The kind and the text of a point that says its kind (``Good, because x``, ``Con:
+    y``, ``✅ z``); a signed label (``✅ Pros:``) gives the label's kind and what follows it,
+    empty when nothing does."""
+    if (got := _signed(text)) is not None:
+        return got
     for kind, sign in _SIGNS:
         if m := sign.match(text):
             return kind, m.group(1).strip()
@@ -286,8 +311,9 @@ def fill(
 def _paragraph(opt: Opt, block: Paragraph) -> str | None:
     """One paragraph of an option's content; the kind a following list takes, if any."""
     if (got := prefixed(block.text)) is not None:
-        opt.add(got[0], block.line, got[1])
-        return None
+        if got[1]:
+            opt.add(got[0], block.line, got[1])
+        return got[0] if signed_label(block.text) else None  # "✅ Pros:" and a list
     if (kind := _label_kind(block)) is not None:
         if block.label and block.rest:
             opt.add(kind, block.line, block.rest)
@@ -331,7 +357,8 @@ def fill_item(
             opt.reason, opt.reason_line = rest.strip(), item.line
         return
     if (got := prefixed(item.text)) is not None:
-        opt.add(got[0], item.line, got[1])
+        if got[1]:
+            opt.add(got[0], item.line, got[1])
         for child in item.children:
             fill_item(opt, child, got[0], False)
         return

@@ -17,6 +17,7 @@ def from_paragraphs(blocks: tuple[Block, ...]) -> list[Opt]:
     """``**Option 1:** text`` paragraphs (and list items), each followed by its content."""
     out: list[Opt] = []
     current: Opt | None = None
+    bodies: list[list[Block]] = []  # the blocks after each option's label: its content
     numbered = [b for b in blocks if isinstance(b, Paragraph) and numbered_label(b)]
     for block in blocks:
         if isinstance(block, Paragraph) and len(numbered) >= 2 and block in numbered:
@@ -28,6 +29,7 @@ def from_paragraphs(blocks: tuple[Block, ...]) -> list[Opt]:
             if block.rest.strip(" -–—:"):
                 current.describe(block.rest.strip(" -–—:"), block.line)
             out.append(current)
+            bodies.append([])
         elif isinstance(block, Paragraph) and block.label and OPTION_PARA.match(block.label):
             title, label, marked = clean_title(f"{block.label}: {block.rest}".strip(": "))
             lead = title
@@ -46,8 +48,11 @@ def from_paragraphs(blocks: tuple[Block, ...]) -> list[Opt]:
             if desc:
                 current.describe(desc, block.line)
             out.append(current)
+            bodies.append([])
         elif current is not None:
-            fill(current, (block,))
+            bodies[-1].append(block)
+    for opt, body in zip(out, bodies, strict=True):
+        fill(opt, tuple(body))  # read whole: "Pros:" labels the list after it
     return out
 
 
