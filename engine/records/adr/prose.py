@@ -194,6 +194,29 @@ def counted(sentence: str) -> list[str]:
     return found if len(found) >= 2 else []
 
 
+_EG = r"(?:for\s+example|for\s+instance|e\.?g\.?)"
+# "There are several options for X, including A, B and C", "Other options include A or B",
+# "Alternatives such as A and B": options named after the noun that announces them
+_INCLUDED = re.compile(
+    r"\b(?:other|possible|several|various|many|some|different|alternative|the)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:options|alternatives|choices|candidates)\b"
+    r"(?P<gap>[^:;.!?]{0,80}?),?\s+"
+    rf"(?:(?:include[sd]?|including|such\s+as|like)\s+(?:{_EG}\s*,?\s+)?|{_EG}\s*,?\s+)"
+    r"(?P<x>.+)$",
+    re.IGNORECASE,
+)
+
+
+def included(sentence: str) -> list[str]:
+    """ "There are several options for X, including A, B and C" / "Other options include
+    A or B": two or more names after the noun that announces them."""
+    m = _INCLUDED.search(sentence)
+    if m is None:
+        return []
+    found = _items(_clause(m.group("x")), MAX_LISTED_WORDS)
+    return found if len(found) >= 2 else []
+
+
 def between(sentence: str) -> list[str]:
     """ "We must choose between X and Y"."""
     m = _BETWEEN.search(sentence)
@@ -237,7 +260,12 @@ def in_text(paras: list[Paragraph]) -> list[Opt]:
     or more."""
     for para in paras:
         for sentence in sentences(para.text):
-            names = counted(sentence) or considered(sentence, single=False) or between(sentence)
+            names = (
+                counted(sentence)
+                or considered(sentence, single=False)
+                or between(sentence)
+                or included(sentence)
+            )
             if len(names) >= 2:
                 return _opts(names, para, set())
     return []
@@ -302,7 +330,11 @@ def compared(doc: Document, title: str, title_line: int) -> list[Opt]:
             secs.append(sec)
     for sec in secs:
         paras.extend(sec.paragraphs())
-    found = in_text(paras) or in_listed(secs) or in_title(title, title_line)
+    # a sentence in a part of the context ("## Context" > "#### Version control") compares
+    # as well as one in the context itself; a list there is that part's own matter
+    parts = [p for sec in secs if is_context(sec.key) for p in sec.paragraphs(deep=True)]
+    found = in_text(paras + [p for p in parts if p not in paras])
+    found = found or in_listed(secs) or in_title(title, title_line)
     return found or alternative_alone(paras, doc, title)
 
 
