@@ -416,7 +416,7 @@ class Decide:
             return True  # "### Alternative: X" headings
         if self.opts and all(o.aside and not o.group for o in self.opts):
             return True  # candidates listed outside any options section ("We considered:")
-        secs = [s for s in roles.ordered(self.doc, roles.is_options)]
+        secs = roles.options_sections(self.doc)  # not "### Technology choices" in the decision
         return bool(secs) and all(
             any(w in s.key for w in ("alternative", "positions")) or roles.is_rejected(s.key)
             for s in secs
