@@ -9,7 +9,12 @@ from dataclasses import replace
 from ..document import Block, ListBlock, Paragraph, Table
 from .content import Opt, clean_title, fill, marked_by
 
-OPTION_PARA = re.compile(r"^(?:option|alternative|approach|solution)\s*#?\s*\w{1,3}\b", re.I)
+# "Option 1", "Alternative B", also after a marker that says it was chosen ("[SELECTED] Option 1")
+OPTION_PARA = re.compile(
+    r"^(?:[\[(](?:chosen|selected|preferred|recommended|accepted)[\])]\s*|[✔✅✓☑]\ufe0f?\s*)?"
+    r"(?:option|alternative|approach|solution)\s*#?\s*\w{1,3}\b",
+    re.I,
+)
 _OPTION_COLS = ("option", "options", "alternative", "alternatives", "name", "approach", "solution")
 
 
