@@ -171,6 +171,8 @@ class Builder(Decide):
             title = str(self.data["title"])
         if not title:
             title = _from_file_name(stem) if self.path != "-" else "Untitled decision"
+        if sec is not None and self.data.get("title") == sec.title and title != sec.title:
+            self.data["title"] = title  # front matter repeating "# ADR 0029: X": the title is X
         self.data.setdefault("title", title)
         self.lines.setdefault(("title",), self.title_line)
         if "id" in self.data:
