@@ -38,6 +38,13 @@ def _phrase_regex(phrases: list[str]) -> re.Pattern[str]:
     )
 
 
+# Where a sentence, a line or a list item starts: after a full stop, a question or
+# exclamation mark, a colon or semicolon, or a line break.
+_OPENINGS = re.compile(r"(?<=[.!?:;])\s+|\n+")
+# What may stand before a sentence's first word: bullets, numbers, quotes, emphasis.
+_LEADER = re.compile(r"^[\s\-*+•>#_`\"'“‘(]*(?:(?:\d+|[a-z])[.)]\s+)?[\s*_`\"'“‘(]*")
+
+
 class _Patterns(Mapping[str, re.Pattern[str]]):
     """Name -> the regex of its phrases, compiled when first used (a one-file check uses a
     few of the vocabularies; compiling all of them was a noticeable part of its start-up)."""
@@ -89,6 +96,17 @@ class Lexicon:
     def mentions(self, vocabulary: str, *texts: str | None) -> bool:
         text = " ".join(t for t in texts if t).lower()
         return bool(text) and bool(self.term_patterns[vocabulary].search(text))
+
+    def opens(self, vocabulary: str, *texts: str | None) -> bool:
+        """A phrase of ``vocabulary`` opens a sentence, a line or a list item of the texts
+        (after any bullet, number or emphasis): "As an alternative, ..." but not "...
+        recommended as an alternative to ..."."""
+        for text in texts:
+            for part in _OPENINGS.split((text or "").lower()):
+                head = _LEADER.sub("", part)
+                if head and self.term_patterns[vocabulary].match(head):
+                    return True
+        return False
 
     def terms(self, vocabulary: str, *texts: str | None) -> list[str]:
         """The distinct words of ``vocabulary`` found in the texts, in order of appearance."""

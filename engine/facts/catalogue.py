@@ -146,8 +146,10 @@ CATALOGUE: dict[str, dict[str, FactSpec]] = {
             "alternative_named",
             "bool",
             'The title or decision text names the alternative it turns down ("instead of X", '
-            '"we no longer use X", "X, not Y"), or the context or decision text argues one '
-            '("A typical option is to ...", "We could have ...").',
+            '"we no longer use X", "X, not Y"), or the record argues one in a sentence: in '
+            'its context or decision text ("A typical option is to ...", "We could have '
+            '..."), or in any other prose section but its consequences, links and references '
+            '("As an alternative, ...", "Another approach would be ...").',
         ),
         (
             "record_keeping",

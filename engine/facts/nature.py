@@ -77,17 +77,32 @@ def is_record_keeping(rec: Record, lex: Lexicon) -> bool:
 _TITLE_NOT = re.compile(r",\s+not\s+\w", re.IGNORECASE)
 
 
+# The line of a paragraph or list item outside the context and decision text that argues
+# an alternative, as the ADR reader found it (engine/records/adr/argued.py).
+ARGUED_KEY = "x_alternative_argued"
+
+
 def names_alternative(rec: Record, lex: Lexicon) -> bool:
     """The title or the opening of the decision text names the alternative it turns down
     ("use named exports instead of default exports", "we won't use ADR numbers anymore",
-    "Configuration as code, not by convention"), or the context or decision text argues an
-    alternative in a sentence ("A typical option is to ...", "We could have taken ...");
-    an aside further on ("to avoid misleading users") is not the decision's alternative."""
+    "Configuration as code, not by convention"), or the record argues an alternative in a
+    sentence: in its context or decision text ("A typical option is to ...", "We could
+    have taken ...", "Alternatively, ..."), or in any other prose section but its
+    consequences, links and references ("As an alternative, the SDK could ...", "Another
+    approach would be ...", "We also looked at X": ``x_alternative_argued``, the line its
+    reader found). An aside further on in the decision text ("to avoid misleading users")
+    is not the decision's alternative."""
     if lex.mentions("turned_down", rec.title, _head(rec.rationale, HEAD_WORDS)):
         return True
     if _TITLE_NOT.search(rec.title or ""):
         return True
-    return lex.mentions("alternative_argued", rec.context, rec.rationale)
+    said = (rec.context, rec.rationale)
+    if lex.mentions("alternative_argued", *said) or lex.opens("alternative_opening", *said):
+        return True
+    if lex.mentions("alternative_argued_in_decision", *said):
+        return True
+    argued = (rec.model_extra or {}).get(ARGUED_KEY)
+    return isinstance(argued, int) and not isinstance(argued, bool)
 
 
 def _head(text: str | None, words: int = 40) -> str:

@@ -12,6 +12,7 @@ from ..document.keyvalue import packed
 from ..titles import TITLE_NUMBER
 from ..validate import to_record
 from . import sections as roles
+from .argued import ARGUED_KEY, argued_line
 from .choice import find
 from .content import Opt, clean_title, fill, prefixed
 from .decide import Decide, own_text
@@ -195,6 +196,8 @@ class Builder(Decide):
         if drivers is not None:
             found = [it.text for it in drivers.items(deep=True)]
             self.put("decision_drivers", found, drivers.line)
+        argued = argued_line(self.doc)  # "Another approach would be ..." in any prose
+        self.put(ARGUED_KEY, argued, argued or 0)
         cons = roles.ordered(self.doc, roles.is_consequences)
         outer = [c for c in cons if not any(c is not o and c in list(o.walk()) for o in cons)]
         if outer:

@@ -1,0 +1,89 @@
+"""Alternatives argued in the prose of a record outside its context and decision text.
+
+Design documents and free-form records weigh their approaches where they describe them: a
+bullet of a "Design", "Approach" or "Implementation" section ("As an alternative, the SDK
+could ..."), a "Discussion" or "Notes" paragraph ("Another approach would be to poll the
+registry", "We also looked at queues"). The reader keeps the line of the first paragraph or
+list item that argues one as ``x_alternative_argued``; the ``alternative_named`` fact
+(REC003) reads it. The words are the lexicon's (``alternative_argued`` anywhere in a
+sentence, ``alternative_opening`` where it opens one); the ones that argue an alternative
+only in the context or the decision text (``alternatively``) are not used here.
+
+A record's consequences look ahead from the decision taken, and its links and references
+point at other documents: neither is where it weighs its own alternatives, so neither is
+read. Code blocks and tables are not prose and are not read either.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...packdata import Lexicon, lexicon
+from ..document import Block, Document, ListBlock, ListItem, Paragraph, Section
+from .sections import is_consequences
+
+ARGUED_KEY = "x_alternative_argued"
+# Headings of sections that point elsewhere (reduced: lower case, no punctuation).
+LINKS = frozenset(
+    {
+        "links",
+        "link",
+        "references",
+        "reference",
+        "related",
+        "related links",
+        "related documents",
+        "related decisions",
+        "related adrs",
+        "related records",
+        "related issues",
+        "see also",
+        "further reading",
+        "resources",
+        "sources",
+        "bibliography",
+        "footnotes",
+    }
+)
+
+
+def is_pointer(key: str) -> bool:
+    """A section of links or references ("## Links", "## See also")."""
+    return key in LINKS
+
+
+def argued_line(doc: Document, lex: Lexicon | None = None) -> int | None:
+    """The line of the first paragraph or list item, in a prose section of ``doc`` other
+    than its consequences, links and references, that argues an alternative; else None."""
+    lex = lex or lexicon()
+    for line, text in _prose(doc.root):
+        if lex.mentions("alternative_argued", text) or lex.opens("alternative_opening", text):
+            return line
+    return None
+
+
+def _prose(sec: Section) -> Iterator[tuple[int, str]]:
+    """(line, text) of each paragraph and list item of ``sec`` and its subsections, in
+    document order; consequences, links and references left out with their subsections."""
+    if is_consequences(sec.key) or is_pointer(sec.key):
+        return
+    for block in sec.blocks:
+        yield from _block(block)
+    for child in sec.children:
+        yield from _prose(child)
+
+
+def _block(block: Block) -> Iterator[tuple[int, str]]:
+    if isinstance(block, Paragraph):
+        yield block.line, block.text
+    elif isinstance(block, ListBlock):
+        for item in block.items:
+            yield from _item(item)
+
+
+def _item(item: ListItem) -> Iterator[tuple[int, str]]:
+    yield item.line, item.text
+    for more in item.more:
+        yield from _block(more)
+    for child in item.children:
+        yield from _item(child)
