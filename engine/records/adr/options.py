@@ -28,6 +28,7 @@ from .inline import in_sentences
 from .itemgroups import group_children
 from .labelled import OPTION_PARA, from_paragraphs, from_table, numbered_label, numbered_run
 from .led import led_paragraphs
+from .letters import lettered
 from .prose import compared, in_section, paragraph_alternatives
 from .reasons import introduced_lists, reasons_after, reasons_follow
 from .rejected import add_why_nots, as_rejected, why_not_heading, why_not_headings
@@ -358,6 +359,7 @@ def read_options(
         found, prose = from_section(sec)
         if not found:
             found, prose = _following(doc, sec), False
+        lettered(found)  # "A. Do nothing", "B. ...": the letters are labels
         earlier = len(out)  # an option listed again in a later section is the same option
         if is_rejected(sec.key):
             for opt in found:
