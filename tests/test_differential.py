@@ -277,3 +277,45 @@ def test_portfolio_rules_agree(
     want = [_key(m) for m in OracleEvaluator(pack).evaluate_portfolio(fact)]
     assert [_key(m) for m in Evaluator(pack).evaluate_portfolio(fact)] == want
     assert [_key(m) for m in Evaluator(pack, fast=False).evaluate_portfolio(fact)] == want
+
+
+def test_a_join_equates_an_integer_and_the_same_float() -> None:
+    """``low: 0`` on one benefit equals ``projected: 0.0`` on another, in a join as in a
+    plain comparison (durable's joins alone do not equate 0 and 0.0)."""
+    rule = {
+        "id": "DIF001",
+        "name": "join-int-float",
+        "title": "Generated",
+        "family": "hygiene",
+        "severity": "low",
+        "rationale": "Generated.",
+        "references": ["Generated"],
+        "remediation": "None.",
+        "message": "Generated.",
+        "examples": [
+            {"name": "f", "expect": "flagged", "record": {"id": "X", "title": "X"}},
+            {"name": "c", "expect": "clean", "record": {"id": "Y", "title": "Y"}},
+        ],
+        "match": {
+            "x0": {
+                "target": "benefit",
+                "when": {"fact": "projected", "op": "exists", "value": True},
+            },
+            "x1": {"target": "benefit", "when": {"fact": "low", "op": "eq", "ref": "x0.projected"}},
+        },
+        "at": "x0",
+    }
+    pack = _pack([rule])
+    for low, projected in ((0, 0.0), (2, 2.0), (7.0, 7), (-3, -3.0)):
+        facts = RecordFacts(
+            decision={"_t": "decision", "did": "D1", "path": "$", "line": 1},
+            options=[],
+            benefits=[
+                {"_t": "benefit", "did": "D1", "path": "$.b[0]", "line": 1, "low": low},
+                {"_t": "benefit", "did": "D1", "path": "$.b[1]", "line": 1, "projected": projected},
+            ],
+            costs=[],
+        )
+        want = [("DIF001", "$.b[1]", ("$.b[1]", "$.b[0]"))]
+        for evaluator in (Evaluator(pack), Evaluator(pack, fast=False), OracleEvaluator(pack)):
+            assert sorted(_key(m) for m in evaluator.evaluate(facts)) == want, (low, projected)

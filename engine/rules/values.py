@@ -2,9 +2,11 @@
 
 A fact value counts only when it has the catalogue type of its fact: a number fact holding
 ``True`` or ``"100"`` is treated as absent, so ``"100"`` never equals ``100`` and ``True`` is
-never ``1``. Numbers are normalised the same way for every evaluator: ``-0.0`` is ``0.0``
-(and so is anything nearer to zero than 1e-300), integers beyond 2**53 are compared as
-IEEE doubles, and NaN, infinities and integers beyond a double's range are absent.
+never ``1``. Numbers are normalised the same way for every evaluator: a float with an integral value
+in the exact range is that integer (``2.0`` is ``2``, ``-0.0`` is ``0``, and so is anything
+nearer to zero than 1e-300), so a join equates ``low: 0`` and ``projected: 0.0``; integers
+beyond 2**53 are compared as IEEE doubles, and NaN, infinities and integers beyond a
+double's range are absent.
 """
 
 from __future__ import annotations
@@ -46,7 +48,9 @@ def typed(value: Any, typ: str) -> Any:
         if not math.isfinite(value):
             return None
         if abs(value) < MIN_MAGNITUDE:
-            return 0.0  # also -0.0 -> 0.0
+            return 0  # also -0.0 -> 0
+        if value.is_integer() and abs(value) <= MAX_EXACT_INT:
+            return int(value)  # 2.0 is 2: durable's joins do not equate 2 and 2.0
         return value
     if typ == "bool":
         return value if isinstance(value, bool) else None
