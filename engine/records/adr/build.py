@@ -13,6 +13,7 @@ from ..titles import TITLE_NUMBER
 from ..validate import to_record
 from . import sections as roles
 from .argued import ARGUED_KEY, argued_line
+from .changelog import changelog_date
 from .choice import find
 from .content import Opt, clean_title, fill, prefixed
 from .decide import Decide, own_text
@@ -20,6 +21,7 @@ from .meta import deciding_body, map_status, parse_date, people, status_in_prose
 from .options import options_sections, read_options
 from .reference import linked_document, pros_cons_by_reference, reference_link
 from .undecided import left_open
+from .ystatement import CHOSEN_BY, decided, y_statement
 
 DECIDER_KEYS: tuple[str, ...] = ("deciders", "decision makers", "decision maker", "decided by")
 DECIDER_KEYS += ("approved by", "approvers", "approver", "decision-makers")
@@ -73,6 +75,9 @@ class Builder(Decide):
             date, _ = parse_date(first)
             if date is not None:
                 self.put("date", date.isoformat(), paras[0].line)
+        logged = changelog_date(self.doc) if not {"date", "date_text"} & set(self.data) else None
+        if logged is not None:  # "## Changelog" / "* 2023-03-01: Initial draft"
+            self.put("date", logged[0].isoformat(), logged[1])
         for keys, field in ((roles.DECIDERS, "decision_makers"), (PROPOSER_KEYS, "proposed_by")):
             sec = roles.first(self.doc, lambda k, keys=keys: k in keys)
             if sec is not None and field not in self.data:
@@ -192,6 +197,8 @@ class Builder(Decide):
         sec = roles.first(self.doc, roles.is_context)
         if sec is not None:
             self.put("context", own_text(sec) or None, sec.line)
+        if "context" not in self.data and (said := y_statement(self.doc)) and said.context:
+            self.put("context", said.context, said.context_line)  # "In the context of X, facing Y"
         drivers = roles.first(self.doc, lambda k: k in roles.DRIVERS)
         if drivers is not None:
             found = [it.text for it in drivers.items(deep=True)]
@@ -285,6 +292,18 @@ class Builder(Decide):
                 if head.title not in opt.aliases:
                     opt.aliases.append(head.title)
                 fill(opt, head.blocks, head.children, points=True)
+
+    def choice(self) -> None:
+        """The usual choice steps; when they choose none of the listed options, the option
+        a Y-statement decides for ("we decided for X and neglected Y"), marked uncertain."""
+        super().choice()
+        if not self.opts or any(o.marked for o in self.opts):
+            return
+        found = y_statement(self.doc)
+        index = decided(found, self.opts) if found is not None else None
+        if found is not None and index is not None:
+            self._choose([index], CHOSEN_BY, [found.chosen_line])
+            self.unsure("chosen")
 
     def open_choice(self) -> None:
         """A decision that leaves the choice between its options open ("not yet clear

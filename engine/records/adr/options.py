@@ -44,6 +44,7 @@ from .sections import (
     pc_kind,
 )
 from .topics import distinguished, from_topics, group_name, per_section
+from .ystatement import in_y_statement
 
 
 def _is_option_heading(sec: Section) -> bool:
@@ -397,8 +398,10 @@ def _outside_sections(
     if not out:  # lists after "We considered:", discussion sections: each option uncertain
         out = block_candidates(doc)
     if not out:
-        out = compared(doc, title, title_line) or in_sentences(doc, title, title_line)
-        out = beside_adopted(out, doc) or in_contrast(doc)
+        out = in_y_statement(doc)  # "we decided for X and neglected Y": names both
+        if not out:
+            out = compared(doc, title, title_line) or in_sentences(doc, title, title_line)
+            out = beside_adopted(out, doc) or in_contrast(doc)
         if out:
             uncertain.append("options")  # the whole field, only as inferred from prose
     return out
