@@ -511,3 +511,28 @@ def test_walking_away_from_a_deal_is_not_an_acquisition() -> None:
     raw["options"][1]["title"] = "Northwind"  # the deal itself, chosen, in an acquisition
     raw["options"][0]["chosen"], raw["options"][1]["chosen"] = False, True
     assert facts_of(raw).decision["chosen_is_acquisition"] is True
+
+
+@pytest.mark.parametrize(
+    ("description", "acquiring"),
+    [
+        # a software record: the words are about code, not companies
+        ("Work on a fork of the library and merge with upstream as soon as we can.", False),
+        ("Each worker must acquire a lock before it writes.", False),
+        # the same words in a business decision
+        ("Acquire Northwind for its customer base; payback in three years.", True),
+        ("Merge with a regional rival to reach more customers and revenue.", True),
+    ],
+)
+def test_acquisition_words_count_only_in_a_business_decision(
+    description: str, acquiring: bool
+) -> None:
+    raw = {
+        "id": "D",
+        "title": "T",
+        "options": [
+            {"title": "Chosen path", "chosen": True, "description": description},
+            {"title": "Other path"},
+        ],
+    }
+    assert facts_of(raw).decision["chosen_is_acquisition"] is acquiring

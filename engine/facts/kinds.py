@@ -13,6 +13,7 @@ from ..calibration import measured_ratio
 from ..model import BusinessCase, Option, Record
 from ..packdata import Lexicon
 from ..types import json_path
+from .business import business_context
 from .context import FactDict
 
 BREAKTHROUGH_KINDS = frozenset({"breakthrough", "replace-own-business"})
@@ -75,8 +76,12 @@ def _option_kind(opt: Option, lex: Lexicon) -> tuple[str, bool]:
 
 
 def _is_acquisition(opt: Option, kind: str, record: Record, lex: Lexicon) -> bool:
-    """Named as one, or the chosen option of an acquisition decision (unless it walks away)."""
-    if lex.mentions("acquisition", opt.title, opt.description):
+    """Named as one in a business decision, or the chosen option of an acquisition decision
+    (unless it walks away). A software record's "merge with upstream" or "acquire a lock" is
+    no acquisition: the words count only where the record has a business context."""
+    if lex.mentions("acquisition", opt.title, opt.description) and (
+        opt.business_case is not None or business_context(record, lex)[0]
+    ):
         return True
     return (
         record.project_type in ("acquisition", "merger")
