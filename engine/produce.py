@@ -78,7 +78,7 @@ class Done:
 
     file: str
     decision_id: str
-    chosen_kind: Any
+    chosen_kind: Any  # as the portfolio counts it (facts.portfolio.counted_kind)
     digest: str  # the record's content hash (or, unlogged, its file and id)
     record_rows: Any  # log.encode.RecordRows | None
     entries: list[Entry]
@@ -93,6 +93,7 @@ def produce(
     """Evaluate and encode one record; a failure is that record's error (the evaluator is
     reset: the engine may hold half-asserted facts)."""
     from .evaluate import record_findings
+    from .facts.portfolio import counted_kind
 
     try:
         facts, findings = record_findings(evaluator, src, ctx)
@@ -102,7 +103,7 @@ def produce(
             reset()
         return record_error(src, exc, "evaluating it")
     try:
-        return _encode(src, facts.decision.get("chosen_kind"), findings, how)
+        return _encode(src, counted_kind(facts.decision), findings, how)
     except Exception as exc:  # this record cannot be logged: its error, not the run's
         return record_error(src, exc, "logging it")
 

@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 import statistics
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from .context import FactDict, RecordFacts
 from .kinds import BREAKTHROUGH_KINDS, INCREMENTAL_KINDS
 
 PORTFOLIO_ID = "(portfolio)"
+
+
+def counted_kind(decision: Mapping[str, Any]) -> object:
+    """The kind of a record's chosen option as the portfolio counts it. A kind guessed from
+    the words of a record with no business context (a software record's "error handling
+    example" read as do-nothing) is not counted: the portfolio mix is about business bets,
+    and such guesses would make one up."""
+    if decision.get("chosen_kind_inferred") and not decision.get("business_context"):
+        return None
+    return decision.get("chosen_kind")
 
 
 class PortfolioAccumulator:
@@ -21,7 +32,7 @@ class PortfolioAccumulator:
         self.incremental = 0
 
     def add(self, facts: RecordFacts) -> None:
-        self.add_kind(facts.decision.get("chosen_kind"))
+        self.add_kind(counted_kind(facts.decision))
 
     def add_kind(self, kind: object) -> None:
         """One record whose chosen option is of ``kind`` (None: no choice)."""
