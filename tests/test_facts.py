@@ -536,3 +536,15 @@ def test_acquisition_words_count_only_in_a_business_decision(
         ],
     }
     assert facts_of(raw).decision["chosen_is_acquisition"] is acquiring
+
+
+def test_an_option_titled_as_an_acquisition_is_one_in_any_record() -> None:
+    raw = {
+        "id": "D",
+        "title": "Expand in the North West",
+        "options": [
+            {"title": "Acquire Northwind Logistics", "chosen": True},
+            {"title": "Open two depots"},
+        ],
+    }
+    assert facts_of(raw).decision["chosen_is_acquisition"] is True

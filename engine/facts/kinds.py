@@ -76,10 +76,13 @@ def _option_kind(opt: Option, lex: Lexicon) -> tuple[str, bool]:
 
 
 def _is_acquisition(opt: Option, kind: str, record: Record, lex: Lexicon) -> bool:
-    """Named as one in a business decision, or the chosen option of an acquisition decision
-    (unless it walks away). A software record's "merge with upstream" or "acquire a lock" is
-    no acquisition: the words count only where the record has a business context."""
-    if lex.mentions("acquisition", opt.title, opt.description) and (
+    """Named as one by its title ("Acquire Northwind"), or by its description in a business
+    decision, or the chosen option of an acquisition decision (unless it walks away). A
+    software record's decision text "merge with upstream" or "acquire a lock" is no
+    acquisition: a description's words count only where the record has a business context."""
+    if lex.mentions("acquisition", opt.title):
+        return True
+    if lex.mentions("acquisition", opt.description) and (
         opt.business_case is not None or business_context(record, lex)[0]
     ):
         return True
