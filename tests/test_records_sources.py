@@ -139,6 +139,36 @@ def test_a_json_schema_in_a_walked_folder_is_skipped_not_an_error(tmp_path: Path
     assert isinstance(err, InputError) and err.kind != "skipped" and err.line == 1
 
 
+def test_a_site_config_with_a_title_is_skipped_not_an_error(tmp_path: Path) -> None:
+    write(tmp_path, "0001-a.md", ADR)
+    write(
+        tmp_path,
+        "_config.yml",
+        "theme: minima\nbaseurl: ''\ntitle: Our decisions\nmarkdown: kramdown\n",
+    )
+    got = summary(list(iter_sources([str(tmp_path)])))
+    assert got == [
+        f"{tmp_path}/0001-a.md 0001-a",
+        f"SKIP {tmp_path}/_config.yml: not a decision record: a title among other keys "
+        "(baseurl, markdown, theme): a site's or a tool's settings",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a decision written by hand without its id stays an error to fix
+        "title: Use Kafka\ndecision: We use Kafka\nconsequences: more ops\nnotes: x\n",
+        # a title and fewer than three other keys
+        "title: Use Kafka\ntheme: x\nlayout: y\n",
+    ],
+)
+def test_a_titled_mapping_that_may_be_a_decision_stays_an_error(tmp_path: Path, text: str) -> None:
+    write(tmp_path, "d.yaml", text)
+    (err,) = iter_sources([str(tmp_path)])
+    assert isinstance(err, InputError) and err.kind != "skipped", err
+
+
 def test_documents_in_a_templates_folder_are_skipped_as_templates(tmp_path: Path) -> None:
     write(tmp_path, "decisions/0001-a.md", ADR)
     write(tmp_path, "templates/decision-record-for-a-business-case/index.md", ADR)

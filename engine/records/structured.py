@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from ..model import Record
 from ..safeyaml import MAX_NODES, YamlError, load_documents
 from ..types import InputError, Loc, SourceRecord, format_loc
 from . import limits
@@ -73,6 +74,14 @@ RECORD_KEYS = frozenset(
     {"id", "title", "options", "chosen_option", "decision_makers", "status", "rationale"}
 )
 _SCHEMA_KEYS = frozenset({"$schema", "$defs", "definitions", "properties", "$id"})
+# Every top-level key a record may have; a titled mapping with this many other keys is a
+# site's or a tool's settings.
+_FIELD_NAMES = frozenset(name for name, *_ in Record._FIELDS)
+MIN_FOREIGN_KEYS = 3
+# Keys that show a decision written by hand without its id: such a file stays an error.
+_DECISION_WORDS = frozenset(
+    {"decision", "consequences", "alternatives", "deciders", "outcome", "drivers", "proposal"}
+)
 
 
 def not_a_record(data: Any) -> str | None:
@@ -86,7 +95,23 @@ def not_a_record(data: Any) -> str | None:
     if not any(RECORD_KEYS & d.keys() for d in maps):
         shown = ", ".join(sorted(str(k) for k in maps[0])[:4])
         return f"not a decision record: none of its keys ({shown}) is a record's"
+    if all(_foreign_titled(d) for d in maps):
+        shown = ", ".join(sorted(str(k) for k in maps[0] if k not in _FIELD_NAMES)[:4])
+        return (
+            f"not a decision record: a title among other keys ({shown}): "
+            "a site's or a tool's settings"
+        )
     return None
+
+
+def _foreign_titled(d: Mapping[Any, Any]) -> bool:
+    """A mapping whose only record key is ``title``, among at least three keys a record
+    never has (a Jekyll ``_config.yml``: theme, baseurl, title, markdown...)."""
+    return (
+        RECORD_KEYS & d.keys() == {"title"}
+        and not _DECISION_WORDS & {str(k).lower() for k in d}
+        and sum(k not in _FIELD_NAMES for k in d) >= MIN_FOREIGN_KEYS
+    )
 
 
 def split_records(

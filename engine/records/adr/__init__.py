@@ -67,7 +67,9 @@ def read_adr(path: str, doc: Document, name: str | None = None) -> list[Result]:
     return [built]
 
 
-_PLACEHOLDER = re.compile(r"\{[^{}]{2,}\}|^\s*\[[^\]]+\]\s*$")
+# A template's blank: "{title of option 1}" or a whole "[option 1]". Braces glued to a name
+# ("s2i-{application}", "{env}-db") are a naming pattern the record writes about.
+_PLACEHOLDER = re.compile(r"(?<![\w-])\{[^{}]{2,}\}(?![\w-])|^\s*\[[^\]]+\]\s*$")
 _TEMPLATE_TITLE = re.compile(
     r"^\s*(?:(?:architecture\s+)?decision\s+record\s+|m?adr\s+)?template\b|"
     r"\btemplate\s+(?:by|for|of|using|from)\b|\btemplate\s*$",

@@ -1,0 +1,50 @@
+"""A template's blanks ("{title of option 1}", "[option 1]") make a document a template; braces
+glued to a name ("s2i-{application}", "{env}-db") are a naming pattern the record weighs."""
+
+from __future__ import annotations
+
+import pytest
+from adr_layout import read_text, titles
+from decaudit.engine.records import load_file
+from decaudit.engine.types import InputError
+
+_DOC = """# Image names
+
+* Status: accepted
+
+## Context and Problem Statement
+
+Our images need one naming scheme.
+
+## Considered Options
+
+* {a}
+* {b}
+
+## Decision Outcome
+
+Chosen option: "{a}", because it is short.
+"""
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("`s2i-{application}`", "`ps-{application}`"),
+        ("{env}-db", "db-{env}"),
+        ("app_{name}", "{name}_app"),
+    ],
+)
+def test_braces_in_a_name_are_no_placeholder(a: str, b: str) -> None:
+    src = read_text(_DOC.replace("{a}", a).replace("{b}", b))
+    assert len(titles(src)) == 2
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("{title of option 1}", "{title of option 2}"), ("[option 1]", "[option 2]")],
+)
+def test_a_templates_blanks_make_it_a_template(a: str, b: str) -> None:
+    text = _DOC.replace("{a}", a).replace("{b}", b)
+    (got,) = load_file("docs/adr/0001-x.md", text.encode(), explicit=False)
+    assert isinstance(got, InputError) and "template" in got.message
