@@ -425,6 +425,8 @@ def names_an_example(text: str, opt: Opt) -> bool:
     return any(_whole(_plain(n), said) for n in listed_examples(opt.description or ""))
 
 
+# "A) No prefixes", "(B) Cache it", "C. Do nothing": a capital letter that labels an option.
+_LETTER_START = re.compile(r"^\W{0,3}\(?([A-Z])[).]\s+\S")
 _OPTION_START = re.compile(
     r"^\W{0,3}(?:option|alternative)\s*#?\s*(\d{1,3}[a-z]?|[a-z])\s*(?:[-–—:,.)]|$)", re.I
 )
@@ -442,8 +444,8 @@ def named_by_label_line(text: str, opts: list[Opt]) -> int | None:
     """The option a ``Decision: X`` / ``We chose X`` line names, or None. ``Decision: we
     chose B`` is read through its second label."""
     first = text.strip().split("\n", 1)[0]
-    m = _OPTION_START.match(first)
-    if m:  # "Option 4, we will create ...": the decision opens with the option's label
+    m = _OPTION_START.match(first) or _LETTER_START.match(first)
+    if m:  # "Option 4, we will create ...", "B) prefix 1": the decision opens with a label
         return by_label(m.group(1), opts)
     m = _SHORT_DECISION.fullmatch(text.strip())
     if m:  # the whole decision is "Use WebGL1."

@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from ...types import Loc
-from ..document import Document, ListBlock, ListItem, Paragraph, Section
+from ..document import Document, ListItem, Paragraph, Section
 from . import sections as roles
 from .choice import (
     CHOSEN_LINE,
@@ -40,6 +40,9 @@ from .naming import by_own_word, defined_names, restated_in, term_choice
 from .objects import chosen_by_object
 from .outcome import rest_of_outcome
 from .reversal import turned_round
+from .sectiontext import subheadings
+from .sectiontext import texts as _texts
+from .sectiontext import texts_with_follow as _texts_with_follow
 
 _CHOOSING = re.compile(
     r"\b(?:best|chosen|choose|chose|selected|select|recommend\w*|most suitable|stands out|"
@@ -126,7 +129,7 @@ class Decide:
         the decision that starts by naming one listed option as a whole."""
         own = {o.line for o in self.opts}  # an options list inside the decision names them all
         for sec in outcome:
-            texts = [(line, text) for line, text in _texts(sec) if line not in own]
+            texts = [(ln, text) for ln, text in _texts(sec) or subheadings(sec) if ln not in own]
             found = [(i, line) for line, text in texts if (i := self._line_names(text)) >= 0]
             if len({i for i, _ in found}) > 1:
                 return False  # "Option 1: ... Option 2: ...": the options again, no choice
@@ -466,10 +469,6 @@ def _are_options(follow: list[ListItem], opts: list[Opt]) -> bool:
     return any(item.line in lines for item in follow)
 
 
-def _texts(sec: Section) -> list[tuple[int, str]]:
-    return [(line, text) for line, text, _ in _texts_with_follow(sec)]
-
-
 def _listed_choices(follow: list[ListItem], opts: list[Opt]) -> list[tuple[int, int]]:
     """(option, line) for each item of a list that names a listed option by its bold label
     (or its whole text); all of them, or none."""
@@ -480,20 +479,4 @@ def _listed_choices(follow: list[ListItem], opts: list[Opt]) -> list[tuple[int, 
             return []
         if index not in [i for i, _ in out]:
             out.append((index, item.line))
-    return out
-
-
-def _texts_with_follow(sec: Section) -> list[tuple[int, str, list[ListItem]]]:
-    """(line, text, the items of the list right after it) for each paragraph and list item."""
-    out: list[tuple[int, str, list[ListItem]]] = []
-    blocks = sec.blocks
-    for n, block in enumerate(blocks):
-        if isinstance(block, Paragraph):
-            nxt = blocks[n + 1] if n + 1 < len(blocks) else None
-            follow = list(nxt.items) if isinstance(nxt, ListBlock) else []
-            out.append((block.line, "\n".join(block.lines) or block.text, follow))
-        elif isinstance(block, ListBlock):
-            for item in block.items:
-                for it in item.walk():
-                    out.append((it.line, it.text, []))
     return out

@@ -1,0 +1,34 @@
+"""The text of a section as the choice readers see it: its paragraphs and list items with
+their lines, the list that follows each paragraph, and its subsections' headings."""
+
+from __future__ import annotations
+
+from ..document import ListBlock, ListItem, Paragraph, Section
+
+
+def texts(sec: Section) -> list[tuple[int, str]]:
+    """(line, text) for each paragraph and list item of the section's own blocks."""
+    return [(line, text) for line, text, _ in texts_with_follow(sec)]
+
+
+def subheadings(sec: Section) -> list[tuple[int, str]]:
+    """The titles of a section's own subsections, with their lines: where a decision section
+    has no text of its own, its outcome is written as a heading ("## Decision Outcome" >
+    "### A) No prefixes")."""
+    return [(child.line, child.title) for child in sec.children]
+
+
+def texts_with_follow(sec: Section) -> list[tuple[int, str, list[ListItem]]]:
+    """(line, text, the items of the list right after it) for each paragraph and list item."""
+    out: list[tuple[int, str, list[ListItem]]] = []
+    blocks = sec.blocks
+    for n, block in enumerate(blocks):
+        if isinstance(block, Paragraph):
+            nxt = blocks[n + 1] if n + 1 < len(blocks) else None
+            follow = list(nxt.items) if isinstance(nxt, ListBlock) else []
+            out.append((block.line, "\n".join(block.lines) or block.text, follow))
+        elif isinstance(block, ListBlock):
+            for item in block.items:
+                for it in item.walk():
+                    out.append((it.line, it.text, []))
+    return out
