@@ -79,3 +79,11 @@ def test_subsections_of_a_decision_with_its_own_text_are_its_parts() -> None:
     # the "Unit tests" subsection details the decision; it does not choose the alternative
     src = read_text(_PARTS)
     assert "Unit tests" not in chosen_titles(src)
+
+
+@pytest.mark.parametrize("said", ["Not yet decided.", "TBD", "To be decided"])
+def test_a_chosen_line_that_says_nothing_is_chosen_leaves_the_decision_open(said: str) -> None:
+    src = read_text(_DOC.format(outcome=f"Chosen option: {said}"))
+    assert chosen_titles(src) == []
+    assert src.record.chosen_option is None
+    assert (src.record.model_extra or {}).get("x_decision_open") is True

@@ -70,6 +70,8 @@ def read_adr(path: str, doc: Document, name: str | None = None) -> list[Result]:
 # A template's blank: "{title of option 1}" or a whole "[option 1]". Braces glued to a name
 # ("s2i-{application}", "{env}-db") are a naming pattern the record writes about.
 _PLACEHOLDER = re.compile(r"(?<![\w-])\{[^{}]{2,}\}(?![\w-])|^\s*\[[^\]]+\]\s*$")
+# A template's number and title blanks: "RFC-NNNN Title", "ADR XXXX: Short title".
+_BLANK_TITLE = re.compile(r"\b(?:N{3,}|X{3,})\b[\s.:-]*(?:short\s+)?title\b", re.IGNORECASE)
 _TEMPLATE_TITLE = re.compile(
     r"^\s*(?:(?:architecture\s+)?decision\s+record\s+|m?adr\s+)?template\b|"
     r"\btemplate\s+(?:by|for|of|using|from)\b|\btemplate\s*$",
@@ -81,7 +83,7 @@ def template_reason(src: SourceRecord) -> str | None:
     """Why a read document is a template rather than a decision, or None."""
     rec = src.record
     extra = rec.model_extra or {}
-    if _PLACEHOLDER.search(rec.title):
+    if _PLACEHOLDER.search(rec.title) or _BLANK_TITLE.search(rec.title):
         return f"placeholder title {rec.title!r}"
     if _TEMPLATE_TITLE.search(rec.title) and rec.date is None:
         # a record that kept its template's heading but has a real date is a decision

@@ -355,8 +355,8 @@ class Decide:
             m = CHOSEN_LINE.search(text)
             if m is None or not m.group(1).strip():
                 continue
-            if PLACEHOLDER.match(m.group(1).strip()):
-                return True  # the template's "[title of option 1]": no choice is stated
+            if self._says_nothing(m.group(1).strip(), line):
+                return True
             said, _, more = m.group(1).strip().partition("\n")  # its first line names it
             said, more = join_quoted(said, more)  # unless its quoted title wraps
             said, more = self._wrapped(said, more)
@@ -396,6 +396,14 @@ class Decide:
                 self.data["x_chosen_by"] = "chosen option line (not a listed option)"
             return True
         return False
+
+    def _says_nothing(self, said: str, line: int) -> bool:
+        """The template's "[title of option 1]", or "Chosen option: TBD." (the decision is
+        still open): no choice is stated."""
+        if _OPEN.match(said.partition("\n")[0]):
+            self.put("x_decision_open", True, line)
+            return True
+        return bool(PLACEHOLDER.match(said))
 
     def _wrapped(self, said: str, more: str) -> tuple[str, str]:
         """The chosen-option sentence with its lower-case continuation lines, when that names
