@@ -40,3 +40,19 @@ def titles(src: SourceRecord) -> list[str]:
 def chosen_titles(src: SourceRecord) -> list[str]:
     """The titles of the options the record chooses, in order."""
     return [o.title for o in src.record.options if o.chosen]
+
+
+def nygard_with_options(
+    options: str,
+    decision: str,
+    *,
+    title: str = "12. Search index",
+    context: str = "Search needs an index of every page.",
+    heading: str = "Alternatives considered",
+) -> str:
+    """A Nygard-style record (status, context, decision) with an options section after its
+    decision, holding ``options`` as written."""
+    return (
+        f"# {title}\n\n## Status\n\nAccepted\n\n## Context\n\n{context}\n\n"
+        f"## Decision\n\n{decision}\n\n## {heading}\n\n{options}\n"
+    )

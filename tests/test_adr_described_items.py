@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import partial
 
 import pytest
-from adr_layout import read_text, titles
+from adr_layout import nygard_with_options, read_text, titles
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -17,24 +17,7 @@ read = partial(read_text, name="0012-x.md")
 
 
 def _record(options: str, decision: str = "We build the index at release time.") -> str:
-    return f"""# 12. Search index
-
-## Status
-
-Accepted
-
-## Context
-
-Search needs an index of every page.
-
-## Decision
-
-{decision}
-
-## Alternatives considered
-
-{options}
-"""
+    return nygard_with_options(options, decision)
 
 
 DESCRIBED = """1. **Index at request time**: scan the pages on each query. Rejected because:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import partial
 
 import pytest
-from adr_layout import chosen_titles, read_text, titles
+from adr_layout import chosen_titles, nygard_with_options, read_text, titles
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -16,24 +16,13 @@ read = partial(read_text, name="0057-x.md")
 
 
 def _record(options: str, decision: str = "We add a migrations table.") -> str:
-    return f"""# 57. Schema versioning
-
-## Status
-
-Accepted
-
-## Context
-
-Tables created by older releases lack columns.
-
-## Decision
-
-{decision}
-
-## Alternatives Considered
-
-{options}
-"""
+    return nygard_with_options(
+        options,
+        decision,
+        title="57. Schema versioning",
+        context="Tables created by older releases lack columns.",
+        heading="Alternatives Considered",
+    )
 
 
 FORMS = [

@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import partial
 
 import pytest
-from adr_layout import read_text
+from adr_layout import nygard_with_options, read_text
 from decaudit.engine.records.adr.content import prefixed, signed_label
 from decaudit.engine.types import SourceRecord
 from hypothesis import given, settings
@@ -18,24 +18,7 @@ read = partial(read_text, name="0012-x.md")
 
 
 def _record(options: str, decision: str = "We build the index at release time.") -> str:
-    return f"""# 12. Search index
-
-## Status
-
-Accepted
-
-## Context
-
-Search needs an index of every page.
-
-## Decision
-
-{decision}
-
-## Considered options
-
-{options}
-"""
+    return nygard_with_options(options, decision, heading="Considered options")
 
 
 def _points(src: SourceRecord, title: str) -> tuple[list[str], list[str]]:
