@@ -232,8 +232,10 @@ def test_lead_ins_that_announce_something_else(sentence: str) -> None:
 
 HEAD = "# Pick a queue\n\n## Status\n\nAccepted\n\n## Context\n\n"
 TAIL = "\n\n## Decision\n\nWe will build what we need ourselves.\n"
+# Made-up product names: a leading "Q" keeps every word off the function, pronoun and
+# question words ("And", "Each", "How") that are rightly never read as names.
 names = st.lists(
-    st.from_regex(r"[A-Z][a-z]{2,9}( [A-Z][a-z]{2,9}){0,2}", fullmatch=True),
+    st.from_regex(r"Q[a-z]{2,9}( Q[a-z]{2,9}){0,2}", fullmatch=True),
     min_size=2,
     max_size=6,
     unique_by=str.lower,
