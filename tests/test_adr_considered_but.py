@@ -1,0 +1,65 @@
+"""Alternatives the context names and turns down one sentence at a time ("We considered X but
+..."), in a record that lists no options: each is an option not taken, with its reason."""
+
+from __future__ import annotations
+
+import pytest
+from adr_layout import chosen_titles, read_text, titles
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+_DOC = """# 9. Use a stream library for the nightly job
+
+## Status
+
+Accepted
+
+## Context
+
+The nightly job reads every order. {context}
+
+## Decision
+
+We will use a stream library.
+"""
+
+
+@pytest.mark.parametrize(
+    ("context", "names"),
+    [
+        ("We considered Apache Spark but we do not have enough data yet.", ["Apache Spark"]),
+        ("Considered RxJava, but we are not reactive.", ["RxJava"]),
+        (
+            "We considered apache-spark but it is heavy. We also considered `sqlc`, but it is new.",
+            ["apache-spark", "sqlc"],
+        ),
+        ("We briefly considered using Node.js but the team knows the JVM.", ["Node.js"]),
+    ],
+)
+def test_each_named_and_turned_down_is_an_option_not_taken(context: str, names: list[str]) -> None:
+    src = read_text(_DOC.format(context=context))
+    rejected = [o for o in src.record.options if not o.chosen]
+    assert [o.title for o in rejected] == names
+    assert all(o.rejected_reason for o in rejected)
+    assert chosen_titles(src) == ["Use a stream library for the nightly job"]
+
+
+@pytest.mark.parametrize(
+    "context",
+    [
+        "We considered caching but it is not needed.",  # a common noun, not a name
+        "We considered the cost but went ahead.",
+        "We considered whether to batch but it is fine.",
+        "We considered Apache Spark for the job.",  # nothing turns it down
+        "Users considered the old export but it is gone.",  # not the record's own weighing
+    ],
+)
+def test_other_sentences_name_no_alternative(context: str) -> None:
+    assert titles(read_text(_DOC.format(context=context))) == []
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.from_regex(r"Q[a-z]{2,8}(-[a-z]{2,6})?", fullmatch=True))
+def test_any_name_before_but_comes_back_whole(name: str) -> None:
+    src = read_text(_DOC.format(context=f"We considered {name} but it did not fit."))
+    assert [o.title for o in src.record.options if not o.chosen] == [name]
