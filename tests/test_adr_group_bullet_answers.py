@@ -221,3 +221,10 @@ def test_renaming_the_lead_removes_the_answer(words: list[str], pick: int) -> No
     assert _extra(named)["x_chosen_by"] == BULLET
     renamed = _grouped(groups, f"- **{other}**: {title}")
     assert _extra(renamed).get("x_chosen_by") != BULLET  # (the prose reader may name it)
+
+
+def test_two_choosing_sentences_for_rivals_of_one_group_choose_neither() -> None:
+    groups = {"bbbbb": ["bbbbd store", "bbbbf store"], "bbbbc": ["bbbbg feed", "bbbbh feed"]}
+    decision = "- **bbbbb**: we will use bbbbd store\n- **bbbbb**: we will use bbbbf store"
+    chosen = _chosen(_grouped(groups, decision))
+    assert not {"bbbbd store", "bbbbf store"} <= set(chosen)

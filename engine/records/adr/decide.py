@@ -285,6 +285,9 @@ class Decide:
             if len(found) != 1 or not _CHOOSING.search(text):
                 return []
             out.append(found[0])
+        groups = [self.opts[i].group for i in set(out) if self.opts[i].group]
+        if len(groups) != len(set(groups)):  # two rivals of one group: no clear choice
+            return []
         return sorted(set(out)) if len(set(out)) >= 2 else []
 
     def _in_choosing_sentence(self, text: str) -> list[int]:
