@@ -15,18 +15,12 @@ from collections.abc import Sequence
 
 from ..document import Section
 from .content import Opt
-from .groupbullets import bullet_answers, topic, words
+from .groupbullets import bullet_answers, deciding, topic, words
 from .naming import canon, named_by_own, option_terms, terms
 from .prose import sentences
 
-# A sentence that states what is done ("We decided to use", "we will implement", "we start
-# with", "is used"), not one that weighs or defers.
-_DECIDES = re.compile(
-    r"\b(?:we|the\s+team)\s+(?:(?:will|shall|have\s+decided\s+to|decided\s+to|decide\s+to|"
-    r"agreed\s+to)\s+\w|(?:start|begin|go|went|use|chose|choose|picked|selected|adopted|"
-    r"opted|settled)\b)|\b(?:is|are|will\s+be)\s+(?:used|adopted|chosen|selected)\b",
-    re.IGNORECASE,
-)
+# A sentence that states what is done, not one that weighs or defers.
+_DECIDES = deciding()
 _WEIGHS = re.compile(
     r"\b(?:if|whether|could|might|would|may|consider\w*|reconsider\w*|not|never|n't)\b",
     re.IGNORECASE,

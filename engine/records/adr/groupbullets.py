@@ -31,14 +31,32 @@ from .content import Opt
 from .naming import canon, named_by_own, option_terms, terms
 from .prose import sentences
 
-# What decides: groupanswers' verbs and "we want to", "the chosen option is", "we'll".
-_DECIDES = re.compile(
-    r"\b(?:we|the\s+team)\s+(?:(?:will|shall|want\s+to|have\s+decided\s+to|decided\s+to|"
-    r"decide\s+to|agreed\s+to|are\s+going\s+to)\s+\w|(?:start|begin|go|went|use|chose|choose|"
-    r"picked|selected|adopted|opted|settled|prefer)\b)|\bwe(?:'ll|’ll)\s+\w|"
-    r"\b(?:is|are|will\s+be)\s+(?:used|adopted|chosen|selected)\b|"
+# What decides ("We decided to use", "we will implement", "we start with", "is used"): the
+# words both readers of group answers share; each may add its own.
+_DECIDING_AUX = r"will|shall|have\s+decided\s+to|decided\s+to|decide\s+to|agreed\s+to"
+_DECIDING_VERBS = r"start|begin|go|went|use|chose|choose|picked|selected|adopted|opted|settled"
+_PASSIVE_CHOICE = r"\b(?:is|are|will\s+be)\s+(?:used|adopted|chosen|selected)\b"
+
+
+def deciding(aux: str = "", verbs: str = "", more: str = "") -> re.Pattern[str]:
+    """A sentence that states what is done, with more auxiliaries (``aux``), verbs and whole
+    alternatives (``more``) than the shared ones."""
+    aux = "|".join(x for x in (_DECIDING_AUX, aux) if x)
+    verbs = "|".join(x for x in (_DECIDING_VERBS, verbs) if x)
+    tail = f"|{more}" if more else ""
+    return re.compile(
+        rf"\b(?:we|the\s+team)\s+(?:(?:{aux})\s+\w|(?:{verbs})\b)|{_PASSIVE_CHOICE}{tail}",
+        re.IGNORECASE,
+    )
+
+
+# Besides groupanswers' words: "we want to", "we are going to", "we prefer", "we'll", "the
+# chosen option is".
+_DECIDES = deciding(
+    aux=r"want\s+to|are\s+going\s+to",
+    verbs="prefer",
+    more=r"\bwe(?:'ll|’ll)\s+\w|"
     r"\b(?:chosen|selected|preferred)\s+(?:option|approach|solution|alternative)\s+is\b",
-    re.IGNORECASE,
 )
 # A clause that says no to what it names, or holds it open.
 _REFUSES = re.compile(
