@@ -76,7 +76,7 @@ RECORD_KEYS = frozenset(
 _SCHEMA_KEYS = frozenset({"$schema", "$defs", "definitions", "properties", "$id"})
 # Every top-level key a record may have; a titled mapping with this many other keys is a
 # site's or a tool's settings.
-_FIELD_NAMES = frozenset(name for name, *_ in Record._FIELDS)
+_FIELD_NAMES = frozenset(Record.model_fields)
 MIN_FOREIGN_KEYS = 3
 # Keys that show a decision written by hand without its id: such a file stays an error.
 _DECISION_WORDS = frozenset(
