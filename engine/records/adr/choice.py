@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from ...vocab import FUNCTION_WORDS
 from .content import Opt
 from .naming import by_distinct, near_restated, restated
+from .ordinal import by_ordinal
 
 MAX_FUZZY_OPTIONS = 200  # beyond this, titles must match exactly (keeps matching linear)
 _STOP = FUNCTION_WORDS  # the verbs of a title count (see vocab.STOP_WORDS)
@@ -63,7 +64,7 @@ _REFERENCES = (
         r"\b(?:go(?:ing)?\s+(?:ahead\s+)?with|went\s+with|chose|choose|chosen|select(?:ed)?|"
         r"pick(?:ed)?|adopt(?:ed)?|prefer(?:red)?|decided\s+(?:on|for|to\s+use)|"
         r"opt(?:ed)?\s+for|recommend(?:ed|s)?|propos(?:e|es|ed)|accept(?:ed)?|implement(?:ed)?|use|"
-        r"agreed\s+on)"
+        r"agreed\s+on|settled?\s+on|landed\s+on|go(?:ing)?\s+for|went\s+for)"
         r"\s+(?:the\s+|is\s+|was\s+)?" + _REF,
         re.IGNORECASE,
     ),
@@ -309,6 +310,7 @@ def referenced(text: str, opts: Sequence[Opt]) -> list[int]:
             index = by_label(m.group(1), opts)
             if index is not None and index not in found:
                 found.append(index)
+    found += [i for i in by_ordinal(text, opts) if i not in found]
     return found
 
 
