@@ -40,7 +40,7 @@ from .naming import by_own_word, defined_names, restated_in, term_choice
 from .objects import chosen_by_object
 from .outcome import rest_of_outcome
 from .reversal import turned_round
-from .sectiontext import subheadings
+from .sectiontext import own_text, subheadings
 from .sectiontext import texts as _texts
 from .sectiontext import texts_with_follow as _texts_with_follow
 
@@ -96,7 +96,9 @@ class Decide:
             outcome = text_secs or roles.ordered(self.doc, lambda k: k in roles.RATIONALE)
         if text_secs:
             sec = text_secs[0]
-            self.put("rationale", own_text(sec) or None, sec.line)
+            said = own_text(sec)  # else the reasons a section of their own gives
+            why = None if said else roles.first(self.doc, roles.is_rationale)
+            self.put("rationale", said or (why and why.text()) or None, (why or sec).line)
             self.data["x_decision_stated"] = bool(own_text(sec))
         if marked or not self.opts:
             return
@@ -457,15 +459,6 @@ class Decide:
         self.data["x_chosen_by"] = "the decision section (alternatives listed as rejected)"
         self.unsure("chosen")
         self.unsure(f"options[{index}]")
-
-
-def own_text(sec: Section) -> str:
-    """A decision section's text without its consequences subsections."""
-    parts = [sec.text(deep=False)]
-    for child in sec.children:
-        if not roles.is_consequences(child.key) and not roles.is_options(child.key):
-            parts.append(child.text())
-    return "\n\n".join(p for p in parts if p)
 
 
 def _quoted(rest: str) -> bool:

@@ -90,6 +90,13 @@ STATUS = ("status", "state", "decision status")
 CONSEQUENCES = ("consequences", "implications", "impact", "results")
 DRIVERS = ("decision drivers", "drivers", "forces", "decision criteria", "criteria")
 RATIONALE = ("rationale", "argument", "arguments", "justification", "reasoning")
+# Sections that argue the choice under another name: "Comparison to other options", "Why
+# this approach", "Reasons for the decision".
+_WHY = re.compile(
+    rf"^(?:comparisons?\s+(?:to|with|against)\s+(?:the\s+)?(?:other\s+)?{_ALTERNATIVES}|"
+    r"why\s+(?:this|these|we\s+(?:chose|picked|selected)\b.*)(?:\s+(?:option|alternative|approach|"
+    r"solution|decision|choice))?|reasons?\s+for\s+(?:the|this|our)\s+(?:decision|choice))$"
+)
 DECIDERS = ("deciders", "decision makers", "decided by", "approvers", "approved by")
 
 PRO_KEYS = (
@@ -189,6 +196,11 @@ def pc_kind(key: str) -> str | None:
     return None
 
 
+def is_rationale(key: str) -> bool:
+    """A section that gives the reasons for the choice."""
+    return key in RATIONALE or bool(_WHY.match(_key_words(key)))
+
+
 def is_decision(key: str) -> bool:
     return bool(_DECISION.match(_key_words(key)))
 
@@ -220,7 +232,7 @@ def is_role(key: str) -> bool:
         or is_status(key)
         or is_consequences(key)
         or key in DRIVERS
-        or key in RATIONALE
+        or is_rationale(key)
         or key in DECIDERS
     )
 

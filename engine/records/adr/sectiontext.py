@@ -4,6 +4,7 @@ their lines, the list that follows each paragraph, and its subsections' headings
 from __future__ import annotations
 
 from ..document import ListBlock, ListItem, Paragraph, Section
+from . import sections as roles
 
 
 def texts(sec: Section) -> list[tuple[int, str]]:
@@ -32,3 +33,12 @@ def texts_with_follow(sec: Section) -> list[tuple[int, str, list[ListItem]]]:
                 for it in item.walk():
                     out.append((it.line, it.text, []))
     return out
+
+
+def own_text(sec: Section) -> str:
+    """A decision section's text without its consequences and options subsections."""
+    parts = [sec.text(deep=False)]
+    for child in sec.children:
+        if not roles.is_consequences(child.key) and not roles.is_options(child.key):
+            parts.append(child.text())
+    return "\n\n".join(p for p in parts if p)
