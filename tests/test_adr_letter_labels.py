@@ -73,3 +73,18 @@ def test_letter_labels_property(words: list[str]) -> None:
         f"### {L}. {T}\n\nRejected.\n" for L, T in zip("ABCDEFGH"[: len(names)], names, strict=True)
     )
     assert titles(read(_record(options)))[: len(names)] == names
+
+
+def test_letters_past_h_count_in_a_run_from_a() -> None:
+    names = [f"Use cache {n}" for n in range(10)]
+    options = "\n".join(
+        f"### {L}) {T}\n\nRejected.\n" for L, T in zip("ABCDEFGHIJ", names, strict=True)
+    )
+    assert titles(read(_record(options)))[:10] == names
+
+
+def test_a_late_letter_outside_a_run_stays() -> None:
+    options = "### A. Do nothing\n\nRejected.\n\n### B. Do less\n\nRejected.\n\n"
+    options += "### K. Keep the old index\n\nRejected.\n"
+    found = titles(read(_record(options)))
+    assert found[:3] == ["Do nothing", "Do less", "K. Keep the old index"]
