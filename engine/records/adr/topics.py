@@ -9,8 +9,9 @@ considered") is no topic: its options stay with the others.
 ``## Considered Options`` may hold one subsection per topic rather than per option: a topic
 with its own option subsections (``### Client or server`` > ``#### On the client``,
 ``#### On the server``), a topic that announces its alternatives in a list ("There are two
-main approaches:"), and topics that only discuss something (deferred features, notes).
-When at least one topic announces its alternatives and two or more topics hold
+main approaches:") or asks a question over a list of answers (``### How to store
+sessions``, ``### Which queue?``), and topics that only discuss something (deferred
+features, notes). When at least one topic announces its alternatives and two or more topics hold
 alternatives, each such topic is a group of its options; a topic that holds no
 alternatives and argues nothing is not an option.
 """
@@ -40,6 +41,25 @@ def announced(sec: Section) -> ListBlock | None:
     return None
 
 
+# A topic asked as a question: "How to manage variant APIs", "Which queue?", "Where should
+# sessions live?"
+_QUESTION = re.compile(
+    r"^(?:how|which|what|where|when|whether|who|should|do\s+we|can\s+we)\b|\?\s*$",
+    re.IGNORECASE,
+)
+
+
+def asked(sec: Section) -> ListBlock | None:
+    """A topic heading that asks a question over one list of two or more answers, and
+    nothing else but prose: the list holds that question's alternatives."""
+    if sec.children or not _QUESTION.search(sec.title.strip()):
+        return None
+    lists = [b for b in sec.blocks if isinstance(b, ListBlock)]
+    if len(lists) != 1 or len(lists[0].items) < 2:
+        return None
+    return lists[0]
+
+
 def from_topics(
     heads: list[Section],
     read_heading: Callable[[Section], list[Opt]],
@@ -54,7 +74,7 @@ def from_topics(
         opts = read_heading(head)
         if len(opts) >= 2 and all(o.group for o in opts):
             read.append((head, "group", opts))
-        elif not head.children and (lst := announced(head)) is not None:
+        elif not head.children and (lst := announced(head) or asked(head)) is not None:
             found = from_items(lst.items)
             for opt in found:
                 opt.group = opt.group or head.title
