@@ -289,3 +289,70 @@ def test_an_open_decision_is_not_made_the_chosen_option() -> None:
     assert isinstance(src, SourceRecord)
     assert [o.title for o in src.record.options] == ["Tool one", "Tool two", "Tool three"]
     assert not any(o.chosen for o in src.record.options)
+
+
+_CONTEXT_LIST = (
+    "# 9. Drop stored labels\n\n## Status\n\nAccepted\n\n## Context\n\n{intro}\n\n"
+    "- Sensor\n- Board\n- Clock Source\n\nSome labels were never read.\n\n"
+    "## Decision\n\nThese labels will no longer be kept.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "In the first design, the following types stored a label in the base class:",
+        "The following classes kept a label:",
+    ],
+)
+def test_a_list_of_the_parts_a_fact_is_about_is_not_options(intro: str) -> None:
+    (src,) = load_file("docs/adr/0009-x.md", _CONTEXT_LIST.format(intro=intro).encode())
+    assert isinstance(src, SourceRecord)
+    assert src.record.options == []
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "We looked at the following options:",
+        "The following tools were considered:",
+        "There are three approaches:",
+    ],
+)
+def test_a_list_announced_as_alternatives_in_the_context_is_options(intro: str) -> None:
+    (src,) = load_file("docs/adr/0009-x.md", _CONTEXT_LIST.format(intro=intro).encode())
+    assert isinstance(src, SourceRecord)
+    assert [o.title for o in src.record.options][:3] == ["Sensor", "Board", "Clock Source"]
+
+
+_BLANK_HEADED = (
+    "# {title}\n\n* Status: accepted\n\n## Context and Problem Statement\n\n"
+    "Nightly jobs start too many pods.\n\n## Considered Options\n\n{options}\n\n"
+    "## Decision Outcome\n\nChosen option: {chosen}, because it starts the fewest pods.\n"
+)
+_REAL_OPTIONS = "* Option 1: Filter events at the gateway\n* Option 2: One app per job"
+
+
+@pytest.mark.parametrize(
+    "title", ["{short title of solved problem and solution}", "ADR XXXX: Short title"]
+)
+def test_a_filled_record_under_its_templates_title_is_read(title: str) -> None:
+    text = _BLANK_HEADED.format(title=title, options=_REAL_OPTIONS, chosen='"option 2"')
+    (src,) = load_file("docs/adr/0007-fewer-nightly-pods.md", text.encode())
+    assert isinstance(src, SourceRecord)
+    assert src.record.title == "Fewer nightly pods"
+    assert [o.title for o in src.record.options if o.chosen] == ["One app per job"]
+
+
+@pytest.mark.parametrize(
+    ("options", "chosen"),
+    [
+        ("* {title of option 1}\n* {title of option 2}", '"{title of option 1}"'),
+        (_REAL_OPTIONS, '"{title of option 1}"'),  # no choice among real options
+        ("* Option 1: Filter events at the gateway", '"option 1"'),  # one option only
+    ],
+)
+def test_a_blank_title_over_an_unfilled_body_stays_a_template(options: str, chosen: str) -> None:
+    text = _BLANK_HEADED.format(title="{short title}", options=options, chosen=chosen)
+    (err,) = load_file("docs/adr/0007-x.md", text.encode())
+    assert isinstance(err, InputError) and "a template" in err.message

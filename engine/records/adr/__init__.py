@@ -8,13 +8,15 @@ chosen option and ``build`` assembles the record. See docs/formats.md for the ma
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from pathlib import PurePosixPath
 
 from ...types import InputError, SourceRecord
 from ..document import Document, DocumentError, DocxError, parse_docx, parse_markdown
 from ..formats import NotADecisionRecord
 from . import sections as roles
-from .build import Builder
+from .build import Builder, title_from_file_name
 from .choice import CHOSEN_LINE, norm
 from .meta import map_status
 
@@ -62,6 +64,10 @@ def read_adr(path: str, doc: Document, name: str | None = None) -> list[Result]:
     if fmt is None:
         raise NotADecisionRecord(NOT_A_RECORD)
     built = Builder(path, doc, fmt, name).build()
+    if isinstance(built, SourceRecord) and _filled_under_blank_title(built) and path != "-":
+        title = title_from_file_name(PurePosixPath(path.replace("\\", "/")).stem)
+        rec = built.record.model_copy(update={"title": title})
+        built = dataclasses.replace(built, record=rec)
     if isinstance(built, SourceRecord) and (why := template_reason(built)):
         raise NotADecisionRecord(f"a template, not a decision record ({why})")
     return [built]
@@ -77,6 +83,17 @@ _TEMPLATE_TITLE = re.compile(
     r"\btemplate\s+(?:by|for|of|using|from)\b|\btemplate\s*$",
     re.IGNORECASE,
 )
+
+
+def _filled_under_blank_title(src: SourceRecord) -> bool:
+    """A record written under its template's title placeholder ("# {short title of solved
+    problem and solution}") whose body is filled in: two or more real options and a choice
+    among them. It is a decision, titled from its file name."""
+    rec = src.record
+    if not (_PLACEHOLDER.search(rec.title) or _BLANK_TITLE.search(rec.title)):
+        return False
+    real = [o for o in rec.options if not _PLACEHOLDER.search(o.title)]
+    return len(real) == len(rec.options) >= 2 and any(o.chosen for o in real)
 
 
 def template_reason(src: SourceRecord) -> str | None:

@@ -176,7 +176,7 @@ class Builder(Decide):
         if not title and "title" in self.data:
             title = str(self.data["title"])
         if not title:
-            title = _from_file_name(stem) if self.path != "-" else "Untitled decision"
+            title = title_from_file_name(stem) if self.path != "-" else "Untitled decision"
         if sec is not None and self.data.get("title") == sec.title and title != sec.title:
             self.data["title"] = title  # front matter repeating "# ADR 0029: X": the title is X
         self.data.setdefault("title", title)
@@ -378,7 +378,7 @@ def _argued(sec: Section) -> bool:
     return sum(1 for it in items if prefixed(it.text)) >= 2
 
 
-def _from_file_name(stem: str) -> str:
+def title_from_file_name(stem: str) -> str:
     text = re.sub(r"^(?:adr[-_ ]?)?\d+[-_ .]*", "", stem, flags=re.IGNORECASE)
     text = text.replace("-", " ").replace("_", " ").strip()
     return (text[:1].upper() + text[1:]) if text else stem

@@ -293,8 +293,32 @@ def in_title(title: str, line: int) -> list[Opt]:
 
 
 _LIST_INTRO = re.compile(
-    r"\b" + _COUNT + r"\s+(?:[\w-]+\s+){0,3}?" + _NOUNS + r"\b[^:.]{0,120}:\s*$", re.IGNORECASE
+    r"\b"
+    + _COUNT
+    + r"\s+(?:[\w-]+\s+){0,3}?(?P<noun>"
+    + _NOUNS
+    + r")\b(?P<rest>[^:.]{0,120}):\s*$",
+    re.IGNORECASE,
 )
+# "The following types stored a name:" lists the parts a fact is about; "the following"
+# announces alternatives only with a noun of alternatives or a word that weighs them.
+_ALTERNATIVE_NOUN = re.compile(
+    r"^(?:options|alternatives|approaches|choices|candidates|solutions|possibilities)$", re.I
+)
+_WEIGHING = re.compile(
+    r"\b(?:consider\w*|evaluat\w*|available|possible|compar\w*|competing|exist\w*|choose|"
+    r"assess\w*|looked\s+at|weigh\w*|investigat\w*|explor\w*|review\w*|tested|tried)\b",
+    re.IGNORECASE,
+)
+
+
+def _announces(text: str) -> bool:
+    m = _LIST_INTRO.search(text)
+    if m is None:
+        return False
+    if not m.group("count").lower().startswith("the following"):
+        return True
+    return bool(_ALTERNATIVE_NOUN.match(m.group("noun")) or _WEIGHING.search(m.group("rest")))
 
 
 def in_listed(sections: list[Section]) -> list[Opt]:
@@ -303,7 +327,7 @@ def in_listed(sections: list[Section]) -> list[Opt]:
         blocks = list(sec.blocks)
         for n, block in enumerate(blocks[:-1]):
             after = blocks[n + 1]
-            if not (isinstance(block, Paragraph) and _LIST_INTRO.search(block.text)):
+            if not (isinstance(block, Paragraph) and _announces(block.text)):
                 continue
             if not isinstance(after, ListBlock) or not 2 <= len(after.items) <= MAX_ITEMS:
                 continue
