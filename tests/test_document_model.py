@@ -280,3 +280,21 @@ def test_docx_tree_is_well_formed(parts: list[tuple[str, str]]) -> None:
     out = io.BytesIO()
     word.save(out)
     _check_tree(parse_docx(out.getvalue()))
+
+
+@pytest.mark.parametrize("number", ["1)", "2.", "(3)"])
+def test_a_bullet_written_with_its_number_is_one_item(number: str) -> None:
+    doc = parse_markdown(f"# T\n\n* Shared approach\n    * {number} Run it in CI\n    * Other\n")
+    (item,) = doc.sections()[0].lists()[0].items
+    first = item.children[0]
+    if number == "(3)":  # not a list marker in CommonMark: the text keeps it
+        assert first.text == "(3) Run it in CI"
+    else:
+        assert first.text == "Run it in CI" and first.number == int(number[0])
+    assert item.children[1].text == "Other"
+
+
+def test_a_bullet_over_a_nested_list_on_later_lines_keeps_it() -> None:
+    doc = parse_markdown("# T\n\n* \n  1. Nested one\n  2. Nested two\n")
+    (item,) = doc.sections()[0].lists()[0].items
+    assert [c.text for c in item.children] == ["Nested one", "Nested two"]

@@ -133,7 +133,7 @@ def find(ref: str, opts: Sequence[Opt], *, fuzzy: bool = True) -> int | None:
     for i, opt in enumerate(opts):
         if want in (norm(opt.title), *(norm(a) for a in opt.aliases)):
             return i
-    m = re.fullmatch(r"(?:" + _REF + r"|#?\s*(\d{1,3}[a-z]?|[a-z]))", want, re.IGNORECASE)
+    m = re.fullmatch(r"(?:" + _REF + r"|#?\s*\(?(\d{1,3}[a-z]?|[a-z])\)?)", want, re.IGNORECASE)
     if m:
         return by_label(m.group(1) or m.group(2), opts)
     if not fuzzy or len(opts) > MAX_FUZZY_OPTIONS:

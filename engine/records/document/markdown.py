@@ -324,6 +324,8 @@ def _item(body: list[Block], line: int, marker: str, ordered: bool, number: int 
             children.extend(block.items)
         else:
             more.append(block)
+    if first is None and not more and len(children) == 1 and children[0].line == line:
+        return children[0]  # "* 1) Run it in CI": a bullet written with its number
     values = _fields(first) if first is not None else _fields(Text(""))
     checked: bool | None = None
     m = _TASK.match(values["text"])
