@@ -368,7 +368,8 @@ class ConventionFolder:
             message += f" ({len(held)} of them flagged by {rule_id})"
         own = {label} if label in self._folders else set()  # its records may have rolled up
         per_folder = self._per_folder(own | set(folder.merged), rule_id, held)
-        if len(per_folder) > 1:
+        if len(per_folder) > 1 and any(c["records"] > 1 for c in per_folder.values()):
+            # (a folder per record, as RFC folders are, has no breakdown worth giving)
             counts = [
                 f"{posixpath.relpath(name, label) if name != label else posixpath.basename(name)}"
                 f" {c['missing']} of {c['records']}"

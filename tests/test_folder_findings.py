@@ -385,6 +385,7 @@ def test_one_record_per_folder_rolls_up_to_the_checked_folder(tmp_path: Path) ->
     assert gov.decision_id == FOLDER_PREFIX + "examples"
     assert gov.evidence["count"] == 4
     assert gov.file == str(tmp_path / "examples")
+    assert "per folder" not in gov.message  # one record each: no breakdown worth giving
 
 
 def test_a_deprecated_decision_claims_no_replacement(tmp_path: Path) -> None:
