@@ -34,6 +34,8 @@ We will use a stream library.
             ["apache-spark", "sqlc"],
         ),
         ("We briefly considered using Node.js but the team knows the JVM.", ["Node.js"]),
+        ("Using RabbitMQ was discussed, but it does not keep events.", ["RabbitMQ"]),
+        ("Amazon SQS was also evaluated; however, it has no replay.", ["Amazon SQS"]),
     ],
 )
 def test_each_named_and_turned_down_is_an_option_not_taken(context: str, names: list[str]) -> None:
@@ -48,6 +50,8 @@ def test_each_named_and_turned_down_is_an_option_not_taken(context: str, names: 
     "context",
     [
         "We considered caching but it is not needed.",  # a common noun, not a name
+        "Migration was discussed, but it was postponed.",  # a capital only at the start
+        "Kafka was discussed at length and it fits.",  # not turned down
         "We considered the cost but went ahead.",
         "We considered whether to batch but it is fine.",
         "We considered Apache Spark for the job.",  # nothing turns it down

@@ -359,44 +359,9 @@ def compared(doc: Document, title: str, title_line: int) -> list[Opt]:
     parts = [p for sec in secs if is_context(sec.key) for p in sec.paragraphs(deep=True)]
     found = in_text(paras + [p for p in parts if p not in paras])
     found = found or in_listed(secs) or in_title(title, title_line)
+    from .considered import considered_but  # it reads names the way this module does
+
     return found or considered_but(paras) or alternative_alone(paras, doc, title)
-
-
-# "We considered Apache Spark but we don't have enough data", "Considered RxJava, but ...":
-# one alternative named and turned down in the same sentence.
-_CONSIDERED_BUT = re.compile(
-    r"^(?:" + _WE + r"\s+(?:(?:also|initially|briefly|had)\s+){0,2})?considered\s+"
-    r"(?:using\s+|adopting\s+)?(?P<x>[^,;:()]{2,60}?),?\s+but\s+(?P<why>\S.*)$",
-    re.IGNORECASE,
-)
-# A name, not a common noun: a capital inside it or after its first letter, a digit, or a
-# hyphen, dot, slash or code span ("apache-spark", "RxJava", "`sqlc`", "Node.js").
-_NAME_LIKE = re.compile(r"(?:^|\s)[A-Z]|\w[A-Z]|\d|\w[-./_]\w|`")
-
-
-def considered_but(paras: list[Paragraph]) -> list[Opt]:
-    """Alternatives the context names and turns down one sentence at a time ("We considered
-    X but ..."), when nothing else names options: each is an option not taken, its reason
-    the rest of the sentence. Uncertain."""
-    out: list[Opt] = []
-    seen: set[str] = set()
-    for para in paras:
-        for sentence in sentences(para.text):
-            m = _CONSIDERED_BUT.match(" ".join(sentence.split()))
-            if m is None:
-                continue
-            name = _clean(re.sub(r"^(?:the|a|an)\s+", "", m.group("x"), flags=re.I))
-            if (
-                not name
-                or len(name.split()) > MAX_LISTED_WORDS
-                or _NOT_A_NAME.match(name.split()[0])
-                or not (_NAME_LIKE.search(name) or f"`{name}`" in para.source)
-            ):
-                continue
-            for opt in _opts([name], para, seen):
-                opt.rejected, opt.reason, opt.reason_line = True, m.group("why"), para.line
-                out.append(opt)
-    return out
 
 
 _IN_USE = re.compile(

@@ -1,0 +1,61 @@
+"""Alternatives the context names and turns down one sentence at a time: "We considered
+Apache Spark but we don't have enough data", "Considered RxJava, but ...", "Using RabbitMQ
+was discussed, but it does not keep events". Each is an option not taken, its reason the
+rest of the sentence; only names count (a capital inside the name, a digit, a hyphen or a
+code span), never common nouns ("Migration was discussed, but ...")."""
+
+from __future__ import annotations
+
+import re
+
+from ..document import Paragraph
+from .content import Opt
+from .prose import _NOT_A_NAME, _WE, MAX_LISTED_WORDS, _clean, _opts, sentences
+
+# "We considered Apache Spark but we don't have enough data", "Considered RxJava, but ...":
+# one alternative named and turned down in the same sentence.
+_CONSIDERED_BUT = re.compile(
+    r"^(?:" + _WE + r"\s+(?:(?:also|initially|briefly|had)\s+){0,2})?considered\s+"
+    r"(?:using\s+|adopting\s+)?(?P<x>[^,;:()]{2,60}?),?\s+but\s+(?P<why>\S.*)$",
+    re.IGNORECASE,
+)
+# "Using RabbitMQ was discussed, but it does not keep events", "NATS was also evaluated;
+# however, ...": the same in the passive.
+_WAS_CONSIDERED_BUT = re.compile(
+    r"^(?:using\s+|adopting\s+)?(?P<x>[^,;:()]{2,60}?)\s+(?:was|were|has\s+been|had\s+been)\s+"
+    r"(?:(?:also|briefly|initially|first)\s+)?(?:considered|discussed|evaluated|explored|"
+    r"investigated|looked\s+at|tried|assessed|examined)\s*[,;]?\s+(?:but|however)\b,?\s*(?P<why>\S.*)$",
+    re.IGNORECASE,
+)
+# A name, not a common noun: a capital inside it or after its first letter, a digit, or a
+# hyphen, dot, slash or code span ("apache-spark", "RxJava", "`sqlc`", "Node.js").
+_NAME_LIKE = re.compile(r"(?:^|\s)[A-Z]|\w[A-Z]|\d|\w[-./_]\w|`")
+
+
+def considered_but(paras: list[Paragraph]) -> list[Opt]:
+    """Alternatives the context names and turns down one sentence at a time ("We considered
+    X but ..."), when nothing else names options: each is an option not taken, its reason
+    the rest of the sentence. Uncertain."""
+    out: list[Opt] = []
+    seen: set[str] = set()
+    for para in paras:
+        for sentence in sentences(para.text):
+            said = " ".join(sentence.split())
+            m = _CONSIDERED_BUT.match(said)
+            passive = m is None and (m := _WAS_CONSIDERED_BUT.match(said)) is not None
+            if m is None:
+                continue
+            name = _clean(re.sub(r"^(?:the|a|an)\s+", "", m.group("x"), flags=re.I))
+            # a name that opens the sentence has its capital anyway: it needs another sign
+            looks = _NAME_LIKE.search(name[1:] if passive else name)
+            if (
+                not name
+                or len(name.split()) > MAX_LISTED_WORDS
+                or _NOT_A_NAME.match(name.split()[0])
+                or not (looks or f"`{name}`" in para.source)
+            ):
+                continue
+            for opt in _opts([name], para, seen):
+                opt.rejected, opt.reason, opt.reason_line = True, m.group("why"), para.line
+                out.append(opt)
+    return out
