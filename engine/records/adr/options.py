@@ -43,6 +43,7 @@ from .sections import (
     options_sections,
     pc_kind,
 )
+from .slips import mended
 from .topics import distinguished, from_topics, group_name, per_section
 from .ystatement import in_y_statement
 
@@ -148,7 +149,7 @@ def _looks_like_option(sec: Section) -> bool:
 
 def from_section(sec: Section) -> tuple[list[Opt], bool]:
     """The options of one options section, and whether they were read from prose."""
-    heads = [c for c in sec.children if _is_option_heading(c)]
+    heads = mended([c for c in sec.children if _is_option_heading(c)])
     if reasons_follow(sec):  # "We considered X, but the following limitations ...:"
         found = in_section(sec)
         if len(found) == 1:
@@ -189,7 +190,7 @@ def from_section(sec: Section) -> tuple[list[Opt], bool]:
     if found := led_paragraphs(sec):  # "**Keep X as it is.** Defers the problem..."
         return found, False
     found = in_section(sec)
-    if not found and DECISION_WORDS.search(sec.key):  # "## Alternatives considered"
+    if not found and (DECISION_WORDS.search(sec.key) or is_rejected(sec.key)):  # "Other options"
         found = paragraph_alternatives(sec)
     return found, True
 
