@@ -359,9 +359,11 @@ def compared(doc: Document, title: str, title_line: int) -> list[Opt]:
     parts = [p for sec in secs if is_context(sec.key) for p in sec.paragraphs(deep=True)]
     found = in_text(paras + [p for p in parts if p not in paras])
     found = found or in_listed(secs) or in_title(title, title_line)
-    from .considered import considered_but  # it reads names the way this module does
+    from .considered import considered_but  # they read names the way this module does
+    from .questions import asked
 
-    return found or considered_but(paras) or alternative_alone(paras, doc, title)
+    found = found or asked(paras) or considered_but(paras)
+    return found or alternative_alone(paras, doc, title)
 
 
 _IN_USE = re.compile(
