@@ -118,3 +118,21 @@ def test_signed_label_property(sign: str, label: str, point: str) -> None:
     assert signed_label(f"{sign} {point}") is None
     got = prefixed(f"{sign} {point}")
     assert got is not None and got[1] == point
+
+
+@pytest.mark.parametrize(("plus", "minus"), [("`+`", "`-`"), ("(+)", "(-)"), ("[+]", "[-]")])
+def test_plus_and_minus_written_as_text_sign_each_point(plus: str, minus: str) -> None:
+    options = (
+        f"### Build at release time\n\n* {plus} Fast pages\n* {plus} No servers\n"
+        f"* {minus} Stale until the next release\n\n"
+        f"### Build on request\n\n* {minus} Slow first view\n* {plus} Always fresh\n"
+    )
+    src = read(_record(options))
+    pros, cons = _points(src, "Build at release time")
+    assert (pros, cons) == (["Fast pages", "No servers"], ["Stale until the next release"])
+    assert _points(src, "Build on request") == (["Always fresh"], ["Slow first view"])
+
+
+@pytest.mark.parametrize("text", ["+1 from the team", "-5 ms on average", "- ", "+"])
+def test_a_number_or_a_bare_sign_is_no_signed_point(text: str) -> None:
+    assert prefixed(text) is None or prefixed(text) == ("neutral", text)

@@ -208,10 +208,13 @@ def strip_marks(title: str, marks: tuple[str, ...]) -> str:
     return title
 
 
-# A point led by a sign: "✅ Full control", "❌ Slow", "⚠️ Needs care".
+# A point led by a sign: "✅ Full control", "❌ Slow", "⚠️ Needs care", and a plus or minus
+# written as text ("* `+` Easy to run", "* (-) Slow"; the code marks are gone from the text).
 _SIGNS = (
     ("pros", re.compile(r"^\s*(?:✅|✔️?|☑️?|👍|➕|🟢)\s*[:\-–—]?\s*(\S.*)$")),
     ("cons", re.compile(r"^\s*(?:❌|✖️?|✗|✘|👎|➖|⛔|🔴|⚠️?)\s*[:\-–—]?\s*(\S.*)$")),
+    ("pros", re.compile(r"^\s*(?:\+|\(\+\)|\[\+\])\s+([A-Za-z`\"'(].*)$")),
+    ("cons", re.compile(r"^\s*(?:-|−|\(-\)|\[-\])\s+([A-Za-z`\"'(].*)$")),
 )
 
 
