@@ -298,3 +298,31 @@ def test_a_bullet_over_a_nested_list_on_later_lines_keeps_it() -> None:
     doc = parse_markdown("# T\n\n* \n  1. Nested one\n  2. Nested two\n")
     (item,) = doc.sections()[0].lists()[0].items
     assert [c.text for c in item.children] == ["Nested one", "Nested two"]
+
+
+def test_front_matter_yaml_refuses_but_written_as_plain_lines_is_read() -> None:
+    text = (
+        "---\nstatus: accepted\ndeciders: @ana @ben\nconsulted:\n  - @cy\n  - @dee\n"
+        "date: 2025-07-22\n---\n# Use namespaces\n"
+    )
+    doc = parse_markdown(text)
+    found = {m.name: (m.value, m.line) for m in doc.metadata}
+    assert found["deciders"] == ("@ana @ben", 3)
+    assert found["status"] == ("accepted", 2)
+    assert doc.front is not None and doc.front["consulted"] == ["@cy", "@dee"]
+
+
+@pytest.mark.parametrize(
+    "front", ["status: [unclosed", "status: ok\n  nested: @x", "status: ok\nstatus: @again"]
+)
+def test_front_matter_that_is_more_than_plain_lines_stays_an_error(front: str) -> None:
+    with pytest.raises(DocumentError):
+        parse_markdown(f"---\n{front}\n---\n# T\n")
+
+
+def test_a_heading_that_gives_a_status_is_metadata() -> None:
+    doc = parse_markdown("# Render targets\n\n## Status: Proposed\n\n## Context\n\nText.\n")
+    found = {m.name: (m.value, m.line, m.origin) for m in doc.metadata}
+    assert found["status"] == ("Proposed", 3, "heading")
+    plain = parse_markdown("# Render targets\n\n## Context: the platform\n\nText.\n")
+    assert not plain.metadata

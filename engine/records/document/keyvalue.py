@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ...types import Loc
-from .model import Block, ListBlock, ListItem, Meta, Paragraph, Table
+from .model import Block, ListBlock, ListItem, Meta, Paragraph, Section, Table
 
 MAX_KEY_WORDS = 5
 _KEY = re.compile(r"^([A-Za-z][\w ()/&'.-]{0,60}?)\s*:\s*(.*)$")
@@ -185,3 +185,47 @@ def key_values(blocks: Iterable[Block]) -> tuple[Meta, ...]:
         elif isinstance(block, Table):
             out.extend(_from_table(block))
     return tuple(m for meta in out for m in _unpack(meta))
+
+
+# Record keys a heading may carry with their value ("## Status: Proposed", "### Date: 2023-04-01")
+_HEADING_KEYS = frozenset({"status", "date", "deciders", "decision makers", "decided by"})
+
+
+def heading_values(sections: Iterable[Section]) -> tuple[Meta, ...]:
+    """``## Status: Proposed``: a heading that gives a record key its value, as metadata."""
+    out: list[Meta] = []
+    for sec in sections:
+        m = _KEY.match(sec.title.strip())
+        if m and m.group(1).strip().lower() in _HEADING_KEYS and m.group(2).strip():
+            out.append(Meta(m.group(1).strip(), m.group(2).strip(), sec.line, "heading"))
+    return tuple(out)
+
+
+_LOOSE_LINE = re.compile(r"^(?P<key>[A-Za-z][\w-]{0,40})\s*:\s*(?P<value>.*?)\s*$")
+_STRUCTURE = ("[", "{", "|", ">", "&", "*", "!", "%")
+_LOOSE_ITEM = re.compile(r"^\s+-\s+(?P<value>.*?)\s*$")
+
+
+def loose_front(content: str) -> tuple[dict[str, Any], dict[Loc, int]] | None:
+    """Front matter that YAML refuses but that is plainly ``key: value`` lines (``deciders:
+    @ana @ben``, ``date: 2022-3-15 when last updated}``): each value as written, the
+    indented ``- item`` lines under a key as its list. None when any line is more than
+    that, so real YAML errors stay errors. Lines are 1-based after the opening ``---``."""
+    data: dict[str, Any] = {}
+    lines: dict[Loc, int] = {}
+    last = ""
+    for n, line in enumerate(content.split("\n"), start=2):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if (item := _LOOSE_ITEM.match(line)) and last and data[last] in ("", None):
+            data[last] = None  # the key's value is the list that follows
+        if item and last and (data[last] is None or isinstance(data[last], list)):
+            data[last] = [*(data[last] or []), item.group("value").strip("'\"")]
+            continue
+        m = _LOOSE_LINE.match(line)
+        if m is None or m.group("key") in data or m.group("value").startswith(_STRUCTURE):
+            return None  # a YAML list, mapping or block that is broken stays an error
+        last = m.group("key")
+        data[last] = m.group("value").strip("'\"")
+        lines[(last,)] = n
+    return (data, lines) if data else None

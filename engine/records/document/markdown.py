@@ -19,7 +19,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from ...safeyaml import YamlError, load_one
 from ...types import Loc
-from .keyvalue import front_meta, key_values
+from .keyvalue import front_meta, heading_values, key_values, loose_front
 from .model import (
     Block,
     Code,
@@ -351,6 +351,9 @@ def _front(tokens: Sequence[Token]) -> tuple[dict[str, Any] | None, dict[Loc, in
     try:
         parsed = load_one(tokens[0].content)
     except YamlError as exc:
+        loose = loose_front(tokens[0].content)
+        if loose is not None:  # "deciders: @ana @ben": plain lines YAML refuses
+            return loose
         line = exc.line + 1 if exc.line else 1
         raise DocumentError(f"front matter: {exc.message}", line) from None
     if not isinstance(parsed.data, dict):
@@ -382,7 +385,8 @@ def parse_markdown(text: str) -> Document:
         done = stack.pop()
         stack[-1].children.append(done.close())
     root = stack[0].close()
-    metadata = front_meta(front, front_lines) + key_values(_preamble(root))
+    heads = [*root.children, *(root.children[0].children if root.children else ())]
+    metadata = front_meta(front, front_lines) + key_values(_preamble(root)) + heading_values(heads)
     size = text.count("\n") + 1
     return Document(root, "markdown", size, front, front_lines, metadata)
 

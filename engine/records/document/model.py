@@ -122,7 +122,7 @@ class Meta:
     """One key/value pair: ``key`` as written, ``name`` reduced (:func:`heading_key`).
 
     ``value`` is the plain text value; ``items`` the values of a nested list or a YAML list;
-    ``origin`` says where it was written: front, bullet, table, line.
+    ``origin`` says where it was written: front, bullet, table, line, heading.
     """
 
     key: str
