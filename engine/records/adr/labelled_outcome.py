@@ -1,6 +1,7 @@
-"""A decision written as a labelled paragraph (``**Decision:** Use X``) in a record with no
-decision section: often the last paragraph under the options, or under the last option's
-own heading. Each such paragraph is read as a small decision section of its own."""
+"""A decision written as a labelled paragraph (``**Decision:** Use X``) or as a heading that
+names the choice (``## Decision Outcome: Use X``) in a record with no decision section:
+often the last paragraph under the options, or under the last option's own heading. Each
+such paragraph is read as a small decision section of its own."""
 
 from __future__ import annotations
 
@@ -24,12 +25,36 @@ def _decision_label(block: object) -> bool:
     return roles.is_decision(label.strip(" :").lower())
 
 
+# "### Decision Outcome: AWS Lambda function": a decision heading that names the choice
+_HEADED = re.compile(
+    r"^\s*(?:(?:final\s+)?decision(?:\s+outcome)?|outcome|chosen\s+option|selected\s+option)"
+    r"\s*[:\-–—]\s*(?P<x>\S.*)$",
+    re.IGNORECASE,
+)
+
+
+def _headed(doc: Document) -> list[Section]:
+    """Decision headings that name the choice, each read as a "Decision" section that
+    opens with a ``Chosen option:`` line for it."""
+    out: list[Section] = []
+    for sec in doc.sections():
+        if (m := _HEADED.match(sec.title)) is None:
+            continue
+        said = f"Chosen option: {m.group('x').strip()}"
+        line = Paragraph(said, said, line=sec.line, lines=(said,))
+        out.append(Section(sec.level, "Decision", sec.line, (line, *sec.blocks), sec.children))
+    return out
+
+
 def labelled_decisions(doc: Document) -> list[Section]:
     """The ``Decision:`` paragraphs of a record without a decision section, each as a
-    section named "Decision" holding that paragraph (document order); none when the record
-    has a decision section."""
+    section named "Decision" holding that paragraph (document order), or its decision
+    headings that name the choice (``## Decision Outcome: X``); none when the record has a
+    decision section."""
     if roles.ordered(doc, roles.is_decision):
         return []
+    if headed := _headed(doc):
+        return headed
     out: list[Section] = []
     for sec in [doc.root, *doc.sections()]:
         if roles.is_consequences(sec.key):
