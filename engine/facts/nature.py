@@ -101,6 +101,8 @@ def names_alternative(rec: Record, lex: Lexicon) -> bool:
         return True
     if lex.mentions("alternative_argued_in_decision", *said):
         return True
+    if lex.mentions("alternatives_compared", *said):  # "we compared REST and GraphQL"
+        return True
     argued = (rec.model_extra or {}).get(ARGUED_KEY)
     return isinstance(argued, int) and not isinstance(argued, bool)
 

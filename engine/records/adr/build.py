@@ -17,7 +17,7 @@ from .changelog import changelog_date
 from .choice import find
 from .content import Opt, clean_title, fill, prefixed
 from .decide import Decide, own_text
-from .meta import deciding_body, map_status, parse_date, people, status_in_prose
+from .meta import deciding_body, map_status, parse_date, people, replaced_note, status_in_prose
 from .options import options_sections, read_options
 from .reference import linked_document, pros_cons_by_reference, reference_link
 from .undecided import left_open
@@ -68,6 +68,8 @@ class Builder(Decide):
                 self._meta(meta)
             if "status" not in self.data:
                 self._status_section(status_sec)
+        if "status" not in self.data and (note := replaced_note(self.doc)) is not None:
+            self._status(*note)  # "This decision has been superseded by decision: [0018 ...]"
         date_sec = roles.first(self.doc, lambda k: k in DATE_KEYS)
         paras = date_sec.paragraphs() if date_sec is not None else []
         if date_sec is not None and "date" not in self.data and paras:  # "## Date" / "2024-03-02"

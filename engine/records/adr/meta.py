@@ -6,6 +6,8 @@ import datetime as dt
 import re
 from typing import Any
 
+from ..document import Document, Paragraph
+
 STATUS_MAP = {
     "accepted": "accepted",
     "approved": "accepted",
@@ -167,3 +169,25 @@ def people(value: Any, items: tuple[str, ...] = ()) -> list[str]:
         if name and not _PLACEHOLDER.search(name) and name.lower() not in ("n/a", "none", "-"):
             out.append(name)
     return out
+
+
+# "This decision has been superseded by decision: [0018 ...]", "Superseded by ADR-12.",
+# "This ADR is deprecated."
+_REPLACED_NOTE = re.compile(
+    r"^\W*(?:(?:this|the)\s+(?:decision|adr|record|document)\s+(?:has\s+been|is|was|is\s+now)\s+)?"
+    r"(?:superseded|replaced|deprecated|obsolete)\b",
+    re.IGNORECASE,
+)
+
+
+def replaced_note(doc: Document) -> tuple[str, int] | None:
+    """A paragraph before the record's first section that says it was superseded or
+    deprecated, as (its text, its line): the record's status when nothing else gives one."""
+    blocks = list(doc.root.blocks)
+    title = doc.title_section
+    if title is not None and title is not doc.root:
+        blocks += list(title.blocks)
+    for block in blocks:
+        if isinstance(block, Paragraph) and _REPLACED_NOTE.match(block.text):
+            return block.text, block.line
+    return None

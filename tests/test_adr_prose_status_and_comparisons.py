@@ -1,0 +1,58 @@
+"""A note before the first section that says the record was superseded or deprecated gives
+its status (uncertain) when nothing else does; and a record whose context or decision
+compares alternatives in words no reader can name ("we compared REST and GraphQL", "the
+advantages outweigh ...", "we looked into the options of ...") is not told that it shows
+nothing else was considered (REC003)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from adr_layout import read_text
+from decaudit.engine.facts import FactContext, derive
+
+_DOC = (
+    "# 15. Staging mail service\n\n**Date:** 2021-04-08\n\n{note}\n\n## Context\n\n{context}\n\n"
+    "## Decision\n\nWe will make the staging service live.\n"
+)
+
+
+def _facts(text: str) -> dict[str, object]:
+    return derive(read_text(text), FactContext(today=dt.date(2026, 12, 2))).decision
+
+
+@pytest.mark.parametrize(
+    ("note", "unsure"),
+    [
+        ("This decision has been superseded by decision: [0018 Staging](0018-staging.md)", True),
+        ("This ADR is deprecated.", True),
+        ("Superseded by [ADR-18](0018-staging.md).", False),  # a status line in all but name
+    ],
+)
+def test_a_replaced_note_gives_the_status(note: str, unsure: bool) -> None:
+    rec = read_text(_DOC.format(note=note, context="Mail goes out.")).record
+    assert rec.status in ("superseded", "withdrawn")
+    assert ("status" in ((rec.model_extra or {}).get("x_uncertain") or [])) is unsure
+
+
+def test_a_note_that_only_mentions_a_replacement_gives_none() -> None:
+    note = "We plan to replace the mail relay next year."
+    rec = read_text(_DOC.format(note=note, context="Mail goes out.")).record
+    assert rec.status is None
+
+
+@pytest.mark.parametrize(
+    ("context", "named"),
+    [
+        ("We compared REST and GraphQL for the public API.", True),
+        ("A separate scheme was felt to outweigh reusing the old one.", True),
+        ("We looked into the options of a library, a lambda or the frontend.", True),
+        ("Should the service release now, or should the service wait for review?", True),
+        ("The service sends mail to users.", False),
+        ("Errors show expected vs actual values.", False),
+    ],
+)
+def test_comparing_words_count_as_weighing(context: str, named: bool) -> None:
+    facts = _facts(_DOC.format(note="", context=context))
+    assert facts["alternative_named"] is named
