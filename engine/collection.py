@@ -218,7 +218,7 @@ def _superseded(
     status is superseded.
     """
     in_status = False
-    for number, line in lines:
+    for number, line in _joined(lines):
         if line.lstrip().startswith("#"):
             in_status = "status" in line.lower()
             continue
@@ -244,6 +244,27 @@ def _superseded(
         if text and (_DECISION_REF.search(text) or (status_known and on_status)):
             return text, None, number
     return None
+
+
+# "Superseded by" at the end of a line, the replacement on the next
+_DANGLING = re.compile(r"\b(?:superseded|superceded|replaced)\s+(?:by|with)\s*:?\s*$", re.I)
+
+
+def _joined(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The lines, each that ends with "Superseded by" joined with the next non-empty one."""
+    out: list[tuple[int, str]] = []
+    skip = -1
+    for n, (number, line) in enumerate(lines):
+        if n == skip:
+            continue
+        if _DANGLING.search(line):
+            nxt = next((k for k in range(n + 1, len(lines)) if lines[k][1].strip()), None)
+            if nxt is not None and not lines[nxt][1].lstrip().startswith("#"):
+                out.append((number, f"{line.rstrip()} {lines[nxt][1].strip()}"))
+                skip = nxt
+                continue
+        out.append((number, line))
+    return out
 
 
 # "Superseded [0019](0019-x.md)", "Superseded: ADR-0019": on a status line or in the status
@@ -364,11 +385,18 @@ def _norm(text: str) -> str:
     return " ".join(re.sub(r"[\"'`*_\[\]]", "", text).lower().split())
 
 
-def _exists(base_file: str, target: str) -> bool:
+def _exists(base_file: str, target: str, *, above: bool = False) -> bool:
+    """The linked file exists beside the record; with ``above``, a bare file name also in
+    the folder above it (a log that moves replaced records into a subfolder,
+    ``historic-adrs/``, keeps naming their replacements as they were named before)."""
     if base_file in ("", "-"):
         return False
-    path = posixpath.normpath(posixpath.join(posixpath.dirname(base_file), target))
-    try:
-        return Path(path).is_file()
-    except OSError:
-        return False
+    here = posixpath.dirname(base_file)
+    places = [here] + ([posixpath.dirname(here)] if above and "/" not in target and here else [])
+    for place in places:
+        try:
+            if Path(posixpath.normpath(posixpath.join(place, target))).is_file():
+                return True
+        except OSError:
+            continue
+    return False

@@ -27,6 +27,10 @@ from .runstate import MemberRow, MemberStore
 _NUMBER_REF = re.compile(r"(?:\b(?:adr|decision|record)[-_ #]*|#)0*(\d{1,6})\b", re.I)
 
 
+# "Superseded by 028-react-context-api.md": a replacement named by its file name
+_FILE_NAME = re.compile(r"^[\w.-]+\.(?:md|markdown|mdx)$", re.IGNORECASE)
+
+
 def member_row(member: Member, digest: str | None = None) -> MemberRow:
     """``member`` ready for the run's member store, with the names and keys a reference may
     name it by and ``digest`` (its record's content hash in the log, None when the run is
@@ -204,7 +208,8 @@ def _member_fact(m: Member, where: _Folder) -> dict[str, Any]:
         fact["superseded_line"] = m.superseded_line
         target = m.superseded_target
         found = where.find(target or m.superseded_by)
-        found_file = found is None and target is not None and _exists(m.file, target)
+        named = target or (m.superseded_by if _FILE_NAME.match(m.superseded_by) else None)
+        found_file = found is None and named is not None and _exists(m.file, named, above=True)
         fact["replacement_found"] = found is not None or found_file
         if found is not None:
             fact["replacement_id"] = found

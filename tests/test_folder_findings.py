@@ -250,6 +250,29 @@ def test_a_bare_superseded_followed_by_no_decision_still_names_none(
     assert len(rules_of(res.findings, "COL001")) == 1
 
 
+def test_superseded_by_with_the_link_on_the_next_line_names_it(tmp_path: Path) -> None:
+    adr = tmp_path / "adr"
+    write_log(adr, 2)
+    status = "Superseded by\n[2. Adopt practice 2](0002-decision-2.md)."
+    (adr / "0003-old-logging.md").write_text(nygard(3, "Log to files", status))
+    res = run_check(CheckOptions(paths=(str(adr),), today=TODAY))
+    assert not rules_of(res.findings, "COL001") and not rules_of(res.findings, "COL002")
+
+
+def test_a_moved_record_names_its_replacement_in_the_folder_above(tmp_path: Path) -> None:
+    adr = tmp_path / "adr"
+    write_log(adr, 2)
+    (adr / "historic").mkdir()
+    status = "Superseded by 0002-decision-2.md"
+    (adr / "historic" / "0001-old-logging.md").write_text(nygard(1, "Log to files", status))
+    res = run_check(CheckOptions(paths=(str(adr),), today=TODAY))
+    assert not rules_of(res.findings, "COL001") and not rules_of(res.findings, "COL002")
+    gone = "Superseded by 0009-log-as-json.md"
+    (adr / "historic" / "0001-old-logging.md").write_text(nygard(1, "Log to files", gone))
+    res = run_check(CheckOptions(paths=(str(adr),), today=TODAY))
+    assert len(rules_of(res.findings, "COL002")) == 1
+
+
 def test_a_replacement_that_is_not_there(tmp_path: Path) -> None:
     adr = tmp_path / "adr"
     write_log(adr, 2)
