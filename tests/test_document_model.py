@@ -326,3 +326,17 @@ def test_a_heading_that_gives_a_status_is_metadata() -> None:
     assert found["status"] == ("Proposed", 3, "heading")
     plain = parse_markdown("# Render targets\n\n## Context: the platform\n\nText.\n")
     assert not plain.metadata
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Use a cache {#adr_0035}", "Use a cache {: .note }", "Use a cache {#c .wide}", "Use a cache"],
+)
+def test_a_headings_attribute_list_is_not_part_of_its_title(heading: str) -> None:
+    doc = parse_markdown(f"# {heading}\n\n## Status\n\nAccepted\n")
+    assert doc.sections()[0].title == "Use a cache"
+
+
+def test_braces_that_are_no_attribute_list_stay() -> None:
+    doc = parse_markdown("# {short title of solved problem}\n\n# Name {env}-db\n")
+    assert [s.title for s in doc.sections()] == ["{short title of solved problem}", "Name {env}-db"]

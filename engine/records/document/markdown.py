@@ -181,13 +181,28 @@ class _Open:
     def close(self) -> Section:
         return Section(
             self.level,
-            self.title.text,
+            _without_attributes(self.title.text),
             self.line,
             tuple(self.blocks),
             tuple(self.children),
-            self.title.source,
+            _without_attributes(self.title.source),
             self.title.marks,
         )
+
+
+# A heading's attribute list (kramdown, Pandoc, MkDocs attr_list): "## Use X {#adr_0035}",
+# "# Title {: .class }". Not part of the title, and never a template's placeholder.
+_ATTRIBUTES = re.compile(r"\{ *:? *[#.][\w.:-]*(?: +[#.][\w.:-]+| +[\w-]+=[^\s{}]+)* *\}")
+
+
+def _without_attributes(title: str) -> str:
+    """The title without a trailing attribute list (found from the last brace, so a long
+    run of spaces costs nothing)."""
+    text = title.rstrip()
+    start = text.rfind("{") if text.endswith("}") else -1
+    if start < 0 or not _ATTRIBUTES.fullmatch(text, start):
+        return title
+    return text[:start].rstrip()
 
 
 def _line(tok: Token) -> int:
