@@ -35,7 +35,7 @@ def test_summary_counts_and_verbose_lists_skipped_files(tmp_path: Path) -> None:
     assert lines == [
         f"skipped {root}/README.md: excluded by name (README.md: {INDEX})",
         f"skipped {root}/notes.md: not a decision record: no status, decision, outcome, "
-        "proposal or options found (expected e.g. '## Status' or 'Status:' metadata, "
+        "proposal, design or options found (expected e.g. '## Status' or 'Status:' metadata, "
         "'## Decision', '## Considered Options' or 'Chosen option:')",
     ]
 

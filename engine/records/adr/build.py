@@ -165,7 +165,7 @@ class Builder(Decide):
         sec = self.doc.title_section
         title = ""
         if sec is not None and (sec.level == 1 or not roles.is_role(sec.key)):
-            title = sec.title
+            title = "" if _part_not_title(self.doc, sec) else sec.title
         number: str | None = None
         m = TITLE_NUMBER.match(title)
         if m and m.group(3).strip():
@@ -378,6 +378,22 @@ def _argued(sec: Section) -> bool:
     """A section whose list gives Good/Bad points (the pros and cons of some option)."""
     items = [it for b in sec.blocks if isinstance(b, ListBlock) for it in b.items]
     return sum(1 for it in items if prefixed(it.text)) >= 2
+
+
+# The parts of an RFC written as top-level headings ("# Summary", "# Motivation")
+_RFC_PARTS = frozenset(
+    {"summary", "motivation", "abstract", "overview", "introduction", "basic example"}
+)
+
+
+def _part_not_title(doc: Document, sec: Section) -> bool:
+    """An RFC's first part, not its title: every part is a top-level heading ("# Summary",
+    "# Motivation", "# Detailed design", "# Alternatives"), so the first names no decision
+    (the title then comes from front matter or the file name)."""
+    if sec.level != 1 or not (sec.key in _RFC_PARTS or roles.is_role(sec.key)):
+        return False
+    tops = [s for s in doc.root.children if s.level == 1 and s is not sec]
+    return any(s.key in _RFC_PARTS or roles.is_role(s.key) for s in tops)
 
 
 def title_from_file_name(stem: str) -> str:

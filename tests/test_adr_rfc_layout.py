@@ -1,0 +1,39 @@
+"""RFC folders (Rust, React, Yarn and the like) write every part as a top-level heading
+("# Summary", "# Motivation", "# Detailed design", "# Alternatives") under a metadata list
+and no title: the first part is not the record's title (the file name gives it), and an
+RFC with a summary or motivation and the design it proposes is a record even without an
+alternatives section."""
+
+from __future__ import annotations
+
+from adr_layout import read_text
+from decaudit.engine.records import load_file
+from decaudit.engine.types import InputError, SourceRecord
+
+_RFC = (
+    "- Start Date: 2022-03-25\n- RFC PR: (leave this empty)\n\n# Summary\n\nServer errors "
+    "fall back to the client.\n\n# Motivation\n\nPages break today.\n\n# Detailed design\n\n"
+    "Render the nearest boundary on the client.\n{more}"
+)
+
+
+def test_the_first_part_is_not_the_title() -> None:
+    more = "\n# Alternatives\n\nRetry on the server. It doubles the load.\n"
+    rec = read_text(_RFC.format(more=more), name="text/0215-server-errors.md").record
+    assert rec.title == "Server errors"
+
+
+def test_an_rfc_without_alternatives_is_still_a_record() -> None:
+    (src,) = load_file("text/0215-server-errors.md", _RFC.format(more="").encode())
+    assert isinstance(src, SourceRecord)
+    assert src.record.title == "Server errors"
+
+
+def test_a_titled_document_keeps_its_title() -> None:
+    text = "# Use Kafka\n\n## Summary\n\nEvents.\n\n## Detailed design\n\nTopics.\n"
+    assert read_text(text, name="docs/adr/0003-x.md").record.title == "Use Kafka"
+
+
+def test_a_summary_alone_is_no_record() -> None:
+    (err,) = load_file("notes/0001-notes.md", b"# Summary\n\nNotes from the meeting.\n")
+    assert isinstance(err, InputError) and err.message.startswith("not a decision record")
