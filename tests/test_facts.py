@@ -138,6 +138,9 @@ def test_technical_options_keep_an_unknown_kind() -> None:
         ({"options": [{"title": "A", "kind": "incremental"}]}, True),
         ({"options": [{"title": "A", "business_case": {"npv": 1}}]}, True),
         ({"options": [{"title": "Upgrade the CI runners"}]}, False),  # inferred kind only
+        ({"context": "Snippets hold $1, $2 placeholders."}, False),  # not money
+        ({"context": "The licence costs $4m a year."}, True),
+        ({"context": "Each seat costs $40."}, True),
     ],
 )
 def test_business_context(extra: dict[str, Any], expected: bool) -> None:

@@ -25,6 +25,8 @@ _MONEY = re.compile(
     r"[\d,.]*\s?(?:k|m|mn|bn|million|billion)?",
     re.IGNORECASE,
 )
+# "$1", "$2": a template's numbered placeholders (a single digit after "$", no unit), not money
+_PLACEHOLDER = re.compile(r"^\$\s?\d[,.]?\s?$")
 MIN_TERMS = 2
 
 
@@ -48,8 +50,9 @@ def business_context(rec: Record, lex: Lexicon) -> tuple[bool, str]:
         return True, f"an explicit option kind ({kinds[0]})"
     texts = _texts(rec)
     for text in texts:
-        if m := _MONEY.search(text):
-            return True, f"money figures ({m.group(0).strip()})"
+        for m in _MONEY.finditer(text):
+            if not _PLACEHOLDER.match(m.group(0)):
+                return True, f"money figures ({m.group(0).strip()})"
     in_title = lex.terms("business", rec.title)
     found = _distinct(lex.terms("business", *texts))
     if found and lex.technical.search(" ".join(texts).lower()):
