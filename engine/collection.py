@@ -53,6 +53,7 @@ MAX_TEXT = 2 * 2**20  # bytes of a Markdown file read for links
 _NUMBER = re.compile(
     r"^(?:[a-z]{2,5}[-_ ]?)?0*(\d{1,6})(?=$|[-_. ](?!\d)|\.[a-z]+$)", re.IGNORECASE
 )
+_LETTERED = re.compile(r"^(?:[a-z]{2,5}[-_ ]?)?\d{1,6}[a-z](?=[-_. ])", re.IGNORECASE)
 _INLINE_LINK = re.compile(
     r"(?<!!)\[([^\]\n]{0,300})\]\(\s*<?([^)\s>]{1,500})>?(?:\s+\"[^\"]*\")?\s*\)"
 )
@@ -118,9 +119,10 @@ def title_key(title: str) -> str:
 
 def name_slug(name: str) -> str:
     """A file name or id without its extension and leading decision number, loosely
-    (``0021-Multi-cluster.md`` -> ``multi cluster``; ``ADR-0005`` -> empty)."""
+    (``0021-Multi-cluster.md`` -> ``multi cluster``; ``adr-001a-config.md`` -> ``config``;
+    ``ADR-0005`` -> empty)."""
     stem = posixpath.splitext(posixpath.basename(name))[0] if "." in name else name
-    m = _NUMBER.match(stem)
+    m = _NUMBER.match(stem) or _LETTERED.match(stem)  # "adr-001a-x", a revision of 001
     if m:
         stem = stem[m.end() :]
     return " ".join(re.sub(r"[^a-z0-9]+", " ", stem.lower()).split())

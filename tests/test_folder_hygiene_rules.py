@@ -235,6 +235,9 @@ def test_dotted_numbers_and_plain_titles_carry_no_number() -> None:
         name_slug("0021-Multi-cluster.md") == name_slug("036-multi_cluster.md") == "multi cluster"
     )
     assert name_slug("ADR-0005") == ""
+    # a lettered revision ("001a", "001b") is one topic with its first number
+    assert name_slug("adr-001a-config-management.md") == name_slug("adr-001b-config-management.md")
+    assert name_slug("adr-001a-config-management.md") == "config management"
 
 
 # -- COL006 copied title -------------------------------------------------------------------
