@@ -17,7 +17,7 @@ import re
 from ..document import Paragraph
 from .content import Opt
 from .names import acceptable, trim
-from .prose import sentences
+from .prose import _opts, sentences
 
 MAX_SIDE_WORDS = 12
 MAX_COURSES = 5  # "A, B, C or D": a longer list is not a question of alternatives
@@ -90,12 +90,6 @@ def _asked(said: list[str]) -> list[str]:
 def asked(paras: list[Paragraph]) -> list[Opt]:
     """The two alternatives the first question of the context offers, or none."""
     for para in paras:
-        names = _asked(sentences(para.text))
-        if names:
-            out = []
-            for name in names:
-                opt = Opt(name, para.line, None, [name], uncertain=True)
-                opt.describe(para.text, para.line)
-                out.append(opt)
-            return out
+        if names := _asked(sentences(para.text)):
+            return _opts(names, para, set())
     return []
