@@ -6,6 +6,7 @@ alternatives section."""
 
 from __future__ import annotations
 
+import pytest
 from adr_layout import read_text
 from decaudit.engine.records import load_file
 from decaudit.engine.types import InputError, SourceRecord
@@ -37,3 +38,24 @@ def test_a_titled_document_keeps_its_title() -> None:
 def test_a_summary_alone_is_no_record() -> None:
     (err,) = load_file("notes/0001-notes.md", b"# Summary\n\nNotes from the meeting.\n")
     assert isinstance(err, InputError) and err.message.startswith("not a decision record")
+
+
+@pytest.mark.parametrize(
+    "alternatives",
+    [
+        "Unknown",
+        "- Unknown",
+        "The alternatives are shown above in the motivation.",
+        "Alternatives are discussed in the linked issue.",
+    ],
+)
+def test_an_alternatives_section_that_gives_none_lists_none(alternatives: str) -> None:
+    more = f"\n# Alternatives\n\n{alternatives}\n"
+    rec = read_text(_RFC.format(more=more), name="text/0215-server-errors.md").record
+    assert [o.title for o in rec.options if not o.chosen] == []
+
+
+def test_an_alternatives_paragraph_still_names_one() -> None:
+    more = "\n# Alternatives\n\nRetry on the server. It doubles the load.\n"
+    rec = read_text(_RFC.format(more=more), name="text/0215-server-errors.md").record
+    assert [o.title for o in rec.options if not o.chosen] == ["Retry on the server"]

@@ -228,7 +228,7 @@ def _item_is_option(item: ListItem) -> bool:
     return kind is None and not prefixed(text) and bool(text) and not _NONE.match(text)
 
 
-_NONE = re.compile(r"^(?:n/?a|none|nothing|tbd|not\s+applicable|-+)\W*$", re.IGNORECASE)
+_NONE = re.compile(r"^(?:n/?a|none|nothing|unknown|tbd|not\s+applicable|-+)\W*$", re.IGNORECASE)
 
 
 # Headings that name a part of a design document, never an option.

@@ -420,9 +420,12 @@ def alternative_alone(
 MAX_ALTERNATIVE_PARAGRAPHS = 3
 # Paragraphs of an alternatives section that say there is none, or point elsewhere.
 _NO_ALTERNATIVE = re.compile(
-    r"^\W*(?:n/?a|none|no\b|not\b|nothing|tbd|tbc|todo|see\b|refer\b|same\b|as\s+(?:in|for)\b|"
-    r"identical\b|there\s+(?:are|were|was|is)"
-    r"\s+no|we\s+(?:did|do|have)\s+not|we\s+didn't|no\s+other)",
+    r"^\W*(?:n/?a|none|no\b|not\b|nothing|unknown\b|tbd|tbc|todo|see\b|refer\b|same\b|"
+    r"as\s+(?:in|for)\b|identical\b|there\s+(?:are|were|was|is)"
+    r"\s+no|we\s+(?:did|do|have)\s+not|we\s+didn't|no\s+other|"
+    # "The alternatives are shown above in the motivation": a pointer, not an alternative
+    r"(?:the\s+|other\s+)?alternatives?\s+(?:are|were|is|was)\s+(?:shown|described|listed|"
+    r"discussed|given|covered)\b)",
     re.IGNORECASE,
 )
 
