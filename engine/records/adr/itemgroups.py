@@ -15,9 +15,18 @@ MAX_DESCRIPTION_WORDS = 15  # a nested item longer than this describes its optio
 MIN_DESCRIBED_WORDS = 3  # a bold label followed by this many words describes its option
 
 
+# "Option 1:", "Alternative B": an item that is only an option's label, its details nested
+_BARE_LABEL = re.compile(
+    r"^(?:option|alternative|approach|variant|choice|solution)\s*#?\s*\w{1,3}\s*[:.)\-–—]?\s*$",
+    re.IGNORECASE,
+)
+
+
 def group_children(item: ListItem) -> bool:
     """Whether a list item's nested items are options of a group (not its description)."""
     kids = item.children
+    if _BARE_LABEL.match(item.text.strip()):
+        return False  # "- Option 1:" over its details: one option
     if not kids or any(pc_kind(k.text.rstrip(":").lower()) or prefixed(k.text) for k in kids):
         return False
     if any(k.marker == "+" for k in kids):  # + and - bullets: pros and cons
