@@ -54,6 +54,8 @@ NAMES = [
     "Candidate libraries",
     "Alternatives considered and rejected",
     "Options that were weighed",
+    "Alternatives and constraints",
+    "Options and their trade-offs",
 ]
 
 
@@ -65,7 +67,8 @@ def test_options_section_names(name: str) -> None:
 @pytest.mark.parametrize(
     "name",
     ["Approach", "Solution", "Configuration options", "Available configuration options",
-     "API options", "Supported options", "Options we support"],
+     "API options", "Supported options", "Options we support",
+     "Configuration options and defaults"],
 )  # fmt: skip
 def test_not_options_section_names(name: str) -> None:
     assert not is_options(name.lower())

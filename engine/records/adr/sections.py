@@ -49,6 +49,8 @@ _OPTIONS = re.compile(
     rf"^(?:{_QUALIFIER}\s+)*{_ALTERNATIVE}\s+(?:available|on\s+the\s+table|"
     rf"considered\s+(?:and|but)\s+{_REJECTED})$|"
     r"^candidate\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?$|"
+    # "Alternatives and constraints", "Options and their trade-offs"
+    rf"^(?:{_QUALIFIER}\s+)*{_ALTERNATIVES}\s+and\s+(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*$|"
     rf"^{_REJECTED}\s+(?:[a-z][\w-]*\s+)?{_TURNED_DOWN_THINGS}$"
 )
 _REJECTED_SECTION = re.compile(
