@@ -59,3 +59,19 @@ def test_an_alternatives_paragraph_still_names_one() -> None:
     more = "\n# Alternatives\n\nRetry on the server. It doubles the load.\n"
     rec = read_text(_RFC.format(more=more), name="text/0215-server-errors.md").record
     assert [o.title for o in rec.options if not o.chosen] == ["Retry on the server"]
+
+
+@pytest.mark.parametrize(
+    ("alternatives", "pointer"),
+    [
+        ("The alternatives are shown above in the motivation.", True),
+        ("See the Detailed design section.", True),
+        ("Unknown", False),
+    ],
+)
+def test_a_pointer_to_another_part_gives_the_options_by_reference(
+    alternatives: str, pointer: bool
+) -> None:
+    more = f"\n# Alternatives\n\n{alternatives}\n"
+    rec = read_text(_RFC.format(more=more), name="text/0215-server-errors.md").record
+    assert bool((rec.model_extra or {}).get("x_options_by_reference")) is pointer

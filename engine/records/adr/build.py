@@ -19,7 +19,7 @@ from .content import Opt, clean_title, fill, prefixed
 from .decide import Decide, own_text
 from .meta import deciding_body, map_status, parse_date, people, replaced_note, status_in_prose
 from .options import options_sections, read_options
-from .reference import linked_document, pros_cons_by_reference, reference_link
+from .reference import linked_document, pointer_within, pros_cons_by_reference, reference_link
 from .undecided import left_open
 from .ystatement import CHOSEN_BY, decided, y_statement
 
@@ -227,6 +227,9 @@ class Builder(Decide):
         self.opts, unsure = read_options(self.doc, title, self.title_line)
         if link is not None and not self.opts:  # "Same as in <a record we cannot read>"
             self.data["x_options_by_reference"] = link.href
+            return
+        if not self.opts and (pointer := pointer_within(self.doc)) is not None:
+            self.data["x_options_by_reference"] = pointer  # "shown above in the motivation"
             return
         for name in unsure:
             self.unsure(name)

@@ -77,3 +77,25 @@ def linked_document(path: str, name: str | None, link: Link) -> tuple[Document, 
         return parse_markdown(text), href
     except (OSError, UnicodeDecodeError, DocumentError):
         return None
+
+
+# "The alternatives are shown above in the motivation", "See the Design section": the
+# options are written elsewhere in the same record
+_POINTER = re.compile(
+    r"\b(?:shown|described|listed|discussed|given|covered|outlined|mentioned)\s+"
+    r"(?:above|below|earlier|in\s+(?:the\s+)?[\w -]{2,40}?(?:section|part|chapter))\b|"
+    r"^\W*see\s+(?:above|below|the\s+[\w -]{2,40}?\s+(?:section|part))\b",
+    re.IGNORECASE,
+)
+
+
+def pointer_within(doc: Document) -> str | None:
+    """The sentence of an options section that only points to another part of the same
+    record ("The alternatives are shown above in the motivation"), or None."""
+    for sec in options_sections(doc):
+        paras = [b for b in sec.blocks if isinstance(b, Paragraph)]
+        if sec.items() or sec.children or len(paras) != 1 or len(paras[0].text.split()) > 30:
+            continue
+        if _POINTER.search(paras[0].text):
+            return paras[0].text
+    return None
