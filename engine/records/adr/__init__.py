@@ -47,14 +47,12 @@ def classify(doc: Document) -> str | None:
     status = "status" in meta or any(roles.is_status(k) for k in keys)
     if decision or status:
         return "nygard" if decision and any(roles.is_status(k) for k in keys) else "madr"
-    if any(k in _RFC_OPENINGS for k in keys) and any(k in _RFC_DESIGNS for k in keys):
+    if any(k in roles.RFC_OPENINGS for k in keys) and any(k in _RFC_DESIGNS for k in keys):
         return "madr"  # an RFC: "Summary" or "Motivation", and the design it proposes
     return None
 
 
-# An RFC's parts (Rust, React, Yarn, Ember and the like): what opens it, and the design it
-# proposes, which is its decision
-_RFC_OPENINGS = frozenset({"summary", "motivation", "abstract"})
+# The design an RFC proposes, which is its decision
 _RFC_DESIGNS = frozenset({"detailed design", "design", "proposed design", "proposal"})
 
 

@@ -16,10 +16,11 @@ from .argued import ARGUED_KEY, argued_line
 from .changelog import changelog_date
 from .choice import find
 from .content import Opt, clean_title, fill, prefixed
-from .decide import Decide, own_text
+from .decide import Decide
 from .meta import deciding_body, map_status, parse_date, people, replaced_note, status_in_prose
 from .options import options_sections, read_options
 from .reference import linked_document, pointer_within, pros_cons_by_reference, reference_link
+from .sectiontext import own_text
 from .undecided import left_open
 from .ystatement import CHOSEN_BY, decided, y_statement
 
@@ -383,20 +384,14 @@ def _argued(sec: Section) -> bool:
     return sum(1 for it in items if prefixed(it.text)) >= 2
 
 
-# The parts of an RFC written as top-level headings ("# Summary", "# Motivation")
-_RFC_PARTS = frozenset(
-    {"summary", "motivation", "abstract", "overview", "introduction", "basic example"}
-)
-
-
 def _part_not_title(doc: Document, sec: Section) -> bool:
     """An RFC's first part, not its title: every part is a top-level heading ("# Summary",
     "# Motivation", "# Detailed design", "# Alternatives"), so the first names no decision
     (the title then comes from front matter or the file name)."""
-    if sec.level != 1 or not (sec.key in _RFC_PARTS or roles.is_role(sec.key)):
+    if sec.level != 1 or not (sec.key in roles.RFC_PARTS or roles.is_role(sec.key)):
         return False
     tops = [s for s in doc.root.children if s.level == 1 and s is not sec]
-    return any(s.key in _RFC_PARTS or roles.is_role(s.key) for s in tops)
+    return any(s.key in roles.RFC_PARTS or roles.is_role(s.key) for s in tops)
 
 
 def title_from_file_name(stem: str) -> str:

@@ -91,6 +91,10 @@ DESIGN = (
 STATUS = ("status", "state", "decision status")
 CONSEQUENCES = ("consequences", "implications", "impact", "results")
 DRIVERS = ("decision drivers", "drivers", "forces", "decision criteria", "criteria")
+# What opens an RFC (Rust, React, Yarn and the like), and the other parts it may write as
+# top-level headings before its design
+RFC_OPENINGS = ("summary", "motivation", "abstract")
+RFC_PARTS = (*RFC_OPENINGS, "overview", "introduction", "basic example")
 RATIONALE = ("rationale", "argument", "arguments", "justification", "reasoning")
 # Sections that argue the choice under another name: "Comparison to other options", "Why
 # this approach", "Reasons for the decision".

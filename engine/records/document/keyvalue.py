@@ -217,9 +217,8 @@ def loose_front(content: str) -> tuple[dict[str, Any], dict[Loc, int]] | None:
     for n, line in enumerate(content.split("\n"), start=2):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
-        if (item := _LOOSE_ITEM.match(line)) and last and data[last] in ("", None):
-            data[last] = None  # the key's value is the list that follows
-        if item and last and (data[last] is None or isinstance(data[last], list)):
+        item = _LOOSE_ITEM.match(line)  # under a key with no value of its own: its list
+        if item and last and (data[last] == "" or isinstance(data[last], list)):
             data[last] = [*(data[last] or []), item.group("value").strip("'\"")]
             continue
         m = _LOOSE_LINE.match(line)
