@@ -49,8 +49,16 @@ def test_a_note_that_only_mentions_a_replacement_gives_none() -> None:
         ("A separate scheme was felt to outweigh reusing the old one.", True),
         ("We looked into the options of a library, a lambda or the frontend.", True),
         ("Should the service release now, or should the service wait for review?", True),
+        ("There are two ways to do this: polling or webhooks.", True),
+        ("The main contenders were Kafka and NATS.", True),
+        ("We chose Postgres over MySQL because the team knows it.", True),
+        ("Why not Kafka? It needs a cluster we cannot run.", True),
+        ("We did a spike on Kafka and NATS last sprint.", True),
+        ("We tried Kafka first; it was too heavy for us.", True),
         ("The service sends mail to users.", False),
         ("Errors show expected vs actual values.", False),
+        ("Users sign in in two steps, over a secure channel.", False),
+        ("We tried to keep the service small.", False),
     ],
 )
 def test_comparing_words_count_as_weighing(context: str, named: bool) -> None:

@@ -292,7 +292,11 @@ class Builder(Decide):
             ):
                 matched = list(range(len(heads)))  # same order as the list: align them
             for head, index in zip(heads, matched, strict=True):
-                if index is None:
+                if index is None:  # an option argued here but missing from the list
+                    extra = Opt(head.title, head.line, None, [head.title])
+                    fill(extra, head.blocks, head.children, points=True)
+                    if extra.pros or extra.cons:
+                        self.opts.append(extra)
                     continue
                 opt = self.opts[index]
                 if head.title not in opt.aliases:

@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..document import Block, ListBlock, Paragraph, Table
+from ..document import Block, ListBlock, Paragraph, Row, Table
 from .content import Opt, clean_title, fill, marked_by
+from .sections import pc_kind
 
 # "Option 1", "Alternative B", also after a marker that says it was chosen ("[SELECTED] Option 1")
 OPTION_PARA = re.compile(
@@ -74,22 +75,56 @@ def from_table(table: Table) -> list[Opt]:
         (i for i, h in enumerate(head) if h in ("chosen", "selected", "preferred", "decision")),
         None,
     )
+    # "| Option | Pros | Cons |": columns that give each option's points
+    kinds = {i: k for i, h in enumerate(head) if i != col and (k := pc_kind(h)) is not None}
     out = []
     for row in table.rows:
         if col >= len(row.cells) or not row.cells[col].strip():
             continue
         title, label, marked = clean_title(row.cells[col])
-        rest = "; ".join(c for i, c in enumerate(row.cells) if i not in (col, mark_col) and c)
+        skip = (col, mark_col, *kinds)
+        rest = "; ".join(c for i, c in enumerate(row.cells) if i not in skip and c)
         opt = Opt(title, row.line, label, [row.cells[col]])
         if rest:
             opt.describe(rest, row.line)
-        cell_marks = row.marks[col] if col < len(row.marks) else ()
-        flag = row.cells[mark_col].strip().lower() if mark_col is not None else ""
-        opt.marked = marked or bool(cell_marks and set(cell_marks) >= {row.cells[col]})
-        opt.marked = opt.marked or flag in ("yes", "y", "x", "✔", "✓", "chosen", "selected", "true")
+        for i, kind in kinds.items():
+            for point in _cell_points(row.sources[i] if i < len(row.sources) else ""):
+                opt.add(kind, row.line, point)
+        bold = _bold(row, col) and not all(_bold(r, col) for r in table.rows)
+        flag = row.cells[mark_col] if mark_col is not None and mark_col < len(row.cells) else ""
+        opt.marked = marked or bold or _flagged(flag)
         opt.marked_line = row.line if opt.marked else 0
         out.append(opt)
     return out
+
+
+def _bold(row: Row, col: int) -> bool:
+    """The option's cell is all in bold (the one row set apart from the others)."""
+    marks = row.marks[col] if col < len(row.marks) else ()
+    return bool(marks) and set(marks) >= {row.cells[col]}
+
+
+# A chosen column's cell that says yes ("✅ Selected", "x", "chosen"), not "❌ Not selected".
+_YES = re.compile(r"^(?:yes|y|x|true)$|[✔✓✅☑]|\b(?:chosen|selected|accepted|preferred)\b", re.I)
+_NO = re.compile(r"[❌✗✘]|\b(?:not|no|rejected|declined)\b", re.I)
+
+
+def _flagged(cell: str) -> bool:
+    cell = cell.strip()
+    return bool(_YES.search(cell)) and not _NO.search(cell)
+
+
+# Points within one table cell: "<br>" line breaks, or "•" bullets written inline.
+_CELL_SPLIT = re.compile(r"\s*(?:<br\s*/?>|(?:^|\s)[•·]\s)\s*", re.I)
+
+
+_PLAIN = re.compile(r"\*\*|__|`")  # emphasis and code marks in a cell's source
+
+
+def _cell_points(cell: str) -> list[str]:
+    """The points of a pros or cons cell; none for an empty or "n/a" cell."""
+    parts = [_PLAIN.sub("", p).strip(" ;,").removeprefix("- ") for p in _CELL_SPLIT.split(cell)]
+    return [p for p in parts if p and p.lower() not in ("-", "n/a", "na", "none", "—", "–")]
 
 
 def numbered_run(blocks: tuple[Block, ...] | list[Block], start: int) -> ListBlock | None:

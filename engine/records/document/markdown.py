@@ -134,8 +134,8 @@ class _Inline:
         if kind in ("text", "code_inline", "image"):
             if child.content:
                 self.add(child.content)
-        elif kind in ("softbreak", "hardbreak"):
-            self.lines.append([])
+        elif kind in ("softbreak", "hardbreak") or _is_break(child):
+            self.lines.append([])  # "a<br>b" in a table cell is two lines, not "ab"
         elif kind == "link_open":
             self.link = (str(child.attrGet("href") or ""), [])
         elif kind == "link_close" and self.link is not None:
@@ -145,6 +145,13 @@ class _Inline:
             self.open_emphasis(kind)
         elif kind in ("strong_close", "em_close"):
             self.close_emphasis()
+
+
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+
+def _is_break(tok: Token) -> bool:
+    return tok.type == "html_inline" and bool(_BR.match(tok.content))
 
 
 def inline_text(tok: Token | None) -> Text:
