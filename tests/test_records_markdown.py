@@ -741,3 +741,19 @@ def test_options_as_subsections() -> None:
     assert opts[0].pros == ["no transition"]
     assert opts[1].cons == ["the works council objects"]
     assert src.line_of(("options", 1)) == 15
+
+
+@pytest.mark.parametrize("key", ["Involved", "Participants", "Accountable", "Signed off by"])
+@pytest.mark.parametrize("as_heading", [False, True])
+def test_deciders_under_other_templates_words(key: str, as_heading: bool) -> None:
+    people = f"## {key}\n\nAna Smith, Bo Jones\n" if as_heading else f"* {key}: Ana Smith, Bo Jones\n"
+    src = load_one(
+        f"# Use NATS\n\n* Status: accepted\n\n{people}\n## Context\n\nServices talk.\n\n"
+        "## Decision\n\nWe use NATS.\n"
+    )
+    assert src.record.decision_makers == ["Ana Smith", "Bo Jones"]
+
+
+def test_an_author_is_no_decider() -> None:
+    src = load_one("# Use NATS\n\n* Author: Ana Smith\n\n## Decision\n\nWe use NATS.\n")
+    assert src.record.decision_makers == []

@@ -26,6 +26,7 @@ from .ystatement import CHOSEN_BY, decided, y_statement
 
 DECIDER_KEYS: tuple[str, ...] = ("deciders", "decision makers", "decision maker", "decided by")
 DECIDER_KEYS += ("approved by", "approvers", "approver", "decision-makers")
+DECIDER_KEYS += ("involved", "participants", "accountable", "agreed by", "signed off by")
 DATE_KEYS = ("date", "decision date", "last updated", "created", "date created")
 PROPOSER_KEYS: tuple[str, ...] = (
     "author",
