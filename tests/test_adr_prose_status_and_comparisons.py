@@ -28,12 +28,21 @@ def _facts(text: str) -> dict[str, object]:
         ("This decision has been superseded by decision: [0018 Staging](0018-staging.md)", True),
         ("This ADR is deprecated.", True),
         ("Superseded by [ADR-18](0018-staging.md).", False),  # a status line in all but name
+        ("**This ADR is outdated, see the new ADR in [ADR-18](0018-staging.md).**", True),
+        ("> [!WARNING]\n> This ADR has been replaced by [ADR-18](0018-staging.md).", True),
+        ("Note: this decision was superseded by [ADR-18](0018-staging.md).", True),
     ],
 )
 def test_a_replaced_note_gives_the_status(note: str, unsure: bool) -> None:
     rec = read_text(_DOC.format(note=note, context="Mail goes out.")).record
     assert rec.status in ("superseded", "withdrawn")
     assert ("status" in ((rec.model_extra or {}).get("x_uncertain") or [])) is unsure
+
+
+def test_a_note_that_calls_something_else_outdated_gives_none() -> None:
+    note = "This record explains why the old mail relay is outdated."
+    rec = read_text(_DOC.format(note=note, context="Mail goes out.")).record
+    assert rec.status is None
 
 
 def test_a_note_that_only_mentions_a_replacement_gives_none() -> None:

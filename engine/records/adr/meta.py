@@ -44,6 +44,7 @@ STATUS_MAP = {
     "superceded": "superseded",
     "replaced": "superseded",
     "obsolete": "superseded",
+    "outdated": "superseded",
     "retired": "superseded",
     "withdrawn": "withdrawn",
     "abandoned": "withdrawn",
@@ -174,10 +175,14 @@ def people(value: Any, items: tuple[str, ...] = ()) -> list[str]:
 # "This decision has been superseded by decision: [0018 ...]", "Superseded by ADR-12.",
 # "This ADR is deprecated."
 _REPLACED_NOTE = re.compile(
-    r"^\W*(?:(?:this|the)\s+(?:decision|adr|record|document)\s+(?:has\s+been|is|was|is\s+now)\s+)?"
-    r"(?:superseded|replaced|deprecated|obsolete)\b",
+    r"^\W*(?:(?:note|warning|important|caution|update|\[!\w+\])\W*)?"  # "Note:", "[!WARNING]"
+    r"(?:(?:this|the)\s+(?:decision|adr|record|document)\s+(?:has\s+been|is|was|is\s+now)\s+)?"
+    r"(?:superseded|replaced|deprecated|obsolete|outdated)\b",
     re.IGNORECASE,
 )
+
+
+_ADMONITION = re.compile(r"^\s*\[!\w+\]\s*")  # GitHub's "> [!WARNING]" callout
 
 
 def replaced_note(doc: Document) -> tuple[str, int] | None:
@@ -189,5 +194,5 @@ def replaced_note(doc: Document) -> tuple[str, int] | None:
         blocks += list(title.blocks)
     for block in blocks:
         if isinstance(block, Paragraph) and _REPLACED_NOTE.match(block.text):
-            return block.text, block.line
+            return _ADMONITION.sub("", block.text), block.line
     return None
