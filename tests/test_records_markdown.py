@@ -746,7 +746,8 @@ def test_options_as_subsections() -> None:
 @pytest.mark.parametrize("key", ["Involved", "Participants", "Accountable", "Signed off by"])
 @pytest.mark.parametrize("as_heading", [False, True])
 def test_deciders_under_other_templates_words(key: str, as_heading: bool) -> None:
-    people = f"## {key}\n\nAna Smith, Bo Jones\n" if as_heading else f"* {key}: Ana Smith, Bo Jones\n"
+    names = "Ana Smith, Bo Jones"
+    people = f"## {key}\n\n{names}\n" if as_heading else f"* {key}: {names}\n"
     src = load_one(
         f"# Use NATS\n\n* Status: accepted\n\n{people}\n## Context\n\nServices talk.\n\n"
         "## Decision\n\nWe use NATS.\n"

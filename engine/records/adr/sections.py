@@ -103,7 +103,8 @@ _WHY = re.compile(
     r"why\s+(?:this|these|we\s+(?:chose|picked|selected)\b.*)(?:\s+(?:option|alternative|approach|"
     r"solution|decision|choice))?|reasons?\s+for\s+(?:the|this|our)\s+(?:decision|choice))$"
 )
-DECIDERS: tuple[str, ...] = ("deciders", "decision makers", "decided by", "approvers", "approved by")
+DECIDERS: tuple[str, ...] = ("deciders", "decision makers", "decided by", "approvers")
+DECIDERS += ("approved by",)
 # Who took part in deciding, in other templates' words ("Involved: Ana, Bo", RACI's
 # "Accountable", "Signed off by").
 DECIDERS += ("involved", "participants", "accountable", "agreed by", "signed off by")
