@@ -187,7 +187,8 @@ def _member_fact(m: Member, where: _Folder) -> dict[str, Any]:
         fact["status"] = m.status
     if m.number is not None:
         fact["number"] = m.number
-        count, same, is_first = where.same_number(m.number)
+        # "0000-my-proposal.md": the number RFC processes leave until a proposal is accepted
+        count, same, is_first = where.same_number(m.number) if m.number else (0, [], True)
         fact["number_duplicate_count"] = count
         fact["number_first"] = is_first
         if same:
