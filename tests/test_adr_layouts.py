@@ -95,8 +95,8 @@ def test_metadata_table_without_h1() -> None:
 def test_alternatives_with_the_decision_in_prose() -> None:
     src = load("alternatives-and-decision.md")
     assert options(src) == [
-        (None, "Keep the static secret", 0, 0, False),
-        (None, "Mutual TLS everywhere", 0, 0, False),
+        (None, "Keep the static secret", 0, 1, False),  # "It cannot be rotated ..."
+        (None, "Mutual TLS everywhere", 0, 1, False),  # "Too much certificate handling"
         (None, "Tokens for service-to-service calls", 0, 0, True),
     ]
     rec = src.record
@@ -108,7 +108,7 @@ def test_alternatives_with_the_decision_in_prose() -> None:
 def test_positions_in_prose_are_uncertain() -> None:
     src = load("positions-prose.md")
     assert options(src) == [
-        (None, "Chart.js", 0, 0, False),
+        (None, "Chart.js", 0, 1, False),  # "It is small but hard to theme."
         (None, "Vega", 0, 0, True),
         (None, "writing our own", 0, 0, False),
     ]

@@ -19,6 +19,7 @@ from .content import Opt, clean_title, fill, prefixed
 from .decide import Decide
 from .meta import deciding_body, map_status, parse_date, people, replaced_note, status_in_prose
 from .options import options_sections, read_options
+from .prosepoints import add_prose_points
 from .reference import linked_document, pointer_within, pros_cons_by_reference, reference_link
 from .sectiontext import own_text
 from .undecided import left_open
@@ -238,6 +239,10 @@ class Builder(Decide):
         if self.opts and "options" in unsure and not options_sections(self.doc):
             self.data["x_options_in_text"] = True  # no place for options: read from the text
         self._pros_cons_sections()
+        shared = [o.description for o in self.opts]
+        for opt in self.opts:  # "It is simple, but not ergonomic": a pro and a con
+            if opt.description is None or shared.count(opt.description) == 1:
+                add_prose_points(opt)  # not a paragraph that names several options
 
     def _options_of(self, link: Link) -> bool:
         """The options (with pros and cons) of the record an options section refers to,

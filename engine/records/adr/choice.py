@@ -74,6 +74,12 @@ _REFERENCES = (
         re.IGNORECASE,
     ),
     re.compile(r"\(\s*(?:option\s*)?#\s*(\d{1,3}[a-z]?)\s*\)", re.IGNORECASE),
+    # "Choose 2) as it accomplishes much of 1)": an option numbered "2)" named by its number
+    re.compile(
+        r"\b(?:go(?:ing)?\s+with|went\s+with|chose|choose|select(?:ed)?|pick(?:ed)?|"
+        r"prefer(?:red)?|opt(?:ed)?\s+for)\s+(?:#\s*)?(\d{1,2}[a-z]?)\)",
+        re.IGNORECASE,
+    ),
     # "as per point 2 above", "following way 1 described earlier": an item listed before
     re.compile(
         r"\b(?:as\s+(?:per|in|described\s+in|outlined\s+in)|according\s+to|following|via|with)\s+"

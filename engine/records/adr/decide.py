@@ -34,6 +34,7 @@ from .choice import (
     rejected_in,
 )
 from .content import Opt
+from .drawbacks import add_points
 from .groupanswers import group_answers
 from .labelled_outcome import labelled_decisions
 from .naming import by_own_word, defined_names, restated_in, term_choice
@@ -370,8 +371,8 @@ class Decide:
                 return True  # "Chosen option: X, because Y" explains the line: no choice
             if because is not None:  # "because ..." may go on over the next lines
                 because = parse_chosen(" ".join(m.group(1).split()))[1]
-            elif more.strip():  # "**Rationale**: ..." on the next line
-                because = " ".join(_REASON_LABEL.sub("", more.strip()).split()) or None
+            elif more.strip():
+                because = _next_line_reason(said, more)
             texts = [it.text for it in follow] if not _are_options(follow, self.opts) else []
             if texts and (because is None or text.rstrip().endswith((":", "because"))):
                 because = " ".join(x for x in (because, *texts) if x)
@@ -452,6 +453,7 @@ class Decide:
         # the design's details ("merge with upstream") say nothing of the option's kind
         first = next((p for p in own_text(sec).split("\n\n") if p.strip()), "")
         decided.describe(first[:600], sec.line)
+        add_points(self.doc, sec, decided)  # an RFC's "# Drawbacks" are the design's cons
         decided.marked = True
         self.opts.append(decided)
         index = len(self.opts) - 1
@@ -459,6 +461,15 @@ class Decide:
         self.data["x_chosen_by"] = "the decision section (alternatives listed as rejected)"
         self.unsure("chosen")
         self.unsure(f"options[{index}]")
+
+
+def _next_line_reason(said: str, more: str) -> str | None:
+    """The reason a chosen-option line gives on its next line: the rest of a clause that
+    wraps ("Option 2, to realise ... the risk of" / "breaking consumers ..."), or a
+    "**Rationale**: ..." line."""
+    if more.strip()[:1].islower() and "," in said:
+        return " ".join(f"{said.split(',', 1)[1]} {more}".split()) or None
+    return " ".join(_REASON_LABEL.sub("", more.strip()).split()) or None
 
 
 def _quoted(rest: str) -> bool:

@@ -1,0 +1,46 @@
+"""A decision that names an option by its ``N)`` number ("Choose 2) as it accomplishes much
+of 1)") chooses that option; a chosen-option line whose clause wraps onto the next line
+keeps the whole clause as its rationale."""
+
+from __future__ import annotations
+
+import pytest
+from adr_layout import chosen_titles, read_text
+
+_DOC = (
+    "# Environments in repos\n\n## Status\n\nAccepted\n\n## Context\n\nWe deploy to three "
+    "environments.\n\nOptions:\n\n1) Keep one repo per environment\n2) Use overlays in one repo\n"
+    "3) Use a branch per environment\n\n## Decision\n\n{said}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("said", "chosen"),
+    [
+        ("Choose 2) as it accomplishes much of 1) without more repos.", "Use overlays in one repo"),
+        ("We went with 3) because branches are familiar.", "Use a branch per environment"),
+        ("We chose #1) for now.", "Keep one repo per environment"),
+    ],
+)
+def test_a_paren_number_names_the_option(said: str, chosen: str) -> None:
+    assert chosen_titles(read_text(_DOC.format(said=said))) == [chosen]
+
+
+def test_a_bare_number_in_prose_chooses_nothing() -> None:
+    said = "We will choose 2 of the environments to start with."
+    listed = {"Keep one repo per environment", "Use overlays in one repo"}
+    assert not listed & set(chosen_titles(read_text(_DOC.format(said=said))))
+
+
+def test_a_wrapped_chosen_line_keeps_its_whole_clause() -> None:
+    text = (
+        "# Ship sources\n\n* Status: accepted\n\n## Context and Problem Statement\n\nX.\n\n"
+        "## Considered Options\n\n* Option 1: keep compiling\n* Option 2: ship sources\n\n"
+        "## Decision Outcome\n\nChosen option: Option 2, to realise the benefits with a major "
+        "version due to the risk of\nbreaking consumers in non-standard ways.\n"
+    )
+    rec = read_text(text).record
+    assert rec.rationale == (
+        "to realise the benefits with a major version due to the risk of breaking "
+        "consumers in non-standard ways."
+    )

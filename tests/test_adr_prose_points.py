@@ -1,0 +1,85 @@
+"""Points written in prose: an alternative's own sentences that judge it ("has the merit
+of simplicity, but it is not particularly ergonomic") are its pros and cons, and an RFC's
+``# Drawbacks`` part (or an ``## Advantages`` section beside a decision in prose) gives the
+chosen design's points. Sentences that judge nothing give none, and a paragraph shared by
+several options gives none to any of them."""
+
+from __future__ import annotations
+
+import pytest
+from adr_layout import read_text
+from decaudit.engine.records.adr.prosepoints import judged
+from hypothesis import given
+from hypothesis import strategies as st
+
+_RFC = (
+    "# Summary\n\nScoped styles.\n\n# Motivation\n\nStyles leak.\n\n# Detailed design\n\n"
+    "Components take custom properties.\n\n# Drawbacks\n\nTechnically this is a breaking "
+    "change.\n\nThere are more drawbacks:\n\n* It relies on globals\n* Old browsers lack it\n\n"
+    "# Alternatives\n\n### Do nothing\n\nThis has the merit of simplicity, but it is not "
+    "particularly ergonomic.\n\n### Forward the style attribute\n\nStyles pass down. This "
+    "arguably breaks encapsulation.\n\n### Props in style\n\nStyles read props. It was "
+    "discussed last year.\n"
+)
+
+
+def _points(text: str, name: str = "text/0006-style-properties.md") -> dict[str, tuple]:
+    rec = read_text(text, name).record
+    return {o.title: (o.chosen, o.pros, o.cons) for o in rec.options}
+
+
+def test_an_rfc_drawbacks_part_gives_the_design_its_cons() -> None:
+    found = _points(_RFC)
+    chosen = [v for v in found.values() if v[0]]
+    assert len(chosen) == 1
+    assert chosen[0][2] == [
+        "Technically this is a breaking change.",
+        "It relies on globals",
+        "Old browsers lack it",
+    ]
+
+
+def test_an_alternatives_judging_sentences_are_its_points() -> None:
+    found = _points(_RFC)
+    assert found["Do nothing"][1:] == (
+        ["This has the merit of simplicity"],
+        ["it is not particularly ergonomic"],
+    )
+    assert found["Forward the style attribute"][1:] == ([], ["This arguably breaks encapsulation"])
+    assert found["Props in style"][1:] == ([], [])  # "It was discussed" judges nothing
+
+
+def test_a_risks_section_is_no_list_of_cons() -> None:
+    text = _RFC.replace("# Drawbacks", "# Risks")
+    chosen = [v for v in _points(text).values() if v[0]]
+    assert chosen[0][2] == []
+
+
+def test_a_paragraph_naming_two_options_gives_neither_points() -> None:
+    text = (
+        "# Hosting\n\n## Status\n\nAccepted\n\n## Context\n\nWe have two options for hosting: "
+        "ACF AWS and Cloud.gov. ACF AWS is not yet mature, and Cloud.gov is easier to run.\n\n"
+        "## Decision\n\nWe will use Cloud.gov.\n"
+    )
+    for _, pros, cons in _points(text, "docs/adr/0003-hosting.md").values():
+        assert (pros, cons) == ([], [])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("PHP clients are less mature and have no Behat integration", "cons"),
+        ("The main drawback of this approach is that rollups lag", "cons"),
+        ("It would greatly simplify the deployment", "pros"),
+        ("Its performance is not as good as PostgreSQL's", "cons"),
+        ("The client library is written in Go", None),
+        ("Without TypeScript the editor still offers rich feedback", None),
+    ],
+)
+def test_judging_words(sentence: str, kind: str | None) -> None:
+    assert judged(sentence) == kind
+
+
+@given(st.text(alphabet="abcdefghij ", max_size=60))
+def test_words_without_judgement_are_no_point(text: str) -> None:
+    assert judged(text) is None
