@@ -83,3 +83,23 @@ def test_judging_words(sentence: str, kind: str | None) -> None:
 @given(st.text(alphabet="abcdefghij ", max_size=60))
 def test_words_without_judgement_are_no_point(text: str) -> None:
     assert judged(text) is None
+
+
+_PARAS = (
+    "# Summary\n\nDerived values.\n\n# Motivation\n\nValues go stale.\n\n# Detailed design\n\n"
+    "Labels mark reactive statements.\n\n# Alternatives\n\n"
+    "The 'do nothing' alternative is to rely on function calls — either way it is costly.\n\n"
+    "Or, we could rely on users to recompute values in hooks. This is unergonomic.\n\n"
+    "Some people propose using magic functions instead, transforming calls into code.\n\n"
+    "I find this very confusing.\n"
+)
+
+
+def test_alternatives_put_forward_in_paragraphs_are_options() -> None:
+    found = _points(_PARAS, "text/0003-reactive-declarations.md")
+    assert list(found)[:3] == [
+        "rely on function calls",
+        "rely on users to recompute values in hooks",
+        "magic functions",
+    ]
+    assert found["rely on users to recompute values in hooks"][2] == ["This is unergonomic"]

@@ -46,8 +46,9 @@ _CONSIDERED = re.compile(
 )
 _ALTERNATIVE_IS = re.compile(
     r"^(?:the\s+|an?\s+|one\s+|another\s+)?(?:(?:primary|main|first|second|third|other|only|"
-    r"obvious|final|last|rejected|considered|possible|natural)\s+)*"
-    r"(?:option|alternative|approach|candidate|choice)\s+"
+    r"obvious|final|last|rejected|considered|possible|natural|further)\s+|"
+    r"['\"“‘][^'\"”’]{1,30}['\"”’]\s+)*"  # "The 'do nothing' alternative is to ..."
+    r"(?:option|alternative|approach|candidate|choice|possibility)\s+"
     r"(?:(?:for|to)\s+(?P<ref>that|this|it|these|those)\s+)?"
     r"(?:(?:that\s+|which\s+)?" + _WE + r"\s+(?:\w+\s+){0,2}?"
     r"(?:considered|evaluated|looked\s+at|explored|rejected)\s+)?"
@@ -77,7 +78,7 @@ _BETWEEN = re.compile(
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
 _END = re.compile(
     r"(?:,\s+(?:but|which|however|as|since|because|although|though|so|where|while)\b|"
-    r"\s+(?:but|because|since|however|although|though|which|whereas|while)\s|[;:(]|"
+    r"\s+(?:but|because|since|however|although|though|which|whereas|while)\s|[;:(]|\s[—–]\s|"
     r"(?<!\.)\.(?:\s|$)|\?|!)",
     re.IGNORECASE,
 )
@@ -239,6 +240,28 @@ def _opts(names: list[str], para: Paragraph, seen: set[str]) -> list[Opt]:
     return out
 
 
+# "Or, we could rely on users to ...", "Some people propose using magic functions instead":
+# in an options section, a sentence that puts a course forward names it
+_PROPOSED = re.compile(
+    r"^(?:or|alternatively|also|instead)?,?\s*(?:(?:we|one|you)\s+could\s+(?:also\s+)?|"
+    r"(?:some\s+(?:people|users|folks|have)|others|it\s+has\s+been)\s+(?:have\s+)?"
+    r"(?:propose[sd]?|suggest(?:ed|s)?)\s+(?:that\s+we\s+)?)(?P<x>.+)$",
+    re.IGNORECASE,
+)
+
+
+def proposed(sentence: str) -> list[str]:
+    """ "Or, we could X" / "Some people propose X": X is a course put forward."""
+    m = _PROPOSED.match(sentence)
+    if m is None:
+        return []
+    name = _clean(re.split(r",\s+\w+ing\b", _clause(m.group("x")), maxsplit=1)[0])
+    name = re.sub(r"\s+instead$", "", name, flags=re.I)
+    if not name or len(name.split()) > MAX_TITLE_WORDS or _NOT_A_NAME.match(name):
+        return []
+    return [name]
+
+
 def in_section(sec: Section) -> list[Opt]:
     """Options named in an options section written as prose (one is enough)."""
     out: list[Opt] = []
@@ -250,6 +273,7 @@ def in_section(sec: Section) -> list[Opt]:
                 or alternative_is(sentence)
                 or between(sentence)
                 or could_be(sentence)
+                or proposed(sentence)
             )
             out.extend(_opts(names, para, seen))
     return out
