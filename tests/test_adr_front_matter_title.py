@@ -65,3 +65,17 @@ def test_an_unnumbered_repeated_title_is_unchanged() -> None:
     src = read(_record("Use Postgres instead of MySQL", "Use Postgres instead of MySQL"))
     assert src.record.title == "Use Postgres instead of MySQL"
     assert titles(src) == ["Postgres", "MySQL"]
+
+
+@pytest.mark.parametrize(
+    "heading", ["RFC Proposal", "Architecture Decision Record", "Design document", "ADR"]
+)
+def test_a_heading_that_names_the_kind_of_document_is_no_title(heading: str) -> None:
+    text = f"# {heading}\n\n## Status\n\nApproved\n\n## Decision\n\nWe rotate peppers.\n"
+    rec = read_text(text, "rfcs/0020-rotate-hash-peppers.md").record
+    assert rec.title == "Rotate hash peppers"
+
+
+def test_a_title_that_only_starts_with_a_kind_is_kept() -> None:
+    text = "# RFC: Rotate hash peppers\n\n## Status\n\nApproved\n\n## Decision\n\nWe rotate.\n"
+    assert read_text(text, "rfcs/0020-x.md").record.title == "Rotate hash peppers"

@@ -312,8 +312,24 @@ def test_front_matter_yaml_refuses_but_written_as_plain_lines_is_read() -> None:
     assert doc.front is not None and doc.front["consulted"] == ["@cy", "@dee"]
 
 
+def test_one_line_template_placeholders_in_front_matter_are_plain_values() -> None:
+    text = (
+        "---\nstatus: {proposed | accepted | superseded by [ADR-0005](0005-example.md)}\n"
+        "deciders: {list everyone involved}\n---\n# {short title}\n"
+    )
+    doc = parse_markdown(text)
+    found = {m.name: m.value for m in doc.metadata}
+    assert found["deciders"] == "{list everyone involved}"
+
+
 @pytest.mark.parametrize(
-    "front", ["status: [unclosed", "status: ok\n  nested: @x", "status: ok\nstatus: @again"]
+    "front",
+    [
+        "status: [unclosed",
+        "status: ok\n  nested: @x",
+        "status: ok\nstatus: @again",
+        "status: {a: {b}",
+    ],
 )
 def test_front_matter_that_is_more_than_plain_lines_stays_an_error(front: str) -> None:
     with pytest.raises(DocumentError):

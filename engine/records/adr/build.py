@@ -168,7 +168,8 @@ class Builder(Decide):
         sec = self.doc.title_section
         title = ""
         if sec is not None and (sec.level == 1 or not roles.is_role(sec.key)):
-            title = "" if _part_not_title(self.doc, sec) else sec.title
+            generic = _part_not_title(self.doc, sec) or _kind_of_document(sec.title)
+            title = "" if generic else sec.title
         number: str | None = None
         m = TITLE_NUMBER.match(title)
         if m and m.group(3).strip():
@@ -402,6 +403,20 @@ def _part_not_title(doc: Document, sec: Section) -> bool:
         return False
     tops = [s for s in doc.root.children if s.level == 1 and s is not sec]
     return any(s.key in roles.RFC_PARTS or roles.is_role(s.key) for s in tops)
+
+
+# A heading that names only the kind of document its template makes ("# RFC Proposal",
+# "# Architecture Decision Record"): every record of the folder has it, so it is no title.
+_KINDS = re.compile(
+    r"^(?:an?\s+)?(?:rfc|request\s+for\s+comments?|adr|(?:any\s+|architecture\s+|architectural\s+)?"
+    r"decision\s+record|design\s+(?:doc|document|proposal)|technical\s+design|proposal)"
+    r"(?:\s+(?:proposal|document|template))?$",
+    re.IGNORECASE,
+)
+
+
+def _kind_of_document(title: str) -> bool:
+    return bool(_KINDS.match(" ".join(re.sub(r"[^\w\s]", " ", title).split())))
 
 
 def title_from_file_name(stem: str) -> str:

@@ -206,6 +206,14 @@ _STRUCTURE = ("[", "{", "|", ">", "&", "*", "!", "%")
 _LOOSE_ITEM = re.compile(r"^\s+-\s+(?P<value>.*?)\s*$")
 
 
+def _structure(value: str) -> bool:
+    """A value that opens YAML structure; not a template's one-line placeholder
+    (``status: {proposed | rejected | superseded by [ADR-0005](0005-example.md)}``)."""
+    if value.startswith("{") and value.endswith("}") and value.count("{") == 1:
+        return False
+    return value.startswith(_STRUCTURE)
+
+
 def loose_front(content: str) -> tuple[dict[str, Any], dict[Loc, int]] | None:
     """Front matter that YAML refuses but that is plainly ``key: value`` lines (``deciders:
     @ana @ben``, ``date: 2022-3-15 when last updated}``): each value as written, the
@@ -222,7 +230,7 @@ def loose_front(content: str) -> tuple[dict[str, Any], dict[Loc, int]] | None:
             data[last] = [*(data[last] or []), item.group("value").strip("'\"")]
             continue
         m = _LOOSE_LINE.match(line)
-        if m is None or m.group("key") in data or m.group("value").startswith(_STRUCTURE):
+        if m is None or m.group("key") in data or _structure(m.group("value")):
             return None  # a YAML list, mapping or block that is broken stays an error
         last = m.group("key")
         data[last] = m.group("value").strip("'\"")
