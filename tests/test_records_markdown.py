@@ -758,3 +758,29 @@ def test_deciders_under_other_templates_words(key: str, as_heading: bool) -> Non
 def test_an_author_is_no_decider() -> None:
     src = load_one("# Use NATS\n\n* Author: Ana Smith\n\n## Decision\n\nWe use NATS.\n")
     assert src.record.decision_makers == []
+
+
+@pytest.mark.parametrize(
+    ("stage", "status"),
+    [
+        ("**2 (candidate)**", "proposed"),
+        ("0 (strawperson)", "proposed"),
+        ("3 (finished)", "accepted"),
+        ("X (abandoned)", "withdrawn"),
+    ],
+)
+def test_a_staged_rfc_takes_its_status_from_its_stage(stage: str, status: str) -> None:
+    src = load_one(
+        f"# 0034: Device fields\n\n- Stage: {stage}\n- Date: 2022-08-16\n\n## Summary\n\n"
+        "New fields for devices.\n\n## Fields\n\nSome fields.\n"
+    )
+    assert src.record.status == status
+
+
+def test_a_stage_that_is_no_process_stage_makes_no_record() -> None:
+    (got,) = load_file(
+        "docs/deploy.md",
+        b"# Deploy\n\n- Stage: production\n\n## Summary\n\nHow we deploy.\n",
+        explicit=False,
+    )
+    assert isinstance(got, InputError)

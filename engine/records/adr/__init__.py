@@ -18,7 +18,7 @@ from ..formats import NotADecisionRecord
 from . import sections as roles
 from .build import Builder, title_from_file_name
 from .choice import CHOSEN_LINE, norm
-from .meta import map_status
+from .meta import map_status, stage_status
 
 Result = SourceRecord | InputError
 _RECORD_TITLE = re.compile(
@@ -49,6 +49,9 @@ def classify(doc: Document) -> str | None:
         return "nygard" if decision and any(roles.is_status(k) for k in keys) else "madr"
     if any(k in roles.RFC_OPENINGS for k in keys) and any(k in _RFC_DESIGNS for k in keys):
         return "madr"  # an RFC: "Summary" or "Motivation", and the design it proposes
+    stages = [m.value for m in doc.metadata if m.name == "stage" and stage_status(m.value)]
+    if stages and any(k in roles.RFC_OPENINGS for k in keys):
+        return "madr"  # a staged RFC: "Stage: 2 (candidate)" and a "## Summary"
     return None
 
 

@@ -17,7 +17,15 @@ from .changelog import changelog_date
 from .choice import find
 from .content import Opt, clean_title, fill, prefixed
 from .decide import Decide
-from .meta import deciding_body, map_status, parse_date, people, replaced_note, status_in_prose
+from .meta import (
+    deciding_body,
+    map_status,
+    parse_date,
+    people,
+    replaced_note,
+    stage_status,
+    status_in_prose,
+)
 from .options import options_sections, read_options
 from .prosepoints import add_prose_points
 from .reference import linked_document, pointer_within, pros_cons_by_reference, reference_link
@@ -102,6 +110,9 @@ class Builder(Decide):
             return
         if name == "status" and "status" not in self.data:
             self._status(meta.value, meta.line, meta)
+        elif name == "stage" and "status" not in self.data and stage_status(meta.value):
+            self.put("status", stage_status(meta.value), meta.line)  # "Stage: 2 (candidate)"
+            self.put("status_text", f"Stage {meta.value}", meta.line)
         elif name in DATE_KEYS and "date" not in self.data:
             date, text = parse_date(meta.raw if meta.raw is not None else meta.value)
             self.put("date", date.isoformat() if date else None, meta.line)
@@ -410,7 +421,7 @@ def _part_not_title(doc: Document, sec: Section) -> bool:
 _KINDS = re.compile(
     r"^(?:an?\s+)?(?:rfc|request\s+for\s+comments?|adr|(?:any\s+|architecture\s+|architectural\s+)?"
     r"decision\s+record|design\s+(?:doc|document|proposal)|technical\s+design|proposal)"
-    r"(?:\s+(?:proposal|document|template))?$",
+    r"(?:\s+(?:proposal|document))?$",
     re.IGNORECASE,
 )
 

@@ -100,6 +100,34 @@ def _known_status(text: str) -> bool:
     return _words(text) in STATUS_MAP
 
 
+# A proposal's stage in a staged RFC process (TC39, Elastic ECS): "Stage: 2 (candidate)".
+_STAGES = {
+    "0": "proposed",
+    "1": "proposed",
+    "2": "proposed",
+    "3": "accepted",
+    "4": "implemented",
+    "x": "withdrawn",
+    "strawperson": "proposed",
+    "strawman": "proposed",
+    "draft": "proposed",
+    "candidate": "proposed",
+    "proposal": "proposed",
+    "finished": "accepted",
+    "abandoned": "withdrawn",
+}
+
+
+def stage_status(text: str) -> str | None:
+    """The status a stage gives ("2 (candidate)" -> proposed, "X (abandoned)" -> withdrawn),
+    or None when the text is no stage of such a process."""
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    named = [_STAGES[w] for w in words[:3] if w in _STAGES and not w.isdigit() and w != "x"]
+    if named:
+        return named[0]
+    return _STAGES.get(words[0]) if words and len(words) <= 3 else None
+
+
 def status_in_prose(text: str) -> str | None:
     """A status word somewhere in free text (``This ADR was approved by...``); never in a
     template placeholder (``{proposed | accepted}``)."""
