@@ -103,3 +103,18 @@ def test_alternatives_put_forward_in_paragraphs_are_options() -> None:
         "magic functions",
     ]
     assert found["rely on users to recompute values in hooks"][2] == ["This is unergonomic"]
+
+
+def test_an_option_heading_that_says_it_was_taken_is_chosen() -> None:
+    text = (
+        "# Conditionals in JSX\n\n## Background\n\nBugs.\n\n## Options considered\n\n"
+        "To avoid these issues, safer alternatives can be used:\n\n### Convert to boolean\n\n"
+        "We could convert the condition.\n\n### Ternary operator\n\nThe ternary operator is "
+        "a more explicit and safer approach.\n\nThis is what we will use from now onwards.\n"
+    )
+    rec = read_text(text, "docs/adr/jsx-conditionals.md").record
+    assert [(o.title, o.chosen) for o in rec.options] == [
+        ("Convert to boolean", False),
+        ("Ternary operator", True),
+    ]
+    assert rec.options[1].pros == ["The ternary operator is a more explicit and safer approach"]

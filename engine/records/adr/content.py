@@ -31,6 +31,16 @@ _CHOICE_STARTS = re.compile(
     r"outcome|verdict)\s*[:\-–—]",
     re.IGNORECASE,
 )
+# A sentence under an option's heading that says this one was taken ("This is what we will
+# use from now onwards.", "This is the option we chose.", "We went with this approach.")
+_THIS_CHOSEN = re.compile(
+    r"(?:^|[.!]\s+)(?:this\s+is\s+(?:what|the\s+(?:one|option|approach|solution)(?:\s+that)?)"
+    r"\s+we\s+(?:will\s+(?:use|adopt|go\s+with)|(?:have\s+)?(?:chose|chosen|selected|picked|adopted|"
+    r"went\s+with|decided\s+(?:on|to\s+use)))|"
+    r"we\s+(?:have\s+)?(?:chose|chosen|selected|picked|adopted|went\s+with|will\s+use)\s+"
+    r"this\s+(?:option|approach|solution|one))\b",
+    re.IGNORECASE,
+)
 MARK_WORDS = frozenset({"chosen", "selected", "preferred", "recommended", "winner", "decision"})
 _SPLIT = re.compile(r"\s+[-–—]\s+|:\s+")
 _PAIR = re.compile(r"^[A-Za-z][\w .&/-]{0,30}:\s+\S")
@@ -289,6 +299,9 @@ def fill(
         if isinstance(block, Paragraph) and opt.description and why:
             opt.describe(block.text, block.line)  # "**Rejected because:** costly": the reason
             opt.add("cons", block.line, why)
+            continue
+        if isinstance(block, Paragraph) and points and _THIS_CHOSEN.search(block.text):
+            opt.marked, opt.marked_line = True, block.line  # "This is what we will use."
             continue
         if isinstance(block, Paragraph):
             ruled_out = points and opt.description and argues_against(block.text)

@@ -6,8 +6,8 @@ Each sentence of the option's description and reason, and each part of it after 
 "however" or "although", is classed by words that judge ("the drawback", "too complex",
 "is not ready", "has the merit of", "simpler"), stricter than the cues of a short bullet
 (:mod:`.points`): a sentence of prose says "no", "only" and "needs" without judging. A part
-with words of both kinds or of none gives no point. The option's first sentence names it and
-is left out when the description has more."""
+with words of both kinds or of none gives no point. When the option's title was cut from the
+start of its text, that first sentence names it and is left out if the text has more."""
 
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ _CON = re.compile(
         r"solve|meet|fit)|can(?:not|'t)|could\s*n[o']t|"
         r"lacks?|lacking|breaks?\s+(?:encapsulation|compatibility|existing)|breaking\s+change|"
         r"ruled\s+out|rejected|decided\s+against|was\s+not\s+chosen|not\s+pursued|"
-        r"worse|nightmare"
+        r"worse|nightmare|unfortunately|sadly|complicates|complicating"
     ),
     re.IGNORECASE,
 )
@@ -45,7 +45,8 @@ _PRO = re.compile(
         r"secure|efficient|scalable|ergonomic|familiar|mature|popular|consistent)|"
         r"well[- ](?:supported|known|maintained|documented|tested)|widely[- ]used|"
         r"promising|mature|battle[- ]tested|proven|strictly\s+better|better|"
-        r"easy\s+to|simple\s+to|straightforward|lightweight|"
+        r"easy\s+to|simple\s+to|straightforward|lightweight|safer|more\s+explicit|"
+        r"plays?\s+nicely|works?\s+well|"
         r"(?:would|will|could)\s+(?:\w+ly\s+)?(?:allow|enable|simplify|reduce|alleviate|remove)"
     ),
     re.IGNORECASE,
@@ -77,7 +78,8 @@ def add_prose_points(opt: Opt) -> None:
     texts: list[tuple[int, str]] = []
     if opt.description:
         sentences = _SENTENCES.split(opt.description.strip())
-        body = sentences[1:] if len(sentences) > 1 else sentences
+        named = opt.description.lower().startswith(opt.title.lower()[:20])  # title cut from it
+        body = sentences[1:] if len(sentences) > 1 and named else sentences
         texts += [(opt.desc_line or opt.line, s) for s in body]
     if opt.reason and opt.reason != opt.description:
         texts += [(opt.reason_line or opt.line, s) for s in _SENTENCES.split(opt.reason.strip())]

@@ -9,9 +9,12 @@ import re
 from ..document import ListBlock, Paragraph, Section
 from .content import Opt
 
+# ... not when what the colon announces is the alternatives ("To avoid these issues, safer
+# alternatives can be used:")
 _REASONS_INTRO = re.compile(
     r"\b(?:limitations|reasons|drawbacks|problems|issues|concerns|disadvantages|downsides|"
-    r"constraints|shortcomings|objections)\b[^.]*:\s*$",
+    r"constraints|shortcomings|objections)\b"
+    r"(?![^.]*\b(?:alternatives|options|approaches|solutions|candidates)\b)[^.]*:\s*$",
     re.IGNORECASE,
 )
 
