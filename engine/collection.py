@@ -237,7 +237,9 @@ def _superseded(
         if not on_status and m.group(0).lower().startswith("replaced"):
             continue
         link = _INLINE_LINK.search(rest)
-        if link is not None and _is_document_link(link.group(2)):
+        leads = on_status or line.lstrip(" *_>").lower().startswith(("superseded", "superceded"))
+        site = link is not None and leads and link.group(2).startswith("/")  # a docs site's path
+        if link is not None and (_is_document_link(link.group(2)) or site):
             return link.group(1).strip() or link.group(2), link.group(2).split("#", 1)[0], number
         text = re.split(r"[.;,)](?:\s|$)", rest.strip(" *_`\"'"), maxsplit=1)[0]
         text = text.strip(" *_`.\"'")
@@ -387,12 +389,38 @@ def _norm(text: str) -> str:
     return " ".join(re.sub(r"[\"'`*_\[\]]", "", text).lower().split())
 
 
+_PAGE_SUFFIXES = ("", ".md", ".mdx", "/index.md", "/README.md")
+
+
+def _site_path_exists(base_file: str, target: str) -> bool:
+    """A site-absolute link (``/contributing/ADRs/front-end/x``, as documentation sites
+    write them) names a file that exists: its last parts, with or without ``.md``, under
+    the record's folder or one of the three folders above it."""
+    parts = [p for p in target.split("#", 1)[0].split("/") if p]
+    folder = posixpath.dirname(base_file)
+    for _ in range(4):
+        for start in range(max(0, len(parts) - 3), len(parts)):
+            tail = "/".join(parts[start:])
+            for suffix in _PAGE_SUFFIXES:
+                try:
+                    if Path(posixpath.join(folder, tail + suffix)).is_file():
+                        return True
+                except OSError:
+                    continue
+        if not folder or folder == posixpath.dirname(folder):
+            break
+        folder = posixpath.dirname(folder)
+    return False
+
+
 def _exists(base_file: str, target: str, *, above: bool = False) -> bool:
     """The linked file exists beside the record; with ``above``, a bare file name also in
     the folder above it (a log that moves replaced records into a subfolder,
     ``historic-adrs/``, keeps naming their replacements as they were named before)."""
     if base_file in ("", "-"):
         return False
+    if target.startswith("/"):
+        return _site_path_exists(base_file, target)
     here = posixpath.dirname(base_file)
     places = [here] + ([posixpath.dirname(here)] if above and "/" not in target and here else [])
     for place in places:

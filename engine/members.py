@@ -136,8 +136,8 @@ class _Folder:
             return 0, None
         earlier = [
             e
-            for e in self.store.titled(self.folder, key, self.seq)
-            if not _same_name(e, m) and not self._related(e, m)
+            for n, e in self.store.titled(self.folder, key, self.seq)
+            if _before((n, e), (self.seq, m)) and not _same_name(e, m) and not self._related(e, m)
         ]
         return len(earlier), earlier[0] if earlier else None
 
@@ -160,6 +160,16 @@ def _named(m: Member) -> str:
     if posixpath.splitext(base)[0] == m.did.rsplit("/", 1)[-1]:
         return base
     return f"'{m.did}' ({base})"
+
+
+def _before(a: tuple[int, Member], b: tuple[int, Member]) -> bool:
+    """Whether record ``a`` (walk position, member) came before ``b``: by their decision
+    numbers when both have one (908 before 1443, whatever order the names sort in), else
+    by the order of the folder walk."""
+    (seq_a, one), (seq_b, other) = a, b
+    if one.number is not None and other.number is not None and one.number != other.number:
+        return one.number < other.number
+    return seq_a < seq_b
 
 
 def _same_name(a: Member, b: Member) -> bool:

@@ -79,3 +79,10 @@ def test_a_heading_that_names_the_kind_of_document_is_no_title(heading: str) -> 
 def test_a_title_that_only_starts_with_a_kind_is_kept() -> None:
     text = "# RFC: Rotate hash peppers\n\n## Status\n\nApproved\n\n## Decision\n\nWe rotate.\n"
     assert read_text(text, "rfcs/0020-x.md").record.title == "Rotate hash peppers"
+
+
+def test_a_title_heading_with_the_title_under_it() -> None:
+    text = "## Title\n\nHandle enum types\n\n## Status\n\nAccepted\n\n## Decision\n\nWe map them.\n"
+    src = read_text(text, "adr/0022-enums.md")
+    assert src.record.title == "Handle enum types"
+    assert src.line_of(("title",)) == 3

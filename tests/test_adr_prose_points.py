@@ -118,3 +118,17 @@ def test_an_option_heading_that_says_it_was_taken_is_chosen() -> None:
         ("Ternary operator", True),
     ]
     assert rec.options[1].pros == ["The ternary operator is a more explicit and safer approach"]
+
+
+def test_pros_and_cons_under_the_design_and_after_a_parent_name() -> None:
+    text = (
+        "# Memory use\n\n## Summary\n\nLess memory.\n\n## Proposal\n\nWatch metadata only.\n\n"
+        "## Design details\n\n### Implementation\n\nA cache.\n\n### Pros\n\n- less memory\n"
+        "- faster start\n\n### Cons\n\n- more API calls\n\n## Alternatives\n\n"
+        "### Proposed Solution: Notable Alternatives\n\n#### Paging\n\n##### Drawbacks\n\n"
+        "- slow lists\n\n#### Filtering by label\n\n##### Drawbacks\n\n- users must label\n"
+    )
+    found = _points(text, "design/20221205-memory.md")
+    chosen = [(t, v) for t, v in found.items() if v[0]]
+    assert chosen == [("Memory use", (True, ["less memory", "faster start"], ["more API calls"]))]
+    assert found["Paging"][2] == ["slow lists"]

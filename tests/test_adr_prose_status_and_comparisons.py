@@ -64,6 +64,8 @@ def test_a_note_that_only_mentions_a_replacement_gives_none() -> None:
         ("Why not Kafka? It needs a cluster we cannot run.", True),
         ("We did a spike on Kafka and NATS last sprint.", True),
         ("We tried Kafka first; it was too heavy for us.", True),
+        ("Dotted lines show references rather than strict foreign keys.", False),
+        ("We investigated other ways to ship the templates in alpha.", True),
         ("The service sends mail to users.", False),
         ("Errors show expected vs actual values.", False),
         ("Users sign in in two steps, over a secure channel.", False),
@@ -73,3 +75,22 @@ def test_a_note_that_only_mentions_a_replacement_gives_none() -> None:
 def test_comparing_words_count_as_weighing(context: str, named: bool) -> None:
     facts = _facts(_DOC.format(note="", context=context))
     assert facts["alternative_named"] is named
+
+
+@pytest.mark.parametrize(
+    ("heading", "named"),
+    [
+        ("Comparison with keyword", True),
+        ("Why encodeURI does not solve our problem", True),
+        ("REST vs. GraphQL", True),
+        ("Rejected approaches", True),
+        ("Expected vs actual", False),
+        ("Comparison", False),
+    ],
+)
+def test_a_heading_that_weighs_another_way(heading: str, named: bool) -> None:
+    text = (
+        "# 15. Staging mail service\n\n## Status\n\nAccepted\n\n## Context\n\nMail goes "
+        f"out.\n\n## Decision\n\nWe will make it live.\n\n## {heading}\n\nSome notes.\n"
+    )
+    assert _facts(text)["alternative_named"] is named

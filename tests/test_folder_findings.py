@@ -457,3 +457,29 @@ def test_prose_replacing_a_setting_names_no_replacement(tmp_path: Path) -> None:
     (adr / "0003-bus.md").write_text(nygard(3, "Send events on the bus", extra=extra))
     res = run_check(CheckOptions(paths=(str(adr),), today=TODAY))
     assert not [f for f in res.findings if f.rule_id.startswith("COL")]
+
+
+def test_a_site_absolute_link_names_a_replacement_in_a_folder_above(tmp_path: Path) -> None:
+    adr = tmp_path / "ADRs" / "front-end"
+    write_log(adr, 1)
+    (adr / "styling-method.md").write_text(nygard(2, "Styling method"))
+    (adr / "deprecated").mkdir()
+    note = "SUPERSEDED BY [Styling method](/contributing/ADRs/front-end/styling-method)"
+    (adr / "deprecated" / "imports.md").write_text(nygard(3, "Style imports", note))
+    res = run_check(CheckOptions(paths=(str(adr),), today=TODAY))
+    assert not rules_of(res.findings, "COL002")
+    gone = "SUPERSEDED BY [Layout method](/contributing/ADRs/front-end/layout-method)"
+    (adr / "deprecated" / "imports.md").write_text(nygard(3, "Style imports", gone))
+    res = run_check(CheckOptions(paths=(str(adr),), today=TODAY))
+    assert len(rules_of(res.findings, "COL002")) == 1
+
+
+def test_a_copied_title_is_the_later_number_whatever_the_name_order(tmp_path: Path) -> None:
+    adr = tmp_path / "design"
+    adr.mkdir()
+    (adr / "908-proposal-process.md").write_text(nygard(908, "Proposal process"))
+    (adr / "1443-dynamic-pipelines.md").write_text(nygard(1443, "Proposal process"))
+    res = run_check(CheckOptions(paths=(str(adr),), today=TODAY))
+    (col,) = rules_of(res.findings, "COL006")
+    assert col.file.endswith("1443-dynamic-pipelines.md")
+    assert "908-proposal-process.md" in col.message

@@ -743,7 +743,9 @@ def test_options_as_subsections() -> None:
     assert src.line_of(("options", 1)) == 15
 
 
-@pytest.mark.parametrize("key", ["Involved", "Participants", "Accountable", "Signed off by"])
+@pytest.mark.parametrize(
+    "key", ["Involved", "Participants", "Accountable", "Signed off by", "Contributors"]
+)
 @pytest.mark.parametrize("as_heading", [False, True])
 def test_deciders_under_other_templates_words(key: str, as_heading: bool) -> None:
     names = "Ana Smith, Bo Jones"

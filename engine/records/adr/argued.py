@@ -16,6 +16,7 @@ read. Code blocks and tables are not prose and are not read either.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ...packdata import Lexicon, lexicon
@@ -56,10 +57,24 @@ def argued_line(doc: Document, lex: Lexicon | None = None) -> int | None:
     """The line of the first paragraph or list item, in a prose section of ``doc`` other
     than its consequences, links and references, that argues an alternative; else None."""
     lex = lex or lexicon()
+    for sec in doc.sections():
+        if _WEIGHING_HEADING.match(sec.key):  # "## Comparison with keyword", "## Why not X"
+            return sec.line
     for line, text in _prose(doc.root):
         if lex.mentions("alternative_argued", text) or lex.opens("alternative_opening", text):
             return line
     return None
+
+
+# A section whose heading weighs another way: "Comparison with keyword", "X vs Y", "Why not
+# X", "Why encodeURI does not solve our problem", "Rejected approaches".
+_WEIGHING_HEADING = re.compile(
+    r"^(?:comparison\s+(?:with|to|of|between|against)\b|"
+    r"(?!.*\b(?:expected|actual|before|after)\b).+\s(?:vs|versus)\s.+|why\s+not\b|"
+    r"why\s+.+\s(?:does\s+not|doesn\s?t|do\s+not|don\s?t|cannot|can\s?t|won\s?t|"
+    r"would\s+not|is\s+not|isn\s?t)\b|(?:rejected|discarded|dismissed)\s+"
+    r"(?:alternatives|approaches|options|ideas))"
+)
 
 
 def _prose(sec: Section) -> Iterator[tuple[int, str]]:

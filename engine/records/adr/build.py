@@ -36,6 +36,7 @@ from .ystatement import CHOSEN_BY, decided, y_statement
 DECIDER_KEYS: tuple[str, ...] = ("deciders", "decision makers", "decision maker", "decided by")
 DECIDER_KEYS += ("approved by", "approvers", "approver", "decision-makers")
 DECIDER_KEYS += ("involved", "participants", "accountable", "agreed by", "signed off by")
+DECIDER_KEYS += ("contributors",)
 DATE_KEYS = ("date", "decision date", "last updated", "created", "date created")
 PROPOSER_KEYS: tuple[str, ...] = (
     "author",
@@ -181,6 +182,8 @@ class Builder(Decide):
         if sec is not None and (sec.level == 1 or not roles.is_role(sec.key)):
             generic = _part_not_title(self.doc, sec) or _kind_of_document(sec.title)
             title = "" if generic else sec.title
+            if sec.key == "title" and (named := _title_part(sec)):  # "## Title" / "Use X"
+                title, self.title_line = named
         number: str | None = None
         m = TITLE_NUMBER.match(title)
         if m and m.group(3).strip():
@@ -424,6 +427,14 @@ _KINDS = re.compile(
     r"(?:\s+(?:proposal|document))?$",
     re.IGNORECASE,
 )
+
+
+def _title_part(sec: Section) -> tuple[str, int] | None:
+    """A "Title" heading's one short paragraph, the record's title, and its line."""
+    paras = [b for b in sec.blocks if isinstance(b, Paragraph)]
+    if len(paras) != 1 or len(paras[0].text.split()) > 20 or sec.children:
+        return None
+    return paras[0].text.strip().rstrip("."), paras[0].line
 
 
 def _kind_of_document(title: str) -> bool:

@@ -1,14 +1,16 @@
-"""The points of a decision stated in prose, written in sections of their own beside it:
-an RFC's ``# Drawbacks`` part, a record's ``## Advantages`` or ``## Disadvantages`` section
-at the level of its decision. They are the chosen course's pros and cons."""
+"""The points of a decision stated in prose, written in sections of their own: an RFC's
+``# Drawbacks`` part, a design document's ``### Pros`` and ``### Cons`` under its design, a
+record's ``## Advantages`` or ``## Disadvantages``, anywhere outside its options sections.
+They are the chosen course's pros and cons."""
 
 from __future__ import annotations
 
 import re
 
 from ..document import Document, ListBlock, Paragraph, Section
+from ..document.model import heading_key
 from .content import Opt, prefixed
-from .sections import pc_kind
+from .sections import options_sections, pc_kind
 
 # Words for the parts that judge the design itself; not "Risks" (a risk section pairs each
 # risk with its mitigation) nor "Positive consequences" (the record's consequences).
@@ -19,16 +21,26 @@ _OWN = re.compile(
 
 
 def beside(doc: Document, decision: Section) -> list[tuple[str, Section]]:
-    """(``pros``/``cons``, section) for each section at the decision's level that names one
-    kind of point ("Drawbacks", "Benefits", "Disadvantages")."""
+    """(``pros``/``cons``, section) for each section outside the options sections that names
+    one kind of point ("# Drawbacks", "### Pros" under "## Design details", "### Proposed
+    Solution: Drawbacks")."""
+    options = {id(s) for o in options_sections(doc) for s in o.walk()}
     out = []
     for sec in doc.sections():
-        if sec is decision or sec.level != decision.level:
-            continue
-        kind = pc_kind(sec.key)
-        if kind is not None and _OWN.match(sec.key):
+        if sec is decision or id(sec) in options:
+            continue  # an alternative's own points are not the design's
+        key = _own_key(sec)
+        kind = pc_kind(key)
+        if kind is not None and _OWN.match(key):
             out.append((kind, sec))
     return out
+
+
+def _own_key(sec: Section) -> str:
+    """The heading's key, or the part after its parent's name ("### Proposed Solution:
+    Drawbacks" is "drawbacks")."""
+    head, colon, tail = sec.title.partition(":")
+    return heading_key(tail) if colon and head.strip() and tail.strip() else sec.key
 
 
 def add_points(doc: Document, decision: Section, opt: Opt) -> None:
@@ -36,7 +48,7 @@ def add_points(doc: Document, decision: Section, opt: Opt) -> None:
     decision: every list item, and every paragraph but a lead-in to a list ("There are some
     more salient drawbacks:"); a "Good, because"/"Bad, because" prefix wins over the kind."""
     for kind, sec in beside(doc, decision):
-        for sub in sec.walk():
+        for sub in sec.walk():  # (a section within the decision's is read once, as its own)
             for block in sub.blocks:
                 if isinstance(block, ListBlock):
                     for item in block.items:

@@ -44,7 +44,7 @@ STATUS_MAP = {
     "superceded": "superseded",
     "replaced": "superseded",
     "obsolete": "superseded",
-    "outdated": "superseded",
+    "outdated": "withdrawn",  # no longer valid; names no replacement by itself
     "retired": "superseded",
     "withdrawn": "withdrawn",
     "abandoned": "withdrawn",

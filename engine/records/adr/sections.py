@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..document import Document, Section
+from ..document.model import heading_key
 
 CONTEXT = ("context", "background", "problem", "issue", "motivation", "summary of the problem")
 # The vocabulary of options sections, in one place: the words that name alternatives, the
@@ -108,6 +109,7 @@ DECIDERS += ("approved by",)
 # Who took part in deciding, in other templates' words ("Involved: Ana, Bo", RACI's
 # "Accountable", "Signed off by").
 DECIDERS += ("involved", "participants", "accountable", "agreed by", "signed off by")
+DECIDERS += ("contributors",)  # GOV.UK's "## Contributors" ("Who made this decision")
 
 PRO_KEYS = (
     "pros",
@@ -287,12 +289,21 @@ def _record_title(doc: Document, sec: Section) -> bool:
     return sec is doc.title_section and any(p(c.key) for c in sec.children for p in parts)
 
 
+def _options_heading(sec: Section) -> bool:
+    """An options heading, also after its parent's name and a colon, as some templates write
+    their parts ("### Proposed Solution: Notable Alternatives")."""
+    if is_options(sec.key):
+        return True
+    head, colon, tail = sec.title.partition(":")
+    return bool(colon and head.strip() and is_options(heading_key(tail)))
+
+
 def options_sections(doc: Document) -> list[Section]:
     """Options sections, outermost first: a section nested in another options section is
     read as part of it; one that names the parts of a decision is not one."""
     found = [
         s
-        for s in ordered(doc, is_options)
+        for s in sorted(doc.find(_options_heading), key=lambda s: (s.level, s.line))
         if not _part_of_decision(doc, s) and not _record_title(doc, s)
     ]
     out: list[Section] = []
