@@ -136,8 +136,10 @@ class _Folder:
             return 0, None
         earlier = [
             e
-            for n, e in self.store.titled(self.folder, key, self.seq)
-            if _before((n, e), (self.seq, m)) and not _same_name(e, m) and not self._related(e, m)
+            for n, number, e in self.store.titled(self.folder, key, self.seq)
+            if _before((n, number), (self.seq, m.number))
+            and not _same_name(e, m)
+            and not self._related(e, m)
         ]
         return len(earlier), earlier[0] if earlier else None
 
@@ -162,13 +164,13 @@ def _named(m: Member) -> str:
     return f"'{m.did}' ({base})"
 
 
-def _before(a: tuple[int, Member], b: tuple[int, Member]) -> bool:
-    """Whether record ``a`` (walk position, member) came before ``b``: by their decision
+def _before(a: tuple[int, int | None], b: tuple[int, int | None]) -> bool:
+    """Whether record ``a`` (walk position, decision number) came before ``b``: by their
     numbers when both have one (908 before 1443, whatever order the names sort in), else
     by the order of the folder walk."""
     (seq_a, one), (seq_b, other) = a, b
-    if one.number is not None and other.number is not None and one.number != other.number:
-        return one.number < other.number
+    if one is not None and other is not None and one != other:
+        return one < other
     return seq_a < seq_b
 
 

@@ -259,14 +259,17 @@ class MemberStore(_Store):
         is_first = not first or int(first[0][2]) > seq
         return count, [(str(d), str(f)) for d, f, _ in first], is_first
 
-    def titled(self, folder: str, title: str, seq: int, limit: int = 20) -> list[tuple[int, Any]]:
-        """(seq, value) of the first records of ``folder`` with ``title`` other than ``seq``."""
+    def titled(
+        self, folder: str, title: str, seq: int, limit: int = 20
+    ) -> list[tuple[int, int | None, Any]]:
+        """(seq, number, value) of the first records of ``folder`` with ``title`` other than
+        ``seq``; the number as :meth:`rows` gives it."""
         rows = self._open().execute(
-            "SELECT t.seq, m.body FROM title t JOIN member m ON m.seq = t.seq"
+            "SELECT t.seq, m.eff, m.body FROM title t JOIN member m ON m.seq = t.seq"
             " WHERE t.folder = ? AND t.key = ? AND t.seq != ? ORDER BY t.seq LIMIT ?",
             (folder, title, seq, limit),
         )
-        return [(n, pickle.loads(body)) for n, body in rows.fetchall()]
+        return [(n, eff, pickle.loads(body)) for n, eff, body in rows.fetchall()]
 
     def named(self, folder: str, table: str, key: str) -> str | None:
         """The decision id of the first record of ``folder`` with ``key`` among its names
