@@ -445,6 +445,8 @@ def test_unknown_status_and_date_are_kept_as_text() -> None:
     [
         ("{short title of solved problem}", ""),
         ("ADR Template", ""),
+        ("Title", ""),
+        ("ADRxxx: Decision Record Title (a description of the decision)", ""),
         ("Decision record template by Someone", ""),
         (
             "Pick a queue",
@@ -786,3 +788,26 @@ def test_a_stage_that_is_no_process_stage_makes_no_record() -> None:
         explicit=False,
     )
     assert isinstance(got, InputError)
+
+
+def test_a_document_whose_parts_hold_only_comments_is_a_template() -> None:
+    text = (
+        "# Use a queue\n\n## Status\n\n<!-- proposed, accepted -->\n\n## Context\n\n"
+        "<!-- What is the issue? -->\n\n## Decision\n\n<!-- What is the change? -->\n"
+    )
+    (err,) = load_file("adr/x.md", text.encode(), explicit=False)
+    assert isinstance(err, InputError) and err.kind == "skipped"
+    assert "no part has any text" in err.message
+
+
+@pytest.mark.parametrize("title", ["Title case for headings", "Use a title bar"])
+def test_a_title_that_only_mentions_titles_is_a_record(title: str) -> None:
+    text = f"# {title}\n\n## Status\n\nAccepted\n\n## Decision\n\nWe do it.\n"
+    (src,) = load_file("adr/x.md", text.encode(), explicit=False)
+    assert isinstance(src, SourceRecord)
+
+
+def test_a_placeholder_date_makes_a_template() -> None:
+    text = "# Use a queue\n\nDate: YYYY-MM-DD\n\n## Status\n\nAccepted\n\n## Decision\n\nx\n"
+    (err,) = load_file("adr/x.md", text.encode(), explicit=False)
+    assert isinstance(err, InputError) and "placeholder date" in err.message

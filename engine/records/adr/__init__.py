@@ -72,6 +72,9 @@ def read_adr(path: str, doc: Document, name: str | None = None) -> list[Result]:
     fmt = classify(doc)
     if fmt is None:
         raise NotADecisionRecord(NOT_A_RECORD)
+    parts = [s for s in doc.sections() if s is not doc.title_section]
+    if parts and not any(s.blocks for s in parts) and not doc.front:
+        raise NotADecisionRecord("a template, not a decision record (no part has any text)")
     built = Builder(path, doc, fmt, name).build()
     if isinstance(built, SourceRecord) and _filled_under_blank_title(built) and path != "-":
         title = title_from_file_name(PurePosixPath(path.replace("\\", "/")).stem)
@@ -86,7 +89,13 @@ def read_adr(path: str, doc: Document, name: str | None = None) -> list[Result]:
 # ("s2i-{application}", "{env}-db") are a naming pattern the record writes about.
 _PLACEHOLDER = re.compile(r"(?<![\w-])\{[^{}]{2,}\}(?![\w-])|^\s*\[[^\]]+\]\s*$")
 # A template's number and title blanks: "RFC-NNNN Title", "ADR XXXX: Short title".
-_BLANK_TITLE = re.compile(r"\b(?:N{3,}|X{3,})\b[\s.:-]*(?:short\s+)?title\b", re.IGNORECASE)
+_BLANK_TITLE = re.compile(
+    r"(?:\b|(?<=adr)|(?<=rfc))(?:N{3,}|X{3,})\b[\s.:-]*(?:[\w-]+\s+){0,3}title\b|"
+    r"^\s*(?:(?:decision|record|adr|short|document)\s+)?title\s*$",  # "# Title"
+    re.IGNORECASE,
+)
+# A date the template left to fill in ("Date: YYYY-MM-DD")
+_BLANK_DATE = re.compile(r"\bY{2,4}[-/.]M{1,2}[-/.]D{1,2}\b|\bD{1,2}[-/.]M{1,2}[-/.]Y{2,4}\b", re.I)
 _TEMPLATE_TITLE = re.compile(
     r"^\s*(?:(?:architecture\s+)?decision\s+record\s+|m?adr\s+)?template\b|"
     r"\btemplate\s+(?:by|for|of|using|from)\b|\btemplate\s*$",
@@ -120,6 +129,9 @@ def template_reason(src: SourceRecord) -> str | None:
     status = extra.get("status_text")
     if isinstance(status, str) and "{" in status and "|" in status:
         return f"placeholder status {status!r}"
+    date = extra.get("date_text")
+    if rec.date is None and isinstance(date, str) and _BLANK_DATE.search(date):
+        return f"placeholder date {date!r}"
     return None
 
 
