@@ -88,3 +88,8 @@ def test_a_late_letter_outside_a_run_stays() -> None:
     options += "### K. Keep the old index\n\nRejected.\n"
     found = titles(read(_record(options)))
     assert found[:3] == ["Do nothing", "Do less", "K. Keep the old index"]
+
+
+def test_a_labelled_option_named_like_an_options_heading_is_an_option() -> None:
+    options = "### A. Use shared queues\n\nRejected.\n\n### B. Use positions\n\nRejected.\n"
+    assert titles(read(_record(options)))[:2] == ["Use shared queues", "Use positions"]

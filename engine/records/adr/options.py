@@ -200,7 +200,9 @@ def _from_headings(heads: list[Section]) -> list[Opt]:
         return topics
     found = []
     for head in heads:
-        if is_options(head.key):  # "### Alternatives regarding X": a group of its own
+        # "### Alternatives regarding X": a group of its own; not "### B. Use positions",
+        # an option labelled like its siblings whose name ends in an options word
+        if is_options(head.key) and not re.match(r"^\(?[A-Za-z0-9]{1,2}[.):]\s", head.title):
             inner, _ = from_section(head)
             for opt in inner:
                 if is_rejected(head.key):  # "### Rejected alternatives": not a group
