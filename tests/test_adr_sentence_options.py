@@ -245,6 +245,8 @@ def test_sentences_that_choose_nothing(sentence: str) -> None:
         ("**Routing this through SQS, considered and rejected.**", "Routing this through SQS"),
         ("Sharding the database was ruled out early.", "Sharding the database"),
         ("We decided against Apache Kafka.", "Apache Kafka"),
+        ("We decide against LegalDocML.de because it is not stable.", "LegalDocML.de"),
+        ("We choose not to use Apache Kafka.", "Apache Kafka"),
     ],
 )
 def test_an_alternative_turned_down_in_a_sentence(sentence: str, name: str) -> None:

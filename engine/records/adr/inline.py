@@ -83,8 +83,9 @@ _TURNED_DOWN = re.compile(
     re.IGNORECASE,
 )
 _WE_TURNED_DOWN = re.compile(
-    rf"^{LEAD}(?:ruled\s+out|rejected|decided\s+against|dismissed|discarded|"
-    r"(?:decided|chose|opted)\s+not\s+to\s+(?:use|adopt|go\s+with|pursue|build))\s+(?P<x>.+)$",
+    rf"^{LEAD}(?:ruled\s+out|rejected|decided\s+against|decide\s+against|dismissed|discarded|"
+    r"(?:decided|decide|chose|choose|opted|opt)\s+not\s+to\s+(?:use|adopt|go\s+with|pursue|build))"
+    r"\s+(?P<x>.+)$",
     re.IGNORECASE,
 )
 # The turned-down form that says the alternative was weighed: its subject is named by the
