@@ -44,3 +44,28 @@ def test_a_wrapped_chosen_line_keeps_its_whole_clause() -> None:
         "to realise the benefits with a major version due to the risk of breaking "
         "consumers in non-standard ways."
     )
+
+
+_HEADED = (
+    "# AMI selection\n\n## Status\n\nAccepted\n\n## Context\n\nNodes need images.\n\n"
+    "## Possible solutions\n\n### Option 1: Tags\n\nBy tag.\n\n### Option 2: IDs\n\nBy ID.\n\n"
+    "### Option 3: SSM\n\nBy parameter.\n\n# {heading}\n\n{said}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("heading", "said", "chosen"),
+    [
+        (
+            "Decision from Working Group meeting",
+            "Implement Option 1 and Option 2.",
+            ["Tags", "IDs"],
+        ),
+        ("Recommendation", "We recommend to leverage [Option 3](#option-3-ssm).", ["SSM"]),
+        ("Solution", "We adopt options 2 and 3 together.", ["IDs", "SSM"]),
+    ],
+)
+def test_a_later_section_that_names_options_by_number(
+    heading: str, said: str, chosen: list[str]
+) -> None:
+    assert chosen_titles(read_text(_HEADED.format(heading=heading, said=said))) == chosen

@@ -62,6 +62,7 @@ _REF = (
 _REFERENCES = (
     re.compile(
         r"\b(?:go(?:ing)?\s+(?:ahead\s+)?with|went\s+with|chose|choose|chosen|select(?:ed)?|"
+        r"leverage|proceed\s+with|move\s+forward\s+with|"
         r"pick(?:ed)?|adopt(?:ed)?|prefer(?:red)?|decided\s+(?:on|for|to\s+use)|"
         r"opt(?:ed)?\s+for|recommend(?:ed|s)?|propos(?:e|es|ed)|accept(?:ed)?|implement(?:ed)?|use|"
         r"agreed\s+on|settled?\s+on|landed\s+on|go(?:ing)?\s+for|went\s+for)"
@@ -301,12 +302,25 @@ _COMBINED = re.compile(
 )
 
 
+# "Implement Option 1 and Option 2", "we adopt options 2 and 3": two or more chosen together
+_BOTH = re.compile(
+    r"\b(?:implement|use|adopt|choose|chose|go\s+with|select|pick|leverage|combine)\s+"
+    r"(?:both\s+)?(?:the\s+)?(?:options?|alternatives?|approaches)\s+("
+    + _LABEL
+    + r"(?:\s*(?:,|and|&|\+)\s*(?:(?:options?|alternatives?|approach)\s+)?"
+    + _LABEL
+    + r")+)",
+    re.IGNORECASE,
+)
+
+
 def referenced(text: str, opts: Sequence[Opt]) -> list[int]:
     """Options referred to by number or letter as chosen ("go with option 1", "(#2)", "a
-    blend of options 2 and 3")."""
+    blend of options 2 and 3", "Implement Option 1 and Option 2")."""
     found: list[int] = []
-    for m in _COMBINED.finditer(text):
-        labels = re.findall(r"\d{1,3}[a-z]?|\b[a-z]\b", m.group(1).replace("and", " "))
+    for m in [*_COMBINED.finditer(text), *_BOTH.finditer(text)]:
+        said = re.sub(r"\b(?:and|options?|alternatives?|approach)\b", " ", m.group(1), flags=re.I)
+        labels = re.findall(r"\d{1,3}[a-z]?|\b[a-z]\b", said, flags=re.I)
         found.extend(i for ref in labels if (i := by_label(ref, opts)) is not None)
     if len(set(found)) >= 2:
         return sorted(set(found))

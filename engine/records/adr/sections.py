@@ -73,8 +73,10 @@ PROS_CONS = (
 )
 _DECISION = re.compile(
     r"^(?:the\s+|our\s+|final\s+)?(?:decision(?:s|\s+outcome|\s+and\s+rationale|\s+made)?|"
+    r"decision\s+(?:from|by|of|at|in)\s+.+|"  # "Decision from Working Group meeting"
     r"outcome|resolution|proposals?|proposed\s+(?:solution|decision|design|change|approach)|"
-    r"recommendation|recommended\s+(?:option|solution|approach)|chosen\s+(?:option|solution)|"
+    r"recommendations?|recommended\s+(?:option|solution|approach)|solution|"
+    r"chosen\s+(?:option|solution)|"
     r"conclusion|conclusions|verdict|"
     r"selected\s+(?:option|solution))$"
 )
