@@ -156,9 +156,18 @@ def decision_number(file: str, did: str) -> int | None:
         if not text or text == "-":
             continue
         m = _NUMBER.match(text)
-        if m:
+        if m and not _dated(m.group(1)):
             return int(m.group(1))
     return None
+
+
+def _dated(digits: str) -> bool:
+    """A six-digit prefix that is a year and month (``202005-proposal.md``), as proposal
+    folders name their files by date: no sequence number."""
+    if len(digits) != 6:
+        return False
+    year, month = int(digits[:4]), int(digits[4:])
+    return 1990 <= year <= 2100 and 1 <= month <= 12
 
 
 def _is_document_link(target: str) -> bool:

@@ -483,3 +483,15 @@ def test_a_copied_title_is_the_later_number_whatever_the_name_order(tmp_path: Pa
     (col,) = rules_of(res.findings, "COL006")
     assert col.file.endswith("1443-dynamic-pipelines.md")
     assert "908-proposal-process.md" in col.message
+
+
+def test_year_month_prefixes_are_no_decision_numbers(tmp_path: Path) -> None:
+    adr = tmp_path / "proposals"
+    adr.mkdir()
+    (adr / "202005-version-docs.md").write_text(nygard(1, "Version the docs"))
+    (adr / "202005-query-api.md").write_text(nygard(2, "Query API"))
+    (adr / "0007-a.md").write_text(nygard(7, "Adopt a"))
+    (adr / "0007-b.md").write_text(nygard(7, "Adopt b"))
+    res = run_check(CheckOptions(paths=(str(adr),), today=TODAY))
+    (col,) = rules_of(res.findings, "COL004")
+    assert "0007" in col.file
