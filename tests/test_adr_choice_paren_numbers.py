@@ -69,3 +69,13 @@ def test_a_later_section_that_names_options_by_number(
     heading: str, said: str, chosen: list[str]
 ) -> None:
     assert chosen_titles(read_text(_HEADED.format(heading=heading, said=said))) == chosen
+
+
+def test_a_recommendation_label_names_the_option() -> None:
+    text = (
+        "# Provisioner priority\n\n## Status\n\nAccepted\n\n## Context\n\nPods pick one.\n\n"
+        "## Considerations\n\n**Options**\n\n1. Weight field on the provisioner\n"
+        "2. Alphabetical order\n3. Random choice\n\n**Recommendation:** Option 1, since users "
+        "control it.\n"
+    )
+    assert chosen_titles(read_text(text)) == ["Weight field on the provisioner"]
