@@ -811,3 +811,11 @@ def test_a_placeholder_date_makes_a_template() -> None:
     text = "# Use a queue\n\nDate: YYYY-MM-DD\n\n## Status\n\nAccepted\n\n## Decision\n\nx\n"
     (err,) = load_file("adr/x.md", text.encode(), explicit=False)
     assert isinstance(err, InputError) and "placeholder date" in err.message
+
+
+def test_handles_named_on_the_status_line_are_deciders() -> None:
+    src = load_one(
+        "# Use Salesforce\n\n## Status\n\n*Accepted*, decided by @stuartm and @paulm on "
+        "2020-02-18\n\n## Decision\n\nWe use Salesforce.\n"
+    )
+    assert src.record.decision_makers == ["@stuartm", "@paulm"]

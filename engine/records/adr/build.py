@@ -155,7 +155,8 @@ class Builder(Decide):
             self.data.setdefault("x_status_word", " ".join(str(value).split()).strip(" *_"))
         body = deciding_body(str(value))
         if body and "decision_makers" not in self.data:
-            self.put("decision_makers", [body], line)
+            named = people(body) if body.startswith("@") else [body]  # "@ana and @bo"
+            self.put("decision_makers", named, line)
             self.unsure("decision_makers")
 
     def _status_section(self, sec: Section) -> None:
