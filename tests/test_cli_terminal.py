@@ -53,7 +53,10 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (tmp_path / "decisions" / "good.yaml").write_text(GOOD)
     (tmp_path / "decisions" / "broken.yaml").write_text("id: [unclosed\n")
     (tmp_path / "decisions" / "README.md").write_text("# Our decisions\n\nAn index.\n")
-    (tmp_path / "decisions" / "adr-template.md").write_text("# Title\n\n## Status\n")
+    (tmp_path / "decisions" / "adr-template.md").write_text(
+        "# Render pages with a template engine\n\n## Status\n\nAccepted\n\n## Decision\n\n"
+        "We render with Jinja.\n"
+    )
     return tmp_path
 
 
