@@ -165,8 +165,12 @@ def could_be(sentence: str) -> list[str]:
     m = _COULD_BE.match(re.sub(r"\s*\([^()]*\)", "", sentence))
     if m is None:
         return []
-    name = _clean(re.sub(r"\s*\([^()]*\)", "", m.group("x")))
-    if not name or len(name.split()) > MAX_LISTED_WORDS or _NOT_A_NAME.match(name):
+    return _a_name(_clean(re.sub(r"\s*\([^()]*\)", "", m.group("x"))), MAX_LISTED_WORDS)
+
+
+def _a_name(name: str, max_words: int = MAX_TITLE_WORDS) -> list[str]:
+    """``[name]`` when it can be an option's name: not empty, not too long, not a pronoun."""
+    if not name or len(name.split()) > max_words or _NOT_A_NAME.match(name):
         return []
     return [name]
 
@@ -174,12 +178,7 @@ def could_be(sentence: str) -> list[str]:
 def alternative_is(sentence: str) -> list[str]:
     """ "The other option we considered was X" / "Another alternative is to X"."""
     m = _ALTERNATIVE_IS.match(sentence)
-    if m is None:
-        return []
-    name = _clean(_clause(m.group("x")))
-    if not name or len(name.split()) > MAX_TITLE_WORDS or _NOT_A_NAME.match(name):
-        return []
-    return [name]
+    return _a_name(_clean(_clause(m.group("x")))) if m else []
 
 
 def counted(sentence: str) -> list[str]:
@@ -256,10 +255,7 @@ def proposed(sentence: str) -> list[str]:
     if m is None:
         return []
     name = _clean(re.split(r",\s+\w+ing\b", _clause(m.group("x")), maxsplit=1)[0])
-    name = re.sub(r"\s+instead$", "", name, flags=re.I)
-    if not name or len(name.split()) > MAX_TITLE_WORDS or _NOT_A_NAME.match(name):
-        return []
-    return [name]
+    return _a_name(re.sub(r"\s+instead$", "", name, flags=re.I))
 
 
 def in_section(sec: Section) -> list[Opt]:
