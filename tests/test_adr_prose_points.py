@@ -132,3 +132,26 @@ def test_pros_and_cons_under_the_design_and_after_a_parent_name() -> None:
     chosen = [(t, v) for t, v in found.items() if v[0]]
     assert chosen == [("Memory use", (True, ["less memory", "faster start"], ["more API calls"]))]
     assert found["Paging"][2] == ["slow lists"]
+
+
+def test_pros_of_x_and_cons_of_x_headings_name_the_options() -> None:
+    text = (
+        "# Datastore\n\n## Status\n\nAccepted\n\n## Context\n\nWe need a datastore.\n\n"
+        "### Pros of Kine\n\n- works with SQL\n- small\n\n### Cons of Kine\n\n- extra process\n\n"
+        "### Advantages of etcd\n\n- standard\n\n### Disadvantages of etcd\n\n- heavy\n\n"
+        "## Decision\n\nWe decided to add Kine support.\n"
+    )
+    found = _points(text, "docs/adrs/007-add-kine-support.md")
+    assert found == {
+        "Kine": (True, ["works with SQL", "small"], ["extra process"]),
+        "etcd": (False, ["standard"], ["heavy"]),
+    }
+
+
+def test_one_subject_of_pros_and_cons_headings_is_no_list_of_options() -> None:
+    text = (
+        "# Datastore\n\n## Status\n\nAccepted\n\n## Context\n\nWe need a datastore.\n\n"
+        "## Decision\n\nWe add Kine.\n\n### Pros of this approach\n\n- small\n\n"
+        "### Cons of Kine\n\n- extra process\n"
+    )
+    assert len(_points(text, "docs/adrs/007-add-kine-support.md")) <= 1

@@ -29,6 +29,7 @@ from .itemgroups import group_children
 from .labelled import OPTION_PARA, from_paragraphs, from_table, numbered_label, numbered_run
 from .led import led_paragraphs
 from .letters import lettered
+from .ofheadings import named_by_points
 from .prose import compared, in_section, paragraph_alternatives
 from .reasons import introduced_lists, reasons_after, reasons_follow
 from .rejected import add_why_nots, as_rejected, why_not_heading, why_not_headings
@@ -397,7 +398,7 @@ def _outside_sections(
     """Without options from an options section: option headings or paragraphs anywhere,
     then candidates written as blocks (each option uncertain: the record does list
     alternatives), then options compared in prose (the whole field uncertain)."""
-    out = loose_options(doc) or alternative_headings(doc)
+    out = loose_options(doc) or alternative_headings(doc) or named_by_points(doc)
     if not out:  # lists after "We considered:", discussion sections: each option uncertain
         out = block_candidates(doc)
     if not out:

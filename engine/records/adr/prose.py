@@ -41,7 +41,7 @@ _CONSIDERED = re.compile(
     r"(?:(?:have|has|had|also|initially|originally|briefly|carefully|seriously)\s+){0,3}"
     r"(?:considered|evaluated|(?:did\s+)?look(?:ed)?\s+(?:at|into|for)|explored|investigated|"
     r"weighed|compared|"
-    r"assessed|discussed|tried|prototyped|reviewed)\s+(?P<x>.+)$",
+    r"assessed|discussed|tried|prototyped|reviewed),?\s+(?P<x>.+)$",
     re.IGNORECASE,
 )
 _ALTERNATIVE_IS = re.compile(
