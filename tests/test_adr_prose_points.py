@@ -155,3 +155,30 @@ def test_one_subject_of_pros_and_cons_headings_is_no_list_of_options() -> None:
         "### Cons of Kine\n\n- extra process\n"
     )
     assert len(_points(text, "docs/adrs/007-add-kine-support.md")) <= 1
+
+
+@pytest.mark.parametrize(
+    ("lead", "name"),
+    [
+        ("Adopting a versioned docs system would have several disadvantages:", "Adopting a"),
+        ("However, this simple baseline approach has two major drawbacks:", "Simple baseline"),
+    ],
+)
+def test_a_course_judged_by_the_list_after_it(lead: str, name: str) -> None:
+    text = (
+        f"# Tutorials lifecycle\n\n## Status\n\nAccepted\n\n## Context\n\nTutorials go stale. "
+        f"{lead}\n\n- it needs a build step\n- writers must learn it\n\n## Decision\n\n"
+        "We will review tutorials every quarter.\n"
+    )
+    found = _points(text, "docs/adr/0009-tutorials.md")
+    (weighed,) = [t for t, v in found.items() if not v[0]]
+    assert weighed.startswith(name)
+    assert found[weighed][2] == ["it needs a build step", "writers must learn it"]
+
+
+def test_they_have_drawbacks_names_no_course() -> None:
+    text = (
+        "# Templates\n\n## Status\n\nAccepted\n\n## Context\n\nTemplates help. However, they "
+        "have two major drawbacks:\n\n- stale\n- hard\n\n## Decision\n\nWe keep them.\n"
+    )
+    assert all(v[0] for v in _points(text, "docs/adr/0014-templates.md").values())

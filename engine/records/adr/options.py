@@ -26,6 +26,7 @@ from .content import (
 from .contrast import beside_adopted, in_contrast
 from .inline import in_sentences
 from .itemgroups import group_children
+from .judgedlist import judged_lists
 from .labelled import OPTION_PARA, from_paragraphs, from_table, numbered_label, numbered_run
 from .led import led_paragraphs
 from .letters import lettered
@@ -399,6 +400,7 @@ def _outside_sections(
     then candidates written as blocks (each option uncertain: the record does list
     alternatives), then options compared in prose (the whole field uncertain)."""
     out = loose_options(doc) or alternative_headings(doc) or named_by_points(doc)
+    out = out or judged_lists(doc)  # "Adopting X would have several disadvantages:" + list
     if not out:  # lists after "We considered:", discussion sections: each option uncertain
         out = block_candidates(doc)
     if not out:
