@@ -55,6 +55,8 @@ NAMES = [
     "Alternatives considered and rejected",
     "Options that were weighed",
     "Alternatives and constraints",
+    "Alternate packaging designs",
+    "Alternative designs",
     "Options and their trade-offs",
 ]
 
