@@ -182,3 +182,27 @@ def test_they_have_drawbacks_names_no_course() -> None:
         "have two major drawbacks:\n\n- stale\n- hard\n\n## Decision\n\nWe keep them.\n"
     )
     assert all(v[0] for v in _points(text, "docs/adr/0014-templates.md").values())
+
+
+def test_siblings_of_a_do_nothing_heading_are_the_options() -> None:
+    text = (
+        "# Issue triage\n\n## Status\n\nProposed\n\n## Context\n\nIssues pile up.\n\n"
+        "## Decision\n\nWe triage weekly.\n\n## Consequences\n\nWe have several options.\n\n"
+        "### Do Nothing\n\nIssues keep piling up.\n\n### End All Issue Triage\n\nClose it.\n\n"
+        "### Triage Weekly\n\nA rota.\n"
+    )
+    found = _points(text, "decisions/0004-triage.md")
+    assert [(t, v[0]) for t, v in found.items()] == [
+        ("Do Nothing", False),
+        ("End All Issue Triage", False),
+        ("Triage Weekly", True),
+    ]
+
+
+def test_headings_without_a_do_nothing_are_no_options() -> None:
+    text = (
+        "# Issue triage\n\n## Status\n\nProposed\n\n## Context\n\nIssues pile up.\n\n"
+        "## Decision\n\nWe triage weekly.\n\n## Consequences\n\n### Costs\n\nTime.\n\n"
+        "### Risks\n\nBurnout.\n"
+    )
+    assert len(_points(text, "decisions/0004-triage.md")) <= 1

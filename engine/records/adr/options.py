@@ -24,6 +24,7 @@ from .content import (
     strip_marks,
 )
 from .contrast import beside_adopted, in_contrast
+from .donothing import beside_do_nothing
 from .inline import in_sentences
 from .itemgroups import group_children
 from .judgedlist import judged_lists
@@ -401,6 +402,8 @@ def _outside_sections(
     alternatives), then options compared in prose (the whole field uncertain)."""
     out = loose_options(doc) or alternative_headings(doc) or named_by_points(doc)
     out = out or judged_lists(doc)  # "Adopting X would have several disadvantages:" + list
+    if not out:  # "### Do Nothing" beside "### End All Issue Triage": sibling courses
+        out = [o for sec in beside_do_nothing(doc) for o in from_heading(sec)]
     if not out:  # lists after "We considered:", discussion sections: each option uncertain
         out = block_candidates(doc)
     if not out:
