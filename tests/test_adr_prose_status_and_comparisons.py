@@ -94,3 +94,32 @@ def test_a_heading_that_weighs_another_way(heading: str, named: bool) -> None:
         f"out.\n\n## Decision\n\nWe will make it live.\n\n## {heading}\n\nSome notes.\n"
     )
     assert _facts(text)["alternative_named"] is named
+
+
+@pytest.mark.parametrize(
+    ("heading", "body", "named"),
+    [
+        ("##### Alternative path", "We could publish docs per minor release instead.", True),
+        ("### Alternate Packaging Designs", "One package per provider, or one for all.", True),
+        ("## 7 Alternatives", "Sharding by time was weighed against sharding by label.", True),
+        ("## Alternatives", "N/A - To be documented if alternatives are considered.", False),
+        ("## Alternatives", "Unknown", False),
+        ("## Alternatives", "", False),
+        ("## Links", "See the other records in this folder.", False),
+    ],
+)
+def test_a_heading_naming_alternatives_over_text(heading: str, body: str, named: bool) -> None:
+    text = (
+        "# 15. Staging mail service\n\n## Status\n\nAccepted\n\n## Context\n\nMail goes "
+        f"out.\n\n## Decision\n\nWe will make it live.\n\n{heading}\n\n{body}\n"
+    )
+    assert _facts(text)["alternative_named"] is named
+
+
+def test_a_bold_label_naming_options_counts() -> None:
+    text = (
+        "# 15. Staging mail service\n\n## Status\n\nAccepted\n\n## Context\n\nMail goes "
+        "out.\n\n**Improvement Options**\n\nWe weighed a relay and a queue.\n\n## Decision\n\n"
+        "We will make it live.\n"
+    )
+    assert _facts(text)["alternative_named"] is True

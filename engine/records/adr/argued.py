@@ -21,7 +21,8 @@ from collections.abc import Iterator
 
 from ...packdata import Lexicon, lexicon
 from ..document import Block, Document, ListBlock, ListItem, Paragraph, Section
-from .sections import is_consequences
+from ..document.model import heading_key
+from .sections import is_consequences, is_options
 
 ARGUED_KEY = "x_alternative_argued"
 # Headings of sections that point elsewhere (reduced: lower case, no punctuation).
@@ -58,12 +59,53 @@ def argued_line(doc: Document, lex: Lexicon | None = None) -> int | None:
     than its consequences, links and references, that argues an alternative; else None."""
     lex = lex or lexicon()
     for sec in doc.sections():
-        if _WEIGHING_HEADING.match(sec.key):  # "## Comparison with keyword", "## Why not X"
-            return sec.line
+        if _WEIGHING_HEADING.match(sec.key) or _names_alternatives(sec):
+            return sec.line  # "## Comparison with keyword", "##### Alternative path"
+        for block in sec.blocks:  # "**Improvement Options**" over a list
+            if _labels_alternatives(block):
+                return block.line
     for line, text in _prose(doc.root):
         if lex.mentions("alternative_argued", text) or lex.opens("alternative_opening", text):
             return line
     return None
+
+
+# A heading or bold label that names alternatives ("Alternative path", "Alternate packaging
+# designs", "7 Alternatives", "**Improvement Options**"): the record weighed some, even where
+# no reader took them as options.
+_ALTERNATIVES_LABEL = re.compile(
+    r"^(?:[a-z][\w-]*\s+){0,2}(?:alternatives?|alternate\s+\w+|options)(?:\s+considered)?$"
+)
+
+
+def _labels_alternatives(block: Block) -> bool:
+    """A paragraph that is only a bold label naming alternatives."""
+    if not isinstance(block, Paragraph) or not block.label or block.text != block.label:
+        return False
+    return bool(_ALTERNATIVES_LABEL.match(heading_key(block.label)))
+
+
+def _names_alternatives(sec: Section) -> bool:
+    """A heading naming alternatives over some text that weighs them; not one that says
+    "N/A", "None" or "Unknown", or holds nothing (a template's heading left empty)."""
+    named = is_options(sec.key) or bool(re.search(r"\b(?:alternatives?|alternate)\b", sec.key))
+    if not named or is_pointer(sec.key):
+        return False
+    text = " ".join(t for s in sec.walk() for _, t in _own_prose(s))
+    return len(text.split()) >= _MIN_WORDS and not _NOTHING.match(text)
+
+
+_MIN_WORDS = 5
+_NOTHING = re.compile(
+    r"^\W*(?:n/?a|none|unknown|tbd|to\s+be\s+(?:determined|documented)|not\s+applicable|"
+    r"nothing|no\s+alternatives?)\b",
+    re.IGNORECASE,
+)
+
+
+def _own_prose(sec: Section) -> Iterator[tuple[int, str]]:
+    for block in sec.blocks:
+        yield from _block(block)
 
 
 # A section whose heading weighs another way: "Comparison with keyword", "X vs Y", "Why not
