@@ -48,11 +48,18 @@ def add_points(doc: Document, decision: Section, opt: Opt) -> None:
     decision: every list item, and every paragraph but a lead-in to a list ("There are some
     more salient drawbacks:"); a "Good, because"/"Bad, because" prefix wins over the kind."""
     for kind, sec in beside(doc, decision):
-        for sub in sec.walk():  # (a section within the decision's is read once, as its own)
-            for block in sub.blocks:
-                if isinstance(block, ListBlock):
-                    for item in block.items:
-                        got = prefixed(item.text)
-                        opt.add(got[0] if got else kind, item.line, got[1] if got else item.text)
-                elif isinstance(block, Paragraph) and not block.text.rstrip().endswith(":"):
-                    opt.add(kind, block.line, block.text)
+        section_points(opt, kind, sec)
+
+
+def section_points(opt: Opt, kind: str, sec: Section) -> None:
+    """Give ``opt`` every point of ``sec`` and its subsections as ``kind``: each list item
+    (its "Good, because"/"Bad, because" prefix wins) and each paragraph but a lead-in to a
+    list."""
+    for sub in sec.walk():
+        for block in sub.blocks:
+            if isinstance(block, ListBlock):
+                for item in block.items:
+                    got = prefixed(item.text)
+                    opt.add(got[0] if got else kind, item.line, got[1] if got else item.text)
+            elif isinstance(block, Paragraph) and not block.text.rstrip().endswith(":"):
+                opt.add(kind, block.line, block.text)

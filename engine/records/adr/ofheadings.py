@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import re
 
-from ..document import Document, ListBlock, Paragraph
-from .content import Opt, prefixed
+from ..document import Document
+from .content import Opt
+from .drawbacks import section_points
 from .sections import is_consequences
 
 _OF = re.compile(
@@ -33,13 +34,5 @@ def named_by_points(doc: Document) -> list[Opt]:
         if _ONE.match(name):
             continue
         opt = found.setdefault(name.lower(), Opt(name, sec.line, None, [name]))
-        kind = "pros" if m.group("kind").lower() in _PRO_WORDS else "cons"
-        for sub in sec.walk():
-            for block in sub.blocks:
-                if isinstance(block, ListBlock):
-                    for item in block.items:
-                        got = prefixed(item.text)
-                        opt.add(got[0] if got else kind, item.line, got[1] if got else item.text)
-                elif isinstance(block, Paragraph) and not block.text.rstrip().endswith(":"):
-                    opt.add(kind, block.line, block.text)
+        section_points(opt, "pros" if m.group("kind").lower() in _PRO_WORDS else "cons", sec)
     return list(found.values()) if len(found) >= 2 else []
