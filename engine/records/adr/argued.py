@@ -104,6 +104,7 @@ _NOTHING = re.compile(
 
 
 def _own_prose(sec: Section) -> Iterator[tuple[int, str]]:
+    """(line, text) of each paragraph and list item of ``sec`` itself, not its subsections."""
     for block in sec.blocks:
         yield from _block(block)
 
@@ -124,8 +125,7 @@ def _prose(sec: Section) -> Iterator[tuple[int, str]]:
     document order; consequences, links and references left out with their subsections."""
     if is_consequences(sec.key) or is_pointer(sec.key):
         return
-    for block in sec.blocks:
-        yield from _block(block)
+    yield from _own_prose(sec)
     for child in sec.children:
         yield from _prose(child)
 

@@ -35,8 +35,7 @@ from .ystatement import CHOSEN_BY, decided, y_statement
 
 DECIDER_KEYS: tuple[str, ...] = ("deciders", "decision makers", "decision maker", "decided by")
 DECIDER_KEYS += ("approved by", "approvers", "approver", "decision-makers")
-DECIDER_KEYS += ("involved", "participants", "accountable", "agreed by", "signed off by")
-DECIDER_KEYS += ("contributors",)
+DECIDER_KEYS += roles.OTHER_DECIDERS
 DATE_KEYS = ("date", "decision date", "last updated", "created", "date created")
 PROPOSER_KEYS: tuple[str, ...] = (
     "author",

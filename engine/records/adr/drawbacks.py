@@ -8,9 +8,8 @@ from __future__ import annotations
 import re
 
 from ..document import Document, ListBlock, Paragraph, Section
-from ..document.model import heading_key
 from .content import Opt, prefixed
-from .sections import options_sections, pc_kind
+from .sections import options_sections, part_key, pc_kind
 
 # Words for the parts that judge the design itself; not "Risks" (a risk section pairs each
 # risk with its mitigation) nor "Positive consequences" (the record's consequences).
@@ -29,18 +28,11 @@ def beside(doc: Document, decision: Section) -> list[tuple[str, Section]]:
     for sec in doc.sections():
         if sec is decision or id(sec) in options:
             continue  # an alternative's own points are not the design's
-        key = _own_key(sec)
+        key = part_key(sec)  # "### Proposed Solution: Drawbacks" is "drawbacks"
         kind = pc_kind(key)
         if kind is not None and _OWN.match(key):
             out.append((kind, sec))
     return out
-
-
-def _own_key(sec: Section) -> str:
-    """The heading's key, or the part after its parent's name ("### Proposed Solution:
-    Drawbacks" is "drawbacks")."""
-    head, colon, tail = sec.title.partition(":")
-    return heading_key(tail) if colon and head.strip() and tail.strip() else sec.key
 
 
 def add_points(doc: Document, decision: Section, opt: Opt) -> None:

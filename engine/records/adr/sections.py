@@ -109,12 +109,19 @@ _WHY = re.compile(
     r"why\s+(?:this|these|we\s+(?:chose|picked|selected)\b.*)(?:\s+(?:option|alternative|approach|"
     r"solution|decision|choice))?|reasons?\s+for\s+(?:the|this|our)\s+(?:decision|choice))$"
 )
-DECIDERS: tuple[str, ...] = ("deciders", "decision makers", "decided by", "approvers")
-DECIDERS += ("approved by",)
 # Who took part in deciding, in other templates' words ("Involved: Ana, Bo", RACI's
-# "Accountable", "Signed off by").
-DECIDERS += ("involved", "participants", "accountable", "agreed by", "signed off by")
-DECIDERS += ("contributors",)  # GOV.UK's "## Contributors" ("Who made this decision")
+# "Accountable", "Signed off by", GOV.UK's "## Contributors" ("Who made this decision")):
+# read as deciders from a heading, a line or front matter alike.
+OTHER_DECIDERS: tuple[str, ...] = (
+    "involved",
+    "participants",
+    "accountable",
+    "agreed by",
+    "signed off by",
+)
+OTHER_DECIDERS += ("contributors",)
+DECIDERS: tuple[str, ...] = ("deciders", "decision makers", "decided by", "approvers")
+DECIDERS += ("approved by", *OTHER_DECIDERS)
 
 PRO_KEYS = (
     "pros",
@@ -294,13 +301,17 @@ def _record_title(doc: Document, sec: Section) -> bool:
     return sec is doc.title_section and any(p(c.key) for c in sec.children for p in parts)
 
 
-def _options_heading(sec: Section) -> bool:
-    """An options heading, also after its parent's name and a colon, as some templates write
-    their parts ("### Proposed Solution: Notable Alternatives")."""
-    if is_options(sec.key):
-        return True
+def part_key(sec: Section) -> str:
+    """The key of the part a heading names after its parent's name and a colon, as some
+    templates write their parts ("### Proposed Solution: Notable Alternatives" is "notable
+    alternatives"); else the heading's own key."""
     head, colon, tail = sec.title.partition(":")
-    return bool(colon and head.strip() and is_options(heading_key(tail)))
+    return heading_key(tail) if colon and head.strip() and tail.strip() else sec.key
+
+
+def _options_heading(sec: Section) -> bool:
+    """An options heading, also after its parent's name and a colon."""
+    return is_options(sec.key) or is_options(part_key(sec))
 
 
 def options_sections(doc: Document) -> list[Section]:
