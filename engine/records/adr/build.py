@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -110,8 +111,8 @@ class Builder(Decide):
             return
         if name == "status" and "status" not in self.data:
             self._status(meta.value, meta.line, meta)
-        elif name == "stage" and "status" not in self.data and stage_status(meta.value):
-            self.put("status", stage_status(meta.value), meta.line)  # "Stage: 2 (candidate)"
+        elif name == "stage" and "status" not in self.data and (stage := stage_status(meta.value)):
+            self.put("status", stage, meta.line)  # "Stage: 2 (candidate)"
             self.put("status_text", f"Stage {meta.value}", meta.line)
         elif name in DATE_KEYS and "date" not in self.data:
             date, text = parse_date(meta.raw if meta.raw is not None else meta.value)
@@ -254,9 +255,9 @@ class Builder(Decide):
         if self.opts and "options" in unsure and not options_sections(self.doc):
             self.data["x_options_in_text"] = True  # no place for options: read from the text
         self._pros_cons_sections()
-        shared = [o.description for o in self.opts]
+        shared = Counter(o.description for o in self.opts)
         for opt in self.opts:  # "It is simple, but not ergonomic": a pro and a con
-            if opt.description is None or shared.count(opt.description) == 1:
+            if opt.description is None or shared[opt.description] == 1:
                 add_prose_points(opt)  # not a paragraph that names several options
 
     def _options_of(self, link: Link) -> bool:

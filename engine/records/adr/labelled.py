@@ -77,6 +77,7 @@ def from_table(table: Table) -> list[Opt]:
     )
     # "| Option | Pros | Cons |": columns that give each option's points
     kinds = {i: k for i, h in enumerate(head) if i != col and (k := pc_kind(h)) is not None}
+    all_bold = all(_bold(r, col) for r in table.rows)  # then bold sets no row apart
     out = []
     for row in table.rows:
         if col >= len(row.cells) or not row.cells[col].strip():
@@ -88,9 +89,9 @@ def from_table(table: Table) -> list[Opt]:
         if rest:
             opt.describe(rest, row.line)
         for i, kind in kinds.items():
-            for point in _cell_points(row.sources[i] if i < len(row.sources) else ""):
+            for point in _cell_points(row.lines[i] if i < len(row.lines) else ()):
                 opt.add(kind, row.line, point)
-        bold = _bold(row, col) and not all(_bold(r, col) for r in table.rows)
+        bold = _bold(row, col) and not all_bold
         flag = row.cells[mark_col] if mark_col is not None and mark_col < len(row.cells) else ""
         opt.marked = marked or bold or _flagged(flag)
         opt.marked_line = row.line if opt.marked else 0
@@ -114,16 +115,14 @@ def _flagged(cell: str) -> bool:
     return bool(_YES.search(cell)) and not _NO.search(cell)
 
 
-# Points within one table cell: "<br>" line breaks, or "•" bullets written inline.
-_CELL_SPLIT = re.compile(r"\s*(?:<br\s*/?>|(?:^|\s)[•·]\s)\s*", re.I)
+# "•" bullets written inline in one line of a cell
+_CELL_SPLIT = re.compile(r"\s*(?:^|\s)[•·]\s\s*")
 
 
-_PLAIN = re.compile(r"\*\*|__|`")  # emphasis and code marks in a cell's source
-
-
-def _cell_points(cell: str) -> list[str]:
-    """The points of a pros or cons cell; none for an empty or "n/a" cell."""
-    parts = [_PLAIN.sub("", p).strip(" ;,").removeprefix("- ") for p in _CELL_SPLIT.split(cell)]
+def _cell_points(lines: tuple[str, ...]) -> list[str]:
+    """The points of a pros or cons cell, one per line ("<br>" in Markdown, a paragraph in
+    Word) or inline bullet; none for an empty or "n/a" cell."""
+    parts = [p.strip(" ;,").removeprefix("- ") for ln in lines for p in _CELL_SPLIT.split(ln)]
     return [p for p in parts if p and p.lower() not in ("-", "n/a", "na", "none", "—", "–")]
 
 

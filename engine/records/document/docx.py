@@ -174,6 +174,7 @@ def _table(table: Any, first: int) -> tuple[Table | None, int]:
                 tuple(c.text for c in cells),
                 tuple(c.source for c in cells),
                 tuple(c.marks for c in cells),
+                tuple((c.text,) if c.text else () for c in cells),
             )
         )
         ordinal += 1

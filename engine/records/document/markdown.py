@@ -316,6 +316,7 @@ class _Reader:
                         tuple(c.text for c in cells),
                         tuple(c.source for c in cells),
                         tuple(c.marks for c in cells),
+                        tuple(tuple(ln for ln in c.lines if ln) for c in cells),
                     )
                 )
         if not rows:

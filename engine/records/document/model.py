@@ -92,6 +92,7 @@ class Row:
     cells: tuple[str, ...]  # plain text
     sources: tuple[str, ...] = ()  # as written (bold kept as **x**)
     marks: tuple[tuple[str, ...], ...] = ()  # emphasised spans per cell
+    lines: tuple[tuple[str, ...], ...] = ()  # plain text lines per cell (a "<br>", a paragraph)
 
 
 @dataclass(frozen=True)
