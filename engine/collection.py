@@ -410,12 +410,8 @@ def _site_path_exists(base_file: str, target: str) -> bool:
     for _ in range(4):
         for start in range(max(0, len(parts) - 3), len(parts)):
             tail = "/".join(parts[start:])
-            for suffix in _PAGE_SUFFIXES:
-                try:
-                    if Path(posixpath.join(folder, tail + suffix)).is_file():
-                        return True
-                except OSError:
-                    continue
+            if any(_is_file(posixpath.join(folder, tail + sfx)) for sfx in _PAGE_SUFFIXES):
+                return True
         if not folder or folder == posixpath.dirname(folder):
             break
         folder = posixpath.dirname(folder)
@@ -432,10 +428,12 @@ def _exists(base_file: str, target: str, *, above: bool = False) -> bool:
         return _site_path_exists(base_file, target)
     here = posixpath.dirname(base_file)
     places = [here] + ([posixpath.dirname(here)] if above and "/" not in target and here else [])
-    for place in places:
-        try:
-            if Path(posixpath.normpath(posixpath.join(place, target))).is_file():
-                return True
-        except OSError:
-            continue
-    return False
+    return any(_is_file(posixpath.normpath(posixpath.join(place, target))) for place in places)
+
+
+def _is_file(path: str) -> bool:
+    """Whether ``path`` is a file; False for a name the system refuses (too long)."""
+    try:
+        return Path(path).is_file()
+    except OSError:
+        return False
