@@ -24,6 +24,7 @@ from .content import (
     strip_marks,
 )
 from .contrast import beside_adopted, in_contrast
+from .courses import in_options_section
 from .donothing import beside_do_nothing
 from .inline import in_sentences
 from .itemgroups import group_children
@@ -32,7 +33,7 @@ from .labelled import OPTION_PARA, from_paragraphs, from_table, numbered_label, 
 from .led import led_paragraphs
 from .letters import lettered
 from .ofheadings import named_by_points
-from .prose import compared, in_section, paragraph_alternatives
+from .prose import compared, paragraph_alternatives
 from .reasons import introduced_lists, reasons_after, reasons_follow
 from .rejected import add_why_nots, as_rejected, why_not_heading, why_not_headings
 from .sections import (
@@ -154,8 +155,10 @@ def from_section(sec: Section) -> tuple[list[Opt], bool]:
     """The options of one options section, and whether they were read from prose."""
     heads = mended([c for c in sec.children if _is_option_heading(c)])
     if reasons_follow(sec):  # "We considered X, but the following limitations ...:"
-        found = in_section(sec)
-        if len(found) == 1:
+        found = in_options_section(sec, lists_as_cons=False)
+        if len(found) > 1:  # several courses: each list is the one before it's
+            found = in_options_section(sec)
+        elif len(found) == 1:
             points = [h.title for h in heads] or [it.text for it in sec.items()]
             found[0].reason = "; ".join(points) or found[0].description
             found[0].reason_line = (heads[0].line if heads else sec.line) if points else 0
@@ -192,7 +195,7 @@ def from_section(sec: Section) -> tuple[list[Opt], bool]:
         return from_table(tables[0]), False
     if found := led_paragraphs(sec):  # "**Keep X as it is.** Defers the problem..."
         return found, False
-    found = in_section(sec)
+    found = in_options_section(sec)
     if not found and (DECISION_WORDS.search(sec.key) or is_rejected(sec.key)):  # "Other options"
         found = paragraph_alternatives(sec)
     return found, True
