@@ -188,6 +188,26 @@ _CUT = re.compile(
     r",?\s+(?:although|though|but|while|whereas|however)\b",
     re.IGNORECASE,
 )
+# "replace the cron job with a worker", "move away from cron and use ...": what a deciding
+# sentence leaves behind names no option it chooses
+_LEAVING = re.compile(
+    r"\b(?:replac(?:e|es|ing)|(?:move|moving|migrate|migrating|switch|switching)\s+away\s+from|"
+    r"stop\s+using|retir(?:e|ing)|phas(?:e|ing)\s+out|get\s+rid\s+of|deprecat(?:e|ing)|"
+    r"abandon(?:ing)?|drop(?:ping)?)\s+(?P<x>.+?)(?=\s+(?:with|by|and|to|for|in\s+favou?r\s+of)\b|"
+    r"[,;.]|$)",
+    re.IGNORECASE,
+)
+STEM = 7  # words that share their first seven letters are one ("scheduler", "scheduling")
+
+
+def _stem_hit(said: set[str], own: set[str]) -> bool:
+    """Whether ``said`` names a word of ``own`` exactly or by a long shared stem."""
+    if said & own:
+        return True
+    stems = {w[:STEM] for w in own if len(w) >= STEM + 1}
+    return any(len(w) >= STEM + 1 and w[:STEM] in stems for w in said)
+
+
 _PROPER = re.compile(r"(?<=[\w,;)] )`?([A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*)`?|`([^`]{2,40})`")
 
 
@@ -279,8 +299,9 @@ def term_choice(
         if m is None or _WEIGHING.search(sentence[: m.end()] + " " + rest):
             continue
         verb, _, rest = rest.strip().partition(" ")
-        said = terms(rest)
-        hits = {i for i, words in enumerate(own) if words & said and not opts[i].rejected}
+        both = f"{verb} {rest}"
+        said = terms(_LEAVING.sub(" ", both) if _LEAVING.match(both) else _LEAVING.sub(" ", rest))
+        hits = {i for i, words in enumerate(own) if _stem_hit(said, words) and not opts[i].rejected}
         hits |= _by_verb(verb, said, opts, own)
         if hits and first < 0:
             first = n
