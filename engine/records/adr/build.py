@@ -323,6 +323,7 @@ class Builder(Decide):
                 opt = self.opts[index]
                 if head.title not in opt.aliases:
                     opt.aliases.append(head.title)
+                opt.marked = opt.marked or clean_title(head.title)[2]  # "### A1 - X (CHOSEN)"
                 fill(opt, head.blocks, head.children, points=True)
 
     def choice(self) -> None:

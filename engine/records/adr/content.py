@@ -259,8 +259,10 @@ def prefixed(text: str) -> tuple[str, str] | None:
             return kind, m.group(1).strip()
     for kind, pattern in (("pros", PRO), ("cons", CON), ("neutral", NEUTRAL)):
         m = pattern.match(text)
-        if m and m.group(2).strip():
+        if m and m.group(2).strip(" :"):
             return kind, m.group(2).strip()
+        if m and m.group(2).strip() == ":":  # "Good, because:" over a list: a label
+            return kind, ""
     return None
 
 
@@ -362,6 +364,10 @@ _REJECTION = re.compile(
 )
 
 
+# MADR's "Good, because X" / "Bad, because Y": one whole point
+_MADR_POINT = re.compile(r"^\s*(?:good|bad|neutral)\s*,\s*because\b\s*\w", re.IGNORECASE)
+
+
 def fill_item(
     opt: Opt, item: ListItem, pending: str | None, signed: bool, *, points: bool = False
 ) -> None:
@@ -375,6 +381,8 @@ def fill_item(
     if (got := prefixed(item.text)) is not None:
         if got[1]:
             opt.add(got[0], item.line, got[1])
+        if got[1] and _MADR_POINT.match(item.text):
+            return  # "Good, because X" over bullets: they say more of X, not more points
         for child in item.children:
             fill_item(opt, child, got[0], False)
         return

@@ -27,3 +27,35 @@ def lettered(opts: list[Opt]) -> None:
         opt.aliases.append(opt.title)
         opt.title = opt.title[m.end() :].strip()
         opt.label = m.group(1).lower()
+
+
+# "A1: Keep the instance guid", "### A2 - Derive the id", "B3": a code of a letter or two
+# and a number, as a template numbers its alternatives
+_CODE = re.compile(r"^([A-Z]{1,2})(\d{1,2}[a-z]?)(?:\s*[-–—:.)]\s*(?P<rest>\S.*))?$")
+MAX_CODED_WORDS = 12  # a title taken from a description is its first clause, this long at most
+
+
+def coded(opts: list[Opt]) -> None:
+    """Take code labels (``A1``, ``A2``...) off the titles of ``opts`` when two or more carry
+    the same letters with different numbers: the code becomes the label (and an alias), the
+    title is the words after it, or the first clause of the option's description when the
+    title is the bare code."""
+    found = [(o, m) for o in opts if (m := _CODE.match(o.title.strip()))]
+    by_letters: dict[str, set[str]] = {}
+    for _, m in found:
+        by_letters.setdefault(m.group(1), set()).add(m.group(2))
+    for opt, m in found:
+        numbers = by_letters[m.group(1)]
+        if len(numbers) < 2 or sum(1 for _, n in found if n.group(1) == m.group(1)) > len(numbers):
+            continue  # one code alone, or a code used twice in one section: no run
+        title = m.group("rest") or _first_clause(opt.description or "")
+        opt.aliases.append(opt.title)
+        opt.label = (m.group(1) + m.group(2)).lower()
+        if title:
+            opt.title = title
+
+
+def _first_clause(text: str) -> str:
+    first = re.split(r"(?<=[.;!?])\s+|\s+[-–—]\s+", text.strip(), maxsplit=1)[0]
+    words = first.rstrip(" .;:").split()
+    return " ".join(words) if 0 < len(words) <= MAX_CODED_WORDS else ""

@@ -31,7 +31,7 @@ from .itemgroups import group_children
 from .judgedlist import judged_lists
 from .labelled import OPTION_PARA, from_paragraphs, from_table, numbered_label, numbered_run
 from .led import led_paragraphs
-from .letters import lettered
+from .letters import coded, lettered
 from .ofheadings import named_by_points
 from .prose import compared, paragraph_alternatives
 from .reasons import introduced_lists, reasons_after, reasons_follow
@@ -370,6 +370,7 @@ def read_options(
         if not found:
             found, prose = _following(doc, sec), False
         lettered(found)  # "A. Do nothing", "B. ...": the letters are labels
+        coded(found)  # "A1: Keep the id", "A2: ...": the codes are labels
         earlier = len(out)  # an option listed again in a later section is the same option
         if is_rejected(sec.key):
             for opt in found:
@@ -378,12 +379,13 @@ def read_options(
             uncertain.append("options")
         added.append((sec, []))
         for opt in found:
-            same = next((o for o in out[:earlier] if _key(o.title) == _key(opt.title)), None)
+            same = next((o for o in out[:earlier] if _same(o, opt)), None)
             if same is None:
                 out.append(opt)
                 added[-1][1].append(opt)
                 continue
             same.rejected = same.rejected or opt.rejected
+            same.marked = same.marked or opt.marked  # "### A1 - X (CHOSEN)" under pros and cons
             same.reason = same.reason or opt.reason
             if opt.reason and not same.desc_line:
                 same.desc_line = opt.line
@@ -467,6 +469,15 @@ def alternative_headings(doc: Document) -> list[Opt]:
         opt.rejected = True
         out.append(opt)
     return out
+
+
+def _same(one: Opt, other: Opt) -> bool:
+    """Whether an option met again in a later section is one already read: the same title,
+    or the same code label (``A1``) given by :func:`coded`."""
+    if _key(one.title) == _key(other.title):
+        return True
+    coded = any(a.lower() == o.label for o in (one, other) for a in o.aliases)
+    return coded and one.label is not None and one.label == other.label
 
 
 def _key(title: str) -> str:

@@ -77,7 +77,7 @@ PROS_CONS = (
 _DECISION = re.compile(
     r"^(?:the\s+|our\s+|final\s+)?(?:decision(?:s|\s+outcome|\s+and\s+rationale|\s+made)?|"
     r"decision\s+(?:from|by|of|at|in)\s+.+|"  # "Decision from Working Group meeting"
-    r"outcome|resolution|proposals?|proposed\s+(?:solution|decision|design|change|approach)|"
+    r"outcome|result|resolution|proposals?|proposed\s+(?:solution|decision|design|change|approach)|"
     r"recommendations?|recommended\s+(?:option|solution|approach)|solution|"
     r"chosen\s+(?:option|solution)|"
     r"conclusion|conclusions|verdict|"
