@@ -108,6 +108,8 @@ _SUPERSEDES = re.compile(
     re.IGNORECASE,
 )
 _REF_IN_TEXT = re.compile(r"\b(?:adr|decision|record)[-_ #]*\d{1,6}\b", re.IGNORECASE)
+# a record named by its file name, not linked ("Replaces 2025-09-04-studio-library-persistence")
+_NAME_IN_TEXT = re.compile(r"(?<![\w/.#-])\w+(?:[-_]\w+){2,}(?:\.md)?(?![\w-])")
 MAX_SUPERSEDES = 20
 
 
@@ -140,6 +142,7 @@ def _supersedes(lines: list[tuple[int, str]]) -> list[str]:
                 if _is_document_link(link.group(2)):
                     found.append(link.group(2).split("#", 1)[0])
             found.extend(r.group(0) for r in _REF_IN_TEXT.finditer(rest))
+            found.extend(r.group(0) for r in _NAME_IN_TEXT.finditer(_INLINE_LINK.sub(" ", rest)))
         if len(found) >= MAX_SUPERSEDES:
             break
     return found[:MAX_SUPERSEDES]

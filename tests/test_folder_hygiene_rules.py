@@ -299,6 +299,23 @@ def test_titles_shared_on_purpose_are_not_copies(tmp_path: Path) -> None:
     assert not rules_of(check(tmp_path / "adr"), "COL006")
 
 
+def test_a_record_that_names_the_one_it_replaces_by_file_name_is_no_copy(
+    tmp_path: Path,
+) -> None:
+    write(
+        tmp_path / "adr",
+        {
+            "2025-09-04-library-storage.md": adr("Library storage"),
+            "2025-10-08-library-storage-revisited.md": adr(
+                "Library storage", "Replaces 2025-09-04-library-storage"
+            ),
+            "2025-11-01-queue-storage.md": adr("Library storage", "Replaces the old approach"),
+        },
+    )
+    found = rules_of(check(tmp_path / "adr"), "COL006")
+    assert [Path(f.file).name for f in found] == ["2025-11-01-queue-storage.md"]
+
+
 def test_the_same_title_in_two_folders_is_fine(tmp_path: Path) -> None:
     write(tmp_path / "adr" / "a", {"0001-record.md": adr("1. Record decisions")})
     write(tmp_path / "adr" / "b", {"0001-use-x.md": adr("1. Record decisions")})

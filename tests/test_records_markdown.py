@@ -746,7 +746,7 @@ def test_options_as_subsections() -> None:
 
 
 @pytest.mark.parametrize(
-    "key", ["Involved", "Participants", "Accountable", "Signed off by", "Contributors"]
+    "key", ["Involved", "Participants", "Accountable", "Signed off by", "Contributors", "Owner"]
 )
 @pytest.mark.parametrize("as_heading", [False, True])
 def test_deciders_under_other_templates_words(key: str, as_heading: bool) -> None:
@@ -757,6 +757,31 @@ def test_deciders_under_other_templates_words(key: str, as_heading: bool) -> Non
         "## Decision\n\nWe use NATS.\n"
     )
     assert src.record.decision_makers == ["Ana Smith", "Bo Jones"]
+
+
+@pytest.mark.parametrize(
+    ("footer", "deciders", "date"),
+    [
+        (
+            "---\n\n**Date:** 2026-03-25\n**Decision Makers:** Platform Team\n",
+            ["Platform Team"],
+            "2026-03-25",
+        ),
+        ("**Decision Makers:** Platform Team\n", ["Platform Team"], None),
+        # a closing paragraph with any other line is prose, not metadata
+        ("Thanks to all.\n**Decision Makers:** Platform Team\n", [], None),
+        ("**Reviewed:** yes\n", [], None),
+    ],
+)
+def test_a_closing_paragraph_of_record_keys_is_metadata(
+    footer: str, deciders: list[str], date: str | None
+) -> None:
+    src = load_one(
+        "# Use NATS\n\n## Status\n\nAccepted\n\n## Decision\n\nWe use NATS.\n\n"
+        "## References\n\n- the NATS docs\n\n" + footer
+    )
+    assert src.record.decision_makers == deciders
+    assert (src.record.date.isoformat() if src.record.date else None) == date
 
 
 def test_an_author_is_no_decider() -> None:

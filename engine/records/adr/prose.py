@@ -380,9 +380,10 @@ def compared(doc: Document, title: str, title_line: int) -> list[Opt]:
     found = in_text(paras + [p for p in parts if p not in paras])
     found = found or in_listed(secs) or in_title(title, title_line)
     from .considered import considered_but  # they read names the way this module does
+    from .enumerated import enumerated
     from .questions import asked
 
-    found = found or asked(paras) or considered_but(paras)
+    found = found or asked(paras) or considered_but(paras) or enumerated(paras, doc)
     return found or alternative_alone(paras, doc, title)
 
 

@@ -48,6 +48,8 @@ _OPTIONS = re.compile(
     rf"^(?:[a-z][\w-]*\s+){{1,3}}(?:considered|evaluated|possible|candidate)\s+{_ALTERNATIVES}$|"
     rf"^(?:[a-z][\w-]*\s+){{1,3}}{_ALTERNATIVES}\s+(?:considered|evaluated|compared|weighed)$|"
     rf"^{_AGAINST}$|"
+    # "Rejected", "Superseded / rejected": a heading of turn-down words alone
+    rf"^(?:superseded\s+(?:and\s+|or\s+)?)?{_REJECTED}(?:\s+(?:and\s+|or\s+)?superseded)?$|"
     rf"^(?:{_QUALIFIER}\s+)*{_ALTERNATIVE}\s+(?:that\s+|which\s+)?(?:we|were|have\s+been|"
     rf"had\s+been|was)\s+(?:[a-z][\w-]*\s+){{0,2}}?{_WEIGHED}\b.*$|"
     rf"^(?:{_QUALIFIER}\s+)*{_ALTERNATIVE}\s+(?:available|on\s+the\s+table|"
@@ -110,7 +112,8 @@ _WHY = re.compile(
     r"solution|decision|choice))?|reasons?\s+for\s+(?:the|this|our)\s+(?:decision|choice))$"
 )
 # Who took part in deciding, in other templates' words ("Involved: Ana, Bo", RACI's
-# "Accountable", "Signed off by", GOV.UK's "## Contributors" ("Who made this decision")):
+# "Accountable", "Signed off by", GOV.UK's "## Contributors" ("Who made this decision"),
+# a record's "Owner"):
 # read as deciders from a heading, a line or front matter alike.
 OTHER_DECIDERS: tuple[str, ...] = (
     "involved",
@@ -119,7 +122,7 @@ OTHER_DECIDERS: tuple[str, ...] = (
     "agreed by",
     "signed off by",
 )
-OTHER_DECIDERS += ("contributors",)
+OTHER_DECIDERS += ("contributors", "owner", "owners", "decision owner")
 DECIDERS: tuple[str, ...] = ("deciders", "decision makers", "decided by", "approvers")
 DECIDERS += ("approved by", *OTHER_DECIDERS)
 

@@ -187,6 +187,27 @@ def key_values(blocks: Iterable[Block]) -> tuple[Meta, ...]:
     return tuple(m for meta in out for m in _unpack(meta))
 
 
+# Record keys a closing paragraph may give ("**Date:** 2026-03-25", "**Decision Makers:** X")
+_FOOTER_KEYS = frozenset(
+    {"status", "date", "deciders", "decision makers", "decided by", "approved by", "approvers"}
+)
+
+
+def footer_values(block: Block | None) -> tuple[Meta, ...]:
+    """A record's closing paragraph made only of ``Key: value`` lines, one of them a record
+    key (``**Date:** 2026-03-25`` / ``**Decision Makers:** Development Team`` after the
+    references): its pairs, as metadata. Nothing for a paragraph with any other line."""
+    if not isinstance(block, Paragraph):
+        return ()
+    found = _from_paragraph(block)
+    lines = [t for t in (block.lines or (block.text,)) if t.strip()]
+    if not found or len(found) != len(lines):
+        return ()
+    if not any(m.key.strip().lower() in _FOOTER_KEYS for m in found):
+        return ()
+    return tuple(m for meta in found for m in _unpack(meta))
+
+
 # Record keys a heading may carry with their value ("## Status: Proposed", "### Date: 2023-04-01")
 _HEADING_KEYS = frozenset({"status", "date", "deciders", "decision makers", "decided by"})
 

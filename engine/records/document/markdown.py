@@ -19,7 +19,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from ...safeyaml import YamlError, load_one
 from ...types import Loc
-from .keyvalue import front_meta, heading_values, key_values, loose_front
+from .keyvalue import footer_values, front_meta, heading_values, key_values, loose_front
 from .model import (
     Block,
     Code,
@@ -410,8 +410,17 @@ def parse_markdown(text: str) -> Document:
     root = stack[0].close()
     heads = [*root.children, *(root.children[0].children if root.children else ())]
     metadata = front_meta(front, front_lines) + key_values(_preamble(root)) + heading_values(heads)
+    metadata += footer_values(_last_block(root))
     size = text.count("\n") + 1
     return Document(root, "markdown", size, front, front_lines, metadata)
+
+
+def _last_block(root: Section) -> Block | None:
+    """The document's last block, in its last (deepest) section."""
+    sec = root
+    while sec.children:
+        sec = sec.children[-1]
+    return sec.blocks[-1] if sec.blocks else None
 
 
 def _preamble(root: Section) -> tuple[Block, ...]:

@@ -1,0 +1,74 @@
+"""Alternatives a record's context enumerates beside what its decision adopts ("The
+platform supports MySQL, PostgreSQL, and Oracle." over "To use PostgreSQL."), and a
+section of turned-down alternatives headed only by the words that turn them down
+("## Superseded / rejected")."""
+
+from __future__ import annotations
+
+import pytest
+from adr_layout import read_text
+from decaudit.engine.records.adr.enumerated import _names
+from decaudit.engine.records.adr.sections import is_options
+from hypothesis import given
+from hypothesis import strategies as st
+
+
+def _record(context: str, decision: str) -> list[tuple[str, bool]]:
+    text = (
+        f"# 5. Database\n\nDate: 2024-01-01\n\n## Status\n\nAccepted\n\n## Context\n\n"
+        f"{context}\n\n## Decision\n\n{decision}\n\n## Consequences\n\nSome work.\n"
+    )
+    rec = read_text(text, "docs/adr/0005-database.md").record
+    return [(o.title, o.chosen) for o in rec.options]
+
+
+def test_the_decision_takes_one_of_the_courses_the_context_lists() -> None:
+    found = _record("The platform supports MySQL, PostgreSQL, and Oracle.", "To use PostgreSQL.")
+    assert found == [("MySQL", False), ("PostgreSQL", True), ("Oracle", False)]
+
+
+def test_others_the_context_names_stand_beside_the_decision_nearest_last() -> None:
+    context = (
+        "Many other web frameworks exist in many languages, such as Ruby, PHP and Go. "
+        "Other web frameworks exist in Python, such as Twisted and Flask."
+    )
+    found = _record(context, "To use Django.")
+    assert found == [("Twisted", False), ("Flask", False), ("Django", True)]
+
+
+@pytest.mark.parametrize(
+    ("context", "decision"),
+    [
+        # the decision names none of them and the sentence speaks of no others
+        ("The platform supports MySQL, PostgreSQL, and Oracle.", "To use a managed service."),
+        # a later decision sentence that mentions one is not what is decided
+        (
+            "Client frameworks such as React, Vue or Angular exist.",
+            "Use Play.\n\nNext.js speeds up React sites.",
+        ),
+        # common nouns are no names
+        ("The service supports reads, writes and deletes.", "To use reads."),
+    ],
+)
+def test_no_alternatives_without_a_decision_that_takes_one(context: str, decision: str) -> None:
+    assert _record(context, decision) == []
+
+
+@pytest.mark.parametrize(
+    ("key", "expected"),
+    [
+        ("superseded rejected", True),
+        ("rejected", True),
+        ("ruled out", True),
+        ("superseded", False),
+        ("rejected by the board", False),
+    ],
+)
+def test_headings_of_turn_down_words_alone_are_options_sections(key: str, expected: bool) -> None:
+    assert is_options(key) is expected
+
+
+@given(st.text(max_size=200))
+def test_names_are_two_to_eight_and_each_a_name(sentence: str) -> None:
+    found = _names(sentence)
+    assert found == [] or 2 <= len(found) <= 8
