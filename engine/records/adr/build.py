@@ -27,6 +27,7 @@ from .meta import (
     stage_status,
     status_in_prose,
 )
+from .naming import by_own_word
 from .options import options_sections, read_options
 from .prosepoints import add_prose_points
 from .reference import linked_document, pointer_within, pros_cons_by_reference, reference_link
@@ -286,18 +287,7 @@ class Builder(Decide):
     def _pros_cons_sections(self) -> None:
         """``### <option>`` subsections under "Pros and Cons of the Options" (or a section
         one level too high) enrich the options; matched by title, else by position."""
-        outcome = {id(s) for d in roles.ordered(self.doc, roles.is_decision) for s in d.walk()}
-        for sec in self.doc.sections():
-            if roles.is_role(sec.key) or sec is self.doc.title_section or id(sec) in outcome:
-                continue  # a subsection of the outcome ("### Confirmation") is not an option's
-            title = clean_title(sec.title)[0]
-            index = find(title, self.opts, fuzzy=False)
-            if index is None and _argued(sec):  # "## No framework" for "No analysis (status quo)"
-                index = find(title, self.opts)
-                if index is not None and (self.opts[index].pros or self.opts[index].cons):
-                    index = None
-            if index is not None and index < len(self.opts) and self.opts[index].line != sec.line:
-                fill(self.opts[index], sec.blocks, (), points=True)
+        self._titled_sections()
         for sec in roles.ordered(self.doc, roles.is_pros_cons):
             heads = [c for c in sec.children if roles.pc_kind(c.key) is None]
             if not heads:
@@ -325,6 +315,40 @@ class Builder(Decide):
                     opt.aliases.append(head.title)
                 opt.marked = opt.marked or clean_title(head.title)[2]  # "### A1 - X (CHOSEN)"
                 fill(opt, head.blocks, head.children, points=True)
+
+    def _titled_sections(self) -> None:
+        """Sections titled like an option (outside the outcome) give it their points; a
+        subsection of the outcome does only through a "Consequences" part of its own."""
+        within = [s for d in roles.ordered(self.doc, roles.is_decision) for s in d.walk()]
+        for sec in within:  # "### Status Quo" > "#### Consequences" > Good/Bad
+            self._outcome_option(sec)
+        outcome = {id(s) for s in within}
+        for sec in self.doc.sections():
+            if roles.is_role(sec.key) or sec is self.doc.title_section or id(sec) in outcome:
+                continue  # a subsection of the outcome ("### Confirmation") is not an option's
+            title = clean_title(sec.title)[0]
+            index = find(title, self.opts, fuzzy=False)
+            if index is None and _argued(sec):  # "## No framework" for "No analysis (status quo)"
+                index = find(title, self.opts)
+                if index is not None and (self.opts[index].pros or self.opts[index].cons):
+                    index = None
+            if index is not None and index < len(self.opts) and self.opts[index].line != sec.line:
+                fill(self.opts[index], sec.blocks, (), points=True)
+
+    def _outcome_option(self, sec: Section) -> None:
+        """A subsection of the outcome named like an option whose own "Consequences" part
+        argues it with Good/Bad points: those points are the option's."""
+        if roles.is_role(sec.key):
+            return
+        argued = [c for c in sec.children if roles.is_consequences(c.key) and _argued(c)]
+        title = clean_title(sec.title)[0]
+        index = find(title, self.opts) if argued else None
+        if argued and index is None:
+            index = by_own_word(title, self.opts)  # "Deprecate Destination"
+        if index is None or self.opts[index].pros or self.opts[index].cons:
+            return
+        for part in argued:
+            fill(self.opts[index], part.blocks, (), points=True)
 
     def choice(self) -> None:
         """The usual choice steps; when they choose none of the listed options, the option
@@ -444,7 +468,10 @@ def _kind_of_document(title: str) -> bool:
 
 
 def title_from_file_name(stem: str) -> str:
-    text = re.sub(r"^(?:adr[-_ ]?)?\d+[-_ .]*", "", stem, flags=re.IGNORECASE)
+    """``0005-use-x`` -> "Use x"; a date before the name (``2017-11-09-channel``,
+    ``2024_05_15_use_x``) goes as a number does."""
+    text = re.sub(r"^\d{4}[-_.]\d{1,2}[-_.]\d{1,2}[-_ .]*", "", stem)
+    text = re.sub(r"^(?:adr[-_ ]?)?\d+[-_ .]*", "", text, flags=re.IGNORECASE)
     text = text.replace("-", " ").replace("_", " ").strip()
     return (text[:1].upper() + text[1:]) if text else stem
 

@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from ...types import Loc
-from ..document import Document, ListItem, Paragraph, Section
+from ..document import Document, Paragraph, Section
 from . import sections as roles
 from .choice import (
     CHOSEN_LINE,
@@ -21,7 +21,6 @@ from .choice import (
     TEMPLATE_TITLE,
     WEIGHS,
     chosen_in_line,
-    find,
     join_quoted,
     join_wrapped,
     labelled_aside,
@@ -33,6 +32,10 @@ from .choice import (
     referenced,
     rejected_in,
 )
+from .chosenline import are_options as _are_options
+from .chosenline import listed_choices as _listed_choices
+from .chosenline import next_line_reason as _next_line_reason
+from .chosenline import quoted as _quoted
 from .content import Opt
 from .drawbacks import add_points
 from .groupanswers import group_answers
@@ -58,7 +61,6 @@ _OPEN = re.compile(
     r"to\s+be\s+(?:decided|determined|confirmed)|work\s+in\s+progress)\W*$",
     re.IGNORECASE,
 )
-_REASON_LABEL = re.compile(r"^\W*(?:rationale|reasons?|because|why)\W*", re.IGNORECASE)
 _TURN = re.compile(r",?\s+(?:although|though|but|while|whereas|even\s+though|however)\b", re.I)
 
 
@@ -114,6 +116,7 @@ class Decide:
             self._by_prose,
             self._by_rejecting_one,
             self._by_example,
+            self._by_short_outcome,
             self._by_term,
         )
         rejected_all = all(o.rejected for o in self.opts)  # none of them can be the choice
@@ -335,6 +338,22 @@ class Decide:
         self.unsure("chosen")
         return True
 
+    def _by_short_outcome(self, outcome: list[Section]) -> bool:
+        """An outcome that opens with a few words naming one option by a word only it has
+        ("Deprecate and Remove" for "Deprecate ProduceDestination"): that one (uncertain)."""
+        paras = outcome[0].paragraphs() if outcome else []
+        said = paras[0].text.strip().rstrip(".") if paras else ""
+        if not said or len(said.split()) > MAX_SHORT_OUTCOME or "\n" in said:
+            return False
+        found = by_own_word(said, self.opts)
+        if found is None or self.opts[found].rejected:
+            return False
+        self._choose(
+            [found], "a word only that option has, in the outcome's opening words", [paras[0].line]
+        )
+        self.unsure("chosen")
+        return True
+
     def _by_term(self, outcome: list[Section]) -> bool:
         """The decision names no option, but a term only one option has in its title, its
         description, or the record's definitions ("We will add a Mediator" where "a Mediator
@@ -463,35 +482,4 @@ class Decide:
         self.unsure(f"options[{index}]")
 
 
-def _next_line_reason(said: str, more: str) -> str | None:
-    """The reason a chosen-option line gives on its next line: the rest of a clause that
-    wraps ("Option 2, to realise ... the risk of" / "breaking consumers ..."), or a
-    "**Rationale**: ..." line."""
-    if more.strip()[:1].islower() and "," in said:
-        return " ".join(f"{said.split(',', 1)[1]} {more}".split()) or None
-    return " ".join(_REASON_LABEL.sub("", more.strip()).split()) or None
-
-
-def _quoted(rest: str) -> bool:
-    """The chosen option is given as a quoted title (``"X"``): it names one option."""
-    return rest.lstrip()[:1] in "\"“'‘«`" and rest.strip() != ""
-
-
-def _are_options(follow: list[ListItem], opts: list[Opt]) -> bool:
-    """The list after a chosen-option line is the options list itself, not a list of the
-    chosen ones."""
-    lines = {o.line for o in opts}
-    return any(item.line in lines for item in follow)
-
-
-def _listed_choices(follow: list[ListItem], opts: list[Opt]) -> list[tuple[int, int]]:
-    """(option, line) for each item of a list that names a listed option by its bold label
-    (or its whole text); all of them, or none."""
-    out: list[tuple[int, int]] = []
-    for item in follow:
-        index = find(item.label or item.text, opts)
-        if index is None:
-            return []
-        if index not in [i for i, _ in out]:
-            out.append((index, item.line))
-    return out
+MAX_SHORT_OUTCOME = 6  # "Deprecate and Remove": an outcome this short names, it does not argue

@@ -1,0 +1,63 @@
+"""An outcome that opens with a few words naming one option ("Deprecate and Remove"), and
+options argued as subsections of the outcome, each with a "Consequences" part of Good/Bad
+points; a title taken from a file name drops a date before the name as it drops a number."""
+
+from __future__ import annotations
+
+import pytest
+from adr_layout import read_text
+from decaudit.engine.records.adr.build import title_from_file_name
+
+_HEAD = (
+    "# Retire the destination field\n\n* Status: Accepted\n\n## Context\n\nProducers differ."
+    "\n\n## Considered Options\n\n* The status quo is always an option.\n"
+    "* Deprecate ProduceDestination\n* Introduce other ProduceDestination implementations\n\n"
+    "## Decision Outcome\n\n{outcome}\n\n"
+)
+_PARTS = (
+    "### Status Quo\n\nNothing changes.\n\n#### Consequences\n\n* Good, because no work\n"
+    "* Bad, because nothing gets simpler\n\n### Deprecate Destination\n\nWe deprecate it.\n\n"
+    "#### Consequences\n\n* Good, because simpler configuration\n"
+    "* Bad, because a long crossover\n"
+)
+
+
+def _read(outcome: str, parts: str = "") -> list[tuple]:
+    rec = read_text(_HEAD.format(outcome=outcome) + parts, "docs/adr/0005-destination.md").record
+    return [(o.title, o.chosen, o.pros, o.cons) for o in rec.options]
+
+
+@pytest.mark.parametrize(
+    ("outcome", "chosen"),
+    [
+        ("Deprecate and Remove", ["Deprecate ProduceDestination"]),
+        ("Deprecate.", ["Deprecate ProduceDestination"]),
+        # a word only that option has names it; a sentence that argues names none
+        ("Other implementations", ["Introduce other ProduceDestination implementations"]),
+        ("We talked about this for a long time and agreed nothing", []),
+    ],
+)
+def test_a_short_outcome_names_the_option_by_its_own_word(outcome: str, chosen: list) -> None:
+    assert [t for t, ch, _, _ in _read(outcome) if ch] == chosen
+
+
+def test_options_argued_under_the_outcome_get_their_points() -> None:
+    found = {t: (p, c) for t, _, p, c in _read("Deprecate and Remove", _PARTS)}
+    assert found["The status quo is always an option"] == (["no work"], ["nothing gets simpler"])
+    assert found["Deprecate ProduceDestination"] == (
+        ["simpler configuration"],
+        ["a long crossover"],
+    )
+
+
+@pytest.mark.parametrize(
+    ("stem", "title"),
+    [
+        ("2017-11-09-channel", "Channel"),
+        ("2024_05_15_use_separate_types", "Use separate types"),
+        ("0005-use-postgres", "Use postgres"),
+        ("adr-012-queues", "Queues"),
+    ],
+)
+def test_file_name_titles_drop_a_leading_date(stem: str, title: str) -> None:
+    assert title_from_file_name(stem) == title
