@@ -35,6 +35,7 @@ def _read(outcome: str, parts: str = "") -> list[tuple]:
         # a word only that option has names it; a sentence that argues names none
         ("Other implementations", ["Introduce other ProduceDestination implementations"]),
         ("We talked about this for a long time and agreed nothing", []),
+        ("We deprecate nothing.", []),
     ],
 )
 def test_a_short_outcome_names_the_option_by_its_own_word(outcome: str, chosen: list) -> None:

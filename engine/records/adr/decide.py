@@ -345,6 +345,8 @@ class Decide:
         said = paras[0].text.strip().rstrip(".") if paras else ""
         if not said or len(said.split()) > MAX_SHORT_OUTCOME or "\n" in said:
             return False
+        if _SUBJECT.match(said):
+            return False  # "We will keep things simple": a sentence, for the deciding verb's step
         found = by_own_word(said, self.opts)
         if found is None or self.opts[found].rejected:
             return False
@@ -483,3 +485,4 @@ class Decide:
 
 
 MAX_SHORT_OUTCOME = 6  # "Deprecate and Remove": an outcome this short names, it does not argue
+_SUBJECT = re.compile(r"^(?:we|i|they|it|this|that|the\s+team|our|everyone|nobody)\b", re.I)
