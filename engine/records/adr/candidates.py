@@ -46,6 +46,8 @@ from .sections import (
 MAX_NAME_WORDS = 12  # a longer item is a sentence of prose, not a candidate's name
 MAX_DISCUSSED_NAME_WORDS = 8  # in a discussion section, where bullets are often remarks
 MAX_ITEMS = 10
+WHOLE_WORDS = 16  # a whole sentence taken as a candidate's name, this long at most
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 # -- one item, as a candidate's name --------------------------------------------------------
 _SUBJECT = re.compile(
     r"^(?P<x>[^,;:()]{1,60}?)\s+(?:is|was|are|were|does|did|has|may|might|could|would|can|will|"
@@ -59,14 +61,21 @@ _RELATIVE = re.compile(r"\s+(?:which|that|who|where|whereby)\s.*$")
 
 
 def name_of(text: str, label: str | None = None, rest: str = "", source: str = "", *,
-            max_words: int = MAX_NAME_WORDS) -> tuple[str, str] | None:  # fmt: skip
-    """(name, what follows it) for one written candidate, or None when it reads as prose."""
+            max_words: int = MAX_NAME_WORDS,
+            whole: bool = False) -> tuple[str, str] | None:  # fmt: skip
+    """(name, what follows it) for one written candidate, or None when it reads as prose.
+    ``whole``: a sentence that says what is done is the name, its subject and all (items
+    that share a subject: "The project name is part of the URL", "The project name is an
+    attribute of the message")."""
     title, after = split_title(text, label, rest, source)
     if after is None:
         first = (sentences(text) or [text])[0]
         after = text[len(first) :].strip() if text.startswith(first) else ""
         title = first
     title = clean_title(title)[0]
+    if whole:
+        title = _RELATIVE.sub("", re.sub(r"\s*\([^()]*\)", "", title)).strip(" ,;:")
+        return (title, after.strip(" -–—:")) if 0 < len(title.split()) <= WHOLE_WORDS else None
     if len(title.split()) > max_words // 2:
         whole, title = title, _short(title)
         if whole.startswith(title):  # "MLAP was designed for this": what it says of MLAP
@@ -90,11 +99,11 @@ def _short(title: str) -> str:
     return re.split(r"[,;]\s", title, maxsplit=1)[0].strip(" ,;:")
 
 
-def _from_item(item: ListItem, max_words: int = MAX_NAME_WORDS) -> Opt | None:
+def _from_item(item: ListItem, max_words: int = MAX_NAME_WORDS, whole: bool = False) -> Opt | None:
     label = item.label if item.label and item.source.lstrip("*-+ 0123456789.)").startswith(
         ("**", "__")
     ) else None  # fmt: skip
-    named = name_of(item.text, label, item.rest, item.source, max_words=max_words)
+    named = name_of(item.text, label, item.rest, item.source, max_words=max_words, whole=whole)
     if named is None:
         return None
     title, rest = named
@@ -114,20 +123,28 @@ def _from_item(item: ListItem, max_words: int = MAX_NAME_WORDS) -> Opt | None:
     return opt
 
 
-def _from_list(lst: ListBlock, max_words: int = MAX_NAME_WORDS) -> list[Opt]:
-    """The candidates of a list: every item a name, or none of them."""
+def _from_list(
+    lst: ListBlock, max_words: int = MAX_NAME_WORDS, *, counted: bool = False
+) -> list[Opt]:
+    """The candidates of a list: every item a name, or none of them. Items that are
+    sentences about one subject ("The settings are kept in X", "The settings are ...") name
+    none, unless the lead-in counts that many options (``counted``): then each whole
+    sentence is one."""
     if not 1 <= len(lst.items) <= MAX_ITEMS:
         return []
-    out = []
-    for item in lst.items:
-        opt = _from_item(item, max_words)
-        if opt is None:
+    for whole in (False, True):
+        out = []
+        for item in lst.items:
+            opt = _from_item(item, max_words, whole)
+            if opt is None:
+                return []
+            out.append(opt)
+        names = [" ".join(o.title.lower().split()) for o in out]
+        if len(set(names)) == len(names):
+            return out
+        if not counted:
             return []
-        out.append(opt)
-    names = [" ".join(o.title.lower().split()) for o in out]
-    if len(set(names)) < len(names):  # "The settings are kept in X", "The settings are ...":
-        return []  # sentences about one subject, not names
-    return out
+    return []
 
 
 # -- 1. lists after a lead-in line ------------------------------------------------------------
@@ -156,7 +173,11 @@ def introduced(doc: Document) -> list[Opt]:
             said = (sentences(block.text) or [""])[-1]
             # a decision's "achieved in three ways:" lists the parts it adopts
             if lead_in(said, counting=id(sec) not in deciding):
-                opts = _from_list(numbered_run(blocks, n + 1) or after)
+                lst = numbered_run(blocks, n + 1) or after
+                counted = _counts(said, len(lst.items))
+                opts = _from_list(lst, counted=counted)
+                for opt in opts if counted else ():
+                    opt.aside = False  # "There are 2 possible options:": the decision takes one
                 if opts:
                     found.append((sec, opts))
     sections = {id(sec) for sec, _ in found}
@@ -167,6 +188,16 @@ def introduced(doc: Document) -> list[Opt]:
             _group(opts, sec.title, sec.line)
         out.extend(opts)
     return out if len(out) >= 2 else []
+
+
+def _counts(said: str, items: int) -> bool:
+    """The lead-in counts exactly ``items`` options ("There are 2 possible options to ...:")."""
+    for word in re.findall(r"\b(\d|two|three|four|five|six)\s+(?:[\w-]+\s+){0,2}?"
+                           r"(?:options|alternatives|approaches|ways|choices|solutions)\b",
+                           said.lower()):  # fmt: skip
+        if (int(word) if word.isdigit() else _NUMBER_WORDS[word]) == items:
+            return True
+    return False
 
 
 _CHOSEN_LABEL = re.compile(r"^(?:chosen|selected|decision|decided|choice|outcome)$", re.I)
