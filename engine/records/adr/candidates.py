@@ -77,9 +77,9 @@ def name_of(text: str, label: str | None = None, rest: str = "", source: str = "
         title = _RELATIVE.sub("", re.sub(r"\s*\([^()]*\)", "", title)).strip(" ,;:")
         return (title, after.strip(" -–—:")) if 0 < len(title.split()) <= WHOLE_WORDS else None
     if len(title.split()) > max_words // 2:
-        whole, title = title, _short(title)
-        if whole.startswith(title):  # "MLAP was designed for this": what it says of MLAP
-            after = " ".join(x for x in (whole[len(title) :].strip(" ,;"), after) if x)
+        said, title = title, _short(title)
+        if said.startswith(title):  # "MLAP was designed for this": what it says of MLAP
+            after = " ".join(x for x in (said[len(title) :].strip(" ,;"), after) if x)
     if not title or len(title.split()) > max_words or not re.search(r"\w", title):
         return None
     if _NOT_A_NAME.match(title):
