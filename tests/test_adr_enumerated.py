@@ -72,3 +72,16 @@ def test_headings_of_turn_down_words_alone_are_options_sections(key: str, expect
 def test_names_are_two_to_eight_and_each_a_name(sentence: str) -> None:
     found = _names(sentence)
     assert found == [] or 2 <= len(found) <= 8
+
+
+def test_other_options_the_context_includes_stand_beside_the_decision() -> None:
+    context = (
+        "Other options include using virtual machines or installing dependencies directly "
+        "onto the host system."
+    )
+    found = _record(context, "To include a Dockerfile and a compose file.")
+    assert found[:2] == [
+        ("virtual machines", False),
+        ("installing dependencies directly onto the host system", False),
+    ]
+    assert [t for t, chosen in found if chosen] == ["Database"]  # the decision, by its title

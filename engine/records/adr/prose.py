@@ -22,6 +22,7 @@ from .sections import RATIONALE, is_context, is_decision
 
 MAX_TITLE_WORDS = 16  # a longer "name" is a clause of prose, not an option
 MAX_LISTED_WORDS = 6  # an item of an enumeration in running text
+MAX_INCLUDED_WORDS = 10  # ... after "other options include", which says the items are options
 MAX_ITEMS = 8
 _ABBREV = re.compile(r"\b(vs|v|e\.g|i\.e|cf|approx|incl)\.", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“(*_`])|(?<=[.!?])$|\n")
@@ -207,13 +208,18 @@ _INCLUDED = re.compile(
 )
 
 
+_OTHERS_INCLUDE = re.compile(
+    r"^(?:the\s+)?other\s+(?:[\w-]+\s+){0,2}?(?:options|alternatives)\b", re.IGNORECASE
+)
+
+
 def included(sentence: str) -> list[str]:
     """ "There are several options for X, including A, B and C" / "Other options include
     A or B": two or more names after the noun that announces them."""
     m = _INCLUDED.search(sentence)
     if m is None:
         return []
-    found = _items(_clause(m.group("x")), MAX_LISTED_WORDS)
+    found = _items(_clause(m.group("x")), MAX_INCLUDED_WORDS)
     return found if len(found) >= 2 else []
 
 
@@ -287,7 +293,10 @@ def in_text(paras: list[Paragraph]) -> list[Opt]:
                 or included(sentence)
             )
             if len(names) >= 2:
-                return _opts(names, para, set())
+                out = _opts(names, para, set())
+                for opt in out if _OTHERS_INCLUDE.match(sentence) else ():
+                    opt.aside = True  # "Other options include X or Y": beside the decision
+                return out
     return []
 
 
