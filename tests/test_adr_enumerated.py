@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from adr_layout import read_text
 from decaudit.engine.records.adr.enumerated import _names
+from decaudit.engine.records.adr.inlinelist import inline_numbered
 from decaudit.engine.records.adr.sections import is_options
 from hypothesis import given
 from hypothesis import strategies as st
@@ -85,3 +86,30 @@ def test_other_options_the_context_includes_stand_beside_the_decision() -> None:
         ("installing dependencies directly onto the host system", False),
     ]
     assert [t for t, chosen in found if chosen] == ["Database"]  # the decision, by its title
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        (
+            "The two major options considered were 1) a single page application, built with "
+            "React; or 2) traditional server rendered HTML pages, delivered by Django.",
+            ["single page application", "traditional server rendered HTML pages"],
+        ),
+        (
+            "Options: (1) keep it, (2) drop it and (3) rewrite it.",
+            ["keep it", "drop it", "rewrite it"],
+        ),
+        # numbers that do not run from 1, or no word of options before them
+        ("The options were 2) keep it or 3) drop it.", []),
+        ("We fixed 1) the build and 2) the tests.", []),
+    ],
+)
+def test_options_numbered_inside_a_sentence(sentence: str, names: list[str]) -> None:
+    assert inline_numbered(sentence) == names
+
+
+@given(st.text(alphabet="12345() abcor,;.", max_size=80))
+def test_inline_numbered_names_none_or_two_or_more(sentence: str) -> None:
+    found = inline_numbered("The options were " + sentence)
+    assert found == [] or (len(found) >= 2 and all(n.strip() for n in found))

@@ -17,6 +17,7 @@ import re
 from ..document import Document, ListBlock, Paragraph, Section
 from .adopted import adopted
 from .content import Opt
+from .inlinelist import inline_numbered
 from .names import acceptable, trim
 from .sections import RATIONALE, is_context, is_decision
 
@@ -291,6 +292,7 @@ def in_text(paras: list[Paragraph]) -> list[Opt]:
                 or considered(sentence, single=False)
                 or between(sentence)
                 or included(sentence)
+                or inline_numbered(sentence)
             )
             if len(names) >= 2:
                 out = _opts(names, para, set())
