@@ -36,6 +36,8 @@ from .ofheadings import named_by_points
 from .prose import compared, paragraph_alternatives
 from .reasons import introduced_lists, reasons_after, reasons_follow
 from .rejected import add_why_nots, as_rejected, why_not_heading, why_not_headings
+from .sameoption import key, same_name
+from .sameoption import same as same_option
 from .sections import (
     DECISION_WORDS,
     is_consequences,
@@ -379,7 +381,11 @@ def read_options(
             uncertain.append("options")
         added.append((sec, []))
         for opt in found:
-            same = next((o for o in out[:earlier] if _same(o, opt)), None)
+            same = next((o for o in out[:earlier] if same_option(o, opt)), None)
+            if same is None and (named := same_name(out[:earlier], opt)) is not None:
+                same = named  # "Celery/RQ" listed, "### Celery with Redis" argued later
+                for kind in ("pros", "cons", "neutral"):
+                    getattr(same, kind).extend(getattr(opt, kind))
             if same is None:
                 out.append(opt)
                 added[-1][1].append(opt)
@@ -395,7 +401,7 @@ def read_options(
     if not out:
         out = _outside_sections(doc, title, title_line, uncertain)
     inside = {id(s) for sec in options_sections(doc) for s in sec.walk()}
-    add_why_nots(out, why_not_headings(doc, inside), _key)  # "## Why not X?" at the end
+    add_why_nots(out, why_not_headings(doc, inside), key)  # "## Why not X?" at the end
     return out, uncertain
 
 
@@ -434,7 +440,7 @@ def sub_decisions(doc: Document, found: list[Opt]) -> list[Opt]:
     parts = options_sections(doc) + doc.find(lambda s: is_pros_cons(s.key))
     inside = {id(s) for sec in parts for s in sec.walk()}
     taken = {o.line for o in found}
-    known = {_key(o.title) for o in found}
+    known = {key(o.title) for o in found}
     out: list[Opt] = []
     for parent in doc.sections():
         if id(parent) in inside:
@@ -446,7 +452,7 @@ def sub_decisions(doc: Document, found: list[Opt]) -> list[Opt]:
         ]
         if len(heads) < 2:
             continue
-        if any(_key(clean_title(h.title)[0]) in known for h in heads):
+        if any(key(clean_title(h.title)[0]) in known for h in heads):
             continue  # the listed options again, discussed one by one
         for head in heads:
             out.extend(from_heading(head, parent.title, parent.line))
@@ -469,19 +475,6 @@ def alternative_headings(doc: Document) -> list[Opt]:
         opt.rejected = True
         out.append(opt)
     return out
-
-
-def _same(one: Opt, other: Opt) -> bool:
-    """Whether an option met again in a later section is one already read: the same title,
-    or the same code label (``A1``) given by :func:`coded`."""
-    if _key(one.title) == _key(other.title):
-        return True
-    coded = any(a.lower() == o.label for o in (one, other) for a in o.aliases)
-    return coded and one.label is not None and one.label == other.label
-
-
-def _key(title: str) -> str:
-    return " ".join(title.lower().split()).rstrip(".")
 
 
 def list_items(blocks: tuple[Block, ...]) -> list[ListItem]:
