@@ -84,3 +84,25 @@ def test_coded_keeps_every_option_and_labels_only_runs(titles: list[str]) -> Non
         assert opt.title.strip()
         if opt.label is not None:
             assert opt.aliases and opt.aliases[-1][:2].lower() == opt.label
+
+
+@pytest.mark.parametrize(
+    ("description", "title"),
+    [
+        (
+            "An `x:config` section on the task extension in the definition where all "
+            "configuration is consolidated.",
+            "An `x:config` section on the task extension in the definition",
+        ),
+        (
+            "Keep most of it, but handle the coupling elsewhere.",
+            "Keep most of it, but handle the coupling elsewhere",
+        ),
+        ("Status quo: rely on backoff.", "Status quo"),
+    ],
+)
+def test_a_bare_code_takes_its_title_from_the_description(description: str, title: str) -> None:
+    opts = [Opt("A1", 1, description=description), Opt("A2", 2, description="Drop it.")]
+    coded(opts)
+    assert opts[0].title == title
+    assert opts[0].label == "a1"

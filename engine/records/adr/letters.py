@@ -56,6 +56,13 @@ def coded(opts: list[Opt]) -> None:
 
 
 def _first_clause(text: str) -> str:
-    first = re.split(r"(?<=[.;!?])\s+|\s+[-–—]\s+", text.strip(), maxsplit=1)[0]
-    words = first.rstrip(" .;:").split()
-    return " ".join(words) if 0 < len(words) <= MAX_CODED_WORDS else ""
+    """A description's name for its option: its first sentence, cut where a long one moves
+    on (a comma, a colon, a bracket, "where", "which", "but"), at most twelve words."""
+    first = re.split(r"(?<=[.;!?])\s+|\s+[-–—]\s+", text.strip(), maxsplit=1)[0].rstrip(" .;:")
+    head, colon, _ = first.partition(": ")
+    if colon and len(head.split()) <= MAX_CODED_WORDS // 2:  # "Status quo: rely on backoff"
+        first = head
+    if len(first.split()) > MAX_CODED_WORDS:
+        first = re.split(r"[,;(]\s*|:\s+|\s+(?:where|which|that|but|so|because|as)\s+", first)[0]
+    words = first.split()[:MAX_CODED_WORDS]
+    return " ".join(words).rstrip(" ,;:")
