@@ -838,6 +838,29 @@ def test_a_placeholder_date_makes_a_template() -> None:
     assert isinstance(err, InputError) and "placeholder date" in err.message
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "## Context\n\n" + " ".join(["Plugins are deployed by hand on each cluster today."] * 6),
+        "## Considered Options\n\n* Argo Rollouts\n* Flux\n\n## Decision Outcome\n\n"
+        'Chosen option: "Flux", because it is in use.',
+    ],
+)
+def test_a_written_draft_that_kept_a_placeholder_date_is_a_record(body: str) -> None:
+    text = f"# Plugin lifecycle\n\n- Status: draft\n- Date: [YYYY-MM-DD when updated]\n\n{body}\n"
+    (src,) = load_file("adr/013-plugin-lifecycle.md", text.encode(), explicit=False)
+    assert isinstance(src, SourceRecord) and src.record.status == "proposed"
+
+
+def test_a_first_heading_that_is_the_status_is_no_title() -> None:
+    text = (
+        "ADR-007 - Data resources\n\nDate: 2026-03-11\n\n# Status\n\nProposed\n\n"
+        "# Context\n\nWorkloads need data.\n\n# Data access\n\nThrough a gateway.\n"
+    )
+    (src,) = load_file("adr/ADR-007-data-resources.md", text.encode(), explicit=False)
+    assert isinstance(src, SourceRecord) and src.record.status == "proposed"
+
+
 def test_handles_named_on_the_status_line_are_deciders() -> None:
     src = load_one(
         "# Use Salesforce\n\n## Status\n\n*Accepted*, decided by @stuartm and @paulm on "

@@ -33,7 +33,13 @@ def classify(doc: Document) -> str | None:
     """``madr``, ``nygard`` or None (no decision structure), with the reason it is not."""
     title = doc.title_section
     # the parts of an ADR are the headings under its title ("# Decisions" is a title)
-    keys = [s.key for s in doc.sections() if not (s is title and s.level == 1)]
+    # ... unless it is a part no record is titled by ("# Status" first, the title above it
+    # in a plain line)
+    keys = [
+        s.key
+        for s in doc.sections()
+        if not (s is title and s.level == 1 and not _untitled_part(s.key))
+    ]
     meta = {m.name for m in doc.metadata}
     if any(roles.is_options(k) or roles.is_pros_cons(k) for k in keys):
         return "madr"
@@ -53,6 +59,11 @@ def classify(doc: Document) -> str | None:
     if stages and any(k in roles.RFC_OPENINGS for k in keys):
         return "madr"  # a staged RFC: "Stage: 2 (candidate)" and a "## Summary"
     return None
+
+
+def _untitled_part(key: str) -> bool:
+    """A part no record is titled by, even when it is the first heading."""
+    return roles.is_status(key) or roles.is_context(key)
 
 
 # The design an RFC proposes, which is its decision
@@ -130,9 +141,22 @@ def template_reason(src: SourceRecord) -> str | None:
     if isinstance(status, str) and "{" in status and "|" in status:
         return f"placeholder status {status!r}"
     date = extra.get("date_text")
-    if rec.date is None and isinstance(date, str) and _BLANK_DATE.search(date):
+    blank = isinstance(date, str) and bool(_BLANK_DATE.search(date))
+    if rec.date is None and blank and not _written(src):  # a draft with blanks left is read
         return f"placeholder date {date!r}"
     return None
+
+
+MIN_WRITTEN_WORDS = 40
+
+
+def _written(src: SourceRecord) -> bool:
+    """The body is written: two or more real options, or a context of its own words."""
+    rec = src.record
+    real = [o for o in rec.options if not _PLACEHOLDER.search(o.title)]
+    context = rec.context or ""
+    own = len(context.split()) >= MIN_WRITTEN_WORDS and not re.search(r"^\s*\[", context)
+    return len(real) >= 2 or own
 
 
 def load_markdown(path: str, text: str, name: str | None = None) -> list[Result]:
