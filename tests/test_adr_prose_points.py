@@ -176,10 +176,17 @@ def test_a_course_judged_by_the_list_after_it(lead: str, name: str) -> None:
     assert found[weighed][2] == ["it needs a build step", "writers must learn it"]
 
 
-def test_they_have_drawbacks_names_no_course() -> None:
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "However, they have two major drawbacks:",
+        "While neat in theory, it has some serious downsides:",
+    ],
+)
+def test_a_pronoun_that_has_drawbacks_names_no_course(lead: str) -> None:
     text = (
-        "# Templates\n\n## Status\n\nAccepted\n\n## Context\n\nTemplates help. However, they "
-        "have two major drawbacks:\n\n- stale\n- hard\n\n## Decision\n\nWe keep them.\n"
+        f"# Templates\n\n## Status\n\nAccepted\n\n## Context\n\nTemplates help. {lead}"
+        "\n\n- stale\n- hard\n\n## Decision\n\nWe keep them.\n"
     )
     assert all(v[0] for v in _points(text, "docs/adr/0014-templates.md").values())
 

@@ -46,7 +46,6 @@ PROPOSER_KEYS: tuple[str, ...] = (
     "proposer",
     "proposers",
     "sponsor",
-    "owner",
 )
 PROPOSER_KEYS += ("submitter", "submitters")
 

@@ -49,11 +49,13 @@ def judged_lists(doc: Document) -> list[Opt]:
                 continue
             last = (sentences(block.text) or [""])[-1]
             m = _ANNOUNCES.match(_CONNECTIVE.sub("", last.strip()))
-            name = _DETERMINER.sub("", m.group("x").strip()) if m else ""
-            if m is None or _SUBJECT.match(m.group("x").strip()):
+            # "While neat in theory, it has ...": the subject is what follows the clause
+            subject = m.group("x").strip().rsplit(",", 1)[-1].strip() if m else ""
+            name = _DETERMINER.sub("", subject)
+            if m is None or not subject or _SUBJECT.match(subject):
                 continue
             name = name[:1].upper() + name[1:]
-            opt = Opt(name, block.line, None, [name, m.group("x").strip()])
+            opt = Opt(name, block.line, None, [name, subject])
             opt.uncertain = opt.aside = True  # weighed beside the decision, not chosen
             kind = "pros" if m.group("kind").lower() in _PRO else "cons"
             for item in after.items:
