@@ -62,3 +62,25 @@ def test_options_argued_under_the_outcome_get_their_points() -> None:
 )
 def test_file_name_titles_drop_a_leading_date(stem: str, title: str) -> None:
     assert title_from_file_name(stem) == title
+
+
+_RFC = (
+    "# Meta\n[meta]: #meta\n- Name: Resource tracing\n- Start Date: 2022-01-24\n"
+    "- Status: Approved\n\n# Summary\n\nTrace resources.\n\n# Motivation\n\nUsers are lost.\n\n"
+    "# What it is\n\nThe workload status lists the resources it stamped.\n\n"
+    "# How it Works\n\nThe controller records each resource.\n\n# Drawbacks\n\n"
+    "* It discloses resource names.\n\n# Alternatives\n\n* Do nothing: users keep guessing.\n"
+)
+
+
+def test_an_rfc_with_a_meta_part_is_titled_by_its_name_and_its_design_is_chosen() -> None:
+    rec = read_text(_RFC, "rfc/rfc-0020-resource-tracing.md").record
+    assert rec.title == "Resource tracing"
+    assert rec.status == "accepted"
+    chosen = [o.title for o in rec.options if o.chosen]
+    assert chosen == ["Resource tracing"]
+    assert len(rec.options) == 2
+
+
+def test_an_rfc_file_name_gives_a_title_without_its_prefix() -> None:
+    assert title_from_file_name("rfc-0019-rfc-process") == "Rfc process"

@@ -67,7 +67,9 @@ def _untitled_part(key: str) -> bool:
 
 
 # The design an RFC proposes, which is its decision
-_RFC_DESIGNS = frozenset({"detailed design", "design", "proposed design", "proposal"})
+_RFC_DESIGNS = frozenset(
+    {"detailed design", "design", "proposed design", "proposal", "what it is", "how it works"}
+)
 
 
 NOT_A_RECORD = (

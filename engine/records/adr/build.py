@@ -196,6 +196,8 @@ class Builder(Decide):
         stem = PurePosixPath(self.path.replace("\\", "/")).stem
         if not title and "title" in self.data:
             title = str(self.data["title"])
+        if not title and (name := self.doc.meta("name")) is not None and name.value.strip():
+            title = name.value.strip()  # an RFC's "# Meta" / "- Name: RFC Process"
         if not title:
             title = title_from_file_name(stem) if self.path != "-" else "Untitled decision"
         if sec is not None and self.data.get("title") == sec.title and title != sec.title:
@@ -470,7 +472,7 @@ def title_from_file_name(stem: str) -> str:
     """``0005-use-x`` -> "Use x"; a date before the name (``2017-11-09-channel``,
     ``2024_05_15_use_x``) goes as a number does."""
     text = re.sub(r"^\d{4}[-_.]\d{1,2}[-_.]\d{1,2}[-_ .]*", "", stem)
-    text = re.sub(r"^(?:adr[-_ ]?)?\d+[-_ .]*", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"^(?:adr[-_ ]?|rfc[-_ ]?)?\d+[-_ .]*", "", text, flags=re.IGNORECASE)
     text = text.replace("-", " ").replace("_", " ").strip()
     return (text[:1].upper() + text[1:]) if text else stem
 

@@ -95,6 +95,10 @@ DESIGN = (
     "detailed design",
     "approach",
     "how",
+    # the Buildpacks RFC template's design parts, and "Detailed Explanation"
+    "what it is",
+    "how it works",
+    "detailed explanation",
 )
 STATUS = ("status", "state", "decision status")
 CONSEQUENCES = ("consequences", "implications", "impact", "results")
@@ -102,7 +106,7 @@ DRIVERS = ("decision drivers", "drivers", "forces", "decision criteria", "criter
 # What opens an RFC (Rust, React, Yarn and the like), and the other parts it may write as
 # top-level headings before its design
 RFC_OPENINGS = ("summary", "motivation", "abstract")
-RFC_PARTS = (*RFC_OPENINGS, "overview", "introduction", "basic example")
+RFC_PARTS = (*RFC_OPENINGS, "overview", "introduction", "basic example", "meta")
 RATIONALE = ("rationale", "argument", "arguments", "justification", "reasoning")
 # Sections that argue the choice under another name: "Comparison to other options", "Why
 # this approach", "Reasons for the decision".
