@@ -84,3 +84,25 @@ def test_an_rfc_with_a_meta_part_is_titled_by_its_name_and_its_design_is_chosen(
 
 def test_an_rfc_file_name_gives_a_title_without_its_prefix() -> None:
     assert title_from_file_name("rfc-0019-rfc-process") == "Rfc process"
+
+
+_RATED = (
+    "# Helm controller\n\n* Status: accepted\n\n## Context\n\nReleases get stuck.\n\n"
+    "## Considered Options\n\n* Keep our controller\n* Flux\n\n## Decision Outcome\n\n"
+    'Chosen option: "Flux", because it is proven.\n\n{head}### Keep our controller\n\n'
+    "Missing today:\n\n- stuck releases\n- retries\n\n"
+    "| Driver | Rating | Reason |\n|---|---|---|\n"
+    "| Simplicity | +++ | Good, because nothing changes for users. |\n"
+    "| Stability | o | Neutral, because features are missing. |\n"
+    "| Cost | -- | Negative, because much is left to build. |\n"
+)
+
+
+@pytest.mark.parametrize("head", ["", "## Pros and Cons of the Options\n\n"])
+def test_a_rating_table_under_an_options_heading_gives_its_points(head: str) -> None:
+    rec = read_text(_RATED.format(head=head), "docs/adr/009-helm.md").record
+    keep = rec.options[0]
+    assert keep.title == "Keep our controller"
+    assert keep.pros == ["nothing changes for users."]
+    assert keep.cons == ["much is left to build."]
+    assert [o.title for o in rec.options if o.chosen] == ["Flux"]

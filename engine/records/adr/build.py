@@ -8,7 +8,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from ...types import InputError, Loc, SourceRecord
-from ..document import Document, Link, ListBlock, Meta, Paragraph, Section
+from ..document import Document, Link, ListBlock, Meta, Paragraph, Section, Table
 from ..document.keyvalue import packed
 from ..titles import TITLE_NUMBER
 from ..validate import to_record
@@ -16,7 +16,7 @@ from . import sections as roles
 from .argued import ARGUED_KEY, argued_line
 from .changelog import changelog_date
 from .choice import find
-from .content import Opt, clean_title, fill, prefixed
+from .content import Opt, clean_title, fill, prefixed, table_points
 from .decide import Decide
 from .meta import (
     deciding_body,
@@ -342,12 +342,15 @@ class Builder(Decide):
         if roles.is_role(sec.key):
             return
         argued = [c for c in sec.children if roles.is_consequences(c.key) and _argued(c)]
+        rated = [b for b in sec.blocks if isinstance(b, Table)] if _rated(sec) else []
         title = clean_title(sec.title)[0]
-        index = find(title, self.opts) if argued else None
-        if argued and index is None:
+        index = find(title, self.opts) if argued or rated else None
+        if (argued or rated) and index is None:
             index = by_own_word(title, self.opts)  # "Deprecate Destination"
         if index is None or self.opts[index].pros or self.opts[index].cons:
             return
+        for table in rated:  # "### Helm Controller" over its own "| Driver | Rating | Reason |"
+            table_points(self.opts[index], table)
         for part in argued:
             fill(self.opts[index], part.blocks, (), points=True)
 
@@ -428,6 +431,12 @@ class Builder(Decide):
         if self.uncertain:
             self.data["x_uncertain"] = list(self.uncertain)
         return to_record(self.data, self.lines, file=self.path, fmt=self.fmt, line=1)
+
+
+def _rated(sec: Section) -> bool:
+    """A section whose own table gives Good/Bad reasons, two rows or more."""
+    rows = [r for b in sec.blocks if isinstance(b, Table) for r in b.rows]
+    return sum(1 for r in rows if any(prefixed(c.strip()) for c in r.cells)) >= 2
 
 
 def _argued(sec: Section) -> bool:

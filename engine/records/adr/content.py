@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..document import Block, ListBlock, ListItem, Paragraph, Section, heading_key
+from ..document import Block, ListBlock, ListItem, Paragraph, Section, Table, heading_key
 from .points import argues_against, polarity
 from .sections import pc_kind
 
@@ -315,6 +315,8 @@ def fill(
             for item in block.items:
                 fill_item(opt, item, pending, signed and block.marker in "+-", points=points)
             pending = None
+        elif isinstance(block, Table) and points:
+            table_points(opt, block)
     for child in children:
         kind = pc_kind(child.key)
         if kind is None:  # a "Pros and cons" or detail subsection: read it the same way
@@ -324,6 +326,17 @@ def fill(
     if opt.rejected and not opt.reason and opt.cons:  # "Rejected because:" and its list
         opt.reason = "; ".join(text for _, text in opt.cons)
         opt.reason_line = opt.cons[0][0]
+
+
+def table_points(opt: Opt, table: Table) -> None:
+    """A rating table under an option's heading (``| Driver | Rating | Reason |`` with
+    ``Good, because ...`` reasons): each row whose cell says its kind is one point."""
+    for row in table.rows:
+        for cell in row.cells:
+            got = prefixed(cell.strip())
+            if got is not None and got[1] and _MADR_POINT.match(cell):
+                opt.add(got[0], row.line, got[1])
+                break
 
 
 def _paragraph(opt: Opt, block: Paragraph) -> str | None:
@@ -365,7 +378,9 @@ _REJECTION = re.compile(
 
 
 # MADR's "Good, because X" / "Bad, because Y": one whole point
-_MADR_POINT = re.compile(r"^\s*(?:good|bad|neutral)\s*,\s*because\b\s*\w", re.IGNORECASE)
+_MADR_POINT = re.compile(
+    r"^\s*(?:good|bad|neutral|positive|negative)\s*,\s*because\b\s*\w", re.IGNORECASE
+)
 
 
 def fill_item(
