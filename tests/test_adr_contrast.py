@@ -470,3 +470,20 @@ def test_an_approach_whose_effects_are_listed(
     context: str, decision: str, expected: list[tuple[str, bool, bool]]
 ) -> None:
     assert options(record(context, decision)) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sides"),
+    [
+        ("We will strongly prefer Postgres over MySQL.", ("Postgres", "MySQL")),
+        ("We really prefer Postgres over MySQL.", ("Postgres", "MySQL")),
+        ("We only use Postgres over MySQL.", None),  # "use ... over" weighs nothing
+    ],
+)
+def test_an_adverb_among_the_auxiliaries_keeps_the_two_way_sentence(
+    sentence: str, sides: tuple[str, str] | None
+) -> None:
+    from decaudit.engine.records.adr.twoway import two_way
+
+    found = two_way(Said(sentence, 1))
+    assert (None if found is None else (found.chosen, found.other)) == sides

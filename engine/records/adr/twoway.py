@@ -42,7 +42,8 @@ _AUX = (
     r"preferred|want|wanted|plan|planned|intend|intended|propose|proposed|recommend|"
     r"recommended|continue|hereby|already|still|instead)"
 )
-LEAD = rf"{_OPENER}{_SUBJECT}(?:'ll|'ve|'re)?\s+(?:{_AUX}\s+){{0,5}}"
+# "we will heavily prefer", "we strongly recommend": an adverb among the auxiliaries
+LEAD = rf"{_OPENER}{_SUBJECT}(?:'ll|'ve|'re)?\s+(?:(?:{_AUX}|[a-z]{{3,}}ly)\s+){{0,5}}"
 _IMPERATIVE = (
     r"(?:use|adopt|choose|pick|select|prefer|build|keep|run|host|deploy|store|write|"
     r"implement|migrate|move|switch|replace|remove|drop|retire|deprecate|prioriti[sz]e|"
