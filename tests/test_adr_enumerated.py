@@ -113,3 +113,22 @@ def test_options_numbered_inside_a_sentence(sentence: str, names: list[str]) -> 
 def test_inline_numbered_names_none_or_two_or_more(sentence: str) -> None:
     found = inline_numbered("The options were " + sentence)
     assert found == [] or (len(found) >= 2 and all(n.strip() for n in found))
+
+
+@pytest.mark.parametrize(
+    ("lead", "named"),
+    [
+        (
+            "Workloads introduce multiple interaction patterns within the platform, including:",
+            False,
+        ),
+        ("We looked at several patterns that are possible here:", True),
+        ("There are several options for the gateway:", True),
+    ],
+)
+def test_a_vague_count_of_things_announces_alternatives_only_when_they_are_weighed(
+    lead: str, named: bool
+) -> None:
+    context = f"{lead}\n\n- Agent-to-agent calls\n- Tool invocation\n- Model requests"
+    found = _record(context, "We will route everything through one gateway.")
+    assert bool(found) is named

@@ -347,8 +347,14 @@ def _announces(text: str) -> bool:
     m = _LIST_INTRO.search(text)
     if m is None:
         return False
-    if not m.group("count").lower().startswith("the following"):
-        return True
+    if (
+        not m.group("count")
+        .lower()
+        .startswith(("the following", "multiple", "several", "various", "some"))
+    ):
+        return True  # "three types of database:"
+    # "the following types ...:", "multiple interaction patterns ..., including:" describe
+    # what there is; they announce alternatives only with a noun or a word that weighs them
     return bool(_ALTERNATIVE_NOUN.match(m.group("noun")) or _WEIGHING.search(m.group("rest")))
 
 
