@@ -213,3 +213,19 @@ def test_headings_without_a_do_nothing_are_no_options() -> None:
         "### Risks\n\nBurnout.\n"
     )
     assert len(_points(text, "decisions/0004-triage.md")) <= 1
+
+
+@pytest.mark.parametrize("heading", ["Trade-offs", "Tradeoffs"])
+def test_a_trade_offs_part_gives_the_design_its_cons(heading: str) -> None:
+    text = (
+        "# Components as the unit\n\n# Status\n\nAccepted\n\n# Context\n\nAgents need a home. "
+        "We considered a dedicated `Agent` resource, but it duplicates the lifecycle."
+        "\n\n# Decision\n\n"
+        "Agents are packaged as components.\n\n# Benefits\n\n- one lifecycle\n\n"
+        f"# {heading}\n\n- components get bigger\n- less freedom for agents\n"
+    )
+    found = _points(text, "decision-log/ADR-001-components.md")
+    chosen = [v for v in found.values() if v[0]]
+    assert chosen == [
+        (True, ["one lifecycle"], ["components get bigger", "less freedom for agents"])
+    ]

@@ -15,7 +15,7 @@ from .sections import options_sections, part_key, pc_kind
 # risk with its mitigation) nor "Positive consequences" (the record's consequences).
 _OWN = re.compile(
     r"^(?:drawbacks?|disadvantages?|cons|downsides?|weaknesses|pros|advantages?|benefits|"
-    r"upsides?|strengths)\b"
+    r"upsides?|strengths|trade-?offs|trade\s+offs)\b"
 )
 
 

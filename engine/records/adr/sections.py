@@ -163,6 +163,10 @@ CON_KEYS = (
     "why not",
     "reasons for rejection",
     "rejection reasons",
+    # what a course costs, said as its trade-offs (beside its "Benefits")
+    "trade-offs",
+    "tradeoffs",
+    "trade offs",
 )
 NEUTRAL_KEYS = ("neutral", "neutral consequences")
 
