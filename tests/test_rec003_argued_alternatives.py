@@ -264,3 +264,23 @@ def test_opens_depends_on_the_sentence_break(before: list[str], after: list[str]
     lex = lexicon()
     assert lex.opens("alternative_opening", f"{head}. Another approach, {tail}.")
     assert not lex.opens("alternative_opening", f"{head} another approach, {tail}.")
+
+
+@pytest.mark.parametrize(
+    ("title", "fires"),
+    [
+        ("Remove support for Java", 0),
+        ("Deprecate the v1 API", 0),
+        ("Drop the jEdit client", 0),
+        ("Use removable media for backups", 1),
+        ("Support removal of old accounts", 1),
+    ],
+)
+def test_a_title_that_removes_something_turns_down_keeping_it(
+    tmp_path: Path, title: str, fires: int
+) -> None:
+    text = (
+        f"# 8. {title}\n\nDate: 2024-01-01\n\n## Status\n\nAccepted\n\n## Context\n\n"
+        "It costs us time.\n\n## Decision\n\nWe do it in the next release.\n"
+    )
+    assert rec003(tmp_path, text) == fires

@@ -842,8 +842,8 @@ def test_a_placeholder_date_makes_a_template() -> None:
     "body",
     [
         "## Context\n\n" + " ".join(["Plugins are deployed by hand on each cluster today."] * 6),
-        "## Considered Options\n\n* Argo Rollouts\n* Flux\n\n## Decision Outcome\n\n"
-        'Chosen option: "Flux", because it is in use.',
+        "## Context and Problem Statement\n\n"
+        + " ".join(["Plugins are deployed by hand on each cluster today."] * 6),
     ],
 )
 def test_a_written_draft_that_kept_a_placeholder_date_is_a_record(body: str) -> None:
@@ -867,3 +867,14 @@ def test_handles_named_on_the_status_line_are_deciders() -> None:
         "2020-02-18\n\n## Decision\n\nWe use Salesforce.\n"
     )
     assert src.record.decision_makers == ["@stuartm", "@paulm"]
+
+
+def test_a_template_whose_examples_read_as_options_is_still_a_template() -> None:
+    text = (
+        "# A short descriptive title\n\n- Status: Proposed | Accepted\n- Deciders: People\n"
+        "- Date: Proposal date (dd.MM.yyyy)\n\n## Problem context\n\nThe problem you want to "
+        "solve.\n\n## Alternatives considered\n\n- A1: A solution to the problem.\n"
+        "- A2: Another solution to the problem.\n"
+    )
+    (err,) = load_file("adr/yyyy-mm-dd-template.md", text.encode(), explicit=False)
+    assert isinstance(err, InputError) and "template" in err.message

@@ -85,7 +85,9 @@ ARGUED_KEY = "x_alternative_argued"
 def names_alternative(rec: Record, lex: Lexicon) -> bool:
     """The title or the opening of the decision text names the alternative it turns down
     ("use named exports instead of default exports", "we won't use ADR numbers anymore",
-    "Configuration as code, not by convention"), or the record argues an alternative in a
+    "Configuration as code, not by convention"), or its title removes or retires something
+    ("Remove support for Java": keeping it is the alternative turned down), or the record
+    argues an alternative in a
     sentence: in its context or decision text ("A typical option is to ...", "We could
     have taken ...", "Alternatively, ..."), or in any other prose section but its
     consequences, links and references ("As an alternative, the SDK could ...", "Another
@@ -95,6 +97,8 @@ def names_alternative(rec: Record, lex: Lexicon) -> bool:
     if lex.mentions("turned_down", rec.title, _head(rec.rationale, HEAD_WORDS)):
         return True
     if _TITLE_NOT.search(rec.title or ""):
+        return True
+    if lex.opens("removal_title", rec.title):  # "Remove support for Java": not keeping it
         return True
     said = (rec.context, rec.rationale)
     if lex.mentions("alternative_argued", *said) or lex.opens("alternative_opening", *said):

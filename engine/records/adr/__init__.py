@@ -153,12 +153,10 @@ MIN_WRITTEN_WORDS = 40
 
 
 def _written(src: SourceRecord) -> bool:
-    """The body is written: two or more real options, or a context of its own words."""
-    rec = src.record
-    real = [o for o in rec.options if not _PLACEHOLDER.search(o.title)]
-    context = rec.context or ""
-    own = len(context.split()) >= MIN_WRITTEN_WORDS and not re.search(r"^\s*\[", context)
-    return len(real) >= 2 or own
+    """The body is written: a context of its own words, not the template's guidance in
+    brackets (its options may be the template's examples, "A1: A solution to the problem")."""
+    context = src.record.context or ""
+    return len(context.split()) >= MIN_WRITTEN_WORDS and not re.search(r"^\s*\[", context)
 
 
 def load_markdown(path: str, text: str, name: str | None = None) -> list[Result]:
