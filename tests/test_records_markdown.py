@@ -878,3 +878,33 @@ def test_a_template_whose_examples_read_as_options_is_still_a_template() -> None
     )
     (err,) = load_file("adr/yyyy-mm-dd-template.md", text.encode(), explicit=False)
     assert isinstance(err, InputError) and "template" in err.message
+
+
+@pytest.mark.parametrize("title", ["Use uniform ADR template", "Choose Vgv Core as app template"])
+def test_a_record_that_decides_on_a_template_is_a_record(title: str) -> None:
+    text = f"# {title}\n\n## Status\n\nProposed\n\n## Context\n\nWe need one.\n\n"
+    text += "## Decision\n\nGo.\n"
+    (src,) = load_file("adr/adr-0002-x.md", text.encode(), explicit=False)
+    assert isinstance(src, SourceRecord)
+
+
+def test_options_in_braces_with_a_reasoned_choice_were_filled_in() -> None:
+    text = (
+        "# What to cut\n\n## Context and Problem Statement\n\nWe are late.\n\n"
+        "## Considered Options\n\n* {Cut the bone tossing}\n* {Cut everything but tarot}\n\n"
+        '## Decision Outcome\n\nChosen option: "{Cut everything but tarot}", because it is '
+        "the best way to focus the whole group on one idea before the sprint ends.\n"
+    )
+    (src,) = load_file("adr/060423-design-update.md", text.encode(), explicit=False)
+    assert isinstance(src, SourceRecord)
+    assert [o.chosen for o in src.record.options] == [False, True]
+
+
+@pytest.mark.parametrize("design", ["Guide-level explanation", "Explanation"])
+def test_an_rfc_with_an_explanation_part_is_a_record(design: str) -> None:
+    text = (
+        "# Summary\n\nTeams.\n\n# Motivation\n\nWe grow.\n\n"
+        f"# {design}\n\nEach team has leads.\n\n# Drawbacks\n\n* More process.\n"
+    )
+    (src,) = load_file("rfcs/0006-governance.md", text.encode(), explicit=False)
+    assert isinstance(src, SourceRecord)

@@ -69,6 +69,7 @@ def _untitled_part(key: str) -> bool:
 # The design an RFC proposes, which is its decision
 _RFC_DESIGNS = frozenset(
     {"detailed design", "design", "proposed design", "proposal", "what it is", "how it works"}
+    | {"explanation", "guide-level explanation", "reference-level explanation"}
 )
 
 
@@ -133,11 +134,12 @@ def template_reason(src: SourceRecord) -> str | None:
     extra = rec.model_extra or {}
     if _PLACEHOLDER.search(rec.title) or _BLANK_TITLE.search(rec.title):
         return f"placeholder title {rec.title!r}"
-    if _TEMPLATE_TITLE.search(rec.title) and rec.date is None:
-        # a record that kept its template's heading but has a real date is a decision
+    if _TEMPLATE_TITLE.search(rec.title) and rec.date is None and not _DECIDES.match(rec.title):
+        # a record that kept its template's heading but has a real date is a decision, and
+        # so is one that decides on a template ("Use uniform ADR template")
         return f"titled {rec.title!r}"
     held = [o.title for o in rec.options if _PLACEHOLDER.search(o.title)]
-    if len(held) >= 2:
+    if len(held) >= 2 and not _reasoned(rec.rationale):
         return f"placeholder options {held[0]!r}..."
     status = extra.get("status_text")
     if isinstance(status, str) and "{" in status and "|" in status:
@@ -150,6 +152,21 @@ def template_reason(src: SourceRecord) -> str | None:
 
 
 MIN_WRITTEN_WORDS = 40
+MIN_REASON_WORDS = 15
+# A title that decides something, even about a template ("Use uniform ADR template")
+_DECIDES = re.compile(
+    r"^\s*(?:use|using|choose|adopt|introduce|apply|create|define|switch|move|migrate|"
+    r"standardi[sz]e|keep|replace|build|add|provide|follow|pick|select)\b",
+    re.IGNORECASE,
+)
+
+
+def _reasoned(rationale: str | None) -> bool:
+    """The choice is argued in the writer's own words ("..., because it's the best option
+    to focus our whole group on one idea ..."): the options in braces were filled in, the
+    braces kept from the template."""
+    text = rationale or ""
+    return len(text.split()) >= MIN_REASON_WORDS and not re.search(r"[{}\[\]]", text)
 
 
 def _written(src: SourceRecord) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from ...vocab import FUNCTION_WORDS
 from ..document import Document, Paragraph
 from . import sections as roles
 from .adopted import _decision_text, restated
@@ -44,12 +45,18 @@ _DECISION_LEAD = re.compile(
 )
 
 
+def _a_name(name: str) -> bool:
+    """A capital, digit or code span, and not a sentence's function word ("That will")."""
+    words = name.split()
+    return bool(_NAME.match(name)) and words[0].lower() not in FUNCTION_WORDS
+
+
 def _names(sentence: str) -> list[str]:
     """The names an enumeration in ``sentence`` lists, or none."""
     for m in _LEADS.finditer(sentence):
         upto = _UPTO.match(sentence, m.end())
         found = _items(_ETC.sub("", upto.group(0).strip()), MAX_NAME_WORDS) if upto else []
-        if 2 <= len(found) <= MAX_NAMES and all(_NAME.match(n) for n in found):
+        if 2 <= len(found) <= MAX_NAMES and all(_a_name(n) for n in found):
             return found
     return []
 
@@ -69,12 +76,13 @@ def enumerated(paras: list[Paragraph], doc: Document) -> list[Opt]:
     others: tuple[list[str], Paragraph] | None = None
     said = [s for s in _decision_text(doc) if s.strip()]
     first = " ".join(said[0].split()) if said else ""  # the sentence that states the decision
+    course = _decided_course(first)  # what it adopts: "To use PostgreSQL." -> "PostgreSQL"
     for para in paras:
         for sentence in sentences(para.text):
             names = _names(sentence)
             if not names:
                 continue
-            taken = [n for n in names if first and restated(n, first)]
+            taken = [n for n in names if course and restated(n, course)]
             if len(taken) == 1:
                 out = _opts(names, para, set())
                 for opt in out:
@@ -85,7 +93,6 @@ def enumerated(paras: list[Paragraph], doc: Document) -> list[Opt]:
                 return out
             if not taken and _OTHERS.search(sentence):
                 others = names, para
-    course = _decided_course(first) if others else ""
     if others is None or not course:
         return []
     names, para = others

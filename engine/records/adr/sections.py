@@ -99,6 +99,10 @@ DESIGN = (
     "what it is",
     "how it works",
     "detailed explanation",
+    # the Rust RFC template's ("Guide-level explanation") and its kin's ("Explanation")
+    "explanation",
+    "guide-level explanation",
+    "reference-level explanation",
 )
 STATUS = ("status", "state", "decision status")
 CONSEQUENCES = ("consequences", "implications", "impact", "results")
