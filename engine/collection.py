@@ -159,18 +159,35 @@ def decision_number(file: str, did: str) -> int | None:
         if not text or text == "-":
             continue
         m = _NUMBER.match(text)
-        if m and not _dated(m.group(1)):
+        raw = _RAW_DIGITS.match(text)
+        if m and not _dated(raw.group(1) if raw else m.group(1)):
             return int(m.group(1))
     return None
 
 
+_RAW_DIGITS = re.compile(r"^(?:[a-z]{2,5}[-_ ]?)?(\d+)", re.IGNORECASE)
+
+
 def _dated(digits: str) -> bool:
-    """A six-digit prefix that is a year and month (``202005-proposal.md``), as proposal
-    folders name their files by date: no sequence number."""
-    if len(digits) != 6:
-        return False
-    year, month = int(digits[:4]), int(digits[4:])
-    return 1990 <= year <= 2100 and 1 <= month <= 12
+    """A prefix that is a date, as some folders name their files: a year and month
+    (``202005-proposal.md``), month-day-year or day-month-year (``052023-using-jest.md``),
+    year-month-day (``20240515``); no sequence number. Zero-padded numbers (``000042``)
+    are no dates."""
+
+    def valid(year: int, month: int, day: int = 1) -> bool:
+        return 1990 <= year <= 2100 and 1 <= month <= 12 and 1 <= day <= 31
+
+    n = [int(digits[i : i + 2]) for i in range(0, len(digits), 2)]
+    if len(digits) == 6:
+        return (
+            valid(int(digits[:4]), n[2])  # YYYYMM
+            or valid(2000 + n[2], n[0], n[1])  # MMDDYY
+            or valid(2000 + n[2], n[1], n[0])  # DDMMYY
+            or (n[0] >= 10 and valid(2000 + n[0], n[1], n[2]))  # YYMMDD
+        )
+    if len(digits) == 8:
+        return valid(int(digits[:4]), n[2], n[3]) or valid(int(digits[4:]), n[0], n[1])
+    return False
 
 
 def _is_document_link(target: str) -> bool:

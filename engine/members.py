@@ -174,7 +174,19 @@ def _before(a: tuple[int, int | None], b: tuple[int, int | None]) -> bool:
     return seq_a < seq_b
 
 
+_PAGE_NAMES = frozenset({"readme.md", "index.md", "readme.markdown", "index.markdown"})
+
+
 def _same_name(a: Member, b: Member) -> bool:
+    if (
+        posixpath.dirname(a.file) == posixpath.dirname(b.file)
+        and {
+            posixpath.basename(a.file).lower(),
+            posixpath.basename(b.file).lower(),
+        }
+        <= _PAGE_NAMES
+    ):
+        return True  # a folder's README.md and index.md: one page, as docs sites serve it
     if a.file == b.file:
         slugs = name_slug(a.did.rsplit("/", 1)[-1]), name_slug(b.did.rsplit("/", 1)[-1])
         return a.did == b.did or (bool(slugs[0]) and slugs[0] == slugs[1])

@@ -138,7 +138,7 @@ def test_semicolon_label_value_titles_and_a_wrapped_quoted_choice() -> None:
     ],
 )
 def test_join_quoted(first: str, more: str, joined: tuple[str, str]) -> None:
-    from decaudit.engine.records.adr.choice import join_quoted
+    from decaudit.engine.records.adr.chosentitle import join_quoted
 
     assert join_quoted(first, more) == joined
 
@@ -153,7 +153,7 @@ def test_join_quoted(first: str, more: str, joined: tuple[str, str]) -> None:
     ],
 )
 def test_join_wrapped(first: str, more: str, joined: tuple[str, str]) -> None:
-    from decaudit.engine.records.adr.choice import join_wrapped
+    from decaudit.engine.records.adr.chosentitle import join_wrapped
 
     assert join_wrapped(first, more) == joined
 

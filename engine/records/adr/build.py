@@ -27,11 +27,13 @@ from .meta import (
     stage_status,
     status_in_prose,
 )
+from .namedpoints import points_by_name
 from .naming import by_own_word
 from .options import options_sections, read_options
 from .prosepoints import add_prose_points
 from .reference import linked_document, pointer_within, pros_cons_by_reference, reference_link
 from .sectiontext import own_text
+from .titling import kind_of_document, part_not_title, title_from_file_name, title_part
 from .undecided import left_open
 from .ystatement import CHOSEN_BY, decided, y_statement
 
@@ -126,6 +128,9 @@ class Builder(Decide):
             self._people(name, meta)
         elif name == "technical story":
             self.put("technical_story", meta.value, meta.line)
+        elif name in _REPLACED_BY and _REFERENCE.search(meta.value):
+            self.data.pop("status", None)  # "superseded by: [0010 Log Format](0010-...)"
+            self._status(f"Superseded by {meta.value}", meta.line, meta)
         elif (
             meta.origin == "front"
             and name in ("id", "title")
@@ -160,6 +165,10 @@ class Builder(Decide):
             self.unsure("decision_makers")
 
     def _status_section(self, sec: Section) -> None:
+        ticked = [it for it in sec.items() if it.checked]
+        if len(ticked) == 1 and len(sec.items()) >= 2:  # "- [ ] New" / "- [x] Proposed"
+            self._status(ticked[0].text, ticked[0].line, None)
+            return
         for block in sec.blocks:
             if isinstance(block, Paragraph):
                 self._packed_status(block.lines[0] if block.lines else block.text, block.line)
@@ -181,9 +190,9 @@ class Builder(Decide):
         sec = self.doc.title_section
         title = ""
         if sec is not None and (sec.level == 1 or not roles.is_role(sec.key)):
-            generic = _part_not_title(self.doc, sec) or _kind_of_document(sec.title)
+            generic = part_not_title(self.doc, sec) or kind_of_document(sec.title)
             title = "" if generic else sec.title
-            if sec.key == "title" and (named := _title_part(sec)):  # "## Title" / "Use X"
+            if sec.key == "title" and (named := title_part(sec)):  # "## Title" / "Use X"
                 title, self.title_line = named
         number: str | None = None
         m = TITLE_NUMBER.match(title)
@@ -291,7 +300,8 @@ class Builder(Decide):
         self._titled_sections()
         for sec in roles.ordered(self.doc, roles.is_pros_cons):
             heads = [c for c in sec.children if roles.pc_kind(c.key) is None]
-            if not heads:
+            if not heads:  # "- `Jest` is easy to use": bullets that name their option
+                points_by_name(sec, self.opts)
                 continue
             matched = [find(h.title, self.opts) for h in heads]
             if not self.opts:
@@ -433,6 +443,10 @@ class Builder(Decide):
         return to_record(self.data, self.lines, file=self.path, fmt=self.fmt, line=1)
 
 
+_REPLACED_BY = frozenset({"superseded by", "superceded by", "replaced by"})
+_REFERENCE = re.compile(r"\w{2,}")  # not "-", "n/a" is caught by the status words
+
+
 def _rated(sec: Section) -> bool:
     """A section whose own table gives Good/Bad reasons, two rows or more."""
     rows = [r for b in sec.blocks if isinstance(b, Table) for r in b.rows]
@@ -443,47 +457,6 @@ def _argued(sec: Section) -> bool:
     """A section whose list gives Good/Bad points (the pros and cons of some option)."""
     items = [it for b in sec.blocks if isinstance(b, ListBlock) for it in b.items]
     return sum(1 for it in items if prefixed(it.text)) >= 2
-
-
-def _part_not_title(doc: Document, sec: Section) -> bool:
-    """An RFC's first part, not its title: every part is a top-level heading ("# Summary",
-    "# Motivation", "# Detailed design", "# Alternatives"), so the first names no decision
-    (the title then comes from front matter or the file name)."""
-    if sec.level != 1 or not (sec.key in roles.RFC_PARTS or roles.is_role(sec.key)):
-        return False
-    tops = [s for s in doc.root.children if s.level == 1 and s is not sec]
-    return any(s.key in roles.RFC_PARTS or roles.is_role(s.key) for s in tops)
-
-
-# A heading that names only the kind of document its template makes ("# RFC Proposal",
-# "# Architecture Decision Record"): every record of the folder has it, so it is no title.
-_KINDS = re.compile(
-    r"^(?:an?\s+)?(?:rfc|request\s+for\s+comments?|adr|(?:any\s+|architecture\s+|architectural\s+)?"
-    r"decision\s+record|design\s+(?:doc|document|proposal)|technical\s+design|proposal)"
-    r"(?:\s+(?:proposal|document))?$",
-    re.IGNORECASE,
-)
-
-
-def _title_part(sec: Section) -> tuple[str, int] | None:
-    """A "Title" heading's one short paragraph, the record's title, and its line."""
-    paras = [b for b in sec.blocks if isinstance(b, Paragraph)]
-    if len(paras) != 1 or len(paras[0].text.split()) > 20 or sec.children:
-        return None
-    return paras[0].text.strip().rstrip("."), paras[0].line
-
-
-def _kind_of_document(title: str) -> bool:
-    return bool(_KINDS.match(" ".join(re.sub(r"[^\w\s]", " ", title).split())))
-
-
-def title_from_file_name(stem: str) -> str:
-    """``0005-use-x`` -> "Use x"; a date before the name (``2017-11-09-channel``,
-    ``2024_05_15_use_x``) goes as a number does."""
-    text = re.sub(r"^\d{4}[-_.]\d{1,2}[-_.]\d{1,2}[-_ .]*", "", stem)
-    text = re.sub(r"^(?:adr[-_ ]?|rfc[-_ ]?)?\d+[-_ .]*", "", text, flags=re.IGNORECASE)
-    text = text.replace("-", " ").replace("_", " ").strip()
-    return (text[:1].upper() + text[1:]) if text else stem
 
 
 def _section_meta(sec: Section) -> tuple[Meta, ...]:

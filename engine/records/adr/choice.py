@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from ...vocab import FUNCTION_WORDS
+from .chosentitle import parse_chosen
 from .content import Opt
 from .naming import by_distinct, near_restated, restated
 from .ordinal import by_ordinal
@@ -91,7 +92,6 @@ _REFERENCES = (
         re.IGNORECASE,
     ),
 )
-_PAIRS = {'"': '"', "“": "”", "'": "'", "‘": "’", "«": "»", "`": "`"}
 _QUOTED = re.compile(r"[\"“”'‘’«»`]([^\"“”'‘’«»`]{2,200})[\"“”'‘’«»`]")
 
 
@@ -217,64 +217,6 @@ def _closest(want: str, opts: Sequence[Opt], pool: Sequence[int] | range) -> int
     if len(scored) > 1 and scored[0][0] - scored[1][0] < 0.15:
         return None
     return scored[0][1]
-
-
-MAX_QUOTE_LINES = 4  # a quoted title wrapped over more lines than this is not one title
-
-
-def join_wrapped(first: str, more: str) -> tuple[str, str]:
-    """A chosen-option line whose sentence goes on in lower case on the next lines
-    (``Chosen options: A and utilize a new approach for`` / ``non-mobile push.``): (the
-    sentence whole, the lines after it). The caller keeps it only when it names more."""
-    lines = more.split("\n")
-    if _PAIRS.get(first[:1]) is not None or re.search(r"[.:;!?\"”')]\s*$|\bbecause\b", first):
-        return first, more
-    n = 0
-    while n < min(len(lines), MAX_QUOTE_LINES) and re.match(r"^\W{0,3}[a-z]", lines[n]):
-        n += 1
-        if re.search(r"[.:;!?]\s*$|\bbecause\b", lines[n - 1]):
-            break
-    return " ".join([first, *lines[:n]]), "\n".join(lines[n:])
-
-
-def join_quoted(first: str, more: str) -> tuple[str, str]:
-    """A chosen-option line whose quoted title wraps onto the next lines (``"Main hub:
-    GitHub; mirroring: GitLab, pull`` / ``only", because ...``): (the line with its title
-    whole, the lines after it)."""
-    close = _PAIRS.get(first[:1])
-    lines = more.split("\n")
-    if close is None or close in first[1:]:
-        return first, more
-    for k, line in enumerate(lines[:MAX_QUOTE_LINES]):
-        if close in line:
-            return " ".join([first, *lines[: k + 1]]), "\n".join(lines[k + 1 :])
-    return first, more
-
-
-def parse_chosen(rest: str) -> tuple[str, str | None]:
-    """``"X", because Y`` / ``X, because Y`` / ``[X](#x)`` -> (X, Y)."""
-    rest = rest.strip()
-    title, after = "", ""
-    close = _PAIRS.get(rest[:1])
-    if close is not None:
-        m = re.match(
-            re.escape(rest[0]) + r"(.+?)" + re.escape(close) + r"(?=\s*(?:[,.;:]|because\b|$))",
-            rest,
-            re.S,
-        )
-        if m:
-            title, after = m.group(1), rest[m.end() :]
-    if not title:
-        m = re.match(r"^(.*?)(?:,?\s+because\b|,\s*since\b|,\s*as\b)(.*)$", rest, re.I | re.S)
-        if m:
-            title, after = m.group(1), "because" + m.group(2)
-        else:
-            m2 = re.match(r"^(.*?)(?:\.\s|\.$|$)(.*)$", rest, re.S)
-            title, after = (m2.group(1), m2.group(2)) if m2 else (rest, "")
-    title = title.strip().strip("\"'“”‘’`").rstrip(".,;:").strip()
-    after = after.strip().lstrip(",;:.").strip()
-    because = re.sub(r"^(?:because|since|as)\b[,:]?\s*", "", after, flags=re.I).strip()
-    return title, because or None
 
 
 def chosen_in_line(title: str, opts: Sequence[Opt]) -> list[int]:

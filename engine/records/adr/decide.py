@@ -21,13 +21,10 @@ from .choice import (
     TEMPLATE_TITLE,
     WEIGHS,
     chosen_in_line,
-    join_quoted,
-    join_wrapped,
     labelled_aside,
     named_by_label_line,
     named_in,
     names_an_example,
-    parse_chosen,
     points_above,
     referenced,
     rejected_in,
@@ -36,6 +33,7 @@ from .chosenline import are_options as _are_options
 from .chosenline import listed_choices as _listed_choices
 from .chosenline import next_line_reason as _next_line_reason
 from .chosenline import quoted as _quoted
+from .chosentitle import join_quoted, join_wrapped, parse_chosen
 from .content import Opt
 from .drawbacks import add_points
 from .groupanswers import group_answers

@@ -130,7 +130,7 @@ OTHER_DECIDERS: tuple[str, ...] = (
     "agreed by",
     "signed off by",
 )
-OTHER_DECIDERS += ("contributors", "owner", "owners", "decision owner")
+OTHER_DECIDERS += ("contributors", "owner", "owners", "decision owner", "governance")
 DECIDERS: tuple[str, ...] = ("deciders", "decision makers", "decided by", "approvers")
 DECIDERS += ("approved by", *OTHER_DECIDERS)
 
@@ -278,8 +278,14 @@ def is_role(key: str) -> bool:
 
 def ordered(doc: Document, pred: object) -> list[Section]:
     """Sections whose key satisfies ``pred``: the shallowest first, then document order."""
-    found = doc.find(lambda s: bool(pred(s.key)))  # type: ignore[operator]
+    # "## Recommendation - Decision Outcome": the part named after the dash counts too
+    found = doc.find(lambda s: bool(pred(s.key)) or _dashed_part(s, pred))  # type: ignore[operator]
     return sorted(found, key=lambda s: (s.level, s.line))
+
+
+def _dashed_part(sec: Section, pred: object) -> bool:
+    key = part_key(sec)
+    return key != sec.key and bool(_DASHED.match(sec.title)) and bool(pred(key))  # type: ignore[operator]
 
 
 def first(doc: Document, pred: object) -> Section | None:
@@ -319,9 +325,16 @@ def _record_title(doc: Document, sec: Section) -> bool:
 def part_key(sec: Section) -> str:
     """The key of the part a heading names after its parent's name and a colon, as some
     templates write their parts ("### Proposed Solution: Notable Alternatives" is "notable
-    alternatives"); else the heading's own key."""
+    alternatives"), or after a word or two and a dash ("## Assessment - Considered
+    Options"); else the heading's own key."""
     head, colon, tail = sec.title.partition(":")
-    return heading_key(tail) if colon and head.strip() and tail.strip() else sec.key
+    if colon and head.strip() and tail.strip():
+        return heading_key(tail)
+    m = _DASHED.match(sec.title)
+    return heading_key(m.group("tail")) if m else sec.key
+
+
+_DASHED = re.compile(r"^\s*(?:[\w-]+\s+){0,2}[\w-]+\s+[-–—]\s+(?P<tail>\S.*)$")
 
 
 def _options_heading(sec: Section) -> bool:

@@ -1,0 +1,50 @@
+"""Where an ADR's title comes from when its first heading is not one: an RFC's first part,
+a heading that only names the kind of document, a "## Title" part, or the file name."""
+
+from __future__ import annotations
+
+import re
+
+from ..document import Document, Paragraph, Section
+from . import sections as roles
+
+
+def part_not_title(doc: Document, sec: Section) -> bool:
+    """An RFC's first part, not its title: every part is a top-level heading ("# Summary",
+    "# Motivation", "# Detailed design", "# Alternatives"), so the first names no decision
+    (the title then comes from front matter or the file name)."""
+    if sec.level != 1 or not (sec.key in roles.RFC_PARTS or roles.is_role(sec.key)):
+        return False
+    tops = [s for s in doc.root.children if s.level == 1 and s is not sec]
+    return any(s.key in roles.RFC_PARTS or roles.is_role(s.key) for s in tops)
+
+
+# A heading that names only the kind of document its template makes ("# RFC Proposal",
+# "# Architecture Decision Record"): every record of the folder has it, so it is no title.
+_KINDS = re.compile(
+    r"^(?:an?\s+)?(?:rfc|request\s+for\s+comments?|adr|(?:any\s+|architecture\s+|architectural\s+)?"
+    r"decision\s+record|design\s+(?:doc|document|proposal)|technical\s+design|proposal)"
+    r"(?:\s+(?:proposal|document))?$",
+    re.IGNORECASE,
+)
+
+
+def title_part(sec: Section) -> tuple[str, int] | None:
+    """A "Title" heading's one short paragraph, the record's title, and its line."""
+    paras = [b for b in sec.blocks if isinstance(b, Paragraph)]
+    if len(paras) != 1 or len(paras[0].text.split()) > 20 or sec.children:
+        return None
+    return paras[0].text.strip().rstrip("."), paras[0].line
+
+
+def kind_of_document(title: str) -> bool:
+    return bool(_KINDS.match(" ".join(re.sub(r"[^\w\s]", " ", title).split())))
+
+
+def title_from_file_name(stem: str) -> str:
+    """``0005-use-x`` -> "Use x"; a date before the name (``2017-11-09-channel``,
+    ``2024_05_15_use_x``) goes as a number does."""
+    text = re.sub(r"^\d{4}[-_.]\d{1,2}[-_.]\d{1,2}[-_ .]*", "", stem)
+    text = re.sub(r"^(?:adr[-_ ]?|rfc[-_ ]?)?\d+[-_ .]*", "", text, flags=re.IGNORECASE)
+    text = text.replace("-", " ").replace("_", " ").strip()
+    return (text[:1].upper() + text[1:]) if text else stem

@@ -1,0 +1,119 @@
+"""More layouts of real records: file names that start with a date, a "superseded by:"
+field, a status chosen by a ticked box, parts named after a dash ("## Assessment -
+Considered Options"), a folder's README.md beside its index.md, a chosen-option line the
+writer ran into the next sentence, a "Governance" line, and pros-and-cons bullets that
+name their option."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from adr_layout import read_text
+from decaudit.engine.check import CheckOptions, run_check
+from decaudit.engine.collection import decision_number
+from decaudit.engine.records.adr.chosentitle import parse_chosen
+
+
+@pytest.mark.parametrize(
+    ("name", "number"),
+    [
+        ("052023-using-jest.md", None),  # MMDDYY
+        ("310523-using-jest.md", None),  # DDMMYY
+        ("202005-proposal.md", None),  # YYYYMM
+        ("20240515-proposal.md", None),  # YYYYMMDD
+        ("000042-queue.md", 42),
+        ("0005-queue.md", 5),
+        ("123456-queue.md", 123456),
+    ],
+)
+def test_a_date_before_the_name_is_no_decision_number(name: str, number: int | None) -> None:
+    assert decision_number(name, "") == number
+
+
+def test_a_superseded_by_field_naming_a_record_supersedes_it() -> None:
+    text = (
+        "# Log format\n\n- status: accepted\n- supersedes: -\n"
+        "- superseded by: [0010 Log Format](0010-log-format.md)\n\n## Context\n\nLogs.\n\n"
+        "## Decision\n\nUse JSON.\n"
+    )
+    rec = read_text(text, "dev/0006-log-format.md").record
+    assert rec.status == "superseded"
+    blank = read_text(text.replace("[0010 Log Format](0010-log-format.md)", "-"), "dev/x.md")
+    assert blank.record.status == "accepted"
+
+
+def test_the_ticked_box_of_a_status_list_is_the_status() -> None:
+    text = (
+        "# Use a uniform template\n\n## Status\n\n- [ ] New\n- [x] Proposed\n- [ ] Accepted\n\n"
+        "## Context\n\nRecords differ.\n\n## Decision\n\nUse one template.\n"
+    )
+    assert read_text(text, "adr/adr-0002-template.md").record.status == "proposed"
+
+
+def test_parts_named_after_a_dash_are_read_as_their_part() -> None:
+    text = (
+        "# Name the records\n\n**Status**: Proposed\n\n## Situation - Context and Problem "
+        "Statement\n\nNames differ.\n\n## Assessment - Considered Options\n\n* Numbers only\n"
+        '* Titles only\n\n## Recommendation - Decision Outcome\n\nChosen option: "Titles only", '
+        "because they read well.\n"
+    )
+    rec = read_text(text, "doc/decisions/naming/index.md").record
+    assert [(o.title, o.chosen) for o in rec.options] == [
+        ("Numbers only", False),
+        ("Titles only", True),
+    ]
+
+
+def test_a_folders_readme_beside_its_index_is_one_page(tmp_path: Path) -> None:
+    page = "# Use a linter\n\n## Status\n\nAccepted\n\n## Decision\n\nWe lint.\n"
+    for folder, names in (("lint", ("index.md", "README.md")), ("other", ("a.md", "b.md"))):
+        (tmp_path / "decisions" / folder).mkdir(parents=True)
+        for name in names:
+            (tmp_path / "decisions" / folder / name).write_text(page, encoding="utf-8")
+    found = run_check(CheckOptions(paths=(str(tmp_path / "decisions"),))).findings
+    copies = [Path(f.file).name for f in found if f.rule_id == "COL006"]
+    assert copies == ["b.md"]
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "reason"),
+    [
+        (
+            "`Service Workers` We decided on downloading.",
+            "Service Workers",
+            "We decided on downloading.",
+        ),
+        ("Service Workers We decided on downloading them", "Service Workers", None),
+        ('"Redis", because it is fast', "Redis", "it is fast"),
+    ],
+)
+def test_a_chosen_title_ends_where_the_next_sentence_begins(
+    line: str, title: str, reason: str | None
+) -> None:
+    got = parse_chosen(line)
+    assert got[0] == title
+    if reason is not None:
+        assert got[1] == reason
+
+
+def test_a_governance_line_names_who_decides() -> None:
+    text = (
+        "# Use a linter\n\n**Status**: Proposed\n\n**Governance**: Technical Design Authority\n\n"
+        "## Decision\n\nWe lint.\n"
+    )
+    assert read_text(text, "adr/lint.md").record.decision_makers == ["Technical Design Authority"]
+
+
+def test_pros_and_cons_bullets_that_name_their_option() -> None:
+    text = (
+        "# Using ESLint\n\n## Considered Options\n\n* `ESLint`\n* `JSLint`\n\n"
+        "## Decision Outcome\n\nChosen option: `ESLint`, because it is common.\n\n"
+        "## Pros and Cons of the Options\n\nPros:\n\n- `ESLint` runs in CI\n"
+        "- `ESLint` has editor extensions\n\nCons:\n\n- Setting up `ESLint` in CI was hard\n"
+    )
+    opts = read_text(text, "specs/adr/052023-using-eslint.md").record.options
+    assert [(o.title, len(o.pros), len(o.cons)) for o in opts] == [
+        ("ESLint", 2, 1),
+        ("JSLint", 0, 0),
+    ]
