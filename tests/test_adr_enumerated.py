@@ -132,3 +132,13 @@ def test_a_vague_count_of_things_announces_alternatives_only_when_they_are_weigh
     context = f"{lead}\n\n- Agent-to-agent calls\n- Tool invocation\n- Model requests"
     found = _record(context, "We will route everything through one gateway.")
     assert bool(found) is named
+
+
+def test_a_sentence_longer_than_sentences_are_names_nothing() -> None:
+    huge = "Cloud supports " + ", ".join(f"Name{i}" for i in range(2000)) + " are" * 500 + "."
+    assert _names(huge) == []
+    assert _names("Cloud supports MySQL, PostgreSQL, and Oracle.") == [
+        "MySQL",
+        "PostgreSQL",
+        "Oracle",
+    ]

@@ -23,7 +23,8 @@ from .prose import _items, _opts, sentences
 
 MAX_NAMES = 8
 MAX_NAME_WORDS = 4
-MAX_DECISION_WORDS = 8  # "To use Django's built-in templating engine."
+MAX_DECISION_WORDS = 8
+MAX_SENTENCE_CHARS = 600  # "To use Django's built-in templating engine."
 
 # what introduces an enumeration of courses in a sentence of the context
 _LEADS = re.compile(
@@ -52,7 +53,10 @@ def _a_name(name: str) -> bool:
 
 
 def _names(sentence: str) -> list[str]:
-    """The names an enumeration in ``sentence`` lists, or none."""
+    """The names an enumeration in ``sentence`` lists, or none (a sentence longer than a
+    sentence is written is none: the reader stays linear)."""
+    if len(sentence) > MAX_SENTENCE_CHARS:
+        return []
     for m in _LEADS.finditer(sentence):
         upto = _UPTO.match(sentence, m.end())
         found = _items(_ETC.sub("", upto.group(0).strip()), MAX_NAME_WORDS) if upto else []
