@@ -12,6 +12,8 @@ from .content import Opt, prefixed
 from .points import polarity
 from .sections import pc_kind
 
+MAX_OPTIONS = 100
+
 
 def _plain(text: str) -> str:
     return text.replace("`", "").replace("*", "").strip().lower()
@@ -39,6 +41,8 @@ def _opening(text: str, opts: list[Opt]) -> int | None:
 def points_by_name(sec: Section, opts: list[Opt]) -> None:
     """Give each option the bullets of ``sec`` that open with its name; nothing when any
     bullet names no option (the section is then about something else)."""
+    if not opts or len(opts) > MAX_OPTIONS:
+        return  # matching every bullet against every name stays small
     found: list[tuple[int, str, int, str]] = []
     kind: str | None = None
     for block in sec.blocks:
