@@ -908,3 +908,29 @@ def test_an_rfc_with_an_explanation_part_is_a_record(design: str) -> None:
     )
     (src,) = load_file("rfcs/0006-governance.md", text.encode(), explicit=False)
     assert isinstance(src, SourceRecord)
+
+
+def test_a_title_part_under_a_kind_of_document_heading_is_the_title() -> None:
+    text = (
+        "# Architecture Decision Record\n\n## Title\nUse JTE as the template engine\n\n"
+        "## Status\nAccepted\n\n## Decision\nWe will use JTE.\n"
+    )
+    (src,) = load_file("docs/adr/0004-template-engine.md", text.encode(), explicit=False)
+    assert isinstance(src, SourceRecord)
+    assert src.record.title == "Use JTE as the template engine"
+
+
+@pytest.mark.parametrize(
+    ("title", "template"),
+    [
+        ("Template", True),
+        ("Template RFC", True),
+        ("ADR template: Title", True),
+        ("Template engine", False),
+        ("Templates for emails", False),
+    ],
+)
+def test_only_a_title_that_names_a_template_makes_one(title: str, template: bool) -> None:
+    text = f"# {title}\n\n## Status\n\nAccepted\n\n## Decision\n\nWe do it.\n"
+    (got,) = load_file("docs/adr/x.md", text.encode(), explicit=False)
+    assert isinstance(got, InputError) is template

@@ -111,7 +111,9 @@ _BLANK_TITLE = re.compile(
 # A date the template left to fill in ("Date: YYYY-MM-DD")
 _BLANK_DATE = re.compile(r"\bY{2,4}[-/.]M{1,2}[-/.]D{1,2}\b|\bD{1,2}[-/.]M{1,2}[-/.]Y{2,4}\b", re.I)
 _TEMPLATE_TITLE = re.compile(
-    r"^\s*(?:(?:architecture\s+)?decision\s+record\s+|m?adr\s+)?template\b|"
+    # "Template", "Template RFC", "ADR template: Title", "Template - X"; not "Template engine"
+    r"^\s*(?:(?:architecture\s+)?decision\s+record\s+|m?adr\s+)?template"
+    r"(?:\s+(?:rfc|m?adr|record|document|proposal))?\s*(?:$|[:(\-–—])|"
     r"\btemplate\s+(?:by|for|of|using|from)\b|\btemplate\s*$",
     re.IGNORECASE,
 )

@@ -194,6 +194,9 @@ class Builder(Decide):
             title = "" if generic else sec.title
             if sec.key == "title" and (named := title_part(sec)):  # "## Title" / "Use X"
                 title, self.title_line = named
+            part = next((c for c in sec.children if c.key == "title"), None) if generic else None
+            if part is not None and (named := title_part(part)):
+                title, self.title_line = named  # "# Architecture Decision Record" / "## Title"
         number: str | None = None
         m = TITLE_NUMBER.match(title)
         if m and m.group(3).strip():
