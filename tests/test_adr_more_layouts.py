@@ -117,3 +117,19 @@ def test_pros_and_cons_bullets_that_name_their_option() -> None:
         ("ESLint", 2, 1),
         ("JSLint", 0, 0),
     ]
+
+
+def test_pros_and_cons_headings_numbered_unlike_the_list_keep_their_title_match() -> None:
+    text = (
+        "# Replace the workflow\n\n* Status: accepted\n\n## Considered Options\n\n"
+        "1. Use existing process (no API)\n1. Create an API\n\n## Decision Outcome\n\n"
+        'Chosen option: "Create an API", because it is simpler.\n\n'
+        "## Pros and Cons of the Options\n\n### 1. Create a deposit API\n\n"
+        "* Good, because one call\n* Bad, because new code\n\n### 2. Do nothing\n\n"
+        "* Good, because no work\n* Bad, because slow\n* Bad, because fragile\n"
+    )
+    opts = read_text(text, "adr/0006-replace.md").record.options
+    assert [(o.title, o.pros, o.cons) for o in opts] == [
+        ("Use existing process (no API)", ["no work"], ["slow", "fragile"]),
+        ("Create an API", ["one call"], ["new code"]),
+    ]

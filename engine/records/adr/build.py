@@ -306,7 +306,7 @@ class Builder(Decide):
             if not heads:  # "- `Jest` is easy to use": bullets that name their option
                 points_by_name(sec, self.opts)
                 continue
-            matched = [find(h.title, self.opts) for h in heads]
+            matched = [_heading_option(h.title, self.opts) for h in heads]
             if not self.opts:
                 for head in heads:
                     opt = Opt(head.title, head.line, None, [head.title])
@@ -316,7 +316,7 @@ class Builder(Decide):
             if len(heads) == len(self.opts) and (
                 None in matched or len(set(matched)) < len(matched)
             ):
-                matched = list(range(len(heads)))  # same order as the list: align them
+                matched = _aligned(matched)  # the rest in the list's order
             for head, index in zip(heads, matched, strict=True):
                 if index is None:  # an option argued here but missing from the list
                     extra = Opt(head.title, head.line, None, [head.title])
@@ -448,6 +448,25 @@ class Builder(Decide):
 
 _REPLACED_BY = frozenset({"superseded by", "superceded by", "replaced by"})
 _REFERENCE = re.compile(r"\w{2,}")  # not "-", "n/a" is caught by the status words
+
+
+def _heading_option(title: str, opts: list[Opt]) -> int | None:
+    """The option a pros-and-cons heading names: as written ("Option 2", "B"), else by its
+    title without its number ("### 1. Create a deposit API" for "Create an API")."""
+    found = find(title, opts)
+    cleaned = clean_title(title)[0]
+    return found if found is not None or cleaned == title else find(cleaned, opts)
+
+
+def _aligned(matched: list[int | None]) -> list[int | None]:
+    """Headings matched to options by title keep their match ("### 1. Create a deposit API"
+    for the list's second option); the others take the options left, in order. With two
+    headings on one option, every heading goes by position."""
+    found = [m for m in matched if m is not None]
+    if len(set(found)) < len(found):
+        return list(range(len(matched)))
+    left = iter(i for i in range(len(matched)) if i not in found)
+    return [m if m is not None else next(left) for m in matched]
 
 
 def _rated(sec: Section) -> bool:
