@@ -190,12 +190,15 @@ def _dated(digits: str) -> bool:
     return False
 
 
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
+
+
 def _is_document_link(target: str) -> bool:
     """A relative link to a decision: a document file of the same folder, or elsewhere one
     whose name is numbered like a decision (``../adr/0005-x.md``). Links to other parts of
     a repository (guides, designs) are not about the collection."""
-    if not target or target.startswith(("#", "/", "mailto:")) or "://" in target:
-        return False
+    if not target or target.startswith(("#", "/")) or _SCHEME.match(target):
+        return False  # an anchor, a site path, or any scheme ("mailto:", "mdc:README.md")
     path = target.split("#", 1)[0].split("?", 1)[0]
     if not path.lower().endswith(_DOC_EXT):
         return False

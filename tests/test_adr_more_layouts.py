@@ -133,3 +133,25 @@ def test_pros_and_cons_headings_numbered_unlike_the_list_keep_their_title_match(
         ("Use existing process (no API)", ["no work"], ["slow", "fragile"]),
         ("Create an API", ["one call"], ["new code"]),
     ]
+
+
+def test_plural_keys_written_with_s_in_brackets_and_an_id_only_site_title() -> None:
+    text = (
+        "---\nlayout: default\ntitle: ADR-0006\n---\n# Create a deposit API\n\n"
+        "* Status: accepted\n* Decider(s):\n  * Cathy Aster\n  * Infrastructure Team\n\n"
+        "## Context and Problem Statement\n\nDeposits are hard.\n\n"
+        "## Decision Outcome\n\nWe create an API.\n"
+    )
+    rec = read_text(text, "0006-create-a-deposit-api.md").record
+    assert rec.decision_makers == ["Cathy Aster", "Infrastructure Team"]
+    assert rec.title == "Create a deposit API"
+
+
+@pytest.mark.parametrize(
+    ("target", "counts"),
+    [("mdc:README.md", False), ("mailto:a@b.c", False), ("0005-x.md", True), ("./0005-x.md", True)],
+)
+def test_a_link_with_a_scheme_is_no_link_to_a_decision(target: str, counts: bool) -> None:
+    from decaudit.engine.collection import _is_document_link
+
+    assert _is_document_link(target) is counts

@@ -214,6 +214,8 @@ class Builder(Decide):
             title = title_from_file_name(stem) if self.path != "-" else "Untitled decision"
         if sec is not None and self.data.get("title") == sec.title and title != sec.title:
             self.data["title"] = title  # front matter repeating "# ADR 0029: X": the title is X
+        if title and _ID_ONLY.match(str(self.data.get("title", ""))):
+            self.data["title"] = title  # a site's "title: ADR-0006" over "# Replace X"
         self.data.setdefault("title", title)
         self.lines.setdefault(("title",), self.title_line)
         if "id" in self.data:
@@ -448,6 +450,9 @@ class Builder(Decide):
 
 _REPLACED_BY = frozenset({"superseded by", "superceded by", "replaced by"})
 _REFERENCE = re.compile(r"\w{2,}")  # not "-", "n/a" is caught by the status words
+
+
+_ID_ONLY = re.compile(r"^\s*(?:adr|rfc|dr)[-_ ]?\d{1,6}\s*$", re.IGNORECASE)
 
 
 def _heading_option(title: str, opts: list[Opt]) -> int | None:

@@ -15,8 +15,10 @@ from ...types import Loc
 
 
 def heading_key(title: str) -> str:
-    """A title reduced for lookup: ``"2. Considered Options:"`` -> ``"considered options"``."""
+    """A title reduced for lookup: ``"2. Considered Options:"`` -> ``"considered options"``,
+    ``"Decider(s)"`` -> ``"deciders"``."""
     text = title.lower()
+    text = re.sub(r"(?<=[a-z])\(s\)", "s", text)  # "Decider(s)", "Date(s)": the plural
     text = re.sub(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[ivx]+\.)\s+", "", text)
     text = re.sub(r"[^\w\s&-]", " ", text)
     return " ".join(text.split())
