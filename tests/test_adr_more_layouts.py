@@ -155,3 +155,21 @@ def test_a_link_with_a_scheme_is_no_link_to_a_decision(target: str, counts: bool
     from decaudit.engine.collection import _is_document_link
 
     assert _is_document_link(target) is counts
+
+
+def test_alternatives_and_points_under_bold_labels() -> None:
+    text = (
+        "# RFC-010: Unified operator syntax\n\n**Status:** Accepted | **Date:** 2025-09-02\n\n"
+        "## Context\n\nOperators differ.\n\n## Decision\n\nAll operators use one syntax.\n\n"
+        "## Why\n\n**Benefits:**\n\n- one parser\n- one schema\n\n**Tradeoffs:**\n\n"
+        "- more verbose\n\n**Alternatives rejected:**\n\n- **Multiple syntaxes**: parser "
+        "complexity\n- **Prefix notation**: not idiomatic JSON\n\n"
+        "**Operand types:**\n\n- literals\n"
+    )
+    opts = read_text(text, "doc/rfcs/RFC-010-operator-syntax.md").record.options
+    assert [(o.title, o.chosen, o.rejected_reason is not None) for o in opts] == [
+        ("Multiple syntaxes", False, True),
+        ("Prefix notation", False, True),
+        ("Unified operator syntax", True, False),
+    ]
+    assert (opts[2].pros, opts[2].cons) == (["one parser", "one schema"], ["more verbose"])

@@ -6,10 +6,11 @@ They are the chosen course's pros and cons."""
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
-from ..document import Document, ListBlock, Paragraph, Section
+from ..document import Document, ListBlock, Paragraph, Section, heading_key
 from .content import Opt, prefixed
-from .sections import options_sections, part_key, pc_kind
+from .sections import is_consequences, options_sections, part_key, pc_kind
 
 # Words for the parts that judge the design itself; not "Risks" (a risk section pairs each
 # risk with its mitigation) nor "Positive consequences" (the record's consequences).
@@ -41,6 +42,26 @@ def add_points(doc: Document, decision: Section, opt: Opt) -> None:
     more salient drawbacks:"); a "Good, because"/"Bad, because" prefix wins over the kind."""
     for kind, sec in beside(doc, decision):
         section_points(opt, kind, sec)
+    labelled_points(doc, opt)
+
+
+def labelled_points(doc: Document, opt: Opt) -> None:
+    """The lists under bold labels that judge the design ("**Benefits:**", "**Tradeoffs:**")
+    outside the options sections and the consequences: each item a point of that kind."""
+    options = {id(s) for o in options_sections(doc) for s in o.walk()}
+    for sec in doc.sections():
+        if id(sec) in options or is_consequences(sec.key):
+            continue
+        for block, after in pairwise(sec.blocks):
+            if not isinstance(block, Paragraph) or not block.label or block.rest.strip():
+                continue
+            key = heading_key(block.label.strip().rstrip(":"))
+            kind = pc_kind(key) if key and _OWN.match(key) else None
+            if kind is None or not isinstance(after, ListBlock):
+                continue
+            for item in after.items:
+                got = prefixed(item.text)
+                opt.add(got[0] if got else kind, item.line, got[1] if got else item.text)
 
 
 def section_points(opt: Opt, kind: str, sec: Section) -> None:

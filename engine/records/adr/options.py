@@ -30,6 +30,7 @@ from .inline import in_sentences
 from .itemgroups import group_children
 from .judgedlist import judged_lists
 from .labelled import OPTION_PARA, from_paragraphs, from_table, numbered_label, numbered_run
+from .labelledlists import labelled_alternatives
 from .led import led_paragraphs
 from .letters import coded, lettered
 from .ofheadings import named_by_points
@@ -412,6 +413,7 @@ def _outside_sections(
     then candidates written as blocks (each option uncertain: the record does list
     alternatives), then options compared in prose (the whole field uncertain)."""
     out = loose_options(doc) or alternative_headings(doc) or named_by_points(doc)
+    out = out or labelled_alternatives(doc)  # "**Alternatives rejected:**" over a list
     out = out or judged_lists(doc)  # "Adopting X would have several disadvantages:" + list
     if not out:  # "### Do Nothing" beside "### End All Issue Triage": sibling courses
         out = [o for sec in beside_do_nothing(doc) for o in from_heading(sec)]
