@@ -204,7 +204,7 @@ def test_alternatives_named_in_a_such_as_list() -> None:
     assert [(o.title, o.chosen) for o in src.record.options] == [
         ("Flask", False),
         ("Pyramid", False),
-        ("Use Django", True),
+        ("Django", True),  # what "We will use Django." adopts
     ]
 
 

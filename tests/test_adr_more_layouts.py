@@ -173,3 +173,24 @@ def test_alternatives_and_points_under_bold_labels() -> None:
         ("Unified operator syntax", True, False),
     ]
     assert (opts[2].pros, opts[2].cons) == (["one parser", "one schema"], ["more verbose"])
+
+
+@pytest.mark.parametrize(
+    ("decision", "chosen"),
+    [
+        ("We will use Azure AD OAuth2 for authentication.", "Azure AD OAuth2"),
+        ("We will use JTE (Java Template Engine) for rendering.", "JTE"),
+        ("We will keep things as they are.", "Authentication"),  # no name: the record's title
+    ],
+)
+def test_the_decision_as_its_own_option_is_named_by_what_it_adopts(
+    decision: str, chosen: str
+) -> None:
+    text = (
+        "# Authentication\n\n## Status\nAccepted\n\n## Context\nUsers sign in.\n\n"
+        f"## Decision\n{decision}\n\n## Alternatives Considered\n"
+        "- Google OAuth2: not aligned with company infrastructure\n- Local accounts: costly\n"
+    )
+    opts = read_text(text, "docs/adr/0005-authentication.md").record.options
+    assert [o.title for o in opts if o.chosen] == [chosen]
+    assert len(opts) == 3

@@ -36,6 +36,7 @@ from .chosenline import quoted as _quoted
 from .chosentitle import join_quoted, join_wrapped, parse_chosen
 from .content import Opt
 from .drawbacks import add_points
+from .enumerated import adopted_course
 from .groupanswers import group_answers
 from .labelled_outcome import labelled_decisions
 from .naming import by_own_word, defined_names, restated_in, term_choice
@@ -467,10 +468,12 @@ class Decide:
                 opt.reason = opt.description
             opt.rejected = True
         line = line or sec.line
-        decided = Opt(title or str(self.data.get("title", "the decision")), line, None, [])
         # its first paragraph describes it (the whole section stays the rationale): words of
         # the design's details ("merge with upstream") say nothing of the option's kind
         first = next((p for p in own_text(sec).split("\n\n") if p.strip()), "")
+        record = str(self.data.get("title", "the decision"))
+        named = "" if title else adopted_course(re.split(r"(?<=[.!?])\s", first)[0])
+        decided = Opt(title or named or record, line, None, [record] if named else [])
         decided.describe(first[:600], sec.line)
         add_points(self.doc, sec, decided)  # an RFC's "# Drawbacks" are the design's cons
         decided.marked = True

@@ -72,6 +72,24 @@ def _decided_course(first: str) -> str:
     return name if 0 < len(name.split()) <= MAX_DECISION_WORDS and _NAME.match(name) else ""
 
 
+# where a decision sentence moves on from what it adopts: "... for authentication", "(...)"
+_MOVES_ON = re.compile(
+    r"\s*\(|\s*[,;:]\s|\s+(?:for|to|as|in|on|because|since|so\s+that|in\s+order\s+to|instead\s+of|"
+    r"rather\s+than|with|across|throughout|within|from)\s",
+    re.IGNORECASE,
+)
+
+
+def adopted_course(sentence: str) -> str:
+    """The name a decision sentence adopts ("We will use Azure AD OAuth2 for
+    authentication." -> "Azure AD OAuth2"), or "" when it adopts no name."""
+    m = _DECISION_LEAD.match(" ".join(sentence.split()))
+    if m is None:
+        return ""
+    name = _MOVES_ON.split(m.group("x"), maxsplit=1)[0].strip(" *_`.")
+    return name if 0 < len(name.split()) <= MAX_DECISION_WORDS and _NAME.match(name) else ""
+
+
 def enumerated(paras: list[Paragraph], doc: Document) -> list[Opt]:
     """The courses the context enumerates beside the decision's (see the module), the
     chosen one marked; empty when no sentence qualifies. Of several sentences that name
