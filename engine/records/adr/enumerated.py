@@ -65,13 +65,6 @@ def _names(sentence: str) -> list[str]:
     return []
 
 
-def _decided_course(first: str) -> str:
-    """What a short decision adopts ("To use Django." -> "Django"), or ""."""
-    m = _DECISION_LEAD.match(first)
-    name = m.group("x").strip(" *_`") if m else ""
-    return name if 0 < len(name.split()) <= MAX_DECISION_WORDS and _NAME.match(name) else ""
-
-
 # where a decision sentence moves on from what it adopts: "... for authentication", "(...)"
 _MOVES_ON = re.compile(
     r"\s*\(|\s*[,;:]\s|\s+(?:for|to|as|in|on|because|since|so\s+that|in\s+order\s+to|instead\s+of|"
@@ -98,7 +91,7 @@ def enumerated(paras: list[Paragraph], doc: Document) -> list[Opt]:
     others: tuple[list[str], Paragraph] | None = None
     said = [s for s in _decision_text(doc) if s.strip()]
     first = " ".join(said[0].split()) if said else ""  # the sentence that states the decision
-    course = _decided_course(first)  # what it adopts: "To use PostgreSQL." -> "PostgreSQL"
+    course = adopted_course(first)  # what it adopts: "To use PostgreSQL." -> "PostgreSQL"
     for para in paras:
         for sentence in sentences(para.text):
             names = _names(sentence)
