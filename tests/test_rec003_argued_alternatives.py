@@ -284,3 +284,21 @@ def test_a_title_that_removes_something_turns_down_keeping_it(
         "It costs us time.\n\n## Decision\n\nWe do it in the next release.\n"
     )
     assert rec003(tmp_path, text) == fires
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fires"),
+    [
+        ("I considered adding the file names to the logs but was worried about size.", 0),
+        ("We considered using a queue, but the volume is small.", 0),
+        ("We considered the impact on the team.", 1),
+    ],
+)
+def test_a_first_person_course_considered_is_an_alternative(
+    tmp_path: Path, sentence: str, fires: int
+) -> None:
+    text = (
+        "# 6. Logging\n\nDate: 2024-01-01\n\n## Status\n\nAccepted\n\n## Context\n\nRuns fail "
+        f"quietly. {sentence}\n\n## Decision\n\nWe log each run in time order.\n"
+    )
+    assert rec003(tmp_path, text) == fires
