@@ -16,7 +16,7 @@ from . import sections as roles
 from .argued import ARGUED_KEY, argued_line
 from .changelog import changelog_date
 from .choice import find
-from .content import Opt, clean_title, fill, prefixed, table_points
+from .content import Opt, clean_title, fill, prefixed, row_point, table_points
 from .decide import Decide
 from .meta import (
     deciding_body,
@@ -477,7 +477,7 @@ def _aligned(matched: list[int | None]) -> list[int | None]:
 def _rated(sec: Section) -> bool:
     """A section whose own table gives Good/Bad reasons, two rows or more."""
     rows = [r for b in sec.blocks if isinstance(b, Table) for r in b.rows]
-    return sum(1 for r in rows if any(prefixed(c.strip()) for c in r.cells)) >= 2
+    return sum(1 for r in rows if row_point(r) is not None) >= 2
 
 
 def _argued(sec: Section) -> bool:

@@ -33,7 +33,7 @@ from .content import Opt, clean_title, fill, fill_item, split_title
 from .labelled import numbered_run
 from .leadin import lead_in
 from .points import polarity
-from .prose import sentences
+from .prose import _NUMBERS, sentences
 from .sections import (
     is_consequences,
     is_decision,
@@ -47,7 +47,6 @@ MAX_NAME_WORDS = 12  # a longer item is a sentence of prose, not a candidate's n
 MAX_DISCUSSED_NAME_WORDS = 8  # in a discussion section, where bullets are often remarks
 MAX_ITEMS = 10
 WHOLE_WORDS = 16  # a whole sentence taken as a candidate's name, this long at most
-_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 # -- one item, as a candidate's name --------------------------------------------------------
 _SUBJECT = re.compile(
     r"^(?P<x>[^,;:()]{1,60}?)\s+(?:is|was|are|were|does|did|has|may|might|could|would|can|will|"
@@ -195,7 +194,7 @@ def _counts(said: str, items: int) -> bool:
     for word in re.findall(r"\b(\d|two|three|four|five|six)\s+(?:[\w-]+\s+){0,2}?"
                            r"(?:options|alternatives|approaches|ways|choices|solutions)\b",
                            said.lower()):  # fmt: skip
-        if (int(word) if word.isdigit() else _NUMBER_WORDS[word]) == items:
+        if (int(word) if word.isdigit() else _NUMBERS[word]) == items:
             return True
     return False
 

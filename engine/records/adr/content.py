@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..document import Block, ListBlock, ListItem, Paragraph, Section, Table, heading_key
+from ..document import Block, ListBlock, ListItem, Paragraph, Row, Section, Table, heading_key
 from .points import argues_against, polarity
 from .sections import pc_kind
 
@@ -332,11 +332,17 @@ def table_points(opt: Opt, table: Table) -> None:
     """A rating table under an option's heading (``| Driver | Rating | Reason |`` with
     ``Good, because ...`` reasons): each row whose cell says its kind is one point."""
     for row in table.rows:
-        for cell in row.cells:
-            got = prefixed(cell.strip())
-            if got is not None and got[1] and _MADR_POINT.match(cell):
-                opt.add(got[0], row.line, got[1])
-                break
+        if (got := row_point(row)) is not None:
+            opt.add(got[0], row.line, got[1])
+
+
+def row_point(row: Row) -> tuple[str, str] | None:
+    """(kind, text) of a rating table's row: its first cell that reads ``Good, because X``."""
+    for cell in row.cells:
+        got = prefixed(cell.strip())
+        if got is not None and got[1] and _MADR_POINT.match(cell):
+            return got
+    return None
 
 
 def _paragraph(opt: Opt, block: Paragraph) -> str | None:

@@ -29,10 +29,7 @@ from .choice import (
     referenced,
     rejected_in,
 )
-from .chosenline import are_options as _are_options
-from .chosenline import listed_choices as _listed_choices
-from .chosenline import next_line_reason as _next_line_reason
-from .chosenline import quoted as _quoted
+from .chosenline import are_options, listed_choices, next_line_reason, quoted
 from .chosentitle import join_quoted, join_wrapped, parse_chosen
 from .content import Opt
 from .drawbacks import add_points
@@ -392,8 +389,8 @@ class Decide:
             if because is not None:  # "because ..." may go on over the next lines
                 because = parse_chosen(" ".join(m.group(1).split()))[1]
             elif more.strip():
-                because = _next_line_reason(said, more)
-            texts = [it.text for it in follow] if not _are_options(follow, self.opts) else []
+                because = next_line_reason(said, more)
+            texts = [it.text for it in follow] if not are_options(follow, self.opts) else []
             if texts and (because is None or text.rstrip().endswith((":", "because"))):
                 because = " ".join(x for x in (because, *texts) if x)
             if because is None:  # the reasons in the paragraphs after a bare chosen line
@@ -402,8 +399,8 @@ class Decide:
             self.data["x_decision_stated"] = True
             found = chosen_in_line(title, self.opts) if title else []
             listed = []
-            if not found and not _quoted(m.group(1)) and not _are_options(follow, self.opts):
-                listed = _listed_choices(follow, self.opts)
+            if not found and not quoted(m.group(1)) and not are_options(follow, self.opts):
+                listed = listed_choices(follow, self.opts)
             if found:
                 self._choose(found, "chosen option line", [line] * len(found))
             elif listed:  # "Chosen option: a set of engines" and the list of them after it

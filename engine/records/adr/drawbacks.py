@@ -6,11 +6,11 @@ They are the chosen course's pros and cons."""
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 
 from ..document import Document, ListBlock, Paragraph, Section, heading_key
 from .content import Opt, prefixed
 from .sections import is_consequences, options_sections, part_key, pc_kind
+from .sectiontext import labelled_lists
 
 # Words for the parts that judge the design itself; not "Risks" (a risk section pairs each
 # risk with its mitigation) nor "Positive consequences" (the record's consequences).
@@ -52,12 +52,10 @@ def labelled_points(doc: Document, opt: Opt) -> None:
     for sec in doc.sections():
         if id(sec) in options or is_consequences(sec.key):
             continue
-        for block, after in pairwise(sec.blocks):
-            if not isinstance(block, Paragraph) or not block.label or block.rest.strip():
-                continue
-            key = heading_key(block.label.strip().rstrip(":"))
+        for label, after in labelled_lists(sec):
+            key = heading_key(label)
             kind = pc_kind(key) if key and _OWN.match(key) else None
-            if kind is None or not isinstance(after, ListBlock):
+            if kind is None:
                 continue
             for item in after.items:
                 got = prefixed(item.text)

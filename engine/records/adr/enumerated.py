@@ -23,8 +23,8 @@ from .prose import _items, _opts, sentences
 
 MAX_NAMES = 8
 MAX_NAME_WORDS = 4
-MAX_DECISION_WORDS = 8
-MAX_SENTENCE_CHARS = 600  # "To use Django's built-in templating engine."
+MAX_DECISION_WORDS = 8  # "To use Django's built-in templating engine."
+MAX_SENTENCE_CHARS = 600  # a longer "sentence" is no enumeration: the reader stays linear
 
 # what introduces an enumeration of courses in a sentence of the context
 _LEADS = re.compile(

@@ -6,12 +6,11 @@ heading gives options."""
 
 from __future__ import annotations
 
-from itertools import pairwise
-
-from ..document import Document, ListBlock, Paragraph, heading_key
+from ..document import Document, heading_key
 from .content import Opt
 from .rejected import as_rejected
 from .sections import is_consequences, is_options, is_rejected
+from .sectiontext import labelled_lists
 
 MAX_LABEL_WORDS = 5
 
@@ -23,14 +22,9 @@ def labelled_alternatives(doc: Document) -> list[Opt]:
     for sec in doc.sections():
         if is_consequences(sec.key):
             continue
-        for block, after in pairwise(sec.blocks):
-            if not isinstance(block, Paragraph) or not isinstance(after, ListBlock):
-                continue
-            label = (block.label or "").strip().rstrip(":").strip()
-            if not label or block.rest.strip() or len(label.split()) > MAX_LABEL_WORDS:
-                continue
+        for label, after in labelled_lists(sec):
             key = heading_key(label)
-            if not is_options(key):
+            if len(label.split()) > MAX_LABEL_WORDS or not is_options(key):
                 continue
             found = from_items(list(after.items))
             if len(found) < 1:

@@ -19,23 +19,24 @@ def _plain(text: str) -> str:
     return text.replace("`", "").replace("*", "").strip().lower()
 
 
-def _named(text: str, opts: list[Opt], *, opening: bool) -> int | None:
-    """The one option whose title (or alias) the text opens with (``opening``) or names
-    anywhere, as whole words."""
-    said = _plain(text)
-    hits = set()
-    for i, opt in enumerate(opts):
-        for name in map(_plain, (opt.title, *opt.aliases)):
-            where = r"^" if opening else r"(?<![\w-])"
-            if name and re.search(where + re.escape(name) + r"(?![\w-])", said):
-                hits.add(i)
+def _named(said: str, names: list[list[str]], *, opening: bool) -> int | None:
+    """The one option (``names``: each option's plain title and aliases) that ``said``
+    opens with (``opening``) or names anywhere, as whole words."""
+    where = r"^" if opening else r"(?<![\w-])"
+    hits = {
+        i
+        for i, own in enumerate(names)
+        for name in own
+        if re.search(where + re.escape(name) + r"(?![\w-])", said)
+    }
     return hits.pop() if len(hits) == 1 else None
 
 
-def _opening(text: str, opts: list[Opt]) -> int | None:
+def _opening(text: str, names: list[list[str]]) -> int | None:
     """The option a bullet judges: the one it opens with, else the only one it names."""
-    found = _named(text, opts, opening=True)
-    return found if found is not None else _named(text, opts, opening=False)
+    said = _plain(text)
+    found = _named(said, names, opening=True)
+    return found if found is not None else _named(said, names, opening=False)
 
 
 def points_by_name(sec: Section, opts: list[Opt]) -> None:
@@ -43,6 +44,7 @@ def points_by_name(sec: Section, opts: list[Opt]) -> None:
     bullet names no option (the section is then about something else)."""
     if not opts or len(opts) > MAX_OPTIONS:
         return  # matching every bullet against every name stays small
+    names = [[n for n in map(_plain, (o.title, *o.aliases)) if n] for o in opts]
     found: list[tuple[int, str, int, str]] = []
     kind: str | None = None
     for block in sec.blocks:
@@ -53,7 +55,7 @@ def points_by_name(sec: Section, opts: list[Opt]) -> None:
         if not isinstance(block, ListBlock):
             continue
         for item in block.items:
-            index = _opening(item.text, opts)
+            index = _opening(item.text, names)
             if index is None:
                 return
             got = prefixed(item.text)

@@ -343,15 +343,15 @@ _WEIGHING = re.compile(
 )
 
 
+# counts that describe what there is rather than announce what was weighed
+_DESCRIBING_COUNTS = ("the following", "multiple", "several", "various", "some")
+
+
 def _announces(text: str) -> bool:
     m = _LIST_INTRO.search(text)
     if m is None:
         return False
-    if (
-        not m.group("count")
-        .lower()
-        .startswith(("the following", "multiple", "several", "various", "some"))
-    ):
+    if not m.group("count").lower().startswith(_DESCRIBING_COUNTS):
         return True  # "three types of database:"
     # "the following types ...:", "multiple interaction patterns ..., including:" describe
     # what there is; they announce alternatives only with a noun or a word that weighs them

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..document import Document, Section
 from ..document.model import heading_key
@@ -284,8 +285,10 @@ def ordered(doc: Document, pred: object) -> list[Section]:
 
 
 def _dashed_part(sec: Section, pred: object) -> bool:
+    if _dashed_key(sec.title) is None:
+        return False
     key = part_key(sec)
-    return key != sec.key and bool(_DASHED.match(sec.title)) and bool(pred(key))  # type: ignore[operator]
+    return key != sec.key and bool(pred(key))  # type: ignore[operator]
 
 
 def first(doc: Document, pred: object) -> Section | None:
@@ -330,11 +333,18 @@ def part_key(sec: Section) -> str:
     head, colon, tail = sec.title.partition(":")
     if colon and head.strip() and tail.strip():
         return heading_key(tail)
-    m = _DASHED.match(sec.title)
-    return heading_key(m.group("tail")) if m else sec.key
+    dashed = _dashed_key(sec.title)
+    return sec.key if dashed is None else dashed
 
 
 _DASHED = re.compile(r"^\s*(?:[\w-]+\s+){0,2}[\w-]+\s+[-–—]\s+(?P<tail>\S.*)$")
+
+
+@lru_cache(maxsize=4096)
+def _dashed_key(title: str) -> str | None:
+    """The key of the part a title names after a word or two and a dash, or None."""
+    m = _DASHED.match(title)
+    return heading_key(m.group("tail")) if m else None
 
 
 def _options_heading(sec: Section) -> bool:

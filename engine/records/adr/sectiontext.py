@@ -3,6 +3,9 @@ their lines, the list that follows each paragraph, and its subsections' headings
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from itertools import pairwise
+
 from ..document import ListBlock, ListItem, Paragraph, Section
 from . import sections as roles
 
@@ -33,6 +36,17 @@ def texts_with_follow(sec: Section) -> list[tuple[int, str, list[ListItem]]]:
                 for it in item.walk():
                     out.append((it.line, it.text, []))
     return out
+
+
+def labelled_lists(sec: Section) -> Iterator[tuple[str, ListBlock]]:
+    """(the label, the list) for each paragraph of ``sec`` that is only a bold label
+    ("**Alternatives rejected:**", "**Benefits:**") with a list right after it."""
+    for block, after in pairwise(sec.blocks):
+        if not isinstance(block, Paragraph) or not isinstance(after, ListBlock):
+            continue
+        label = (block.label or "").strip().rstrip(":").strip()
+        if label and not block.rest.strip():
+            yield label, after
 
 
 def own_text(sec: Section) -> str:

@@ -187,10 +187,10 @@ def key_values(blocks: Iterable[Block]) -> tuple[Meta, ...]:
     return tuple(m for meta in out for m in _unpack(meta))
 
 
-# Record keys a closing paragraph may give ("**Date:** 2026-03-25", "**Decision Makers:** X")
-_FOOTER_KEYS = frozenset(
-    {"status", "date", "deciders", "decision makers", "decided by", "approved by", "approvers"}
-)
+# Record keys a heading may carry with their value ("## Status: Proposed", "### Date: 2023-04-01")
+_HEADING_KEYS = frozenset({"status", "date", "deciders", "decision makers", "decided by"})
+# ... and a closing paragraph ("**Date:** 2026-03-25", "**Decision Makers:** X")
+_FOOTER_KEYS = _HEADING_KEYS | {"approved by", "approvers"}
 
 
 def footer_values(block: Block | None) -> tuple[Meta, ...]:
@@ -206,10 +206,6 @@ def footer_values(block: Block | None) -> tuple[Meta, ...]:
     if not any(m.key.strip().lower() in _FOOTER_KEYS for m in found):
         return ()
     return tuple(m for meta in found for m in _unpack(meta))
-
-
-# Record keys a heading may carry with their value ("## Status: Proposed", "### Date: 2023-04-01")
-_HEADING_KEYS = frozenset({"status", "date", "deciders", "decision makers", "decided by"})
 
 
 def heading_values(sections: Iterable[Section]) -> tuple[Meta, ...]:
