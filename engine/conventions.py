@@ -12,9 +12,10 @@ them (a proposal with no decision makers is not flagged by GOV002, but it is evi
 the same template). A record that gives the field only as the reader inferred it from its
 prose (the whole field listed under ``x_uncertain``: options read from "we chose X over
 Y" in a record with no options section, deciders from "Approved by the board" in the
-status) is evidence of the same template
-too: it counts toward the share, the rule does not fire on it, and the message says how
-many of the folder's records name the field only in their prose. A folder qualifies when
+status), or that has none and argues or turns one down in a sentence (the facts'
+``alternative_named``: options), is evidence of the same template too: it counts toward
+the share, the rule does not fire on it, and the message says how many of the folder's
+records name the field only in their prose. A folder qualifies when
 at least ``min_records`` of its records, and at least ``share`` of them, leave the field
 empty, and the rule fired on one of them at least (settings ``convention_share`` and
 ``convention_min_records``: by default 0.65, so two records in three, and 3).
@@ -130,13 +131,18 @@ def only_in_prose(record: Any, name: str) -> bool:
     return _attr(name) != "options" or extra.get("x_options_in_text") is True
 
 
-def empty_fields(record: Any, names: Iterable[str]) -> frozenset[str]:
+def empty_fields(record: Any, names: Iterable[str], in_prose: Iterable[str] = ()) -> frozenset[str]:
     """The convention fields among ``names`` that ``record`` leaves empty (a name that is no
     field of the record model counts as empty when the rule fires: not listed here); a field
-    given only as inferred from prose is listed too, and again with :data:`IN_PROSE`."""
-    out = set()
+    given only as inferred from prose is listed too, and again with :data:`IN_PROSE`, as is
+    an empty field its facts say the record names in a sentence (``in_prose``: options,
+    when it argues or turns down an alternative in prose)."""
+    out: set[str] = set()
+    prose = frozenset(in_prose)
     for name in names:
-        if field_missing(record, name):
+        if field_missing(record, name) and name in prose:
+            out.update((name, name + IN_PROSE))
+        elif field_missing(record, name):
             out.add(name)
         elif field_missing(record, name) is False and only_in_prose(record, name):
             out.update((name, name + IN_PROSE))

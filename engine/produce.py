@@ -103,12 +103,27 @@ def produce(
             reset()
         return record_error(src, exc, "evaluating it")
     try:
-        return _encode(src, counted_kind(facts.decision), findings, how)
+        return _encode(src, counted_kind(facts.decision), findings, how, _in_prose(facts))
     except Exception as exc:  # this record cannot be logged: its error, not the run's
         return record_error(src, exc, "logging it")
 
 
-def _encode(src: SourceRecord, kind: Any, findings: list[Finding], how: Production) -> Done:
+def _in_prose(facts: Any) -> frozenset[str]:
+    """The convention fields a record names only in its prose, as its facts say: options
+    when it has none but argues or turns down an alternative in a sentence (REC003 is quiet
+    on it; the folder's count says so instead of calling it a record of no options)."""
+    decision = getattr(facts, "decision", None) or {}
+    named = decision.get("option_count") == 0 and decision.get("alternative_named") is True
+    return frozenset({"options"}) if named else frozenset()
+
+
+def _encode(
+    src: SourceRecord,
+    kind: Any,
+    findings: list[Finding],
+    how: Production,
+    in_prose: frozenset[str] = frozenset(),
+) -> Done:
     from .log.encode import encode_record
 
     rec = src.record
@@ -127,7 +142,7 @@ def _encode(src: SourceRecord, kind: Any, findings: list[Finding], how: Producti
     if how.convention_fields:
         from .conventions import empty_fields
 
-        empty = empty_fields(rec, how.convention_fields)
+        empty = empty_fields(rec, how.convention_fields, in_prose)
     return Done(
         src.file,
         rec.id,

@@ -398,3 +398,18 @@ def test_a_folder_counts_options_named_only_in_prose_as_its_templates_gap(tmp_pa
     assert "4 of the 4 records" in folded.message
     assert "record no options (3) or name them only in their prose (1)" in folded.message
     assert folded.evidence["count"] == 3 and folded.evidence["in_prose"] == 1
+
+
+def test_a_folder_counts_an_alternative_argued_in_prose_as_named_in_prose(tmp_path: Path) -> None:
+    """A record with no options that argues an alternative in a sentence ("We also looked at
+    polling the table") is quiet under REC003; the folder's count says it names its options
+    in prose, not that it records none."""
+    contexts = ["We need events."] * 3 + ["We also looked at polling the table, but it is slow."]
+    for n, context in enumerate(contexts, start=1):
+        text = NYGARD.format(n=n, title=f"Events {n}", context=context,
+                             decision="We will use a queue.")  # fmt: skip
+        (tmp_path / f"000{n}-events-{n}.md").write_text(text)
+    findings = run_check(CheckOptions(paths=(str(tmp_path),), today=TODAY)).findings
+    (folded,) = [f for f in findings if f.rule_id == "REC003"]
+    assert "record no options (3) or name them only in their prose (1)" in folded.message
+    assert folded.evidence["count"] == 3 and folded.evidence["in_prose"] == 1

@@ -396,11 +396,13 @@ def compared(doc: Document, title: str, title_line: int) -> list[Opt]:
     parts = [p for sec in secs if is_context(sec.key) for p in sec.paragraphs(deep=True)]
     found = in_text(paras + [p for p in parts if p not in paras])
     found = found or in_listed(secs) or in_title(title, title_line)
-    from .considered import considered_but  # they read names the way this module does
+    from .announced import announced  # they read names the way this module does
+    from .considered import considered_but
     from .enumerated import enumerated
     from .questions import asked
 
-    found = found or asked(paras) or considered_but(paras) or enumerated(paras, doc)
+    found = found or asked(paras) or announced(paras) or considered_but(paras)
+    found = found or enumerated(paras, doc)
     return found or alternative_alone(paras, doc, title)
 
 
