@@ -50,14 +50,31 @@ def test_a_templates_blanks_make_it_a_template(a: str, b: str) -> None:
     assert isinstance(got, InputError) and "template" in got.message
 
 
-@pytest.mark.parametrize("title", ["RFC-NNNN Title", "ADR XXXX: Short title", "NNNN. Title"])
+@pytest.mark.parametrize(
+    "title",
+    [
+        "RFC-NNNN Title",
+        "ADR XXXX: Short title",
+        "NNNN. Title",
+        "ADR: Descriptive Title in Title Case",
+        "Short title of solved problem and solution",
+    ],
+)
 def test_a_template_numbers_blank_and_title_make_it_a_template(title: str) -> None:
     text = f"# {title}\n\n## Summary\n\nOne line.\n\n## Proposal\n\nWhat we propose.\n"
     (got,) = load_file("rfcs/RFC-0000/README.md", text.encode(), explicit=False)
     assert isinstance(got, InputError) and "template" in got.message
 
 
-@pytest.mark.parametrize("title", ["Handle XXXX error codes", "Rename the NNNN prefix"])
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Handle XXXX error codes",
+        "Rename the NNNN prefix",
+        "Short titles for pages",
+        "Descriptive titles in the navigation",
+    ],
+)
 def test_letters_in_a_real_title_are_no_blank(title: str) -> None:
     text = f"# {title}\n\n## Status\n\nAccepted\n\n## Decision\n\nWe do it.\n"
     (got,) = load_file("docs/adr/0003-x.md", text.encode(), explicit=False)

@@ -105,7 +105,10 @@ _PLACEHOLDER = re.compile(r"(?<![\w-])\{[^{}]{2,}\}(?![\w-])|^\s*\[[^\]]+\]\s*$"
 # A template's number and title blanks: "RFC-NNNN Title", "ADR XXXX: Short title".
 _BLANK_TITLE = re.compile(
     r"(?:\b|(?<=adr)|(?<=rfc))(?:N{3,}|X{3,})\b[\s.:-]*(?:[\w-]+\s+){0,3}title\b|"
-    r"^\s*(?:(?:decision|record|adr|short|document)\s+)?title\s*$",  # "# Title"
+    r"^\s*(?:(?:decision|record|adr|short|document)\s+)?title\s*$|"  # "# Title"
+    # "Descriptive Title in Title Case", "Short title of solved problem and solution"
+    r"^\s*(?:(?:short|descriptive|brief|meaningful|concise)\s+(?:and\s+)?)+title"
+    r"(?:\s+in\s+title\s+case|\s+of\s+.*)?\s*$",
     re.IGNORECASE,
 )
 # A date the template left to fill in ("Date: YYYY-MM-DD")
