@@ -12,6 +12,7 @@ and turned into Python data here, so that:
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -46,6 +47,9 @@ class Parsed:
 
 _SCALAR = _Loader.construct_scalar  # type: ignore[attr-defined,unused-ignore]
 _TAG_INT = "tag:yaml.org,2002:int"
+# Integers YAML 1.1 reads in another base: a leading zero (octal: "024" is 20) or colons
+# (base 60: "1:30" is 90). Nobody writing a record means those: they stay as written.
+_AS_WRITTEN = re.compile(r"^[-+]?(?:0[0-9_]+|[0-9][0-9_]*(?::[0-5]?[0-9])+)$")
 _TAG_FLOAT = "tag:yaml.org,2002:float"
 _TAG_BOOL = "tag:yaml.org,2002:bool"
 _TAG_NULL = "tag:yaml.org,2002:null"
@@ -99,6 +103,8 @@ class _Builder:
             return items
         if node.tag not in _SAFE_SCALARS:
             raise YamlError(f"unsupported YAML tag {node.tag}", line)
+        if node.tag == _TAG_INT and _AS_WRITTEN.match(node.value):
+            return node.value  # "id: 024" is the text 024, not YAML 1.1's octal 20
         try:
             value = self.loader.construct_object(node, deep=True)
         except (yaml.YAMLError, ValueError, OverflowError) as exc:

@@ -40,7 +40,8 @@ from .ystatement import CHOSEN_BY, decided, y_statement
 DECIDER_KEYS: tuple[str, ...] = ("deciders", "decision makers", "decision maker", "decided by")
 DECIDER_KEYS += ("approved by", "approvers", "approver", "decision-makers")
 DECIDER_KEYS += roles.OTHER_DECIDERS
-DATE_KEYS = ("date", "decision date", "last updated", "created", "date created")
+DATE_KEYS: tuple[str, ...] = ("date", "decision date", "last updated", "created", "date created")
+DATE_KEYS += ("decided", "decided on", "date decided", "accepted on", "date accepted")
 PROPOSER_KEYS: tuple[str, ...] = (
     "author",
     "authors",
@@ -102,7 +103,7 @@ class Builder(Decide):
 
     def _meta(self, meta: Meta) -> None:
         name = meta.name
-        if meta.origin == "front" and name not in ("status", "date", "title", "id"):
+        if meta.origin == "front" and name not in ("status", "title", "id", *DATE_KEYS):
             if name in DECIDER_KEYS or name.replace("-", " ") in DECIDER_KEYS:
                 self._people("decision_makers", meta)
             elif name in ("consulted", "informed"):

@@ -82,9 +82,10 @@ _DECISION = re.compile(
     r"decision\s+(?:from|by|of|at|in)\s+.+|"  # "Decision from Working Group meeting"
     r"outcome|result|resolution|proposals?|proposed\s+(?:solution|decision|design|change|approach)|"
     r"recommendations?|recommended\s+(?:option|solution|approach)|solution|"
-    r"chosen\s+(?:option|solution)|"
-    r"conclusion|conclusions|verdict|"
-    r"selected\s+(?:option|solution))$"
+    # "Chosen option", "Chosen Implementation Option", "Preferred option"
+    r"(?:chosen|selected|preferred)\s+(?:option|solution)|"
+    r"(?:chosen|selected|preferred)\s+[\w-]+\s+(?:option|solution|approach|alternative)|"
+    r"conclusion|conclusions|verdict)$"
 )
 # The design a record adopts, where it has no decision section ("## How" in a What / Why /
 # How / Alternatives record).

@@ -1,0 +1,99 @@
+"""Front-matter values as their writers mean them: an id with a leading zero stays the text
+written (YAML 1.1 would read ``024`` as octal 20), a clock-like value is not a number in
+base 60, and a ``decided:`` key dates the record. A part headed as the chosen option
+("### Chosen Implementation Option") states the choice."""
+
+from __future__ import annotations
+
+import pytest
+from adr_layout import chosen_titles, read_text
+from decaudit.engine.safeyaml import load_one
+from hypothesis import given
+from hypothesis import strategies as st
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("id: 024", "024"), ("id: 0007", "0007"), ("at: 1:30", "1:30"), ("id: 24", 24)],
+)
+def test_integers_in_another_base_stay_as_written(text: str, value: object) -> None:
+    key = text.split(":")[0]
+    assert load_one(text).data[key] == value
+
+
+@given(st.integers(min_value=0, max_value=10**6), st.integers(min_value=1, max_value=3))
+def test_a_zero_padded_number_is_kept_whole(n: int, pad: int) -> None:
+    written = "0" * pad + str(n)
+    assert load_one(f"id: {written}").data["id"] == written
+
+
+RECORD = """---
+id: 024
+status: accepted
+{date_key}: 2026-07-11
+title: "ADR-024: Error responses"
+---
+
+## Context
+
+Clients parse our error bodies, and every endpoint shapes them its own way.
+
+## Decision
+
+Every error body is one JSON object with a code and a message.
+"""
+
+
+@pytest.mark.parametrize("date_key", ["date", "decided", "decided on", "accepted on"])
+def test_the_front_matter_dates_and_names_the_record(date_key: str) -> None:
+    src = read_text(RECORD.format(date_key=date_key), name="adr-024-error-responses.md")
+    assert src.record.id == "024"
+    assert src.record.date is not None and src.record.date.isoformat() == "2026-07-11"
+
+
+CHOSEN_PART = """# 14. Verifying image signatures
+
+## Status
+
+Proposed
+
+## Context
+
+### Implementation Options
+
+#### Install the CLI
+
+##### Pros
+
+- Known tool
+
+##### Cons
+
+- A binary in the image
+
+#### Install the JS-native lib
+
+##### Pros
+
+- Simplest to build
+
+##### Cons
+
+- Unproven offline
+
+### {heading}
+
+Install the JS-native lib, as it is the simplest to build.
+
+## Decision
+
+We will add a verification helper to the controller.
+"""
+
+
+@pytest.mark.parametrize(
+    "heading", ["Chosen Implementation Option", "Selected Design Approach", "Preferred option"]
+)
+def test_a_part_headed_as_the_chosen_option_states_the_choice(heading: str) -> None:
+    src = read_text(CHOSEN_PART.format(heading=heading), name="0014-signatures.md")
+    assert chosen_titles(src) == ["Install the JS-native lib"]
