@@ -58,6 +58,8 @@ def test_a_templates_blanks_make_it_a_template(a: str, b: str) -> None:
         "NNNN. Title",
         "ADR: Descriptive Title in Title Case",
         "Short title of solved problem and solution",
+        "ADR-000: [Short Title]",
+        "0001 - {title}",
     ],
 )
 def test_a_template_numbers_blank_and_title_make_it_a_template(title: str) -> None:

@@ -111,6 +111,8 @@ _BLANK_TITLE = re.compile(
     r"(?:\s+in\s+title\s+case|\s+of\s+.*)?\s*$",
     re.IGNORECASE,
 )
+# A record number before a title ("ADR-000: ", "RFC 12. ", "0001 - ")
+_NUMBER_PREFIX = re.compile(r"^\s*(?:(?:adr|rfc|decision)\s*[-#]?\s*)?\d+\s*[:.\-–—]\s*", re.I)
 # A date the template left to fill in ("Date: YYYY-MM-DD")
 _BLANK_DATE = re.compile(r"\bY{2,4}[-/.]M{1,2}[-/.]D{1,2}\b|\bD{1,2}[-/.]M{1,2}[-/.]Y{2,4}\b", re.I)
 _TEMPLATE_TITLE = re.compile(
@@ -137,7 +139,8 @@ def template_reason(src: SourceRecord) -> str | None:
     """Why a read document is a template rather than a decision, or None."""
     rec = src.record
     extra = rec.model_extra or {}
-    if _PLACEHOLDER.search(rec.title) or _BLANK_TITLE.search(rec.title):
+    bare = _NUMBER_PREFIX.sub("", rec.title)  # "ADR-000: [Short Title]" is "[Short Title]"
+    if any(_PLACEHOLDER.search(t) or _BLANK_TITLE.search(t) for t in (rec.title, bare)):
         return f"placeholder title {rec.title!r}"
     if _TEMPLATE_TITLE.search(rec.title) and rec.date is None and not _DECIDES.match(rec.title):
         # a record that kept its template's heading but has a real date is a decision, and

@@ -1,0 +1,76 @@
+"""A replacement decision: the context names what is in use ("We were using Semantic UI,
+..."), the decision adopts something else ("We will use Fomantic UI"), and the record says
+it leaves the old one ("We will stop using the unmaintained Semantic UI", "replace Jenkins
+with ...", "migrate from X", "instead of X"). Keeping what is in use is the alternative
+such a record turns down, so it gives two options: the status quo (not taken) and the
+course the decision adopts (chosen), both uncertain.
+
+Both names must be short names, differ, and the old one must be named again beside a word
+of leaving in the decision, the consequences or the title: "We use Postgres" over "We will
+use PgBouncer" adds a tool and leaves nothing, and gives no options.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..document import Document, Paragraph
+from . import sections as roles
+from .adopted import _decision_text, restated
+from .content import Opt
+from .enumerated import adopted_course
+from .prose import _opts, in_use, sentences
+
+# Words that say a thing is left behind, in the sentence that names it again
+_LEAVES = re.compile(
+    r"\b(?:replac\w*|stop\s+using|stopp\w+\s+using|move\w*\s+away|migrat\w*|switch\w*|"
+    r"drop\w*|retir\w*|phas\w*\s+out|deprecat\w*|abandon\w*|instead\s+of|rather\s+than|"
+    r"no\s+longer|remov\w*|get\s+rid|fork\s+of|successor|unmaintained|sunset\w*)\b",
+    re.IGNORECASE,
+)
+MAX_SENTENCE_CHARS = 600  # longer is no sentence of a record's own words
+
+
+def _leaves(old: str, texts: list[str]) -> bool:
+    """One of ``texts`` names ``old`` again beside a word of leaving it."""
+    key = old.lower()
+    return any(
+        len(sentence) <= MAX_SENTENCE_CHARS and key in sentence.lower() and _LEAVES.search(sentence)
+        for text in texts
+        for sentence in sentences(text)
+    )
+
+
+def _other_texts(doc: Document, title: str) -> list[str]:
+    out = [title]
+    for sec in roles.ordered(doc, roles.is_consequences):
+        for sub in sec.walk():
+            out.extend(p.text for p in sub.paragraphs())
+            out.extend(it.text for it in sub.items())
+    return out
+
+
+def replaced_in_use(paras: list[Paragraph], doc: Document, title: str = "") -> list[Opt]:
+    """The status quo the context names and the decision replaces, and the replacement
+    (chosen); empty unless the record says it leaves the old one."""
+    said = _decision_text(doc)
+    first = " ".join(said[0].split()) if said else ""
+    course = adopted_course(first)
+    if not course:
+        return []
+    for para in paras:
+        for sentence in sentences(para.text):
+            if len(sentence) > MAX_SENTENCE_CHARS:
+                continue
+            old = in_use(sentence)
+            if not old or restated(old, course) or old.lower() in course.lower():
+                continue
+            if not _leaves(old, said + _other_texts(doc, title)):
+                continue
+            kept, new = _opts([old, course], para, set())
+            kept.rejected, kept.reason, kept.reason_line = True, sentence, para.line
+            kept.description = f"In use before this decision (the status quo): {sentence}"
+            new.marked, new.marked_line = True, para.line
+            new.chosen_by = "the course the decision adopts in place of the one in use"
+            return [kept, new]
+    return []

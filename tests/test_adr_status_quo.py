@@ -1,0 +1,80 @@
+"""A replacement decision weighs keeping what is in use: the context names it ("We were
+using Jenkins"), the decision adopts another ("We will use GitHub Actions") and the record
+says it leaves the old one. Then keeping it is an option not taken and the replacement the
+chosen one, both uncertain; without a word of leaving, nothing is read."""
+
+from __future__ import annotations
+
+import pytest
+from adr_layout import read_text
+
+RECORD = """# 7. Continuous integration
+
+## Status
+
+Accepted
+
+## Context
+
+{context}
+
+## Decision
+
+{decision}
+
+## Consequences
+
+{consequences}
+"""
+
+
+def options(context: str, decision: str, consequences: str) -> list[tuple[str, bool]]:
+    text = RECORD.format(context=context, decision=decision, consequences=consequences)
+    src = read_text(text, name="0007-continuous-integration.md")
+    return [(o.title, o.chosen) for o in src.record.options]
+
+
+@pytest.mark.parametrize(
+    "consequences",
+    [
+        "We will stop using Jenkins once every pipeline has moved.",
+        "Jenkins is retired at the end of the quarter.",
+        "The old Jenkins server can be removed.",
+    ],
+)
+def test_the_status_quo_left_behind_is_the_option_not_taken(consequences: str) -> None:
+    got = options(
+        "We were using Jenkins, hosted on one virtual machine that nobody patches.",
+        "We will use GitHub Actions for every repository.",
+        consequences,
+    )
+    assert got == [("Jenkins", False), ("GitHub Actions", True)]
+
+
+def test_a_tool_added_beside_the_one_in_use_gives_no_options() -> None:
+    got = options(
+        "We use Postgres for every service, and connections run out at peak.",
+        "We will use PgBouncer in front of each database.",
+        "Each service connects through PgBouncer.",
+    )
+    assert got == []
+
+
+def test_the_same_thing_kept_is_no_replacement() -> None:
+    got = options(
+        "We are currently using GitHub Actions for some repositories.",
+        "We will use GitHub Actions for every repository.",
+        "We stop using the shell scripts that ran the old jobs.",
+    )
+    assert got == []
+
+
+def test_the_options_are_uncertain() -> None:
+    text = RECORD.format(
+        context="We were using Jenkins, hosted on one virtual machine.",
+        decision="We will use GitHub Actions.",
+        consequences="We will stop using Jenkins.",
+    )
+    src = read_text(text, name="0007-continuous-integration.md")
+    unsure = (src.record.model_extra or {}).get("x_uncertain", [])
+    assert "options" in unsure and "chosen" in unsure
