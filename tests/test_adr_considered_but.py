@@ -67,3 +67,33 @@ def test_other_sentences_name_no_alternative(context: str) -> None:
 def test_any_name_before_but_comes_back_whole(name: str) -> None:
     src = read_text(_DOC.format(context=f"We considered {name} but it did not fit."))
     assert [o.title for o in src.record.options if not o.chosen] == [name]
+
+
+_DECIDED = """# 4. API style
+
+## Status
+
+Accepted
+
+## Context
+
+We need an API for the catalogue.
+
+## Decision
+
+We will build the API on GraphQL. {said}
+"""
+
+
+@pytest.mark.parametrize(
+    ("said", "names"),
+    [
+        ("We considered to build a REST API, but GraphQL suits new clients.", ["REST API"]),
+        ("We considered using gRPC, but browsers cannot call it.", ["gRPC"]),
+    ],
+)
+def test_the_decision_names_and_turns_down_an_alternative(said: str, names: list[str]) -> None:
+    src = read_text(_DECIDED.format(said=said))
+    rejected = [o.title for o in src.record.options if not o.chosen]
+    assert rejected == names
+    assert len(chosen_titles(src)) == 1

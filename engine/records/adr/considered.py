@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from ..document import Paragraph
+from ..document import Document, Paragraph
+from . import sections as roles
 from .content import Opt
 from .prose import _NOT_A_NAME, _WE, MAX_LISTED_WORDS, _clean, _opts, sentences
 
@@ -16,7 +17,8 @@ from .prose import _NOT_A_NAME, _WE, MAX_LISTED_WORDS, _clean, _opts, sentences
 # one alternative named and turned down in the same sentence.
 _CONSIDERED_BUT = re.compile(
     r"^(?:" + _WE + r"\s+(?:(?:also|initially|briefly|had)\s+){0,2})?considered\s+"
-    r"(?:using\s+|adopting\s+)?(?P<x>[^,;:()]{2,60}?),?\s+but\s+(?P<why>\S.*)$",
+    r"(?:using\s+|adopting\s+|to\s+(?:use|build|adopt|write|create|keep|go\s+with)\s+)?"
+    r"(?P<x>[^,;:()]{2,60}?),?\s+but\s+(?P<why>\S.*)$",
     re.IGNORECASE,
 )
 # "Using RabbitMQ was discussed, but it does not keep events", "NATS was also evaluated;
@@ -32,13 +34,14 @@ _WAS_CONSIDERED_BUT = re.compile(
 _NAME_LIKE = re.compile(r"(?:^|\s)[A-Z]|\w[A-Z]|\d|\w[-./_]\w|`")
 
 
-def considered_but(paras: list[Paragraph]) -> list[Opt]:
-    """Alternatives the context names and turns down one sentence at a time ("We considered
-    X but ..."), when nothing else names options: each is an option not taken, its reason
-    the rest of the sentence. Uncertain."""
+def considered_but(paras: list[Paragraph], doc: Document | None = None) -> list[Opt]:
+    """Alternatives the context (and, given ``doc``, the decision) names and turns down one
+    sentence at a time ("We considered X but ..."), when nothing else names options: each
+    is an option not taken, its reason the rest of the sentence. Uncertain."""
     out: list[Opt] = []
     seen: set[str] = set()
-    for para in paras:
+    decided = roles.ordered(doc, roles.is_decision) if doc is not None else []
+    for para in paras + [p for s in decided for p in s.paragraphs() if p not in paras]:
         for sentence in sentences(para.text):
             said = " ".join(sentence.split())
             m = _CONSIDERED_BUT.match(said)

@@ -402,7 +402,7 @@ def compared(doc: Document, title: str, title_line: int) -> list[Opt]:
     from .questions import asked
     from .statusquo import replaced_in_use
 
-    found = found or asked(paras) or announced(paras) or considered_but(paras)
+    found = found or asked(paras) or announced(paras) or considered_but(paras, doc)
     found = found or enumerated(paras, doc) or replaced_in_use(paras, doc, title)
     return found or alternative_alone(paras, doc, title)
 
