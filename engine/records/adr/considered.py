@@ -29,6 +29,7 @@ _WAS_CONSIDERED_BUT = re.compile(
     r"investigated|looked\s+at|tried|assessed|examined)\s*[,;]?\s+(?:but|however)\b,?\s*(?P<why>\S.*)$",
     re.IGNORECASE,
 )
+MAX_TURNED_DOWN = 20
 # A name, not a common noun: a capital inside it or after its first letter, a digit, or a
 # hyphen, dot, slash or code span ("apache-spark", "RxJava", "`sqlc`", "Node.js").
 _NAME_LIKE = re.compile(r"(?:^|\s)[A-Z]|\w[A-Z]|\d|\w[-./_]\w|`")
@@ -61,4 +62,6 @@ def considered_but(paras: list[Paragraph], doc: Document | None = None) -> list[
             for opt in _opts([name], para, seen):
                 opt.rejected, opt.reason, opt.reason_line = True, m.group("why"), para.line
                 out.append(opt)
+            if len(out) >= MAX_TURNED_DOWN:
+                return out  # a record turns down a few alternatives, not a catalogue
     return out

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..document import Paragraph
 
@@ -80,10 +81,17 @@ class Said:
 def line_of(para: Paragraph, sentence: str) -> int:
     """The source line where ``sentence`` starts in ``para`` (its first line if not found)."""
     head = " ".join(sentence.split()[:4])
-    for i, text in enumerate(para.lines):
-        if head and head in " ".join(text.split()):
+    for i, text in enumerate(_spaced(para.lines)):
+        if head and head in text:
             return para.line + i
     return para.line
+
+
+@lru_cache(maxsize=64)
+def _spaced(lines: tuple[str, ...]) -> tuple[str, ...]:
+    """Each line with its runs of spaces made one, once per paragraph (a paragraph's
+    sentences are looked up in it one after another)."""
+    return tuple(" ".join(text.split()) for text in lines)
 
 
 def trim(phrase: str, *, loose: bool = False, tail_cut: bool = True) -> str:

@@ -31,14 +31,17 @@ _LEAVES = re.compile(
 MAX_SENTENCE_CHARS = 600  # longer is no sentence of a record's own words
 
 
-def _leaves(old: str, texts: list[str]) -> bool:
-    """One of ``texts`` names ``old`` again beside a word of leaving it."""
-    key = old.lower()
-    return any(
-        len(sentence) <= MAX_SENTENCE_CHARS and key in sentence.lower() and _LEAVES.search(sentence)
+MAX_IN_USE = 20  # sentences of the context that name what is in use, at most, are tried
+
+
+def _leaving(texts: list[str]) -> list[str]:
+    """The sentences of ``texts`` with a word of leaving, lowercased."""
+    return [
+        sentence.lower()
         for text in texts
         for sentence in sentences(text)
-    )
+        if len(sentence) <= MAX_SENTENCE_CHARS and _LEAVES.search(sentence)
+    ]
 
 
 def _other_texts(doc: Document, title: str) -> list[str]:
@@ -58,14 +61,19 @@ def replaced_in_use(paras: list[Paragraph], doc: Document, title: str = "") -> l
     course = adopted_course(first)
     if not course:
         return []
+    leaving: list[str] | None = None
+    tried = 0
     for para in paras:
         for sentence in sentences(para.text):
-            if len(sentence) > MAX_SENTENCE_CHARS:
+            if len(sentence) > MAX_SENTENCE_CHARS or tried >= MAX_IN_USE:
                 continue
             old = in_use(sentence)
             if not old or restated(old, course) or old.lower() in course.lower():
                 continue
-            if not _leaves(old, said + _other_texts(doc, title)):
+            tried += 1
+            if leaving is None:  # read once, and only when something is in use
+                leaving = _leaving(said + _other_texts(doc, title))
+            if not any(old.lower() in said_again for said_again in leaving):
                 continue
             kept, new = _opts([old, course], para, set())
             kept.rejected, kept.reason, kept.reason_line = True, sentence, para.line
