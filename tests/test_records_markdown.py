@@ -926,7 +926,10 @@ def test_a_title_part_under_a_kind_of_document_heading_is_the_title() -> None:
         ("Template", True),
         ("Template RFC", True),
         ("ADR template: Title", True),
+        ("DR Template: This is the template to be used for writing DRs", True),
+        ("Design record template", True),
         ("Template engine", False),
+        ("DR template engine choice", False),
         ("Templates for emails", False),
     ],
 )

@@ -117,7 +117,8 @@ _NUMBER_PREFIX = re.compile(r"^\s*(?:(?:adr|rfc|decision)\s*[-#]?\s*)?\d+\s*[:.\
 _BLANK_DATE = re.compile(r"\bY{2,4}[-/.]M{1,2}[-/.]D{1,2}\b|\bD{1,2}[-/.]M{1,2}[-/.]Y{2,4}\b", re.I)
 _TEMPLATE_TITLE = re.compile(
     # "Template", "Template RFC", "ADR template: Title", "Template - X"; not "Template engine"
-    r"^\s*(?:(?:architecture\s+)?decision\s+record\s+|m?adr\s+)?template"
+    r"^\s*(?:(?:architecture\s+)?(?:decision|design)\s+record\s+|m?adr\s+|d?dr\s+|rfc\s+)?"
+    r"template"
     r"(?:\s+(?:rfc|m?adr|record|document|proposal))?\s*(?:$|[:(\-–—])|"
     r"\btemplate\s+(?:by|for|of|using|from)\b|\btemplate\s*$",
     re.IGNORECASE,
