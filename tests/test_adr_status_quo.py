@@ -78,3 +78,16 @@ def test_the_options_are_uncertain() -> None:
     src = read_text(text, name="0007-continuous-integration.md")
     unsure = (src.record.model_extra or {}).get("x_uncertain", [])
     assert "options" in unsure and "chosen" in unsure
+
+
+def test_the_replacement_is_placed_at_the_decision_and_takes_no_point_of_the_old() -> None:
+    text = RECORD.format(
+        context="We were using Jenkins. Its plugins are too complex to keep up to date.",
+        decision="We will use GitHub Actions.",
+        consequences="We will stop using Jenkins.",
+    )
+    src = read_text(text, name="0007-continuous-integration.md")
+    old, new = src.record.options
+    assert not old.chosen
+    assert new.chosen and not new.pros and not new.cons
+    assert src.line_of(("options", 1)) > src.line_of(("options", 0))

@@ -78,7 +78,10 @@ def replaced_in_use(paras: list[Paragraph], doc: Document, title: str = "") -> l
             kept, new = _opts([old, course], para, set())
             kept.rejected, kept.reason, kept.reason_line = True, sentence, para.line
             kept.description = f"In use before this decision (the status quo): {sentence}"
-            new.marked, new.marked_line = True, para.line
+            new.description = first  # the context describes the one in use, not this one
+            decision = roles.ordered(doc, roles.is_decision)
+            new.line = new.desc_line = decision[0].line if decision else para.line
+            new.marked, new.marked_line = True, new.line
             new.chosen_by = "the course the decision adopts in place of the one in use"
             return [kept, new]
     return []
