@@ -219,11 +219,22 @@ def _closest(want: str, opts: Sequence[Opt], pool: Sequence[int] | range) -> int
     return scored[0][1]
 
 
+# "All considered options", "Both options", "All of the above", "all three": every option
+_ALL = re.compile(
+    r"^(?:all|both)(?:\s+of)?(?:\s+(?:the|these|those|them|above|listed|considered|"
+    r"two|three|four|five))*(?:\s+(?:options|alternatives|approaches|solutions))?$",
+    re.IGNORECASE,
+)
+
+
 def chosen_in_line(title: str, opts: Sequence[Opt]) -> list[int]:
-    """The options a ``Chosen option:`` title names: one, or several ("mix of "A" and "B"")."""
+    """The options a ``Chosen option:`` title names: one, or several ("mix of "A" and "B"",
+    "All considered options")."""
     index = find(title, opts)
     if index is not None:
         return [index]
+    if len(opts) >= 2 and _ALL.match(" ".join(title.strip(" .\"'*_").split())):
+        return list(range(len(opts)))
     combined = re.sub(
         r"^(?:a\s+)?(?:mix|combination|blend|hybrid)\s+of\s+|^both\s+", "", title, flags=re.I
     )
