@@ -74,6 +74,14 @@ def is_record_keeping(rec: Record, lex: Lexicon) -> bool:
     )
 
 
+# A question of the context that weighs doing a thing or not ("Should we consider and address
+# performance requirements?", "Do we want to keep the cache?"): a question, not "Should we
+# need more, ..." (a condition), so it ends in a question mark.
+_YES_NO = re.compile(
+    r"(?:^|[.!?:]\s+|\n)\s*(?:should|shall)\s+(?:we|the\s+(?:team|project))\s+[^.!?\n]{3,200}\?|"
+    r"(?:^|[.!?:]\s+|\n)\s*do\s+we\s+(?:want|need)\s+to\s+[^.!?\n]{3,200}\?",
+    re.IGNORECASE,
+)
 _TITLE_NOT = re.compile(r",\s+not\s+\w", re.IGNORECASE)
 
 
@@ -106,6 +114,8 @@ def names_alternative(rec: Record, lex: Lexicon) -> bool:
     if lex.mentions("alternative_argued_in_decision", *said):
         return True
     if lex.mentions("alternatives_compared", *said):  # "we compared REST and GraphQL"
+        return True
+    if _YES_NO.search(rec.context or ""):  # "Should we address performance now?"
         return True
     argued = (rec.model_extra or {}).get(ARGUED_KEY)
     return isinstance(argued, int) and not isinstance(argued, bool)
