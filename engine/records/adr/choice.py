@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from ...vocab import FUNCTION_WORDS
 from .chosentitle import parse_chosen
 from .content import Opt
+from .names import trim
 from .naming import by_distinct, near_restated, restated
 from .ordinal import by_ordinal
 
@@ -410,7 +411,8 @@ _OPTION_START = re.compile(
 
 MAX_TITLE_LINE_WORDS = 12
 _SHORT_DECISION = re.compile(
-    r"\W{0,3}(?:we\s+will\s+)?(?:use|adopt|choose|go\s+with|select|pick)\s+"
+    r"\W{0,3}(?:we\s+(?:will|want\s+to|would\s+like\s+to|are\s+going\s+to|decided\s+to|"
+    r"intend\s+to|shall)\s+)?(?:use|adopt|choose|go\s+with|select|pick)\s+"
     r"([^.;:!?\n]{1,60}?)\s*[.!]?",
     re.IGNORECASE,
 )
@@ -424,8 +426,15 @@ def named_by_label_line(text: str, opts: list[Opt]) -> int | None:
     if m:  # "Option 4, we will create ...", "B) prefix 1": the decision opens with a label
         return by_label(m.group(1), opts)
     m = _SHORT_DECISION.fullmatch(text.strip())
-    if m:  # the whole decision is "Use WebGL1."
-        return find_named(m.group(1), opts)
+    if m:  # the whole decision is "Use WebGL1.", "We want to use Kafka as our broker."
+        index = find_named(m.group(1), opts)
+        short = trim(m.group(1))  # "Kafka as our messaging middleware" names "Kafka"
+        if index is not None or short == m.group(1) or "," in m.group(1):
+            return index  # (a clause after a comma goes on to more than the name)
+        index = find_named(short, opts)  # "Kafka" names "Apache Kafka" by its words ...
+        words = set(short.lower().split())
+        named = index is not None and words <= set(opts[index].title.lower().split())
+        return index if named else None  # ... but "PostgreSQL" is no near "MySQL"
     whole = text.strip().strip("*_ .")
     if whole and "\n" not in whole and len(whole.split()) <= MAX_TITLE_LINE_WORDS:
         index = find(whole, opts, fuzzy=False)  # the paragraph is an option's title alone

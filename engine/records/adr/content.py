@@ -58,7 +58,9 @@ _DASH = re.compile(r"\s+[-–—]\s+")
 _PREFIX = r"^(?:(?:very|really|somewhat|slightly|mostly|quite|also)\s+)?"
 _SEP = r"\s*(?:,\s*because\b|,\s*since\b|:|,|\s[-–—]\s|\s(?=because\b))\s*(.*)$"
 PRO = re.compile(_PREFIX + r"(good|pro|pros|positive|advantage|benefit|\+)" + _SEP, re.I)
-CON = re.compile(_PREFIX + r"(bad|con|cons|negative|disadvantage|drawback|-)" + _SEP, re.I)
+CON = re.compile(
+    _PREFIX + r"(bad|con|cons|contra|contras|negative|disadvantage|drawback|-)" + _SEP, re.I
+)
 NEUTRAL = re.compile(_PREFIX + r"(neutral)" + _SEP, re.I)
 
 

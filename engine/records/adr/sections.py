@@ -153,6 +153,8 @@ PRO_KEYS = (
 CON_KEYS = (
     "cons",
     "con",
+    "contra",  # "Pro: ... Contra: ...", as German-speaking teams write it
+    "contras",
     "disadvantages",
     "disadvantage",
     "drawbacks",
