@@ -58,6 +58,8 @@ NAMES = [
     "Alternate packaging designs",
     "Alternative designs",
     "Options and their trade-offs",
+    "Potential paths prospected",
+    "Possible ways",
 ]
 
 
@@ -70,7 +72,7 @@ def test_options_section_names(name: str) -> None:
     "name",
     ["Approach", "Solution", "Configuration options", "Available configuration options",
      "API options", "Supported options", "Options we support",
-     "Configuration options and defaults"],
+     "Configuration options and defaults", "Paths", "Ways of working"],
 )  # fmt: skip
 def test_not_options_section_names(name: str) -> None:
     assert not is_options(name.lower())
