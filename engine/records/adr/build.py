@@ -18,6 +18,7 @@ from .changelog import changelog_date
 from .choice import find
 from .content import Opt, clean_title, fill, prefixed, row_point, table_points
 from .decide import Decide
+from .decidedby import decided_by
 from .meta import (
     deciding_body,
     map_status,
@@ -100,6 +101,9 @@ class Builder(Decide):
             if sec is not None and field not in self.data:
                 names = [it.text for it in sec.items()] or people(sec.text(False))
                 self.put(field, names, sec.line)
+        if "decision_makers" not in self.data and (said := decided_by(self.doc)):
+            self.put("decision_makers", *said)  # "it has been decided by Ana Lima and ..."
+            self.unsure("decision_makers")
 
     def _meta(self, meta: Meta) -> None:
         name = meta.name

@@ -1,0 +1,63 @@
+"""Who decided, named in the decision's prose ("it has been decided by Brice Schaffner and
+Pascal Barth to ..."), and a decision section headed with a common misspelling
+("## Descision")."""
+
+from __future__ import annotations
+
+import pytest
+from adr_layout import read_text
+
+RECORD = """# Icon sizes
+
+> Status: accepted
+
+## Context
+
+The viewer has three icon sizes and users ask for a bigger one.
+
+## {heading}
+
+{said}
+"""
+
+
+@pytest.mark.parametrize(
+    ("said", "names"),
+    [
+        (
+            "It has been decided by Brice Schaffner and Pascal Barth to add a fourth size.",
+            ["Brice Schaffner", "Pascal Barth"],
+        ),
+        ("This was decided by Ana Lima, Bo Chen and Cy Diaz.", ["Ana Lima", "Bo Chen", "Cy Diaz"]),
+    ],
+)
+def test_people_named_as_deciding_in_the_decision(said: str, names: list[str]) -> None:
+    src = read_text(RECORD.format(heading="Decision", said=said), name="icons.md")
+    assert src.record.decision_makers == names
+    assert "decision_makers" in (src.record.model_extra or {}).get("x_uncertain", [])
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "It has been decided by the team to add a fourth size.",  # no person named
+        "We add a fourth size, as decided in the review.",
+    ],
+)
+def test_no_person_named_gives_no_deciders(said: str) -> None:
+    src = read_text(RECORD.format(heading="Decision", said=said), name="icons.md")
+    assert src.record.decision_makers == []
+
+
+def test_deciders_named_in_the_context_are_not_read() -> None:
+    text = RECORD.format(heading="Decision", said="We add a fourth size.").replace(
+        "users ask for a bigger one.", "the old sizes were decided by Ana Lima."
+    )
+    src = read_text(text, name="icons.md")
+    assert src.record.decision_makers == []
+
+
+@pytest.mark.parametrize("heading", ["Descision", "Decison", "Decission"])
+def test_a_misspelt_decision_heading_is_the_decision(heading: str) -> None:
+    src = read_text(RECORD.format(heading=heading, said="We add a fourth size."), name="i.md")
+    assert src.record.rationale == "We add a fourth size."
