@@ -97,3 +97,37 @@ We will add a verification helper to the controller.
 def test_a_part_headed_as_the_chosen_option_states_the_choice(heading: str) -> None:
     src = read_text(CHOSEN_PART.format(heading=heading), name="0014-signatures.md")
     assert chosen_titles(src) == ["Install the JS-native lib"]
+
+
+DESIGN_RECORD = """# 0010: React for paginated views
+
+- **Status:** Accepted
+
+## Technical Specification
+
+### {heading}
+
+We will leverage our JSON API and render the tables in the client with React.
+
+### Analysis of the alternatives
+
+#### Alternative approaches
+
+##### Rendering HTML snippets
+
+Too cumbersome: it adds code to both ends.
+
+##### Using Django pagination
+
+Low risk, but we would lose the interactivity.
+"""
+
+
+@pytest.mark.parametrize(
+    "heading", ["Overview of the suggested solution", "Solution overview", "Suggested approach"]
+)
+def test_a_suggested_solution_part_is_the_decision(heading: str) -> None:
+    src = read_text(DESIGN_RECORD.format(heading=heading), name="DR_0011_react.md")
+    options = [(o.title, o.chosen) for o in src.record.options]
+    assert options[:2] == [("Rendering HTML snippets", False), ("Using Django pagination", False)]
+    assert len(chosen_titles(src)) == 1 and chosen_titles(src)[0] not in dict(options[:2])

@@ -86,6 +86,9 @@ _DECISION = re.compile(
     r"decision\s+(?:from|by|of|at|in)\s+.+|"  # "Decision from Working Group meeting"
     r"outcome|result|resolution|proposals?|proposed\s+(?:solution|decision|design|change|approach)|"
     r"recommendations?|recommended\s+(?:option|solution|approach)|solution|"
+    # "Overview of the suggested solution", "Solution overview" (design-record templates)
+    r"(?:overview\s+of\s+the\s+)?(?:suggested|proposed)\s+(?:solution|approach)|"
+    r"solution\s+overview|"
     # "Chosen option", "Chosen Implementation Option", "Preferred option"
     r"(?:chosen|selected|preferred)\s+(?:option|solution)|"
     r"(?:chosen|selected|preferred)\s+[\w-]+\s+(?:option|solution|approach|alternative)|"
