@@ -91,3 +91,13 @@ def test_the_replacement_is_placed_at_the_decision_and_takes_no_point_of_the_old
     assert not old.chosen
     assert new.chosen and not new.pros and not new.cons
     assert src.line_of(("options", 1)) > src.line_of(("options", 0))
+
+
+def test_a_rejected_record_chooses_nothing() -> None:
+    text = (
+        "# 3. Use of autowiring\n\n## Status\n\nRejected\n\n## Context\n\nAutowiring binds "
+        "classes for us.\n\n## Decision\n\nActivating autowiring is rejected for this release."
+        "\n\n## Consequences\n\nServices will have to continue being wired manually.\n"
+    )
+    src = read_text(text, name="0003-use-of-autowiring.md")
+    assert [o.chosen for o in src.record.options] == [False] * len(src.record.options)

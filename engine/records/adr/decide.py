@@ -459,11 +459,14 @@ class Decide:
     def _decision_as_option(self, sec: Section, title: str = "", line: int = 0) -> None:
         """Alternatives listed, the decision stated in prose (or named by a chosen-option
         line, ``title``): the decision is the chosen option and the alternatives are the
-        rejected ones."""
+        rejected ones. A rejected record's decision turns its proposal down: nothing is
+        chosen."""
         for opt in self.opts:
             if not opt.reason and opt.description:
                 opt.reason = opt.description
             opt.rejected = True
+        if not title and self.data.get("status") == "rejected":
+            return
         line = line or sec.line
         # its first paragraph describes it (the whole section stays the rationale): words of
         # the design's details ("merge with upstream") say nothing of the option's kind
