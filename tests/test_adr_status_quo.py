@@ -101,3 +101,46 @@ def test_a_rejected_record_chooses_nothing() -> None:
     )
     src = read_text(text, name="0003-use-of-autowiring.md")
     assert [o.chosen for o in src.record.options] == [False] * len(src.record.options)
+
+
+SUPERSEDING = """# 11. CLI verb noun
+
+## Status
+
+Accepted
+
+{line}
+
+## Context
+
+After a few commands we reevaluated the syntax.
+
+## Decision
+
+{decision}
+"""
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Supersedes [3. CLI using noun verb format](0003-cli-using-noun-verb-format.md)",
+        "Supercedes [3. CLI using noun verb format](0003-cli-using-noun-verb-format.md)",
+        "* Replaces: [ADR-3: CLI using noun verb format](0003-cli.md)",
+    ],
+)
+def test_the_superseded_decision_is_the_option_not_taken(line: str) -> None:
+    text = SUPERSEDING.format(line=line, decision="Give the CLI a verb-noun syntax.")
+    src = read_text(text, name="0011-cli-verb-noun.md")
+    got = [(o.title, o.chosen) for o in src.record.options]
+    assert got == [("CLI using noun verb format", False), ("CLI verb noun", True)]
+
+
+def test_a_two_way_title_is_read_before_the_superseded_record() -> None:
+    text = SUPERSEDING.format(
+        line="Supersedes [15. Use Kong](0015-use-kong.md)",
+        decision="We will replace Kong with the Nginx ingress controller.",
+    ).replace("# 11. CLI verb noun", "# 36. Replace Kong with Nginx Ingress Controller")
+    src = read_text(text, name="0036-replace-kong.md")
+    titles = [o.title for o in src.record.options]
+    assert "Use Kong" not in titles and len(titles) == 2

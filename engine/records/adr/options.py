@@ -51,6 +51,7 @@ from .sections import (
     pc_kind,
 )
 from .slips import mended
+from .statusquo import superseded_course
 from .topics import distinguished, from_topics, group_name, per_section
 from .ystatement import in_y_statement
 
@@ -423,6 +424,7 @@ def _outside_sections(
         out = in_y_statement(doc)  # "we decided for X and neglected Y": names both
         if not out:
             out = compared(doc, title, title_line) or in_sentences(doc, title, title_line)
+            out = out or superseded_course(doc, title)
             out = beside_adopted(out, doc) or in_contrast(doc)
         if out:
             uncertain.append("options")  # the whole field, only as inferred from prose

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import re
 
-from ..document import Document, Paragraph
+from ..document import Document, ListItem, Paragraph
 from . import sections as roles
 from .adopted import _decision_text, restated
 from .content import Opt
 from .enumerated import adopted_course
 from .prose import _opts, in_use, sentences
+from .titling import title_from_file_name
 
 # Words that say a thing is left behind, in the sentence that names it again
 _LEAVES = re.compile(
@@ -51,6 +52,48 @@ def _other_texts(doc: Document, title: str) -> list[str]:
             out.extend(p.text for p in sub.paragraphs())
             out.extend(it.text for it in sub.items())
     return out
+
+
+# "Supersedes [3. CLI using noun verb format](0003-cli.md)", "Replaces: [ADR-12 ...](...)"
+_SUPERSEDES = re.compile(
+    r"^\W{0,4}(?:supersedes|supercedes|replaces|overrides)\W{0,4}\s*:?\s*\[(?P<t>[^\]]{3,200})\]",
+    re.IGNORECASE,
+)
+_NUMBERED = re.compile(r"^\s*(?:(?:adr|rfc|dr)\s*[-#]?\s*)?\d+\s*[:.\-–—]?\s*", re.IGNORECASE)
+
+
+def superseded_course(doc: Document, title: str) -> list[Opt]:
+    """The decision a record supersedes, named by a link ("Supersedes [3. CLI using noun
+    verb format](0003-cli.md)"), as the option not taken, and the decision (what its first
+    sentence adopts, else the record's title) as the chosen one; empty without such a
+    line or without a decision. The last reader of options in prose: a record that
+    compares its own options, or names two in a sentence, is read by those instead."""
+    said = _decision_text(doc)
+    if not said:
+        return []
+    for sec in doc.sections():
+        blocks: list[Paragraph | ListItem] = [*sec.paragraphs(), *sec.items()]
+        for block in blocks:
+            m = _SUPERSEDES.match(block.source or block.text)
+            if m is None:
+                continue
+            old = _NUMBERED.sub("", m.group("t")).strip(" *_`")
+            if old and " " not in old and "-" in old:  # a file's name: "use-the-adr-number"
+                old = title_from_file_name(m.group("t").strip(" *_`"))
+            new = adopted_course(" ".join(said[0].split())) or title
+            if not old or not new or old.lower() == new.lower():
+                return []
+            kept = Opt(old, block.line, None, [old], uncertain=True)
+            kept.rejected, kept.reason, kept.reason_line = True, block.text, block.line
+            kept.description = f"The decision this record supersedes: {block.text}"
+            decision = roles.ordered(doc, roles.is_decision)
+            line = decision[0].line if decision else block.line
+            chosen = Opt(new, line, None, [new], uncertain=True)
+            chosen.description, chosen.desc_line = said[0], line
+            chosen.marked, chosen.marked_line = True, line
+            chosen.chosen_by = "the decision that supersedes an earlier one"
+            return [kept, chosen]
+    return []
 
 
 def replaced_in_use(paras: list[Paragraph], doc: Document, title: str = "") -> list[Opt]:
