@@ -131,3 +131,43 @@ def test_a_suggested_solution_part_is_the_decision(heading: str) -> None:
     options = [(o.title, o.chosen) for o in src.record.options]
     assert options[:2] == [("Rendering HTML snippets", False), ("Using Django pagination", False)]
     assert len(chosen_titles(src)) == 1 and chosen_titles(src)[0] not in dict(options[:2])
+
+
+LICENSED = """<!--
+SPDX-FileCopyrightText: 2024 A. Writer
+
+SPDX-License-Identifier: CC-BY-SA-4.0
+-->
+
+---
+status: accepted
+date: 2023-11-23
+---
+# Use OT between backend and plugin
+
+## Considered Options
+
+* Using an OT-inspired mechanism
+* Using CRDTs in the plugin
+* … <!-- numbers of options can vary -->
+
+## Decision Outcome
+
+Chosen option: "Using an OT-inspired mechanism", because it is simplest.
+"""
+
+
+def test_front_matter_under_a_licence_comment_is_read() -> None:
+    src = read_text(LICENSED, name="01-use-ot.md")
+    assert src.record.status == "accepted"
+    assert src.record.date is not None and src.record.date.isoformat() == "2023-11-23"
+    assert src.line_of(("date",)) == 9  # the line it is written on
+    assert src.record.title == "Use OT between backend and plugin"
+
+
+def test_a_templates_ellipsis_is_no_option() -> None:
+    src = read_text(LICENSED, name="01-use-ot.md")
+    assert [o.title for o in src.record.options] == [
+        "Using an OT-inspired mechanism",
+        "Using CRDTs in the plugin",
+    ]

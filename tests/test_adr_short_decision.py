@@ -66,3 +66,44 @@ def test_a_name_near_another_option_is_not_that_option() -> None:
     )
     src = read_text(text, name="0003-database.md")
     assert "MySQL" not in chosen_titles(src)
+
+
+def test_a_two_way_choice_between_two_proper_names() -> None:
+    text = (
+        "# 3. CSS preprocessor\n\n## Status\n\nAccepted\n\n## Context\n\nWe need one.\n\n"
+        "## Decision\n\nWe chose Sass over Less because:\n\n* the team knows Sass\n"
+    )
+    src = read_text(text, name="0003-css.md")
+    assert [(o.title, o.chosen) for o in src.record.options] == [("Sass", True), ("Less", False)]
+
+
+OPPOSED = """# Programming model
+
+## Considered Options
+
+### In-Process COA
+
+#### Pros
+
+- Fast calls
+
+### Dapr
+
+#### Pros
+
+- Known
+
+## Decision outcome: {chosen}
+
+We go this way.
+"""
+
+
+def test_an_opposite_title_is_not_the_option() -> None:
+    src = read_text(OPPOSED.format(chosen="Out-of-Process COA"), name="0013-model.md")
+    assert "In-Process COA" not in chosen_titles(src)
+
+
+def test_the_same_title_is_still_the_option() -> None:
+    src = read_text(OPPOSED.format(chosen="In-Process COA"), name="0013-model.md")
+    assert chosen_titles(src) == ["In-Process COA"]

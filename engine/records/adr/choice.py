@@ -16,7 +16,7 @@ from ...vocab import FUNCTION_WORDS
 from .chosentitle import parse_chosen
 from .content import Opt
 from .names import trim
-from .naming import by_distinct, near_restated, restated
+from .naming import by_distinct, near_restated, opposed, restated
 from .ordinal import by_ordinal
 
 MAX_FUZZY_OPTIONS = 200  # beyond this, titles must match exactly (keeps matching linear)
@@ -147,6 +147,10 @@ def find(ref: str, opts: Sequence[Opt], *, fuzzy: bool = True) -> int | None:
         return by_label(m.group(1) or m.group(2), opts)
     if not fuzzy or len(opts) > MAX_FUZZY_OPTIONS:
         return None
+    pool_opts = [i for i in range(len(opts)) if not opposed(want, norm(opts[i].title))]
+    if len(pool_opts) < len(opts):  # "Out-of-Process COA" is not "In-Process COA"
+        found = find(ref, [opts[i] for i in pool_opts], fuzzy=True) if pool_opts else None
+        return pool_opts[found] if found is not None else None
     same = restated(ref, opts)
     if same is not None:
         return same

@@ -348,6 +348,26 @@ def defined_names(text: str, opts: Sequence[Opt]) -> list[set[str]]:
 MAX_NAMED_WORDS = 12  # a chosen-option line longer than this is a sentence, not a name
 
 
+# Words that make two titles opposites however alike the rest ("In-Process" / "Out-of-Process")
+_OPPOSITES = (
+    ("in", "out"), ("on", "off"), ("with", "without"), ("internal", "external"),
+    ("sync", "async"), ("synchronous", "asynchronous"), ("client", "server"),
+    ("push", "pull"), ("inbound", "outbound"), ("online", "offline"),
+    ("stateful", "stateless"), ("pre", "post"), ("single", "multi"),
+)  # fmt: skip
+
+
+def opposed(a: str, b: str) -> bool:
+    """Two titles that differ by words of opposite sense: one has a word, the other its
+    opposite and not the word."""
+    wa, wb = set(re.split(r"[\s-]+", a)), set(re.split(r"[\s-]+", b))
+    return any(
+        (x in wa and y in wb and x not in wb and y not in wa)
+        or (y in wa and x in wb and y not in wb and x not in wa)
+        for x, y in _OPPOSITES
+    )
+
+
 def by_own_word(ref: str, opts: Sequence[Opt]) -> int | None:
     """The one option a chosen-option line names by a word no other option has, when the
     line rewords it (``emptyDir for Prometheus as forwarder`` for "Use emptyDir volumes"
@@ -356,7 +376,9 @@ def by_own_word(ref: str, opts: Sequence[Opt]) -> int | None:
     if len(ref.split()) > MAX_NAMED_WORDS or not 2 <= len(opts) <= MAX_OPTIONS:
         return None
     hits = named_by_own(set(_compounds(ref)), [option_terms(o) for o in opts])
-    return hits[0] if len(hits) == 1 else None
+    if len(hits) != 1 or opposed(ref.lower(), opts[hits[0]].title.lower()):
+        return None  # "Out-of-Process COA" names no "In-Process COA"
+    return hits[0]
 
 
 def own_words(have: Sequence[set[str]]) -> list[set[str]]:

@@ -404,7 +404,8 @@ def read_options(
         out = _outside_sections(doc, title, title_line, uncertain)
     inside = {id(s) for sec in options_sections(doc) for s in sec.walk()}
     add_why_nots(out, why_not_headings(doc, inside), key)  # "## Why not X?" at the end
-    return out, uncertain
+    # "* … <!-- numbers of options can vary -->": a template's ellipsis names no option
+    return [o for o in out if re.search(r"\w", o.title)], uncertain
 
 
 def _outside_sections(

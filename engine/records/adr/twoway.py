@@ -163,6 +163,11 @@ def _title_pair(chosen: str, other: str) -> bool:
     return short and all(acceptable(s) for s in sides) and chosen.lower() != other.lower()
 
 
+def _proper(side: str) -> bool:
+    """One capitalised word inside a sentence, a proper name ("Sass", "Less", "Vim")."""
+    return bool(re.fullmatch(r"[A-Z][a-z][\w.+#-]{0,29}", side)) and not re.search(r"\d", side)
+
+
 def two_way(said: Said, *, title: bool = False) -> TwoWay | None:
     """The two sides of a sentence that chooses one thing over another, or None. In a
     ``title`` a short side need not be shaped like a name."""
@@ -178,6 +183,8 @@ def two_way(said: Said, *, title: bool = False) -> TwoWay | None:
         chosen = trim(aligned(x, other) if other else x)
         if names_pair(chosen, other, said.code) or (title and _title_pair(chosen, other)):
             return TwoWay(chosen, other, incumbent, said)
+        if not title and not incumbent and _proper(chosen) and _proper(other) and chosen != other:
+            return TwoWay(chosen, other, incumbent, said)  # "We chose Sass over Less"
     return None
 
 

@@ -384,12 +384,37 @@ def _front(tokens: Sequence[Token]) -> tuple[dict[str, Any] | None, dict[Loc, in
     return parsed.data, {loc: n + 1 for loc, n in parsed.lines.items()}
 
 
+# Front matter under a licence header in an HTML comment ("<!-- SPDX-License-Identifier:
+# ... -->" then "---" / "status: accepted" / "---"), as REUSE-compliant projects write it
+_COMMENTED_FRONT = re.compile(
+    r"\A((?:[ \t]*\n|[ \t]*<!--(?:(?!-->).){0,2000}?-->[ \t]*\n){1,20})"
+    r"(---[ \t]*\n.*?\n---[ \t]*\n)",
+    re.DOTALL,
+)
+MAX_HEADER_CHARS = 20_000
+
+
+def _front_after_comments(text: str) -> tuple[str, int]:
+    """``text`` with front matter that follows leading HTML comments moved to the top, the
+    comments' lines left blank after it (so every later line keeps its number), and by how
+    many lines the front matter moved up (0 when nothing moved)."""
+    if not text.lstrip().startswith("<!--"):
+        return text, 0
+    m = _COMMENTED_FRONT.match(text[:MAX_HEADER_CHARS])
+    if m is None or "<!--" not in m.group(1):
+        return text, 0
+    shift = m.group(1).count("\n")
+    return m.group(2) + "\n" * shift + text[m.end() :], shift
+
+
 def parse_markdown(text: str) -> Document:
     """A Markdown document as a :class:`Document`. Raises :class:`DocumentError` only for
     front matter that is not valid YAML."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "\ufffd")
+    text, shift = _front_after_comments(text)
     tokens = _parser(text.count("[") <= MAX_LINK_BRACKETS).parse(text)
     front, front_lines = _front(tokens)
+    front_lines = {loc: n + shift for loc, n in front_lines.items()}
     reader = _Reader(tokens)
     stack: list[_Open] = [_Open(0, Text(""), 1)]
     stack[0].blocks.extend(reader.blocks(None))
