@@ -15,7 +15,7 @@ Y" in a record with no options section, deciders from "Approved by the board" in
 status), or that has none and argues or turns one down in a sentence (the facts'
 ``alternative_named``: options), is evidence of the same template too: it counts toward
 the share, the rule does not fire on it, and the message says how many of the folder's
-records name the field only in their prose. A folder qualifies when
+records name the field in their prose (at least: a reader may miss some). A folder qualifies when
 at least ``min_records`` of its records, and at least ``share`` of them, leave the field
 empty, and the rule fired on one of them at least (settings ``convention_share`` and
 ``convention_min_records``: by default 0.65, so two records in three, and 3).
@@ -360,9 +360,11 @@ class ConventionFolder:
         where = f"folder '{label}'" + (" and its subfolders" if folder.merged else "")
         prose = folder.in_prose.get(what, 0) if what in self._counted else 0
         said = f"record no {what}"
-        if prose:  # "4 of the 5 records ... record none, or name them only in their prose (2)"
+        if prose:  # "5 of the 5 records ... record no options, though at least 2 name them
+            # in their prose": a reader may miss prose, so the count is a floor, not a split
+            names, their = ("names", "its") if prose == 1 else ("name", "their")
             said = (
-                f"record no {what} ({missing - prose}) or name them only in their prose ({prose})"
+                f"record no {what}, though at least {prose} of them {names} {what} in {their} prose"
             )
         message = (
             f"{missing} of the {records} records in {where} {said}"

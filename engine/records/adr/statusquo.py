@@ -85,7 +85,7 @@ def superseded_course(doc: Document, title: str) -> list[Opt]:
                 return []
             kept = Opt(old, block.line, None, [old], uncertain=True)
             kept.rejected, kept.reason, kept.reason_line = True, block.text, block.line
-            kept.description = f"The decision this record supersedes: {block.text}"
+            kept.description = f"The decision this record supersedes (the status quo): {block.text}"
             decision = roles.ordered(doc, roles.is_decision)
             line = decision[0].line if decision else block.line
             chosen = Opt(new, line, None, [new], uncertain=True)
