@@ -60,6 +60,8 @@ def test_a_templates_blanks_make_it_a_template(a: str, b: str) -> None:
         "Short title of solved problem and solution",
         "ADR-000: [Short Title]",
         "0001 - {title}",
+        "ADR-%%NUMBER%%: %%TITLE%%",
+        "${TITLE}",
     ],
 )
 def test_a_template_numbers_blank_and_title_make_it_a_template(title: str) -> None:
@@ -75,6 +77,8 @@ def test_a_template_numbers_blank_and_title_make_it_a_template(title: str) -> No
         "Rename the NNNN prefix",
         "Short titles for pages",
         "Descriptive titles in the navigation",
+        "Use <details> for long outputs",
+        "Render %-encoded paths",
     ],
 )
 def test_letters_in_a_real_title_are_no_blank(title: str) -> None:

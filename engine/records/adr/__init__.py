@@ -99,9 +99,13 @@ def read_adr(path: str, doc: Document, name: str | None = None) -> list[Result]:
     return [built]
 
 
-# A template's blank: "{title of option 1}" or a whole "[option 1]". Braces glued to a name
+# A template's blank: "{title of option 1}" or a whole "[option 1]", or a generator's token
+# ("%%TITLE%%", "{{ title }}", "${TITLE}", a whole "<Title>"). Braces glued to a name
 # ("s2i-{application}", "{env}-db") are a naming pattern the record writes about.
-_PLACEHOLDER = re.compile(r"(?<![\w-])\{[^{}]{2,}\}(?![\w-])|^\s*\[[^\]]+\]\s*$")
+_PLACEHOLDER = re.compile(
+    r"(?<![\w-])\{[^{}]{2,}\}(?![\w-])|^\s*\[[^\]]+\]\s*$|%%\w{2,30}%%|\$\{\w{2,30}\}|"
+    r"^\s*<[A-Za-z][^<>]{1,40}>\s*$"
+)
 # A template's number and title blanks: "RFC-NNNN Title", "ADR XXXX: Short title".
 _BLANK_TITLE = re.compile(
     r"(?:\b|(?<=adr)|(?<=rfc))(?:N{3,}|X{3,})\b[\s.:-]*(?:[\w-]+\s+){0,3}title\b|"
