@@ -13,6 +13,7 @@ import re
 from ...packdata import lexicon
 from ..document import Block, Document, ListBlock, ListItem, Paragraph, Section
 from .candidates import block_candidates
+from .comparedheads import compared_headings
 from .content import (
     Opt,
     clean_title,
@@ -425,7 +426,7 @@ def _outside_sections(
         out = in_y_statement(doc)  # "we decided for X and neglected Y": names both
         if not out:
             out = compared(doc, title, title_line) or in_sentences(doc, title, title_line)
-            out = out or superseded_course(doc, title)
+            out = out or compared_headings(doc) or superseded_course(doc, title)
             out = beside_adopted(out, doc) or in_contrast(doc)
         if out:
             uncertain.append("options")  # the whole field, only as inferred from prose
