@@ -33,6 +33,7 @@ from .judgedlist import judged_lists
 from .labelled import OPTION_PARA, from_paragraphs, from_table, numbered_label, numbered_run
 from .labelledlists import labelled_alternatives
 from .led import led_paragraphs
+from .ledafter import led_after
 from .letters import coded, lettered
 from .ofheadings import named_by_points
 from .prose import compared, paragraph_alternatives
@@ -426,7 +427,8 @@ def _outside_sections(
         out = in_y_statement(doc)  # "we decided for X and neglected Y": names both
         if not out:
             out = compared(doc, title, title_line) or in_sentences(doc, title, title_line)
-            out = out or compared_headings(doc) or superseded_course(doc, title)
+            out = out or compared_headings(doc) or led_after(doc)
+            out = out or superseded_course(doc, title)
             out = beside_adopted(out, doc) or in_contrast(doc)
         if out:
             uncertain.append("options")  # the whole field, only as inferred from prose
