@@ -43,3 +43,34 @@ def test_a_title_that_begins_with_all_is_one_name() -> None:
     text = RECORD.replace("* kubectl", "* All-in-one installer").format(said="All-in-one installer")
     src = read_text(text, name="0007-operator.md")
     assert chosen_titles(src) == ["All-in-one installer"]
+
+
+VERDICTS = """# Read-only interface
+
+## Considered Options
+
+* Use DTOs with getters and setters
+* Only use records in the external interface
+
+## Decision Outcome
+
+Chosen option: Only use records in the external interface
+* Good from a reader's perspective: we only pass on the values
+* Good for simplifying the interface
+* Neutral as it will require builders for the larger records
+* Bad for having more code
+"""
+
+
+def test_verdict_items_after_the_chosen_line_are_its_points() -> None:
+    src = read_text(VERDICTS, name="0002-read-only.md")
+    chosen = [o for o in src.record.options if o.chosen]
+    assert [o.title for o in chosen] == ["Only use records in the external interface"]
+    assert (len(chosen[0].pros), len(chosen[0].cons)) == (2, 1)
+
+
+def test_items_that_are_not_all_verdicts_stay_reasons() -> None:
+    text = VERDICTS.replace("* Bad for having more code", "* the team knows records")
+    src = read_text(text, name="0002-read-only.md")
+    chosen = [o for o in src.record.options if o.chosen]
+    assert not chosen[0].pros and not chosen[0].cons

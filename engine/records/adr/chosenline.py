@@ -44,3 +44,21 @@ def listed_choices(follow: list[ListItem], opts: list[Opt]) -> list[tuple[int, i
         if index not in [i for i, _ in out]:
             out.append((index, item.line))
     return out
+
+
+# "* Good for simplifying the interface", "* Bad for having more code", "* Neutral as it
+# needs builders": a verdict that opens the item, with or without MADR's ", because"
+_VERDICT = re.compile(r"^\W{0,3}(good|bad|neutral)\b[,:]?\s+(?P<x>\S.*)$", re.IGNORECASE)
+_KINDS = {"good": "pros", "bad": "cons", "neutral": "neutral"}
+
+
+def verdict_points(follow: list[ListItem], chosen: list[Opt]) -> None:
+    """The items right after a chosen option line, when every one of them opens with a
+    verdict (Good, Bad, Neutral), are the points of the one option it chose."""
+    found = [(it, _VERDICT.match(it.text.strip())) for it in follow]
+    if len(chosen) != 1 or not found or not all(m for _, m in found):
+        return
+    opt = chosen[0]
+    for it, m in found:
+        if m is not None:
+            opt.add(_KINDS[m.group(1).lower()], it.line, it.text.strip())

@@ -29,7 +29,7 @@ from .choice import (
     referenced,
     rejected_in,
 )
-from .chosenline import are_options, listed_choices, next_line_reason, quoted
+from .chosenline import are_options, listed_choices, next_line_reason, quoted, verdict_points
 from .chosentitle import join_quoted, join_wrapped, parse_chosen
 from .content import Opt
 from .drawbacks import add_points
@@ -403,6 +403,7 @@ class Decide:
                 listed = listed_choices(follow, self.opts)
             if found:
                 self._choose(found, "chosen option line", [line] * len(found))
+                verdict_points(follow, [self.opts[i] for i in found])  # "* Good for ..."
             elif listed:  # "Chosen option: a set of engines" and the list of them after it
                 self._choose(
                     [i for i, _ in listed], "chosen option line (the list after it)",
