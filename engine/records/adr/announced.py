@@ -30,8 +30,9 @@ _ARE = re.compile(
 # words after "are" that describe the options instead of naming them ("are listed below",
 # "are limited", "are as follows", "are not clear")
 _DESCRIBES = re.compile(
-    r"^(?:\w+ed|\w+en|read|set|kept|made|built|sent|held|found|put|shown|done|got|as|below|above|here|there|not|few|many|several|both|all|to|in|on|at|from|"
-    r"by|for|very|quite|more|less|similar|different|unclear|clear|following)\b",
+    r"^(?:\w+ed|\w+en|read|set|kept|made|built|sent|held|found|put|shown|done|got|as|below|"
+    r"above|here|there|not|few|many|several|both|all|to|in|on|at|from|by|for|very|quite|"
+    r"more|less|similar|different|unclear|clear|following)\b",
     re.IGNORECASE,
 )
 # "We could either poll the table or use a queue", "So we could keep X, or move to Y"
