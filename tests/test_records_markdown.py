@@ -937,3 +937,41 @@ def test_only_a_title_that_names_a_template_makes_one(title: str, template: bool
     text = f"# {title}\n\n## Status\n\nAccepted\n\n## Decision\n\nWe do it.\n"
     (got,) = load_file("docs/adr/x.md", text.encode(), explicit=False)
     assert isinstance(got, InputError) is template
+
+
+@pytest.mark.parametrize(
+    ("title", "template"),
+    [
+        ("ADR Format Template", True),
+        ("Open Data Hub - Architecture Decision Record template", True),
+        ("ADR 0012: Plugin Manifest Third-Party Service Template", False),
+        ("Email template", False),
+    ],
+)
+def test_a_title_ending_in_template_names_one_only_of_records(title: str, template: bool) -> None:
+    text = f"# {title}\n\n## Status\n\nAccepted\n\n## Decision\n\nWe do it.\n"
+    (got,) = load_file("docs/adr/x.md", text.encode(), explicit=False)
+    assert isinstance(got, InputError) is template
+
+
+def test_a_title_heading_over_the_records_parts_gives_its_paragraph() -> None:
+    text = (
+        "# Title\n\nAuthentication\n\n## Context\n\nWe need logins.\n\n## Decision\n\nUse Auth0.\n"
+    )
+    (src,) = load_file("adr/0006Authentication.md", text.encode(), explicit=False)
+    assert isinstance(src, SourceRecord) and src.record.title == "Authentication"
+
+
+def test_a_title_heading_over_guidance_stays_a_template() -> None:
+    text = "# Title\n\nDate: DATE\n\n## Context\n\nWhat is the issue?\n\n## Decision\n\nWhat?\n"
+    (got,) = load_file("adr/template.md", text.encode(), explicit=False)
+    assert isinstance(got, InputError) and "template" in got.message
+
+
+def test_a_bracketed_title_of_a_dated_record_is_its_title() -> None:
+    text = (
+        "# [Design Guideline]\n\n* Status: accepted\n* Date: 2021-04-14\n\n## Context\n\n"
+        "We are creating a design guideline.\n\n## Decision\n\nFollow the rules.\n"
+    )
+    (src,) = load_file("adr/0017-theme.md", text.encode(), explicit=False)
+    assert isinstance(src, SourceRecord) and src.record.title == "[Design Guideline]"

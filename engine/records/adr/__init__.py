@@ -115,6 +115,7 @@ _BLANK_TITLE = re.compile(
     r"(?:\s+in\s+title\s+case|\s+of\s+.*)?\s*$",
     re.IGNORECASE,
 )
+_BRACKETED_TITLE = re.compile(r"^\s*\[[^\]{}]+\]\s*$")
 # A record number before a title ("ADR-000: ", "RFC 12. ", "0001 - ")
 _NUMBER_PREFIX = re.compile(r"^\s*(?:(?:adr|rfc|decision)\s*[-#]?\s*)?\d+\s*[:.\-–—]\s*", re.I)
 # A date the template left to fill in ("Date: YYYY-MM-DD")
@@ -124,7 +125,10 @@ _TEMPLATE_TITLE = re.compile(
     r"^\s*(?:(?:architecture\s+)?(?:decision|design)\s+record\s+|m?adr\s+|d?dr\s+|rfc\s+)?"
     r"template"
     r"(?:\s+(?:rfc|m?adr|record|document|proposal))?\s*(?:$|[:(\-–—])|"
-    r"\btemplate\s+(?:by|for|of|using|from)\b|\btemplate\s*$",
+    r"\btemplate\s+(?:by|for|of|using|from)\b|"
+    # "ADR Format Template", "... Decision Record (ADR) template": a title naming the kind
+    # of document it is a template of; not "Plugin Manifest Third-Party Service Template"
+    r"\b(?:m?adrs?|decisions?|records?|rfcs?|format|design|d?dr|sdr|document)\b.*\btemplate\s*$",
     re.IGNORECASE,
 )
 
@@ -145,7 +149,10 @@ def template_reason(src: SourceRecord) -> str | None:
     rec = src.record
     extra = rec.model_extra or {}
     bare = _NUMBER_PREFIX.sub("", rec.title)  # "ADR-000: [Short Title]" is "[Short Title]"
-    if any(_PLACEHOLDER.search(t) or _BLANK_TITLE.search(t) for t in (rec.title, bare)):
+    bracketed = _BRACKETED_TITLE.match(bare) is not None
+    if bracketed and rec.date is not None:
+        pass  # "# [Design Guideline]" over a dated record: a title its writers bracketed
+    elif any(_PLACEHOLDER.search(t) or _BLANK_TITLE.search(t) for t in (rec.title, bare)):
         return f"placeholder title {rec.title!r}"
     if _TEMPLATE_TITLE.search(rec.title) and rec.date is None and not _DECIDES.match(rec.title):
         # a record that kept its template's heading but has a real date is a decision, and

@@ -23,6 +23,7 @@ _NOUN = r"(?:options|alternatives|approaches|choices|candidates|possibilities|co
 _ARE = re.compile(
     r"^(?:the|our|my)\s+(?:(?:main|possible|available|obvious|realistic|viable|two|three|"
     r"four|only|remaining|candidate)\s+){0,2}" + _NOUN + r"\s+"
+    r"(?:(?:for|of|to)\s+(?:[\w-]+\s+){1,3}?)?"  # "The three options for authentication"
     r"(?:(?:we|i)\s+(?:have|had|considered|see|saw|looked\s+at)\s+)?(?:are|were)\s*:?\s+"
     r"(?:either\s+)?(?P<x>.+)$",
     re.IGNORECASE,

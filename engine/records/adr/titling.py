@@ -29,11 +29,18 @@ _KINDS = re.compile(
 )
 
 
+# A title written as a paragraph: a few words, no key, quote, bracket or template word
+_TITLE_LIKE = re.compile(r"^(?![>\[{<*_`])(?!.*\btemplate\b)[^:\n]{2,100}$", re.IGNORECASE)
+
+
 def title_part(sec: Section) -> tuple[str, int] | None:
-    """A "Title" heading's one short paragraph, the record's title, and its line."""
+    """A "Title" heading's one short paragraph, the record's title, and its line (also
+    when the record's parts stand under it: "# Title" / "Authentication" / "## Context")."""
     paras = [b for b in sec.blocks if isinstance(b, Paragraph)]
-    if len(paras) != 1 or len(paras[0].text.split()) > 20 or sec.children:
+    if len(paras) != 1 or len(paras[0].text.split()) > 20 or len(sec.blocks) != 1:
         return None
+    if sec.children and not _TITLE_LIKE.match(paras[0].source.strip()):
+        return None  # a template's guidance under its "# Title" ("Date: DATE", "> ...")
     return paras[0].text.strip().rstrip("."), paras[0].line
 
 
