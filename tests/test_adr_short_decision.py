@@ -107,3 +107,25 @@ def test_an_opposite_title_is_not_the_option() -> None:
 def test_the_same_title_is_still_the_option() -> None:
     src = read_text(OPPOSED.format(chosen="In-Process COA"), name="0013-model.md")
     assert chosen_titles(src) == ["In-Process COA"]
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["Renovate was selected.", "- Renovate was selected as our default updater, as it is free."],
+)
+def test_an_option_said_to_be_selected_is_chosen(said: str) -> None:
+    text = (
+        "# Dependency refresh\n\n## Considered Options\n\n* Dependabot\n* Renovate\n\n"
+        f"## Decision Outcome\n\n{said}\n"
+    )
+    src = read_text(text, name="0012-deps.md")
+    assert chosen_titles(src) == ["Renovate"]
+
+
+def test_a_passive_about_something_else_chooses_nothing() -> None:
+    text = (
+        "# Dependency refresh\n\n## Considered Options\n\n* Dependabot\n* Renovate\n\n"
+        "## Decision Outcome\n\nThe schedule was selected by the team.\n"
+    )
+    src = read_text(text, name="0012-deps.md")
+    assert not {"Dependabot", "Renovate"} & set(chosen_titles(src))

@@ -422,6 +422,13 @@ _SHORT_DECISION = re.compile(
 )
 
 
+_PASSIVE_CHOSEN = re.compile(
+    r"^\W{0,3}(?P<x>[^,;:.]{1,60}?)\s+(?:was|were|has\s+been|have\s+been|is|will\s+be)\s+"
+    r"(?:finally\s+|ultimately\s+)?(?:selected|chosen|picked|adopted)\b",
+    re.IGNORECASE,
+)
+
+
 def named_by_label_line(text: str, opts: list[Opt]) -> int | None:
     """The option a ``Decision: X`` / ``We chose X`` line names, or None. ``Decision: we
     chose B`` is read through its second label."""
@@ -444,6 +451,9 @@ def named_by_label_line(text: str, opts: list[Opt]) -> int | None:
         index = find(whole, opts, fuzzy=False)  # the paragraph is an option's title alone
         if index is not None:
             return index
+    m = _PASSIVE_CHOSEN.match(first)
+    if m and (index := find_named(m.group("x"), opts)) is not None:
+        return index  # "Renovate was selected.", "pnpm was selected as our default ..."
     for _ in range(2):
         m = LABEL_LINE.match(first)
         if m is None:
