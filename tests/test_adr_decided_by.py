@@ -61,3 +61,12 @@ def test_deciders_named_in_the_context_are_not_read() -> None:
 def test_a_misspelt_decision_heading_is_the_decision(heading: str) -> None:
     src = read_text(RECORD.format(heading=heading, said="We add a fourth size."), name="i.md")
     assert src.record.rationale == "We add a fourth size."
+
+
+def test_a_singular_decider_key_names_the_deciders() -> None:
+    text = (
+        "# Use Keycloak\n\n- Status: accepted\n- Decider: Ana Lima, Bo Chen\n- Date: 2023-09-26\n"
+        "\n## Context\n\nWe need permissions.\n\n## Decision\n\nUse Keycloak.\n"
+    )
+    src = read_text(text, name="2023-09-26-use-keycloak.md")
+    assert src.record.decision_makers == ["Ana Lima", "Bo Chen"]

@@ -39,7 +39,7 @@ from .undecided import left_open
 from .ystatement import CHOSEN_BY, decided, y_statement
 
 DECIDER_KEYS: tuple[str, ...] = ("deciders", "decision makers", "decision maker", "decided by")
-DECIDER_KEYS += ("approved by", "approvers", "approver", "decision-makers")
+DECIDER_KEYS += ("approved by", "approvers", "approver", "decision-makers", "decider")
 DECIDER_KEYS += roles.OTHER_DECIDERS
 DATE_KEYS: tuple[str, ...] = ("date", "decision date", "last updated", "created", "date created")
 DATE_KEYS += ("decided", "decided on", "date decided", "accepted on", "date accepted")

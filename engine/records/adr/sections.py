@@ -140,7 +140,7 @@ OTHER_DECIDERS: tuple[str, ...] = (
     "signed off by",
 )
 OTHER_DECIDERS += ("contributors", "owner", "owners", "decision owner", "governance")
-DECIDERS: tuple[str, ...] = ("deciders", "decision makers", "decided by", "approvers")
+DECIDERS: tuple[str, ...] = ("deciders", "decider", "decision makers", "decided by", "approvers")
 DECIDERS += ("approved by", *OTHER_DECIDERS)
 
 PRO_KEYS = (
