@@ -74,3 +74,12 @@ def test_items_that_are_not_all_verdicts_stay_reasons() -> None:
     src = read_text(text, name="0002-read-only.md")
     chosen = [o for o in src.record.options if o.chosen]
     assert not chosen[0].pros and not chosen[0].cons
+
+
+@pytest.mark.parametrize("said", ["Combined 1 and 3", "Combination of options 1 and 3"])
+def test_options_combined_by_number_are_each_chosen(said: str) -> None:
+    text = RECORD.format(said=said)
+    text = text.replace("* GitOps", "1. GitOps").replace("* A web front end", "2. A web front end")
+    text = text.replace("* kubectl", "3. kubectl")
+    src = read_text(text, name="0007-operator.md")
+    assert chosen_titles(src) == ["GitOps", "kubectl"]

@@ -232,6 +232,13 @@ _ALL = re.compile(
 )
 
 
+_COMBINED_NUMBERS = re.compile(
+    r"^(?:a\s+)?(?:combined|combine|combining|combination\s+of|mix\s+of|both)\s+"
+    r"(?:(?:the\s+)?options?\s+)?(\d{1,3}[a-z]?(?:\s*(?:,|and|&|\+)\s*\d{1,3}[a-z]?)+)\b",
+    re.IGNORECASE,
+)
+
+
 def chosen_in_line(title: str, opts: Sequence[Opt]) -> list[int]:
     """The options a ``Chosen option:`` title names: one, or several ("mix of "A" and "B"",
     "All considered options")."""
@@ -240,6 +247,11 @@ def chosen_in_line(title: str, opts: Sequence[Opt]) -> list[int]:
         return [index]
     if len(opts) >= 2 and _ALL.match(" ".join(title.strip(" .\"'*_").split())):
         return list(range(len(opts)))
+    if m := _COMBINED_NUMBERS.match(title.strip()):  # "Combined 1 and 3"
+        labels = re.findall(r"\d{1,3}[a-z]?", m.group(1))
+        both = {i for ref in labels if (i := by_label(ref, opts)) is not None}
+        if len(both) >= 2:
+            return sorted(both)
     combined = re.sub(
         r"^(?:a\s+)?(?:mix|combination|blend|hybrid)\s+of\s+|^both\s+", "", title, flags=re.I
     )
