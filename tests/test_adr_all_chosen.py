@@ -83,3 +83,29 @@ def test_options_combined_by_number_are_each_chosen(said: str) -> None:
     text = text.replace("* kubectl", "3. kubectl")
     src = read_text(text, name="0007-operator.md")
     assert chosen_titles(src) == ["GitOps", "kubectl"]
+
+
+def test_a_quoted_choice_followed_by_more_words_names_the_quoted_option() -> None:
+    text = RECORD.replace("* kubectl", "* use kubectl (edit manifests by hand)").format(
+        said='"use kubectl" till the end of the year, then'
+    )
+    src = read_text(text, name="0007-operator.md")
+    assert chosen_titles(src) == ["use kubectl (edit manifests by hand)"]
+
+
+CHOSEN_DECISION = """# 006 - Automated testing
+
+## Considerations
+
+We need tests we trust.
+
+## {heading}
+
+We run end-to-end tests in Cypress on every pull request.
+"""
+
+
+@pytest.mark.parametrize("heading", ["Chosen Decision", "Decision Changes"])
+def test_a_chosen_decision_part_makes_a_record(heading: str) -> None:
+    src = read_text(CHOSEN_DECISION.format(heading=heading), name="006-testing.md")
+    assert src.record.rationale and "Cypress" in src.record.rationale

@@ -56,6 +56,12 @@ def parse_chosen(rest: str) -> tuple[str, str | None]:
             rest,
             re.S,
         )
+        if m is None:  # '"use Tapir library" till the end of the year': a quote closed
+            # before words that go on, when nothing else in the line is quoted so
+            m = re.match(
+                re.escape(rest[0]) + rf"([^{re.escape(close)}]{{1,120}}){re.escape(close)}(?=\s)",
+                rest,
+            )
         if m:
             title, after = m.group(1), rest[m.end() :]
     if not title:
