@@ -70,3 +70,13 @@ def test_a_singular_decider_key_names_the_deciders() -> None:
     )
     src = read_text(text, name="2023-09-26-use-keycloak.md")
     assert src.record.decision_makers == ["Ana Lima", "Bo Chen"]
+
+
+def test_a_heading_that_says_the_record_was_superseded_gives_its_status() -> None:
+    text = (
+        "# OUTDATED Frontend toolset\n\n## This ADR has been superseded by "
+        "[028-updated-toolset](028-updated-toolset.md)\n\n### Considerations\n\nWe need "
+        "checks.\n\n## Chosen Decision\n\nUse axe.\n"
+    )
+    src = read_text(text, name="005-frontend-toolset.md")
+    assert src.record.status == "superseded"

@@ -224,4 +224,7 @@ def replaced_note(doc: Document) -> tuple[str, int] | None:
     for block in blocks:
         if isinstance(block, Paragraph) and _REPLACED_NOTE.match(block.text):
             return _ADMONITION.sub("", block.text), block.line
+    first = title.children[0] if title is not None and title.children else None
+    if first is not None and _REPLACED_NOTE.match(first.title):  # "## This ADR has been
+        return first.title, first.line  # superseded by [028-...](028-....md)" as a heading
     return None
