@@ -81,6 +81,7 @@ def test_comparing_words_count_as_weighing(context: str, named: bool) -> None:
     ("heading", "named"),
     [
         ("Comparison with keyword", True),
+        ("Comparison Table of Formats", True),
         ("Why encodeURI does not solve our problem", True),
         ("REST vs. GraphQL", True),
         ("Rejected approaches", True),
