@@ -9,14 +9,16 @@ from ..document import Block, ListBlock, ListItem, Paragraph, Row, Section, Tabl
 from .points import argues_against, polarity
 from .sections import pc_kind
 
-_NUMBERING = re.compile(r"^\s*(?:\(?(\d{1,3}[a-z]?)[.)]|(\d{1,3}[a-z]?)\s*[-–—:])\s+")
+_NUMBERING = re.compile(
+    r"^\s*(?:\(?(\d{1,3}[a-z]?)[.)]|(\d{1,3}[a-z]?)\s*[-–—:]|\[(\d{1,3}[a-z]?)\])\s+"
+)  # "1. ", "3a) ", "2 - ", "[4] "
 _LABELLED = re.compile(
     r"^(?:option|alternative|approach|solution|choice|variant)\s*#?\s*(\d{1,3}[a-z]?|[a-z])\b"
     r"\s*(?:[.:)\-–—]\s*|\s+(?=\W)|$)",
     re.IGNORECASE,
 )
 _MARKER = re.compile(
-    r"\s*(?:\((?:(?:the\s+)?(?:chosen|selected|preferred|recommended|accepted)"
+    r"\s*(?:\((?:(?:the\s+)?(?:chosen|selected|preferred|recommended|accepted|favou?red)"
     r"(?:\s+(?:option|alternative|approach|solution))?|decision|winner|our\s+choice)\)|"
     r"\[(?:chosen|selected|preferred|recommended|accepted)(?:\s+option)?\]|[✔✅✓☑]\s*(?:chosen|selected)?|"
     r"[-–—:]\s*(?:chosen|selected|preferred|recommended)\b\.?)\s*",
@@ -194,7 +196,7 @@ def clean_title(raw: str) -> tuple[str, str | None, bool]:
         marked = True
     label = None
     if m := _NUMBERING.match(text):
-        label = m.group(1) or m.group(2)
+        label = m.group(1) or m.group(2) or m.group(3)
         text = text[m.end() :]
     if m := _LABELLED.match(text):
         label = m.group(1)
@@ -202,7 +204,7 @@ def clean_title(raw: str) -> tuple[str, str | None, bool]:
         text = rest or text.rstrip(" :.")
     if (m := _BARE_LABEL.match(text)) and text[m.end() :].strip():
         text = text[m.end() :]  # "Option: Raw data" -> "Raw data"
-    text = text.strip().rstrip(":").strip()
+    text = text.strip().strip(":").strip()  # "[4] (Favored): X" leaves ": X"
     if text.endswith(".") and not text.endswith(("..", "etc.")):
         text = text[:-1].rstrip()
     return text, (label.lower() if label else None), marked
