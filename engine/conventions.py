@@ -140,11 +140,12 @@ def empty_fields(record: Any, names: Iterable[str], in_prose: Iterable[str] = ()
     out: set[str] = set()
     prose = frozenset(in_prose)
     for name in names:
-        if field_missing(record, name) and name in prose:
+        missing = field_missing(record, name)
+        if missing and name in prose:
             out.update((name, name + IN_PROSE))
-        elif field_missing(record, name):
+        elif missing:
             out.add(name)
-        elif field_missing(record, name) is False and only_in_prose(record, name):
+        elif missing is False and only_in_prose(record, name):
             out.update((name, name + IN_PROSE))
     return frozenset(out)
 

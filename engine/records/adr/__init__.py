@@ -149,10 +149,10 @@ def template_reason(src: SourceRecord) -> str | None:
     rec = src.record
     extra = rec.model_extra or {}
     bare = _NUMBER_PREFIX.sub("", rec.title)  # "ADR-000: [Short Title]" is "[Short Title]"
-    bracketed = _BRACKETED_TITLE.match(bare) is not None
-    if bracketed and rec.date is not None:
-        pass  # "# [Design Guideline]" over a dated record: a title its writers bracketed
-    elif any(_PLACEHOLDER.search(t) or _BLANK_TITLE.search(t) for t in (rec.title, bare)):
+    # "# [Design Guideline]" over a dated record: a title its writers bracketed
+    bracketed = _BRACKETED_TITLE.match(bare) is not None and rec.date is not None
+    placeholder = any(_PLACEHOLDER.search(t) or _BLANK_TITLE.search(t) for t in (rec.title, bare))
+    if placeholder and not bracketed:
         return f"placeholder title {rec.title!r}"
     if _TEMPLATE_TITLE.search(rec.title) and rec.date is None and not _DECIDES.match(rec.title):
         # a record that kept its template's heading but has a real date is a decision, and

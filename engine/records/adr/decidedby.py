@@ -16,7 +16,7 @@ _DECIDED_BY = re.compile(
     r"\b(?:has|have|had|was|were)\s+been\s+decided\s+by\s+|\b(?:was|were)\s+decided\s+by\s+"
 )
 _NAMES = re.compile(rf"({_NAME})((?:\s*,\s*{_NAME})*)(?:,?\s+(?:and|&)\s+({_NAME}))?")
-MAX_SENTENCE_CHARS = 600
+MAX_PARAGRAPH_CHARS = 2_400  # a paragraph is searched this far for "decided by"
 
 
 def decided_by(doc: Document) -> tuple[list[str], int] | None:
@@ -24,7 +24,7 @@ def decided_by(doc: Document) -> tuple[list[str], int] | None:
     for sec in roles.ordered(doc, roles.is_decision):
         for sub in sec.walk():
             for para in sub.paragraphs():
-                text = para.text[: MAX_SENTENCE_CHARS * 4]
+                text = para.text[:MAX_PARAGRAPH_CHARS]
                 for m in _DECIDED_BY.finditer(text):
                     got = _NAMES.match(text, m.end())
                     if got is None:

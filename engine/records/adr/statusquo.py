@@ -30,8 +30,6 @@ _LEAVES = re.compile(
     re.IGNORECASE,
 )
 MAX_SENTENCE_CHARS = 600  # longer is no sentence of a record's own words
-
-
 MAX_IN_USE = 20  # sentences of the context that name what is in use, at most, are tried
 
 
@@ -54,12 +52,24 @@ def _other_texts(doc: Document, title: str) -> list[str]:
     return out
 
 
+def _adopted_at_decision(opt: Opt, description: str, doc: Document, by: str, line: int) -> None:
+    """``opt`` as the course the decision adopts: placed at the decision section (else at
+    ``line``), described by the decision's first sentence, chosen (``by``: how)."""
+    decision = roles.ordered(doc, roles.is_decision)
+    opt.line = opt.desc_line = decision[0].line if decision else line
+    opt.description = description
+    opt.marked, opt.marked_line = True, opt.line
+    opt.chosen_by = by
+
+
+# A link's record number: "3. ", "ADR-12: ", and a bare "ADR-0002", which names no title
+# (titles.title_number keeps such an id whole, as a title it is)
+_NUMBERED = re.compile(r"^\s*(?:(?:adr|rfc|dr)\s*[-#]?\s*)?\d+\s*[:.\-–—]?\s*", re.IGNORECASE)
 # "Supersedes [3. CLI using noun verb format](0003-cli.md)", "Replaces: [ADR-12 ...](...)"
 _SUPERSEDES = re.compile(
     r"^\W{0,4}(?:supersedes|supercedes|replaces|overrides)\W{0,4}\s*:?\s*\[(?P<t>[^\]]{3,200})\]",
     re.IGNORECASE,
 )
-_NUMBERED = re.compile(r"^\s*(?:(?:adr|rfc|dr)\s*[-#]?\s*)?\d+\s*[:.\-–—]?\s*", re.IGNORECASE)
 
 
 def superseded_course(doc: Document, title: str) -> list[Opt]:
@@ -77,21 +87,19 @@ def superseded_course(doc: Document, title: str) -> list[Opt]:
             m = _SUPERSEDES.match(block.source or block.text)
             if m is None:
                 continue
-            old = _NUMBERED.sub("", m.group("t")).strip(" *_`")
+            linked = m.group("t").strip(" *_`")
+            old = _NUMBERED.sub("", linked).strip(" *_`")  # "3. CLI ..." is "CLI ..."
             if old and " " not in old and "-" in old:  # a file's name: "use-the-adr-number"
-                old = title_from_file_name(m.group("t").strip(" *_`"))
+                old = title_from_file_name(linked)
             new = adopted_course(" ".join(said[0].split())) or title
             if not old or not new or old.lower() == new.lower():
                 return []
             kept = Opt(old, block.line, None, [old], uncertain=True)
             kept.rejected, kept.reason, kept.reason_line = True, block.text, block.line
             kept.description = f"The decision this record supersedes (the status quo): {block.text}"
-            decision = roles.ordered(doc, roles.is_decision)
-            line = decision[0].line if decision else block.line
-            chosen = Opt(new, line, None, [new], uncertain=True)
-            chosen.description, chosen.desc_line = said[0], line
-            chosen.marked, chosen.marked_line = True, line
-            chosen.chosen_by = "the decision that supersedes an earlier one"
+            chosen = Opt(new, block.line, None, [new], uncertain=True)
+            by = "the decision that supersedes an earlier one"
+            _adopted_at_decision(chosen, said[0], doc, by, block.line)
             return [kept, chosen]
     return []
 
@@ -121,10 +129,8 @@ def replaced_in_use(paras: list[Paragraph], doc: Document, title: str = "") -> l
             kept, new = _opts([old, course], para, set())
             kept.rejected, kept.reason, kept.reason_line = True, sentence, para.line
             kept.description = f"In use before this decision (the status quo): {sentence}"
-            new.description = first  # the context describes the one in use, not this one
-            decision = roles.ordered(doc, roles.is_decision)
-            new.line = new.desc_line = decision[0].line if decision else para.line
-            new.marked, new.marked_line = True, new.line
-            new.chosen_by = "the course the decision adopts in place of the one in use"
+            # described by the decision: the context describes the one in use, not this one
+            by = "the course the decision adopts in place of the one in use"
+            _adopted_at_decision(new, first, doc, by, para.line)
             return [kept, new]
     return []
