@@ -8,17 +8,17 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from ...types import InputError, Loc, SourceRecord
-from ..document import Document, Link, ListBlock, Meta, Paragraph, Section, Table
+from ..document import Document, Link, ListBlock, Meta, Paragraph, Section
 from ..document.keyvalue import packed
 from ..titles import TITLE_NUMBER
 from ..validate import to_record
 from . import sections as roles
 from .argued import ARGUED_KEY, argued_line
 from .changelog import changelog_date
-from .choice import find
-from .content import Opt, clean_title, fill, prefixed, row_point, table_points
+from .content import Opt, fill
 from .decide import Decide
 from .decidedby import decided_by
+from .headedpoints import pros_cons_sections
 from .meta import (
     deciding_body,
     map_status,
@@ -28,8 +28,6 @@ from .meta import (
     stage_status,
     status_in_prose,
 )
-from .namedpoints import points_by_name
-from .naming import by_own_word
 from .options import options_sections, read_options
 from .prosepoints import add_prose_points
 from .reference import linked_document, pointer_within, pros_cons_by_reference, reference_link
@@ -275,7 +273,7 @@ class Builder(Decide):
             self.unsure(name)
         if self.opts and "options" in unsure and not options_sections(self.doc):
             self.data["x_options_in_text"] = True  # no place for options: read from the text
-        self._pros_cons_sections()
+        pros_cons_sections(self.doc, self.opts)
         shared = Counter(o.description for o in self.opts)
         for opt in self.opts:  # "It is simple, but not ergonomic": a pro and a con
             if opt.description is None or shared[opt.description] == 1:
@@ -301,78 +299,8 @@ class Builder(Decide):
         self.data["x_options_from"] = href
         self.unsure("options")  # read from another record: the choice may not match them
         if not pros_cons_by_reference(self.doc):
-            self._pros_cons_sections()
+            pros_cons_sections(self.doc, self.opts)
         return bool(self.opts)
-
-    def _pros_cons_sections(self) -> None:
-        """``### <option>`` subsections under "Pros and Cons of the Options" (or a section
-        one level too high) enrich the options; matched by title, else by position."""
-        self._titled_sections()
-        for sec in roles.ordered(self.doc, roles.is_pros_cons):
-            heads = [c for c in sec.children if roles.pc_kind(c.key) is None]
-            if not heads:  # "- `Jest` is easy to use": bullets that name their option
-                points_by_name(sec, self.opts)
-                continue
-            matched = [_heading_option(h.title, self.opts) for h in heads]
-            if not self.opts:
-                for head in heads:
-                    opt = Opt(head.title, head.line, None, [head.title])
-                    fill(opt, head.blocks, head.children, points=True)
-                    self.opts.append(opt)
-                continue
-            if len(heads) == len(self.opts) and (
-                None in matched or len(set(matched)) < len(matched)
-            ):
-                matched = _aligned(matched)  # the rest in the list's order
-            for head, index in zip(heads, matched, strict=True):
-                if index is None:  # an option argued here but missing from the list
-                    extra = Opt(head.title, head.line, None, [head.title])
-                    fill(extra, head.blocks, head.children, points=True)
-                    if extra.pros or extra.cons:
-                        self.opts.append(extra)
-                    continue
-                opt = self.opts[index]
-                if head.title not in opt.aliases:
-                    opt.aliases.append(head.title)
-                opt.marked = opt.marked or clean_title(head.title)[2]  # "### A1 - X (CHOSEN)"
-                fill(opt, head.blocks, head.children, points=True)
-
-    def _titled_sections(self) -> None:
-        """Sections titled like an option (outside the outcome) give it their points; a
-        subsection of the outcome does only through a "Consequences" part of its own."""
-        within = [s for d in roles.ordered(self.doc, roles.is_decision) for s in d.walk()]
-        for sec in within:  # "### Status Quo" > "#### Consequences" > Good/Bad
-            self._outcome_option(sec)
-        outcome = {id(s) for s in within}
-        for sec in self.doc.sections():
-            if roles.is_role(sec.key) or sec is self.doc.title_section or id(sec) in outcome:
-                continue  # a subsection of the outcome ("### Confirmation") is not an option's
-            title = clean_title(sec.title)[0]
-            index = find(title, self.opts, fuzzy=False)
-            if index is None and _argued(sec):  # "## No framework" for "No analysis (status quo)"
-                index = find(title, self.opts)
-                if index is not None and (self.opts[index].pros or self.opts[index].cons):
-                    index = None
-            if index is not None and index < len(self.opts) and self.opts[index].line != sec.line:
-                fill(self.opts[index], sec.blocks, (), points=True)
-
-    def _outcome_option(self, sec: Section) -> None:
-        """A subsection of the outcome named like an option whose own "Consequences" part
-        argues it with Good/Bad points: those points are the option's."""
-        if roles.is_role(sec.key):
-            return
-        argued = [c for c in sec.children if roles.is_consequences(c.key) and _argued(c)]
-        rated = [b for b in sec.blocks if isinstance(b, Table)] if _rated(sec) else []
-        title = clean_title(sec.title)[0]
-        index = find(title, self.opts) if argued or rated else None
-        if (argued or rated) and index is None:
-            index = by_own_word(title, self.opts)  # "Deprecate Destination"
-        if index is None or self.opts[index].pros or self.opts[index].cons:
-            return
-        for table in rated:  # "### Helm Controller" over its own "| Driver | Rating | Reason |"
-            table_points(self.opts[index], table)
-        for part in argued:
-            fill(self.opts[index], part.blocks, (), points=True)
 
     def choice(self) -> None:
         """The usual choice steps; when they choose none of the listed options, the option
@@ -458,37 +386,6 @@ _REFERENCE = re.compile(r"\w{2,}")  # not "-", "n/a" is caught by the status wor
 
 
 _ID_ONLY = re.compile(r"^\s*(?:adr|rfc|dr)[-_ ]?\d{1,6}\s*$", re.IGNORECASE)
-
-
-def _heading_option(title: str, opts: list[Opt]) -> int | None:
-    """The option a pros-and-cons heading names: as written ("Option 2", "B"), else by its
-    title without its number ("### 1. Create a deposit API" for "Create an API")."""
-    found = find(title, opts)
-    cleaned = clean_title(title)[0]
-    return found if found is not None or cleaned == title else find(cleaned, opts)
-
-
-def _aligned(matched: list[int | None]) -> list[int | None]:
-    """Headings matched to options by title keep their match ("### 1. Create a deposit API"
-    for the list's second option); the others take the options left, in order. With two
-    headings on one option, every heading goes by position."""
-    found = [m for m in matched if m is not None]
-    if len(set(found)) < len(found):
-        return list(range(len(matched)))
-    left = iter(i for i in range(len(matched)) if i not in found)
-    return [m if m is not None else next(left) for m in matched]
-
-
-def _rated(sec: Section) -> bool:
-    """A section whose own table gives Good/Bad reasons, two rows or more."""
-    rows = [r for b in sec.blocks if isinstance(b, Table) for r in b.rows]
-    return sum(1 for r in rows if row_point(r) is not None) >= 2
-
-
-def _argued(sec: Section) -> bool:
-    """A section whose list gives Good/Bad points (the pros and cons of some option)."""
-    items = [it for b in sec.blocks if isinstance(b, ListBlock) for it in b.items]
-    return sum(1 for it in items if prefixed(it.text)) >= 2
 
 
 def _section_meta(sec: Section) -> tuple[Meta, ...]:

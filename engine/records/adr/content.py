@@ -226,7 +226,7 @@ def strip_marks(title: str, marks: tuple[str, ...]) -> str:
 # written as text ("* `+` Easy to run", "* (-) Slow"; the code marks are gone from the text).
 _SIGNS = (
     ("pros", re.compile(r"^\s*(?:✅|✔️?|☑️?|👍|➕|🟢)\s*[:\-–—]?\s*(\S.*)$")),
-    ("cons", re.compile(r"^\s*(?:❌|✖️?|✗|✘|👎|➖|⛔|🔴|⚠️?)\s*[:\-–—]?\s*(\S.*)$")),
+    ("cons", re.compile(r"^\s*(?:❌|❎|✖️?|✗|✘|👎|➖|⛔|🔴|⚠️?)\s*[:\-–—]?\s*(\S.*)$")),
     ("pros", re.compile(r"^\s*(?:\+|\(\+\)|\[\+\])\s+([A-Za-z`\"'(].*)$")),
     ("cons", re.compile(r"^\s*(?:-|−|\(-\)|\[-\])\s+([A-Za-z`\"'(].*)$")),
 )
@@ -409,6 +409,8 @@ def fill_item(
         if got[1] and _MADR_POINT.match(item.text):
             return  # "Good, because X" over bullets: they say more of X, not more points
         for child in item.children:
+            if got[1] and prefixed(child.text) is None:
+                continue  # "`-` Slow" over "This is mitigated by ...": more of that point
             fill_item(opt, child, got[0], False)
         return
     kind = _label_kind(item)

@@ -73,9 +73,9 @@ _WHY_NOT = re.compile(
     re.IGNORECASE,
 )
 _ONE_OPTION = re.compile(r"^(?:option|alternative|approach|solution|choice)\s+\w{1,3}\b")
+# "Pros and cons", "Pro/Cons", "Pros & Cons", "Pro and contra"
+_PRO_CON = re.compile(r"^pros?\s+(?:(?:and|&)\s+)?(?:cons?|contras?)\b")
 PROS_CONS = (
-    "pros and cons",
-    "pros cons",
     "advantages and disadvantages",
     "trade-offs",
     "tradeoffs",
@@ -229,7 +229,7 @@ def why_not(title: str) -> str | None:
 
 
 def is_pros_cons(key: str) -> bool:
-    return key.startswith(PROS_CONS)
+    return key.startswith(PROS_CONS) or bool(_PRO_CON.match(key))
 
 
 def pc_kind(key: str) -> str | None:
