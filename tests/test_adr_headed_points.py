@@ -134,3 +134,57 @@ def test_an_option_heading_gives_the_points_of_its_own_subsections() -> None:
     src = read_text(_OPTION_HEADINGS)
     assert _counts(src) == {"Transfer specification": (2, 1), "Transfer handler": (0, 1)}
     assert [o.title for o in src.record.options if o.chosen] == ["Transfer specification"]
+
+
+_FAVOURED = """# Finer traffic allocation
+
+## Considered Options
+
+- **Option 1: 10,000 buckets** - better but not enough
+- **Option 2 (Favored): One bucket per unit of weight** - no rounding at all
+
+## {head}
+
+The favoured option in detail.
+
+### Advantages
+
+Since every weight gets its own bucket, it sidesteps:
+
+- **Minimum allocation**: no special handling
+- **Excess buckets**: totals never overflow
+
+### Benefits Over Original Proposal
+
+- **Simpler**: less code
+
+### Drawbacks
+
+- Existing assignments move once.
+
+### Rollout
+
+- First behind a flag.
+"""
+
+
+def test_the_chosen_option_takes_the_judging_parts_of_its_proposal() -> None:
+    for head in ("Proposal: One bucket per unit of weight", "Decision"):
+        src = read_text(_FAVOURED.format(head=head))
+        chosen = next(o for o in src.record.options if o.chosen)
+        assert chosen.title == "One bucket per unit of weight"
+        assert list(chosen.pros or []) == [
+            "Minimum allocation: no special handling",
+            "Excess buckets: totals never overflow",
+            "Simpler: less code",
+        ]
+        assert list(chosen.cons or []) == ["Existing assignments move once."]
+
+
+def test_an_option_argued_in_its_own_place_keeps_its_points() -> None:
+    text = _FAVOURED.format(head="Decision").replace(
+        "- **Option 2 (Favored): One bucket per unit of weight** - no rounding at all",
+        "- **Option 2 (Favored): One bucket per unit of weight**\n  - Good, because exact",
+    )
+    chosen = next(o for o in read_text(text).record.options if o.chosen)
+    assert (len(chosen.pros or []), len(chosen.cons or [])) == (1, 0)

@@ -18,6 +18,7 @@ from .changelog import changelog_date
 from .content import Opt, fill
 from .decide import Decide
 from .decidedby import decided_by
+from .drawbacks import decision_parts
 from .headedpoints import pros_cons_sections
 from .meta import (
     deciding_body,
@@ -375,6 +376,7 @@ class Builder(Decide):
         self.options()
         self.choice()
         self.open_choice()
+        decision_parts(self.doc, self.opts)
         self.emit_options()
         if self.uncertain:
             self.data["x_uncertain"] = list(self.uncertain)
