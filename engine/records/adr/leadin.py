@@ -15,6 +15,7 @@ import re
 from functools import cache
 
 from ...packdata import lexicon
+from ..document import ListBlock, Paragraph, Section
 
 MAX_LEAD_IN_WORDS = 40
 _FILLERS = frozenset(
@@ -142,3 +143,27 @@ def lead_in(sentence: str, *, counting: bool = True) -> bool:
             return True  # "we have two options"; never "we've decided to use the following tools"
 
     return bool(the.search(text) or label.search(text))
+
+
+def announces_candidates(sec: Section, line: int) -> bool:
+    """The paragraph before ``line`` announces candidates: it ends with a colon and names
+    them ("The following are the top three libraries available:")."""
+    before = [b for b in sec.blocks if isinstance(b, Paragraph) and b.line < line]
+    if not before or not before[-1].text.rstrip().endswith(":"):
+        return False
+    said = before[-1].text
+    return lexicon().mentions("candidate_nouns", said) and not lexicon().mentions(
+        "not_candidates", said
+    )
+
+
+def details_led(sec: Section, lst: ListBlock) -> bool:
+    """A list led by a line that announces something other than candidates ("Required
+    changes include:", "The risks are:"): the details of one option, not the options."""
+    at = sec.blocks.index(lst) if lst in sec.blocks else 0
+    before = sec.blocks[at - 1] if at else None
+    if not isinstance(before, Paragraph) or not before.text.rstrip().endswith(":"):
+        return False
+    said = re.split(r"(?<=[.!?])\s+", before.text.strip())[-1]
+    lex = lexicon()
+    return lex.mentions("not_candidates", said) and not lex.mentions("candidate_nouns", said)

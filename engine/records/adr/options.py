@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from ...packdata import lexicon
 from ..document import Block, Document, ListBlock, ListItem, Paragraph, Section
 from .candidates import block_candidates
+from .compared import compared
 from .comparedheads import compared_headings
 from .content import (
     Opt,
@@ -32,11 +32,12 @@ from .itemgroups import group_children
 from .judgedlist import judged_lists
 from .labelled import OPTION_PARA, from_paragraphs, from_table, numbered_label, numbered_run
 from .labelledlists import labelled_alternatives
+from .leadin import announces_candidates, details_led
 from .led import led_paragraphs
 from .ledafter import led_after
 from .letters import coded, lettered
 from .ofheadings import named_by_points
-from .prose import compared, paragraph_alternatives
+from .prose import paragraph_alternatives
 from .reasons import introduced_lists, reasons_after, reasons_follow
 from .rejected import add_why_nots, as_rejected, why_not_heading, why_not_headings
 from .sameoption import key, same_name
@@ -177,7 +178,11 @@ def from_section(sec: Section) -> tuple[list[Opt], bool]:
         if found:
             return found, False
     # the first list with options in it: a later list is links or notes
-    lists = [lst for lst in sec.lists() if any(_item_is_option(it) for it in lst.items)]
+    lists = [
+        lst
+        for lst in sec.lists()
+        if any(_item_is_option(it) for it in lst.items) and not details_led(sec, lst)
+    ]
     first = lists[0] if lists else None
     if first is not None and first in sec.blocks:  # "1.", a code block, "2.": one list
         lists[0] = numbered_run(sec.blocks, sec.blocks.index(first)) or first
@@ -316,7 +321,7 @@ def loose_options(doc: Document) -> list[Opt]:
         if id(sec) in barred:
             continue
         found = from_paragraphs(sec.blocks)
-        if id(sec) in deciding and found and not _announced(sec, found[0].line):
+        if id(sec) in deciding and found and not announces_candidates(sec, found[0].line):
             found = [o for o in found if o.line in _option_labels(sec)]
         if len(found) >= 2:
             return found
@@ -330,18 +335,6 @@ def _option_labels(sec: Section) -> set[int]:
         for b in sec.blocks
         if isinstance(b, Paragraph) and b.label and OPTION_PARA.match(b.label)
     }
-
-
-def _announced(sec: Section, line: int) -> bool:
-    """The paragraph before ``line`` announces candidates: it ends with a colon and names
-    them ("The following are the top three libraries available:")."""
-    before = [b for b in sec.blocks if isinstance(b, Paragraph) and b.line < line]
-    if not before or not before[-1].text.rstrip().endswith(":"):
-        return False
-    said = before[-1].text
-    return lexicon().mentions("candidate_nouns", said) and not lexicon().mentions(
-        "not_candidates", said
-    )
 
 
 def _parents_of(doc: Document, heads: list[Section]) -> dict[int, Section]:

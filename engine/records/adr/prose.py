@@ -19,7 +19,6 @@ from .adopted import adopted
 from .content import Opt
 from .inlinelist import inline_numbered
 from .names import acceptable, trim
-from .sections import RATIONALE, is_context, is_decision
 
 MAX_TITLE_WORDS = 16  # a longer "name" is a clause of prose, not an option
 MAX_LISTED_WORDS = 6  # an item of an enumeration in running text
@@ -91,7 +90,12 @@ _SUCH_AS = re.compile(
 _EXAMPLES = re.compile(
     r",?\s+(?:such\s+as|in\s+the\s+style\s+of|like|which|that|including|e\.?g\.?)\s", re.I
 )
-_VAGUE = re.compile(r"\b(?:other|several|some|many|a\s+few|various|multiple|alternative)\b", re.I)
+_CLAUSE_OBJECT = re.compile(r"^(?:that|whether|if|how|why|what|when|where|which)\b", re.I)
+_VAGUE = re.compile(
+    r"\b(?:other|several|some|many|a\s+few|various|multiple|alternative|(?:above-?|afore)?mentioned|"
+    r"above|listed)\b",
+    re.I,
+)
 _SPLIT = re.compile(r",\s*(?:and|or)\s+|\s+(?:and|or|vs|versus|v)\s+|,\s*|\s+/\s+", re.I)
 _NOT_A_NAME = re.compile(
     r"^(?:it|this|that|them|these|those|both|all|each|either|neither|other|others|something|"
@@ -144,8 +148,8 @@ def considered(sentence: str, *, single: bool) -> list[str]:
     such = _SUCH_AS.search(said)
     if such and _VAGUE.search(said[: such.start()]):
         return _items(_clause(such.group(1)), MAX_LISTED_WORDS)
-    if _VAGUE.match(_LEAD.sub("", said)):
-        return []  # "we considered other options" names none
+    if _VAGUE.match(_LEAD.sub("", said)) or _CLAUSE_OBJECT.match(said):
+        return []  # "we considered other options", "We considered that SSL is not needed"
     clause = _EXAMPLES.split(_clause(said))[0]
     found = _items(clause, MAX_LISTED_WORDS)
     if not found and single:  # one alternative described in a phrase
@@ -377,34 +381,6 @@ def in_listed(sections: list[Section]) -> list[Opt]:
                     opt.line = item.line
                 return out
     return []
-
-
-def compared(doc: Document, title: str, title_line: int) -> list[Opt]:
-    """Without any options section: the options a record compares in its context (or
-    problem statement), else in its title. Uncertain."""
-    if not any(is_decision(s.key) or s.key in RATIONALE for s in doc.sections()):
-        return []  # a design or reference document: it states no decision to compare
-    paras: list[Paragraph] = []
-    secs = [doc.root]
-    for sec in doc.sections():
-        if is_context(sec.key) or (sec is doc.title_section and not is_decision(sec.key)):
-            secs.append(sec)
-    for sec in secs:
-        paras.extend(sec.paragraphs())
-    # a sentence in a part of the context ("## Context" > "#### Version control") compares
-    # as well as one in the context itself; a list there is that part's own matter
-    parts = [p for sec in secs if is_context(sec.key) for p in sec.paragraphs(deep=True)]
-    found = in_text(paras + [p for p in parts if p not in paras])
-    found = found or in_listed(secs) or in_title(title, title_line)
-    from .announced import announced  # they read names the way this module does
-    from .considered import considered_but
-    from .enumerated import enumerated
-    from .questions import asked
-    from .statusquo import replaced_in_use
-
-    found = found or asked(paras) or announced(paras) or considered_but(paras, doc)
-    found = found or enumerated(paras, doc) or replaced_in_use(paras, doc, title)
-    return found or alternative_alone(paras, doc, title)
 
 
 _IN_USE = re.compile(
