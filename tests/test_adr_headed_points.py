@@ -188,3 +188,30 @@ def test_an_option_argued_in_its_own_place_keeps_its_points() -> None:
     )
     chosen = next(o for o in read_text(text).record.options if o.chosen)
     assert (len(chosen.pros or []), len(chosen.cons or [])) == (1, 0)
+
+
+_HEADED = """# Error handling
+
+## Considered Options
+
+### Functions that can fail return their result unioned with an error
+
+The compiler makes callers handle it.
+
+### Throw and catch
+
+The usual pattern.
+
+## {head}
+
+Functions that can fail should return their result unioned with an error.
+"""
+
+
+def test_a_decision_heading_that_states_the_choice_chooses_it() -> None:
+    for head in ("Chosen Decision: Return unioned errors", "Decision: Return unioned errors"):
+        src = read_text(_HEADED.format(head=head))
+        chosen = [o.title for o in src.record.options if o.chosen]
+        assert chosen == ["Functions that can fail return their result unioned with an error"]
+    src = read_text(_HEADED.format(head="Chosen Decision: Throw and catch"))
+    assert [o.title for o in src.record.options if o.chosen] == ["Throw and catch"]

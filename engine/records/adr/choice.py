@@ -33,7 +33,7 @@ CHOSEN_LINE = re.compile(
 # Redis", "We chose B"): it counts only when what it names is one listed option
 # (:func:`find_named`), since "Decision: we will ..." starts prose as often as a name.
 LABEL_LINE = re.compile(
-    r"^\W{0,3}(?:(?:(?:final|our)\s+)?(?:decision|outcome|choice|verdict|selection|"
+    r"^\W{0,3}(?:(?:(?:final|our|chosen|selected|preferred)\s+)?(?:decision|outcome|choice|verdict|selection|"
     r"recommendation)|selected|recommended|"
     r"chosen|cho{1,2}s{1,2}e)\s*\**\s*[:\-–—]\**\s*(.+)|"
     r"^\W{0,3}we(?:\s+have)?\s+(?:chose|chosen|selected|picked|went\s+with|decided\s+(?:on|for))"

@@ -132,6 +132,7 @@ class Decide:
         own = {o.line for o in self.opts}  # an options list inside the decision names them all
         for sec in outcome:
             texts = [(ln, text) for ln, text in _texts(sec) or subheadings(sec) if ln not in own]
+            texts[:0] = [(sec.line, sec.title)] if ":" in sec.title else []  # "## Decision: B"
             found = [(i, line) for line, text in texts if (i := self._line_names(text)) >= 0]
             if len({i for i, _ in found}) > 1:
                 return False  # "Option 1: ... Option 2: ...": the options again, no choice

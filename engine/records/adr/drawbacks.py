@@ -9,6 +9,7 @@ import re
 
 from ..document import Document, ListBlock, Paragraph, Section, heading_key
 from .content import Opt, prefixed
+from .labelled_outcome import labelled_decisions
 from .sections import is_consequences, is_decision, options_sections, ordered, part_key, pc_kind
 from .sectiontext import labelled_lists
 
@@ -48,13 +49,12 @@ def add_points(doc: Document, decision: Section, opt: Opt) -> None:
 def decision_parts(doc: Document, opts: list[Opt]) -> None:
     """The one chosen option, argued nowhere else, takes the points of the decision's own
     parts that judge it ("## Proposal: X (Favored)" > "### Advantages", "### Benefits
-    Over Original Proposal", "### Drawbacks"): those of the first decision section, or
-    of a heading that names the decision before a colon."""
+    Over Original Proposal", "### Drawbacks"): those of the first decision section, or of
+    a heading that states the decision ("## Chosen Decision: X")."""
     chosen = [o for o in opts if o.marked]
     if len(chosen) != 1 or chosen[0].pros or chosen[0].cons:
         return
-    headed = (s for s in doc.sections() if is_decision(heading_key(s.title.partition(":")[0])))
-    decision = next(iter(ordered(doc, is_decision)), None) or next(headed, None)
+    decision = next(iter(ordered(doc, is_decision) or labelled_decisions(doc)), None)
     for sec in decision.children if decision is not None else ():
         key = part_key(sec)
         kind = pc_kind(key) or ("pros" if _BENEFITS_OVER.match(key) else None)

@@ -25,9 +25,11 @@ def _decision_label(block: object) -> bool:
     return roles.is_decision(label.strip(" :").lower())
 
 
-# "### Decision Outcome: AWS Lambda function": a decision heading that names the choice
+# "### Decision Outcome: AWS Lambda function", "## Chosen Decision: Return Unioned Error
+# types", "## Proposal: Max Int32 Weight Sum": a decision heading that names the choice
 _HEADED = re.compile(
-    r"^\s*(?:(?:final\s+)?decision(?:\s+outcome)?|outcome|chosen\s+option|selected\s+option)"
+    r"^\s*(?:(?:final\s+|chosen\s+)?decision(?:\s+outcome)?|outcome|proposal|"
+    r"(?:chosen|selected|preferred)\s+(?:option|solution|approach))"
     r"\s*[:\-–—]\s*(?P<x>\S.*)$",
     re.IGNORECASE,
 )
