@@ -97,3 +97,48 @@ def test_the_decision_names_and_turns_down_an_alternative(said: str, names: list
     rejected = [o.title for o in src.record.options if not o.chosen]
     assert rejected == names
     assert len(chosen_titles(src)) == 1
+
+
+_FIRST_IDEA = """# 7. Slim templates
+
+## Context
+
+We need a templating language. {context}
+
+## Decision
+
+{decision}
+"""
+
+
+@pytest.mark.parametrize(
+    "context",
+    [
+        "Jade was originally proposed as it is popular.",
+        "Jade was initially suggested by the team.",
+        "Using Jade was first planned, since we knew it.",
+    ],
+)
+def test_a_first_idea_the_decision_turns_down_is_an_option_not_taken(context: str) -> None:
+    decision = "We decided to move to Slim as Jade runs on Node.js."
+    src = read_text(_FIRST_IDEA.format(context=context, decision=decision))
+    (jade,) = [o for o in src.record.options if not o.chosen]
+    assert jade.title == "Jade"
+    assert jade.rejected_reason == decision
+    assert len(chosen_titles(src)) == 1
+
+
+@pytest.mark.parametrize(
+    ("context", "decision"),
+    [
+        # the decision does not name it again: nothing says it was turned down
+        ("Jade was originally proposed as it is popular.", "We use Slim."),
+        # the decision adopts it
+        ("Jade was originally proposed as it is popular.", "We decided to use Jade."),
+        # a common noun at the start of a sentence, never a name
+        ("Migration was originally planned for May.", "We decided to delay as migration is slow."),
+    ],
+)
+def test_a_first_idea_not_turned_down_is_no_option(context: str, decision: str) -> None:
+    src = read_text(_FIRST_IDEA.format(context=context, decision=decision))
+    assert titles(src) == []

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..document import Document, Paragraph
+from ..document import Document, Paragraph, Section
 from . import sections as roles
 from .content import Opt
 from .prose import _NOT_A_NAME, _WE, MAX_LISTED_WORDS, _clean, _opts, sentences
@@ -29,6 +29,13 @@ _WAS_CONSIDERED_BUT = re.compile(
     r"investigated|looked\s+at|tried|assessed|examined)\s*[,;]?\s+(?:but|however)\b,?\s*(?P<why>\S.*)$",
     re.IGNORECASE,
 )
+# "Jade was originally proposed as it is popular": the first idea, turned down when the
+# decision names it again while adopting something else ("We moved to Slim as Jade ...").
+_FIRST_IDEA = re.compile(
+    r"^(?:using\s+)?(?P<x>[^,;:()]{2,60}?)\s+(?:was|were|had\s+been)\s+(?:originally|initially|"
+    r"first)\s+(?:proposed|suggested|planned|recommended|favou?red|chosen)\b,?\s*(?P<why>.*)$",
+    re.IGNORECASE,
+)
 MAX_TURNED_DOWN = 20
 # A name, not a common noun: a capital inside it or after its first letter, a digit, or a
 # hyphen, dot, slash or code span ("apache-spark", "RxJava", "`sqlc`", "Node.js").
@@ -47,11 +54,13 @@ def considered_but(paras: list[Paragraph], doc: Document | None = None) -> list[
             said = " ".join(sentence.split())
             m = _CONSIDERED_BUT.match(said)
             passive = m is None and (m := _WAS_CONSIDERED_BUT.match(said)) is not None
+            first = m is None and (m := _FIRST_IDEA.match(said)) is not None
             if m is None:
                 continue
             name = _clean(re.sub(r"^(?:the|a|an)\s+", "", m.group("x"), flags=re.I))
             # a name that opens the sentence has its capital anyway: it needs another sign
-            looks = _NAME_LIKE.search(name[1:] if passive else name)
+            looks = bool(_NAME_LIKE.search(name[1:] if passive or first else name))
+            looks = looks or (first and bool(_turned(name, decided, within=True)[0]))
             if (
                 not name
                 or len(name.split()) > MAX_LISTED_WORDS
@@ -59,9 +68,34 @@ def considered_but(paras: list[Paragraph], doc: Document | None = None) -> list[
                 or not (looks or f"`{name}`" in para.source)
             ):
                 continue
+            why, line = (m.group("why"), para.line) if not first else _turned(name, decided)
+            if not why:
+                continue  # the first idea, never turned down in the decision
             for opt in _opts([name], para, seen):
-                opt.rejected, opt.reason, opt.reason_line = True, m.group("why"), para.line
+                opt.rejected, opt.reason, opt.reason_line = True, why, line
                 out.append(opt)
             if len(out) >= MAX_TURNED_DOWN:
                 return out  # a record turns down a few alternatives, not a catalogue
     return out
+
+
+def _turned(name: str, decided: list[Section], *, within: bool = False) -> tuple[str, int]:
+    """The decision's sentence that names ``name`` while the decision adopts something
+    else ("We decided to move to Slim as Jade ran on Node.js"), and its line; else none.
+    ``within``: only where the name stands inside the sentence, its capital as written
+    (a name, not a common noun that opens a sentence)."""
+    flags = 0 if within else re.IGNORECASE
+    said = re.compile(r"(?<=\w\s)" * within + r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", flags)
+    for para in (p for s in decided for p in s.paragraphs()):
+        for sentence in sentences(para.text):
+            if said.search(sentence) and not said.match(_ADOPTS.sub("", sentence)):
+                return " ".join(sentence.split()), para.line
+    return "", 0
+
+
+# what a deciding sentence says before the course it adopts
+_ADOPTS = re.compile(
+    r"^(?:we\s+(?:have\s+)?(?:decided|chose|agreed)\s+(?:to\s+)?)?(?:use|adopt|keep|stay\s+with|"
+    r"go\s+with|move\s+to|switch\s+to)?\s*",
+    re.IGNORECASE,
+)

@@ -35,7 +35,7 @@ from .content import Opt
 from .drawbacks import add_points
 from .enumerated import adopted_course
 from .groupanswers import group_answers
-from .labelled_outcome import labelled_decisions
+from .labelled_outcome import as_chosen, labelled_decisions
 from .naming import by_own_word, defined_names, restated_in, term_choice
 from .objects import chosen_by_object
 from .outcome import rest_of_outcome
@@ -77,6 +77,7 @@ class Decide:
     def choice(self) -> None:
         """The chosen option, by the first recognition that applies (docs/formats.md)."""
         outcome = roles.ordered(self.doc, roles.is_decision) or labelled_decisions(self.doc)
+        outcome = [as_chosen(s) for s in outcome]  # "## Decision outcome: X" names X
         for sec in outcome + [s for s in self.doc.sections() if s not in outcome]:
             if self._chosen_line(sec):
                 return
@@ -132,7 +133,6 @@ class Decide:
         own = {o.line for o in self.opts}  # an options list inside the decision names them all
         for sec in outcome:
             texts = [(ln, text) for ln, text in _texts(sec) or subheadings(sec) if ln not in own]
-            texts[:0] = [(sec.line, sec.title)] if ":" in sec.title else []  # "## Decision: B"
             found = [(i, line) for line, text in texts if (i := self._line_names(text)) >= 0]
             if len({i for i, _ in found}) > 1:
                 return False  # "Option 1: ... Option 2: ...": the options again, no choice

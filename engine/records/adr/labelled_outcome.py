@@ -38,14 +38,18 @@ _HEADED = re.compile(
 def _headed(doc: Document) -> list[Section]:
     """Decision headings that name the choice, each read as a "Decision" section that
     opens with a ``Chosen option:`` line for it."""
-    out: list[Section] = []
-    for sec in doc.sections():
-        if (m := _HEADED.match(sec.title)) is None:
-            continue
-        said = f"Chosen option: {m.group('x').strip()}"
-        line = Paragraph(said, said, line=sec.line, lines=(said,))
-        out.append(Section(sec.level, "Decision", sec.line, (line, *sec.blocks), sec.children))
-    return out
+    return [as_chosen(sec) for sec in doc.sections() if _HEADED.match(sec.title)]
+
+
+def as_chosen(sec: Section) -> Section:
+    """A decision heading that names the choice (``## Decision outcome: Out-of-Process
+    COA``) as a "Decision" section that opens with a ``Chosen option:`` line for it; any
+    other section as it is."""
+    if (m := _HEADED.match(sec.title)) is None:
+        return sec
+    said = f"Chosen option: {m.group('x').strip()}"
+    line = Paragraph(said, said, line=sec.line, lines=(said,))
+    return Section(sec.level, "Decision", sec.line, (line, *sec.blocks), sec.children)
 
 
 def labelled_decisions(doc: Document) -> list[Section]:
