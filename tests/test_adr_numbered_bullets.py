@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pytest
 from adr_layout import chosen_titles, read_text, titles
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 
 def _record(chosen: str, marker: str = "{n})") -> str:
@@ -32,3 +34,24 @@ def test_numbered_bullets_under_a_shared_approach(chosen: str, title: str) -> No
 def test_dotted_numbers_read_the_same() -> None:
     src = read_text(_record('"option 2"', marker="{n}."))
     assert chosen_titles(src) == ["Run the script in the bot"]
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(min_value=1, max_value=4), st.integers(min_value=0, max_value=2))
+def test_sub_bullets_indented_too_little_keep_the_numbered_list_whole(n: int, at: int) -> None:
+    """``1. X`` / `` - detail`` (one space in, so CommonMark ends the list) / ``2. Y``:
+    the numbering goes on, so the bullets are X's details and Y is still an option."""
+    names = ["Store errors on the record", "Keep a registry of errors", "Send them by webhook"]
+    lines = []
+    for i, name in enumerate(names, 1):
+        lines.append(f"{i}. {name}")
+        if i - 1 == at:
+            detail = "the error is kept with the job record so that a client can read it back later"
+            lines.extend(f" - {k}: {detail}." for k in range(n))
+    text = (
+        "# Handle job errors\n\n## Considered Options\n\n" + "\n".join(lines) + "\n\n"
+        "## Decision Outcome\n\nChosen option: 2, because it is simple.\n"
+    )
+    src = read_text(text)
+    assert titles(src) == names
+    assert chosen_titles(src) == ["Keep a registry of errors"]

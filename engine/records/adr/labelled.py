@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..document import Block, ListBlock, Paragraph, Row, Table
+from ..document import Block, ListBlock, ListItem, Paragraph, Row, Table
 from .content import Opt, clean_title, fill, marked_by
 from .sections import pc_kind
 
@@ -129,22 +129,28 @@ def _cell_points(lines: tuple[str, ...]) -> list[str]:
 def numbered_run(blocks: tuple[Block, ...] | list[Block], start: int) -> ListBlock | None:
     """An ordered list at ``blocks[start]`` that goes on after code blocks or paragraphs
     (``1.``, a code block, ``2.``: the list restarts at 2): one list of every item, each
-    keeping the blocks written between it and the next; None when nothing goes on."""
+    keeping the blocks written between it and the next, and the bullets written between
+    as its nested items (indented too little to nest); None when nothing goes on."""
     first = blocks[start]
     if not isinstance(first, ListBlock) or not first.ordered or first.items[0].number != 1:
         return None
     items = list(first.items)
     between: list[Block] = []
+    subs: list[ListItem] = []  # "1. X" / " - detail" (one space in) / "2. Y": X's details
     for block in blocks[start + 1 :]:
+        if isinstance(block, ListBlock) and not block.ordered:
+            subs.extend(block.items)
+            continue
         if not isinstance(block, ListBlock):
             between.append(block)
             continue
         want = (items[-1].number or 0) + 1
-        if not block.ordered or block.items[0].number != want:
+        if block.items[0].number != want:
             break
-        items[-1] = replace(items[-1], more=(*items[-1].more, *between))
+        last = items[-1]
+        items[-1] = replace(last, children=(*last.children, *subs), more=(*last.more, *between))
         items.extend(block.items)
-        between = []
+        between, subs = [], []
     if len(items) == len(first.items):
         return None
     return ListBlock(first.line, tuple(items), True, first.marker)
