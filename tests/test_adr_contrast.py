@@ -487,3 +487,38 @@ def test_an_adverb_among_the_auxiliaries_keeps_the_two_way_sentence(
 
     found = two_way(Said(sentence, 1))
     assert (None if found is None else (found.chosen, found.other)) == sides
+
+
+@pytest.mark.parametrize(
+    ("decision", "chosen", "others"),
+    [
+        (
+            "Use the GraphQL API to read supplier data, instead of using the content API or "
+            "the Contentful CDA gem.",
+            "GraphQL API",
+            ["content API", "Contentful CDA gem"],
+        ),
+        ("Adopt Renovate instead of Dependabot.", "Renovate", ["Dependabot"]),
+        ("Use Postgres rather than MongoDB, Cassandra or DynamoDB.", "Postgres",
+         ["MongoDB", "Cassandra", "DynamoDB"]),
+    ],
+)  # fmt: skip
+def test_an_imperative_decision_against_what_it_is_done_instead_of(
+    decision: str, chosen: str, others: list[str]
+) -> None:
+    (opts, _) = read_options(parse_markdown(record("Data lives in a CMS.", decision)))
+    assert [o.title for o in opts if o.marked] == [chosen]
+    assert [o.title for o in opts if not o.marked] == others
+    assert all(o.rejected and decision in o.description for o in opts if not o.marked)
+
+
+@pytest.mark.parametrize(
+    "decision",
+    [
+        "Use the content API if needed, instead of the gem.",  # a condition, not the choice
+        "Use GraphQL instead of it.",  # what it is done instead of names nothing
+    ],
+)
+def test_imperatives_that_set_nothing_against_the_choice(decision: str) -> None:
+    (opts, _) = read_options(parse_markdown(record("Data lives in a CMS.", decision)))
+    assert opts == []

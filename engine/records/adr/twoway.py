@@ -150,9 +150,16 @@ class TwoWay:
     other: str
     incumbent: bool  # the other side is what is in use today
     said: Said
+    more: tuple[str, ...] = ()  # further names the other side lists ("Y, Z or W")
 
 
 MAX_TITLE_SIDE_WORDS = 4
+MAX_SIDE_WORDS = 5  # each of several names set against the choice
+# "to read the data", "so that it ...": what the chosen course is for, not its name
+# and "as this looks easier", "because ...": why, not its name either
+_PURPOSE = re.compile(
+    r"\s+(?:(?:to|in\s+order\s+to)\s+(?!use\b|be\b)[a-z]+|so\s+that|as|because|since)\b.*$"
+)
 
 
 def _title_pair(chosen: str, other: str) -> bool:
@@ -179,10 +186,15 @@ def two_way(said: Said, *, title: bool = False) -> TwoWay | None:
         x, y = m.group("x"), m.group("y")
         if _DEFERRED.search(x) or _DEFERRED.search(y):
             continue
-        other = trim(y)
+        listed = [] if incumbent else _several(y)
+        other = listed[0] if listed else trim(y)
+        x = _PURPOSE.sub("", x) or x  # "Use GraphQL to read the data instead of ...": GraphQL
         chosen = trim(aligned(x, other) if other else x)
+        if listed and not all(names_pair(chosen, o, said.code) for o in listed):
+            other, listed = trim(y), []  # "Amazon MQ, mainly because ...": one name
+            chosen = trim(aligned(x, other) if other else x)
         if names_pair(chosen, other, said.code) or (title and _title_pair(chosen, other)):
-            return TwoWay(chosen, other, incumbent, said)
+            return TwoWay(chosen, other, incumbent, said, tuple(listed[1:]))
         if not title and not incumbent and _proper(chosen) and _proper(other) and chosen != other:
             return TwoWay(chosen, other, incumbent, said)  # "We chose Sass over Less"
     return None
@@ -219,20 +231,36 @@ def said_in(secs: list[Section]) -> Iterator[Said]:
 
 
 def options_of(found: TwoWay) -> list[Opt]:
-    """The two options of a two-way sentence: the chosen one marked, the other not taken
-    (the status quo when it is what the decision replaces)."""
+    """The options of a two-way sentence: the chosen one marked, the other not taken (the
+    status quo when it is what the decision replaces); a side that names several ("instead
+    of the content API or the CDA gem") is one option not taken for each."""
     said = found.said
     chosen = Opt(found.chosen, said.line, None, [found.chosen], uncertain=True)
     chosen.marked, chosen.marked_line = True, said.line
     chosen.chosen_by = "the chosen side of a two-way sentence"
     chosen.describe(said.text, said.line)
-    other = Opt(found.other, said.line, None, [found.other], uncertain=True)
-    other.rejected = True
-    if found.incumbent:
-        other.describe(f"In use before this decision (the status quo): {said.text}", said.line)
-        return [other, chosen]
-    other.describe(said.text, said.line)
-    return [chosen, other]
+    others = []
+    for name in (found.other, *found.more):
+        other = Opt(name, said.line, None, [name], uncertain=True)
+        other.rejected = True
+        others.append(other)
+        if found.incumbent:
+            other.describe(f"In use before this decision (the status quo): {said.text}", said.line)
+            return [other, chosen]
+        other.describe(said.text, said.line)
+    return [chosen, *others]
+
+
+MAX_SEVERAL = 4  # names set against the choice in one sentence, at most
+
+
+def _several(side: str) -> list[str]:
+    """The names a side lists ("MongoDB, Cassandra or DynamoDB", "using the content API or
+    the CDA gem"), or none."""
+    side = re.sub(r"^(?:using|use)\s+", "", side.strip(), flags=re.I)
+    parts = [trim(p) for p in re.split(r",\s*(?:or\s+)?|\s+or\s+", side)]
+    ok = 2 <= len(parts) <= MAX_SEVERAL and all(p and acceptable(p) for p in parts)
+    return parts if ok and all(len(p.split()) <= MAX_SIDE_WORDS for p in parts) else []
 
 
 def in_decision(doc: Document, title: str, title_line: int) -> list[Opt]:
