@@ -11,7 +11,18 @@ import re
 
 from ..document import ListBlock, Paragraph, Section
 from .content import Opt
-from .prose import _VAGUE, MAX_TITLE_WORDS, _a_name, _clause, _clean, _opts, in_section, sentences
+from .prose import (
+    _VAGUE,
+    MAX_LISTED_WORDS,
+    MAX_TITLE_WORDS,
+    _a_name,
+    _clause,
+    _clean,
+    _items,
+    _opts,
+    in_section,
+    sentences,
+)
 
 # "Running our own RabbitMQ cluster was considered", "GraphQL was also evaluated, ...".
 _WAS_WEIGHED = re.compile(
@@ -55,7 +66,13 @@ def weighed(sentence: str) -> list[str]:
     m = _WAS_WEIGHED.match(sentence)
     if m is None or _VAGUE.search(m.group("x")):
         return []
-    return _a_name(_clean(m.group("x")))
+    said = _clean(m.group("x"))
+    both = re.match(r"^(?:both|either)\s+", said, re.IGNORECASE)
+    if both or (" and " in said and re.search(r"\s(?:were|have\s+been)\s", m.group(0))):
+        names = _items(said[both.end() if both else 0 :], MAX_LISTED_WORDS)
+        if len(names) >= 2:  # "Both `X` and `Y` were investigated": two courses
+            return names
+    return _a_name(said)
 
 
 def course_subject(sentence: str) -> list[str]:
@@ -83,7 +100,7 @@ def in_options_section(sec: Section, *, lists_as_cons: bool = True) -> list[Opt]
         own = [o for o in found if o.line == block.line]
         if not own and said:
             names = next((w for s in said if (w := weighed(s))), []) or course_subject(said[0])
-            own = _opts(names[:1], block, seen)
+            own = _opts(names, block, seen)
             found.extend(own)
         if own:
             by_para[n] = own[-1]
