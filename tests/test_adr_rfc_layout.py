@@ -75,3 +75,46 @@ def test_a_pointer_to_another_part_gives_the_options_by_reference(
     more = f"\n# Alternatives\n\n{alternatives}\n"
     rec = read_text(_RFC.format(more=more), name="text/0215-server-errors.md").record
     assert bool((rec.model_extra or {}).get("x_options_by_reference")) is pointer
+
+
+def test_a_feature_name_in_the_metadata_list_is_the_title() -> None:
+    text = "- Feature Name: `policy_groups`\n" + _RFC.format(more="")
+    rec = read_text(text, name="text/0215-server-errors.md").record
+    assert rec.title == "policy_groups"
+
+
+_ALTERNATIVES = """
+# Drawbacks
+
+- One more expression language to learn.
+
+# Alternatives
+
+Users could write a single policy that calls the others. This was rejected because it
+needs a custom build for each combination.
+
+Another option is to support groups in the admission controller directly.
+"""
+
+
+def test_alternatives_paragraphs_each_give_one_course() -> None:
+    rec = read_text(_RFC.format(more=_ALTERNATIVES), name="text/0215-x.md").record
+    others = [o for o in rec.options if not o.chosen]
+    assert [o.title for o in others] == [
+        "write a single policy that calls the others",
+        "support groups in the admission controller directly",
+    ]
+    assert others[0].rejected_reason == ("it needs a custom build for each combination")
+    (chosen,) = [o for o in rec.options if o.chosen]
+    assert chosen.cons == ["One more expression language to learn."]
+
+
+def test_beside_a_named_course_an_explaining_paragraph_is_no_alternative() -> None:
+    more = _ALTERNATIVES.replace(
+        "Users could write a single policy that calls the others. This was rejected because it\n"
+        "needs a custom build for each combination.",
+        "Since operators manage the policies, there are few ways to combine them.",
+    )
+    rec = read_text(_RFC.format(more=more), name="text/0215-x.md").record
+    others = [o.title for o in rec.options if not o.chosen]
+    assert others == ["support groups in the admission controller directly"]

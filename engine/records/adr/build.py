@@ -212,8 +212,9 @@ class Builder(Decide):
         stem = PurePosixPath(self.path.replace("\\", "/")).stem
         if not title and "title" in self.data:
             title = str(self.data["title"])
-        if not title and (name := self.doc.meta("name")) is not None and name.value.strip():
-            title = name.value.strip()  # an RFC's "# Meta" / "- Name: RFC Process"
+        for key in ("name", "feature name", "feature"):  # an RFC's "# Meta" / "- Name: X"
+            if not title and (name := self.doc.meta(key)) is not None and name.value.strip():
+                title = name.value.strip().strip("`")  # "- Feature Name: `policy_groups`"
         if not title:
             title = title_from_file_name(stem) if self.path != "-" else "Untitled decision"
         if sec is not None and self.data.get("title") == sec.title and title != sec.title:

@@ -37,7 +37,7 @@ from .led import led_paragraphs
 from .ledafter import led_after
 from .letters import coded, lettered
 from .ofheadings import named_by_points
-from .prose import paragraph_alternatives
+from .paragraphs import paragraph_alternatives
 from .reasons import introduced_lists, reasons_after, reasons_follow
 from .rejected import add_why_nots, as_rejected, why_not_heading, why_not_headings
 from .sameoption import key, same_name
@@ -207,8 +207,8 @@ def from_section(sec: Section) -> tuple[list[Opt], bool]:
     if found := led_paragraphs(sec):  # "**Keep X as it is.** Defers the problem..."
         return found, False
     found = in_options_section(sec)
-    if not found and (DECISION_WORDS.search(sec.key) or is_rejected(sec.key)):  # "Other options"
-        found = paragraph_alternatives(sec)
+    if DECISION_WORDS.search(sec.key) or is_rejected(sec.key):  # "Other options"
+        found = paragraph_alternatives(sec, found)
     return found, True
 
 

@@ -1,0 +1,77 @@
+"""An alternatives section written in paragraphs only, each paragraph one alternative
+("Users could write one policy that calls the others. This was rejected because ...")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..document import Section
+from .content import Opt
+from .prose import MAX_TITLE_WORDS, _clause, _clean, sentences
+
+MAX_ALTERNATIVE_PARAGRAPHS = 3
+# Paragraphs of an alternatives section that say there is none, or point elsewhere.
+_NO_ALTERNATIVE = re.compile(
+    r"^\W*(?:n/?a|none|no\b|not\b|nothing|unknown\b|tbd|tbc|todo|see\b|refer\b|same\b|"
+    r"as\s+(?:in|for)\b|identical\b|there\s+(?:are|were|was|is)"
+    r"\s+no|we\s+(?:did|do|have)\s+not|we\s+didn't|no\s+other|"
+    # "The alternatives are shown above in the motivation": a pointer, not an alternative
+    r"(?:the\s+|other\s+)?alternatives?\s+(?:are|were|is|was)\s+(?:shown|described|listed|"
+    r"discussed|given|covered)\b)",
+    re.IGNORECASE,
+)
+
+
+def paragraph_alternatives(sec: Section, named: Sequence[Opt] = ()) -> list[Opt]:
+    """An alternatives section written as one to three short paragraphs and nothing else
+    ("Run the service on our own Kubernetes cluster instead."): each paragraph is one
+    alternative, titled by its first sentence ("Users could write one policy that calls the
+    others" is "write one policy that calls the others"); "This was rejected because ..."
+    gives its reason. The paragraphs of ``named`` options (read by the sentence readers)
+    keep them, and beside them a paragraph counts only in those two shapes. Uncertain,
+    like every option read from prose."""
+    paras = [p for p in sec.paragraphs() if not p.source.lstrip().startswith("![")]  # images
+    if (
+        not paras
+        or len(paras) > MAX_ALTERNATIVE_PARAGRAPHS
+        or len(sec.paragraphs()) != len(sec.blocks)
+        or sec.children
+    ):
+        return list(named)
+    out: list[Opt] = []
+    for para in paras:
+        if own := [o for o in named if o.line == para.line]:
+            out.extend(own)
+            continue
+        said = sentences(para.text) or [""]
+        if not said[0] or _NO_ALTERNATIVE.match(said[0]) or said[0].endswith(":"):
+            return list(named)
+        first = _SOMEONE_COULD.sub("", said[0])
+        turned = any(_WAS_REJECTED.match(t) for t in said[1:])
+        if named and first == said[0] and not turned:
+            continue  # beside named ones, only a course someone could take, or one turned down
+        words = _clause(first).split() or first.split()
+        title = _clean(" ".join(words[:MAX_TITLE_WORDS]))
+        if not title:
+            return list(named)
+        opt = Opt(title, para.line, None, [said[0]], uncertain=True)
+        opt.describe(para.text, para.line)
+        if why := next((m.group("why") for t in said[1:] if (m := _WAS_REJECTED.match(t))), ""):
+            opt.rejected, opt.reason, opt.reason_line = True, why.rstrip("."), para.line
+        out.append(opt)
+    return out
+
+
+# "Users could write ...", "We could instead ...": who could do it is not the alternative
+_SOMEONE_COULD = re.compile(
+    r"^(?:we|you|one|users?|operators?|developers?|authors?|clients?|teams?)\s+"
+    r"(?:could|can|might|may)\s+(?:also\s+|instead\s+|alternatively\s+)*(?=[a-z])",
+    re.IGNORECASE,
+)
+_WAS_REJECTED = re.compile(
+    r"^(?:this|that|it|this\s+approach|this\s+option)\s+(?:was|is|has\s+been)\s+"
+    r"(?:rejected|discarded|dismissed|ruled\s+out|not\s+chosen)\s+(?:because|as|since)\s+"
+    r"(?P<why>\S.*)$",
+    re.IGNORECASE,
+)
