@@ -161,7 +161,22 @@ def split_title(
     clause = _CLAUSE.search(text)  # "Prometheus Operator Probe, which wraps ...": the name
     if clause and 1 <= len(text[: clause.start()].split()) <= 8:
         return text[: clause.start()].strip(), text[clause.start() :].strip(" ,") or None
+    for end in _FIRST_SENTENCE.finditer(text):  # "Buffer samples on disk. This needs space."
+        head = text[: end.start()]
+        if head.count("(") != head.count(")") or head.count('"') % 2:
+            continue  # "(e.g., "# 2. Do ...")": inside brackets or quotes
+        if 1 <= len(head.split()) <= MAX_SENTENCE_TITLE_WORDS:
+            return head.strip(), text[end.end() :].strip() or None
+        break
     return text.strip(), None
+
+
+MAX_SENTENCE_TITLE_WORDS = 12
+# the end of an option's first sentence, another sentence after it (not "e.g. X", "v1. X")
+_FIRST_SENTENCE = re.compile(
+    r"(?<!e\.g)(?<!i\.e)(?<!\betc)(?<!\bvs)(?<!\bcf)(?<!\bex)(?<!\bincl)(?<!\bapprox)"
+    r"(?<![\s.][A-Z])(?<=[A-Za-z0-9)\]`'\"”])\.\s+(?=[A-Z])"  # not "U.S. Gov", "J. Doe"
+)
 
 
 def option_text(
