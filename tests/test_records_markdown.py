@@ -514,6 +514,12 @@ def test_broken_front_matter_names_line() -> None:
         ("Approved (by TSC vote on 3/25/21)", "accepted"),
         ("{proposed | accepted}", None),
         ("Superseded by [ADR-0009](0009-x.md)", "superseded"),
+        ("Partially Implemented", "accepted"),  # decided, not all carried out
+        ("`Partially implemented`", "accepted"),
+        ("implementable", "accepted"),  # a KEP's stages
+        ("provisional", "proposed"),
+        ("Merged", "accepted"),
+        ("Postponed", None),  # kept as written: neither decided nor turned down
     ],
 )
 def test_status_mapping(raw: str, status: str | None) -> None:
@@ -975,3 +981,19 @@ def test_a_bracketed_title_of_a_dated_record_is_its_title() -> None:
     )
     (src,) = load_file("adr/0017-theme.md", text.encode(), explicit=False)
     assert isinstance(src, SourceRecord) and src.record.title == "[Design Guideline]"
+
+
+def test_an_implementation_status_gives_the_status_when_nothing_else_does() -> None:
+    text = """
+        ## Remote write retries
+
+        * **Owners:** Jane Doe
+        * **Implementation Status:** `Partially implemented`
+
+        ## How
+
+        Retry with backoff.
+        """
+    assert load_one(text).record.status == "accepted"
+    both = text.replace("* **Owners:**", "* **Status:** Rejected\n        * **Owners:**")
+    assert load_one(both).record.status == "rejected"

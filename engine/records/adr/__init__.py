@@ -50,7 +50,9 @@ def classify(doc: Document) -> str | None:
     if title is not None and _RECORD_TITLE.match(title.title):
         return "madr"  # "Architecture Decision Record: X", "ADR-12: X"
     decision = any(roles.is_decision(k) for k in keys)
-    status = "status" in meta or any(roles.is_status(k) for k in keys)
+    status = bool({"status", "implementation status"} & meta) or any(
+        roles.is_status(k) for k in keys
+    )
     if decision or status:
         return "nygard" if decision and any(roles.is_status(k) for k in keys) else "madr"
     if any(k in roles.RFC_OPENINGS for k in keys) and any(k in _RFC_DESIGNS for k in keys):

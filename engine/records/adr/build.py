@@ -77,6 +77,9 @@ class Builder(Decide):
     def metadata(self) -> None:
         for meta in self.doc.metadata:
             self._meta(meta)
+        done = next((m for m in self.doc.metadata if m.name == "implementation status"), None)
+        if done is not None and "status" not in self.data:  # "Implementation Status: Partially
+            self._status(done.value, done.line, done)  # implemented", when no status says more
         status_sec = roles.first(self.doc, roles.is_status)
         if status_sec is not None:
             for meta in _section_meta(status_sec):

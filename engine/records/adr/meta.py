@@ -36,6 +36,11 @@ STATUS_MAP = {
     "rejected": "rejected",
     "declined": "rejected",
     "implemented": "implemented",
+    "partially implemented": "accepted",  # decided, still being carried out
+    "implementable": "accepted",  # a KEP's approved stage
+    "provisional": "proposed",  # a KEP's stage before that
+    "merged": "accepted",  # an RFC merged into the repository
+    "landed": "implemented",
     "done": "implemented",
     "completed": "implemented",
     "complete": "implemented",
