@@ -142,3 +142,64 @@ def test_a_first_idea_the_decision_turns_down_is_an_option_not_taken(context: st
 def test_a_first_idea_not_turned_down_is_no_option(context: str, decision: str) -> None:
     src = read_text(_FIRST_IDEA.format(context=context, decision=decision))
     assert titles(src) == []
+
+
+_POSTGRES = """# 3. Use Postgres
+
+## Status
+
+Accepted
+
+## Context
+
+We need a database. {context}
+
+## Decision
+
+{decision}
+"""
+
+
+@pytest.mark.parametrize(
+    ("context", "others"),
+    [
+        ("MongoDB was also an option, but it lacks joins.", ["MongoDB"]),
+        ("MongoDB would have required a new cluster, so we chose Postgres.", ["MongoDB"]),
+        ("Why not MongoDB? It lacks joins.", ["MongoDB"]),
+        ("The main contender was MongoDB, which lacks joins.", ["MongoDB"]),
+        ("We dismissed MongoDB as it lacks joins.", ["MongoDB"]),
+        ("MongoDB and Cassandra were discarded: they lack joins.", ["MongoDB", "Cassandra"]),
+        ("Switching to MongoDB was considered too risky.", ["MongoDB"]),
+        ("We could also have used MongoDB, but it lacks joins.", ["MongoDB"]),
+        ("Other options such as MongoDB and Cassandra were considered but rejected.",
+         ["MongoDB", "Cassandra"]),
+        ("We looked at MongoDB and Cassandra but chose Postgres for joins.",
+         ["MongoDB", "Cassandra"]),
+        ("Unlike MongoDB, Postgres supports joins.", ["MongoDB"]),
+        ("Compared to MongoDB, Postgres has joins.", ["MongoDB"]),
+        ("We prefer Postgres to MongoDB because of joins.", ["MongoDB"]),
+        ("Instead of MongoDB, we use Postgres.", ["MongoDB"]),
+    ],
+)  # fmt: skip
+def test_more_ways_of_turning_an_alternative_down(context: str, others: list[str]) -> None:
+    src = read_text(_POSTGRES.format(context=context, decision="We will use Postgres."))
+    assert [o.title for o in src.record.options if not o.chosen] == others
+    assert chosen_titles(src) == ["Postgres"]
+
+
+@pytest.mark.parametrize(
+    "context",
+    [
+        "Why not? It is cheap.",  # no alternative named
+        "MongoDB would have required a new cluster.",  # the decision adopts it
+        "Unlike MongoDB, Cassandra has no joins.",  # the decision adopts neither
+        "We prefer MongoDB to Cassandra for logs.",  # neither
+        "Migration was considered too risky.",  # a common noun opening the sentence
+    ],
+)
+def test_sentences_that_turn_nothing_down(context: str) -> None:
+    decision = (
+        "We will use MongoDB." if context.startswith("MongoDB would") else "We will use Postgres."
+    )
+    src = read_text(_POSTGRES.format(context=context, decision=decision))
+    assert [o.title for o in src.record.options if not o.chosen] == []

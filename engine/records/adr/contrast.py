@@ -329,6 +329,38 @@ def _sentences(doc: Document) -> Iterator[tuple[list[Said], bool]]:
     yield list(said_in(decision_parts(doc))), True
 
 
+# A comparison that favours one side: "Unlike MongoDB, Postgres supports joins", "We prefer
+# Postgres to MongoDB", "Instead of MongoDB, we use Postgres".
+_SIDES = r"(?P<x>[^,;]{2,60}?)"
+_COMPARED = tuple(
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        r"^(?:unlike|compared\s+(?:to|with)|in\s+contrast\s+to|as\s+opposed\s+to)\s+"
+        r"(?P<y>[^,;]{2,60}?),\s+" + _SIDES + r"\s+(?:is|are|has|have|supports?|offers?|"
+        r"provides?|gives|does|can|scales?|handles?|runs?|needs?|requires?)\b",
+        r"^(?:we|the\s+team)\s+(?:(?:clearly|strongly|generally)\s+)?prefer(?:s|red)?\s+"
+        + _SIDES
+        + r"\s+(?:to|over)\s+(?P<y>[^,;]{2,60}?)(?:[,;]?\s+(?:because|as|since|for)\b.*)?$",
+        r"^(?:instead\s+of|rather\s+than)\s+(?P<y>[^,;]{2,60}?),\s+(?:we|the\s+team)\s+(?:will\s+|now\s+)?"
+        r"(?:use|choose|adopt|pick|go\s+with|run|rely\s+on)\s+(?P<x>[^,;]{2,60})$",
+    )
+)
+
+
+def compared_to(said: Said, doc: Document) -> Found | None:
+    """A comparison that favours the side the decision adopts: the other side is an
+    alternative not taken. Never when the decision adopts neither."""
+    text = " ".join(said.text.split()).rstrip(" .!")
+    for pattern in _COMPARED:
+        m = pattern.match(text)
+        if m is None:
+            continue
+        x, y = _side(m.group("x")), _side(m.group("y"))
+        if names_pair(x, y, said.code) and adopted(x, doc) and not adopted(y, doc):
+            return Found(x, y, False, said)
+    return None
+
+
 def contrasts(doc: Document) -> list[Found]:
     """Every contrast of the context and the decision, in order, each alternative once."""
     if not decision_parts(doc):
@@ -339,6 +371,7 @@ def contrasts(doc: Document) -> list[Found]:
         for n, said in enumerate(saids):
             one = (
                 contrast(said, in_decision=decision)
+                or compared_to(said, doc)
                 or no_longer(saids, n)
                 or ruled_out(said)
                 or would_list(said, doc)

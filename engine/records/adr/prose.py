@@ -49,7 +49,7 @@ _ALTERNATIVE_IS = re.compile(
     r"^(?:the\s+|an?\s+|one\s+|another\s+)?(?:(?:primary|main|first|second|third|other|only|"
     r"obvious|final|last|rejected|considered|possible|natural|further)\s+|"
     r"['\"“‘][^'\"”’]{1,30}['\"”’]\s+)*"  # "The 'do nothing' alternative is to ..."
-    r"(?:option|alternative|approach|candidate|choice|possibility)\s+"
+    r"(?:option|alternative|approach|candidate|choice|possibility|contender|competitor)\s+"
     r"(?:(?:for|to)\s+(?P<ref>that|this|it|these|those)\s+)?"
     r"(?:(?:that\s+|which\s+)?" + _WE + r"\s+(?:\w+\s+){0,2}?"
     r"(?:considered|evaluated|looked\s+at|explored|rejected)\s+)?"
@@ -89,6 +89,12 @@ _SUCH_AS = re.compile(
 )
 _EXAMPLES = re.compile(
     r",?\s+(?:such\s+as|in\s+the\s+style\s+of|like|which|that|including|e\.?g\.?)\s", re.I
+)
+_PASSIVE_END = re.compile(r"\s+(?:were|was|are|is|have\s+been|has\s+been)\s.*$", re.I)
+_BUT_CHOSE = re.compile(
+    r"\bbut\s+(?:(?:we|i)\s+)?(?:finally\s+|eventually\s+)?(?:chose|picked|selected|went\s+with|"
+    r"settled\s+on|opted\s+for)\s+(?P<y>.+)$",
+    re.IGNORECASE,
 )
 _CLAUSE_OBJECT = re.compile(r"^(?:that|whether|if|how|why|what|when|where|which)\b", re.I)
 _VAGUE = re.compile(
@@ -146,12 +152,15 @@ def considered(sentence: str, *, single: bool) -> list[str]:
         return []
     said = m.group("x")
     such = _SUCH_AS.search(said)
-    if such and _VAGUE.search(said[: such.start()]):
-        return _items(_clause(such.group(1)), MAX_LISTED_WORDS)
+    if such and _VAGUE.search(said[: such.start()]):  # "... such as X and Y were considered"
+        return _items(_clause(_PASSIVE_END.sub("", such.group(1))), MAX_LISTED_WORDS)
     if _VAGUE.match(_LEAD.sub("", said)) or _CLAUSE_OBJECT.match(said):
         return []  # "we considered other options", "We considered that SSL is not needed"
     clause = _EXAMPLES.split(_clause(said))[0]
     found = _items(clause, MAX_LISTED_WORDS)
+    if found and (took := _BUT_CHOSE.search(said)) is not None:  # "... but chose Postgres"
+        chose = re.split(r"\s+(?:for|because|as|since|due\s+to|given|to|in\s+order)\b", took["y"])
+        found += _items(_clause(chose[0]), MAX_LISTED_WORDS)[:1]
     if not found and single:  # one alternative described in a phrase
         whole = _clean(clause)
         ok = whole and len(whole.split()) <= MAX_TITLE_WORDS and not _NOT_A_NAME.match(whole)
@@ -224,7 +233,7 @@ def included(sentence: str) -> list[str]:
     m = _INCLUDED.search(sentence)
     if m is None:
         return []
-    found = _items(_clause(m.group("x")), MAX_INCLUDED_WORDS)
+    found = _items(_clause(_PASSIVE_END.sub("", m.group("x"))), MAX_INCLUDED_WORDS)
     return found if len(found) >= 2 else []
 
 
