@@ -179,3 +179,23 @@ def test_markdown_heading_with_long_trailing_space_run() -> None:
         (src,) = load_file("x.md", text.encode())
     assert not isinstance(src, InputError)
     assert src.record.title == "T x"
+
+
+def _unsupported_zip_version(data: bytes) -> bytes:
+    """The package with every central directory entry claiming a zip version (8.4) that
+    Python's zipfile refuses with NotImplementedError."""
+    out = bytearray(data)
+    at = out.find(b"PK\x01\x02")
+    while at != -1:
+        out[at + 6 : at + 8] = (84).to_bytes(2, "little")  # version needed to extract
+        at = out.find(b"PK\x01\x02", at + 4)
+    return bytes(out)
+
+
+def test_a_word_package_of_an_unsupported_zip_version() -> None:
+    sample = Path(__file__).parent.parent / "samples" / "business-cases"
+    docx = next(sample.glob("*.docx"))
+    (got,) = load_file("paper.docx", _unsupported_zip_version(docx.read_bytes()))
+    assert isinstance(got, InputError)
+    assert got.file == "paper.docx"
+    assert "Word document" in got.message

@@ -204,8 +204,8 @@ def check_package(data: bytes) -> str | None:
                 )
             names = set(package.namelist())
             body = package.read("word/document.xml") if "word/document.xml" in names else b""
-    except (zipfile.BadZipFile, OSError, ValueError, zlib.error):
-        return None  # the document reader says what is wrong with it
+    except (zipfile.BadZipFile, OSError, ValueError, zlib.error, NotImplementedError):
+        return None  # the document reader says what is wrong with it ("zip file version 8.4")
     paragraphs = body.count(b"<w:p>") + body.count(b"<w:p ")
     if paragraphs > MAX_PACKAGE_PARAGRAPHS:
         return (
