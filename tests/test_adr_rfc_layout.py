@@ -118,3 +118,43 @@ def test_beside_a_named_course_an_explaining_paragraph_is_no_alternative() -> No
     rec = read_text(_RFC.format(more=more), name="text/0215-x.md").record
     others = [o.title for o in rec.options if not o.chosen]
     assert others == ["support groups in the admission controller directly"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an RFC's summary and motivation, no design part
+        "- Start Date: 2020-01-21\n\n# Summary\n\nDrop the `$on` API.\n\n# Motivation\n\n"
+        "It is rarely used.\n\n# Adoption strategy\n\nA codemod.\n",
+        # a proposal's "Why" and "How"
+        "## Remove copyright dates\n\n* **Owners:** Ana\n\n## Why\n\nThey go stale.\n\n"
+        "## How\n\nDelete them.\n",
+        # a title that decides
+        "# Using urfave/cli instead of cobra\n\n## Backwards compatibility\n\nFlags stay.\n",
+    ],
+)
+def test_proposals_without_a_decision_part_are_records(text: str) -> None:
+    (src,) = load_file("rfcs/0020-x.md", text.encode())
+    assert isinstance(src, SourceRecord), src
+
+
+def test_a_title_that_decides_gives_both_sides() -> None:
+    text = "# Using XCTest instead of Quick/Nimble\n\n## Context\n\nTests.\n\n## Decision\n\nOK.\n"
+    rec = read_text(text, name="docs/0001-x.md").record
+    assert [(o.title, bool(o.chosen)) for o in rec.options] == [
+        ("XCTest", True),
+        ("Quick/Nimble", False),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# Summary\n\nA summary only.\n",
+        "## Why\n\nBecause.\n",  # a why without a how
+        "# Using the cache\n\n## Setup\n\nRun it.\n",  # a title that decides nothing
+    ],
+)
+def test_documents_that_propose_nothing_are_still_skipped(text: str) -> None:
+    (got,) = load_file("rfcs/0020-x.md", text.encode())
+    assert isinstance(got, InputError)

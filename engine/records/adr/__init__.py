@@ -19,6 +19,8 @@ from . import sections as roles
 from .build import Builder, title_from_file_name
 from .choice import CHOSEN_LINE, norm
 from .meta import map_status, stage_status
+from .names import Said
+from .twoway import two_way
 
 Result = SourceRecord | InputError
 _RECORD_TITLE = re.compile(
@@ -57,6 +59,11 @@ def classify(doc: Document) -> str | None:
         return "nygard" if decision and any(roles.is_status(k) for k in keys) else "madr"
     if any(k in roles.RFC_OPENINGS for k in keys) and any(k in _RFC_DESIGNS for k in keys):
         return "madr"  # an RFC: "Summary" or "Motivation", and the design it proposes
+    if {"summary", "motivation"} <= set(keys) or {"why", "how"} <= set(keys):
+        return "madr"  # an RFC's summary and motivation; a proposal's "Why" and "How"
+    said = re.sub(r"^(?:using|adopting)\b", "Use", title.title, flags=re.I) if title else ""
+    if title is not None and two_way(Said(said, title.line), title=True) is not None:
+        return "madr"  # "# Using urfave/cli instead of spf13/cobra": the title decides
     stages = [m.value for m in doc.metadata if m.name == "stage" and stage_status(m.value)]
     if stages and any(k in roles.RFC_OPENINGS for k in keys):
         return "madr"  # a staged RFC: "Stage: 2 (candidate)" and a "## Summary"
@@ -64,8 +71,9 @@ def classify(doc: Document) -> str | None:
 
 
 def _untitled_part(key: str) -> bool:
-    """A part no record is titled by, even when it is the first heading."""
-    return roles.is_status(key) or roles.is_context(key)
+    """A part no record is titled by, even when it is the first heading (an RFC's
+    "# Summary" over its "# Motivation")."""
+    return roles.is_status(key) or roles.is_context(key) or key in roles.RFC_OPENINGS
 
 
 # The design an RFC proposes, which is its decision

@@ -269,5 +269,6 @@ def in_decision(doc: Document, title: str, title_line: int) -> list[Opt]:
         found = two_way(said)
         if found is not None:
             return options_of(found)
+    title = re.sub(r"^(?:using|adopting)\b", "Use", title, flags=re.I)  # "Using X instead of Y"
     found = two_way(Said(title, title_line), title=True) if title else None
     return options_of(found) if found is not None else []
