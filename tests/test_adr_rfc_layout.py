@@ -158,3 +158,31 @@ def test_a_title_that_decides_gives_both_sides() -> None:
 def test_documents_that_propose_nothing_are_still_skipped(text: str) -> None:
     (got,) = load_file("rfcs/0020-x.md", text.encode())
     assert isinstance(got, InputError)
+
+
+def test_a_document_that_calls_itself_a_proposal_is_a_record() -> None:
+    text = (
+        "# OpenTelemetry for extra context\n\n## Introduction\n\nUsers cannot see slow steps. "
+        "The purpose of this RFC is to add tracing.\n\n## Approach\n\nSpans per step.\n"
+    )
+    (src,) = load_file("rfc/20250129-tracing.md", text.encode())
+    assert isinstance(src, SourceRecord), src
+
+
+def test_a_numbered_proposal_title_is_a_record() -> None:
+    text = "# NAP-10 — Migration of the event system\n\n## Purpose\n\nOne event model.\n"
+    (src,) = load_file("naps/10-events.md", text.encode())
+    assert isinstance(src, SourceRecord), src
+
+
+def test_a_rest_field_list_in_a_myst_block_gives_the_metadata() -> None:
+    text = (
+        "# NAP-10 — Migration of the event system\n\n```{eval-rst}\n"
+        ":Author: Ana Lima <ana@example.org>\n:Created: 2026-07-26\n:Status: Draft\n"
+        ":Type: Standards Track\n```\n\n## Purpose\n\nOne event model.\n"
+    )
+    rec = read_text(text, name="naps/10-events.md").record
+    assert rec.status == "proposed"
+    assert rec.date is not None and rec.date.isoformat() == "2026-07-26"
+    plain = text.replace("{eval-rst}", "text")  # any other code block stays code
+    assert read_text(plain, name="naps/10-events.md").record.status is None

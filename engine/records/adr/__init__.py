@@ -25,7 +25,13 @@ from .twoway import two_way
 Result = SourceRecord | InputError
 _RECORD_TITLE = re.compile(
     r"^\s*(?:(?:architecture\s+)?decision\s+record\s*(?:\(ADR\)\s*)?(?::|for\s|[-–—]\s)|"
-    r"ADR\b\s*[-#]?\s*\d)",
+    r"(?:ADR|RFC|NAP|NEP|KEP|PEP|DEP|MEP|EEP|DR)\b\s*[-#]?\s*\d)",  # "NAP-10 — Events"
+    re.IGNORECASE,
+)
+# A document that calls itself a proposal ("the purpose of this RFC is", "this proposal is
+# intentionally small"): a record of what it proposes.
+_SELF_PROPOSED = re.compile(
+    r"\bthis\s+(?:rfc|proposal|nap|nep|kep|pep|enhancement\s+proposal|design\s+proposal)\b",
     re.IGNORECASE,
 )
 _FRONT_KEYS = ("status", "date", "deciders", "decision-makers", "decision makers")
@@ -61,6 +67,8 @@ def classify(doc: Document) -> str | None:
         return "madr"  # an RFC: "Summary" or "Motivation", and the design it proposes
     if {"summary", "motivation"} <= set(keys) or {"why", "how"} <= set(keys):
         return "madr"  # an RFC's summary and motivation; a proposal's "Why" and "How"
+    if any(_SELF_PROPOSED.search(p.text) for s in doc.sections() for p in s.paragraphs()):
+        return "madr"
     said = re.sub(r"^(?:using|adopting)\b", "Use", title.title, flags=re.I) if title else ""
     if title is not None and two_way(Said(said, title.line), title=True) is not None:
         return "madr"  # "# Using urfave/cli instead of spf13/cobra": the title decides

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ...types import Loc
-from .model import Block, ListBlock, ListItem, Meta, Paragraph, Section, Table
+from .model import Block, Code, ListBlock, ListItem, Meta, Paragraph, Section, Table
 
 MAX_KEY_WORDS = 5
 _KEY = re.compile(r"^([A-Za-z][\w ()/&'.-]{0,60}?)\s*:\s*(.*)$")
@@ -184,7 +184,23 @@ def key_values(blocks: Iterable[Block]) -> tuple[Meta, ...]:
             out.extend(_from_paragraph(block))
         elif isinstance(block, Table):
             out.extend(_from_table(block))
+        elif isinstance(block, Code) and "eval-rst" in block.info:
+            out.extend(_field_list(block))
     return tuple(m for meta in out for m in _unpack(meta))
+
+
+# A reST field list, as MyST documents embed it (```{eval-rst}``` / ``:Status: Draft``)
+_FIELD = re.compile(r"^:(?P<key>[A-Za-z][\w -]{0,30}):\s+(?P<value>\S.*)$")
+
+
+def _field_list(code: Code) -> list[Meta]:
+    """The ``:Key: value`` lines of an embedded reST block, each on its line."""
+    out = []
+    for offset, text in enumerate(code.text.splitlines(), start=1):
+        m = _FIELD.match(text.strip())
+        if m is not None:
+            out.append(Meta(m["key"].strip(), m["value"].strip(), code.line + offset, "line"))
+    return out
 
 
 # Record keys a heading may carry with their value ("## Status: Proposed", "### Date: 2023-04-01")
