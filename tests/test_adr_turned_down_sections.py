@@ -19,6 +19,9 @@ from decaudit.engine.records.document import heading_key
         "Discarded libraries",
         "Rejected storage technologies",
         "Discounted options",
+        "Rejected Languages",
+        "Rejected Concepts",
+        "Discarded approaches",
     ],
 )
 def test_turned_down_things_are_rejected_options(heading: str) -> None:

@@ -120,6 +120,9 @@ class Builder(Decide):
             return
         if name == "status" and "status" not in self.data:
             self._status(meta.value, meta.line, meta)
+        elif name in ("state", "decision status") and "status" not in self.data:
+            if map_status(meta.value)[0] is not None:  # "| State | **ACCEPTED** |"
+                self._status(meta.value, meta.line, meta)
         elif name == "stage" and "status" not in self.data and (stage := stage_status(meta.value)):
             self.put("status", stage, meta.line)  # "Stage: 2 (candidate)"
             self.put("status_text", f"Stage {meta.value}", meta.line)

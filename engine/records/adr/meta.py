@@ -139,8 +139,14 @@ def status_in_prose(text: str) -> str | None:
     template placeholder (``{proposed | accepted}``)."""
     if _PLACEHOLDER.search(text):
         return None
-    m = _STATUS_WORD.search(_words(text))
-    return STATUS_MAP[m.group(1)] if m else None
+    words = _words(text)
+    for m in _STATUS_WORD.finditer(words):
+        if not _NEGATED.search(words[: m.start()]):  # never "Not implemented"
+            return STATUS_MAP[m.group(1)]
+    return None
+
+
+_NEGATED = re.compile(r"\b(?:not|never|no|yet\s+to\s+be)\s+(?:(?:yet|been|be|fully)\s+)?$")
 
 
 def deciding_body(text: str) -> str | None:

@@ -186,7 +186,7 @@ def from_section(sec: Section) -> tuple[list[Opt], bool]:
     first = lists[0] if lists else None
     if first is not None and first in sec.blocks:  # "1.", a code block, "2.": one list
         lists[0] = numbered_run(sec.blocks, sec.blocks.index(first)) or first
-    items = list(lists[0].items) if lists else []
+    items = _labelled_items(lists)
     labelled = bool(heads) and all(OPTION_PARA.match(h.title) for h in heads)
     if items and not DECISION_WORDS.search(sec.key) and _parameter_list(items):
         return [], False  # "## Options" documenting an API's parameters
@@ -210,6 +210,17 @@ def from_section(sec: Section) -> tuple[list[Opt], bool]:
     if DECISION_WORDS.search(sec.key) or is_rejected(sec.key):  # "Other options"
         found = paragraph_alternatives(sec, found)
     return found, True
+
+
+def _labelled_items(lists: list[ListBlock]) -> list[ListItem]:
+    """The items of the first list, and of the lists after it when every item of them all
+    is labelled like an option ("1. **C#**: ..." then "The rest:" and "- **F#**: ...")."""
+    items = list(lists[0].items) if lists else []
+    if items and all(it.label for it in items):
+        for more in lists[1:]:
+            if all(it.label for it in more.items):
+                items.extend(more.items)
+    return items
 
 
 def _from_headings(heads: list[Section]) -> list[Opt]:

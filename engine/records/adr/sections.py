@@ -22,7 +22,8 @@ _REJECTED = (
 # down ("Discounted patterns", "Rejected designs"): alone they name parts of a design.
 _TURNED_DOWN_THINGS = (
     r"(?:patterns|designs|ideas|tools|libraries|frameworks|technologies|products|vendors|"
-    r"proposals|strategies|architectures|methods|paths)"
+    r"proposals|strategies|architectures|methods|paths|languages|concepts|solutions|"
+    r"approaches|databases|platforms|services|formats|protocols|models|options)"
 )
 _QUALIFIER = (
     r"(?:the|other|rejected|discarded|dismissed|declined|unchosen|possible|potential|"
