@@ -67,6 +67,9 @@ _SUPERSEDED = re.compile(
 # decision may simply have been dropped.
 _NOT_REPLACED = re.compile(r"^\W*(?:deprecat|obsolet|retired|abandon)", re.IGNORECASE)
 _DOC_EXT = (".md", ".markdown", ".yaml", ".yml", ".json")
+# A template's status line that lists the choices ("proposed | accepted | superseded by ...")
+_STATUS_WORDS = r"(?:proposed|accepted|rejected|deprecated|superseded|draft|approved|…|\.\.\.)"
+_CHOICES = re.compile(rf"\b{_STATUS_WORDS}\s*\|\s*{_STATUS_WORDS}", re.IGNORECASE)
 _PLACEHOLDER = re.compile(r"[|{}]|\bx{3,}\b|yyyy|\.\.\.|…", re.IGNORECASE)
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -263,8 +266,8 @@ def _superseded(
                 return (*bare, number)
             continue
         rest = m.group("rest")
-        if _PLACEHOLDER.search(rest):
-            continue
+        if _PLACEHOLDER.search(rest) or _CHOICES.search(line):
+            continue  # "Status: [proposed | accepted | … | superseded by ADR-0005]"
         on_status = in_status or _STATUS_LINE.match(line) is not None
         if not on_status and m.group(0).lower().startswith("replaced"):
             continue
@@ -273,6 +276,8 @@ def _superseded(
         site = link is not None and leads and link.group(2).startswith("/")  # a docs site's path
         if link is not None and (_is_document_link(link.group(2)) or site):
             return link.group(1).strip() or link.group(2), link.group(2).split("#", 1)[0], number
+        if link is not None and re.match(r"^[a-z][\w+.-]*://", link.group(2)):
+            continue  # "superseded by [#3555](https://.../pull/3555)": a web page, no decision
         text = re.split(r"[.;,)](?:\s|$)", rest.strip(" *_`\"'"), maxsplit=1)[0]
         text = text.strip(" *_`.\"'")
         if link is not None:

@@ -495,3 +495,27 @@ def test_year_month_prefixes_are_no_decision_numbers(tmp_path: Path) -> None:
     res = run_check(CheckOptions(paths=(str(adr),), today=TODAY))
     (col,) = rules_of(res.findings, "COL004")
     assert "0007" in col.file
+
+
+@pytest.mark.parametrize(
+    ("status", "extra"),
+    [
+        # a template's status line that lists the choices
+        ("[proposed | rejected | accepted | deprecated | … | superseded by ADR-0009]", ""),
+        # a pull request superseded by another, in the record's implementation notes
+        ("Accepted", "\n* Main PR: [#3378](https://example.org/pull/3378), superseded by\n"
+         "  [#3555](https://example.org/pull/3555)\n"),
+    ],
+)  # fmt: skip
+def test_superseded_by_that_is_not_about_the_record(
+    tmp_path: Path, status: str, extra: str
+) -> None:
+    adr = tmp_path / "adr"
+    write_log(adr, 2)
+    (adr / "0003-old-logging.md").write_text(nygard(3, "Log to files", status, extra))
+    res = run_check(CheckOptions(paths=(str(adr),), today=TODAY))
+    assert not rules_of(res.findings, "COL002")
+    plain = nygard(3, "Log to files", "Superseded by ADR-0009")  # a real claim still counts
+    (adr / "0003-old-logging.md").write_text(plain)
+    res = run_check(CheckOptions(paths=(str(adr),), today=TODAY))
+    assert len(rules_of(res.findings, "COL002")) == 1
