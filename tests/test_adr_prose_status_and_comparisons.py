@@ -124,3 +124,20 @@ def test_a_bold_label_naming_options_counts() -> None:
         "We will make it live.\n"
     )
     assert _facts(text)["alternative_named"] is True
+
+
+@pytest.mark.parametrize(
+    ("decision", "named"),
+    [
+        ("We put the checks in the core assembly rather than a separate package.", True),
+        ("Validation fails fast instead of silently skipping a handler.", True),
+        ("We will make the staging service live.", False),
+    ],
+)
+def test_a_decision_that_sets_its_course_against_another_weighs_it(
+    decision: str, named: bool
+) -> None:
+    text = _DOC.format(note="", context="Mail goes out.").replace(
+        "We will make the staging service live.", decision
+    )
+    assert _facts(text)["alternative_named"] is named

@@ -115,6 +115,8 @@ def names_alternative(rec: Record, lex: Lexicon) -> bool:
         return True
     if lex.mentions("alternatives_compared", *said):  # "we compared REST and GraphQL"
         return True
+    if lex.mentions("decision_contrast", rec.rationale):  # "in core rather than a package"
+        return True
     if _YES_NO.search(rec.context or ""):  # "Should we address performance now?"
         return True
     argued = (rec.model_extra or {}).get(ARGUED_KEY)
