@@ -186,3 +186,13 @@ def test_a_rest_field_list_in_a_myst_block_gives_the_metadata() -> None:
     assert rec.date is not None and rec.date.isoformat() == "2026-07-26"
     plain = text.replace("{eval-rst}", "text")  # any other code block stays code
     assert read_text(plain, name="naps/10-events.md").record.status is None
+
+
+def test_a_decision_and_consequences_part_is_the_decision() -> None:
+    text = (
+        "# Development process conventions\n\n### Context and Problem Statement\n\nMeetings "
+        "run long.\n\n### Decision and Consequences\n\nTime-box every discussion.\n"
+    )
+    (src,) = load_file("decisionrecords/Conventions.md", text.encode())
+    assert isinstance(src, SourceRecord), src
+    assert "Time-box" in (src.record.rationale or "")

@@ -169,6 +169,19 @@ def test_a_titled_mapping_that_may_be_a_decision_stays_an_error(tmp_path: Path, 
     assert isinstance(err, InputError) and err.kind != "skipped", err
 
 
+def test_a_tools_metadata_whose_status_is_a_mapping_is_skipped(tmp_path: Path) -> None:
+    write(tmp_path, "0001-a.md", ADR)
+    write(tmp_path, "metadata.yaml", "type: rfcs\nstatus:\n  class: docs\n  codeowners: [a]\n")
+    got = summary(list(iter_sources([str(tmp_path)])))
+    assert got[1] == (
+        f"SKIP {tmp_path}/metadata.yaml: not a decision record: none of its keys (status, "
+        "type) is a record's"
+    )
+    write(tmp_path, "metadata.yaml", "status: accepted\n")  # a status as a record gives it
+    (_, err) = iter_sources([str(tmp_path)])
+    assert isinstance(err, InputError) and err.kind != "skipped", err
+
+
 def test_documents_in_a_templates_folder_are_skipped_as_templates(tmp_path: Path) -> None:
     write(tmp_path, "decisions/0001-a.md", ADR)
     write(tmp_path, "templates/decision-record-for-a-business-case/index.md", ADR)

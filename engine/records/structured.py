@@ -92,7 +92,7 @@ def not_a_record(data: Any) -> str | None:
         return None
     if all(_SCHEMA_KEYS & d.keys() and "options" not in d for d in maps):
         return "not a decision record: a JSON Schema ($schema, properties...)"
-    if not any(RECORD_KEYS & d.keys() for d in maps):
+    if not any(_record_keys(d) for d in maps):
         shown = ", ".join(sorted(str(k) for k in maps[0])[:4])
         return f"not a decision record: none of its keys ({shown}) is a record's"
     if all(_foreign_titled(d) for d in maps):
@@ -102,6 +102,12 @@ def not_a_record(data: Any) -> str | None:
             "a site's or a tool's settings"
         )
     return None
+
+
+def _record_keys(d: Mapping[Any, Any]) -> set[Any]:
+    """The record keys of a mapping that hold what a record gives them: never a mapping (a
+    tool's ``status: {class: docs, codeowners: ...}`` is its own settings)."""
+    return {k for k in RECORD_KEYS & d.keys() if not isinstance(d[k], Mapping)}
 
 
 def _foreign_titled(d: Mapping[Any, Any]) -> bool:

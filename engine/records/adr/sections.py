@@ -83,7 +83,7 @@ PROS_CONS = (
 )
 _DECISION = re.compile(
     r"^(?:the\s+|our\s+|final\s+)?(?:(?:decision|descision|decison|desicion|decission)"
-    r"(?:s|\s+outcome|\s+and\s+rationale|\s+made)?|"
+    r"(?:s|\s+outcome|\s+and\s+rationale|\s+and\s+consequences?|\s+made)?|"
     r"decision\s+(?:from|by|of|at|in)\s+.+|"  # "Decision from Working Group meeting"
     r"outcome|result|resolution|proposals?|proposed\s+(?:solution|decision|design|change|approach)|"
     r"recommendations?|recommended\s+(?:option|solution|approach)|solution|"
