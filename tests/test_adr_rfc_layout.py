@@ -196,3 +196,23 @@ def test_a_decision_and_consequences_part_is_the_decision() -> None:
     (src,) = load_file("decisionrecords/Conventions.md", text.encode())
     assert isinstance(src, SourceRecord), src
     assert "Time-box" in (src.record.rationale or "")
+
+
+def test_a_design_decisions_title_names_a_record_and_its_owners_decide() -> None:
+    text = (
+        "# Design Decisions: App context\n\nWe pass one context object to every page, not "
+        "globals.\n\n## Decision owners\n\n- Ana Lima\n- Bo Chen\n"
+    )
+    (src,) = load_file("design-decisions/app-context.md", text.encode())
+    assert isinstance(src, SourceRecord), src
+    assert src.record.title == "App context"
+    assert src.record.decision_makers == ["Ana Lima", "Bo Chen"]
+
+
+def test_proposed_changes_are_the_decision() -> None:
+    text = (
+        "# RFC 0016 Validate Template Output\n\n## Status\n\nAccepted\n\n## Motivation\n\n"
+        "Errors come late.\n\n## Proposed Changes\n\nValidate each template's output.\n"
+    )
+    rec = read_text(text, name="rfcs/rfc-0016-x.md").record
+    assert "Validate each template" in (rec.rationale or "")

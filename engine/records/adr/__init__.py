@@ -25,6 +25,7 @@ from .twoway import two_way
 Result = SourceRecord | InputError
 _RECORD_TITLE = re.compile(
     r"^\s*(?:(?:architecture\s+)?decision\s+record\s*(?:\(ADR\)\s*)?(?::|for\s|[-–—]\s)|"
+    r"(?:design|architecture|technical)\s+decisions?\s*:\s*\S|"  # "Design Decisions: App context"
     r"(?:ADR|RFC|NAP|NEP|KEP|PEP|DEP|MEP|EEP|DR)\b\s*[-#]?\s*\d)",  # "NAP-10 — Events"
     re.IGNORECASE,
 )

@@ -208,6 +208,7 @@ class Builder(Decide):
             if part is not None and (named := title_part(part)):
                 title, self.title_line = named  # "# Architecture Decision Record" / "## Title"
         number: str | None = None
+        title = _KIND_PREFIX.sub("", title) or title  # "Design Decisions: App context"
         m = TITLE_NUMBER.match(title)
         if m and m.group(3).strip():
             number = m.group(1) or m.group(2)
@@ -394,6 +395,7 @@ _REPLACED_BY = frozenset({"superseded by", "superceded by", "replaced by"})
 _REFERENCE = re.compile(r"\w{2,}")  # not "-", "n/a" is caught by the status words
 
 
+_KIND_PREFIX = re.compile(r"^\s*(?:design|architecture|technical)\s+decisions?\s*:\s*", re.I)
 _ID_ONLY = re.compile(r"^\s*(?:adr|rfc|dr)[-_ ]?\d{1,6}\s*$", re.IGNORECASE)
 
 

@@ -85,7 +85,7 @@ _DECISION = re.compile(
     r"^(?:the\s+|our\s+|final\s+)?(?:(?:decision|descision|decison|desicion|decission)"
     r"(?:s|\s+outcome|\s+and\s+rationale|\s+and\s+consequences?|\s+made)?|"
     r"decision\s+(?:from|by|of|at|in)\s+.+|"  # "Decision from Working Group meeting"
-    r"outcome|result|resolution|proposals?|proposed\s+(?:solution|decision|design|change|approach)|"
+    r"outcome|result|resolution|proposals?|proposed\s+(?:solution|decision|design|changes?|approach)|"
     r"recommendations?|recommended\s+(?:option|solution|approach)|solution|"
     # "Overview of the suggested solution", "Solution overview" (design-record templates)
     r"(?:overview\s+of\s+the\s+)?(?:suggested|proposed)\s+(?:solution|approach)|"
@@ -140,7 +140,8 @@ OTHER_DECIDERS: tuple[str, ...] = (
     "agreed by",
     "signed off by",
 )
-OTHER_DECIDERS += ("contributors", "owner", "owners", "decision owner", "governance")
+OTHER_DECIDERS += ("contributors", "owner", "owners", "decision owner", "decision owners")
+OTHER_DECIDERS += ("governance",)
 DECIDERS: tuple[str, ...] = ("deciders", "decider", "decision makers", "decided by", "approvers")
 DECIDERS += ("approved by", *OTHER_DECIDERS)
 
