@@ -216,3 +216,16 @@ def test_proposed_changes_are_the_decision() -> None:
     )
     rec = read_text(text, name="rfcs/rfc-0016-x.md").record
     assert "Validate each template" in (rec.rationale or "")
+
+
+def test_drawbacks_that_list_their_points_leave_out_a_worked_example() -> None:
+    more = (
+        "\n# Drawbacks\n\n- Versions move without code changes.\n- The patch level is unused.\n\n"
+        "### A breaking change is introduced\n\nWe then bump every component:\n\n"
+        "- Tag the controller\n- Tag the server\n- Tag the CLI\n\n# Alternatives\n\n"
+        "Users could version each component alone. This was rejected because nobody can "
+        "say which versions work together.\n"
+    )
+    rec = read_text(_RFC.format(more=more), name="text/0007-x.md").record
+    (chosen,) = [o for o in rec.options if o.chosen]
+    assert chosen.cons == ["Versions move without code changes.", "The patch level is unused."]

@@ -86,8 +86,10 @@ def labelled_points(doc: Document, opt: Opt) -> None:
 def section_points(opt: Opt, kind: str, sec: Section) -> None:
     """Give ``opt`` every point of ``sec`` and its subsections as ``kind``: each list item
     (its "Good, because"/"Bad, because" prefix wins) and each paragraph but a lead-in to a
-    list."""
-    for sub in sec.walk():
+    list. A section that lists its own points keeps to them: its subsections then work an
+    example through ("### A breaking change is introduced" and its steps)."""
+    own = any(isinstance(b, ListBlock) and b.items for b in sec.blocks)
+    for sub in [sec] if own else sec.walk():
         for block in sub.blocks:
             if isinstance(block, ListBlock):
                 for item in block.items:
