@@ -229,3 +229,23 @@ def test_drawbacks_that_list_their_points_leave_out_a_worked_example() -> None:
     rec = read_text(_RFC.format(more=more), name="text/0007-x.md").record
     (chosen,) = [o for o in rec.options if o.chosen]
     assert chosen.cons == ["Versions move without code changes.", "The patch level is unused."]
+
+
+def test_an_alternatives_section_of_template_prompts_names_none() -> None:
+    more = (
+        "\n# Alternatives\n\n> What other designs have been considered? What is the impact "
+        "of not doing this?\n\n> This section could also include prior art.\n"
+    )
+    rec = read_text(_RFC.format(more=more), name="text/0045-x.md").record
+    assert [o.title for o in rec.options if not o.chosen] == []
+
+
+def test_headings_after_an_alternatives_section_in_prose_are_not_its_options() -> None:
+    prose = " ".join(["A mapping is simple but a prefix tree finds partial matches faster."] * 8)
+    more = (
+        f"\n# Alternatives\n\n{prose}\n\n# Discussion\n\nOn the forum.\n\n# Copyright\n\n"
+        "Public domain.\n"
+    )
+    rec = read_text(_RFC.format(more=more), name="text/0007-x.md").record
+    titles = [o.title for o in rec.options]
+    assert "Discussion" not in titles and "Copyright" not in titles

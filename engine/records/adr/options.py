@@ -266,16 +266,20 @@ _DOCUMENT_PART = re.compile(
     r"\b(?:security|privacy|considerations|risks?|stakeholders?|impacts?|references|reviews?|"
     r"appendix|notes|links|related|questions|goals|non-goals|trade-?offs|testing|migration|"
     r"timeline|glossary|acknowledge?ments|history|change\s*log|changelog|summary|faq|"
-    r"conclusions?|next\s+steps|open\s+issues|assumptions|dependencies|rollout|metrics)\b"
+    r"conclusions?|next\s+steps|open\s+issues|assumptions|dependencies|rollout|metrics|"
+    r"discussion|copyright|license|licence|footnotes|implementation|compatibility)\b"
 )
+
+
+MAX_LEAD_WORDS = 60  # an options heading's own words before the headings of its options
 
 
 def _following(doc: Document, sec: Section) -> list[Opt]:
     """An options heading with no options of its own, followed by one heading per option at
     its own level (``### Implementation Options``, ``### RDF``, ``### Datomic``)."""
     parent = next((s for s in [doc.root, *doc.sections()] if sec in s.children), None)
-    if parent is None:
-        return []
+    if parent is None or len(sec.text(deep=False).split()) > MAX_LEAD_WORDS:
+        return []  # a section that argues in prose of its own: what follows is not its options
     after = parent.children[parent.children.index(sec) + 1 :]
     heads: list[Section] = []
     for head in after:

@@ -14,6 +14,7 @@ MAX_ALTERNATIVE_PARAGRAPHS = 3
 # Paragraphs of an alternatives section that say there is none, or point elsewhere.
 _NO_ALTERNATIVE = re.compile(
     r"^\W*(?:n/?a|none|no\b|not\b|nothing|unknown\b|tbd|tbc|todo|see\b|refer\b|same\b|"
+    r"this\s+section\b|"
     r"as\s+(?:in|for)\b|identical\b|there\s+(?:are|were|was|is)"
     r"\s+no|we\s+(?:did|do|have)\s+not|we\s+didn't|no\s+other|"
     # "The alternatives are shown above in the motivation": a pointer, not an alternative
@@ -45,8 +46,8 @@ def paragraph_alternatives(sec: Section, named: Sequence[Opt] = ()) -> list[Opt]
             out.extend(own)
             continue
         said = sentences(para.text) or [""]
-        if not said[0] or _NO_ALTERNATIVE.match(said[0]) or said[0].endswith(":"):
-            return list(named)
+        if not said[0] or _NO_ALTERNATIVE.match(said[0]) or said[0].endswith((":", "?")):
+            return list(named)  # "> What other designs have been considered?": a prompt
         first = _SOMEONE_COULD.sub("", said[0])
         turned = any(_WAS_REJECTED.match(t) for t in said[1:])
         if named and first == said[0] and not turned:
