@@ -65,6 +65,7 @@ def test_a_note_that_only_mentions_a_replacement_gives_none() -> None:
         ("We did a spike on Kafka and NATS last sprint.", True),
         ("We tried Kafka first; it was too heavy for us.", True),
         ("Dotted lines show references rather than strict foreign keys.", False),
+        ("RFC 0006 analyzes the problem, surveys the alternatives, and plans it.", True),
         ("We investigated other ways to ship the templates in alpha.", True),
         ("The service sends mail to users.", False),
         ("Errors show expected vs actual values.", False),
