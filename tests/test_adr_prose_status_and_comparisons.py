@@ -132,6 +132,9 @@ def test_a_bold_label_naming_options_counts() -> None:
     [
         ("We put the checks in the core assembly rather than a separate package.", True),
         ("Validation fails fast instead of silently skipping a handler.", True),
+        ("The alternative to a table was to call the service every time, which is slow.", True),
+        ("A singleton is valid, but a static field is the wrong mechanism for it.", True),
+        ("We will not log personal data.", False),  # the decision's scope, no alternative
         ("We will make the staging service live.", False),
     ],
 )
