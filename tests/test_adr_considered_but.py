@@ -203,3 +203,14 @@ def test_sentences_that_turn_nothing_down(context: str) -> None:
     )
     src = read_text(_POSTGRES.format(context=context, decision=decision))
     assert [o.title for o in src.record.options if not o.chosen] == []
+
+
+def test_first_ideas_are_looked_for_a_bounded_number_of_times() -> None:
+    from decaudit.engine.records.adr.considered import MAX_FIRST_IDEAS
+
+    n = MAX_FIRST_IDEAS + 5
+    context = " ".join(f"Jade{i} was originally proposed as it is popular." for i in range(n))
+    decision = "We moved to Slim as " + ", ".join(f"Jade{i}" for i in range(n)) + " run on Node."
+    src = read_text(_FIRST_IDEA.format(context=context, decision=decision))
+    others = [o.title for o in src.record.options if not o.chosen]
+    assert others == [f"Jade{i}" for i in range(MAX_FIRST_IDEAS)]

@@ -93,6 +93,7 @@ _WOULD_HAVE = re.compile(
     re.IGNORECASE,
 )
 MAX_TURNED_DOWN = 20
+MAX_FIRST_IDEAS = 20  # "X was originally proposed" sentences looked for in the decision
 # A name, not a common noun: a capital inside it or after its first letter, a digit, or a
 # hyphen, dot, slash or code span ("apache-spark", "RxJava", "`sqlc`", "Node.js").
 _NAME_LIKE = re.compile(r"(?:^|\s)[A-Z]|\w[A-Z]|\d|\w[-./_]\w|`")
@@ -105,13 +106,15 @@ def considered_but(paras: list[Paragraph], doc: Document | None = None) -> list[
     out: list[Opt] = []
     seen: set[str] = set()
     decided = roles.ordered(doc, roles.is_decision) if doc is not None else []
+    tried = 0  # first ideas looked for in the decision
     for para in paras + [p for s in decided for p in s.paragraphs() if p not in paras]:
         said = [" ".join(t.split()) for t in sentences(para.text)]
         for n, sentence in enumerate(said):
             got = _turned_down(sentence, said[n + 1] if n + 1 < len(said) else "", doc)
-            if got is None:
+            if got is None and tried < MAX_FIRST_IDEAS:
                 m = _FIRST_IDEA.match(sentence)
                 got = (m.group("x"), "", True, True) if m else None
+                tried += m is not None
             if got is None:
                 continue
             x, why, opens, first = got
