@@ -29,6 +29,11 @@ The viewer has three icon sizes and users ask for a bigger one.
             ["Brice Schaffner", "Pascal Barth"],
         ),
         ("This was decided by Ana Lima, Bo Chen and Cy Diaz.", ["Ana Lima", "Bo Chen", "Cy Diaz"]),
+        ("The Page Kit team chose to use a fourth size.", ["Page Kit team"]),
+        (
+            "The Page Kit team chose it. It has been decided by Ana Lima and Bo Chen.",
+            ["Ana Lima", "Bo Chen"],  # people named win over the team
+        ),
     ],
 )
 def test_people_named_as_deciding_in_the_decision(said: str, names: list[str]) -> None:
@@ -42,6 +47,7 @@ def test_people_named_as_deciding_in_the_decision(said: str, names: list[str]) -
     [
         "It has been decided by the team to add a fourth size.",  # no person named
         "We add a fourth size, as decided in the review.",
+        "The team chose a fourth size.",  # a team with no name
     ],
 )
 def test_no_person_named_gives_no_deciders(said: str) -> None:
@@ -80,3 +86,12 @@ def test_a_heading_that_says_the_record_was_superseded_gives_its_status() -> Non
     )
     src = read_text(text, name="005-frontend-toolset.md")
     assert src.record.status == "superseded"
+
+
+def test_a_named_team_that_chose_in_a_record_without_a_decision_section() -> None:
+    text = (
+        "# Design Decisions: HTML templating\n\nThe Page Kit team chose to use JSX instead "
+        "of Handlebars.\n\n## Notes\n\nJSX works on the server and the client.\n"
+    )
+    src = read_text(text, name="design-decisions/templating.md")
+    assert src.record.decision_makers == ["Page Kit team"]

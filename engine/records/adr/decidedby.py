@@ -1,8 +1,9 @@
 """Who decided, named in the decision's own prose: "it has been decided by Brice Schaffner
-and Pascal Barth to change the sizes", "This was decided by Ana Lima.". Only people's names
-count (each one to three capitalised words), never a body in lower case ("decided by the
-team" names nobody), and only in a decision section. The names are uncertain, as every
-decider read from prose is."""
+and Pascal Barth to change the sizes", "This was decided by Ana Lima.", or a named team
+that chose ("The Page Kit team chose to use JSX", also in a record with no decision
+section). Only people's names and named teams count (each one to three capitalised words),
+never a body in lower case ("decided by the team" names nobody). The names are uncertain,
+as every decider read from prose is."""
 
 from __future__ import annotations
 
@@ -19,18 +20,31 @@ _NAMES = re.compile(rf"({_NAME})((?:\s*,\s*{_NAME})*)(?:,?\s+(?:and|&)\s+({_NAME
 MAX_PARAGRAPH_CHARS = 2_400  # a paragraph is searched this far for "decided by"
 
 
+# "The Page Kit team chose to use JSX": a named team deciding, in a record that has no
+# decision section of its own (the prose is the decision)
+_TEAM_CHOSE = re.compile(
+    r"\b[Tt]he\s+((?:[A-Z][\w'’.-]+\s+){1,3}team)\s+(?:chose|decided|agreed|selected|opted)\b"
+)
+
+
 def decided_by(doc: Document) -> tuple[list[str], int] | None:
-    """The people a decision sentence says decided, and its line, or None."""
-    for sec in roles.ordered(doc, roles.is_decision):
-        for sub in sec.walk():
-            for para in sub.paragraphs():
-                text = para.text[:MAX_PARAGRAPH_CHARS]
-                for m in _DECIDED_BY.finditer(text):
-                    got = _NAMES.match(text, m.end())
-                    if got is None:
-                        continue
-                    names = [got.group(1)]
-                    names += [n.strip() for n in got.group(2).split(",") if n.strip()]
-                    names += [got.group(3)] if got.group(3) else []
-                    return [n.rstrip(".") for n in names], para.line
+    """The people a decision sentence says decided (else a named team that chose), and its
+    line, or None."""
+    decisions = roles.ordered(doc, roles.is_decision)
+    prose = [p for s in decisions for sub in s.walk() for p in sub.paragraphs()]
+    for para in prose:
+        text = para.text[:MAX_PARAGRAPH_CHARS]
+        for m in _DECIDED_BY.finditer(text):
+            got = _NAMES.match(text, m.end())
+            if got is None:
+                continue
+            names = [got.group(1)]
+            names += [n.strip() for n in got.group(2).split(",") if n.strip()]
+            names += [got.group(3)] if got.group(3) else []
+            return [n.rstrip(".") for n in names], para.line
+    if not decisions:  # a record in prose
+        prose = [p for s in [doc.root, *doc.sections()] for p in s.paragraphs()]
+    for para in prose:
+        if team := _TEAM_CHOSE.search(para.text[:MAX_PARAGRAPH_CHARS]):
+            return [team.group(1)], para.line
     return None
