@@ -1,8 +1,13 @@
 """Alternatives the context names and turns down one sentence at a time: "We considered
 Apache Spark but we don't have enough data", "Considered RxJava, but ...", "Using RabbitMQ
-was discussed, but it does not keep events". Each is an option not taken, its reason the
-rest of the sentence; only names count (a capital inside the name, a digit, a hyphen or a
-code span), never common nouns ("Migration was discussed, but ...")."""
+was discussed, but it does not keep events", "MongoDB was also an option, but ...", "We
+dismissed X as ...", "X and Y were discarded: ...", "Switching to X was considered too
+risky", "We could also have used X, but ...", "Why not X?" (the next sentence says why),
+"X would have required ..." (when the decision adopts something else), and a first idea
+the decision turns down ("Jade was originally proposed ..." / "We moved to Slim as Jade
+..."). Each is an option not taken, its reason the rest of the sentence; only names count
+(a capital inside the name, a digit, a hyphen or a code span), never common nouns
+("Migration was discussed, but ...")."""
 
 from __future__ import annotations
 
