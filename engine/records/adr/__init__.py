@@ -19,8 +19,7 @@ from . import sections as roles
 from .build import Builder, title_from_file_name
 from .choice import CHOSEN_LINE, norm
 from .meta import map_status, stage_status
-from .names import Said
-from .twoway import two_way
+from .twoway import title_two_way
 
 Result = SourceRecord | InputError
 _RECORD_TITLE = re.compile(
@@ -70,8 +69,7 @@ def classify(doc: Document) -> str | None:
         return "madr"  # an RFC's summary and motivation; a proposal's "Why" and "How"
     if any(_SELF_PROPOSED.search(p.text) for s in doc.sections() for p in s.paragraphs()):
         return "madr"
-    said = re.sub(r"^(?:using|adopting)\b", "Use", title.title, flags=re.I) if title else ""
-    if title is not None and two_way(Said(said, title.line), title=True) is not None:
+    if title is not None and title_two_way(title.title, title.line) is not None:
         return "madr"  # "# Using urfave/cli instead of spf13/cobra": the title decides
     stages = [m.value for m in doc.metadata if m.name == "stage" and stage_status(m.value)]
     if stages and any(k in roles.RFC_OPENINGS for k in keys):

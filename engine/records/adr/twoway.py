@@ -269,6 +269,12 @@ def in_decision(doc: Document, title: str, title_line: int) -> list[Opt]:
         found = two_way(said)
         if found is not None:
             return options_of(found)
-    title = re.sub(r"^(?:using|adopting)\b", "Use", title, flags=re.I)  # "Using X instead of Y"
-    found = two_way(Said(title, title_line), title=True) if title else None
+    found = title_two_way(title, title_line) if title else None
     return options_of(found) if found is not None else []
+
+
+def title_two_way(title: str, line: int) -> TwoWay | None:
+    """The two sides of a title that decides ("Use X instead of Y", "Using X instead of
+    Y"), or None."""
+    said = re.sub(r"^(?:using|adopting)\b", "Use", title, flags=re.I)
+    return two_way(Said(said, line), title=True)
