@@ -104,6 +104,14 @@ class _Folder:
         self.folder = folder
         self.seq = 0  # the record being read
         self.count = store.size(folder)
+        self._repeats: tuple[int, list[int], int] | None = None
+
+    def repeats(self) -> tuple[int, list[int], int]:
+        """The numbers more than one record of the folder carries: how many, the first
+        ten, and the ``seq`` of the first record carrying one (read once per folder)."""
+        if self._repeats is None:
+            self._repeats = self.store.repeated_numbers(self.folder)
+        return self._repeats
 
     def same_number(self, number: int) -> tuple[int, list[tuple[str, str]], bool]:
         """How many other records of the folder have ``number``; the first ten (id, file)."""
@@ -219,6 +227,10 @@ def _member_fact(m: Member, where: _Folder) -> dict[str, Any]:
             fact["number_duplicates"] = ", ".join(
                 f"'{did}' ({posixpath.basename(file) or did})" for did, file in same
             )
+        repeated, numbers, first_seq = where.repeats()
+        fact["folder_repeated_numbers"] = repeated
+        fact["repeats_first"] = bool(repeated) and first_seq == where.seq
+        fact["repeats_note"] = _repeats_note(repeated, numbers)
     if m.heading_number is not None and m.number is not None and not m.template:
         fact["heading_number"] = m.heading_number
         fact["number_mismatch"] = m.heading_number != m.number
@@ -239,6 +251,15 @@ def _member_fact(m: Member, where: _Folder) -> dict[str, Any]:
         if found is not None:
             fact["replacement_id"] = found
     return fact
+
+
+def _repeats_note(repeated: int, numbers: list[int]) -> str:
+    """``; 14 numbers of the folder are each carried by more than one record (12, 13, ...)``
+    when the folder repeats more than one, else empty (for messages)."""
+    if repeated < 2:
+        return ""
+    shown = ", ".join(str(n) for n in numbers) + (", ..." if repeated > len(numbers) else "")
+    return f"; {repeated} numbers of the folder are each carried by more than one record ({shown})"
 
 
 def _link_facts(m: Member, where: _Folder) -> list[dict[str, Any]]:

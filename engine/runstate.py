@@ -259,6 +259,28 @@ class MemberStore(_Store):
         is_first = not first or int(first[0][2]) > seq
         return count, [(str(d), str(f)) for d, f, _ in first], is_first
 
+    def repeated_numbers(self, folder: str, limit: int = 10) -> tuple[int, list[int], int]:
+        """How many numbers (other than 0) more than one record of ``folder`` carries; the
+        first ``limit`` of them, in order; and the ``seq`` of the first record (in input
+        order) that carries one of them (0 when none)."""
+        self.index()
+        conn = self._open()
+        repeated = (
+            "SELECT eff FROM member WHERE folder = ? AND eff IS NOT NULL AND eff <> 0"
+            " GROUP BY eff HAVING COUNT(*) > 1"
+        )
+        count = int(conn.execute(f"SELECT COUNT(*) FROM ({repeated})", (folder,)).fetchone()[0])
+        if not count:
+            return 0, [], 0
+        numbers = [
+            int(r[0]) for r in conn.execute(f"{repeated} ORDER BY eff LIMIT ?", (folder, limit))
+        ]
+        first = conn.execute(
+            f"SELECT MIN(seq) FROM member WHERE folder = ? AND eff IN ({repeated})",
+            (folder, folder),
+        ).fetchone()[0]
+        return count, numbers, int(first)
+
     def titled(
         self, folder: str, title: str, seq: int, limit: int = 20
     ) -> list[tuple[int, int | None, Any]]:

@@ -333,6 +333,22 @@ def test_a_number_used_three_times_is_one_finding_naming_the_others(tmp_path: Pa
     assert "0003-third-again.md" in by_number[False].message
 
 
+def test_a_folder_repeating_many_numbers_is_reported_once_with_the_count(
+    tmp_path: Path,
+) -> None:
+    adr = tmp_path / "adr"
+    write_log(adr, 12)
+    for n in (3, 5, 8, 11):  # four numbers repeated: the folder's own practice
+        (adr / f"{n:04d}-also-{n}.md").write_text(nygard(n, f"Also decision {n}"))
+    res = run_check(CheckOptions(paths=(str(adr),), today=TODAY))
+    (dup,) = rules_of(res.findings, "COL004")
+    assert dup.file.endswith("0003-also-3.md")  # the first repeated record of the walk
+    assert "4 numbers of the folder are each carried by more than one record (3, 5, 8, 11)" in (
+        dup.message
+    )
+    assert dup.evidence["folder_repeated_numbers"] == 4
+
+
 def test_the_same_number_in_two_folders_is_fine(tmp_path: Path) -> None:
     write_log(tmp_path / "adr" / "a", 2)
     write_log(tmp_path / "adr" / "b", 2)

@@ -26,6 +26,8 @@ def _scalar(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
         return str(int(value))
+    if value == "":
+        return '""'  # an empty text (a message note that says nothing), shown as such
     return str(value)
 
 

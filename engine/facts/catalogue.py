@@ -331,6 +331,23 @@ CATALOGUE: dict[str, dict[str, FactSpec]] = {
             "No earlier record of the folder (in the order of the walk) has that number.",
         ),
         (
+            "folder_repeated_numbers",
+            "number",
+            "Numbers of the folder (other than 0) that more than one record carries.",
+        ),
+        (
+            "repeats_first",
+            "bool",
+            "It is the first record of the folder (in the order of the walk) whose number "
+            "another record carries too.",
+        ),
+        (
+            "repeats_note",
+            "str",
+            "'; N numbers of the folder are each carried by more than one record (...)' when "
+            "it repeats more than one, else empty (for messages).",
+        ),
+        (
             "superseded",
             "bool",
             "The status says superseded or replaced (deprecated or obsolete does not).",
