@@ -101,6 +101,25 @@ def test_why_not_headings_after_the_decision() -> None:
     ]
 
 
+def test_every_unmarked_reason_under_a_why_not_heading_is_a_con(tmp_path: Path) -> None:
+    doc = tmp_path / "0004-duration-queries.md"
+    doc.write_text(
+        "# 4. Duration queries scan one index\n\n## Status\n\nAccepted\n\n"
+        "## Decision\n\nDuration queries scan the duration index alone.\n\n"
+        "### Why not intersect with the tag index?\n\n"
+        "1. **No joins**: the store cannot join two indexes on the server.\n"
+        "2. **Buckets**: every hour is one more query to merge.\n"
+        "3. **Memory**: the client would hold every trace id of both.\n",
+        encoding="utf-8",
+    )
+    (src,) = load_file(str(doc), doc.read_bytes())
+    assert isinstance(src, SourceRecord)
+    turned_down = [o for o in src.record.options if not o.chosen]
+    assert [(o.title, len(o.pros), len(o.cons)) for o in turned_down] == [
+        ("Intersect with the tag index", 0, 3)
+    ]
+
+
 @pytest.mark.parametrize(
     "heading",
     [

@@ -21,12 +21,13 @@ def as_rejected(opt: Opt) -> None:
     opt.reason = opt.reason or opt.description
     if opt.reason and not opt.reason_line:
         opt.reason_line = opt.desc_line or opt.line
-    if not opt.cons:
-        if opt.description:
-            opt.add("cons", opt.desc_line or opt.line, opt.description)
-        for line, text in opt.neutral:
-            opt.add("cons", line, text)
-        opt.neutral = []
+    if not opt.cons and opt.description:
+        opt.add("cons", opt.desc_line or opt.line, opt.description)
+    # every unmarked point of an alternative turned down is a reason against it, also when
+    # one of them reads as a con by its words ("1. No server-side joins", "2. ...")
+    for line, text in opt.neutral:
+        opt.add("cons", line, text)
+    opt.neutral = []
     if not opt.reason and opt.cons:  # "Why not X?" and a list of reasons
         opt.reason = "; ".join(text for _, text in opt.cons)
         opt.reason_line = opt.cons[0][0]
