@@ -177,6 +177,50 @@ def test_a_course_judged_by_the_list_after_it(lead: str, name: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "named",
+    [
+        "An alternative to the policy groups could be to merge the policies into one module.",
+        "Another option would be to merge the policies into one module, which we tried.",
+    ],
+)
+@pytest.mark.parametrize("apart", [True, False])
+def test_this_approach_has_drawbacks_judges_the_course_named_before(
+    named: str, apart: bool
+) -> None:
+    lead = "This approach has the following drawbacks:"
+    text = (
+        "# Policy groups\n\n## Status\n\nAccepted\n\n## Decision\n\nWe add policy groups."
+        f"\n\n## Alternatives\n\n{named}{chr(10) * 2 if apart else ' '}{lead}\n\n"
+        "- a compilation step more\n- larger modules\n"
+    )
+    found = _points(text, "docs/adr/0021-policy-groups.md")
+    (weighed,) = [t for t, v in found.items() if not v[0]]
+    assert weighed.lower() == "merge the policies into one module"
+    assert found[weighed][2] == ["a compilation step more", "larger modules"]
+
+
+def test_this_approach_with_benefits_and_no_course_named_before_is_no_option() -> None:
+    text = (
+        "# Policy groups\n\n## Status\n\nAccepted\n\n## Context\n\nPolicies run alone."
+        "\n\n## Decision\n\nWe add policy groups.\n\n"
+        "This approach has the following benefits:\n\n- fewer modules\n- one expression\n"
+    )
+    found = _points(text, "docs/adr/0021-policy-groups.md")
+    assert [t for t, v in found.items() if not v[0]] == []  # the decision's own benefits
+
+
+def test_this_approach_after_what_is_done_today_is_the_current_approach() -> None:
+    text = (
+        "# Remove snapshots\n\n## Status\n\nAccepted\n\n## Context\n\n"
+        "Clients currently upload two snapshot images with every profile.\n\n"
+        "However, this approach has several drawbacks:\n\n- slow uploads\n- stale images\n\n"
+        "## Decision\n\nProfiles carry no snapshots.\n"
+    )
+    found = _points(text, "docs/adr/0290-remove-snapshots.md")
+    assert found["Current approach"][2] == ["slow uploads", "stale images"]
+
+
+@pytest.mark.parametrize(
     "lead",
     [
         "However, they have two major drawbacks:",
@@ -229,3 +273,19 @@ def test_a_trade_offs_part_gives_the_design_its_cons(heading: str) -> None:
     assert chosen == [
         (True, ["one lifecycle"], ["components get bigger", "less freedom for agents"])
     ]
+
+
+def test_each_course_takes_the_list_its_own_short_paragraph_announces() -> None:
+    text = (
+        "# Event delivery\n\n## Status\n\nAccepted\n\n## Considered options\n\n"
+        "We could keep the nightly cron job.\n\n"
+        "This approach has the following drawbacks:\n\n- misses events\n- runs late\n\n"
+        "We could also move to a queue.\n\n"
+        "It has these advantages:\n\n- immediate delivery\n- retries\n\n"
+        "## Decision\n\nWe move to a queue.\n"
+    )
+    found = _points(text, "docs/adr/0031-event-delivery.md")
+    cron = next(v for t, v in found.items() if "cron" in t.lower())
+    queue = next(v for t, v in found.items() if "queue" in t.lower())
+    assert (cron[1], cron[2]) == ([], ["misses events", "runs late"])
+    assert (queue[1], queue[2]) == (["immediate delivery", "retries"], [])

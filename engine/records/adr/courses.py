@@ -2,8 +2,9 @@
 reads: "Running our own RabbitMQ cluster was considered." (the passive, with or without a
 reason after it) and a paragraph that opens on a course as its subject ("Keeping the polled
 table is the cheapest change, but it does not scale"). A list that a paragraph announces
-as reasons ("It is suboptimal for the following reasons:") gives the course that paragraph
-names its cons."""
+as reasons ("It is suboptimal for the following reasons:"), or the short paragraph after it
+("This approach has the following drawbacks:", "It has these advantages:"), gives the
+course that paragraph names its cons (or pros)."""
 
 from __future__ import annotations
 
@@ -60,6 +61,17 @@ _ANNOUNCES_AGAINST = re.compile(
     re.IGNORECASE,
 )
 
+_ANNOUNCES_FOR = re.compile(
+    r"\b(?:advantages?|benefits?|upsides?|strengths|merits)\b[^.]*:\s*$", re.IGNORECASE
+)
+# "This approach has the following drawbacks:", a paragraph of its own after the course's
+_POINTS_BACK = re.compile(
+    r"^(?:this|that|it|such\s+an?)(?:\s+(?:approach|alternative|option|solution|design|idea|"
+    r"method|way|variant))?\s+(?:has|had|would|will|could|might|comes|brings|introduces|"
+    r"suffers|offers)\b[^.?!]*:\s*$",
+    re.IGNORECASE,
+)
+
 
 def weighed(sentence: str) -> list[str]:
     """ "X was considered": X, when it is a name and not "other options"."""
@@ -105,16 +117,22 @@ def in_options_section(sec: Section, *, lists_as_cons: bool = True) -> list[Opt]
         if own:
             by_para[n] = own[-1]
     for n, block in enumerate(blocks):
-        after = blocks[n + 1] if n + 1 < len(blocks) else None
         opt = by_para.get(n)
-        if (
-            opt is not None
-            and lists_as_cons
-            and isinstance(block, Paragraph)
-            and isinstance(after, ListBlock)
-            and _ANNOUNCES_AGAINST.search(block.text)
-        ):
+        if opt is None or not lists_as_cons or not isinstance(block, Paragraph):
+            continue
+        after, then = (blocks[k] if k < len(blocks) else None for k in (n + 1, n + 2))
+        if isinstance(after, ListBlock) and _ANNOUNCES_AGAINST.search(block.text):
             for item in after.items:
                 opt.add("cons", item.line, item.text)
+        elif (
+            isinstance(after, Paragraph)
+            and n + 1 not in by_para
+            and isinstance(then, ListBlock)
+            and _POINTS_BACK.match(after.text.strip())
+        ):
+            against = bool(_ANNOUNCES_AGAINST.search(after.text))
+            if against or _ANNOUNCES_FOR.search(after.text):
+                for item in then.items:
+                    opt.add("cons" if against else "pros", item.line, item.text)
     found.sort(key=lambda o: o.line)
     return found

@@ -38,7 +38,7 @@ from .ledafter import led_after
 from .letters import coded, lettered
 from .ofheadings import named_by_points
 from .paragraphs import paragraph_alternatives
-from .reasons import introduced_lists, reasons_after, reasons_follow
+from .reasons import introduced_lists, reasons_after, reasons_against, reasons_follow
 from .rejected import add_why_nots, as_rejected, why_not_heading, why_not_headings
 from .sameoption import key, same_name
 from .sameoption import same as same_option
@@ -166,9 +166,7 @@ def from_section(sec: Section) -> tuple[list[Opt], bool]:
         if len(found) > 1:  # several courses: each list is the one before it's
             found = in_options_section(sec)
         elif len(found) == 1:
-            points = [h.title for h in heads] or [it.text for it in sec.items()]
-            found[0].reason = "; ".join(points) or found[0].description
-            found[0].reason_line = (heads[0].line if heads else sec.line) if points else 0
+            reasons_against(found[0], sec, heads)
         return found, True
     if (
         any(isinstance(b, Paragraph) and b.label and OPTION_PARA.match(b.label) for b in sec.blocks)

@@ -30,6 +30,17 @@ def reasons_follow(sec: Section) -> bool:
     return isinstance(intro, Paragraph) and bool(_REASONS_INTRO.search(intro.text))
 
 
+def reasons_against(opt: Opt, sec: Section, heads: list[Section]) -> None:
+    """The one course an options section names, and the reasons it lists after announcing
+    them (subsections or items): its reason, and (items) its cons."""
+    points = [h.title for h in heads] or [it.text for it in sec.items()]
+    opt.reason = "; ".join(points) or opt.description
+    opt.reason_line = (heads[0].line if heads else sec.line) if points else 0
+    if not heads and not opt.cons:  # the reasons listed against it: its cons
+        for item in sec.items():
+            opt.add("cons", item.line, item.text)
+
+
 _REJECTING = re.compile(
     r"\b(?:eliminat\w*|reject\w*|rule[ds]?\s+out|ruled\s+out|discard\w*|cannot|can't|"
     r"does\s+not|do\s+not|doesn't|don't|not\s+(?:suitable|viable|an\s+option)|too\s+\w+|"
