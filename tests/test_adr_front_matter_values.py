@@ -99,6 +99,16 @@ def test_a_part_headed_as_the_chosen_option_states_the_choice(heading: str) -> N
     assert chosen_titles(src) == ["Install the JS-native lib"]
 
 
+@pytest.mark.parametrize("heading", ["Accepted Solution", "Agreed approach", "Adopted design"])
+def test_a_part_naming_the_accepted_option_by_its_link_states_the_choice(heading: str) -> None:
+    text = CHOSEN_PART.format(heading=heading).replace(
+        "Install the JS-native lib, as it is the simplest to build.",
+        "[Install the JS-native lib](#install-the-js-native-lib)\n\nIt builds offline.",
+    )
+    src = read_text(text, name="0014-signatures.md")
+    assert chosen_titles(src) == ["Install the JS-native lib"]
+
+
 DESIGN_RECORD = """# 0010: React for paginated views
 
 - **Status:** Accepted
