@@ -91,8 +91,8 @@ _DECISION = re.compile(
     r"(?:overview\s+of\s+the\s+)?(?:suggested|proposed)\s+(?:solution|approach)|"
     r"solution\s+overview|"
     # "Chosen option", "Chosen Implementation Option", "Preferred option"
-    r"(?:chosen|selected|preferred|accepted|agreed|adopted)\s+"
-    r"(?:option|solution|decision|approach|alternative|design)|decision\s+changes|"
+    r"(?:chosen|selected|preferred)\s+(?:option|solution|decision)|decision\s+changes|"
+    r"(?:accepted|agreed|adopted)\s+(?:option|solution|approach|alternative|design)|"
     r"(?:chosen|selected|preferred)\s+[\w-]+\s+(?:option|solution|approach|alternative)|"
     r"conclusion|conclusions|verdict)$"
 )
