@@ -7,7 +7,12 @@ from __future__ import annotations
 
 import pytest
 from adr_layout import read_text
-from decaudit.engine.records.adr.courses import course_subject, in_options_section, weighed
+from decaudit.engine.records.adr.courses import (
+    course_subject,
+    in_options_section,
+    turned_down_lead,
+    weighed,
+)
 from decaudit.engine.records.adr.prose import MAX_ITEMS
 from decaudit.engine.records.document.markdown import parse_markdown
 from hypothesis import given
@@ -99,3 +104,38 @@ def test_sentence_readers_never_fail_and_name_few_courses(sentence: str) -> None
         names = read(sentence)
         assert len(names) <= MAX_ITEMS
         assert all(n.strip() and len(n.split()) <= 16 for n in names)
+
+
+def test_a_possibility_considered_but_turned_down_takes_the_reasons_listed_after_it() -> None:
+    text = _HEAD + (
+        "## Other options considered\n\n"
+        "The possibility of a hosted broker (i.e. [Amazon MQ](https://example.org)) was "
+        "considered but it would need a network peering we do not have.\n\n"
+        "The possibility of keeping the polled table was also considered but in our tests "
+        "it is not as simple as it looks:\n\n"
+        "- the poller misses rows written in the same millisecond\n"
+        "- every new consumer adds load to the database\n"
+    )
+    found = _options(text)
+    assert found["hosted broker"][0] is False
+    assert found["keeping the polled table"] == (
+        False,
+        [],
+        [
+            "the poller misses rows written in the same millisecond",
+            "every new consumer adds load to the database",
+        ],
+    )
+    assert len(found) == 3  # the two turned down and the decision; no reason is an option
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The possibility of keeping the table was considered:",  # no turn: no reasons
+        "We considered the table but it is slow.",  # no colon: no list announced
+    ],
+)
+def test_what_is_no_turned_down_lead(sentence: str) -> None:
+    (para,) = parse_markdown("## Options\n\n" + sentence + "\n").sections()[0].paragraphs()
+    assert not turned_down_lead(para)

@@ -73,9 +73,16 @@ _POINTS_BACK = re.compile(
 )
 
 
+# "The possibility of storing X was considered": the course is what it is a possibility of
+_POSSIBILITY = re.compile(
+    r"^(?:the|one|another)\s+(?:possibility|option|idea|approach|alternative)\s+of\s+", re.I
+)
+_ASIDE = re.compile(r"\s*\([^()]{0,200}\)")  # "(i.e. directory partitioned)"
+
+
 def weighed(sentence: str) -> list[str]:
     """ "X was considered": X, when it is a name and not "other options"."""
-    m = _WAS_WEIGHED.match(sentence)
+    m = _WAS_WEIGHED.match(_POSSIBILITY.sub("", _ASIDE.sub("", sentence)))
     if m is None or _VAGUE.search(m.group("x")):
         return []
     said = _clean(m.group("x"))
@@ -121,7 +128,9 @@ def in_options_section(sec: Section, *, lists_as_cons: bool = True) -> list[Opt]
         if opt is None or not lists_as_cons or not isinstance(block, Paragraph):
             continue
         after, then = (blocks[k] if k < len(blocks) else None for k in (n + 1, n + 2))
-        if isinstance(after, ListBlock) and _ANNOUNCES_AGAINST.search(block.text):
+        if isinstance(after, ListBlock) and (
+            _ANNOUNCES_AGAINST.search(block.text) or turned_down_lead(block)
+        ):
             for item in after.items:
                 opt.add("cons", item.line, item.text)
         elif (
@@ -136,3 +145,17 @@ def in_options_section(sec: Section, *, lists_as_cons: bool = True) -> list[Opt]
                     opt.add("cons" if against else "pros", item.line, item.text)
     found.sort(key=lambda o: o.line)
     return found
+
+
+# "X was also considered but ... is not as straightforward:": weighed, then turned down
+_BUT = re.compile(r"\b(?:but|however|although|yet)\b", re.I)
+
+
+def turned_down_lead(block: Paragraph) -> bool:
+    """A paragraph that names a course as weighed and turned down, and ends on a colon: the
+    list after it gives the reasons ("The possibility of CSV was also considered but it is
+    not as straightforward:")."""
+    said = sentences(block.text)
+    if not said or not said[-1].rstrip().endswith(":"):
+        return False
+    return any(weighed(s) and _BUT.search(s) for s in said)

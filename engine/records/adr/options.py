@@ -38,7 +38,7 @@ from .ledafter import led_after
 from .letters import coded, lettered
 from .ofheadings import named_by_points
 from .paragraphs import paragraph_alternatives
-from .reasons import introduced_lists, reasons_after, reasons_against, reasons_follow
+from .reasons import courses_with_reasons, introduced_lists, reasons_after
 from .rejected import add_why_nots, as_rejected, why_not_heading, why_not_headings
 from .sameoption import key, same_name
 from .sameoption import same as same_option
@@ -161,13 +161,8 @@ def _looks_like_option(sec: Section) -> bool:
 def from_section(sec: Section) -> tuple[list[Opt], bool]:
     """The options of one options section, and whether they were read from prose."""
     heads = mended([c for c in sec.children if _is_option_heading(c)])
-    if reasons_follow(sec):  # "We considered X, but the following limitations ...:"
-        found = in_options_section(sec, lists_as_cons=False)
-        if len(found) > 1:  # several courses: each list is the one before it's
-            found = in_options_section(sec)
-        elif len(found) == 1:
-            reasons_against(found[0], sec, heads)
-        return found, True
+    if (argued := courses_with_reasons(sec, heads)) is not None:
+        return argued, True
     if (
         any(isinstance(b, Paragraph) and b.label and OPTION_PARA.match(b.label) for b in sec.blocks)
         or sum(1 for b in sec.blocks if isinstance(b, Paragraph) and numbered_label(b)) >= 2

@@ -8,6 +8,7 @@ import re
 
 from ..document import ListBlock, Paragraph, Section
 from .content import Opt
+from .courses import in_options_section, turned_down_lead
 
 # ... not when what the colon announces is the alternatives ("To avoid these issues, safer
 # alternatives can be used:")
@@ -94,3 +95,18 @@ def introduced_lists(
             return []
         out.append((text.rstrip(":").strip(), intro.line, lst))
     return out
+
+
+def courses_with_reasons(sec: Section, heads: list[Section]) -> list[Opt] | None:
+    """The courses of a section whose prose names them and announces the reasons listed
+    after it, or None when its lists are not reasons."""
+    if any(isinstance(b, Paragraph) and turned_down_lead(b) for b in sec.blocks):
+        return in_options_section(sec)  # "X was considered but ...:" and its reasons
+    if not reasons_follow(sec):  # "We considered X, but the following limitations ...:"
+        return None
+    found = in_options_section(sec, lists_as_cons=False)
+    if len(found) > 1:  # several courses: each list is the one before it's
+        found = in_options_section(sec)
+    elif len(found) == 1:
+        reasons_against(found[0], sec, heads)
+    return found
