@@ -176,6 +176,24 @@ def test_alternatives_and_points_under_bold_labels() -> None:
 
 
 @pytest.mark.parametrize(
+    ("label", "read"),
+    [("Discarded options:", True), ("Rejected alternatives:", True), ("Other tools:", False)],
+)
+def test_a_plain_line_saying_alternatives_were_turned_down_labels_the_list(
+    label: str, read: bool
+) -> None:
+    text = (
+        "# RFC-011: Optional resources\n\n**Status:** Accepted\n\n## Context\n\nSome "
+        "resources are optional.\n\n## Decision\n\nEach resource takes an `enabled` field."
+        f"\n\n## Details\n\nIt works in modules too.\n\n{label}\n\n"
+        "- an optional-access operator, too hard to add to the language now\n"
+    )
+    opts = read_text(text, "doc/rfcs/RFC-011-optional.md").record.options
+    turned = [o.title for o in opts if not o.chosen]
+    assert turned == (["an optional-access operator, too hard to add to the language now"] * read)
+
+
+@pytest.mark.parametrize(
     ("decision", "chosen"),
     [
         ("We will use Azure AD OAuth2 for authentication.", "Azure AD OAuth2"),

@@ -2,9 +2,12 @@
 over a list, inside a "Why" or "Rationale" section. The label must read like an options
 heading ("Alternatives considered", "Rejected options", "Other approaches"); the list's items
 are the options, turned down when the label says so. Read only when no options section or
-heading gives options."""
+heading gives options. A plain line of its own ending on a colon labels a list too when it
+says the alternatives were turned down ("Discarded options:")."""
 
 from __future__ import annotations
+
+import re
 
 from ..document import Document, heading_key
 from .content import Opt
@@ -13,6 +16,9 @@ from .sections import is_consequences, is_options, is_rejected
 from .sectiontext import labelled_lists
 
 MAX_LABEL_WORDS = 5
+# a plain label must say the alternatives were turned down ("Other options:" leads the
+# options of one part of a record, read by the decision's own readers)
+_TURNED_DOWN = re.compile(r"\b(?:discarded|rejected|dismissed|abandoned|ruled\s+out)\b")
 
 
 def labelled_alternatives(doc: Document) -> list[Opt]:
@@ -22,10 +28,14 @@ def labelled_alternatives(doc: Document) -> list[Opt]:
     for sec in doc.sections():
         if is_consequences(sec.key):
             continue
-        for label, after in labelled_lists(sec):
+        bold = {id(after) for _, after in labelled_lists(sec)}
+        for label, after in labelled_lists(sec, plain=True):
             key = heading_key(label)
             if len(label.split()) > MAX_LABEL_WORDS or not is_options(key):
                 continue
+            if id(after) not in bold and not _TURNED_DOWN.search(key):
+                continue  # a plain "Discarded options:" line; "Alternatives considered:"
+                # over prose-led items is read by the decision's own readers
             found = from_items(list(after.items))
             if len(found) < 1:
                 continue

@@ -3,6 +3,7 @@ their lines, the list that follows each paragraph, and its subsections' headings
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from itertools import pairwise
 
@@ -38,15 +39,22 @@ def texts_with_follow(sec: Section) -> list[tuple[int, str, list[ListItem]]]:
     return out
 
 
-def labelled_lists(sec: Section) -> Iterator[tuple[str, ListBlock]]:
+# a short line of its own that ends on a colon labels the list after it like bold would
+_PLAIN_LABEL = re.compile(r"^[A-Z][\w-]*(?:\s+[\w-]+){0,3}:$")
+
+
+def labelled_lists(sec: Section, *, plain: bool = False) -> Iterator[tuple[str, ListBlock]]:
     """(the label, the list) for each paragraph of ``sec`` that is only a bold label
-    ("**Alternatives rejected:**", "**Benefits:**") with a list right after it."""
+    ("**Alternatives rejected:**", "**Benefits:**") with a list right after it; with
+    ``plain``, also a short line of its own that ends on a colon ("Discarded options:")."""
     for block, after in pairwise(sec.blocks):
         if not isinstance(block, Paragraph) or not isinstance(after, ListBlock):
             continue
         label = (block.label or "").strip().rstrip(":").strip()
         if label and not block.rest.strip():
             yield label, after
+        elif plain and not block.label and _PLAIN_LABEL.match(block.text.strip()):
+            yield block.text.strip().rstrip(":").strip(), after  # "Discarded options:"
 
 
 def own_text(sec: Section) -> str:
