@@ -63,6 +63,12 @@ def line_of(text: str, needle: str) -> int:
 
 ARGUED = [
     (
+        "Detailed design",
+        "We copy the groups every night.\n\nSearching the directory on demand has been "
+        "evaluated but at the moment discarded, for the load it puts on the directory.",
+        "Searching the directory",
+    ),
+    (
         "Design",
         "- Entries are kept in process memory.\n"
         "- As an alternative, the cache could live in a shared Redis, at the cost of a "
