@@ -12,6 +12,8 @@ from adr_layout import chosen_titles as chosen
 from adr_layout import read_text, titles
 from decaudit.engine.records.adr.meta import map_status, parse_date
 from decaudit.engine.types import SourceRecord
+from hypothesis import given
+from hypothesis import strategies as st
 
 read = partial(read_text, name="0007-x.md")
 
@@ -399,3 +401,37 @@ def test_without_an_announced_list_subsections_stay_options() -> None:
     src = read(TOPICS.format(lead="Notes on writes follow."))
     assert "Deferred features" in titles(src)
     assert "Conflicting writes" in titles(src)
+
+
+@pytest.mark.parametrize(
+    ("lead", "kind"),
+    [
+        ("Some arguments against adding more structure are", "cons"),
+        ("It has a cost. The drawbacks of this option are:", "cons"),
+        ("The main advantages of this approach are:", "pros"),
+        ("Reasons for this include:", "pros"),
+        ("We tried it on two services last year.", None),  # no announcement: plain points
+    ],
+)
+def test_a_paragraph_announcing_the_kind_of_the_list_after_it(lead: str, kind: str | None) -> None:
+    src = read(
+        "# Storage layout\n\n## Status\n\nAccepted\n\n## Considered Options\n\n"
+        "### One file per target\n\nEach target is kept in a file of its own.\n\n"
+        f"{lead}\n\n- nested folders are unfamiliar\n- tools must read every file\n\n"
+        "### One file\n\nEverything in one file.\n\n## Decision\n\nWe keep one file.\n"
+    )
+    per_target = src.record.options[0]
+    assert per_target.title == "One file per target"
+    got = {"pros": len(per_target.pros), "cons": len(per_target.cons)}
+    expected = {"pros": 0, "cons": 0} | ({kind: 2} if kind else {})
+    assert got == expected
+
+
+@given(st.text(max_size=300))
+def test_announced_kind_reads_any_text(text: str) -> None:
+    from decaudit.engine.records.adr.points import announced_kind
+
+    assert announced_kind(text) in (None, "pros", "cons")
+    # a lead that announces both kinds announces neither
+    assert announced_kind(text + " The advantages and drawbacks are:") in (None, "pros", "cons")
+    assert announced_kind("Arguments for and against it are:") is None

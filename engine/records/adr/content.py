@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..document import Block, ListBlock, ListItem, Paragraph, Row, Section, Table, heading_key
-from .points import argues_against, polarity
+from .points import announced_kind, argues_against, polarity
 from .sections import pc_kind
 
 _NUMBERING = re.compile(
@@ -384,7 +384,8 @@ def _paragraph(opt: Opt, block: Paragraph) -> str | None:
         opt.add(labelled, block.line, block.rest)
     elif not block.text.endswith(":") and not block.text.startswith("!"):
         opt.describe(block.text, block.line)
-    return None
+    # "Some arguments against adding more structure are" and a list: its points
+    return None if labelled else announced_kind(block.text)
 
 
 def _all_of_kind(opt: Opt, kind: str, sec: Section) -> None:

@@ -56,3 +56,34 @@ def polarity(text: str) -> str | None:
 def argues_against(text: str) -> bool:
     """A sentence that rules the option out ("cannot be used here, because ...")."""
     return bool(_AGAINST.search(text))
+
+
+# The last sentence of a paragraph that announces the list after it as points of one kind:
+# "Some arguments against adding more structure are", "The drawbacks of this are:",
+# "Reasons for this include:", "Its main advantages are:".
+_AGAINST_LEAD = re.compile(
+    r"(?:\b(?:arguments?|reasons?|points?|case)\s+(?:for\s+and\s+)?against\b[^.!?]*|"
+    r"\b(?:drawbacks|downsides|disadvantages|cons|concerns|limitations|shortcomings|"
+    r"problems)\b(?:\s+[\w-]+){0,5}?\s+(?:are|include|were|would\s+be)\b\s*)[:.]?$",
+    re.IGNORECASE,
+)
+_FOR_LEAD = re.compile(
+    r"(?:\b(?:arguments?|reasons?|points?|case)\s+(?:for|in\s+favou?r\s+of)\b[^.!?]*|"
+    r"\b(?:advantages|benefits|upsides|pros|merits|strengths)\b(?:\s+[\w-]+){0,5}?\s+"
+    r"(?:are|include|were|would\s+be)\b\s*)[:.]?$",
+    re.IGNORECASE,
+)
+_LAST_SENTENCE = re.compile(r"(?:^|(?<=[.!?])\s+)([^.!?]+[:.]?)\s*$")
+
+
+def announced_kind(text: str) -> str | None:
+    """``cons`` or ``pros`` when the paragraph's last sentence announces the list after it
+    as points against or for ("Some arguments against this are"), else None."""
+    m = _LAST_SENTENCE.search(text.strip())
+    last = m.group(1).strip() if m else text.strip()
+    if len(last.split()) > 16:
+        return None
+    against, favour = bool(_AGAINST_LEAD.search(last)), bool(_FOR_LEAD.search(last))
+    if against == favour:
+        return None
+    return "cons" if against else "pros"
