@@ -131,6 +131,8 @@ def test_every_unmarked_reason_under_a_why_not_heading_is_a_con(tmp_path: Path) 
         "Other options considered",
         "Options not chosen",
         "Discarded approaches",
+        "Option graveyard",
+        "The Road Not Taken",
     ],
 )
 def test_closing_section_headings(heading: str) -> None:
@@ -214,3 +216,16 @@ def test_mdx_files_in_a_folder_are_audited_or_skipped(tmp_path: Path) -> None:
     data = json.loads(out.read_text())
     assert data["summary"]["records"] == 1
     assert [s["file"].rsplit("/", 1)[-1] for s in data["skipped"]] == ["index.mdx"]
+
+
+def test_a_road_not_taken_paragraph_is_a_rejected_alternative_titled_by_its_course() -> None:
+    from adr_layout import read_text
+
+    text = (
+        "# Agent setup guide\n\n## Status\n\nAccepted\n\n## Decision\n\nWe document the "
+        "manual setup.\n\n## The Road Not Taken\n\nAn alternative approach could be to "
+        "automate this process with scripts. However, this would need expertise few users have.\n"
+    )
+    rec = read_text(text, "docs/decisions/20220101-agent-setup.md").record
+    turned = [o for o in rec.options if not o.chosen]
+    assert [o.title for o in turned] == ["automate this process with scripts"]

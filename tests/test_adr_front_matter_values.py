@@ -181,3 +181,38 @@ def test_a_templates_ellipsis_is_no_option() -> None:
         "Using an OT-inspired mechanism",
         "Using CRDTs in the plugin",
     ]
+
+
+@pytest.mark.parametrize("heading", ["Metadata", "Document information", "Decision details"])
+def test_a_metadata_part_gives_status_and_deciders(heading: str) -> None:
+    text = (
+        f"# Rejected: convert models at the edge\n\n## {heading}\n\n"
+        "- Status: rejected <!-- draft | proposed | rejected | accepted -->\n"
+        "- Deciders: Platform team, Ana\n- Tags: assets\n\n"
+        "## Context and Problem Statement\n\nModels arrive as GLB files.\n\n"
+        "## Proposed Solution\n\nConvert them in an edge function.\n"
+    )
+    rec = read_text(text, name="20230507-edge.md").record
+    assert rec.status == "rejected"
+    assert rec.decision_makers == ["Platform team", "Ana"]
+
+
+def test_the_preamble_wins_over_a_metadata_part() -> None:
+    text = (
+        "# Convert models at the edge\n\nStatus: accepted\n\n## Metadata\n\n"
+        "- Status: proposed\n\n## Decision\n\nConvert them in an edge function.\n"
+    )
+    assert read_text(text, name="0007-edge.md").record.status == "accepted"
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["List the deciders of the issue", "Who is making decisions on the proposal?", "Deciders"],
+)
+def test_a_heading_that_asks_for_the_deciders_names_them(heading: str) -> None:
+    text = (
+        f"# Draft: an asset library\n\n### Describe the status of the issue\n\ndraft\n\n"
+        f"### {heading}\n\nPlatform team, Ana\n\n### Decision\n\nWe prototype one.\n"
+    )
+    rec = read_text(text, name="20220317-assets.md").record
+    assert rec.decision_makers == ["Platform team", "Ana"]

@@ -77,6 +77,13 @@ class Builder(Decide):
     def metadata(self) -> None:
         for meta in self.doc.metadata:
             self._meta(meta)
+        meta_sec = roles.first(self.doc, roles.is_metadata)  # "## Metadata" over bullets:
+        for meta in _section_meta(meta_sec, status=True) if meta_sec is not None else ():
+            before = dict(self.data), dict(self.lines)
+            self._meta(meta)
+            for key, value in before[0].items():  # what the preamble or front matter says wins
+                self.data[key] = value
+                self.lines[(key,)] = before[1].get((key,), self.lines.get((key,), 0))
         done = next((m for m in self.doc.metadata if m.name == "implementation status"), None)
         if done is not None and "status" not in self.data:  # "Implementation Status: Partially
             self._status(done.value, done.line, done)  # implemented", when no status says more
@@ -98,8 +105,11 @@ class Builder(Decide):
         logged = changelog_date(self.doc) if not {"date", "date_text"} & set(self.data) else None
         if logged is not None:  # "## Changelog" / "* 2023-03-01: Initial draft"
             self.put("date", logged[0].isoformat(), logged[1])
-        for keys, field in ((roles.DECIDERS, "decision_makers"), (PROPOSER_KEYS, "proposed_by")):
-            sec = roles.first(self.doc, lambda k, keys=keys: k in keys)
+        for pred, field in (
+            (roles.is_deciders, "decision_makers"),
+            (lambda k: k in PROPOSER_KEYS, "proposed_by"),
+        ):
+            sec = roles.first(self.doc, pred)
             if sec is not None and field not in self.data:
                 names = [it.text for it in sec.items()] or people(sec.text(False))
                 self.put(field, names, sec.line)
@@ -399,7 +409,7 @@ _KIND_PREFIX = re.compile(r"^\s*(?:design|architecture|technical)\s+decisions?\s
 _ID_ONLY = re.compile(r"^\s*(?:adr|rfc|dr)[-_ ]?\d{1,6}\s*$", re.IGNORECASE)
 
 
-def _section_meta(sec: Section) -> tuple[Meta, ...]:
+def _section_meta(sec: Section, *, status: bool = False) -> tuple[Meta, ...]:
     from ..document import key_values
 
-    return tuple(m for m in key_values(sec.blocks) if m.name != "status")
+    return tuple(m for m in key_values(sec.blocks) if status or m.name != "status")

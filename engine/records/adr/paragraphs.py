@@ -66,8 +66,12 @@ def paragraph_alternatives(sec: Section, named: Sequence[Opt] = ()) -> list[Opt]
 
 # "Users could write ...", "We could instead ...": who could do it is not the alternative
 _SOMEONE_COULD = re.compile(
-    r"^(?:we|you|one|users?|operators?|developers?|authors?|clients?|teams?)\s+"
-    r"(?:could|can|might|may)\s+(?:also\s+|instead\s+|alternatively\s+)*(?=[a-z])",
+    r"^(?:(?:we|you|one|users?|operators?|developers?|authors?|clients?|teams?)\s+"
+    r"(?:could|can|might|may)\s+(?:also\s+|instead\s+|alternatively\s+)*|"
+    # "An alternative approach could be to automate ...": the course is what follows
+    r"(?:an?|one|another)\s+(?:other\s+)?(?:alternative|option|approach|possibility)"
+    r"(?:\s+(?:approach|option|solution))?\s+(?:could|would|might|may)\s+be\s+(?:to\s+)?)"
+    r"(?=[a-z])",
     re.IGNORECASE,
 )
 _WAS_REJECTED = re.compile(

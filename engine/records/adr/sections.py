@@ -38,6 +38,11 @@ _AGAINST = (
     rf"(?:(?:reasons?|arguments?|rationale)\s+(?:against|for\s+rejecting)|why\s+not)"
     rf"(?:\s+(?:choosing|using|picking|taking))?(?:\s+{_QUALIFIER})*\s+{_ALTERNATIVE}"
 )
+# "Option graveyard", "The road not taken": the alternatives turned down
+_NOT_TAKEN = (
+    r"(?:the\s+)?(?:(?:options?|alternatives?|ideas?|designs?)\s+graveyard|"
+    r"(?:roads?|paths?)\s+not\s+taken)"
+)
 _OPTIONS = re.compile(
     rf"^(?:{_QUALIFIER}\s+)*(?:[a-z][\w-]*\s+){{0,2}}?{_ALTERNATIVES}$|"
     r"^(?:[a-z][\w-]*\s+){1,3}(?:evaluated|considered|compared|assessed|reviewed)$|"
@@ -60,12 +65,14 @@ _OPTIONS = re.compile(
     rf"^(?:{_QUALIFIER}\s+)*{_ALTERNATIVE}\s+(?:available|on\s+the\s+table|"
     rf"considered\s+(?:and|but)\s+{_REJECTED})$|"
     r"^candidate\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?$|"
+    rf"^{_NOT_TAKEN}$|"
     # "Alternatives and constraints", "Options and their trade-offs"
     rf"^(?:{_QUALIFIER}\s+)*{_ALTERNATIVES}\s+and\s+(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*$|"
     rf"^{_REJECTED}\s+(?:[a-z][\w-]*\s+)?{_TURNED_DOWN_THINGS}$"
 )
 _REJECTED_SECTION = re.compile(
-    rf"^(?:.*\b(?:{_REJECTED}|unchosen)\b.*|{_AGAINST}|other\s+{_ALTERNATIVE}(?:\s+\w+)?)$"
+    rf"^(?:.*\b(?:{_REJECTED}|unchosen)\b.*|{_AGAINST}|other\s+{_ALTERNATIVE}(?:\s+\w+)?|"
+    rf"{_NOT_TAKEN})$"
 )
 # "Why not Kafka?": one alternative, and the reasons it was not chosen.
 _WHY_NOT = re.compile(
@@ -145,6 +152,19 @@ OTHER_DECIDERS += ("contributors", "owner", "owners", "decision owner", "decisio
 OTHER_DECIDERS += ("governance",)
 DECIDERS: tuple[str, ...] = ("deciders", "decider", "decision makers", "decided by", "approvers")
 DECIDERS += ("approved by", *OTHER_DECIDERS)
+# a template's question heading over the deciders ("List the deciders of the issue", "Who is
+# making decisions on the proposal?")
+_DECIDERS_ASKED = re.compile(
+    r"^(?:list\s+(?:of\s+)?(?:the\s+|all\s+)?(?:deciders|decision\s+makers)\b.*|"
+    r"who\s+(?:is\s+making|makes|made|will\s+make|are\s+the)\s+(?:the\s+)?"
+    r"(?:decisions?|deciders|decision\s+makers)\b.*|who\s+decided?s?\b.*)$"
+)
+
+
+def is_deciders(key: str) -> bool:
+    """A part that names the deciders: ``## Deciders``, or a template's question."""
+    return key in DECIDERS or bool(_DECIDERS_ASKED.match(key))
+
 
 PRO_KEYS = (
     "pros",
@@ -260,6 +280,20 @@ def is_decision(key: str) -> bool:
 
 def is_context(key: str) -> bool:
     return key.startswith(CONTEXT) and "proposed design" not in key
+
+
+_METADATA = frozenset(
+    {
+        "metadata", "meta", "meta data", "document metadata", "record metadata",
+        "decision metadata", "adr metadata", "rfc metadata", "document information",
+        "document control", "document details", "record details", "decision details",
+    }
+)  # fmt: skip
+
+
+def is_metadata(key: str) -> bool:
+    """A part that holds the record's key/value metadata (``## Metadata`` over bullets)."""
+    return key in _METADATA
 
 
 def is_status(key: str) -> bool:
