@@ -20,6 +20,7 @@ from .decide import Decide
 from .decidedby import decided_by
 from .drawbacks import decision_parts
 from .headedpoints import pros_cons_sections
+from .listedmeta import listed_alternatives
 from .meta import (
     deciding_body,
     map_status,
@@ -62,6 +63,7 @@ class Builder(Decide):
         self.lines: dict[Loc, int] = {(): self.title_line}
         self.uncertain: list[str] = []
         self.opts: list[Opt] = []
+        self.listed_alternatives: tuple[str, int] | None = None
 
     def put(self, key: str, value: Any, line: int) -> None:
         if value is None or value == [] or value == "":
@@ -140,12 +142,10 @@ class Builder(Decide):
             date, text = parse_date(meta.raw if meta.raw is not None else meta.value)
             self.put("date", date.isoformat() if date else None, meta.line)
             self.put("date_text", text, meta.line)
-        elif name in DECIDER_KEYS:
-            self._people("decision_makers", meta)
-        elif name in PROPOSER_KEYS:
-            self._people("proposed_by", meta)
-        elif name in ("consulted", "informed"):
-            self._people(name, meta)
+        elif (field := _people_field(name)) is not None:
+            self._people(field, meta)
+        elif name in _LISTED_ALTERNATIVES and meta.value.strip():
+            self.listed_alternatives = (meta.value, meta.line)  # "Alternatives Considered: X, Y"
         elif name == "technical story":
             self.put("technical_story", meta.value, meta.line)
         elif name in _REPLACED_BY and _REFERENCE.search(meta.value):
@@ -282,6 +282,8 @@ class Builder(Decide):
             return
         title = str(self.data.get("title", ""))
         self.opts, unsure = read_options(self.doc, title, self.title_line)
+        if not self.opts and self.listed_alternatives is not None:
+            self.opts = listed_alternatives(*self.listed_alternatives)
         if link is not None and not self.opts:  # "Same as in <a record we cannot read>"
             self.data["x_options_by_reference"] = link.href
             return
@@ -403,6 +405,22 @@ class Builder(Decide):
 
 _REPLACED_BY = frozenset({"superseded by", "superceded by", "replaced by"})
 _REFERENCE = re.compile(r"\w{2,}")  # not "-", "n/a" is caught by the status words
+
+
+def _people_field(name: str) -> str | None:
+    """The record field a metadata key names people for (``Decided by`` -> deciders)."""
+    if name in DECIDER_KEYS:
+        return "decision_makers"
+    if name in PROPOSER_KEYS:
+        return "proposed_by"
+    return name if name in ("consulted", "informed") else None
+
+
+# a metadata line that lists the alternatives ("- Alternatives Considered: Preact, Svelte")
+_LISTED_ALTERNATIVES = frozenset(
+    {"alternatives considered", "considered alternatives", "options considered",
+     "considered options", "alternatives", "rejected alternatives"}
+)  # fmt: skip
 
 
 _KIND_PREFIX = re.compile(r"^\s*(?:design|architecture|technical)\s+decisions?\s*:\s*", re.I)

@@ -147,6 +147,10 @@ OTHER_DECIDERS: tuple[str, ...] = (
     "accountable",
     "agreed by",
     "signed off by",
+    "decision made by",
+    "decisions made by",
+    "decision taken by",
+    "responsible",
 )
 OTHER_DECIDERS += ("contributors", "owner", "owners", "decision owner", "decision owners")
 OTHER_DECIDERS += ("governance",)
