@@ -260,6 +260,8 @@ def _superseded(
             in_status = "status" in line.lower()
             continue
         m = _SUPERSEDED.search(line)
+        if m is None and (seen := _see_superseded(line)) is not None:
+            return (*seen, number)  # "Superseded - See <.../0024-plan.md>"
         if m is None:
             bare = _bare_superseded(line) if in_status or _STATUS_LINE.match(line) else None
             if bare is not None:
@@ -282,8 +284,36 @@ def _superseded(
         text = text.strip(" *_`.\"'")
         if link is not None:
             text = link.group(1).strip()
+        if not on_status and _COUNTED_THINGS.match(text):
+            continue  # "Deprecate X in favor of 2 new sub-rule types": no decision number
         if text and (_DECISION_REF.search(text) or (status_known and on_status)):
             return text, None, number
+    return None
+
+
+# "Superseded - See <https://.../0024-plan.md>", "Status: Superseded; X adopted. See
+# [0024-plan.md](0024-plan.md)": a line that opens on the word and points at a document
+_SEE = re.compile(
+    r"^\W*(?:status\W+)?(?:superseded|superceded)\b.{0,200}?\bsee\s+(?P<rest>\S.{0,500})",
+    re.IGNORECASE,
+)
+_DOC_URL = re.compile(r"<?(https?://[^\s>]+?\.(?:md|markdown|mdx))>?(?:[\s.,;)]|$)", re.I)
+_COUNTED_THINGS = re.compile(r"^\W*\d{1,2}\s+[a-z]")
+
+
+def _see_superseded(line: str) -> tuple[str, str | None] | None:
+    """(text, link target) of the document a "Superseded ... See <link>" line points at."""
+    m = _SEE.match(line)
+    if m is None:
+        return None
+    rest = m.group("rest")
+    link = _INLINE_LINK.match(rest)
+    if link is not None and _is_document_link(link.group(2)):
+        return link.group(1).strip() or link.group(2), link.group(2).split("#", 1)[0]
+    url = _DOC_URL.match(rest)
+    if url is not None:
+        name = url.group(1).rsplit("/", 1)[-1]
+        return name, name
     return None
 
 

@@ -220,6 +220,8 @@ def test_a_replacement_named_by_link_that_exists_is_fine(tmp_path: Path) -> None
         "Superseded (by 0002)",
         "Superseded (by [ADR 2](0002-decision-2.md))",
         "Superseded \u2013 by ADR-0002",
+        "Superseded - See <https://example.org/blob/main/adr/0002-decision-2.md>",
+        "Superseded; we adopted practice 2. See [0002-decision-2.md](0002-decision-2.md).",
     ],
 )
 def test_a_bare_superseded_followed_by_the_replacement_names_it(
@@ -535,3 +537,15 @@ def test_superseded_by_that_is_not_about_the_record(
     (adr / "0003-old-logging.md").write_text(plain)
     res = run_check(CheckOptions(paths=(str(adr),), today=TODAY))
     assert len(rules_of(res.findings, "COL002")) == 1
+
+
+def test_in_favour_of_a_count_of_things_names_no_decision(tmp_path: Path) -> None:
+    adr = tmp_path / "adr"
+    write_log(adr, 1)  # no decision numbered 2: "2 new sub-rule types" names none
+    (adr / "0003-rules.md").write_text(
+        "# Design proposal: restructure the rules\n\nCreated: Jan 30, 2022\n\n## Proposal\n\n"
+        "We split the rule.\n\n## Alternate proposal\n\n"
+        "Deprecate the rule in favor of 2 new sub-rule types:\n\n- one\n- two\n"
+    )
+    res = run_check(CheckOptions(paths=(str(adr),), today=TODAY))
+    assert not rules_of(res.findings, "COL002")
