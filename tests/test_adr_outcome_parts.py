@@ -106,3 +106,20 @@ def test_a_rating_table_under_an_options_heading_gives_its_points(head: str) -> 
     assert keep.pros == ["nothing changes for users."]
     assert keep.cons == ["much is left to build."]
     assert [o.title for o in rec.options if o.chosen] == ["Flux"]
+
+
+@pytest.mark.parametrize("opening", ["Executive Summary", "Summary", "Abstract", "TL;DR"])
+def test_an_opening_part_over_other_top_level_parts_is_no_title(opening: str) -> None:
+
+    text = (
+        f"# {opening}\n\n**Status**: _Accepted_\n\nThis document describes request timeouts.\n\n"
+        "# Goals\n\n- set a timeout per route\n\n# High-level design\n\nA new field.\n"
+    )
+    rec = read_text(text, "design/custom-request-timeout.md").record
+    assert rec.title == "Custom request timeout"  # from the file name
+
+
+def test_a_summary_heading_alone_stays_the_title() -> None:
+
+    text = "# Summary\n\n## Status\n\nAccepted\n\n## Decision\n\nWe keep a summary page.\n"
+    assert read_text(text, "adr/0004-summary-page.md").record.title == "Summary"

@@ -13,10 +13,21 @@ def part_not_title(doc: Document, sec: Section) -> bool:
     """An RFC's first part, not its title: every part is a top-level heading ("# Summary",
     "# Motivation", "# Detailed design", "# Alternatives"), so the first names no decision
     (the title then comes from front matter or the file name)."""
-    if sec.level != 1 or not (sec.key in roles.RFC_PARTS or roles.is_role(sec.key)):
+    if sec.level != 1:
         return False
     tops = [s for s in doc.root.children if s.level == 1 and s is not sec]
+    if sec.key in _OPENING_PARTS:  # "# Executive Summary" over "# Goals", "# Background"
+        return bool(tops)
+    if not (sec.key in roles.RFC_PARTS or roles.is_role(sec.key)):
+        return False
     return any(s.key in roles.RFC_PARTS or roles.is_role(s.key) for s in tops)
+
+
+# The opening part of a document whose parts are all top-level headings: never its title
+_OPENING_PARTS = frozenset(
+    {"summary", "executive summary", "abstract", "tl dr", "tldr", "synopsis", "overview",
+     "introduction"}
+)  # fmt: skip
 
 
 # A heading that names only the kind of document its template makes ("# RFC Proposal",
