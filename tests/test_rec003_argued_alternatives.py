@@ -63,6 +63,18 @@ def line_of(text: str, needle: str) -> int:
 
 ARGUED = [
     (
+        "Multiple replacements",
+        "Rather than allowing a list of prefixes, we could require a separate proxy for each "
+        "prefix. This simplifies the API but complicates deployments.",
+        "Rather than allowing",
+    ),
+    (
+        "Goals",
+        "- one log format per cluster\n- Allowing users to write the proxy's own log template "
+        "is very risky: a mistake crashes every proxy.",
+        "Allowing users",
+    ),
+    (
         "Detailed design",
         "We copy the groups every night.\n\nSearching the directory on demand has been "
         "evaluated but at the moment discarded, for the load it puts on the directory.",
@@ -140,6 +152,9 @@ def test_a_design_section_that_is_the_decision_text_counts_too(tmp_path: Path) -
 # -- forms that must not count -----------------------------------------------------------------
 
 NOT_ARGUED = [
+    ("Context", "Performing updates on two keys is not safe today, as the second may fail."),
+    ("Design", "Existing entries are risky to keep: they expire within the hour."),
+    ("Design", "Rather than a list, the field holds one prefix, which covers every use."),
     (
         "Design",
         "Alternatively, the caller may pass a key prefix, in which case entries are grouped.",

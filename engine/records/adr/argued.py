@@ -67,7 +67,35 @@ def argued_line(doc: Document, lex: Lexicon | None = None) -> int | None:
     for line, text in _prose(doc.root):
         if lex.mentions("alternative_argued", text) or lex.opens("alternative_opening", text):
             return line
+        if _OTHER_COURSE.search(text):  # "Rather than a slice, we could require ..."
+            return line
+        if (m := _RISKY_COURSE.search(text)) and m.group("verb").lower() not in _NO_COURSE:
+            return line  # "Allowing the direct specification of X is very risky"
     return None
+
+
+# A course (a verb in -ing and what it acts on) judged unsafe or unworkable as the subject
+# of its sentence: the record weighed taking it
+_RISKY_COURSE = re.compile(
+    r"(?:^|[.!?]\s+)(?P<verb>[A-Z][a-z]{2,}ing)\s+[^.!?]{2,100}?\s+(?:is|would\s+be|was)\s+"
+    r"(?:(?:very|too|far\s+too|quite|rather|simply|probably)\s+)?(?:risky|dangerous|"
+    r"error-prone|fragile|brittle|not\s+(?:feasible|viable|an\s+option|practical|"
+    r"workable))\b"
+)
+_NO_COURSE = frozenset(
+    {"nothing", "something", "anything", "everything", "during", "string", "thing",
+     "existing", "following", "remaining", "ongoing", "pending", "missing", "upcoming",
+     "underlying", "according", "regarding", "concerning", "including", "outstanding"}
+)  # fmt: skip
+
+
+# A sentence that opens on the course taken and offers another in its main clause: "Rather
+# than allowing a slice of prefixes, we could require separate proxies"
+_OTHER_COURSE = re.compile(
+    r"(?:^|[.!?]\s+)(?:rather\s+than|instead\s+of)\s+[^.!?]{2,120}?,\s*"
+    r"(?:we|one|you|users|the\s+\w+)\s+(?:could|might|may\s+also|would)\b",
+    re.IGNORECASE,
+)
 
 
 # A heading or bold label that names alternatives ("Alternative path", "Alternate packaging
