@@ -28,6 +28,7 @@ from functools import cache
 
 from ...packdata import lexicon
 from ..document import Block, Document, ListBlock, ListItem, Paragraph, Section
+from .argued import is_pointer
 from .choice import named_in
 from .content import Opt, clean_title, fill, fill_item, split_title
 from .labelled import numbered_run
@@ -148,12 +149,15 @@ def _from_list(
 
 # -- 1. lists after a lead-in line ------------------------------------------------------------
 def _places(doc: Document) -> list[Section]:
-    """The sections whose lists may hold candidates: all but the consequences and the
-    options and pros-and-cons sections (and what is inside them)."""
+    """The sections whose lists may hold candidates: all but the consequences, the options
+    and pros-and-cons sections and the links and references (and what is inside them)."""
     barred = {
         id(s)
         for sec in doc.sections()
-        if is_consequences(sec.key) or is_options(sec.key) or is_pros_cons(sec.key)
+        if is_consequences(sec.key)
+        or is_options(sec.key)
+        or is_pros_cons(sec.key)
+        or is_pointer(sec.key)  # "## References": other documents, not candidates
         for s in sec.walk()
     }
     return [s for s in [doc.root, *doc.sections()] if id(s) not in barred]

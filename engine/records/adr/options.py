@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..document import Block, Document, ListBlock, ListItem, Paragraph, Section
+from .althead import alternative_headings
 from .candidates import block_candidates
 from .compared import compared
 from .comparedheads import compared_headings
@@ -38,6 +39,7 @@ from .ledafter import led_after
 from .letters import coded, lettered
 from .ofheadings import named_by_points
 from .paragraphs import paragraph_alternatives
+from .prompted import answers_to_prompt
 from .reasons import courses_with_reasons, introduced_lists, reasons_after
 from .rejected import add_why_nots, as_rejected, why_not_heading, why_not_headings
 from .sameoption import key, same_name
@@ -170,6 +172,8 @@ def from_section(sec: Section) -> tuple[list[Opt], bool]:
         found = from_paragraphs(sec.blocks)
         if found:
             return found, False
+    if (answered := answers_to_prompt(sec)) is not None:
+        return answered, False  # "- What other designs have been considered?" / "  - X"
     # the first list with options in it: a later list is links or notes
     lists = [
         lst
@@ -248,10 +252,16 @@ def _item_is_option(item: ListItem) -> bool:
         pc_kind(item.label.lower()) if item.label else None
     )
     text = item.text.strip()
+    if _PROMPT.match(text):
+        return False  # a template's prompt left in ("What other designs have been considered?")
     return kind is None and not prefixed(text) and bool(text) and not _NONE.match(text)
 
 
 _NONE = re.compile(r"^(?:n/?a|none|nothing|unknown|tbd|not\s+applicable|-+)\W*$", re.IGNORECASE)
+_PROMPT = re.compile(
+    r"^(?:what|why|how|which|who|is|are|does|do|has|have|can|should)\b[^?]{3,150}\?$",
+    re.IGNORECASE,
+)
 
 
 # Headings that name a part of a design document, never an option.
@@ -436,13 +446,6 @@ def _outside_sections(
     return out
 
 
-_ALTERNATIVE_HEAD = re.compile(
-    r"^(?:(?:rejected|considered|other|possible)\s+)?(?:alternative|alternate)\s*"
-    r"(?:#?\s*\w{1,3}\s*)?[:\-–—]\s*(?P<x>\S.*)$",
-    re.IGNORECASE,
-)
-
-
 def sub_decisions(doc: Document, found: list[Opt]) -> list[Opt]:
     """``Option 1: X`` headings outside the options sections (a part of the design that
     weighs its own options), two or more under one heading: a group named by that heading."""
@@ -465,24 +468,6 @@ def sub_decisions(doc: Document, found: list[Opt]) -> list[Opt]:
             continue  # the listed options again, discussed one by one
         for head in heads:
             out.extend(from_heading(head, parent.title, parent.line))
-    return out
-
-
-def alternative_headings(doc: Document) -> list[Opt]:
-    """``### Alternative: X`` headings anywhere (under "Considerations", say): each is an
-    alternative the record rejects, with its section as the reason."""
-    out: list[Opt] = []
-    for sec in doc.sections():
-        m = _ALTERNATIVE_HEAD.match(sec.title.strip())
-        if m is None:
-            continue
-        title, label, _ = clean_title(m.group("x"))
-        if not title:
-            continue
-        opt = Opt(title, sec.line, label, [sec.title])
-        fill(opt, sec.blocks, sec.children, points=True)
-        opt.rejected = True
-        out.append(opt)
     return out
 
 

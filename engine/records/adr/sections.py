@@ -92,7 +92,7 @@ _DECISION = re.compile(
     r"^(?:the\s+|our\s+|final\s+)?(?:(?:decision|descision|decison|desicion|decission)"
     r"(?:s|\s+outcome|\s+and\s+rationale|\s+and\s+consequences?|\s+made)?|"
     r"decision\s+(?:from|by|of|at|in)\s+.+|"  # "Decision from Working Group meeting"
-    r"outcome|result|resolution|proposals?|proposed\s+(?:solution|decision|design|changes?|approach)|"
+    r"outcome|result|resolution|(?:resolution|decision)\s+details|proposals?|proposed\s+(?:solution|decision|design|changes?|approach)|"
     r"recommendations?|recommended\s+(?:option|solution|approach)|solution|"
     # "Overview of the suggested solution", "Solution overview" (design-record templates)
     r"(?:overview\s+of\s+the\s+)?(?:suggested|proposed)\s+(?:solution|approach)|"

@@ -1,0 +1,40 @@
+"""Alternatives written as answers under a template's prompt left in the record:
+"- What other designs have been considered?" with each design a nested item under it, and
+that design's reasons nested under it in turn."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..document import Section
+from .content import Opt, fill_item
+from .rejected import as_rejected
+
+_ASKS_ALTERNATIVES = re.compile(
+    r"^what\s+(?:other\s+)?(?:designs|alternatives|options|approaches|solutions)\s+"
+    r"(?:have\s+been|were|are|was)\s+(?:considered|evaluated|explored)\?$",
+    re.IGNORECASE,
+)
+
+
+def answers_to_prompt(sec: Section) -> list[Opt] | None:
+    """The alternatives answered under the prompt item (each turned down, its nested items
+    its reasons), or None when no list item of ``sec`` asks for them."""
+    from .options import _from_item, _item_is_option  # options reads this module
+
+    for lst in sec.lists():
+        for item in lst.items:
+            if not _ASKS_ALTERNATIVES.match(item.text.strip()):
+                continue
+            found: list[Opt] = []
+            for kid in item.children:
+                opt = _from_item(replace(kid, children=()), None, 0)
+                if opt is None or not _item_is_option(kid):
+                    continue
+                for point in kid.children:
+                    fill_item(opt, point, None, False, points=True)
+                as_rejected(opt)
+                found.append(opt)
+            return found
+    return None
