@@ -47,6 +47,8 @@ def test_a_summary_alone_is_no_record() -> None:
         "- Unknown",
         "The alternatives are shown above in the motivation.",
         "Alternatives are discussed in the linked issue.",
+        "There are tons of error handling styles, and each library picks its own.",
+        "This is a RFC about internal design, and there is little choice.",
     ],
 )
 def test_an_alternatives_section_that_gives_none_lists_none(alternatives: str) -> None:
@@ -55,10 +57,18 @@ def test_an_alternatives_section_that_gives_none_lists_none(alternatives: str) -
     assert [o.title for o in rec.options if not o.chosen] == []
 
 
-def test_an_alternatives_paragraph_still_names_one() -> None:
-    more = "\n# Alternatives\n\nRetry on the server. It doubles the load.\n"
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Retry on the server. It doubles the load.",
+        "There is also the option of retrying on the server. It doubles the load.",
+    ],
+)
+def test_an_alternatives_paragraph_still_names_one(paragraph: str) -> None:
+    more = f"\n# Alternatives\n\n{paragraph}\n"
     rec = read_text(_RFC.format(more=more), name="text/0215-server-errors.md").record
-    assert [o.title for o in rec.options if not o.chosen] == ["Retry on the server"]
+    turned = [o.title for o in rec.options if not o.chosen]
+    assert len(turned) == 1 and turned[0].lower().endswith("on the server")
 
 
 @pytest.mark.parametrize(

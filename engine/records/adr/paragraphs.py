@@ -15,6 +15,12 @@ MAX_ALTERNATIVE_PARAGRAPHS = 3
 _NO_ALTERNATIVE = re.compile(
     r"^\W*(?:n/?a|none|no\b|not\b|nothing|unknown\b|tbd|tbc|todo|see\b|refer\b|same\b|"
     r"this\s+section\b|"
+    # "There are tons of error handling styles ...": a statement, not a course (not "There
+    # is also the option of X")
+    r"there\s+(?:are|is|were|was)\s+(?!(?:also\s+)?(?:the\s+|an?\s+)?(?:other\s+)?"
+    r"(?:option|possibility|alternative|approach)\b)|"
+    # "This RFC is about internal design, and there is little choice"
+    r".*\b(?:little|no|not\s+much|hardly\s+any)\s+(?:choice|alternatives?|other\s+options?)\b|"
     r"as\s+(?:in|for)\b|identical\b|there\s+(?:are|were|was|is)"
     r"\s+no|we\s+(?:did|do|have)\s+not|we\s+didn't|no\s+other|"
     # "The alternatives are shown above in the motivation": a pointer, not an alternative
