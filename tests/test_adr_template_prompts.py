@@ -56,3 +56,48 @@ def test_a_details_part_states_the_resolution(heading: str) -> None:
     )
     rec = read_text(text, "_decisions/uuid-ids.md").record
     assert [o.title for o in rec.options if o.chosen] == ["UUID for PKs and for API exposure"]
+
+
+_DECISION_LOG = (
+    "---\ntitle: APIs are specified first\nstatus: {status}\nresponsible: sbe\n---\n\n"
+    "## Resolution Details\n\nWe follow an API-first strategy: first the API, then the code.\n\n"
+    "## {question}\n\nAPIs are the main point of interaction. Their style - first the API "
+    "spec, or first the service? - must be settled now.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Why is there need for such a decision?", "Why is this decision needed?"],
+)
+def test_a_question_heading_holds_the_context_and_an_either_or_question_weighs(
+    question: str,
+) -> None:
+    from decaudit.engine.facts.nature import names_alternative
+    from decaudit.engine.packdata import lexicon
+
+    rec = read_text(
+        _DECISION_LOG.format(status="_3_agreed", question=question), "_decisions/api-first.md"
+    ).record
+    assert rec.context is not None and rec.context.startswith("APIs are the main point")
+    assert names_alternative(rec, lexicon())
+
+
+@pytest.mark.parametrize(
+    ("written", "status"),
+    [("_3_agreed", "accepted"), ("2-proposed", "proposed"), ("in_progress", "proposed")],
+)
+def test_a_workflow_prefix_before_the_status_word_is_left_out(written: str, status: str) -> None:
+    text = _DECISION_LOG.format(status=written, question="Why is there need for it?")
+    assert read_text(text, "_decisions/api-first.md").record.status == status
+
+
+def test_a_heading_that_names_a_comparison_after_a_label_weighs() -> None:
+    from decaudit.engine.records.adr.argued import argued_line
+    from decaudit.engine.records.document import parse_markdown
+
+    doc = parse_markdown(
+        "# ISLE\n\n# Summary\n\nA DSL for instruction selection.\n\n"
+        "## Discussion: Comparison with Hand-Written Backends\n\nHand-written code is longer.\n"
+    )
+    assert argued_line(doc) == 7

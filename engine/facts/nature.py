@@ -79,7 +79,9 @@ def is_record_keeping(rec: Record, lex: Lexicon) -> bool:
 # need more, ..." (a condition), so it ends in a question mark.
 _YES_NO = re.compile(
     r"(?:^|[.!?:]\s+|\n)\s*(?:should|shall)\s+(?:we|the\s+(?:team|project))\s+[^.!?\n]{3,200}\?|"
-    r"(?:^|[.!?:]\s+|\n)\s*do\s+we\s+(?:want|need)\s+to\s+[^.!?\n]{3,200}\?",
+    r"(?:^|[.!?:]\s+|\n)\s*do\s+we\s+(?:want|need)\s+to\s+[^.!?\n]{3,200}\?|"
+    # "first the API spec, or first the service?": a question that sets two courses apart
+    r"\b[^.!?\n]{3,120},\s+or\s+[^.!?\n,]{2,80}\?",
     re.IGNORECASE,
 )
 _TITLE_NOT = re.compile(r",\s+not\s+\w", re.IGNORECASE)

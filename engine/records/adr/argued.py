@@ -141,8 +141,8 @@ def _own_prose(sec: Section) -> Iterator[tuple[int, str]]:
 # of Formats", "X vs Y", "Why not
 # X", "Why encodeURI does not solve our problem", "Rejected approaches".
 _WEIGHING_HEADING = re.compile(
-    r"^(?:(?:comparison|comparative)(?:\s+(?:table|matrix|chart))?\s+(?:with|to|of|between|"
-    r"against)\b|"
+    r"^(?:(?:[a-z][\w-]*\s+){0,2}?(?:comparison|comparative)(?:\s+(?:table|matrix|chart))?\s+"
+    r"(?:with|to|of|between|against)\b|"
     r"(?!.*\b(?:expected|actual|before|after)\b).+\s(?:vs|versus)\s.+|why\s+not\b|"
     r"why\s+.+\s(?:does\s+not|doesn\s?t|do\s+not|don\s?t|cannot|can\s?t|won\s?t|"
     r"would\s+not|is\s+not|isn\s?t)\b|(?:rejected|discarded|dismissed)\s+"

@@ -81,7 +81,9 @@ def unbracket(text: str) -> str:
 
 
 def _words(text: str) -> str:
-    return " ".join(re.sub(r"[^\w\s-]", " ", text.lower()).split())
+    # "_3_agreed", "2-proposed": a workflow's ordering prefix before the status word
+    text = re.sub(r"^[\s_]*\d{1,2}[\s_.-]+(?=[a-z])", "", text.lower())
+    return " ".join(re.sub(r"[^\w\s-]", " ", text.replace("_", " ")).split())
 
 
 def map_status(raw: Any) -> tuple[str | None, str | None]:

@@ -282,8 +282,19 @@ def is_decision(key: str) -> bool:
     return bool(_DECISION.match(_key_words(key)))
 
 
+# "Why is there need for such a decision?", "Why is this decision needed?": a template's
+# question over the context
+_WHY_NEEDED = re.compile(
+    r"^why\s+(?:is|was|are)\s+(?:there\s+)?(?:a\s+)?(?:need|needed)\s+for\b.*|"
+    r"^why\s+(?:is|was)\s+(?:this|such\s+a|a)\s+decision\s+(?:needed|necessary|required)\b.*|"
+    r"^why\s+do\s+we\s+need\s+(?:this|such\s+a|a)\s+decision\b.*"
+)
+
+
 def is_context(key: str) -> bool:
-    return key.startswith(CONTEXT) and "proposed design" not in key
+    return (key.startswith(CONTEXT) and "proposed design" not in key) or bool(
+        _WHY_NEEDED.match(key)
+    )
 
 
 _METADATA = frozenset(
