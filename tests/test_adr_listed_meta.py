@@ -49,3 +49,14 @@ def test_any_line_gives_a_bounded_list_of_named_alternatives(value: str) -> None
     found = listed_alternatives(value, 3)
     assert len(found) <= MAX_LISTED
     assert all(o.title and o.line == 3 and o.rejected for o in found)
+
+
+def test_a_long_course_on_the_line_is_cut_to_its_head() -> None:
+    listed = (
+        "compile to Astro redirects; use a link field with an internal link record instead of "
+        "a single line string field for the target"
+    )
+    rec = read_text(_RECORD.format(listed=listed), "docs/decision-log/redirects.md").record
+    turned = [o.title for o in rec.options if not o.chosen]
+    assert turned[0] == "compile to Astro redirects"
+    assert turned[1].startswith("use a link field") and len(turned[1].split()) <= 12

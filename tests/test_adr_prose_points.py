@@ -162,6 +162,7 @@ def test_one_subject_of_pros_and_cons_headings_is_no_list_of_options() -> None:
     [
         ("Adopting a versioned docs system would have several disadvantages:", "Adopting a"),
         ("However, this simple baseline approach has two major drawbacks:", "Simple baseline"),
+        ("AMG as a system has several disadvantages that made us go this way:", "AMG"),
     ],
 )
 def test_a_course_judged_by_the_list_after_it(lead: str, name: str) -> None:

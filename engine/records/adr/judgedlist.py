@@ -19,7 +19,9 @@ _ANNOUNCES = re.compile(
     r"(?:(?:several|some|many|a\s+few|a\s+number\s+of|the\s+following|these|two|three|four|"
     r"clear|significant|major|serious)\s+)*"
     r"(?P<kind>disadvantages|drawbacks|downsides|problems|issues|risks|shortcomings|"
-    r"advantages|benefits|upsides|strengths)\s*:$",
+    r"advantages|benefits|upsides|strengths)"
+    # "... several disadvantages that caused us to go this way:"
+    r"(?:\s+(?:that|which)\s+[^:;]{3,60})?\s*:$",
     re.IGNORECASE,
 )
 _PRO = frozenset({"advantages", "benefits", "upsides", "strengths"})
@@ -34,6 +36,7 @@ _CONNECTIVE = re.compile(
     re.I,
 )
 _DETERMINER = re.compile(r"^(?:this|that|the|our|a|an)\s+(?=\S+\s+\S)", re.I)
+_AS_A = re.compile(r"\s+as\s+an?\s+(?:system|whole|product|service|tool|option)$", re.I)
 # "This approach has the following drawbacks:" points back at the course the paragraph
 # before it names ("An alternative to groups could be to merge the policies ...")
 _BACK = re.compile(
@@ -84,7 +87,7 @@ def judged_lists(doc: Document) -> list[Opt]:
                     subject = ""  # its benefits: mostly the record's own course
                 elif _CURRENT.search(" ".join(told)):
                     subject = "the current approach"  # the practice the record leaves
-            name = _DETERMINER.sub("", subject)
+            name = _AS_A.sub("", _DETERMINER.sub("", subject))  # "AMG as a system": AMG
             if m is None or not subject or _SUBJECT.match(subject):
                 continue
             name = name[:1].upper() + name[1:]

@@ -10,7 +10,7 @@ import re
 from .content import Opt
 
 MAX_LISTED = 12
-MAX_NAME_WORDS = 8
+MAX_NAME_WORDS = 12
 _NONE = re.compile(r"^\W*(?:n/?a|none|nothing|-+|tbd|unknown)\W*$", re.IGNORECASE)
 
 
@@ -43,8 +43,9 @@ def listed_alternatives(value: str, line: int) -> list[Opt]:
     for part in parts:
         name, _, rest = part.partition("(")
         name = re.sub(r"^(?:and|or)\s+", "", name.strip(" .-–—"), flags=re.IGNORECASE)
-        if not name or len(name.split()) > MAX_NAME_WORDS:
+        if not name:
             continue
+        name = " ".join(name.split()[:MAX_NAME_WORDS])  # a long course, cut to its head
         opt = Opt(name, line, None, [name], uncertain=True)
         if rest.strip(" )"):
             opt.describe(rest.rsplit(")", 1)[0].strip(), line)
