@@ -63,6 +63,11 @@ def line_of(text: str, needle: str) -> int:
 
 ARGUED = [
     (
+        "Detailed Design",
+        "We modify the formula to use collateral utilization rather than supply utilization.",
+        "We modify the formula",
+    ),
+    (
         "Multiple replacements",
         "Rather than allowing a list of prefixes, we could require a separate proxy for each "
         "prefix. This simplifies the API but complicates deployments.",
@@ -152,9 +157,10 @@ def test_a_design_section_that_is_the_decision_text_counts_too(tmp_path: Path) -
 # -- forms that must not count -----------------------------------------------------------------
 
 NOT_ARGUED = [
+    ("Background", "Clients send a status message rather than a regular message."),
     ("Context", "Performing updates on two keys is not safe today, as the second may fail."),
     ("Design", "Existing entries are risky to keep: they expire within the hour."),
-    ("Design", "Rather than a list, the field holds one prefix, which covers every use."),
+    ("Notes", "Rather than a list, the field holds one prefix, which covers every use."),
     (
         "Design",
         "Alternatively, the caller may pass a key prefix, in which case entries are grouped.",

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from ...packdata import Lexicon, lexicon
 from ..document import Block, Document, ListBlock, ListItem, Paragraph, Section
 from ..document.model import heading_key
-from .sections import is_consequences, is_options
+from .sections import DESIGN, is_consequences, is_options
 
 ARGUED_KEY = "x_alternative_argued"
 # Headings of sections that point elsewhere (reduced: lower case, no punctuation).
@@ -64,6 +64,11 @@ def argued_line(doc: Document, lex: Lexicon | None = None) -> int | None:
         for block in sec.blocks:  # "**Improvement Options**" over a list
             if _labels_alternatives(block):
                 return block.line
+    for sec in doc.sections():  # a design part sets its course against another, as the
+        if sec.key in DESIGN:  # decision text does ("collateral rather than supply usage")
+            for line, text in _prose(sec):
+                if lex.mentions("decision_contrast", text):
+                    return line
     for line, text in _prose(doc.root):
         if lex.mentions("alternative_argued", text) or lex.opens("alternative_opening", text):
             return line
