@@ -225,6 +225,7 @@ def test_a_heading_and_file_that_differ_always_mismatch(
 def test_title_number_reads_back_the_number_it_was_given(n: int, title: str) -> None:
     assert title_number(f"{n}. {title}") == (n, title)
     assert title_number(f"ADR-{n:04d}: {title}") == (n, title)
+    assert title_number(f"Design Doc {n:03d}: {title}") == (n, title)
     assert title_key(f"{n}. {title}") == title_key(title.upper())
 
 

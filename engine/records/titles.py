@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 TITLE_NUMBER = re.compile(
-    r"^(?:(?:architecture\s+decision\s+record|decision\s+record|ADR|RFC|DR|MADR)\b\s*"
+    r"^(?:(?:architecture\s+decision\s+record|decision\s+record|design\s+doc(?:ument)?|ADR|RFC|"
+    r"DR|MADR)\b\s*"
     r"(?:\(ADR\)\s*)?(?:[-_ ]?#?(\d{1,9})\s*[:.)\-–—]?|[:\-–—]|(?=(?:for|on|about)\s))\s*"
     r"(?:(?:for|on|about)\s+)?|(\d{1,9})\s*(?:[.:)]|\s[-–—:])\s*)(.+)$",
     re.IGNORECASE,
