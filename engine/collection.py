@@ -277,7 +277,7 @@ def _superseded(
         leads = on_status or line.lstrip(" *_>").lower().startswith(("superseded", "superceded"))
         site = link is not None and leads and link.group(2).startswith("/")  # a docs site's path
         if link is not None and (_is_document_link(link.group(2)) or site):
-            return link.group(1).strip() or link.group(2), link.group(2).split("#", 1)[0], number
+            return (*_named_by(link), number)
         if link is not None and re.match(r"^[a-z][\w+.-]*://", link.group(2)):
             continue  # "superseded by [#3555](https://.../pull/3555)": a web page, no decision
         text = re.split(r"[.;,)](?:\s|$)", rest.strip(" *_`\"'"), maxsplit=1)[0]
@@ -291,14 +291,18 @@ def _superseded(
     return None
 
 
-# "Superseded - See <https://.../0024-plan.md>", "Status: Superseded; X adopted. See
-# [0024-plan.md](0024-plan.md)": a line that opens on the word and points at a document
+# "Superseded - See <https://.../0024-plan.md>": a line that opens on the word, then "See" a record
 _SEE = re.compile(
     r"^\W*(?:status\W+)?(?:superseded|superceded)\b.{0,200}?\bsee\s+(?P<rest>\S.{0,500})",
     re.IGNORECASE,
 )
 _DOC_URL = re.compile(r"<?(https?://[^\s>]+?\.(?:md|markdown|mdx))>?(?:[\s.,;)]|$)", re.I)
 _COUNTED_THINGS = re.compile(r"^\W*\d{1,2}\s+[a-z]")
+
+
+def _named_by(link: re.Match[str]) -> tuple[str, str]:
+    """(text, target without its anchor) of a Markdown link naming a replacement."""
+    return link.group(1).strip() or link.group(2), link.group(2).split("#", 1)[0]
 
 
 def _see_superseded(line: str) -> tuple[str, str | None] | None:
@@ -309,7 +313,7 @@ def _see_superseded(line: str) -> tuple[str, str | None] | None:
     rest = m.group("rest")
     link = _INLINE_LINK.match(rest)
     if link is not None and _is_document_link(link.group(2)):
-        return link.group(1).strip() or link.group(2), link.group(2).split("#", 1)[0]
+        return _named_by(link)
     url = _DOC_URL.match(rest)
     if url is not None:
         name = url.group(1).rsplit("/", 1)[-1]
@@ -358,9 +362,7 @@ def _bare_superseded(line: str) -> tuple[str, str | None] | None:
     rest = m.group("rest")
     link = _INLINE_LINK.match(rest)
     if link is not None:
-        if not _is_document_link(link.group(2)):
-            return None
-        return link.group(1).strip() or link.group(2), link.group(2).split("#", 1)[0]
+        return _named_by(link) if _is_document_link(link.group(2)) else None
     text = re.split(r"[.;,)](?:\s|$)", rest, maxsplit=1)[0].strip(" *_`.\"'")
     if _YEAR.match(text):  # "Superseded 2024-05-01": a date, not a decision number
         return None
