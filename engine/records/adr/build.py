@@ -80,12 +80,12 @@ class Builder(Decide):
         for meta in self.doc.metadata:
             self._meta(meta)
         meta_sec = roles.first(self.doc, roles.is_metadata)  # "## Metadata" over bullets:
-        for meta in _section_meta(meta_sec, status=True) if meta_sec is not None else ():
-            before = dict(self.data), dict(self.lines)
-            self._meta(meta)
-            for key, value in before[0].items():  # what the preamble or front matter says wins
-                self.data[key] = value
-                self.lines[(key,)] = before[1].get((key,), self.lines.get((key,), 0))
+        if meta_sec is not None:  # what the preamble or front matter said wins
+            kept, lines = dict(self.data), dict(self.lines)
+            for meta in _section_meta(meta_sec, status=True):
+                self._meta(meta)
+            self.data.update(kept)
+            self.lines.update(lines)
         done = next((m for m in self.doc.metadata if m.name == "implementation status"), None)
         if done is not None and "status" not in self.data:  # "Implementation Status: Partially
             self._status(done.value, done.line, done)  # implemented", when no status says more
