@@ -29,8 +29,10 @@ def answers_to_prompt(sec: Section) -> list[Opt] | None:
                 continue
             found: list[Opt] = []
             for kid in item.children:
+                if not _item_is_option(kid):
+                    continue
                 opt = _from_item(replace(kid, children=()), None, 0)
-                if opt is None or not _item_is_option(kid):
+                if opt is None:
                     continue
                 for point in kid.children:
                     fill_item(opt, point, None, False, points=True)
