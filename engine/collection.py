@@ -239,7 +239,10 @@ def _links(lines: list[tuple[int, str]]) -> list[Link]:
 
 
 _STATUS_LINE = re.compile(r"^\W*status\W", re.IGNORECASE)
-_DECISION_REF = re.compile(r"\b(?:adr|decision|record)[-_ #]*\d{1,6}\b|^\W*#?\d{1,6}\b", re.I)
+_NAMED_REF = r"\b(?:adr|decision|record)[-_ #]*\d{1,6}\b"  # "ADR-0057", "decision 12"
+_DECISION_REF = re.compile(rf"{_NAMED_REF}|^\W*#?\d{{1,6}}\b", re.I)
+# in prose a number alone names no decision ("in favor of `2`"), a named one or "#12" does
+_PROSE_REF = re.compile(rf"{_NAMED_REF}|^\W*#\d{{1,6}}\b", re.I)
 
 
 def _superseded(
@@ -284,9 +287,8 @@ def _superseded(
         text = text.strip(" *_`.\"'")
         if link is not None:
             text = link.group(1).strip()
-        if not on_status and _COUNTED_THINGS.match(text):
-            continue  # "Deprecate X in favor of 2 new sub-rule types": no decision number
-        if text and (_DECISION_REF.search(text) or (status_known and on_status)):
+        ref = _DECISION_REF if on_status else _PROSE_REF
+        if text and (ref.search(text) or (status_known and on_status)):
             return text, None, number
     return None
 
@@ -297,7 +299,6 @@ _SEE = re.compile(
     re.IGNORECASE,
 )
 _DOC_URL = re.compile(r"<?(https?://[^\s>]+?\.(?:md|markdown|mdx))>?(?:[\s.,;)]|$)", re.I)
-_COUNTED_THINGS = re.compile(r"^\W*\d{1,2}\s+[a-z]")
 
 
 def _named_by(link: re.Match[str]) -> tuple[str, str]:
@@ -343,8 +344,7 @@ def _joined(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
 
 
 # "Superseded [0019](0019-x.md)", "Superseded: ADR-0019": on a status line or in the status
-# section, the word alone followed at once by a link or a decision number names the
-# replacement.
+# section, the word alone followed at once by a link or decision number names the replacement.
 _SUPERSEDED_BARE = re.compile(
     r"\b(?:superseded|superceded|replaced)\b\W{0,3}?(?P<rest>(?:\[|adr|decision|record|#?\d).{0,300})",
     re.IGNORECASE,

@@ -539,13 +539,21 @@ def test_superseded_by_that_is_not_about_the_record(
     assert len(rules_of(res.findings, "COL002")) == 1
 
 
-def test_in_favour_of_a_count_of_things_names_no_decision(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Deprecate the rule in favor of 2 new sub-rule types:\n\n- one\n- two",
+        "- **Three replicas** - rejected in favor of `2`: a degraded state is noisy.",
+    ],
+)
+def test_in_favour_of_a_bare_number_in_prose_names_no_decision(
+    tmp_path: Path, sentence: str
+) -> None:
     adr = tmp_path / "adr"
-    write_log(adr, 1)  # no decision numbered 2: "2 new sub-rule types" names none
+    write_log(adr, 1)  # no decision numbered 2: a bare "2" in prose names none
     (adr / "0003-rules.md").write_text(
         "# Design proposal: restructure the rules\n\nCreated: Jan 30, 2022\n\n## Proposal\n\n"
-        "We split the rule.\n\n## Alternate proposal\n\n"
-        "Deprecate the rule in favor of 2 new sub-rule types:\n\n- one\n- two\n"
+        f"We split the rule.\n\n## Alternate proposal\n\n{sentence}\n"
     )
     res = run_check(CheckOptions(paths=(str(adr),), today=TODAY))
     assert not rules_of(res.findings, "COL002")
