@@ -164,3 +164,32 @@ def test_options_under_reasons_against_other_options_are_options(tmp_path: Path)
     findings = check(tmp_path)
     assert rule(findings, "REC003") == []
     assert rule(findings, "ALT006") == []
+
+
+REGISTER = (
+    "decision_id,decision_title,status,option_id,option_title,chosen,"
+    "benefit_projected,benefit_type,{desc_head}cost_projected\n"
+    "R-1,New store in Lyon,Approved,store,Open a store in Lyon,yes,"
+    "6500000,revenue,{desc}4200000\n"
+)
+
+
+def test_a_benefit_without_an_id_is_named_by_its_description_or_type(tmp_path: Path) -> None:
+    """A register row gives no benefit id: messages name the benefit by its description,
+    else its type, and a cost by its place, never by a bare index such as '0'."""
+    plain = tmp_path / "plain.csv"
+    plain.write_text(REGISTER.format(desc_head="", desc=""))
+    described = tmp_path / "described.csv"
+    described.write_text(
+        REGISTER.format(
+            desc_head="benefit_description,",
+            desc="Sales from shoppers who do not visit our ...er stores today,",
+        )
+    )
+    (by_type,) = rule(check(plain), "BEN001")
+    assert "Benefit 'revenue' of option" in by_type.message
+    (cost,) = rule(check(plain), "BEN003")
+    assert "Cost 'item 1' of option" in cost.message
+    (by_text,) = rule(check(described), "BEN001")
+    assert by_type.decision_id == "R-1"
+    assert "Benefit 'Sales from shoppers who do not visit our ...' of" in by_text.message

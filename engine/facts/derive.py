@@ -87,7 +87,7 @@ def derive(src: SourceRecord, ctx: FactContext) -> RecordFacts:
                 "did": did,
                 "path": _json_path(bloc),
                 "line": line(bloc),
-                "bid": ben.id or str(j),
+                "bid": ben.id or _unnamed(ben.description, ben.type, j),
                 "oid": oid,
                 "option_title": opt.title,
                 "has_range": ben.low is not None and ben.high is not None,
@@ -121,7 +121,7 @@ def derive(src: SourceRecord, ctx: FactContext) -> RecordFacts:
                 "did": did,
                 "path": _json_path(cloc),
                 "line": line(cloc),
-                "cid": cost.id or str(j),
+                "cid": cost.id or _unnamed(cost.description, None, j),
                 "oid": oid,
                 "option_title": opt.title,
                 "contingency_held": float(cost.contingency or 0.0),
@@ -153,3 +153,15 @@ def derive(src: SourceRecord, ctx: FactContext) -> RecordFacts:
         decision["reference_uplift"] = uplift_fig.value
         decision["reference_uplift_source"] = uplift_fig.source
     return RecordFacts(decision, options, benefits, costs)
+
+
+def _unnamed(description: str | None, kind: str | None, j: int) -> str:
+    """What a message calls a benefit or cost the record gives no id: its description
+    (cut to a few words), else its type, else its place ("item 2"; a bare index such as
+    "1" reads like a figure)."""
+    if description and description.strip():
+        words = description.split()
+        return " ".join(words[:8]) + (" ..." if len(words) > 8 else "")
+    if kind:
+        return kind
+    return f"item {j + 1}"
