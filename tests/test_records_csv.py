@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from decaudit.engine.records import load_file
 from decaudit.engine.types import InputError, SourceRecord
 
@@ -150,3 +151,32 @@ def test_huge_integer_cell_is_an_error_not_a_crash() -> None:
     text = "decision_id,decision_title,option_title,npv\nD1,T,A," + "9" * 5000 + "\n"
     (err,) = load_file("reg.csv", text.encode())
     assert str(err) == "reg.csv:2: column npv: must be a number of at most 30 digits (got 5000)"
+
+
+@pytest.mark.parametrize(
+    ("written", "status"),
+    [
+        ("Approved", "accepted"),
+        ("agreed", "accepted"),
+        ("Draft", "proposed"),
+        ("Superseded by R-2", "superseded"),
+        ("REJECTED", "rejected"),
+    ],
+)
+def test_register_status_as_governance_teams_write_it(written: str, status: str) -> None:
+    text = (
+        "decision_id,decision_title,status,option_title\n"
+        f"R-1,Move payroll,{written},Outsource payroll\n"
+    )
+    (src,) = load_file("register.csv", text.encode(), explicit=False)
+    assert src.record.status == status
+    extra = src.record.model_extra or {}
+    assert extra.get("status_text", src.record.status) in (written, status)
+
+
+def test_register_status_word_unknown_is_an_error_naming_the_line() -> None:
+    text = "decision_id,decision_title,status,option_title\nR-1,Move payroll,Pondering,X\n"
+    (err,) = load_file("register.csv", text.encode(), explicit=False)
+    assert isinstance(err, InputError)
+    assert (err.line, err.kind) == (2, "input")
+    assert "status" in err.message

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..types import InputError, Loc, SourceRecord
+from .adr.meta import map_status
 from .validate import to_record
 
 REQUIRED = ("decision_id", "decision_title", "option_title")
@@ -286,10 +287,17 @@ def _text(value: str) -> str:
     return value.strip()
 
 
+def _status(value: str) -> str:
+    """A register's status as governance teams write it ("Approved", "Superseded by R-2")
+    in the model's words; an unknown word is kept, for validation to name the choices."""
+    status, _ = map_status(value)
+    return status or value.strip()
+
+
 def _add_row(group: _Group, row: dict[str, str], line: int, unit: str = "line") -> None:
     data, lines = group.data, group.lines
     for column, key in (*DECISION_TEXT.items(), *DECISION_LISTS.items()):
-        parse = _list if column in DECISION_LISTS else _text
+        parse = _list if column in DECISION_LISTS else _status if key == "status" else _text
         value = _cell(row, column, parse)
         if value in (None, "", []):
             continue
@@ -303,6 +311,8 @@ def _add_row(group: _Group, row: dict[str, str], line: int, unit: str = "line") 
             data[key] = value
             lines[(key,)] = line
             group.sources[key] = line
+            if key == "status" and value.lower() != row[column].strip().lower():
+                data["status_text"] = row[column].strip()
     _decision_extras(group, row, line)
     options: list[dict[str, Any]] = data.setdefault("options", [])
     index = len(options)
