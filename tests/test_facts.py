@@ -116,6 +116,32 @@ def test_counts_by_kind_given_and_inferred() -> None:
     assert d["breakthrough_unanalysed_count"] == 2
 
 
+@pytest.mark.parametrize(
+    ("title", "baseline"),
+    [
+        ("Keep flat pricing", True),
+        ("Leave it federated", True),
+        ("Stick with Jenkins", True),
+        ("Keeping the monthly billing unit", True),
+        ("Continue to use the current supplier", True),
+        ("Retain the in-house team", True),
+        ("Keep Jenkins but add two runners", False),
+        ("Keep cost recovery and raise budgets to compensate", False),
+        ("Keepalive pings from every client", False),
+        ("Move billing to the provider's invoices", False),
+    ],
+)
+def test_an_option_titled_by_staying_put_is_the_baseline(title: str, baseline: bool) -> None:
+    d = facts_of(
+        {
+            "id": "ADR-2",
+            "title": "Pricing of hosted models",
+            "options": [{"title": "Charge per request", "chosen": True}, {"title": title}],
+        }
+    ).decision
+    assert (d["do_nothing_count"] == 1) is baseline
+
+
 def test_technical_options_keep_an_unknown_kind() -> None:
     f = facts_of(
         {

@@ -6,6 +6,7 @@ Small helpers the option, benefit, cost and decision facts share.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -68,9 +69,23 @@ def _outcome(case: BusinessCase) -> str:
     return "; ".join(parts)
 
 
+# An option titled by the verb of staying put is the baseline: "Keep flat pricing", "Leave
+# it federated", "Stick with Jenkins", "Retain the current supplier". One that adds to it
+# ("Keep Jenkins but add runners", "... and fix forward") is read by its words instead.
+_KEEP_TITLE = re.compile(
+    r"^\W*(?:keep(?:ing)?|leav(?:e|ing)|stay(?:ing)?\s+(?:with|on)|stick(?:ing)?\s+with|"
+    r"retain(?:ing)?|remain(?:ing)?\s+(?:with|on)|continu(?:e|ing)\s+(?:to\s+use|using|with))\b",
+    re.IGNORECASE,
+)
+_ADDS = re.compile(r"\b(?:but|and|plus|while|then|add|adding|with\s+(?:a|an|new))\b", re.IGNORECASE)
+
+
 def _option_kind(opt: Option, lex: Lexicon) -> tuple[str, bool]:
     if opt.kind is not None:
         return opt.kind, False
+    title = opt.title or ""
+    if _KEEP_TITLE.match(title) and not _ADDS.search(title):
+        return "do-nothing", True
     inferred = lex.infer_kind(opt.title, opt.description)
     return (inferred, True) if inferred else ("unknown", False)
 
