@@ -74,6 +74,7 @@ _DECISION: dict[str, tuple[str, ...]] = {
     "decision_open": ("status", "rationale"),
     "guideline": ("title", "context", "rationale"),
     "record_keeping": ("title", "context", "rationale"),
+    "informational": ("title", "status"),
     "alternative_named": ("title", "context", "rationale"),
     "chosen_by": _CHOICE,
     "chosen_line": (),

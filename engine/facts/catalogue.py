@@ -157,6 +157,13 @@ CATALOGUE: dict[str, dict[str, FactSpec]] = {
             "The record's subject is keeping decision records itself (\"Record architecture "
             'decisions"): by its title, or by both its context and its decision text.',
         ),
+        (
+            "informational",
+            "bool",
+            "The document informs and decides nothing: no decision status and a status text "
+            'that says so ("Informational", "Documented existing implementation"), or a title '
+            "naming a roadmap, a threat model or a glossary.",
+        ),
         ("chosen_option_named", "str", "The chosen option as the outcome names it (MADR)."),
         ("chosen_id", "str", "The chosen option's id."),
         ("chosen_line", "number", "Source line of the chosen option."),

@@ -24,6 +24,7 @@ from .nature import (
     decision_open,
     decision_place,
     is_guideline,
+    is_informational,
     is_record_keeping,
     names_alternative,
 )
@@ -113,6 +114,7 @@ def decision_fact(
     df["decision_open"] = decision_open(rec, lex)
     df["guideline"] = is_guideline(rec, lex)
     df["record_keeping"] = is_record_keeping(rec, lex)
+    df["informational"] = is_informational(rec, lex)
     df["alternative_named"] = names_alternative(rec, lex)
     index = chosen_index(o.chosen for o in rec.options)
     if index is not None:

@@ -63,6 +63,18 @@ def is_guideline(rec: Record, lex: Lexicon) -> bool:
     return not lex.mentions("alternatives_mentioned", said)
 
 
+def is_informational(rec: Record, lex: Lexicon) -> bool:
+    """The document informs and decides nothing: no decision status, and a status text
+    that says so ("Informational", "Documented existing implementation"), or a title that
+    names a kind of document that is no decision ("Cranelift roadmap 2023", "Threat
+    model")."""
+    status_text = (rec.model_extra or {}).get("status_text")
+    by_status = rec.status is None and isinstance(status_text, str)
+    if by_status and lex.opens("informational_status", status_text):
+        return True
+    return lex.mentions("informational_title", rec.title)
+
+
 def is_record_keeping(rec: Record, lex: Lexicon) -> bool:
     """The record's subject is the keeping of decision records itself ("Record architecture
     decisions", the first record of many logs): by its title, or by both its context and
