@@ -180,3 +180,21 @@ def test_register_status_word_unknown_is_an_error_naming_the_line() -> None:
     assert isinstance(err, InputError)
     assert (err.line, err.kind) == (2, "input")
     assert "status" in err.message
+
+
+def test_a_data_table_found_by_walking_a_folder_is_skipped_not_an_error() -> None:
+    """A CSV beside the records (a table of figures an RFC links to) is no register: found
+    by walking, it is skipped with its reason; named on the command line, an error."""
+    text = b"location,closed\nLeeds,yes\n"
+    (walked,) = load_file("rfcs/034/closed_locations.csv", text, explicit=False)
+    assert isinstance(walked, InputError) and walked.kind == "skipped"
+    assert "missing required column(s): decision_id" in walked.message
+    (named,) = load_file("closed_locations.csv", text, explicit=True)
+    assert isinstance(named, InputError) and (named.kind, named.line) == ("input", 1)
+
+
+def test_a_register_missing_one_required_column_is_still_an_error_when_walked() -> None:
+    text = b"decision_id,decision_title,option\nR-1,Move payroll,Outsource\n"
+    (err,) = load_file("decisions/register.csv", text, explicit=False)
+    assert isinstance(err, InputError) and err.kind == "input"
+    assert "missing required column(s): option_title" in err.message

@@ -122,7 +122,7 @@ def test_missing_columns_name_the_sheet_and_header_row() -> None:
 
 def test_first_sheet_by_default_and_another_by_name() -> None:
     data = workbook([["Read me first"]], ("Decisions", [HEADER, *ROWS]))
-    (err,) = load_xlsx("reg.xlsx", data)
+    (err,) = load_file("reg.xlsx", data)
     assert isinstance(err, InputError) and "sheet 'Register', row 1: missing" in err.message
     assert len(records(load_xlsx("reg.xlsx", data, sheet="Decisions"))) == 2
     (missing,) = load_xlsx("reg.xlsx", data, sheet="Nope")

@@ -16,6 +16,7 @@ from typing import Any
 
 from ..types import InputError, Loc, SourceRecord
 from .adr.meta import map_status
+from .structured import NotADecisionRecord
 from .validate import to_record
 
 REQUIRED = ("decision_id", "decision_title", "option_title")
@@ -231,6 +232,9 @@ def iter_table(
             missing = [c for c in REQUIRED if c not in columns]
             if missing:
                 detail = "missing required column(s): " + ", ".join(missing)
+                if len(missing) == len(REQUIRED):  # a data table, no register: found by
+                    # walking a folder it is skipped, named on the command line an error
+                    raise NotADecisionRecord(locate(line, None, detail), line)
                 yield InputError(path, line, locate(line, None, detail))
                 return
             dupes = sorted({c for c in columns if c and columns.count(c) > 1})

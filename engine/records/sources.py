@@ -88,10 +88,11 @@ def iter_file(
         return
     binary = BINARY_LOADERS.get(extension(path))
     if binary is not None:
+        # read inside _isolated, which turns what a reader raises into this file's result
         if binary in DOCUMENT_LOADERS:
-            records = binary(path, data, options or ReadOptions(), name)
+            records = _deferred(binary, path, data, options or ReadOptions(), name)
         else:
-            records = binary(path, data, options or ReadOptions())
+            records = _deferred(binary, path, data, options or ReadOptions())
     else:
         text = decode(data)
         del data
@@ -106,6 +107,10 @@ def iter_file(
             return
         records = _text_records(path, text, name)
     yield from _isolated(path, records, explicit, on_skip)
+
+
+def _deferred(reader: Callable[..., Iterable[Result]], *args: Any) -> Iterator[Result]:
+    yield from reader(*args)
 
 
 def _text_records(path: str, text: str, name: str | None = None) -> Iterator[Result]:
