@@ -95,3 +95,50 @@ def test_a_named_team_that_chose_in_a_record_without_a_decision_section() -> Non
     )
     src = read_text(text, name="design-decisions/templating.md")
     assert src.record.decision_makers == ["Page Kit team"]
+
+
+VOTED = """# SSH remoting
+
+Status: Final
+
+## Specification
+
+The remoting cmdlets take a host name and a user name.
+
+## Committee decision
+
+### {heading}
+
+{votes}
+"""
+
+
+@pytest.mark.parametrize("heading", ["Voting Results", "Votes"])
+@pytest.mark.parametrize("bullets", [False, True])
+def test_a_committee_vote_names_those_who_voted(heading: str, bullets: bool) -> None:
+    votes = ["Ana Lima: Accept", "Bo Chen: Reject", "Cara Diaz: Absent", "Dan Eze: Approve"]
+    text = "\n".join(f"- {v}" for v in votes) if bullets else "\n\n".join(votes)
+    rec = read_text(VOTED.format(heading=heading, votes=text)).record
+    assert rec.decision_makers == ["Ana Lima", "Bo Chen", "Dan Eze"]
+
+
+def test_a_part_of_prose_named_votes_names_nobody() -> None:
+    text = "We will count votes in the next release: each user gets one."
+    rec = read_text(VOTED.format(heading="Votes", votes=text)).record
+    assert not rec.decision_makers
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "* RFC Approver: [Ana Lima](https://example.org/ana)",
+        "- Need Approval From: Ana Lima",
+        "| Need Approval From | _Ana Lima_ |",
+        "Sign-off: Ana Lima",
+    ],
+)
+def test_an_approver_field_names_the_decision_maker(line: str) -> None:
+    head = "| Field | Value |\n|---|---|\n" if line.startswith("|") else ""
+    text = f"# Cache the index\n\n{head}{line}\n\n## Decision\n\nWe cache the index.\n"
+    rec = read_text(text).record
+    assert rec.decision_makers == ["Ana Lima"]

@@ -17,7 +17,7 @@ from .argued import ARGUED_KEY, argued_line
 from .changelog import changelog_date
 from .content import Opt, fill
 from .decide import Decide
-from .decidedby import decided_by
+from .decidedby import decided_by, voters
 from .drawbacks import decision_parts
 from .headedpoints import pros_cons_sections
 from .listedmeta import listed_alternatives
@@ -40,6 +40,8 @@ from .ystatement import CHOSEN_BY, decided, y_statement
 
 DECIDER_KEYS: tuple[str, ...] = ("deciders", "decision makers", "decision maker", "decided by")
 DECIDER_KEYS += ("approved by", "approvers", "approver", "decision-makers", "decider")
+DECIDER_KEYS += ("rfc approver", "rfc approvers", "need approval from", "needs approval from")
+DECIDER_KEYS += ("approval from", "signed off", "sign off", "sign-off", "signoff", "sign-offs")
 DECIDER_KEYS += roles.OTHER_DECIDERS
 DATE_KEYS: tuple[str, ...] = ("date", "decision date", "last updated", "created", "date created")
 DATE_KEYS += ("decided", "decided on", "date decided", "accepted on", "date accepted")
@@ -115,6 +117,8 @@ class Builder(Decide):
             if sec is not None and field not in self.data:
                 names = [it.text for it in sec.items()] or people(sec.text(False))
                 self.put(field, names, sec.line)
+        if "decision_makers" not in self.data and (voted := voters(self.doc)):
+            self.put("decision_makers", *voted)  # "### Voting Results" / "Ana Lima: Accept"
         if "decision_makers" not in self.data and (said := decided_by(self.doc)):
             self.put("decision_makers", *said)  # "it has been decided by Ana Lima and ..."
             self.unsure("decision_makers")

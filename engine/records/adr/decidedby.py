@@ -48,3 +48,29 @@ def decided_by(doc: Document) -> tuple[list[str], int] | None:
         if team := _TEAM_CHOSE.search(para.text[:MAX_PARAGRAPH_CHARS]):
             return [team.group(1)], para.line
     return None
+
+
+# A committee's recorded vote ("## PowerShell Committee Decision" / "### Voting Results" /
+# "Jason Shirk: Accept"): each member who voted decided. Absent members did not.
+_VOTES_PART = re.compile(r"^(?:voting\s+results?|votes?|vote\s+results?|committee\s+votes?)$")
+_VOTE = re.compile(
+    rf"^({_NAME})\s*:\s*(accept|approve|yes|aye|\+1|reject|no|nay|-1|abstain)\w*\b",
+    re.IGNORECASE,
+)
+MAX_VOTERS = 50
+
+
+def voters(doc: Document) -> tuple[list[str], int] | None:
+    """The members a "Voting Results" part lists with their vote, and its line, or None."""
+    part = roles.first(doc, lambda key: bool(_VOTES_PART.match(key)))
+    if part is None:
+        return None
+    names: list[str] = []
+    lines = [line for p in part.paragraphs() for line in p.lines]
+    lines += [item.text for item in part.items()]
+    for line in lines:
+        if (m := _VOTE.match(line.strip())) and m.group(1) not in names:
+            names.append(m.group(1))
+        if len(names) >= MAX_VOTERS:
+            break
+    return (names, part.line) if names else None

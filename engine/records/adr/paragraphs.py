@@ -64,7 +64,7 @@ def paragraph_alternatives(sec: Section, named: Sequence[Opt] = ()) -> list[Opt]
             return list(named)
         opt = Opt(title, para.line, None, [said[0]], uncertain=True)
         opt.describe(para.text, para.line)
-        if why := next((m.group("why") for t in said[1:] if (m := _WAS_REJECTED.match(t))), ""):
+        if why := next((_why(m) for t in said[1:] if (m := _WAS_REJECTED.match(t))), ""):
             opt.rejected, opt.reason, opt.reason_line = True, why.rstrip("."), para.line
         out.append(opt)
     return out
@@ -74,15 +74,26 @@ def paragraph_alternatives(sec: Section, named: Sequence[Opt] = ()) -> list[Opt]
 _SOMEONE_COULD = re.compile(
     r"^(?:(?:we|you|one|users?|operators?|developers?|authors?|clients?|teams?)\s+"
     r"(?:could|can|might|may)\s+(?:also\s+|instead\s+|alternatively\s+)*|"
-    # "An alternative approach could be to automate ...": the course is what follows
+    # "An alternative approach could be to automate ...", "One alternative considered was
+    # to pass ...", "Another option we explored was moving ...": the course is what follows
     r"(?:an?|one|another)\s+(?:other\s+)?(?:alternative|option|approach|possibility)"
-    r"(?:\s+(?:approach|option|solution))?\s+(?:could|would|might|may)\s+be\s+(?:to\s+)?)"
+    r"(?:\s+(?:approach|option|solution))?"
+    r"(?:\s+(?:that\s+)?(?:we\s+)?(?:considered|explored|evaluated|discussed|looked\s+at))?"
+    r"\s+(?:(?:could|would|might|may)\s+be|was|is)\s+(?:to\s+|that\s+)?)"
     r"(?=[a-z])",
     re.IGNORECASE,
 )
 _WAS_REJECTED = re.compile(
-    r"^(?:this|that|it|this\s+approach|this\s+option)\s+(?:was|is|has\s+been)\s+"
+    r"^(?:this|that|it|this\s+approach|this\s+option|this\s+alternative)\s+"
+    r"(?:was|is|has\s+been)\s+(?:"
     r"(?:rejected|discarded|dismissed|ruled\s+out|not\s+chosen)\s+(?:because|as|since)\s+"
-    r"(?P<why>\S.*)$",
+    r"(?P<why>\S.*)|"
+    # "This option was deemed not as optimal as X because ...": the judgement is the reason
+    r"(?P<judged>(?:deemed|judged|found|considered)\s+(?:less|not|too|more\s+complex|"
+    r"un\w+|in\w+)\b.*))$",
     re.IGNORECASE,
 )
+
+
+def _why(m: re.Match[str]) -> str:
+    return m.group("why") or m.group("judged")

@@ -155,7 +155,8 @@ OTHER_DECIDERS: tuple[str, ...] = (
 OTHER_DECIDERS += ("contributors", "owner", "owners", "decision owner", "decision owners")
 OTHER_DECIDERS += ("governance",)
 DECIDERS: tuple[str, ...] = ("deciders", "decider", "decision makers", "decided by", "approvers")
-DECIDERS += ("approved by", *OTHER_DECIDERS)
+DECIDERS += ("approved by", "rfc approver", "rfc approvers", "need approval from")
+DECIDERS += ("needs approval from", "approval from", *OTHER_DECIDERS)
 # a template's question heading over the deciders ("List the deciders of the issue", "Who is
 # making decisions on the proposal?")
 _DECIDERS_ASKED = re.compile(

@@ -26,7 +26,7 @@ def part_not_title(doc: Document, sec: Section) -> bool:
 # The opening part of a document whose parts are all top-level headings: never its title
 _OPENING_PARTS = frozenset(
     {"summary", "executive summary", "abstract", "tl dr", "tldr", "synopsis", "overview",
-     "introduction"}
+     "introduction", "purpose", "background", "preface", "scope", "goals", "objectives"}
 )  # fmt: skip
 
 
