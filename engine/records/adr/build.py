@@ -109,6 +109,10 @@ class Builder(Decide):
         logged = changelog_date(self.doc) if not {"date", "date_text"} & set(self.data) else None
         if logged is not None:  # "## Changelog" / "* 2023-03-01: Initial draft"
             self.put("date", logged[0].isoformat(), logged[1])
+        self._people_parts()
+
+    def _people_parts(self) -> None:
+        """Deciders and proposers from parts of their own, a committee's vote, or prose."""
         for pred, field in (
             (roles.is_deciders, "decision_makers"),
             (lambda k: k in PROPOSER_KEYS, "proposed_by"),
