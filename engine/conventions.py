@@ -15,7 +15,10 @@ Y" in a record with no options section, deciders from "Approved by the board" in
 status), or that has none and argues or turns one down in a sentence (the facts'
 ``alternative_named``: options), is evidence of the same template too: it counts toward
 the share, the rule does not fire on it, and the message says how many of the folder's
-records name the field in their prose (at least: a reader may miss some). A folder qualifies when
+records name the field in their prose (at least: a reader may miss some). When half or more
+of the records that leave the field empty name it in their prose, the folder does record
+it, where its readers cannot list it: the message then claims no template gap, only how
+many records give the field nowhere. A folder qualifies when
 at least ``min_records`` of its records, and at least ``share`` of them, leave the field
 empty, and the rule fired on one of them at least (settings ``convention_share`` and
 ``convention_min_records``: by default 0.65, so two records in three, and 3).
@@ -375,6 +378,15 @@ class ConventionFolder:
         )
         if len(held) != missing:
             message += f" ({len(held)} of them flagged by {rule_id})"
+        if prose * 2 >= missing:  # most name it in prose: the folder records the field
+            # where no reader can list it, so no template gap is claimed
+            are = "record" if len(held) != 1 else "records"
+            message = (
+                f"{len(held)} of the {records} records in {where} {are} no {what} at all,"
+                f" not even in prose; {prose} more name {what} only in their prose, where"
+                f" no reader can list them; reported once for the folder instead of on each"
+                " record"
+            )
         own = {label} if label in self._folders else set()  # its records may have rolled up
         per_folder = self._per_folder(own | set(folder.merged), rule_id, held)
         if len(per_folder) > 1 and any(c["records"] > 1 for c in per_folder.values()):

@@ -123,3 +123,26 @@ def test_a_summary_heading_alone_stays_the_title() -> None:
 
     text = "# Summary\n\n## Status\n\nAccepted\n\n## Decision\n\nWe keep a summary page.\n"
     assert read_text(text, "adr/0004-summary-page.md").record.title == "Summary"
+
+
+def test_a_motivation_part_over_the_others_is_no_title() -> None:
+    text = (
+        "---\nStatus: Final\n---\n\n# Motivation\n\nTab completion helps new users.\n\n"
+        "## Predictive completion\n\nSuggest whole commands from history.\n\n"
+        "## Specification\n\nA new option turns it on.\n"
+    )
+    rec = read_text(text, "rfcs/RFC0062-Predictive-Completion.md").record
+    assert rec.title == "Predictive Completion"
+
+
+@pytest.mark.parametrize("opening", ["Purpose", "Background"])
+def test_a_purpose_or_background_part_over_other_top_level_parts_is_no_title(
+    opening: str,
+) -> None:
+    text = (
+        f"# {opening}\n\nThis document proposes simpler game deployment.\n\n"
+        "# Proposed Solution\n\nOne factory deploys every game.\n\n"
+        "# Alternatives Considered\n\nNone.\n"
+    )
+    rec = read_text(text, "protocol/dispute-game-creators.md").record
+    assert rec.title == "Dispute game creators"

@@ -119,6 +119,31 @@ def test_alternatives_paragraphs_each_give_one_course() -> None:
     assert chosen.cons == ["One more expression language to learn."]
 
 
+_CONSIDERED = """
+# Alternatives Considered
+
+One alternative considered was to pass every setting in the creation call. It was simpler,
+but harder to audit.
+
+Another option we explored was moving the settings into a separate contract. This option was
+deemed not as optimal as the factory because it required a larger change.
+
+An earlier proposal with one creator contract per game type was also considered but deemed
+more complex than necessary.
+"""
+
+
+def test_alternatives_paragraphs_that_say_which_alternative_was_considered() -> None:
+    rec = read_text(_RFC.format(more=_CONSIDERED), name="text/0215-x.md").record
+    others = [o for o in rec.options if not o.chosen]
+    assert [o.title for o in others][:2] == [
+        "pass every setting in the creation call",
+        "moving the settings into a separate contract",
+    ]
+    assert len(others) == 3
+    assert "deemed not as optimal as the factory" in (others[1].rejected_reason or "")
+
+
 def test_beside_a_named_course_an_explaining_paragraph_is_no_alternative() -> None:
     more = _ALTERNATIVES.replace(
         "Users could write a single policy that calls the others. This was rejected because it\n"

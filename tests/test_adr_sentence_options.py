@@ -417,3 +417,26 @@ def test_a_folder_counts_an_alternative_argued_in_prose_as_named_in_prose(tmp_pa
         "record no options, though at least 1 of them names options in its prose" in folded.message
     )
     assert folded.evidence["count"] == 3 and folded.evidence["in_prose"] == 1
+
+
+def test_a_folder_where_most_records_name_options_in_prose_claims_no_template_gap(
+    tmp_path: Path,
+) -> None:
+    """When half or more of the records with no options list name their alternatives in
+    prose, the folder does weigh alternatives where its readers cannot list them: its one
+    finding says how many records name none at all, and claims no template gap."""
+    contexts = ["We need events."] * 2 + [
+        "We also looked at polling the table, but it is slow.",
+        "We also looked at webhooks, but they are lost when a client is down.",
+    ]
+    for n, context in enumerate(contexts, start=1):
+        text = NYGARD.format(n=n, title=f"Events {n}", context=context,
+                             decision="We will use a queue.")  # fmt: skip
+        (tmp_path / f"000{n}-events-{n}.md").write_text(text)
+    findings = run_check(CheckOptions(paths=(str(tmp_path),), today=TODAY)).findings
+    (folded,) = [f for f in findings if f.rule_id == "REC003"]
+    assert folded.message.startswith(
+        f"2 of the 4 records in folder '{tmp_path.name}' record no options at all, not even "
+        "in prose; 2 more name options only in their prose"
+    )
+    assert "template" not in folded.message

@@ -11,8 +11,9 @@ from . import sections as roles
 
 def part_not_title(doc: Document, sec: Section) -> bool:
     """An RFC's first part, not its title: every part is a top-level heading ("# Summary",
-    "# Motivation", "# Detailed design", "# Alternatives"), so the first names no decision
-    (the title then comes from front matter or the file name)."""
+    "# Motivation", "# Detailed design", "# Alternatives"), or the others stand under it
+    ("# Motivation" / "## Specification"), so it names no decision (the title then comes
+    from front matter or the file name)."""
     if sec.level != 1:
         return False
     tops = [s for s in doc.root.children if s.level == 1 and s is not sec]
@@ -20,6 +21,8 @@ def part_not_title(doc: Document, sec: Section) -> bool:
         return bool(tops)
     if not (sec.key in roles.RFC_PARTS or roles.is_role(sec.key)):
         return False
+    if not tops and sec.children and sec.key in roles.RFC_PARTS:
+        return True  # the one top-level part, "# Motivation", with the others under it
     return any(s.key in roles.RFC_PARTS or roles.is_role(s.key) for s in tops)
 
 
