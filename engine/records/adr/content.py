@@ -225,6 +225,23 @@ def clean_title(raw: str) -> tuple[str, str | None, bool]:
     return text, (label.lower() if label else None), marked
 
 
+# A trailing marker that turns the option down: "Use the trace context (Dropped)",
+# "Polling [rejected]"
+_DOWN_MARK = re.compile(
+    r"\s*[(\[](?:dropped|rejected|discarded|dismissed|not\s+chosen|not\s+selected|"
+    r"ruled\s+out)[)\]]\s*$",
+    re.IGNORECASE,
+)
+
+
+def turned_down_mark(title: str) -> tuple[str, bool]:
+    """(title without it, True) when a trailing marker turns the option down."""
+    m = _DOWN_MARK.search(title)
+    if m is None or not title[: m.start()].strip():
+        return title, False
+    return title[: m.start()].rstrip(), True
+
+
 def marked_by(item_marks: tuple[str, ...]) -> bool:
     return any(m.strip(" ()[]:").lower() in MARK_WORDS for m in item_marks)
 

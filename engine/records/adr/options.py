@@ -24,6 +24,7 @@ from .content import (
     option_text,
     prefixed,
     strip_marks,
+    turned_down_mark,
 )
 from .contrast import beside_adopted, in_contrast
 from .courses import in_options_section
@@ -124,12 +125,21 @@ def from_heading(sec: Section, group: str | None = None, group_line: int = 0) ->
         heads = [c for c in sec.children if _is_option_heading(c)]
         subs = heads if heads and all(_argued_heading(c) for c in heads) else []
     title, label, marked = clean_title(sec.title)
-    if subs and not sec.items() and (len(subs) >= 2 or not _looks_like_option(subs[0])):
+    # "## Storage" (its own text and list) > "### Option A: ...", "### Option B: ...": a
+    # group however much the heading says of its own
+    lettered = len(subs) >= 2 and all(OPTION_PARA.match(s.title) for s in subs)
+    if (
+        subs
+        and (lettered or not sec.items())
+        and (len(subs) >= 2 or not _looks_like_option(subs[0]))
+    ):
         out: list[Opt] = []
         for sub in subs:
             out.extend(from_heading(sub, title, sec.line))
         return out
+    title, down = turned_down_mark(title)
     opt = Opt(title, sec.line, label, [sec.title], group=group, group_line=group_line)
+    opt.rejected = opt.rejected or down
     if group:
         opt.aliases += [f"{group}, {title}", f"{group} {title}"]
     if marked_by(sec.marks):
@@ -446,6 +456,12 @@ def _outside_sections(
     return out
 
 
+# A heading that is only an option's label ("Option A:", "Alternative 2")
+_LABEL_ONLY = re.compile(
+    r"^\W*(?:option|alternative|approach|proposal|solution)\s+[\w.]{1,3}\W*$", re.IGNORECASE
+)
+
+
 def sub_decisions(doc: Document, found: list[Opt]) -> list[Opt]:
     """``Option 1: X`` headings outside the options sections (a part of the design that
     weighs its own options), two or more under one heading: a group named by that heading."""
@@ -453,6 +469,7 @@ def sub_decisions(doc: Document, found: list[Opt]) -> list[Opt]:
     inside = {id(s) for sec in parts for s in sec.walk()}
     taken = {o.line for o in found}
     known = {key(o.title) for o in found}
+    labels = {o.label for o in found if o.label}
     out: list[Opt] = []
     for parent in doc.sections():
         if id(parent) in inside:
@@ -466,6 +483,10 @@ def sub_decisions(doc: Document, found: list[Opt]) -> list[Opt]:
             continue
         if any(key(clean_title(h.title)[0]) in known for h in heads):
             continue  # the listed options again, discussed one by one
+        if all(_LABEL_ONLY.match(h.title) for h in heads) and labels & {
+            clean_title(h.title)[1] for h in heads
+        }:
+            continue  # "# Drawbacks" > "## Option A:": the listed options by their labels
         for head in heads:
             out.extend(from_heading(head, parent.title, parent.line))
     return out
