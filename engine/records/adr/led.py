@@ -9,10 +9,17 @@ every paragraph is one of them or follows one.
 
 from __future__ import annotations
 
-from ..document import Paragraph, Section
+import re
+
+from ..document import Block, Paragraph, Section
 from .content import Opt, clean_title, fill
+from .sections import pc_kind
 
 MAX_LEAD_WORDS = 24  # a longer bold run is emphasis inside prose, not an option's name
+# A lead that names what a part is about, not an option: "To events", "Regarding storage"
+_TOPIC = re.compile(
+    r"^\W*(?:to|for|regarding|concerning|about|re|on\s+the)\b(?!\s+(?:use|build|keep))", re.I
+)
 
 
 def _lead(block: object) -> str | None:
@@ -25,17 +32,48 @@ def _lead(block: object) -> str | None:
     return label
 
 
-def led_paragraphs(sec: Section) -> list[Opt]:
-    """The options of a section written as bold-led paragraphs, or none."""
+def bold_titled(sec: Section) -> list[Opt]:
+    """Options titled by paragraphs all in bold (``__All calculations in the broker__``),
+    each followed by what argues it (a diagram, ``Pros:`` and ``Cons:`` lists): read only
+    when two or more such titles lead the section, none of them a label ("**Rejected:**"),
+    and each has pros or cons of its own (``**To events**`` over prose is a topic)."""
+    first = sec.blocks[0] if sec.blocks else None
+    titles = [b for b in sec.blocks if _whole(b)]
+    if len(titles) < 2 or first not in titles:
+        return []
+    found = led_paragraphs(sec, whole=True)
+    # each one argued by points of its own; bold labels over prose are topics, not options
+    return found if all(o.pros or o.cons for o in found) else []
+
+
+def _whole(block: object) -> bool:
+    lead = _lead(block)
+    return (
+        lead is not None
+        and isinstance(block, Paragraph)
+        and block.text.strip() == lead
+        and not lead.rstrip().endswith(":")
+        and not pc_kind(lead.strip(" .").lower())
+    )
+
+
+def led_paragraphs(sec: Section, whole: bool = False) -> list[Opt]:
+    """The options of a section written as bold-led paragraphs, or none (``whole``: led by
+    paragraphs all in bold, with lists and other blocks between them)."""
     blocks = [b for b in sec.blocks if isinstance(b, Paragraph)]
     leads = [b for b in blocks if _lead(b) is not None]
-    if len(leads) < 2 or _lead(blocks[0]) is None or len(blocks) != len(sec.blocks):
+    if len(leads) < 2 or _lead(blocks[0]) is None:
+        return []
+    if all(_TOPIC.match(_lead(b) or "") for b in leads):
+        return []  # "**To events**", "**Regarding storage**": what each part is about
+    if not whole and len(blocks) != len(sec.blocks):
         return []
     out: list[Opt] = []
-    for block in blocks:
-        lead = _lead(block)
-        if lead is None:
-            fill(out[-1], (block,))
+    runs: list[list[Block]] = []  # each option's blocks after its lead, filled together
+    for block in sec.blocks if whole else blocks:
+        lead = _lead(block) if not whole or _whole(block) else None
+        if lead is None or not isinstance(block, Paragraph):
+            runs[-1].append(block)
             continue
         title, label, marked = clean_title(lead.rstrip(" .:"))
         if not title:
@@ -46,4 +84,8 @@ def led_paragraphs(sec: Section) -> list[Opt]:
         if rest:
             opt.describe(rest, block.line)
         out.append(opt)
+        runs.append([])
+    for opt, run in zip(out, runs, strict=True):
+        if run:
+            fill(opt, tuple(run))
     return out

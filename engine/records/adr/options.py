@@ -35,7 +35,7 @@ from .judgedlist import judged_lists
 from .labelled import OPTION_PARA, from_paragraphs, from_table, numbered_label, numbered_run
 from .labelledlists import labelled_alternatives
 from .leadin import announces_candidates, details_led
-from .led import led_paragraphs
+from .led import bold_titled, led_paragraphs
 from .ledafter import led_after
 from .letters import coded, lettered
 from .ofheadings import named_by_points
@@ -184,6 +184,8 @@ def from_section(sec: Section) -> tuple[list[Opt], bool]:
             return found, False
     if (answered := answers_to_prompt(sec)) is not None:
         return answered, False  # "- What other designs have been considered?" / "  - X"
+    if found := bold_titled(sec):  # "__All calculations in the broker__" / "Pros:" / list
+        return found, False
     # the first list with options in it: a later list is links or notes
     lists = [
         lst

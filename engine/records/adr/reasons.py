@@ -9,6 +9,7 @@ import re
 from ..document import ListBlock, Paragraph, Section
 from .content import Opt
 from .courses import in_options_section, turned_down_lead
+from .sections import pc_kind
 
 # ... not when what the colon announces is the alternatives ("To avoid these issues, safer
 # alternatives can be used:")
@@ -75,6 +76,9 @@ def _head_word(title: str) -> str:
 MAX_INTRO_WORDS = 25  # a longer paragraph before a list is prose, not the name of a group
 
 
+_NOT_GROUPS = frozenset({"notes", "note", "remarks", "comments", "details", "examples"})
+
+
 def introduced_lists(
     blocks: tuple[object, ...] | list[object], lists: list[ListBlock]
 ) -> list[tuple[str, int, ListBlock]]:
@@ -93,7 +97,10 @@ def introduced_lists(
         text = intro.text.strip()
         if not text.endswith(":") or len(text.split()) > MAX_INTRO_WORDS:
             return []
-        out.append((text.rstrip(":").strip(), intro.line, lst))
+        name = text.rstrip(":").strip()
+        if pc_kind(name.strip("*_ ").lower()) or name.strip("*_ ").lower() in _NOT_GROUPS:
+            return []  # "Pros:" / "Cons:" / "Notes:": points of an option, no group of them
+        out.append((name, intro.line, lst))
     return out
 
 
