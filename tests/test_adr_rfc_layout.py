@@ -284,3 +284,22 @@ def test_headings_after_an_alternatives_section_in_prose_are_not_its_options() -
     rec = read_text(_RFC.format(more=more), name="text/0007-x.md").record
     titles = [o.title for o in rec.options]
     assert "Discussion" not in titles and "Copyright" not in titles
+
+
+_GOES_ON = """
+# Alternatives
+
+Instead of setting the default in the defaults file, we could put it in the resolver flag.
+
+However, the resolver flag lives in another namespace, which adds a dependency for the
+controllers and brings no benefit.
+
+We can revisit this alternative if the two namespaces are merged.
+"""
+
+
+def test_paragraphs_that_go_on_about_an_alternative_are_not_more_alternatives() -> None:
+    rec = read_text(_RFC.format(more=_GOES_ON), name="text/0133-default-resolver.md").record
+    others = [o for o in rec.options if not o.chosen]
+    assert [o.title for o in others] == ["put it in the resolver flag"]
+    assert others[0].cons and others[0].cons[0].startswith("However, the resolver flag")

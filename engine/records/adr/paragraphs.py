@@ -52,9 +52,13 @@ def paragraph_alternatives(sec: Section, named: Sequence[Opt] = ()) -> list[Opt]
             out.extend(own)
             continue
         said = sentences(para.text) or [""]
+        if out and _GOES_ON.match(said[0]):  # "However, ..." / "We can revisit this ...":
+            if _AGAINST.match(said[0]):  # more of the alternative before it
+                out[-1].add("cons", para.line, said[0])
+            continue
         if not said[0] or _NO_ALTERNATIVE.match(said[0]) or said[0].endswith((":", "?")):
             return list(named)  # "> What other designs have been considered?": a prompt
-        first = _SOMEONE_COULD.sub("", said[0])
+        first = _SOMEONE_COULD.sub("", _INSTEAD_OF.sub("", said[0]))
         turned = any(_WAS_REJECTED.match(t) for t in said[1:])
         if named and first == said[0] and not turned:
             continue  # beside named ones, only a course someone could take, or one turned down
@@ -68,6 +72,23 @@ def paragraph_alternatives(sec: Section, named: Sequence[Opt] = ()) -> list[Opt]
             opt.rejected, opt.reason, opt.reason_line = True, why.rstrip("."), para.line
         out.append(opt)
     return out
+
+
+# A paragraph that goes on about the alternative before it: a connective, or "this
+# alternative" / "this approach" / "it" named again
+_GOES_ON = re.compile(
+    r"^(?:however|but|also|moreover|furthermore|in\s+addition|additionally|still|"
+    r"unfortunately|otherwise|therefore|thus|so|besides)\b|"
+    r"^.{0,60}\b(?:this|that|the\s+above)\s+(?:alternative|approach|option|solution|idea)\b|"
+    r"^(?:it|this|that)\s+(?:would|will|is|was|has|had|introduces|requires|means|adds)\b",
+    re.IGNORECASE,
+)
+_AGAINST = re.compile(r"^(?:however|but|unfortunately)\b", re.IGNORECASE)
+# "Instead of setting X in the defaults, we could put it in the flag": the course is after
+_INSTEAD_OF = re.compile(
+    r"^(?:instead\s+of|rather\s+than)\s+[^,.;]{3,160},\s*(?=(?:we|you|one|users?)\s)",
+    re.IGNORECASE,
+)
 
 
 # "Users could write ...", "We could instead ...": who could do it is not the alternative
