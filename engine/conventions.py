@@ -370,11 +370,19 @@ class ConventionFolder:
             said = (
                 f"record no {what}, though at least {prose} of them {names} {what} in {their} prose"
             )
+        why = (
+            f", which suggests the folder's template has no place for {what} or that its"
+            " writers leave it empty"
+        )
+        if missing < records:  # some records give it: the template has a place for it
+            others = records - missing
+            why = (
+                f"; the other {others} {'record' if others > 1 else 'records'} {what}, so"
+                f" most of its writers leave {what} out"
+            )
         message = (
-            f"{missing} of the {records} records in {where} {said}"
-            f" ({share:.0%}), which suggests the folder's template has no place for"
-            f" {what} or that its writers leave it empty; reported once for the folder"
-            " instead of on each record"
+            f"{missing} of the {records} records in {where} {said} ({share:.0%}){why};"
+            " reported once for the folder instead of on each record"
         )
         if len(held) != missing:
             message += f" ({len(held)} of them flagged by {rule_id})"

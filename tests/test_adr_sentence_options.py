@@ -440,3 +440,18 @@ def test_a_folder_where_most_records_name_options_in_prose_claims_no_template_ga
         "in prose; 2 more name options only in their prose"
     )
     assert "template" not in folded.message
+
+
+def test_a_folder_where_some_records_name_deciders_blames_no_template(tmp_path: Path) -> None:
+    for n in range(1, 5):
+        deciders = "\n\nDeciders: Ana Lima" if n == 4 else ""
+        text = (
+            f"# {n}. Queue {n}\n\n## Status\n\nAccepted{deciders}\n\n## Context\n\nWe need events."
+            "\n\n## Decision\n\nWe will use a queue instead of polling.\n"
+        )
+        (tmp_path / f"000{n}-queue-{n}.md").write_text(text)
+    findings = run_check(CheckOptions(paths=(str(tmp_path),), today=TODAY)).findings
+    (folded,) = [f for f in findings if f.rule_id == "GOV002"]
+    assert "3 of the 4 records" in folded.message
+    assert "the other 1 records decision makers" in folded.message
+    assert "template" not in folded.message
