@@ -329,3 +329,24 @@ def test_a_first_person_course_considered_is_an_alternative(
         f"quietly. {sentence}\n\n## Decision\n\nWe log each run in time order.\n"
     )
     assert rec003(tmp_path, text) == fires
+
+
+@pytest.mark.parametrize(
+    "heading", ["Existing Workarounds", "Current workarounds", "Removed Proposals"]
+)
+def test_a_heading_that_weighs_the_courses_replaced_or_removed(
+    tmp_path: Path, heading: str
+) -> None:
+    body = "Users retry the run by hand, which loses the logs of the first attempt."
+    text = design_doc(heading, body)
+    assert argued(text) is not None
+    assert rec003(tmp_path, text) == 0
+
+
+def test_a_preferred_option_among_numbered_courses_counts_as_weighing(tmp_path: Path) -> None:
+    decision = (
+        "Either (1) a minority may unpause, or (2) the pause expires after a month. "
+        "We prefer option (2): a minority could keep the system paused."
+    )
+    text = design_doc("Rollout", "Behind a flag first.", decision=decision)
+    assert rec003(tmp_path, text) == 0

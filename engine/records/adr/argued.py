@@ -144,14 +144,17 @@ def _own_prose(sec: Section) -> Iterator[tuple[int, str]]:
 
 # A section whose heading weighs another way: "Comparison with keyword", "Comparison Table
 # of Formats", "X vs Y", "Why not
-# X", "Why encodeURI does not solve our problem", "Rejected approaches".
+# X", "Why encodeURI does not solve our problem", "Rejected approaches", "Removed proposals",
+# "Existing workarounds".
 _WEIGHING_HEADING = re.compile(
     r"^(?:(?:[a-z][\w-]*\s+){0,2}?(?:comparison|comparative)(?:\s+(?:table|matrix|chart))?\s+"
     r"(?:with|to|of|between|against)\b|"
     r"(?!.*\b(?:expected|actual|before|after)\b).+\s(?:vs|versus)\s.+|why\s+not\b|"
     r"why\s+.+\s(?:does\s+not|doesn\s?t|do\s+not|don\s?t|cannot|can\s?t|won\s?t|"
-    r"would\s+not|is\s+not|isn\s?t)\b|(?:rejected|discarded|dismissed)\s+"
-    r"(?:alternatives|approaches|options|ideas))"
+    r"would\s+not|is\s+not|isn\s?t)\b|(?:rejected|discarded|dismissed|removed|dropped)\s+"
+    r"(?:alternatives|approaches|options|ideas|proposals|designs)|"
+    # "Existing Workarounds", "Current workarounds": the courses the proposal replaces
+    r"(?:existing|current|possible|known)\s+(?:workarounds?|solutions|approaches)|workarounds)"
 )
 
 
