@@ -67,6 +67,10 @@ def classify(doc: Document) -> str | None:
         return "madr"  # an RFC: "Summary" or "Motivation", and the design it proposes
     if {"summary", "motivation"} <= set(keys) or {"why", "how"} <= set(keys):
         return "madr"  # an RFC's summary and motivation; a proposal's "Why" and "How"
+    if any(k in _PROBLEMS for k in keys) and any(
+        k in roles.DESIGN or roles.is_decision(k) for k in keys
+    ):
+        return "madr"  # a design document: "## Problem" and "## Design" / "## Proposed SPI"
     if any(_SELF_PROPOSED.search(p.text) for s in doc.sections() for p in s.paragraphs()):
         return "madr"
     if title is not None and title_two_way(title.title, title.line) is not None:
@@ -87,6 +91,12 @@ def _untitled_part(key: str) -> bool:
 _RFC_DESIGNS = frozenset(
     {"detailed design", "design", "proposed design", "proposal", "what it is", "how it works"}
     | {"explanation", "guide-level explanation", "reference-level explanation"}
+)
+
+
+# A design document's problem part (with the design it proposes: roles.DESIGN)
+_PROBLEMS = frozenset(
+    {"problem", "problem statement", "the problem", "problems", "problem description"}
 )
 
 

@@ -117,7 +117,8 @@ def _whole(needle: str, hay: str) -> bool:
 
 
 def by_label(ref: str, opts: Sequence[Opt]) -> int | None:
-    """The option a number or letter refers to: its label, else its position."""
+    """The option a number or letter refers to: its label, else its position (among two
+    options or more)."""
     ref = ref.lower()
     same = [i for i, opt in enumerate(opts) if opt.label == ref]
     if len(same) == 1:
@@ -126,6 +127,8 @@ def by_label(ref: str, opts: Sequence[Opt]) -> int | None:
         return None
     if any(o.label for o in opts):
         return None
+    if len(opts) < 2:  # "Option 1" of a single option refers to a list the record has
+        return None  # elsewhere (the design's own numbered points), not to this one
     if ref.isdigit() and 1 <= int(ref) <= len(opts):
         return int(ref) - 1
     if len(ref) == 1 and ref.isalpha() and ord(ref) - 96 <= len(opts):

@@ -123,6 +123,11 @@ DESIGN = (
     "explanation",
     "guide-level explanation",
     "reference-level explanation",
+    # design documents' own words for the design they propose
+    "high-level design",
+    "high level design",
+    "technical design",
+    "proposing",
 )
 STATUS = ("status", "state", "decision status")
 CONSEQUENCES = ("consequences", "implications", "impact", "results")

@@ -214,11 +214,19 @@ def decision_parts(doc: Document) -> list[Section]:
     return []
 
 
+# Parts of a design that set its principles or aims, not the choice it makes
+_PRINCIPLES = re.compile(
+    r"^(?:(?:design|guiding|core|key)\s+)?(?:principles|tenets|goals|non-goals|requirements)$"
+)
+
+
 def said_in(secs: list[Section]) -> Iterator[Said]:
     """Each sentence of these sections (paragraphs, list items, subsection headings), in
     document order, with its line."""
     for sec in secs:
         for sub in sec.walk():
+            if sub is not sec and _PRINCIPLES.match(sub.key):
+                continue  # "### Design Principles": "Prioritize X over Y" guides, not decides
             if sub is not sec:
                 yield Said(sub.title, sub.line)
             for para in sub.paragraphs():

@@ -13,11 +13,17 @@ from typing import Any
 
 from ...types import Loc
 
+# A part named by its role before a colon, its subject after: "Solution: design errors into
+# the schema", "Proposal: one queue per tenant" are the solution and the proposal
+_ROLE_COLON = re.compile(r"^\s*((?:proposed\s+|suggested\s+)?(?:solution|proposal))\s*:\s*\S")
+
 
 def heading_key(title: str) -> str:
     """A title reduced for lookup: ``"2. Considered Options:"`` -> ``"considered options"``,
     ``"Decider(s)"`` -> ``"deciders"``."""
     text = title.lower()
+    if m := _ROLE_COLON.match(text):  # "Solution: design errors into the schema"
+        return " ".join(m.group(1).split())
     text = re.sub(r"(?<=[a-z])\(s\)", "s", text)  # "Decider(s)", "Date(s)": the plural
     text = re.sub(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[ivx]+\.)\s+", "", text)
     text = re.sub(r"[^\w\s&-]", " ", text)
