@@ -63,3 +63,16 @@ def test_option_n_in_the_design_names_no_alternative_read_from_prose() -> None:
     )
     rec = read_text(text, "design/client-certificates.md").record
     assert not [o for o in rec.options if o.chosen and "annotation" in o.title]
+
+
+def test_an_rfc_summary_states_what_it_proposes_against_its_alternatives() -> None:
+    text = (
+        "# Minimum base fee\n\n# Summary\n\nA configurable minimum base fee in the header.\n\n"
+        "# Problem Statement + Context\n\nFees fall to zero in quiet hours.\n\n"
+        "# Alternatives Considered\n\n- Hard-code a minimum base fee: simpler.\n"
+        "- Link the minimum to an outside price: fragile.\n- Do nothing.\n"
+    )
+    rec = read_text(text, "protocol/minimum-base-fee.md").record
+    assert rec.rationale == "A configurable minimum base fee in the header."
+    assert [o.title for o in rec.options if o.chosen] == ["Minimum base fee"]
+    assert len(rec.options) == 4

@@ -92,6 +92,10 @@ class Decide:
             if how:
                 self.unsure("chosen")
         text_secs = outcome or roles.ordered(self.doc, lambda k: k in roles.DESIGN)
+        if not text_secs and roles.options_sections(self.doc):
+            # an RFC with no design part: its summary says what it proposes, against the
+            # alternatives it lists ("# Summary" ... "# Alternatives Considered")
+            text_secs = roles.ordered(self.doc, lambda k: k in ("summary", "abstract"))
         if not outcome:  # "## Rationale: we have chosen X because": where the choice is said
             outcome = text_secs or roles.ordered(self.doc, lambda k: k in roles.RATIONALE)
         if text_secs:
