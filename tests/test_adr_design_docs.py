@@ -76,3 +76,25 @@ def test_an_rfc_summary_states_what_it_proposes_against_its_alternatives() -> No
     assert rec.rationale == "A configurable minimum base fee in the header."
     assert [o.title for o in rec.options if o.chosen] == ["Minimum base fee"]
     assert len(rec.options) == 4
+
+
+@pytest.mark.parametrize("part", ["Principles", "Design principles", "Rules", "Guidelines"])
+def test_numbered_bold_rules_of_a_principles_part_are_no_options(part: str) -> None:
+    text = (
+        "# RFC 037: Faceting principles\n\n## Background\n\nFilters grew one by one.\n\n"
+        f"## {part}\n\n**1. Filters are named by their JSON paths**\n\nFor example a.b.\n\n"
+        "**2. Aggregations mirror filters**\n\nEach filter has one.\n\n"
+        "**3. Empty buckets are returned**\n\nSo clients can show zero counts.\n"
+    )
+    rec = read_text(text, "rfcs/037-faceting/README.md").record
+    assert not rec.options
+
+
+def test_numbered_bold_courses_elsewhere_are_still_options() -> None:
+    text = (
+        "# Faceting\n\n## Background\n\nFilters grew one by one.\n\n## Approaches\n\n"
+        "**1. Name filters by their JSON paths**\n\nFor example a.b.\n\n"
+        "**2. Name filters freely**\n\nEach team picks.\n"
+    )
+    rec = read_text(text, "rfcs/037-faceting/README.md").record
+    assert len(rec.options) >= 2

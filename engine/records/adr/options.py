@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..document import Block, Document, ListBlock, ListItem, Paragraph, Section
+from ..document import Document, ListBlock, ListItem, Paragraph, Section
 from .althead import alternative_headings
 from .candidates import block_candidates
 from .compared import compared
@@ -39,6 +39,13 @@ from .led import bold_titled, led_paragraphs
 from .ledafter import led_after
 from .letters import coded, lettered
 from .ofheadings import named_by_points
+from .optionitems import (
+    RULES_PART,
+    item_is_option,
+    labelled_items,
+    option_labels,
+    parameter_list,
+)
 from .paragraphs import paragraph_alternatives
 from .prompted import answers_to_prompt
 from .reasons import courses_with_reasons, introduced_lists, reasons_after
@@ -190,16 +197,16 @@ def from_section(sec: Section) -> tuple[list[Opt], bool]:
     lists = [
         lst
         for lst in sec.lists()
-        if any(_item_is_option(it) for it in lst.items) and not details_led(sec, lst)
+        if any(item_is_option(it) for it in lst.items) and not details_led(sec, lst)
     ]
     first = lists[0] if lists else None
     if first is not None and first in sec.blocks:  # "1.", a code block, "2.": one list
         lists[0] = numbered_run(sec.blocks, sec.blocks.index(first)) or first
-    items = _labelled_items(lists)
+    items = labelled_items(lists)
     labelled = bool(heads) and all(OPTION_PARA.match(h.title) for h in heads)
-    if items and not DECISION_WORDS.search(sec.key) and _parameter_list(items):
+    if items and not DECISION_WORDS.search(sec.key) and parameter_list(items):
         return [], False  # "## Options" documenting an API's parameters
-    if items and not labelled and any(_item_is_option(it) for it in items):
+    if items and not labelled and any(item_is_option(it) for it in items):
         if groups := introduced_lists(sec.blocks, lists):  # "With respect to X:" and a list
             return [o for name, line, lst in groups for o in _grouped(lst, name, line)], False
         found = from_items(items)
@@ -221,17 +228,6 @@ def from_section(sec: Section) -> tuple[list[Opt], bool]:
     return found, True
 
 
-def _labelled_items(lists: list[ListBlock]) -> list[ListItem]:
-    """The items of the first list, and of the lists after it when every item of them all
-    is labelled like an option ("1. **C#**: ..." then "The rest:" and "- **F#**: ...")."""
-    items = list(lists[0].items) if lists else []
-    if items and all(it.label for it in items):
-        for more in lists[1:]:
-            if all(it.label for it in more.items):
-                items.extend(more.items)
-    return items
-
-
 def _from_headings(heads: list[Section]) -> list[Opt]:
     if (topics := from_topics(heads, from_heading, _argued_heading)) is not None:
         return topics
@@ -251,29 +247,6 @@ def _from_headings(heads: list[Section]) -> list[Opt]:
         else:
             found.extend(from_heading(head))
     return found
-
-
-def _parameter_list(items: list[ListItem]) -> bool:
-    """Items that document parameters (`` `seq` is the upper bound...``), not options."""
-    coded = sum(1 for it in items if it.source.lstrip().startswith("`"))
-    return coded * 2 > len(items)
-
-
-def _item_is_option(item: ListItem) -> bool:
-    kind = pc_kind(item.text.rstrip(":").lower()) or (
-        pc_kind(item.label.lower()) if item.label else None
-    )
-    text = item.text.strip()
-    if _PROMPT.match(text):
-        return False  # a template's prompt left in ("What other designs have been considered?")
-    return kind is None and not prefixed(text) and bool(text) and not _NONE.match(text)
-
-
-_NONE = re.compile(r"^(?:n/?a|none|nothing|unknown|tbd|not\s+applicable|-+)\W*$", re.IGNORECASE)
-_PROMPT = re.compile(
-    r"^(?:what|why|how|which|who|is|are|does|do|has|have|can|should)\b[^?]{3,150}\?$",
-    re.IGNORECASE,
-)
 
 
 # Headings that name a part of a design document, never an option.
@@ -350,23 +323,17 @@ def loose_options(doc: Document) -> list[Opt]:
     for sec in [doc.root, *doc.sections()]:
         if id(sec) in barred:
             continue
+        if RULES_PART.match(sec.key) and not option_labels(sec):
+            continue  # "## Principles" / "**1. Filters are named by ...**": rules adopted
         found = from_paragraphs(sec.blocks)
         if id(sec) in deciding and found and not announces_candidates(sec, found[0].line):
-            found = [o for o in found if o.line in _option_labels(sec)]
+            found = [o for o in found if o.line in option_labels(sec)]
         if len(found) >= 2:
             return found
     return []
 
 
-def _option_labels(sec: Section) -> set[int]:
-    """The lines of the ``**Option 1:**`` paragraphs of a section."""
-    return {
-        b.line
-        for b in sec.blocks
-        if isinstance(b, Paragraph) and b.label and OPTION_PARA.match(b.label)
-    }
-
-
+# A part that sets out rules, principles or aims adopted together, none of them an option
 def _parents_of(doc: Document, heads: list[Section]) -> dict[int, Section]:
     """When option headings sit under two or more parent headings, each parent having two or
     more of them and their labels repeating across parents (``Option 1..3`` twice): the
@@ -492,7 +459,3 @@ def sub_decisions(doc: Document, found: list[Opt]) -> list[Opt]:
         for head in heads:
             out.extend(from_heading(head, parent.title, parent.line))
     return out
-
-
-def list_items(blocks: tuple[Block, ...]) -> list[ListItem]:
-    return [it for b in blocks if isinstance(b, ListBlock) for it in b.items]

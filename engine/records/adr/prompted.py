@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from ..document import Section
 from .content import Opt, fill_item
+from .optionitems import item_is_option
 from .rejected import as_rejected
 
 _ASKS_ALTERNATIVES = re.compile(
@@ -21,7 +22,7 @@ _ASKS_ALTERNATIVES = re.compile(
 def answers_to_prompt(sec: Section) -> list[Opt] | None:
     """The alternatives answered under the prompt item (each turned down, its nested items
     its reasons), or None when no list item of ``sec`` asks for them."""
-    from .options import _from_item, _item_is_option  # options reads this module
+    from .options import _from_item  # options reads this module
 
     for lst in sec.lists():
         for item in lst.items:
@@ -29,7 +30,7 @@ def answers_to_prompt(sec: Section) -> list[Opt] | None:
                 continue
             found: list[Opt] = []
             for kid in item.children:
-                if not _item_is_option(kid):
+                if not item_is_option(kid):
                     continue
                 opt = _from_item(replace(kid, children=()), None, 0)
                 if opt is None:
