@@ -87,3 +87,30 @@ We name the action in the event class. Heavy or light events were discussed.
 def test_bold_topic_labels_over_prose_are_no_options() -> None:
     rec = read_text(TOPICS, "rfcs/0056-event-bus.md").record
     assert not [o for o in rec.options if o.title.startswith("To events")]
+
+
+BEFORE_LIST = """# Continuous delivery
+
+## Summary
+
+We move deploys to gocd.
+
+## Options Considered
+
+{lead} See the motivation: it cannot carry pipelines.
+
+1. **ArgoCD.** A cluster sync tool, not pipelines.
+2. **gocd.** General-purpose pipelines.
+"""
+
+
+def test_a_bold_led_sentence_before_the_options_list_is_an_option() -> None:
+    text = BEFORE_LIST.format(lead="**Continue building Freight.**")
+    rec = read_text(text, "text/0042-gocd.md").record
+    assert [o.title for o in rec.options][:3] == ["Continue building Freight", "ArgoCD", "gocd"]
+
+
+@pytest.mark.parametrize("lead", ["**Note:**", "**Pattern reference**", "**Note.**"])
+def test_a_bold_label_before_the_options_list_is_no_option(lead: str) -> None:
+    rec = read_text(BEFORE_LIST.format(lead=lead), "text/0042-gocd.md").record
+    assert [o.title for o in rec.options][:2] == ["ArgoCD", "gocd"]

@@ -89,3 +89,33 @@ def led_paragraphs(sec: Section, whole: bool = False) -> list[Opt]:
         if run:
             fill(opt, tuple(run))
     return out
+
+
+MAX_BEFORE_WORDS = 12  # a bold lead before an options list names an option in a few words
+_ASIDE = re.compile(r"^\W*(?:note|nb|warning|important|caution|tip|example|update)\b", re.I)
+
+
+def led_before_list(sec: Section, first_list: object) -> list[Opt]:
+    """Options written as bold-led paragraphs before the options list of the same section
+    (``**Continue building Freight.** See Motivation.`` over ``1. **ArgoCD.** ...``): each
+    lead a short sentence of its own, not a label (``**Note:**``)."""
+    out: list[Opt] = []
+    for block in sec.blocks:
+        if block is first_list:
+            break
+        lead = _lead(block)
+        if lead is None or not isinstance(block, Paragraph):
+            continue
+        said = lead.strip()
+        if not said.endswith(".") or len(said.split()) > MAX_BEFORE_WORDS:
+            continue  # a sentence of its own, not "**Pattern reference**" or "**Note:**"
+        if pc_kind(said.rstrip(".").lower()) or _ASIDE.match(said):
+            continue
+        title, label, _ = clean_title(said.rstrip(" ."))
+        if not title or _TOPIC.match(title):
+            continue
+        opt = Opt(title, block.line, label, [lead])
+        if rest := block.rest.strip(" -–—:"):
+            opt.describe(rest, block.line)
+        out.append(opt)
+    return out

@@ -35,7 +35,7 @@ from .judgedlist import judged_lists
 from .labelled import OPTION_PARA, from_paragraphs, from_table, numbered_label, numbered_run
 from .labelledlists import labelled_alternatives
 from .leadin import announces_candidates, details_led
-from .led import bold_titled, led_paragraphs
+from .led import bold_titled, led_before_list, led_paragraphs
 from .ledafter import led_after
 from .letters import coded, lettered
 from .ofheadings import named_by_points
@@ -211,7 +211,7 @@ def from_section(sec: Section) -> tuple[list[Opt], bool]:
             return [o for name, line, lst in groups for o in _grouped(lst, name, line)], False
         found = from_items(items)
         reasons_after(sec, first or lists[0], found)
-        return found, False
+        return led_before_list(sec, first or lists[0]) + found, False
     if heads:
         return _from_headings(heads), False
     found = from_paragraphs(sec.blocks)
