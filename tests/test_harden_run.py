@@ -225,6 +225,10 @@ def test_input_errors_always_reach_stderr(tmp_path: Path, args: tuple[str, ...])
 # -- 9. Ctrl-C -----------------------------------------------------------------------------------
 
 
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _wait_reading(proc: subprocess.Popen[str], limit: float = 60.0) -> None:
     """Until the process blocks reading its pipe (Linux: its wait channel names the pipe),
     at most ``limit`` seconds; elsewhere a fixed pause. A loaded machine can take seconds
@@ -257,6 +261,9 @@ def test_ctrl_c_exits_130_and_says_nothing_was_written(tmp_path: Path) -> None:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        # a suite started in the background by a shell inherits SIGINT ignored, as would
+        # the run: give it the terminal's default, as a user at a terminal has
+        preexec_fn=_default_sigint,
     )
     _wait_reading(proc)  # it waits on standard input, which never ends
     for _ in range(3):  # a signal sent while the interpreter still starts up may be lost
