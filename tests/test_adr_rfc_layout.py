@@ -24,6 +24,19 @@ def test_the_first_part_is_not_the_title() -> None:
     assert rec.title == "Server errors"
 
 
+@pytest.mark.parametrize("part", ["Summary", "Motivation", "Introduction"])
+def test_a_second_level_first_part_without_a_top_heading_is_not_the_title(part: str) -> None:
+    text = _RFC.format(more="").replace("# ", "## ").replace("## Summary", f"## {part}", 1)
+    assert read_text(text, name="active-rfcs/0013-composition-api.md").record.title == (
+        "Composition api"
+    )
+
+
+def test_a_second_level_first_heading_naming_the_decision_is_the_title() -> None:
+    text = "- Start Date: 2022-03-25\n\n## Use Kafka for events\n\n### Decision\n\nTopics.\n"
+    assert read_text(text, name="docs/0003-x.md").record.title == "Use Kafka for events"
+
+
 def test_an_rfc_without_alternatives_is_still_a_record() -> None:
     (src,) = load_file("text/0215-server-errors.md", _RFC.format(more="").encode())
     assert isinstance(src, SourceRecord)

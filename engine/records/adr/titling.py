@@ -13,9 +13,10 @@ def part_not_title(doc: Document, sec: Section) -> bool:
     """An RFC's first part, not its title: every part is a top-level heading ("# Summary",
     "# Motivation", "# Detailed design", "# Alternatives"), or the others stand under it
     ("# Motivation" / "## Specification"), so it names no decision (the title then comes
-    from front matter or the file name)."""
+    from front matter or the file name). Without a top-level heading, a first heading that
+    names such a part ("## Summary" under a metadata list) is no title either."""
     if sec.level != 1:
-        return False
+        return sec.key in _OPENING_PARTS or sec.key in roles.RFC_PARTS
     tops = [s for s in doc.root.children if s.level == 1 and s is not sec]
     if sec.key in _OPENING_PARTS:  # "# Executive Summary" over "# Goals", "# Background"
         return bool(tops)
