@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..document import Block, ListBlock, ListItem, Paragraph, Row, Table
+from ..document import Block, Document, ListBlock, ListItem, Paragraph, Row, Table
 from .content import Opt, clean_title, fill, marked_by
-from .sections import pc_kind
+from .sections import is_consequences, pc_kind
 
 # "Option 1", "Alternative B", also after a marker that says it was chosen ("[SELECTED] Option 1")
 OPTION_PARA = re.compile(
@@ -154,3 +154,18 @@ def numbered_run(blocks: tuple[Block, ...] | list[Block], start: int) -> ListBlo
     if len(items) == len(first.items):
         return None
     return ListBlock(first.line, tuple(items), True, first.marker)
+
+
+def compared_in_table(doc: Document) -> list[Opt]:
+    """Outside an options section: a table with both a pros and a cons column ("| Library |
+    Pros | Cons |" under "### Combos"), two rows or more, compares alternatives; its rows are
+    the options. Not in the consequences, where such columns weigh the decision's outcomes."""
+    barred = {id(s) for c in doc.find(lambda s: is_consequences(s.key)) for s in c.walk()}
+    for sec in [doc.root, *doc.sections()]:
+        if id(sec) in barred:
+            continue
+        for table in sec.tables():
+            kinds = {pc_kind(h.strip().lower()) for h in table.header.cells[1:]}
+            if {"pros", "cons"} <= kinds and len(table.rows) >= 2:
+                return from_table(table)
+    return []

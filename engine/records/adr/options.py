@@ -32,7 +32,14 @@ from .donothing import beside_do_nothing
 from .inline import in_sentences
 from .itemgroups import group_children
 from .judgedlist import judged_lists
-from .labelled import OPTION_PARA, from_paragraphs, from_table, numbered_label, numbered_run
+from .labelled import (
+    OPTION_PARA,
+    compared_in_table,
+    from_paragraphs,
+    from_table,
+    numbered_label,
+    numbered_run,
+)
 from .labelledlists import labelled_alternatives
 from .leadin import announces_candidates, details_led
 from .led import bold_titled, led_before_list, led_paragraphs
@@ -407,6 +414,7 @@ def _outside_sections(
     then candidates written as blocks (each option uncertain: the record does list
     alternatives), then options compared in prose (the whole field uncertain)."""
     out = loose_options(doc) or alternative_headings(doc) or named_by_points(doc)
+    out = out or compared_in_table(doc)  # "| Library | Pros | Cons |" under "### Combos"
     out = out or labelled_alternatives(doc)  # "**Alternatives rejected:**" over a list
     out = out or judged_lists(doc)  # "Adopting X would have several disadvantages:" + list
     if not out:  # "### Do Nothing" beside "### End All Issue Triage": sibling courses
