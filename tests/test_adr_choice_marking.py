@@ -49,3 +49,15 @@ def test_an_options_list_item_with_a_good_prefix_stays_an_option_when_first() ->
         '## Decision Outcome\n\nChosen option: "Neutral, because …"\n'
     )
     assert chosen(src) == ["Neutral, because …"]
+
+
+def test_a_chosen_marker_last_in_a_parenthesis_marks_the_option() -> None:
+    from decaudit.engine.records.adr.content import clean_title
+
+    assert clean_title("Typed models (mapping.py, chosen)") == (
+        "Typed models (mapping.py)",
+        None,
+        True,
+    )
+    assert clean_title("Typed models (mapping.py, chosen by few)")[2] is False
+    assert clean_title("Typed models (mapping.py, selected)")[2] is True

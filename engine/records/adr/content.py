@@ -24,6 +24,10 @@ _MARKER = re.compile(
     r"[-–—:]\s*(?:chosen|selected|preferred|recommended)\b\.?)\s*",
     re.IGNORECASE,
 )
+# A chosen marker as the last part of a closing parenthesis: "(mapping.py, chosen)"
+_MARKED_LAST = re.compile(
+    r",\s*(?:chosen|selected|preferred|recommended)(?:\s+option)?\s*\)\s*$", re.IGNORECASE
+)
 _BARE_LABEL = re.compile(
     r"^(?:option|alternative|approach|solution|choice|candidate)\s*[:\-–—]\s*", re.IGNORECASE
 )
@@ -208,6 +212,9 @@ def clean_title(raw: str) -> tuple[str, str | None, bool]:
         if m.end() != len(text) and m.start() != 0 and "(" not in m.group(0):
             break
         text = (text[: m.start()] + " " + text[m.end() :]).strip()
+        marked = True
+    if m := _MARKED_LAST.search(text):  # "B: Typed models (mapping.py, chosen)"
+        text = text[: m.start()] + ")"
         marked = True
     label = None
     if m := _NUMBERING.match(text):
