@@ -7,11 +7,13 @@ registry", "We also looked at queues"). The reader keeps the line of the first p
 list item that argues one as ``x_alternative_argued``; the ``alternative_named`` fact
 (REC003) reads it. The words are the lexicon's (``alternative_argued`` anywhere in a
 sentence, ``alternative_opening`` where it opens one); the ones that argue an alternative
-only in the context or the decision text (``alternatively``) are not used here.
+only in the context or the decision text (bare ``alternatively``) are not used here.
 
 A record's consequences look ahead from the decision taken, and its links and references
 point at other documents: neither is where it weighs its own alternatives, so neither is
-read. Code blocks and tables are not prose and are not read either.
+read; a subsection of the consequences on a topic of its own ("### Use of a database for
+the job channel"), not one that sorts outcomes ("### Negative"), is discussion and is read.
+Code blocks and tables are not prose and are not read either.
 """
 
 from __future__ import annotations
@@ -160,12 +162,28 @@ _WEIGHING_HEADING = re.compile(
 
 def _prose(sec: Section) -> Iterator[tuple[int, str]]:
     """(line, text) of each paragraph and list item of ``sec`` and its subsections, in
-    document order; consequences, links and references left out with their subsections."""
-    if is_consequences(sec.key) or is_pointer(sec.key):
+    document order; consequences (but for their subsections on a topic of their own), links
+    and references left out."""
+    if is_pointer(sec.key):
+        return
+    if is_consequences(sec.key):  # a topic of its own under it ("### Use of a database
+        for child in sec.children:  # for the job channel") is discussion, not outcome
+            if not _OUTCOME_PART.search(child.key):
+                yield from _prose(child)
         return
     yield from _own_prose(sec)
     for child in sec.children:
         yield from _prose(child)
+
+
+# Headings of the parts of a consequences section that sort its outcomes ("Positive",
+# "Negative consequences", "Risks and mitigations", "Trade-offs")
+_OUTCOME_PART = re.compile(
+    r"\b(?:positive|negative|neutral|good|bad|pros?|cons|benefits?|drawbacks?|risks?|"
+    r"trade-?offs?|downsides?|upsides?|advantages?|disadvantages?|consequences?|impacts?|"
+    r"implications?|costs?|mitigations?|gains?|losses|outcomes?|results?|effects?|"
+    r"follow[- ]?ups?|next steps|actions?)\b"
+)
 
 
 def _block(block: Block) -> Iterator[tuple[int, str]]:
