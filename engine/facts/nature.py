@@ -72,6 +72,9 @@ def is_informational(rec: Record, lex: Lexicon) -> bool:
     by_status = rec.status is None and isinstance(status_text, str)
     if by_status and lex.opens("informational_status", status_text):
         return True
+    doc_type = (rec.model_extra or {}).get("x_doc_type")  # "RFC Type: informational"
+    if isinstance(doc_type, str) and lex.opens("informational_status", doc_type):
+        return True
     return lex.mentions("informational_title", rec.title)
 
 

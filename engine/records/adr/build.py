@@ -129,6 +129,8 @@ class Builder(Decide):
 
     def _meta(self, meta: Meta) -> None:
         name = meta.name
+        if name == "type" and meta.value.strip():  # "RFC Type: informational" (a PEP's kind)
+            self.data.setdefault("x_doc_type", " ".join(meta.value.split())[:80])
         if meta.origin == "front" and name not in ("status", "title", "id", *DATE_KEYS):
             if name in DECIDER_KEYS or name.replace("-", " ") in DECIDER_KEYS:
                 self._people("decision_makers", meta)

@@ -144,7 +144,18 @@ class Meta:
 
     @property
     def name(self) -> str:
-        return heading_key(self.key)
+        """The key reduced; a field named with its kind of document ("RFC Status", "KEP
+        Type") is the field ("status", "type")."""
+        key = heading_key(self.key)
+        return m.group(1) if (m := _KIND_FIELD.match(key)) else key
+
+
+# A field named with the kind of document it belongs to: "RFC Status: draft", "RFC Type:
+# informational", "HIP Status", "ADR date"
+_KIND_FIELD = re.compile(
+    r"^(?:rfc|adr|kep|tep|pep|hip|cep|jep|nap|kdp|mep|design|proposal)\s+"
+    r"(status|state|type|date)$"
+)
 
 
 @dataclass(frozen=True)
