@@ -161,8 +161,9 @@ CATALOGUE: dict[str, dict[str, FactSpec]] = {
             "informational",
             "bool",
             "The document informs and decides nothing: no decision status and a status text "
-            'that says so ("Informational", "Documented existing implementation"), or a title '
-            "naming a roadmap, a threat model or a glossary.",
+            'that says so ("Informational", "Documented existing implementation"), a type '
+            'that says so ("RFC Type: informational"), or a title naming a roadmap, a threat '
+            "model or a glossary.",
         ),
         ("chosen_option_named", "str", "The chosen option as the outcome names it (MADR)."),
         ("chosen_id", "str", "The chosen option's id."),

@@ -65,7 +65,8 @@ def is_guideline(rec: Record, lex: Lexicon) -> bool:
 
 def is_informational(rec: Record, lex: Lexicon) -> bool:
     """The document informs and decides nothing: no decision status, and a status text
-    that says so ("Informational", "Documented existing implementation"), or a title that
+    that says so ("Informational", "Documented existing implementation"), a document type
+    that says so ("RFC Type: informational", a PEP's "Type: Informational"), or a title that
     names a kind of document that is no decision ("Cranelift roadmap 2023", "Threat
     model")."""
     status_text = (rec.model_extra or {}).get("status_text")
