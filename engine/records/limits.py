@@ -143,7 +143,7 @@ def _long_list(data: Any, cap: int) -> tuple[Loc, str] | None:
 # A Markdown (or other document) line that starts a list item or a heading.
 _LIST_ITEM = re.compile(r"^[ \t]*(?:[*+-]|\d{1,9}[.)])(?:[ \t]|$)", re.MULTILINE)
 _HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)", re.MULTILINE)
-_TABLE_ROW = re.compile(r"^[ \t]*\|", re.MULTILINE)
+_TABLE_ROW = re.compile(r"^[ \t]*\||<tr\b", re.MULTILINE | re.IGNORECASE)  # "| a |", "<tr>"
 
 
 def check_document(text: str, limits: Limits | None = None) -> tuple[int, str] | None:

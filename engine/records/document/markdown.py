@@ -19,6 +19,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from ...safeyaml import YamlError, load_one
 from ...types import Loc
+from .htmltable import html_table
 from .keyvalue import footer_values, front_meta, heading_values, key_values, loose_front
 from .model import (
     Block,
@@ -261,8 +262,10 @@ class _Reader:
             self.i += 3
             t = inline_text(inline)
             return Paragraph(**_fields(t), line=_line(tok)) if t.text else None
-        self.i += 1  # html, hr, blockquote open/close, front matter: nothing to keep
-        return None
+        self.i += 1
+        if kind == "html_block":  # "<table><tr><td> Status </td><td> Accepted </td>..."
+            return html_table(tok.content, _line(tok))
+        return None  # hr, blockquote open/close, front matter: nothing to keep
 
     def nested(self, close: str, level: int) -> list[Block]:
         saved = self._stop_level
