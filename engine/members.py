@@ -138,17 +138,20 @@ class _Folder:
         """The earlier records of the folder whose title ``m`` repeats, and the first:
         records of other files (or, in one file of several records, of other ids) whose
         names differ beyond their numbers (two files named alike re-decide one topic on
-        purpose), neither saying it supersedes or amends the other."""
+        purpose), neither saying it supersedes or amends the other. A record named alike an
+        earlier one of the same title belongs to that series, and repeats no one's title."""
         key = "" if m.template else title_key(m.title)
         if not key:
             return 0, None
-        earlier = [
+        before = [
             e
             for n, number, e in self.store.titled(self.folder, key, self.seq)
             if _before((n, number), (self.seq, m.number))
-            and not _same_name(e, m)
-            and not self._related(e, m)
         ]
+        if any(_same_name(e, m) for e in before):
+            return 0, None  # a later record of a series named alike ("088-roadmap-updates"
+            # after "086-roadmap-updates"): whether the series copied a title is its first's
+        earlier = [e for e in before if not self._related(e, m)]
         return len(earlier), earlier[0] if earlier else None
 
     def _related(self, a: Member, b: Member) -> bool:

@@ -142,3 +142,40 @@ def test_an_approver_field_names_the_decision_maker(line: str) -> None:
     text = f"# Cache the index\n\n{head}{line}\n\n## Decision\n\nWe cache the index.\n"
     rec = read_text(text).record
     assert rec.decision_makers == ["Ana Lima"]
+
+
+_RESOLVED = (
+    "# CEP 12 - Solver plugins\n\nStatus: Accepted\n\n## Specification\n\nSolvers register "
+    "through an entry point.\n\n## Resolution\n\nThis was a standard vote.\n\n{said}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("said", "body"),
+    [
+        (
+            '- Among [Steering Council members](x.csv) there are 10 "yes", 0 "no".',
+            "Steering Council",
+        ),
+        (
+            "Approved by the Technical Oversight Committee, 7 in favour and 1 against.",
+            "Technical Oversight Committee",
+        ),
+    ],
+)
+def test_a_resolution_counting_a_bodys_votes_names_the_body(said: str, body: str) -> None:
+    src = read_text(_RESOLVED.format(said=said), name="ceps/cep-0012.md")
+    assert src.record.decision_makers == [body]
+    assert "decision_makers" in (src.record.model_extra or {}).get("x_uncertain", [])
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "The Steering Council will vote on it next month.",  # no count: not yet decided
+        '10 "yes" and 0 "no" were recorded.',  # a count, but no body named
+    ],
+)
+def test_a_resolution_without_a_counted_vote_by_a_body_names_nobody(said: str) -> None:
+    src = read_text(_RESOLVED.format(said=said), name="ceps/cep-0012.md")
+    assert not src.record.decision_makers

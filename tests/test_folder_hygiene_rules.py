@@ -227,6 +227,13 @@ def test_title_number_reads_back_the_number_it_was_given(n: int, title: str) -> 
     assert title_number(f"ADR-{n:04d}: {title}") == (n, title)
     assert title_number(f"Design Doc {n:03d}: {title}") == (n, title)
     assert title_key(f"{n}. {title}") == title_key(title.upper())
+    assert title_number(f"CEP {n} - {title}") == (n, title)  # an enhancement proposal's
+    assert title_number(f"0{n:04d} {title}") == (n, title)  # zero-padded, with no mark
+
+
+def test_a_plain_number_before_words_is_part_of_the_title() -> None:
+    assert title_number("2023 roadmap") == (None, "2023 roadmap")
+    assert title_number("12 factor apps") == (None, "12 factor apps")
 
 
 def test_dotted_numbers_and_plain_titles_carry_no_number() -> None:
@@ -298,6 +305,20 @@ def test_titles_shared_on_purpose_are_not_copies(tmp_path: Path) -> None:
         },
     )
     assert not rules_of(check(tmp_path / "adr"), "COL006")
+
+
+def test_a_series_named_alike_is_compared_once_by_its_first(tmp_path: Path) -> None:
+    write(
+        tmp_path / "rfcs",
+        {
+            "0084-2023-roadmap.md": adr("84. Public roadmap updates"),
+            "0086-roadmap-updates.md": adr("86. Public roadmap updates"),
+            "0088-roadmap-updates.md": adr("88. Public roadmap updates"),
+            "0091-roadmap-updates.md": adr("91. Public roadmap updates"),
+        },
+    )
+    found = rules_of(check(tmp_path / "rfcs"), "COL006")
+    assert [Path(f.file).name for f in found] == ["0086-roadmap-updates.md"]
 
 
 def test_a_record_that_names_the_one_it_replaces_by_file_name_is_no_copy(

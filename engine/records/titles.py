@@ -10,9 +10,10 @@ import re
 
 TITLE_NUMBER = re.compile(
     r"^(?:(?:architecture\s+decision\s+record|decision\s+record|design\s+doc(?:ument)?|ADR|RFC|"
-    r"DR|MADR)\b\s*"
-    r"(?:\(ADR\)\s*)?(?:[-_ ]?#?(\d{1,9})\s*[:.)\-–—]?|[:\-–—]|(?=(?:for|on|about)\s))\s*"
-    r"(?:(?:for|on|about)\s+)?|(\d{1,9})\s*(?:[.:)]|\s[-–—:])\s*)(.+)$",
+    r"DR|MADR|PEP|KEP|TEP|HIP|CEP|JEP|NAP|KDP|MEP|BIP|EIP|XEP|GEP|FLIP)\b\s*"
+    r"(?:\(ADR\)\s*)?(?:[-_ ]?#?(?P<n1>\d{1,9})\s*[:.)\-–—]?|[:\-–—]|(?=(?:for|on|about)\s))\s*"
+    r"(?:(?:for|on|about)\s+)?|(?P<n2>\d{1,9})\s*(?:[.:)]|\s[-–—:])\s*|"
+    r"(?P<n3>0\d{1,8})\s+(?=[A-Za-z]))(?P<title>.+)$",  # "0002 Use X": zero-padded, no mark
     re.IGNORECASE,
 )
 
@@ -22,10 +23,15 @@ def title_number(title: str) -> tuple[int | None, str]:
     ``ADR-012: Use X`` -> (12, "Use X"); a dotted section number (``3.2 Scope``) or a title
     without one -> (None, title)."""
     m = TITLE_NUMBER.match(title.strip())
-    if not m or not m.group(3).strip():
+    if not m or not m.group("title").strip():
         return None, title
-    rest = m.group(3).strip()
-    number = m.group(1) or m.group(2)
+    rest = m.group("title").strip()
+    number = number_of(m)
     if number is None or rest[:1].isdigit():
         return None, rest if number is None else title
     return int(number), rest
+
+
+def number_of(m: re.Match[str]) -> str | None:
+    """The number a :data:`TITLE_NUMBER` match found ("12" of "ADR-12: X", "0002 Use X")."""
+    return m.group("n1") or m.group("n2") or m.group("n3")

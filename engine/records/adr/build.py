@@ -10,14 +10,14 @@ from typing import Any
 from ...types import InputError, Loc, SourceRecord
 from ..document import Document, Link, ListBlock, Meta, Paragraph, Section
 from ..document.keyvalue import packed
-from ..titles import TITLE_NUMBER
+from ..titles import TITLE_NUMBER, number_of
 from ..validate import to_record
 from . import sections as roles
 from .argued import ARGUED_KEY, argued_line
 from .changelog import changelog_date
 from .content import Opt, fill
 from .decide import Decide
-from .decidedby import decided_by, voters
+from .decidedby import decided_by, voters, voting_body
 from .drawbacks import decision_parts
 from .headedpoints import pros_cons_sections
 from .listedmeta import listed_alternatives
@@ -123,6 +123,9 @@ class Builder(Decide):
                 self.put(field, names, sec.line)
         if "decision_makers" not in self.data and (voted := voters(self.doc)):
             self.put("decision_makers", *voted)  # "### Voting Results" / "Ana Lima: Accept"
+        if "decision_makers" not in self.data and (body := voting_body(self.doc)):
+            self.put("decision_makers", *body)  # "## Resolution" / "Among Steering Council
+            self.unsure("decision_makers")  # members there are 10 "yes", 0 "no""
         if "decision_makers" not in self.data and (said := decided_by(self.doc)):
             self.put("decision_makers", *said)  # "it has been decided by Ana Lima and ..."
             self.unsure("decision_makers")
@@ -230,10 +233,10 @@ class Builder(Decide):
         number: str | None = None
         title = _KIND_PREFIX.sub("", title) or title  # "Design Decisions: App context"
         m = TITLE_NUMBER.match(title)
-        if m and m.group(3).strip():
-            number = m.group(1) or m.group(2)
-            title = m.group(3).strip()
-            if number is not None and not m.group(3).lstrip()[:1].isdigit():
+        if m and m.group("title").strip():
+            number = number_of(m)
+            title = m.group("title").strip()
+            if number is not None and not m.group("title").lstrip()[:1].isdigit():
                 # the heading's own number ("# 12. Use X"; "# 3.2 Scope" is a section): COL005
                 self.data["x_heading_number"] = int(number)
         stem = PurePosixPath(self.path.replace("\\", "/")).stem

@@ -74,3 +74,32 @@ def voters(doc: Document) -> tuple[list[str], int] | None:
         if len(names) >= MAX_VOTERS:
             break
     return (names, part.line) if names else None
+
+
+# A resolution that counts a named body's votes ("## Resolution" / "Among Steering Council
+# members there are 10 "yes", 0 "no""): the body decided
+_RESOLUTION_PART = re.compile(
+    r"^(?:resolution|vote|votes|voting|voting\s+results?|vote\s+results?)$"
+)
+_COUNTED = re.compile(
+    r"\b\d+\s*[\"“”']?\s*(?:yes|no|ayes?|nays?|in\s+favou?r|against|approvals?|\+1)\b",
+    re.IGNORECASE,
+)
+_BODY = re.compile(
+    r"\b(?i:among|by|of|from)\s+(?i:the\s+)?((?:[A-Z][\w'’.-]+\s+){0,3}?(?:Council|Committee|"
+    r"Board|Team|Group|SIG|TSC|Maintainers))\b"
+)
+
+
+def voting_body(doc: Document) -> tuple[list[str], int] | None:
+    """The named body whose votes a resolution part counts, and its line, or None."""
+    part = roles.first(doc, lambda key: bool(_RESOLUTION_PART.match(key)))
+    if part is None:
+        return None
+    texts = [(p.line, p.text) for p in part.paragraphs()]
+    texts += [(item.line, item.text) for item in part.items()]
+    for line, text in texts:
+        text = text[:MAX_PARAGRAPH_CHARS]
+        if _COUNTED.search(text) and (m := _BODY.search(text)):
+            return [m.group(1)], line
+    return None
