@@ -274,3 +274,28 @@ def test_lists_of_requirements_steps_or_risks_are_never_options(
 ) -> None:
     text = HEAD + frame.format(noun) + "\n\n" + "".join(f"- {n}\n" for n in found) + TAIL
     assert read(text).record.options == []
+
+
+@pytest.mark.parametrize("intro", ["These include:", "They were:", "Namely:"])
+def test_a_bare_lead_in_takes_its_subject_from_the_sentence_before(intro: str) -> None:
+    text = (
+        "# Site-packages path\n\nStatus: Accepted\n\n## Specification\n\nThe path is given in "
+        "the index.\n\n## Other notes\n\nA number of alternatives were discussed. "
+        f"{intro}\n\n* Symlinks into the wrong directory\n* Querying the interpreter\n"
+        "* Another metadata file\n"
+    )
+    titles = [o.title for o in read_text(text).record.options]
+    assert titles[:3] == [
+        "Symlinks into the wrong directory",
+        "Querying the interpreter",
+        "Another metadata file",
+    ]
+
+
+def test_a_bare_lead_in_after_a_sentence_of_something_else_introduces_nothing() -> None:
+    text = (
+        "# Site-packages path\n\nStatus: Accepted\n\n## Specification\n\nThe path is given in "
+        "the index.\n\n## Other notes\n\nThe index holds several fields. These include:\n\n"
+        "* The path\n* The version\n* The build string\n"
+    )
+    assert read_text(text).record.options == []

@@ -177,12 +177,13 @@ def _prose(sec: Section) -> Iterator[tuple[int, str]]:
 
 
 # Headings of the parts of a consequences section that sort its outcomes ("Positive",
-# "Negative consequences", "Risks and mitigations", "Trade-offs")
+# "Negative consequences", "Risks and mitigations", "Trade-offs", "Later", "Long term")
 _OUTCOME_PART = re.compile(
     r"\b(?:positive|negative|neutral|good|bad|pros?|cons|benefits?|drawbacks?|risks?|"
     r"trade-?offs?|downsides?|upsides?|advantages?|disadvantages?|consequences?|impacts?|"
     r"implications?|costs?|mitigations?|gains?|losses|outcomes?|results?|effects?|"
-    r"follow[- ]?ups?|next steps|actions?)\b"
+    r"follow[- ]?ups?|next steps|actions?|later|future|(?:short|medium|long)[- ]term|"
+    r"immediate\w*|eventual\w*|now|today)\b"
 )
 
 

@@ -173,7 +173,10 @@ def introduced(doc: Document) -> list[Opt]:
             after = blocks[n + 1]
             if not isinstance(block, Paragraph) or not isinstance(after, ListBlock):
                 continue
-            said = (sentences(block.text) or [""])[-1]
+            parts = sentences(block.text) or [""]
+            said = parts[-1]
+            if len(parts) > 1 and _BARE_INTRO.match(said):  # "A number of alternatives were
+                said = f"{parts[-2]} {said}"  # considered. These include:": both say it
             # a decision's "achieved in three ways:" lists the parts it adopts
             if lead_in(said, counting=id(sec) not in deciding):
                 lst = numbered_run(blocks, n + 1) or after
@@ -191,6 +194,14 @@ def introduced(doc: Document) -> list[Opt]:
             _group(opts, sec.title, sec.line)
         out.extend(opts)
     return out if len(out) >= 2 else []
+
+
+# A lead-in that says only that a list follows; the sentence before it says what is listed
+_BARE_INTRO = re.compile(
+    r"^(?:(?:these|they|those|some|others)\s+(?:include|included|are|were|being)|namely|"
+    r"as\s+follows|among\s+them|they\s+are\s+as\s+follows)\s*:\s*$",
+    re.IGNORECASE,
+)
 
 
 def _counts(said: str, items: int) -> bool:

@@ -46,7 +46,8 @@ from .sectiontext import texts_with_follow as _texts_with_follow
 
 _CHOOSING = re.compile(
     r"\b(?:best|chosen|choose|chose|selected|select|recommend\w*|most suitable|stands out|"
-    r"winner|decided|decide|go with|adopt\w*|prefer\w*|choosing|will use|will be used)\b",
+    r"winner|decided|decide|go with|adopt\w*|prefer\w*|choosing|will use|will be used)\b|"
+    r"^\W*use\s",  # a decision that opens on its imperative: "Use Authelia, because ..."
     re.IGNORECASE,
 )
 
