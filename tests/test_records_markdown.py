@@ -461,6 +461,26 @@ def test_templates_are_not_decisions(title: str, extra: str) -> None:
     assert err.message.startswith("a template, not a decision record")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# CEP 0 - A short title of the proposal\n\nStatus: Draft\n\n## Abstract\n\nx\n",
+        "# Solver plugins\n\n- Status: Draft | Proposed | Accepted | Rejected\n\n"
+        "## Specification\n\nx\n",
+    ],
+)
+def test_a_proposal_template_is_no_decision(text: str) -> None:
+    (err,) = load_file("ceps/cep-0000.md", text.encode(), explicit=False)
+    assert isinstance(err, InputError) and err.kind == "skipped"
+    assert err.message.startswith("a template, not a decision record")
+
+
+def test_a_status_naming_two_states_is_no_template() -> None:
+    text = "# Solver plugins\n\n- Status: Accepted / Implemented\n\n## Specification\n\nx\n"
+    (src,) = load_file("ceps/cep-0012.md", text.encode(), explicit=False)
+    assert isinstance(src, SourceRecord)
+
+
 def test_a_decision_about_templates_is_a_decision() -> None:
     src = load_one("# Use Apache Velocity as template engine\n\n## Status\n\nAccepted\n")
     assert src.record.status == "accepted"

@@ -138,9 +138,17 @@ _BLANK_TITLE = re.compile(
     r"(?:\b|(?<=adr)|(?<=rfc))(?:N{3,}|X{3,})\b[\s.:-]*(?:[\w-]+\s+){0,3}title\b|"
     r"^\s*(?:(?:decision|record|adr|short|document)\s+)?title\s*$|"  # "# Title"
     # "Descriptive Title in Title Case", "Short title of solved problem and solution"
-    r"^\s*(?:(?:short|descriptive|brief|meaningful|concise)\s+(?:and\s+)?)+title"
+    r"^\s*(?:an?\s+|the\s+)?(?:(?:short|descriptive|brief|meaningful|concise)\s+(?:and\s+)?)+title"
     r"(?:\s+in\s+title\s+case|\s+of\s+.*)?\s*$",
     re.IGNORECASE,
+)
+# A template's status line listing the statuses to choose from
+_STATUS_WORD = (
+    r"(?:draft|proposed|accepted|rejected|deferred|implemented|superseded|deprecated|"
+    r"withdrawn|final|active)"
+)
+_STATUS_CHOICES = re.compile(
+    rf"^\s*{_STATUS_WORD}(?:\s*[|/]\s*{_STATUS_WORD}){{2,}}\s*$", re.IGNORECASE
 )
 _BRACKETED_TITLE = re.compile(r"^\s*\[[^\]{}]+\]\s*$")
 # A record number before a title ("ADR-000: ", "RFC 12. ", "0001 - ")
@@ -189,8 +197,10 @@ def template_reason(src: SourceRecord) -> str | None:
     if len(held) >= 2 and not _reasoned(rec.rationale):
         return f"placeholder options {held[0]!r}..."
     status = extra.get("status_text")
-    if isinstance(status, str) and "{" in status and "|" in status:
-        return f"placeholder status {status!r}"
+    if isinstance(status, str) and (
+        ("{" in status and "|" in status) or _STATUS_CHOICES.match(status)
+    ):
+        return f"placeholder status {status!r}"  # "Draft | Proposed | Accepted | Rejected"
     date = extra.get("date_text")
     blank = isinstance(date, str) and bool(_BLANK_DATE.search(date))
     if rec.date is None and blank and not _written(src):  # a draft with blanks left is read
