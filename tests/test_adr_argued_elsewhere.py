@@ -88,3 +88,31 @@ def test_a_topic_of_its_own_under_the_consequences_is_read(tmp_path: Path) -> No
 def test_a_part_that_sorts_the_outcomes_is_not(tmp_path: Path) -> None:
     text = CONSEQUENCES.format(heading="Negative consequences")
     assert "REC003" in fired(tmp_path, text)
+
+
+RIVALS = """\
+# Yocto as a distro base
+
+Status: Accepted
+
+## Context
+
+{context}
+
+## Decision
+
+We will use Yocto to build the firmware image.
+"""
+
+
+def test_rivals_named_as_competing_in_the_context_weigh_alternatives(tmp_path: Path) -> None:
+    context = (
+        "There are several competing mainstream solutions for building firmware images. "
+        "Yocto is extensible; Buildroot is easier to set up but less flexible."
+    )
+    assert "REC003" not in fired(tmp_path, RIVALS.format(context=context))
+
+
+def test_competing_requests_are_no_rivals(tmp_path: Path) -> None:
+    context = "Builds take an hour, and competing requests for the build farm queue up."
+    assert "REC003" in fired(tmp_path, RIVALS.format(context=context))

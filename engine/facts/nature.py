@@ -133,12 +133,23 @@ def names_alternative(rec: Record, lex: Lexicon) -> bool:
         return True
     if lex.mentions("alternatives_compared", *said):  # "we compared REST and GraphQL"
         return True
+    if any(_COMPETING.search(t or "") for t in said):  # "several competing solutions: ..."
+        return True
     if lex.mentions("decision_contrast", rec.rationale):  # "in core rather than a package"
         return True
     if _YES_NO.search(rec.context or ""):  # "Should we address performance now?"
         return True
     argued = (rec.model_extra or {}).get(ARGUED_KEY)
     return isinstance(argued, int) and not isinstance(argued, bool)
+
+
+# Rivals named as such: "There are several competing mainstream solutions for generating
+# images. Yocto offers ...; Buildroot offers ..."
+_COMPETING = re.compile(
+    r"\bcompeting\s+(?:[\w-]+\s+){0,2}?(?:solutions?|approach(?:es)?|alternatives|options|"
+    r"tools|products|frameworks|libraries|implementations|designs|technologies|vendors)\b",
+    re.IGNORECASE,
+)
 
 
 def _head(text: str | None, words: int = 40) -> str:
