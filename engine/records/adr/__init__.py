@@ -197,10 +197,10 @@ def template_reason(src: SourceRecord) -> str | None:
     if len(held) >= 2 and not _reasoned(rec.rationale):
         return f"placeholder options {held[0]!r}..."
     status = extra.get("status_text")
-    if isinstance(status, str) and (
-        ("{" in status and "|" in status) or _STATUS_CHOICES.match(status)
-    ):
-        return f"placeholder status {status!r}"  # "Draft | Proposed | Accepted | Rejected"
+    if isinstance(status, str) and "{" in status and "|" in status:
+        return f"placeholder status {status!r}"
+    if isinstance(status, str) and _STATUS_CHOICES.match(status) and not _written(src):
+        return f"placeholder status {status!r}"  # "Draft | Proposed | Accepted", body unwritten
     date = extra.get("date_text")
     blank = isinstance(date, str) and bool(_BLANK_DATE.search(date))
     if rec.date is None and blank and not _written(src):  # a draft with blanks left is read
