@@ -50,16 +50,24 @@ MAX_TEXT = 2 * 2**20  # bytes of a Markdown file read for links
 
 # "0005-use-x.md", "adr-017-x.md", "ADR-0005": a number that is not one part of a date or of
 # a longer code ("DEC-2025-014", "2024-03-01-x.md" number nothing)
-_NUMBER = re.compile(
-    r"^(?:[a-z]{2,5}[-_ ]?)?0*(\d{1,6})(?=$|[-_. ](?!\d)|\.[a-z]+$)", re.IGNORECASE
+# What may stand before a decision number in a file name: a kind of document, glued or not
+# ("adr-017", "rfc0042", "CEP-12"), other letters only before a separator ("dec-3"; never
+# "capm3-remediation", a name with a digit), or a date before a zero-padded number
+# ("2025-02-12_032-network")
+_BEFORE_NUMBER = (
+    r"(?:(?:adr|rfc|dr|ddr|sdr|kep|tep|pep|hip|cep|jep|sep|nap|kdp|cfp|mep|simd|bip|eip)"
+    r"[-_ ]?|[a-z]{2,5}[-_ ]|\d{4}-\d{2}-\d{2}[-_](?=0\d))"
 )
-_LETTERED = re.compile(r"^(?:[a-z]{2,5}[-_ ]?)?\d{1,6}[a-z](?=[-_. ])", re.IGNORECASE)
+_NUMBER = re.compile(rf"^{_BEFORE_NUMBER}?0*(\d{{1,6}})(?=$|[-_. ](?!\d)|\.[a-z]+$)", re.IGNORECASE)
+_LETTERED = re.compile(rf"^{_BEFORE_NUMBER}?\d{{1,6}}[a-z](?=[-_. ])", re.IGNORECASE)
 _INLINE_LINK = re.compile(
     r"(?<!!)\[([^\]\n]{0,300})\]\(\s*<?([^)\s>]{1,500})>?(?:\s+\"[^\"]*\")?\s*\)"
 )
 _REF_DEF = re.compile(r"^\s{0,3}\[([^\]\n]{1,200})\]:\s*<?(\S{1,500}?)>?(?:\s+.*)?$")
 _SUPERSEDED = re.compile(
-    r"\b(?:(?:superseded|superceded|replaced)\s*[(\[:,\u2013\u2014-]?\s*(?:by|with)\b|in\s+favou?r\s+of)"
+    # "Superseded (as never implemented) by [ADR 32](/adr/32)": an aside before "by"
+    r"\b(?:(?:superseded|superceded|replaced)(?:\s*\([^()\n]{1,60}\))?\s*[(\[:,\u2013\u2014-]?\s*"
+    r"(?:by|with)\b|in\s+favou?r\s+of)"
     r"\s*:?\s*(?P<rest>.{1,300})",
     re.IGNORECASE,
 )
@@ -168,7 +176,7 @@ def decision_number(file: str, did: str) -> int | None:
     return None
 
 
-_RAW_DIGITS = re.compile(r"^(?:[a-z]{2,5}[-_ ]?)?(\d+)", re.IGNORECASE)
+_RAW_DIGITS = re.compile(rf"^{_BEFORE_NUMBER}?(\d+)", re.IGNORECASE)
 
 
 def _dated(digits: str) -> bool:

@@ -210,6 +210,20 @@ def test_a_replacement_named_by_link_that_exists_is_fine(tmp_path: Path) -> None
     assert not rules_of(res.findings, "COL001") and not rules_of(res.findings, "COL002")
 
 
+def test_dated_names_before_a_zero_padded_number_are_numbered(tmp_path: Path) -> None:
+    """`2023-04-26_023-local-chain-state.md` is decision 23: a site's link "/adr/23" finds it;
+    `capm3-remediation.md` carries no number (the digit belongs to a name)."""
+    adr = tmp_path / "adr"
+    adr.mkdir()
+    (adr / "2023-04-26_023-local-chain-state.md").write_text(nygard(23, "Local chain state"))
+    status = "Superseded (as never implemented) by [ADR 23](/adr/23)"
+    (adr / "2022-03-28_017-udp.md").write_text(nygard(17, "Use UDP", status))
+    (adr / "capm3-remediation.md").write_text(nygard(3, "Remediation"))
+    (adr / "capm3-remediation-controller.md").write_text(nygard(4, "Remediation controller"))
+    res = run_check(CheckOptions(paths=(str(adr),), today=TODAY))
+    assert not {"COL001", "COL002", "COL004"} & {f.rule_id for f in res.findings}
+
+
 @pytest.mark.parametrize(
     "status",
     [
@@ -222,6 +236,7 @@ def test_a_replacement_named_by_link_that_exists_is_fine(tmp_path: Path) -> None
         "Superseded \u2013 by ADR-0002",
         "Superseded - See <https://example.org/blob/main/adr/0002-decision-2.md>",
         "Superseded; we adopted practice 2. See [0002-decision-2.md](0002-decision-2.md).",
+        "Superseded (as never implemented) by [ADR 2](0002-decision-2.md)",
     ],
 )
 def test_a_bare_superseded_followed_by_the_replacement_names_it(
