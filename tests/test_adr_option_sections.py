@@ -543,3 +543,30 @@ def test_deferred_alternative_is_not_taken() -> None:
     assert rejection("Moves the rule into its own type. Deferred: the runner owns it") == (
         "the runner owns it"
     )
+
+
+def test_scope_parts_under_an_alternatives_heading_are_no_options() -> None:
+    from adr_layout import read_text
+
+    text = (
+        "# Components injector\n\nStatus: Proposed\n\n## Background\n\nSidecars are added by "
+        "hand.\n\n## Expectations and alternatives\n\n### What is in scope for this proposal?\n\n"
+        "Injecting the sidecar.\n\n### What is deliberately _not_ in scope?\n\nUpgrades.\n\n"
+        "### What advantages / disadvantages does this proposal have?\n\n- Less toil\n\n"
+        "## Design\n\nA webhook adds the container.\n"
+    )
+    titles = [o.title for o in read_text(text).record.options]
+    assert not [t for t in titles if "scope" in t.lower() or "advantages" in t.lower()]
+
+
+def test_alternatives_beside_a_scope_part_are_still_read() -> None:
+    from adr_layout import read_text
+
+    text = (
+        "# Components injector\n\nStatus: Proposed\n\n## Background\n\nSidecars are added by "
+        "hand.\n\n## Alternatives\n\n### Out of scope\n\nUpgrades.\n\n### A mutating webhook\n\n"
+        "Adds the container at admission.\n\n### An operator\n\nPatches deployments later.\n"
+    )
+    titles = [o.title for o in read_text(text).record.options]
+    assert "A mutating webhook" in titles and "An operator" in titles
+    assert "Out of scope" not in titles

@@ -77,7 +77,21 @@ from .ystatement import in_y_statement
 
 
 def _is_option_heading(sec: Section) -> bool:
-    return pc_kind(sec.key) is None and not is_pros_cons(sec.key) and bool(sec.title.strip())
+    return (
+        pc_kind(sec.key) is None
+        and not is_pros_cons(sec.key)
+        and not _SCOPE_PART.search(sec.key)
+        and bool(sec.title.strip())
+    )
+
+
+# A template's parts about the proposal's own scope or merits, under an "Expectations and
+# alternatives" heading: "What is in scope for this proposal?", "What is deliberately not in
+# scope?", "Non-goals", "What advantages / disadvantages does this proposal have?"
+_SCOPE_PART = re.compile(
+    r"\b(?:not\s+in|in|out\s+of)\s+scope\b|^(?:scope|non-?goals|goals(?:\s+and\s+non-?goals)?)$|"
+    r"\bthis\s+(?:proposal|rfc|design|document)\b"
+)
 
 
 def _from_item(item: ListItem, group: str | None, group_line: int) -> Opt | None:
