@@ -61,3 +61,49 @@ def test_a_chosen_marker_last_in_a_parenthesis_marks_the_option() -> None:
     )
     assert clean_title("Typed models (mapping.py, chosen by few)")[2] is False
     assert clean_title("Typed models (mapping.py, selected)")[2] is True
+
+
+_GROUPS = """\
+# Datapath plugins
+
+Status: Implementable
+
+## Proposal
+
+Plugins load programs through a gRPC interface.
+
+## Key questions
+
+### Key Question: Plugin registration
+
+#### Option 1: A new flag
+
+Simple to add.
+
+#### Option 2: A `DatapathPlugin` CRD
+
+Discoverable through the API.
+
+#### Preference: `DatapathPlugin`
+
+### Key Question: Scope of a call
+
+#### Option 1: Individual programs
+
+Fine-grained.
+
+#### Option 2: Entire collections
+
+One call per plugin.
+
+#### Preference: Entire collections
+"""
+
+
+def test_a_preference_heading_marks_its_groups_choice() -> None:
+    assert chosen(read(_GROUPS)) == ["A DatapathPlugin CRD", "Entire collections"]
+
+
+def test_a_preference_naming_no_option_marks_none() -> None:
+    text = _GROUPS.replace("#### Preference: Entire collections", "#### Preference: undecided")
+    assert chosen(read(text)) == ["A DatapathPlugin CRD"]

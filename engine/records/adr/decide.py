@@ -39,6 +39,7 @@ from .labelled_outcome import as_chosen, labelled_decisions
 from .naming import by_own_word, defined_names, restated_in, term_choice
 from .objects import chosen_by_object
 from .outcome import rest_of_outcome
+from .preference import mark_preferred
 from .reversal import turned_round
 from .sectiontext import own_text, subheadings
 from .sectiontext import texts as _texts
@@ -85,6 +86,7 @@ class Decide:
         turned = turned_round(self.doc, self.opts, str(self.data.get("title", "")))
         if turned is not None:  # "Replace X with Y" over a decision that moves from Y to X
             self.opts[:] = turned
+        mark_preferred(self.doc, self.opts)  # "#### Preference: X" under a group
         marked = [i for i, o in enumerate(self.opts) if o.marked]
         if marked:
             how = next((o.chosen_by for o in self.opts if o.marked and o.chosen_by), "")
