@@ -41,6 +41,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .filenumbers import NUMBER, decision_number
 from .records.titles import title_number
 from .types import SourceRecord
 
@@ -48,18 +49,6 @@ MARKDOWN_FORMATS = frozenset({"madr", "nygard", "markdown", "md", "business-case
 MAX_LINKS = 200  # per record: the rest are ignored
 MAX_TEXT = 2 * 2**20  # bytes of a Markdown file read for links
 
-# "0005-use-x.md", "adr-017-x.md", "ADR-0005": a number that is not one part of a date or of
-# a longer code ("DEC-2025-014", "2024-03-01-x.md" number nothing)
-# What may stand before a decision number in a file name: a kind of document, glued or not
-# ("adr-017", "rfc0042", "CEP-12"), other letters only before a separator ("dec-3"; never
-# "capm3-remediation", a name with a digit), or a date before a zero-padded number
-# ("2025-02-12_032-network")
-_BEFORE_NUMBER = (
-    r"(?:(?:adr|rfc|dr|ddr|sdr|kep|tep|pep|hip|cep|jep|sep|nap|kdp|cfp|mep|simd|bip|eip)"
-    r"[-_ ]?|[a-z]{2,5}[-_ ]|\d{4}-\d{2}-\d{2}[-_](?=0\d))"
-)
-_NUMBER = re.compile(rf"^{_BEFORE_NUMBER}?0*(\d{{1,6}})(?=$|[-_. ](?!\d)|\.[a-z]+$)", re.IGNORECASE)
-_LETTERED = re.compile(rf"^{_BEFORE_NUMBER}?\d{{1,6}}[a-z](?=[-_. ])", re.IGNORECASE)
 _INLINE_LINK = re.compile(
     r"(?<!!)\[([^\]\n]{0,300})\]\(\s*<?([^)\s>]{1,500})>?(?:\s+\"[^\"]*\")?\s*\)"
 )
@@ -130,17 +119,6 @@ def title_key(title: str) -> str:
     return _norm(title_number(title)[1])
 
 
-def name_slug(name: str) -> str:
-    """A file name or id without its extension and leading decision number, loosely
-    (``0021-Multi-cluster.md`` -> ``multi cluster``; ``adr-001a-config.md`` -> ``config``;
-    ``ADR-0005`` -> empty)."""
-    stem = posixpath.splitext(posixpath.basename(name))[0] if "." in name else name
-    m = _NUMBER.match(stem) or _LETTERED.match(stem)  # "adr-001a-x", a revision of 001
-    if m:
-        stem = stem[m.end() :]
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", stem.lower()).split())
-
-
 def _supersedes(lines: list[tuple[int, str]]) -> list[str]:
     """The decisions a record says it supersedes, amends, replaces or updates: the link
     targets and decision numbers after those words ("Supersedes [ADR 3](0003-x.md)",
@@ -164,43 +142,6 @@ def _named_refs(value: Any) -> list[str]:
     return [str(v).strip() for v in items if isinstance(v, str | int) and str(v).strip()]
 
 
-def decision_number(file: str, did: str) -> int | None:
-    """``0005-use-x.md`` -> 5, ``adr-017-x.md`` -> 17, id ``ADR-0005`` -> 5; else None."""
-    for text in (posixpath.basename(file), did.rsplit("/", 1)[-1]):
-        if not text or text == "-":
-            continue
-        m = _NUMBER.match(text)
-        raw = _RAW_DIGITS.match(text)
-        if m and not _dated(raw.group(1) if raw else m.group(1)):
-            return int(m.group(1))
-    return None
-
-
-_RAW_DIGITS = re.compile(rf"^{_BEFORE_NUMBER}?(\d+)", re.IGNORECASE)
-
-
-def _dated(digits: str) -> bool:
-    """A prefix that is a date, as some folders name their files: a year and month
-    (``202005-proposal.md``), month-day-year or day-month-year (``052023-using-jest.md``),
-    year-month-day (``20240515``); no sequence number. Zero-padded numbers (``000042``)
-    are no dates."""
-
-    def valid(year: int, month: int, day: int = 1) -> bool:
-        return 1990 <= year <= 2100 and 1 <= month <= 12 and 1 <= day <= 31
-
-    n = [int(digits[i : i + 2]) for i in range(0, len(digits), 2)]
-    if len(digits) == 6:
-        return (
-            valid(int(digits[:4]), n[2])  # YYYYMM
-            or valid(2000 + n[2], n[0], n[1])  # MMDDYY
-            or valid(2000 + n[2], n[1], n[0])  # DDMMYY
-            or (n[0] >= 10 and valid(2000 + n[0], n[1], n[2]))  # YYMMDD
-        )
-    if len(digits) == 8:
-        return valid(int(digits[:4]), n[2], n[3]) or valid(int(digits[4:]), n[0], n[1])
-    return False
-
-
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
 
@@ -214,7 +155,7 @@ def _is_document_link(target: str) -> bool:
     if not path.lower().endswith(_DOC_EXT):
         return False
     inside = posixpath.dirname(posixpath.normpath(path)) in ("", ".")
-    return inside or _NUMBER.match(posixpath.basename(path)) is not None
+    return inside or NUMBER.match(posixpath.basename(path)) is not None
 
 
 def _markdown_lines(text: str) -> list[tuple[int, str]]:

@@ -21,7 +21,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import Any
 
-from .collection import Member, _exists, _norm, decision_number, name_slug, title_key
+from .collection import Member, _exists, _norm, title_key
+from .filenumbers import decision_number, name_slug
 from .runstate import MemberRow, MemberStore
 
 _NUMBER_REF = re.compile(r"(?:\b(?:adr|decision|record)[-_ #]*|#)0*(\d{1,6})\b", re.I)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from adr_layout import read_text
 from decaudit.engine.check import CheckOptions, run_check
-from decaudit.engine.collection import decision_number
+from decaudit.engine.filenumbers import decision_number
 from decaudit.engine.records.adr.chosentitle import parse_chosen
 
 

@@ -40,6 +40,7 @@ ORDER = (
     "records",  # readers: files -> SourceRecord
     "facts",  # SourceRecord -> facts
     "rules",  # rule files -> RulePack
+    "filenumbers",  # the decision number a file name carries
     "collection",  # folder facts: members and links
     "members",  # the members of a run's folders, looked up at the end of the run
     "conventions",  # convention findings, once per folder

@@ -14,8 +14,9 @@ from pathlib import Path
 from click.testing import CliRunner
 from decaudit.cli.main import cli
 from decaudit.engine.check import CheckOptions, run_check
-from decaudit.engine.collection import member_of, name_slug, title_key
+from decaudit.engine.collection import member_of, title_key
 from decaudit.engine.conventions import FOLDER_PREFIX
+from decaudit.engine.filenumbers import name_slug
 from decaudit.engine.members import CollectionAccumulator
 from decaudit.engine.records.formats import load_markdown
 from decaudit.engine.records.titles import title_number
