@@ -316,3 +316,29 @@ def test_paragraphs_that_go_on_about_an_alternative_are_not_more_alternatives() 
     others = [o for o in rec.options if not o.chosen]
     assert [o.title for o in others] == ["put it in the resolver flag"]
     assert others[0].cons and others[0].cons[0].startswith("However, the resolver flag")
+
+
+_ALT_PARAGRAPH = (
+    "# Region splitting\n\nStatus: Accepted\n\n## Decision\n\nWe split regions by load.\n\n"
+    "## Alternatives\n\n{text}\n"
+)
+
+
+def test_sentences_that_turn_against_an_alternative_are_its_cons() -> None:
+    text = (
+        "Follower reads can also spread hotspots. However, more followers reduce write "
+        "throughput. At the same time, each follower read needs a read index from the "
+        "leader. Therefore it suits read-heavy scenarios."
+    )
+    (alt,) = [o for o in read_text(_ALT_PARAGRAPH.format(text=text)).record.options if not o.chosen]
+    assert len(alt.cons) == 2
+    assert "write throughput" in alt.cons[0] and "read index" in alt.cons[1]
+
+
+def test_an_aside_after_a_praising_sentence_is_no_con() -> None:
+    text = (
+        "Follower reads can also spread hotspots. At the same time, they keep the leader "
+        "free for writes."
+    )
+    (alt,) = [o for o in read_text(_ALT_PARAGRAPH.format(text=text)).record.options if not o.chosen]
+    assert not alt.cons

@@ -68,6 +68,7 @@ def paragraph_alternatives(sec: Section, named: Sequence[Opt] = ()) -> list[Opt]
             return list(named)
         opt = Opt(title, para.line, None, [said[0]], uncertain=True)
         opt.describe(para.text, para.line)
+        _drawbacks_said(opt, said[1:], para.line)
         if why := next((_why(m) for t in said[1:] if (m := _WAS_REJECTED.match(t))), ""):
             opt.rejected, opt.reason, opt.reason_line = True, why.rstrip("."), para.line
         out.append(opt)
@@ -84,6 +85,28 @@ _GOES_ON = re.compile(
     re.IGNORECASE,
 )
 _AGAINST = re.compile(r"^(?:however|but|unfortunately)\b", re.IGNORECASE)
+# A sentence that adds to the drawback before it: "At the same time, follower reads need ..."
+_MORE = re.compile(
+    r"^(?:also|moreover|furthermore|in\s+addition|additionally|at\s+the\s+same\s+time|besides)\b",
+    re.IGNORECASE,
+)
+
+
+def _drawbacks_said(opt: Opt, later: Sequence[str], line: int) -> None:
+    """The sentences of an alternative's paragraph that turn against it ("However,
+    increasing the number of followers will reduce the writing efficiency."), and those that
+    add to such a sentence ("At the same time, ..."), are its cons."""
+    against = False
+    for sentence in later:
+        if _AGAINST.match(sentence):
+            against = True
+        elif not (against and _MORE.match(sentence)):
+            against = False
+            continue
+        if not any(text == sentence for _, text in opt.cons):
+            opt.add("cons", line, sentence)
+
+
 # "Instead of setting X in the defaults, we could put it in the flag": the course is after
 _INSTEAD_OF = re.compile(
     r"^(?:instead\s+of|rather\s+than)\s+[^,.;]{3,160},\s*(?=(?:we|you|one|users?)\s)",
