@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from ..document import Block, Document, ListBlock, ListItem, Paragraph, Row, Table
 from .content import Opt, clean_title, fill, marked_by
-from .sections import is_consequences, pc_kind
+from .sections import in_consequences, pc_kind
 
 # "Option 1", "Alternative B", also after a marker that says it was chosen ("[SELECTED] Option 1")
 OPTION_PARA = re.compile(
@@ -160,7 +160,7 @@ def compared_in_table(doc: Document) -> list[Opt]:
     """Outside an options section: a table with both a pros and a cons column ("| Library |
     Pros | Cons |" under "### Combos"), two rows or more, compares alternatives; its rows are
     the options. Not in the consequences, where such columns weigh the decision's outcomes."""
-    barred = {id(s) for c in doc.find(lambda s: is_consequences(s.key)) for s in c.walk()}
+    barred = in_consequences(doc)
     for sec in [doc.root, *doc.sections()]:
         if id(sec) in barred:
             continue

@@ -10,7 +10,7 @@ import re
 from ..document import Document
 from .content import Opt
 from .drawbacks import section_points
-from .sections import is_consequences
+from .sections import in_consequences
 
 _OF = re.compile(
     r"^(?P<kind>pros|cons|advantages|disadvantages|benefits|drawbacks|downsides|upsides|"
@@ -25,7 +25,7 @@ def named_by_points(doc: Document) -> list[Opt]:
     """The options that "Pros of X" / "Cons of X" headings name, in order; none unless two
     or more subjects are named (one is the record's own design: "Pros of this approach")."""
     found: dict[str, Opt] = {}
-    inside = {id(s) for c in doc.sections() if is_consequences(c.key) for s in c.walk()}
+    inside = in_consequences(doc)
     for sec in doc.sections():
         m = _OF.match(sec.title.strip().strip("*_").rstrip(":"))
         if m is None or id(sec) in inside:

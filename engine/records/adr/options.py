@@ -61,7 +61,7 @@ from .sameoption import key, same_name
 from .sameoption import same as same_option
 from .sections import (
     DECISION_WORDS,
-    is_consequences,
+    in_consequences,
     is_decision,
     is_options,
     is_pros_cons,
@@ -340,7 +340,7 @@ def loose_options(doc: Document) -> list[Opt]:
     # of the decision taken unless a line announces them as candidates ("The top three
     # libraries are:"); in the consequences they are never options
     deciding = {id(s) for d in doc.find(lambda s: is_decision(s.key)) for s in d.walk()}
-    barred = {id(s) for c in doc.find(lambda s: is_consequences(s.key)) for s in c.walk()}
+    barred = in_consequences(doc)
     for sec in [doc.root, *doc.sections()]:
         if id(sec) in barred:
             continue

@@ -332,6 +332,11 @@ def is_consequences(key: str) -> bool:
     )
 
 
+def in_consequences(doc: Document) -> set[int]:
+    """The ids of the consequences sections of ``doc`` and of every section under them."""
+    return {id(s) for c in doc.find(lambda s: is_consequences(s.key)) for s in c.walk()}
+
+
 def is_role(key: str) -> bool:
     """A heading that names a part of an ADR (so it is not the document's title)."""
     return (
