@@ -233,10 +233,10 @@ class Builder(Decide):
         number: str | None = None
         title = _KIND_PREFIX.sub("", title) or title  # "Design Decisions: App context"
         m = TITLE_NUMBER.match(title)
-        if m and m.group("title").strip():
+        if m and (rest := m.group("title").strip()):
             number = number_of(m)
-            title = m.group("title").strip()
-            if number is not None and not m.group("title").lstrip()[:1].isdigit():
+            title = rest
+            if number is not None and not rest[:1].isdigit():
                 # the heading's own number ("# 12. Use X"; "# 3.2 Scope" is a section): COL005
                 self.data["x_heading_number"] = int(number)
         stem = PurePosixPath(self.path.replace("\\", "/")).stem

@@ -103,8 +103,7 @@ def _drawbacks_said(opt: Opt, later: Sequence[str], line: int) -> None:
         elif not (against and _MORE.match(sentence)):
             against = False
             continue
-        if not any(text == sentence for _, text in opt.cons):
-            opt.add("cons", line, sentence)
+        opt.add("cons", line, sentence)  # once: Opt.add keeps a point read twice once
 
 
 # "Instead of setting X in the defaults, we could put it in the flag": the course is after
