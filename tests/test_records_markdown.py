@@ -475,6 +475,27 @@ def test_a_proposal_template_is_no_decision(text: str) -> None:
     assert err.message.startswith("a template, not a decision record")
 
 
+def test_a_template_in_another_script_with_a_number_blank_is_no_decision() -> None:
+    text = (
+        "# ADR-XXXX: <ชื่อการตัดสินใจ>\n\n## Status\nProposed | Accepted | Deprecated | "
+        "Superseded by ADR-XXXX\n\n## Context\nอะไรคือปัญหา\n\n## Decision\nตัดสินใจอะไร\n"
+    )
+    (err,) = load_file("docs/adr/0000-adr-template.md", text.encode(), explicit=False)
+    assert isinstance(err, InputError) and err.kind == "skipped"
+    assert err.message.startswith("a template, not a decision record")
+
+
+def test_a_status_choice_list_names_no_deciding_body() -> None:
+    context = " ".join(["Builds fail when the cache is cold and nobody knows why."] * 5)
+    text = (
+        "# Use a cache\n\n## Status\n\nProposed | Accepted | Superseded by ADR-0005\n\n"
+        f"## Context\n\n{context}\n\n## Decision\n\nWe add a cache.\n"
+    )
+    (src,) = load_file("docs/adr/0004-cache.md", text.encode(), explicit=False)
+    assert isinstance(src, SourceRecord)
+    assert not src.record.decision_makers
+
+
 def test_a_status_naming_two_states_is_no_template() -> None:
     text = "# Solver plugins\n\n- Status: Accepted / Implemented\n\n## Specification\n\nx\n"
     (src,) = load_file("ceps/cep-0012.md", text.encode(), explicit=False)

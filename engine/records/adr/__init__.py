@@ -131,7 +131,7 @@ def read_adr(path: str, doc: Document, name: str | None = None) -> list[Result]:
 # ("s2i-{application}", "{env}-db") are a naming pattern the record writes about.
 _PLACEHOLDER = re.compile(
     r"(?<![\w-])\{[^{}]{2,}\}(?![\w-])|^\s*\[[^\]]+\]\s*$|%%\w{2,30}%%|\$\{\w{2,30}\}|"
-    r"^\s*<[A-Za-z][^<>]{1,40}>\s*$"
+    r"^\s*<[^\W\d_][^<>]{1,40}>\s*$"  # "<title>", "<ชื่อการตัดสินใจ>": a letter of any script
 )
 # A template's number and title blanks: "RFC-NNNN Title", "ADR XXXX: Short title".
 _BLANK_TITLE = re.compile(
@@ -147,12 +147,16 @@ _STATUS_WORD = (
     r"(?:draft|proposed|accepted|rejected|deferred|implemented|superseded|deprecated|"
     r"withdrawn|final|active)"
 )
+_STATUS_CHOICE = rf"{_STATUS_WORD}(?:\s+by\s+\S+)?"  # "Superseded by ADR-XXXX" among them
 _STATUS_CHOICES = re.compile(
-    rf"^\s*{_STATUS_WORD}(?:\s*[|/]\s*{_STATUS_WORD}){{2,}}\s*$", re.IGNORECASE
+    rf"^\s*{_STATUS_CHOICE}(?:\s*[|/]\s*{_STATUS_CHOICE}){{2,}}\s*$", re.IGNORECASE
 )
 _BRACKETED_TITLE = re.compile(r"^\s*\[[^\]{}]+\]\s*$")
-# A record number before a title ("ADR-000: ", "RFC 12. ", "0001 - ")
-_NUMBER_PREFIX = re.compile(r"^\s*(?:(?:adr|rfc|decision)\s*[-#]?\s*)?\d+\s*[:.\-–—]\s*", re.I)
+# A record number before a title ("ADR-000: ", "RFC 12. ", "0001 - "), or the template's
+# blank for it ("ADR-XXXX: ", "NNNN. ")
+_NUMBER_PREFIX = re.compile(
+    r"^\s*(?:(?:adr|rfc|decision)\s*[-#]?\s*)?(?:\d+|X{3,}|N{3,})\s*[:.\-–—]\s*", re.I
+)
 # A date the template left to fill in ("Date: YYYY-MM-DD")
 _BLANK_DATE = re.compile(r"\bY{2,4}[-/.]M{1,2}[-/.]D{1,2}\b|\bD{1,2}[-/.]M{1,2}[-/.]Y{2,4}\b", re.I)
 _TEMPLATE_TITLE = re.compile(

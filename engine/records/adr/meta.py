@@ -63,7 +63,8 @@ _STATUS_WORD = re.compile(
 )
 _PLACEHOLDER = re.compile(r"[|{}]|^\[")
 _BY_BODY = re.compile(
-    r"\b(?i:approved|accepted|agreed|decided|ratified|voted)\b[^.;]*?\bby\s+(?i:an?\s+|the\s+)?"
+    # never across a "|": "Accepted | Superseded by ADR-5" lists a template's choices
+    r"\b(?i:approved|accepted|agreed|decided|ratified|voted)\b[^.;|]*?\bby\s+(?i:an?\s+|the\s+)?"
     r"((?:[A-Z][\w&.-]*)(?:\s+[A-Z][\w&.-]*){0,3}|"
     r"@[\w-]+(?:\s*(?:,|&|\band\b)\s*@[\w-]+)*)"  # "decided by @ana and @bo"
 )
