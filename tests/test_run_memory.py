@@ -10,6 +10,7 @@ loaded machine."""
 
 from __future__ import annotations
 
+import gc
 import json
 import sys
 import tracemalloc
@@ -50,6 +51,7 @@ def _held(tmp_path: Path, n: int, jobs: int) -> tuple[int, int]:
 
     def phase(name: str) -> None:
         if name not in marks:
+            gc.collect()  # what is held, not garbage a collection has yet to free
             # the log writer's buffer (a few hundred rows, however full it happens to be) is
             # left out: it is bounded, and its fill would blur the comparison
             snap = tracemalloc.take_snapshot().filter_traces(
