@@ -160,6 +160,12 @@ _WEIGHING_HEADING = re.compile(
 )
 
 
+def prose_of(doc: Document) -> Iterator[tuple[int, str]]:
+    """(line, text) of each paragraph and list item of ``doc`` where it argues: all but its
+    consequences (save their subsections on a topic of their own), links and references."""
+    return _prose(doc.root)
+
+
 def _prose(sec: Section) -> Iterator[tuple[int, str]]:
     """(line, text) of each paragraph and list item of ``sec`` and its subsections, in
     document order; consequences (but for their subsections on a topic of their own), links

@@ -34,7 +34,19 @@ def beside(doc: Document, decision: Section) -> list[tuple[str, Section]]:
         kind = pc_kind(key)
         if kind is not None and _OWN.match(key):
             out.append((kind, sec))
+        elif (m := _REASONS.match(key)) is not None:  # "### Reasons against a public repo"
+            out.append(("cons" if m.group("way") == "against" else "pros", sec))
     return out
+
+
+# A part that gives the reasons for or against the course taken ("Reasons for a public
+# repository", "Arguments against", "The case for X"); not "Reasons for the decision"
+# (the rationale) nor "Reasons against other options" (the alternatives turned down).
+_REASONS = re.compile(
+    r"^(?:the\s+)?(?:reasons?|arguments?|case)\s+(?P<way>for|against|in\s+favou?r\s+of)"
+    r"(?!\s+(?:the\s+|this\s+|our\s+)?(?:decision|choice|change|proposal|rfc|adr)\b)"
+    r"(?!\s+(?:the\s+)?(?:other|alternative|rejected)\b)"
+)
 
 
 def add_points(doc: Document, decision: Section, opt: Opt) -> None:

@@ -55,6 +55,7 @@ from .optionitems import (
 )
 from .paragraphs import paragraph_alternatives
 from .prompted import answers_to_prompt
+from .putforward import put_forward_options
 from .reasons import courses_with_reasons, introduced_lists, reasons_after
 from .rejected import add_why_nots, as_rejected, why_not_heading, why_not_headings
 from .sameoption import key, same_name
@@ -442,6 +443,7 @@ def _outside_sections(
             out = out or compared_headings(doc) or led_after(doc)
             out = out or superseded_course(doc, title)
             out = beside_adopted(out, doc) or in_contrast(doc)
+            out = out or put_forward_options(doc)  # "An alternative would be to X"
         if out:
             uncertain.append("options")  # the whole field, only as inferred from prose
     return out

@@ -1,0 +1,161 @@
+"""Alternatives put forward in a sentence where a design or an RFC describes its course:
+"An alternative could have been to X. However this would ...", "Another option would be to
+X", "Alternatively, we could X". Each is an option not taken, with the sentences that argue
+about it as its reason and points; the design is the chosen option. Sentences that describe
+the course taken ("One solution is to X"), a feature ("Alternatively, the user may ..."), or
+that sit in the consequences or the links are not read.
+
+The documents here are written for the tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from adr_layout import read_text
+from decaudit.engine.check import CheckOptions, run_check
+from decaudit.engine.records.adr.putforward import put_forward
+from decaudit.engine.types import SourceRecord
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+TODAY = dt.date(2026, 12, 1)
+
+RFC = """\
+# RFC-0031: Batched trie reads
+
+## Summary
+
+Light clients read many keys of one trie in a single request.
+
+## Motivation
+
+Each key is a round trip today, and wallets read hundreds of keys at start-up.
+
+## Explanation
+
+The request gains a `trie` field naming the trie every key belongs to.
+{sentence}
+
+Responses carry one proof for all the keys.
+
+## Drawbacks
+
+Servers must build larger proofs in one go.
+{tail}"""
+
+
+def rfc(sentence: str, tail: str = "") -> SourceRecord:
+    return read_text(RFC.format(sentence=sentence, tail=tail), "rfcs/0031-batched-trie-reads.md")
+
+
+def options(src: SourceRecord) -> list[tuple[str, bool]]:
+    return [(o.title, o.chosen) for o in src.record.options]
+
+
+def test_an_alternative_could_have_been_with_its_con() -> None:
+    src = rfc(
+        "An alternative could have been to name the trie of each individual key. However "
+        "this would send the trie name many times over the network, which is a waste of "
+        "bandwidth and makes the request more complicated."
+    )
+    assert options(src) == [
+        ("name the trie of each individual key", False),
+        ("Batched trie reads", True),
+    ]
+    other = src.record.options[0]
+    assert other.rejected_reason is not None and "bandwidth" in other.rejected_reason
+    assert len(other.cons) == 1 and not other.pros
+    assert "options" in (src.record.model_extra or {})["x_uncertain"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (
+            "Another option would be to embed the trie name in every key.",
+            "embed the trie name in every key",
+        ),  # noqa: E501
+        (
+            "Another possibility is to stream the proofs, but clients cannot verify partial proofs.",
+            "stream the proofs",
+        ),  # noqa: E501
+        ("Alternatively, we could send one request per trie.", "send one request per trie"),
+        ("As an alternative, one might cache proofs on the server.", "cache proofs on the server"),
+        (
+            "An alternative approach is a separate protocol for child tries.",
+            "separate protocol for child tries",
+        ),  # noqa: E501
+    ],
+)
+def test_each_form_names_an_alternative_not_taken(sentence: str, name: str) -> None:
+    src = rfc(sentence)
+    assert options(src) == [(name, False), ("Batched trie reads", True)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "One solution is to name the trie once per request.",  # the course taken
+        "A simple approach is to keep the keys sorted.",
+        "Alternatively, the client may still send one request per key.",  # a feature's mode
+        "Another thing to note is that keys are sorted.",
+        "An alternative is needed for clients that cannot batch.",
+        "Alternatively, you can use the command line.",  # instructions
+    ],
+)
+def test_sentences_that_do_not_put_an_alternative_forward(sentence: str) -> None:
+    assert rfc(sentence).record.options == []
+
+
+def test_not_read_in_the_consequences_or_links() -> None:
+    tail = (
+        "\n## Consequences\n\nAn alternative would be to revert to single reads later.\n"
+        "\n## References\n\n- Another approach would be described in RFC-12.\n"
+    )
+    assert rfc("", tail).record.options == []
+
+
+def test_not_read_without_a_design_or_decision() -> None:
+    text = (
+        "# Notes on trie reads\n\n## Summary\n\nReads are slow.\n\n## Motivation\n\n"
+        "An alternative would be to batch reads by trie.\n"
+    )
+    src = read_text(text, "notes/0002-trie-reads.md")
+    assert src.record.options == []
+
+
+def test_other_readers_win() -> None:
+    text = RFC.format(
+        sentence="Another option would be to embed the trie name in every key.",
+        tail="\n## Alternatives\n\n- Stream the proofs\n- Keep single reads\n",
+    )
+    titles = [t for t, _ in options(read_text(text, "rfcs/0031-x.md"))]
+    assert "embed the trie name in every key" not in titles
+
+
+def test_the_rfc_is_not_flagged_for_missing_alternatives(tmp_path: Path) -> None:
+    path = tmp_path / "0031-batched-trie-reads.md"
+    said = "Alternatively, we could send one request per trie."
+    path.write_text(RFC.format(sentence=said, tail=""))
+    result = run_check(CheckOptions(paths=(str(path),), today=TODAY, convention_min_records=0))
+    assert not result.errors
+    assert "REC003" not in {f.rule_id for f in result.findings}
+    on_options = [f for f in result.findings if f.rule_id.startswith(("ALT", "INC", "REC"))]
+    assert all(f.severity in ("info", "low") for f in on_options), on_options
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_put_forward_on_any_text_is_a_short_name_or_nothing(text: str) -> None:
+    name = put_forward(text)
+    assert name == "" or 2 <= len(name.split()) <= 16
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.characters(categories=("L", "Zs")), min_size=1, max_size=60))
+def test_put_forward_takes_the_clause_after_the_verb(words: str) -> None:
+    name = put_forward(f"Another option would be to {words}.")
+    assert name == "" or name in " ".join(words.split())
