@@ -77,17 +77,17 @@ def test_an_alternative_could_have_been_with_its_con() -> None:
         (
             "Another option would be to embed the trie name in every key.",
             "embed the trie name in every key",
-        ),  # noqa: E501
+        ),
         (
-            "Another possibility is to stream the proofs, but clients cannot verify partial proofs.",
+            "Another possibility is to stream the proofs, but clients cannot verify partial ones.",
             "stream the proofs",
-        ),  # noqa: E501
+        ),
         ("Alternatively, we could send one request per trie.", "send one request per trie"),
         ("As an alternative, one might cache proofs on the server.", "cache proofs on the server"),
         (
             "An alternative approach is a separate protocol for child tries.",
             "separate protocol for child tries",
-        ),  # noqa: E501
+        ),
     ],
 )
 def test_each_form_names_an_alternative_not_taken(sentence: str, name: str) -> None:

@@ -35,6 +35,7 @@ from .content import Opt
 from .drawbacks import add_points
 from .enumerated import adopted_course
 from .groupanswers import group_answers
+from .keepremove import undoes_keeping as undoes
 from .labelled_outcome import as_chosen, labelled_decisions
 from .naming import by_own_word, defined_names, restated_in, term_choice
 from .objects import chosen_by_object
@@ -314,11 +315,11 @@ class Decide:
         return []
 
     def _by_rejecting_one(self, outcome: list[Section]) -> bool:
-        """ "Decided against X" between two options: the other one."""
+        """ "Decided against X" (or "remove X" for "Keep X") of two options: the other one."""
         if len(self.opts) != 2 or not outcome:
             return False
         text = " ".join(t for _, t in _texts(outcome[0]))
-        against = [i for i in range(2) if rejected_in(text, self.opts[i])]
+        against = [i for i, o in enumerate(self.opts) if rejected_in(text, o) or undoes(text, o)]
         if len(against) != 1:
             return False
         other = 1 - against[0]
