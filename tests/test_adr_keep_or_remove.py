@@ -52,7 +52,7 @@ def chosen(keep: str, outcome: str) -> list[str]:
         (
             "Keep first-class version APIs",
             "The project will remove the version APIs from the core API.",
-        ),  # noqa: E501
+        ),
         ("Retain the version methods", "We deprecate the version methods in the next release."),
         ("Keep the plugin registry", "We will move away from the plugin registry."),
     ],
@@ -82,5 +82,5 @@ def test_an_option_that_keeps_nothing_is_never_undone(text: str, title: str) -> 
         not title.lower()
         .lstrip()
         .startswith(("keep", "retain", "maintain", "preserv", "stay", "continue", "leav"))
-    ):  # noqa: E501
+    ):
         assert not undoes_keeping(text, Opt(title, 1))

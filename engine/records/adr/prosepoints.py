@@ -34,7 +34,12 @@ _CON = re.compile(
         r"solve|meet|fit)|can(?:not|'t)|could\s*n[o']t|"
         r"lacks?|lacking|breaks?\s+(?:encapsulation|compatibility|existing)|breaking\s+change|"
         r"ruled\s+out|rejected|decided\s+against|was\s+not\s+chosen|not\s+pursued|"
-        r"worse|nightmare|unfortunately|sadly|complicates|complicating"
+        r"worse|nightmare|unfortunately|sadly|complicates|complicating|"
+        r"(?:is|are|was|were|be)\s+(?:not|n't|less\s+than)\s+ideal|sub-?optimal|"
+        r"(?:a\s+lot\s+of|lots\s+of|more)\s+boilerplate|"
+        r"a\s+lot\s+of\s+(?:work|effort|extra\s+work|code|overhead)|"
+        r"cause\w*\s+(?:confusion|problems|issues)|"
+        r"significantly\s+more\s+(?:complex|work|effort|expensive|difficult)"
     ),
     re.IGNORECASE,
 )
