@@ -159,3 +159,30 @@ def test_put_forward_on_any_text_is_a_short_name_or_nothing(text: str) -> None:
 def test_put_forward_takes_the_clause_after_the_verb(words: str) -> None:
     name = put_forward(f"Another option would be to {words}.")
     assert name == "" or name in " ".join(words.split())
+
+
+ALTERNATIVES = """\
+# Detach hosts from the provisioner
+
+## Proposal
+
+A `detached` annotation removes the host from the provisioner and keeps it managed.
+
+## Alternatives
+
+It would be possible to change the pause annotation such that paused hosts are removed,
+however this means that we cannot report errors in the status.
+
+We could add an API that sets the maintenance flag, but there are concerns about
+hosts that stay in that state for good.
+"""
+
+
+def test_a_course_said_possible_in_an_alternatives_section_with_its_con() -> None:
+    src = read_text(ALTERNATIVES, "design/detached-annotation.md")
+    found = {o.title: (o.chosen, len(o.cons)) for o in src.record.options}
+    assert found == {
+        "change the pause annotation such that paused hosts are removed": (False, 1),
+        "add an API that sets the maintenance flag": (False, 1),
+        "Detach hosts from the provisioner": (True, 0),
+    }

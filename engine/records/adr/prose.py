@@ -269,6 +269,21 @@ _PROPOSED = re.compile(
 )
 
 
+# "It would be possible to modify the pause annotation such that ..., however ...": in an
+# options section, a course said to be possible is one put forward
+_POSSIBLE = re.compile(
+    r"^(?:it\s+(?:would|could|might)\s+(?:also\s+)?be\s+possible\s+to|"
+    r"it\s+is\s+also\s+possible\s+to)\s+(?P<x>.+)$",
+    re.IGNORECASE,
+)
+
+
+def possible(sentence: str) -> list[str]:
+    """ "It would be possible to X": X is a course put forward."""
+    m = _POSSIBLE.match(" ".join(sentence.split()))
+    return _a_name(_clean(_clause(m.group("x")))) if m else []
+
+
 def proposed(sentence: str) -> list[str]:
     """ "Or, we could X" / "Some people propose X": X is a course put forward."""
     m = _PROPOSED.match(sentence)
@@ -290,6 +305,7 @@ def in_section(sec: Section) -> list[Opt]:
                 or between(sentence)
                 or could_be(sentence)
                 or proposed(sentence)
+                or possible(sentence)
             )
             out.extend(_opts(names, para, seen))
     return out
