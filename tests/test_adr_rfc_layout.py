@@ -62,6 +62,8 @@ def test_a_summary_alone_is_no_record() -> None:
         "Alternatives are discussed in the linked issue.",
         "There are tons of error handling styles, and each library picks its own.",
         "This is a RFC about internal design, and there is little choice.",
+        "This proposal is the first step towards fewer errors. Others may follow.",
+        "The current design leaves room for retries later on.",
     ],
 )
 def test_an_alternatives_section_that_gives_none_lists_none(alternatives: str) -> None:

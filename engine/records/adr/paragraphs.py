@@ -15,6 +15,9 @@ MAX_ALTERNATIVE_PARAGRAPHS = 3
 _NO_ALTERNATIVE = re.compile(
     r"^\W*(?:n/?a|none|no\b|not\b|nothing|unknown\b|tbd|tbc|todo|see\b|refer\b|same\b|"
     r"this\s+section\b|"
+    # "This proposal is the first step towards ...": the record's own course, not another
+    r"(?:this|the\s+(?:current|present))\s+(?:proposal|rfc|design|document|change|simd|kep|"
+    r"tep|pep|cep|enhancement|spec|specification)\b|"
     # "There are tons of error handling styles ...": a statement, not a course (not "There
     # is also the option of X")
     r"there\s+(?:are|is|were|was)\s+(?!(?:also\s+)?(?:the\s+|an?\s+)?(?:other\s+)?"
