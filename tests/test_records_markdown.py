@@ -1038,3 +1038,14 @@ def test_an_implementation_status_gives_the_status_when_nothing_else_does() -> N
     assert load_one(text).record.status == "accepted"
     both = text.replace("* **Owners:**", "* **Status:** Rejected\n        * **Owners:**")
     assert load_one(both).record.status == "rejected"
+
+
+@pytest.mark.parametrize("author", ["Author", "Authors", "Proposed by"])
+def test_contributors_beside_an_author_are_co_authors_not_deciders(author: str) -> None:
+    src = load_one(
+        f"# Type aliases\n\n* **Type**: Design proposal\n* **{author}**: Dmitry Orlov\n"
+        "* **Contributors**: Ana Smith, Bo Jones\n* **Status**: Accepted\n\n## Motivation\n\n"
+        "Long types.\n\n## Decision\n\nWe add type aliases.\n"
+    )
+    assert src.record.decision_makers == []
+    assert src.record.proposed_by == ["Dmitry Orlov"]

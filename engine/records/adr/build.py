@@ -155,7 +155,7 @@ class Builder(Decide):
             date, text = parse_date(meta.raw if meta.raw is not None else meta.value)
             self.put("date", date.isoformat() if date else None, meta.line)
             self.put("date_text", text, meta.line)
-        elif (field := _people_field(name)) is not None:
+        elif (field := self._people_field(name)) is not None:
             self._people(field, meta)
         elif name in _LISTED_ALTERNATIVES and meta.value.strip():
             self.listed_alternatives = (meta.value, meta.line)  # "Alternatives Considered: X, Y"
@@ -171,6 +171,13 @@ class Builder(Decide):
             and str(meta.raw).strip()
         ):
             self.put(name, str(meta.raw).strip(), meta.line)
+
+    def _people_field(self, name: str) -> str | None:
+        """As :func:`_people_field`; but "* **Contributors**: Y" beside "* **Author**: X"
+        names co-authors, not deciders."""
+        if name == "contributors" and any(m.name in PROPOSER_KEYS for m in self.doc.metadata):
+            return None
+        return _people_field(name)
 
     def _front_lines(self, key: str) -> None:
         for loc, number in self.doc.front_lines.items():
