@@ -142,3 +142,18 @@ def test_a_sentence_longer_than_sentences_are_names_nothing() -> None:
         "PostgreSQL",
         "Oracle",
     ]
+
+
+@pytest.mark.parametrize(
+    ("key", "expected"),
+    [
+        ("candidates", True),
+        ("database candidates", True),
+        ("candidate solutions", True),
+        ("airdrop candidates", False),  # people picked for an airdrop
+        ("release candidates", False),  # builds
+        ("council candidates", False),
+    ],
+)
+def test_candidates_that_are_people_or_builds_are_no_options(key: str, expected: bool) -> None:
+    assert is_options(key) is expected

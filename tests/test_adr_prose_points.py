@@ -261,6 +261,15 @@ def test_siblings_of_a_do_nothing_heading_are_the_options() -> None:
     ]
 
 
+def test_a_status_quo_part_among_a_documents_parts_is_no_option() -> None:
+    text = (
+        "# Making the handbook public\n\n## Status quo\n\nThe intranet is private.\n\n"
+        "## Goal\n\nShare what we can.\n\n## Proposed solution\n\nWe create a public "
+        "repository.\n\n## Technical implementation\n\nA static site.\n"
+    )
+    assert _points(text, "rfcs/make-handbook-public/README.md") == {}
+
+
 def test_headings_without_a_do_nothing_are_no_options() -> None:
     text = (
         "# Issue triage\n\n## Status\n\nProposed\n\n## Context\n\nIssues pile up.\n\n"

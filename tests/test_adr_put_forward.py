@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from adr_layout import read_text
 from decaudit.engine.check import CheckOptions, run_check
+from decaudit.engine.records.adr.prose import counted as prose_counted
 from decaudit.engine.records.adr.putforward import put_forward
 from decaudit.engine.types import SourceRecord
 from hypothesis import given, settings
@@ -186,3 +187,16 @@ def test_a_course_said_possible_in_an_alternatives_section_with_its_con() -> Non
         "add an API that sets the maintenance flag": (False, 1),
         "Detach hosts from the provisioner": (True, 0),
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("We have three types of database: Postgres, MySQL and SQLite.", 3),
+        ("All four versioned types - Architecture, Pattern, Flow, Standard - use it.", 0),
+        ("Four versioned types - Architecture, Pattern, Flow, Standard - use it.", 4),
+        ("Each of the two formats: JSON and YAML, is read.", 0),
+    ],
+)
+def test_a_count_of_what_there_is_names_no_options(sentence: str, found: int) -> None:
+    assert len(prose_counted(sentence)) == found

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ..document import Document, Section
+from .sections import is_role
 
 _STATUS_QUO = re.compile(
     r"^(?:option\s+\w{1,3}\s+)?(?:do\s+nothing|status\s+quo|keep\s+the\s+status\s+quo|"
@@ -22,5 +23,14 @@ def beside_do_nothing(doc: Document) -> list[Section]:
     for parent in doc.sections():
         kids = list(parent.children)
         if len(kids) >= 2 and any(_STATUS_QUO.match(k.key) for k in kids):
-            return kids
+            if any(is_role(k.key) or _PART.search(k.key) for k in kids):
+                continue  # "## Status quo" beside "## Goal", "## Proposed solution": the
+            return kids  # parts of a document, its first one describing what is
     return []
+
+
+# Headings of the parts of a document, never a course beside "Do nothing"
+_PART = re.compile(
+    r"\b(?:goals?|non-goals|considerations|implementation|motivation|background|summary|"
+    r"precedents?|prior\s+art|references|appendix|faq|questions|next\s+steps|timeline)\b"
+)

@@ -196,11 +196,14 @@ def alternative_is(sentence: str) -> list[str]:
     return _a_name(_clean(_clause(m.group("x")))) if m else []
 
 
+_INVENTORY = re.compile(r"\b(?:all|each\s+of\s+the|every\s+one\s+of\s+the)\s+$", re.IGNORECASE)
+
+
 def counted(sentence: str) -> list[str]:
     """ "We have two options: X or Y" / "three types of database: A, B, and C"."""
     m = _COUNTED.search(sentence)
-    if m is None:
-        return []
+    if m is None or _INVENTORY.search(sentence[: m.start()]):
+        return []  # "All seven versioned types - A, B, ...": what there is, not options
     found = _items(_clause(m.group("x")), MAX_LISTED_WORDS)
     count = m.group("count").lower()
     want = _NUMBERS.get(count) or (int(count) if count.isdigit() else None)

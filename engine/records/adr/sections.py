@@ -246,7 +246,17 @@ def is_options(key: str) -> bool:
     head = re.split(r"\b(?:options?|alternatives?|positions|approaches|choices|solutions)\b", key)[
         0
     ]
+    if key.endswith("candidates") and _PEOPLE_OR_BUILDS.search(head):
+        return False  # "Airdrop candidates", "Release candidates": people or builds
     return not _SETTINGS.search(head)
+
+
+# What "candidates" are when they are not alternatives: people picked for something, or builds
+_PEOPLE_OR_BUILDS = re.compile(
+    r"\b(?:release|airdrop|grant|job|election|council|committee|board|hiring|recipient|award|"
+    r"bounty|funding|speaker|nominee|reviewer|maintainer|member|membership|mentor|intern|"
+    r"ambassador|delegate|steward)s?\b"
+)
 
 
 def is_rejected(key: str) -> bool:
