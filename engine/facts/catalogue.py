@@ -152,6 +152,12 @@ CATALOGUE: dict[str, dict[str, FactSpec]] = {
             '("As an alternative, ...", "Another approach would be ...").',
         ),
         (
+            "prose_words",
+            "number",
+            "Words of prose where a document argues (not its consequences, links, references, "
+            "code or tables), as its reader counted them; 0 for a structured record.",
+        ),
+        (
             "record_keeping",
             "bool",
             "The record's subject is keeping decision records itself (\"Record architecture "

@@ -27,6 +27,7 @@ from .nature import (
     is_informational,
     is_record_keeping,
     names_alternative,
+    prose_words,
 )
 from .reasons import choice_stated, names_listed_option, option_refs, reason_given
 from .uncertain import uncertain_fields
@@ -116,6 +117,7 @@ def decision_fact(
     df["record_keeping"] = is_record_keeping(rec, lex)
     df["informational"] = is_informational(rec, lex)
     df["alternative_named"] = names_alternative(rec, lex)
+    df["prose_words"] = prose_words(rec)
     index = chosen_index(o.chosen for o in rec.options)
     if index is not None:
         _chosen_facts(df, src, ctx, index, kinds[index])

@@ -106,6 +106,14 @@ _TITLE_NOT = re.compile(r",\s+not\s+\w", re.IGNORECASE)
 # The line of a paragraph or list item outside the context and decision text that argues
 # an alternative, as the ADR reader found it (engine/records/adr/argued.py).
 ARGUED_KEY = "x_alternative_argued"
+PROSE_WORDS_KEY = "x_prose_words"
+
+
+def prose_words(rec: Record) -> int:
+    """The words of the prose where a document argues (all but its consequences, links and
+    references, code and tables), as its reader counted them; 0 for a structured record."""
+    words = (rec.model_extra or {}).get(PROSE_WORDS_KEY)
+    return words if isinstance(words, int) and not isinstance(words, bool) else 0
 
 
 def names_alternative(rec: Record, lex: Lexicon) -> bool:

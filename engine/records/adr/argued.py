@@ -27,6 +27,7 @@ from ..document.model import heading_key
 from .sections import DESIGN, is_consequences, is_options
 
 ARGUED_KEY = "x_alternative_argued"
+PROSE_WORDS_KEY = "x_prose_words"  # the words of the prose read here (facts: prose_words)
 # Headings of sections that point elsewhere (reduced: lower case, no punctuation).
 LINKS = frozenset(
     {

@@ -13,7 +13,7 @@ from ..document.keyvalue import packed
 from ..titles import TITLE_NUMBER, number_of
 from ..validate import to_record
 from . import sections as roles
-from .argued import ARGUED_KEY, argued_line
+from .argued import ARGUED_KEY, PROSE_WORDS_KEY, argued_line, prose_of
 from .changelog import changelog_date
 from .content import Opt, fill
 from .decide import Decide
@@ -284,6 +284,8 @@ class Builder(Decide):
             self.put("decision_drivers", found, drivers.line)
         argued = argued_line(self.doc)  # "Another approach would be ..." in any prose
         self.put(ARGUED_KEY, argued, argued or 0)
+        words = sum(len(text.split()) for _, text in prose_of(self.doc))
+        self.put(PROSE_WORDS_KEY, words, 1)  # how long the record argues
         cons = roles.ordered(self.doc, roles.is_consequences)
         outer = [c for c in cons if not any(c is not o and c in list(o.walk()) for o in cons)]
         if outer:
