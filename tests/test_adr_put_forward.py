@@ -200,3 +200,31 @@ def test_a_course_said_possible_in_an_alternatives_section_with_its_con() -> Non
 )
 def test_a_count_of_what_there_is_names_no_options(sentence: str, found: int) -> None:
     assert len(prose_counted(sentence)) == found
+
+
+PROPOSED_ALTERNATIVES = """\
+# Propagate subclass instances
+
+## Proposal
+
+Functions return instances of the subclass they were given.
+
+## Proposed alternatives
+
+One alternative that has been proposed is to pass subclasses through unchanged and provide a
+finalize method that allows for any post-processing of the result. While this would achieve
+most goals, it would miss out on a hook for methods.
+
+### Appendix: Special handling for properties
+
+Properties are wrapped like methods.
+"""
+
+
+def test_an_alternative_that_has_been_proposed_beside_an_appendix() -> None:
+    src = read_text(PROPOSED_ALTERNATIVES, "rfcs/RFC-0001-subclasses.md")
+    found = {o.title: (o.chosen, len(o.cons)) for o in src.record.options}
+    assert found == {
+        "pass subclasses through unchanged and provide a finalize method": (False, 1),
+        "Propagate subclass instances": (True, 0),
+    }

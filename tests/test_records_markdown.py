@@ -1049,3 +1049,21 @@ def test_contributors_beside_an_author_are_co_authors_not_deciders(author: str) 
     )
     assert src.record.decision_makers == []
     assert src.record.proposed_by == ["Dmitry Orlov"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "owners"),
+    [
+        (
+            "**Owner** [Rich Lander](https://example.org/rl) | [Nick Guerrera](https://example.org/ng)",
+            ["Rich Lander", "Nick Guerrera"],
+        ),  # noqa: E501
+        (
+            "**Owner** [Ana Smith](https://example.org/as) |\n**Work Items** [Framework](https://example.org/1) |\n[Compiler](https://example.org/2) |",
+            ["Ana Smith"],
+        ),  # noqa: E501
+    ],
+)
+def test_owner_lines_led_by_bold_labels_and_pipes(lines: str, owners: list[str]) -> None:
+    src = load_one(f"# Better obsoletion\n\n{lines}\n\n## Decision\n\nWe add diagnostic ids.\n")
+    assert src.record.decision_makers == owners

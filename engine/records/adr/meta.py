@@ -206,7 +206,7 @@ def people(value: Any, items: tuple[str, ...] = ()) -> list[str]:
     elif value is None:
         return []
     else:
-        values = re.split(r"[,;]|\s+and\s+|\s*&\s*", str(value))
+        values = re.split(r"[,;|]|\s+and\s+|\s*&\s*", str(value))  # "Ana | Bo" too
     out = []
     for v in values:
         name = " ".join(str(v).split()).strip(" []{}*_")

@@ -88,10 +88,12 @@ def _is_option_heading(sec: Section) -> bool:
 
 # A template's parts about the proposal's own scope or merits, under an "Expectations and
 # alternatives" heading: "What is in scope for this proposal?", "What is deliberately not in
-# scope?", "Non-goals", "What advantages / disadvantages does this proposal have?"
+# scope?", "Non-goals", "What advantages / disadvantages does this proposal have?"; and an
+# appendix to the document that ends up under its last heading
 _SCOPE_PART = re.compile(
     r"\b(?:not\s+in|in|out\s+of)\s+scope\b|^(?:scope|non-?goals|goals(?:\s+and\s+non-?goals)?)$|"
-    r"\bthis\s+(?:proposal|rfc|design|document)\b"
+    r"\bthis\s+(?:proposal|rfc|design|document)\b|"
+    r"^(?:appendix|annex|addendum)\b"  # "Appendix: Special handling for properties"
 )
 
 

@@ -52,7 +52,10 @@ _ALTERNATIVE_IS = re.compile(
     r"(?:option|alternative|approach|candidate|choice|possibility|contender|competitor)\s+"
     r"(?:(?:for|to)\s+(?P<ref>that|this|it|these|those)\s+)?"
     r"(?:(?:that\s+|which\s+)?" + _WE + r"\s+(?:\w+\s+){0,2}?"
-    r"(?:considered|evaluated|looked\s+at|explored|rejected)\s+)?"
+    r"(?:considered|evaluated|looked\s+at|explored|rejected)\s+|"
+    # "One alternative that has been proposed is to ..."
+    r"(?:that|which)\s+(?:has\s+been|have\s+been|was|were|is)\s+(?:proposed|suggested|"
+    r"considered|raised|discussed)\s+)?"
     r"(?:is|was|would\s+be|would\s+have\s+been|will\s+be)\s+(?:to\s+)?(?P<x>.+)$",
     re.IGNORECASE,
 )
@@ -193,7 +196,15 @@ def _a_name(name: str, max_words: int = MAX_TITLE_WORDS) -> list[str]:
 def alternative_is(sentence: str) -> list[str]:
     """ "The other option we considered was X" / "Another alternative is to X"."""
     m = _ALTERNATIVE_IS.match(sentence)
-    return _a_name(_clean(_clause(m.group("x")))) if m else []
+    if m is None:
+        return []
+    name = _clean(_clause(m.group("x")))
+    if len(name.split()) > MAX_TITLE_WORDS:  # "... a method that allows for any ...": cut
+        name = _RELATIVE.split(name, maxsplit=1)[0]  # before the relative clause
+    return _a_name(name)
+
+
+_RELATIVE = re.compile(r"\s+(?:that|which|where|so\s+that|in\s+order\s+to|such\s+that)\s")
 
 
 _INVENTORY = re.compile(r"\b(?:all|each\s+of\s+the|every\s+one\s+of\s+the)\s+$", re.IGNORECASE)

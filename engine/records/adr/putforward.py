@@ -31,7 +31,7 @@ from ..document import Document
 from . import sections as roles
 from .argued import prose_of
 from .content import Opt
-from .prose import MAX_TITLE_WORDS, _clause, _clean, sentences
+from .prose import _RELATIVE, MAX_TITLE_WORDS, _clause, _clean, sentences
 
 MAX_FOUND = 4
 MAX_ARGUING = 3  # sentences after the one that puts the alternative forward
@@ -69,7 +69,6 @@ _ARGUING = re.compile(
     r"lacks|requires|needs|adds|makes|means))\b",
     re.IGNORECASE,
 )
-_RELATIVE = re.compile(r"\s+(?:that|which|where|so\s+that|in\s+order\s+to|such\s+that)\s")
 _NOT_A_COURSE = re.compile(
     r"^(?:it|this|that|there|here|not|no|none|nothing|possible|needed|required|available|"
     r"used|the\s+same|similar|as\s+follows|below|above|be|been|being|"

@@ -138,8 +138,37 @@ def _from_paragraph(para: Paragraph) -> list[Meta]:
                 Meta(m.group(1).strip(), m.group(2).strip(), para.line + offset, "line", (), links)
             )
     if not out and para.label is not None and para.rest and _short_key(para.label):
-        out.append(Meta(para.label, para.rest, para.line, "line", (), para.links))
+        out = _bold_lines(para) or [Meta(para.label, para.rest, para.line, "line", (), para.links)]
     return out
+
+
+_BOLD_LEAD = re.compile(r"^\s*(?:\*\*|__)(?P<label>[^*_:]{1,60}?)(?:\*\*|__)\s*(?!:)")
+
+
+def _bold_lines(para: Paragraph) -> list[Meta]:
+    """A paragraph of lines each led by a bold label without a colon (``**Owner** Ana |`` /
+    ``**Work Items** [Framework](...) |``): one pair per label, the lines without a label
+    going with the one before; a trailing ``|`` is a separator. Empty unless two lines or
+    more are so led."""
+    sources = para.source.splitlines()
+    if len(sources) != len(para.lines):
+        return []
+    out: list[list[object]] = []
+    for offset, (source, text) in enumerate(zip(sources, para.lines, strict=True)):
+        m = _BOLD_LEAD.match(source)
+        label = m.group("label").strip() if m else ""
+        if m and _short_key(label) and text.strip().startswith(label):
+            out.append([label, text.strip()[len(label) :].strip(), para.line + offset])
+        elif out:
+            out[-1][1] = f"{out[-1][1]} {text.strip()}"
+    if len(out) < 2:
+        return []
+    metas = []
+    for label, value, line in out:
+        value = str(value).strip().strip("|").strip()
+        if value:
+            metas.append(Meta(str(label), value, int(str(line)), "line", (), para.links))
+    return metas
 
 
 def _cells_of_pairs(table: Table) -> list[Meta]:
