@@ -122,6 +122,12 @@ def test_a_committee_vote_names_those_who_voted(heading: str, bullets: bool) -> 
     assert rec.decision_makers == ["Ana Lima", "Bo Chen", "Dan Eze"]
 
 
+def test_a_voting_part_with_plus_one_votes_names_those_who_voted() -> None:
+    votes = "- Ana Lima: +1\n- Bo Chen: +0 (abstain)\n- Cara Diaz: Didn't vote\n- Dan Eze: -1"
+    rec = read_text(VOTED.format(heading="Voting", votes=votes)).record
+    assert rec.decision_makers == ["Ana Lima", "Bo Chen", "Dan Eze"]
+
+
 def test_a_part_of_prose_named_votes_names_nobody() -> None:
     text = "We will count votes in the next release: each user gets one."
     rec = read_text(VOTED.format(heading="Votes", votes=text)).record

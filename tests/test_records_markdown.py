@@ -792,9 +792,10 @@ def test_options_as_subsections() -> None:
     assert src.line_of(("options", 1)) == 15
 
 
-@pytest.mark.parametrize(
-    "key", ["Involved", "Participants", "Accountable", "Signed off by", "Contributors", "Owner"]
-)
+_OTHER_WORDS = ("Involved", "Participants", "Accountable", "Signed off by", "Contributors")
+
+
+@pytest.mark.parametrize("key", [*_OTHER_WORDS, "Owner", "Shepherd team", "Shepherds"])
 @pytest.mark.parametrize("as_heading", [False, True])
 def test_deciders_under_other_templates_words(key: str, as_heading: bool) -> None:
     names = "Ana Smith, Bo Jones"
@@ -1051,19 +1052,25 @@ def test_contributors_beside_an_author_are_co_authors_not_deciders(author: str) 
     assert src.record.proposed_by == ["Dmitry Orlov"]
 
 
+_PIPED = "**Owner** [Rich Lander](https://example.org/rl) | [Nick Guerrera](https://example.org/ng)"
+_GLUED = (
+    "**Owner** [Ana Smith](https://example.org/as) |\n"
+    "**Work Items** [Framework](https://example.org/1) |\n[Compiler](https://example.org/2) |"
+)
+
+
 @pytest.mark.parametrize(
-    ("lines", "owners"),
-    [
-        (
-            "**Owner** [Rich Lander](https://example.org/rl) | [Nick Guerrera](https://example.org/ng)",
-            ["Rich Lander", "Nick Guerrera"],
-        ),  # noqa: E501
-        (
-            "**Owner** [Ana Smith](https://example.org/as) |\n**Work Items** [Framework](https://example.org/1) |\n[Compiler](https://example.org/2) |",
-            ["Ana Smith"],
-        ),  # noqa: E501
-    ],
+    ("lines", "owners"), [(_PIPED, ["Rich Lander", "Nick Guerrera"]), (_GLUED, ["Ana Smith"])]
 )
 def test_owner_lines_led_by_bold_labels_and_pipes(lines: str, owners: list[str]) -> None:
     src = load_one(f"# Better obsoletion\n\n{lines}\n\n## Decision\n\nWe add diagnostic ids.\n")
     assert src.record.decision_makers == owners
+
+
+def test_a_last_updated_date_is_kept_beside_the_created_date() -> None:
+    src = load_one(
+        "---\nStatus: Draft\nCreated: 2026-01-24\nLast Updated: 2026-07-06\n---\n\n"
+        "# P-256 signature checks\n\n## Summary\n\nA host function.\n\n## Decision\n\nAdd it.\n"
+    )
+    assert str(src.record.date) == "2026-01-24"
+    assert (src.record.model_extra or {}).get("x_updated") == "2026-07-06"

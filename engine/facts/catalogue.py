@@ -58,6 +58,11 @@ CATALOGUE: dict[str, dict[str, FactSpec]] = {
             "customers, revenue\"), or 'none'.",
         ),
         ("age_days", "number", "Days from the decision date to the audit date."),
+        (
+            "idle_days",
+            "number",
+            "Days from the later of the decision date and a 'Last Updated' date to the audit date.",
+        ),
         ("date", "str", "The decision date as the record states it (ISO), when it states one."),
         ("date_line", "number", "Source line of the decision date."),
         (

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from ..calibration import chosen_index
-from ..model import OPTION_KINDS
+from ..model import OPTION_KINDS, Record
 from ..types import SourceRecord
 from .business import benefit_type, business_context
 from .context import FactContext, FactDict
@@ -90,6 +91,7 @@ def decision_fact(
         _put(df, key, getattr(rec, key))
     if rec.date is not None:
         df["age_days"] = (ctx.today - rec.date).days
+        df["idle_days"] = (ctx.today - max(rec.date, _updated(rec) or rec.date)).days
         df["date"] = rec.date.isoformat()
         df["date_line"] = src.line_of(("date",))
     if rec.status is not None:
@@ -195,3 +197,12 @@ def _chosen_facts(
         df["track_record_count"] = track.count
         df["track_record_decisions"] = _first_few(track.decisions)
         df["track_record_discount_gap"] = round((1 - track.ratio) - uplift, 6)
+
+
+def _updated(rec: Record) -> dt.date | None:
+    """The record's last-updated date, as its reader found it (``x_updated``), or None."""
+    raw = (rec.model_extra or {}).get("x_updated")
+    try:
+        return dt.date.fromisoformat(raw) if isinstance(raw, str) else None
+    except ValueError:
+        return None

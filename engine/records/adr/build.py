@@ -54,6 +54,7 @@ PROPOSER_KEYS: tuple[str, ...] = (
     "sponsor",
 )
 PROPOSER_KEYS += ("submitter", "submitters")
+_UPDATED_KEYS = frozenset({"last updated", "updated", "last modified", "modified", "last update"})
 
 
 class Builder(Decide):
@@ -81,6 +82,7 @@ class Builder(Decide):
     def metadata(self) -> None:
         for meta in self.doc.metadata:
             self._meta(meta)
+        self._updated()
         meta_sec = roles.first(self.doc, roles.is_metadata)  # "## Metadata" over bullets:
         if meta_sec is not None:  # what the preamble or front matter said wins
             kept, lines = dict(self.data), dict(self.lines)
@@ -110,6 +112,18 @@ class Builder(Decide):
         if logged is not None:  # "## Changelog" / "* 2023-03-01: Initial draft"
             self.put("date", logged[0].isoformat(), logged[1])
         self._people_parts()
+
+    def _updated(self) -> None:
+        """The latest "Last Updated" (or "Updated", "Last modified") date the metadata gives,
+        as ``x_updated``: how long a proposal has waited is counted from it (GOV003)."""
+        found = [
+            date
+            for meta in self.doc.metadata
+            if meta.name in _UPDATED_KEYS
+            and (date := parse_date(meta.raw if meta.raw is not None else meta.value)[0])
+        ]
+        if found:
+            self.data["x_updated"] = max(found).isoformat()
 
     def _people_parts(self) -> None:
         """Deciders and proposers from parts of their own, a committee's vote, or prose."""

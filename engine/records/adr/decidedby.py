@@ -52,9 +52,9 @@ def decided_by(doc: Document) -> tuple[list[str], int] | None:
 
 # A committee's recorded vote ("## PowerShell Committee Decision" / "### Voting Results" /
 # "Jason Shirk: Accept"): each member who voted decided. Absent members did not.
-_VOTES_PART = re.compile(r"^(?:voting\s+results?|votes?|vote\s+results?|committee\s+votes?)$")
+_VOTES_PART = re.compile(r"^(?:voting(?:\s+results?)?|votes?|vote\s+results?|committee\s+votes?)$")
 _VOTE = re.compile(
-    rf"^({_NAME})\s*:\s*(accept|approve|yes|aye|\+1|reject|no|nay|-1|abstain)\w*\b",
+    rf"^({_NAME})\s*:\s*(accept|approve|yes|aye|\+1|\+0|reject|no|nay|-1|-0|abstain)\w*\b",
     re.IGNORECASE,
 )
 MAX_VOTERS = 50

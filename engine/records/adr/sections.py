@@ -161,6 +161,8 @@ OTHER_DECIDERS: tuple[str, ...] = (
 )
 OTHER_DECIDERS += ("contributors", "owner", "owners", "decision owner", "decision owners")
 OTHER_DECIDERS += ("governance",)
+# an RFC process's shepherds, who accept or reject it (NixOS's "shepherd-team")
+OTHER_DECIDERS += ("shepherd team", "shepherds")
 DECIDERS: tuple[str, ...] = ("deciders", "decider", "decision makers", "decided by", "approvers")
 DECIDERS += ("approved by", "rfc approver", "rfc approvers", "need approval from")
 DECIDERS += ("needs approval from", "approval from", *OTHER_DECIDERS)
