@@ -81,6 +81,8 @@ def test_a_paragraph_naming_two_options_gives_neither_points() -> None:
         ("But this would add complexity", "cons"),
         ("That would lead to undesirable states", "cons"),
         ("It reduces complexity", None),
+        ("It would be a drastic change", "cons"),
+        ("It may negatively damage the developer experience", "cons"),
         ("Standalone components need less boilerplate", None),
         ("The client library is written in Go", None),
         ("Without TypeScript the editor still offers rich feedback", None),

@@ -35,6 +35,31 @@ def test_the_answers_under_the_prompt_are_the_alternatives_with_their_reasons() 
     assert len(turned[0].cons) >= 2
 
 
+@pytest.mark.parametrize("level", ["###", "####"])
+@pytest.mark.parametrize("as_list", [False, True])
+def test_the_prompt_as_a_heading_over_the_answers(level: str, as_list: bool) -> None:
+    designs = [
+        "A generic status struct every resource inherits. It ties resources to one shape.",
+        "A status service that resources call. It adds a network hop.",
+    ]
+    answers = "\n".join(f"- {d}" for d in designs) if as_list else "\n\n".join(designs)
+    body = (
+        f"{level} Why is this design the best in the space of possible designs?\n\n"
+        "It is small.\n\n"
+        f"{level} What other designs have been considered and what is the rationale for "
+        f"not choosing them?\n\n{answers}\n\n"
+        f"{level} What is the impact of not doing this?\n\nUsers stay blind.\n"
+    )
+    rec = read_text(_RFC.format(body=body), "rfcs/rfc-0024-status.md").record
+    turned = [o for o in rec.options if not o.chosen]
+    names = [o.title.lower().removeprefix("a ") for o in turned]  # the article may go
+    assert names == [
+        "generic status struct every resource inherits",
+        "status service that resources call",
+    ]
+    assert all(o.rejected_reason or o.cons for o in turned)
+
+
 def test_links_under_references_are_no_candidates() -> None:
     text = (
         "# 8. Borrow tracking\n\n## Status\n\nProposed\n\n## Context\n\nBorrows grow.\n\n"
@@ -101,3 +126,15 @@ def test_a_heading_that_names_a_comparison_after_a_label_weighs() -> None:
         "## Discussion: Comparison with Hand-Written Backends\n\nHand-written code is longer.\n"
     )
     assert argued_line(doc) == 7
+
+
+def test_an_alternative_misspelt_and_pointed_back_at() -> None:
+    body = (
+        "One altnerative is to drop refunds entirely by burning all prepaid gas. This idea "
+        "was discussed before. However, it would be a drastic change for developers."
+    )
+    rec = read_text(_RFC.format(body=body), "rfcs/rfc-0024-status.md").record
+    turned = [o for o in rec.options if not o.chosen]
+    assert [o.title for o in turned] == ["drop refunds entirely by burning all prepaid gas"]
+    assert len(turned[0].cons) == 1
+

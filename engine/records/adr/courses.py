@@ -78,6 +78,7 @@ _POSSIBILITY = re.compile(
     r"^(?:the|one|another)\s+(?:possibility|option|idea|approach|alternative)\s+of\s+", re.I
 )
 _ASIDE = re.compile(r"\s*\([^()]{0,200}\)")  # "(i.e. directory partitioned)"
+_ANAPHOR = re.compile(r"^(?:this|that|these|those|such|the\s+same)(?:\s+[\w-]+)?$", re.I)
 
 
 def weighed(sentence: str) -> list[str]:
@@ -86,6 +87,8 @@ def weighed(sentence: str) -> list[str]:
     if m is None or _VAGUE.search(m.group("x")):
         return []
     said = _clean(m.group("x"))
+    if _ANAPHOR.match(said):
+        return []  # "This idea was discussed before": it points back, it names nothing
     both = re.match(r"^(?:both|either)\s+", said, re.IGNORECASE)
     if both or (" and " in said and re.search(r"\s(?:were|have\s+been)\s", m.group(0))):
         names = _items(said[both.end() if both else 0 :], MAX_LISTED_WORDS)

@@ -1,6 +1,9 @@
 """Alternatives written as answers under a template's prompt left in the record:
 "- What other designs have been considered?" with each design a nested item under it, and
-that design's reasons nested under it in turn."""
+that design's reasons nested under it in turn; or the prompt as a heading ("#### What other
+designs have been considered and what is the rationale for not choosing them?") over the
+designs, one paragraph or list item each. The template's other prompts beside it ("Why is
+this design the best ...?", "What is the impact of not doing this?") name no alternative."""
 
 from __future__ import annotations
 
@@ -14,7 +17,8 @@ from .rejected import as_rejected
 
 _ASKS_ALTERNATIVES = re.compile(
     r"^what\s+(?:other\s+)?(?:designs|alternatives|options|approaches|solutions)\s+"
-    r"(?:have\s+been|were|are|was)\s+(?:considered|evaluated|explored)\?$",
+    r"(?:have\s+been|were|are|was)\s+(?:considered|evaluated|explored)"
+    r"(?:\s+and\s+[^?]{0,80})?\?$",
     re.IGNORECASE,
 )
 
@@ -40,4 +44,22 @@ def answers_to_prompt(sec: Section) -> list[Opt] | None:
                 as_rejected(opt)
                 found.append(opt)
             return found
+    for child in sec.children:  # the prompt as a heading over the answers
+        if _ASKS_ALTERNATIVES.match(child.title.strip()):
+            return _answered(child)
     return None
+
+
+def _answered(part: Section) -> list[Opt]:
+    """The designs a prompt heading's part gives, each turned down: one per paragraph (its
+    first sentence the title, the rest its reasons), or one per list item."""
+    from .options import from_items, from_section  # options reads this module
+    from .paragraphs import paragraph_alternatives
+
+    if part.lists():
+        found = from_items([it for lst in part.lists() for it in lst.items])
+    else:
+        found = paragraph_alternatives(part) or from_section(part)[0]
+    for opt in found:
+        as_rejected(opt)
+    return found

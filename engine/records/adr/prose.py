@@ -49,7 +49,8 @@ _ALTERNATIVE_IS = re.compile(
     r"^(?:the\s+|an?\s+|one\s+|another\s+)?(?:(?:primary|main|first|second|third|other|only|"
     r"obvious|final|last|rejected|considered|possible|natural|further)\s+|"
     r"['\"“‘][^'\"”’]{1,30}['\"”’]\s+)*"  # "The 'do nothing' alternative is to ..."
-    r"(?:option|alternative|approach|candidate|choice|possibility|contender|competitor)\s+"
+    # "alternative" as typed in haste too ("altnerative", "alterantive")
+    r"(?:option|alt\w{3,5}tive|approach|candidate|choice|possibility|contender|competitor)\s+"
     r"(?:(?:for|to)\s+(?P<ref>that|this|it|these|those)\s+)?"
     r"(?:(?:that\s+|which\s+)?" + _WE + r"\s+(?:\w+\s+){0,2}?"
     r"(?:considered|evaluated|looked\s+at|explored|rejected)\s+|"

@@ -39,7 +39,7 @@ _CON = re.compile(
         r"(?:a\s+lot\s+of|lots\s+of|more)\s+boilerplate|"
         r"a\s+lot\s+of\s+(?:work|effort|extra\s+work|code|overhead)|"
         r"cause\w*\s+(?:confusion|problems|issues)|concerns\s+(?:about|over|around|with)|"
-        r"miss(?:es|ed)?\s+out\s+on|"
+        r"miss(?:es|ed)?\s+out\s+on|drastic|negatively\s+(?:\w+\s+)?(?:affect|impact|damage|hurt)\w*|"
         r"(?:adds?|added|adding|introduc\w+|more|extra|additional|increas\w+)\s+"
         r"(?:(?:a\s+lot\s+of|significant|some|much|unnecessary|the)\s+)?complexity|undesirable|"
         r"significantly\s+more\s+(?:complex|work|effort|expensive|difficult)"
