@@ -138,3 +138,13 @@ def test_an_alternative_misspelt_and_pointed_back_at() -> None:
     assert [o.title for o in turned] == ["drop refunds entirely by burning all prepaid gas"]
     assert len(turned[0].cons) == 1
 
+
+def test_bullets_parted_by_code_blocks_are_one_list_of_alternatives() -> None:
+    body = (
+        "* Use regular expressions:\n\n```kotlin\nRegex(p).findAll(t)\n```\n\n"
+        "* A loop over indexOf, which is verbose:\n\n```kotlin\nwhile (true) {}\n```\n\n"
+        "* A hand-written sequence:\n\n```kotlin\nsequence {}\n```\n"
+    )
+    rec = read_text(_RFC.format(body=body), "rfcs/rfc-0024-status.md").record
+    turned = [o.title for o in rec.options if not o.chosen]
+    assert len(turned) == 3 and turned[0] == "Use regular expressions"

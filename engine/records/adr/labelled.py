@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..document import Block, Document, ListBlock, ListItem, Paragraph, Row, Table
+from ..document import Block, Code, Document, ListBlock, ListItem, Paragraph, Row, Table
 from .content import Opt, clean_title, fill, marked_by
 from .sections import in_consequences, pc_kind
 
@@ -154,6 +154,31 @@ def numbered_run(blocks: tuple[Block, ...] | list[Block], start: int) -> ListBlo
     if len(items) == len(first.items):
         return None
     return ListBlock(first.line, tuple(items), True, first.marker)
+
+
+def bullet_run(blocks: tuple[Block, ...] | list[Block], start: int) -> ListBlock | None:
+    """A bullet list at ``blocks[start]`` that goes on after code blocks (``* Use regular
+    expressions:``, a code block, ``* a loop would be needed:``, a code block): one list of
+    every item, each keeping the code written after it; a list with another marker after the
+    code is no item of the run. None when nothing goes on."""
+    first = blocks[start]
+    if not isinstance(first, ListBlock) or first.ordered:
+        return None
+    items = list(first.items)
+    between: list[Block] = []
+    for block in blocks[start + 1 :]:
+        if isinstance(block, Code):
+            between.append(block)
+            continue
+        if not (isinstance(block, ListBlock) and block.marker == first.marker and between):
+            break  # "  - Not implemented as ..." after the code: the item's reason, not one
+        last = items[-1]
+        items[-1] = replace(last, more=(*last.more, *between))
+        items.extend(block.items)
+        between = []
+    if len(items) == len(first.items):
+        return None
+    return ListBlock(first.line, tuple(items), False, first.marker)
 
 
 def compared_in_table(doc: Document) -> list[Opt]:

@@ -34,6 +34,7 @@ from .itemgroups import group_children
 from .judgedlist import judged_lists
 from .labelled import (
     OPTION_PARA,
+    bullet_run,
     compared_in_table,
     from_paragraphs,
     from_table,
@@ -225,7 +226,8 @@ def from_section(sec: Section) -> tuple[list[Opt], bool]:
     ]
     first = lists[0] if lists else None
     if first is not None and first in sec.blocks:  # "1.", a code block, "2.": one list
-        lists[0] = numbered_run(sec.blocks, sec.blocks.index(first)) or first
+        at = sec.blocks.index(first)  # "* X:", a code block, "* Y:": one list too
+        lists[0] = numbered_run(sec.blocks, at) or bullet_run(sec.blocks, at) or first
     items = labelled_items(lists)
     labelled = bool(heads) and all(OPTION_PARA.match(h.title) for h in heads)
     if items and not DECISION_WORDS.search(sec.key) and parameter_list(items):
