@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from adr_layout import read_text
 from decaudit.engine.records import load_file
 from decaudit.engine.types import SourceRecord
 
@@ -43,3 +44,61 @@ def test_one_parent_with_option_headings_stays_one_flat_list(tmp_path: Path) -> 
     src = load(path)
     assert [o.chosen for o in src.record.options] == [False, True, False]
     assert src.record.model_extra["x_chosen_by"] != "reference in each group's decision"
+
+
+DESIGN_PROPOSALS = """\
+# Queue service on management clusters
+
+## Design proposals
+
+### 1. Installation
+
+#### 1.a Install as part of the app collection
+
+Every cluster gets it.
+
+#### 1.b Install as a release in the fleet repository
+
+Only management clusters get it.
+
+#### Decision
+
+(1.b) The queue will be installed from the fleet repository.
+
+### 2. Credentials
+
+#### 2.a We store customer credentials
+
+We hold the secrets.
+
+#### 2.b Customers provide the credentials
+
+We hold nothing.
+
+#### Decision
+
+(2.b) Customers will provide the credentials.
+
+## Decision
+
+See each part above.
+"""
+
+
+def test_design_proposals_numbered_and_lettered_with_a_decision_per_part() -> None:
+    src = read_text(DESIGN_PROPOSALS, "rfcs/queue-service/README.md")
+    opts = src.record.options
+    assert [(o.group, o.title, o.chosen) for o in opts] == [
+        ("Installation", "Install as part of the app collection", False),
+        ("Installation", "Install as a release in the fleet repository", True),
+        ("Credentials", "We store customer credentials", False),
+        ("Credentials", "Customers provide the credentials", True),
+    ]
+
+
+def test_a_plain_number_in_brackets_opening_a_decision_line_chooses_nothing() -> None:
+    text = DESIGN_PROPOSALS.replace("(1.b) The queue", "(2) The queue").replace(
+        "(2.b) Customers", "(3) Customers"
+    )
+    src = read_text(text, "rfcs/queue-service/README.md")
+    assert [o.title for o in src.record.options if o.chosen] == []

@@ -78,6 +78,9 @@ _REFERENCES = (
         re.IGNORECASE,
     ),
     re.compile(r"\(\s*(?:option\s*)?#\s*(\d{1,3}[a-z]?)\s*\)", re.IGNORECASE),
+    # "(1.b) Crossplane will be installed as ...": a decision opening on a sub-option's label
+    # (a number alone, "(2) ...", is as often a row or a step of something else)
+    re.compile(r"^\s*\(\s*(\d{1,3}\.?[a-z])\s*\)\s+\S", re.IGNORECASE),
     # "Choose 2) as it accomplishes much of 1)": an option numbered "2)" named by its number
     re.compile(
         r"\b(?:go(?:ing)?\s+with|went\s+with|chose|choose|select(?:ed)?|pick(?:ed)?|"

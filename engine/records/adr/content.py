@@ -9,11 +9,12 @@ from ..document import Block, ListBlock, ListItem, Paragraph, Row, Section, Tabl
 from .points import announced_kind, argues_against, polarity
 from .sections import pc_kind
 
+_NUM = r"\d{1,3}(?:\.?[a-z])?"  # "1", "3a", "1.a"
 _NUMBERING = re.compile(
-    r"^\s*(?:\(?(\d{1,3}[a-z]?)[.)]|(\d{1,3}[a-z]?)\s*[-–—:]|\[(\d{1,3}[a-z]?)\])\s+"
-)  # "1. ", "3a) ", "2 - ", "[4] "
+    rf"^\s*(?:\(?({_NUM})[.)]|({_NUM})\s*[-–—:]|\[({_NUM})\]|(\d{{1,3}}\.[a-z]))\s+"
+)  # "1. ", "3a) ", "2 - ", "[4] ", "1.a ", "2.a: "
 _LABELLED = re.compile(
-    r"^(?:option|alternative|approach|solution|choice|variant)\s*#?\s*(\d{1,3}[a-z]?|[a-z])\b"
+    r"^(?:option|alternative|approach|solution|choice|variant)\s*#?\s*(\d{1,3}\.[a-z]|\d{1,3}[a-z]?|[a-z])\b"
     r"\s*(?:[.:)\-–—]\s*|\s+(?=\W)|$)",
     re.IGNORECASE,
 )
@@ -218,7 +219,7 @@ def clean_title(raw: str) -> tuple[str, str | None, bool]:
         marked = True
     label = None
     if m := _NUMBERING.match(text):
-        label = m.group(1) or m.group(2) or m.group(3)
+        label = m.group(1) or m.group(2) or m.group(3) or m.group(4)
         text = text[m.end() :]
     if m := _LABELLED.match(text):
         label = m.group(1)

@@ -199,7 +199,7 @@ def _argued_heading(sec: Section) -> bool:
 
 def _looks_like_option(sec: Section) -> bool:
     """A subsection of an option that is itself an option (``3a``, ``Option 3b``)."""
-    return bool(OPTION_PARA.match(sec.title)) or bool(re.match(r"^\d+[a-z][.):]?\s", sec.title))
+    return bool(OPTION_PARA.match(sec.title)) or bool(re.match(r"^\d+\.?[a-z][.):]?\s", sec.title))
 
 
 def from_section(sec: Section) -> tuple[list[Opt], bool]:

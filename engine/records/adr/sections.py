@@ -51,6 +51,8 @@ _OPTIONS = re.compile(
     # "Potential paths prospected", "Possible ways", "Candidate routes considered"
     r"^(?:potential|possible|candidate|alternative)\s+(?:paths|routes|ways|directions)"
     r"(?:\s+(?:considered|evaluated|explored|prospected|investigated|examined|studied))?$|"
+    # "Design proposals" (each a way to build it), "Competing proposals"
+    r"^(?:design|candidate|competing)\s+proposals$|"
     # "Alternative designs", "Alternate packaging designs"
     r"^(?:alternative|alternate)\s+(?:[a-z][\w-]*\s+){0,2}(?:designs?|proposals|"
     r"implementations|strategies|architectures)"
