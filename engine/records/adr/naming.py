@@ -24,6 +24,8 @@ _NEGATING = frozenset({"non", "no", "not", "anti", "without"})
 # words that say how an option is written, not which one it is
 _GENERIC = frozenset(
     {"option", "alternative", "approach", "solution", "variant", "choice", "use", "using"}
+    # words that point within the document ("See each part above"), naming no option
+    | {"part", "parts", "section", "above", "below", "see", "each"}
 )
 
 
