@@ -45,7 +45,7 @@ from .filenumbers import NUMBER, decision_number
 from .records.titles import title_number
 from .types import SourceRecord
 
-MARKDOWN_FORMATS = frozenset({"madr", "nygard", "markdown", "md", "business-case"})
+MARKDOWN_FORMATS = frozenset({"madr", "nygard", "freeform", "markdown", "md", "business-case"})
 MAX_LINKS = 200  # per record: the rest are ignored
 MAX_TEXT = 2 * 2**20  # bytes of a Markdown file read for links
 

@@ -17,7 +17,7 @@ from .kinds import _given
 
 # Formats read from prose documents: the reader says whether it found the decision's place
 # (``x_decision_stated``: true when the section has text, false when it is empty).
-PROSE_FORMATS = frozenset({"madr", "nygard"})
+PROSE_FORMATS = frozenset({"madr", "nygard", "freeform"})
 DECISION_PLACE_KEY = "x_decision_stated"
 # A decision text this short that says "WIP" or "TBD" is a placeholder, not a decision.
 PLACEHOLDER_WORDS = 6

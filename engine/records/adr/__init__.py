@@ -18,6 +18,7 @@ from ..formats import NotADecisionRecord
 from . import sections as roles
 from .build import Builder, title_from_file_name
 from .choice import CHOSEN_LINE, norm
+from .freeform import FREE_FORM, free_form
 from .meta import map_status, stage_status
 from .twoway import title_two_way
 
@@ -111,6 +112,8 @@ def read_adr(path: str, doc: Document, name: str | None = None) -> list[Result]:
     """One ADR from a parsed document. Raises :class:`NotADecisionRecord` without an ADR
     structure. ``name`` is the id to use when the document gives none."""
     fmt = classify(doc)
+    if fmt is None and free_form(path, doc):
+        fmt = FREE_FORM  # "adr-002-repositories.md": "# 002: Repositories" and prose
     if fmt is None:
         raise NotADecisionRecord(NOT_A_RECORD)
     parts = [s for s in doc.sections() if s is not doc.title_section]

@@ -19,6 +19,7 @@ from .content import Opt, fill
 from .decide import Decide
 from .decidedby import decided_by, voters, voting_body
 from .drawbacks import decision_parts
+from .freeform import FREE_FORM
 from .headedpoints import pros_cons_sections
 from .listedmeta import listed_alternatives
 from .meta import (
@@ -311,6 +312,16 @@ class Builder(Decide):
             self.put("consequences_good", [t for _, t in tmp.pros], outer[0].line)
             self.put("consequences_bad", [t for _, t in tmp.cons], outer[0].line)
 
+    def _free_form(self) -> None:
+        """A record in free prose: the title section's own words are its decision text."""
+        title = self.doc.title_section
+        if self.fmt != FREE_FORM or title is None or "rationale" in self.data:
+            return
+        said = own_text(title) or own_text(self.doc.root)
+        if said:
+            self.put("rationale", said, title.line)
+            self.data["x_decision_stated"] = True
+
     # -- options and the choice ----------------------------------------------------------
     def options(self) -> None:
         link = reference_link(self.doc)
@@ -429,6 +440,7 @@ class Builder(Decide):
         self.metadata()
         self.identity()
         self.prose()
+        self._free_form()
         self.options()
         self.choice()
         self.open_choice()

@@ -94,6 +94,8 @@ def map_status(raw: Any) -> tuple[str | None, str | None]:
         return None, None
     if (inner := unbracket(text)) != text and _known_status(inner):
         text = inner
+    if linked := _LINKED.match(text):  # "[Implemented](https://.../commit/cdf01a3)"
+        text = linked.group(1).strip()
     if _PLACEHOLDER.search(text):  # a template placeholder, not a status
         return None, text
     words = _words(text)
@@ -103,6 +105,10 @@ def map_status(raw: Any) -> tuple[str | None, str | None]:
             status = STATUS_MAP[head]
             return status, (text if words != head else None)
     return None, text
+
+
+_WHOLE_BLANK = re.compile(r"^\s*\[[^\[\]]*\]\s*$")
+_LINKED = re.compile(r"^\[([^\[\]]+)\]\(https?://[^()\s]+\)\s*$")  # to a commit, a PR
 
 
 def _known_status(text: str) -> bool:
@@ -209,6 +215,8 @@ def people(value: Any, items: tuple[str, ...] = ()) -> list[str]:
         values = re.split(r"[,;|]|\s+and\s+|\s*&\s*", str(value))  # "Ana | Bo" too
     out = []
     for v in values:
+        if _WHOLE_BLANK.match(str(v)):
+            continue  # "[list everyone involved in the decision]": a template's blank
         name = " ".join(str(v).split()).strip(" []{}*_")
         if name and not _PLACEHOLDER.search(name) and name.lower() not in ("n/a", "none", "-"):
             out.append(name)

@@ -215,7 +215,37 @@ def key_values(blocks: Iterable[Block]) -> tuple[Meta, ...]:
             out.extend(_from_table(block))
         elif isinstance(block, Code) and "eval-rst" in block.info:
             out.extend(_field_list(block))
+        elif isinstance(block, Code) and block.info.strip().lower() in ("", "text", "yaml"):
+            out.extend(code_header(block))
     return tuple(m for meta in out for m in _unpack(meta))
+
+
+# A proposal's header written as a code block at its top (a CAP's or an EIP's preamble):
+# "CAP: 0049" / "Title: Smart Contract Asset Interoperability" / "Status: Rejected" ...
+_HEADER_LINE = re.compile(
+    r"^\s*(?P<key>[A-Za-z][\w-]{0,30}(?: [\w-]{1,20}){0,2})\s*:\s*(?P<value>.*?)\s*$"
+)
+_HEADER_KEYS = frozenset({"title", "status", "created", "date", "author", "authors"})
+MIN_HEADER_LINES = 3
+
+
+def code_header(code: Code) -> list[Meta]:
+    """The ``Key: value`` lines of a code block that is a document's header: three or more
+    such lines, a title or status among them, and no other kind of line; each read as front
+    matter (its title and status are the record's). Empty for any other code."""
+    out: list[Meta] = []
+    for offset, text in enumerate(code.text.splitlines(), start=1):
+        if not text.strip():
+            continue
+        m = _HEADER_LINE.match(text)
+        if m is None:
+            return []
+        if m["value"]:
+            out.append(
+                Meta(m["key"].strip(), m["value"], code.line + offset, "front", raw=m["value"])
+            )
+    keys = {m.name for m in out}
+    return out if len(out) >= MIN_HEADER_LINES and keys & _HEADER_KEYS else []
 
 
 # A reST field list, as MyST documents embed it (```{eval-rst}``` / ``:Status: Draft``)
@@ -263,15 +293,20 @@ def heading_values(sections: Iterable[Section]) -> tuple[Meta, ...]:
     return tuple(out)
 
 
-_LOOSE_LINE = re.compile(r"^(?P<key>[A-Za-z][\w-]{0,40})\s*:\s*(?P<value>.*?)\s*$")
+_LOOSE_LINE = re.compile(
+    r"^(?P<key>[A-Za-z][\w-]{0,40}(?: [\w-]{1,20}){0,3})\s*:\s*(?P<value>.*?)\s*$"
+)
 _STRUCTURE = ("[", "{", "|", ">", "&", "*", "!", "%")
 _LOOSE_ITEM = re.compile(r"^\s+-\s+(?P<value>.*?)\s*$")
+_MD_LINK = re.compile(r"^\[[^\[\]]+\]\([^()\s]+\)")
 
 
 def _structure(value: str) -> bool:
     """A value that opens YAML structure; not a template's one-line placeholder
     (``status: {proposed | rejected | superseded by [ADR-0005](0005-example.md)}``)."""
     if value.startswith("{") and value.endswith("}") and value.count("{") == 1:
+        return False
+    if _MD_LINK.match(value):  # "status: [Implemented](https://...)": a Markdown link
         return False
     return value.startswith(_STRUCTURE)
 
