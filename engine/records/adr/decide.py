@@ -141,17 +141,14 @@ class Decide:
         own = {o.line for o in self.opts}  # an options list inside the decision names them all
         for sec in outcome:
             texts = [(ln, text) for ln, text in _texts(sec) or subheadings(sec) if ln not in own]
-            found = [(i, line) for line, text in texts if (i := self._line_names(text)) >= 0]
+            named = [(named_by_label_line(text, self.opts), line) for line, text in texts]
+            found = [(i, line) for i, line in named if i is not None]
             if len({i for i, _ in found}) > 1:
                 return False  # "Option 1: ... Option 2: ...": the options again, no choice
             if found:
                 self._choose([found[0][0]], "decision line naming the option", [found[0][1]])
                 return True
         return False
-
-    def _line_names(self, text: str) -> int:
-        index = named_by_label_line(text, self.opts)
-        return -1 if index is None else index
 
     def _by_group_decisions(self, outcome: list[Section]) -> bool:
         """Two or more option groups, each followed by its own decision section: in each,
