@@ -77,6 +77,16 @@ def test_front_matter_of_plain_lines_that_yaml_refuses() -> None:
     assert (rec.model_extra or {}).get("x_updated") == "2021-08-19"
 
 
+def test_names_in_reference_links_are_deciders() -> None:
+    text = (
+        "# Daemon states\n\n* Status: accepted\n* Deciders: [Bruno Lima], [Ana Rogge]\n\n"
+        "## Context and Problem Statement\n\nStates are unclear.\n\n"
+        "## Decision Outcome\n\nWe document them.\n"
+    )
+    rec = read_text(text, "docs/adr/0006-daemons.md").record
+    assert rec.decision_makers == ["Bruno Lima", "Ana Rogge"]
+
+
 def test_a_template_blank_is_no_decider() -> None:
     text = (
         "# Screener update\n\n    Status: accepted\n    Deciders: [list everyone involved]\n"

@@ -107,7 +107,9 @@ def map_status(raw: Any) -> tuple[str | None, str | None]:
     return None, text
 
 
-_WHOLE_BLANK = re.compile(r"^\s*\[[^\[\]]*\]\s*$")
+# "[list everyone involved in the decision]": a template's blank, not "[Bruno Friedmann]"
+# (a name in a reference link): it starts lower case, or runs to four words or more
+_WHOLE_BLANK = re.compile(r"^\s*\[\s*(?:[a-z]|(?:[^\[\]\s]+\s+){3})[^\[\]]*\]\s*$")
 _LINKED = re.compile(r"^\[([^\[\]]+)\]\(https?://[^()\s]+\)\s*$")  # to a commit, a PR
 
 
