@@ -228,3 +228,23 @@ def test_an_alternative_that_has_been_proposed_beside_an_appendix() -> None:
         "pass subclasses through unchanged and provide a finalize method": (False, 1),
         "Propagate subclass instances": (True, 0),
     }
+
+
+def test_a_long_paragraph_is_read_in_linear_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The code spans of a paragraph are found once, not again for each of its sentences
+    (30,000 sentences in one paragraph took 220 s; now a few)."""
+    from decaudit.engine.records.adr import names
+
+    calls: list[int] = []
+    real = names._CODE
+
+    class Counting:
+        def findall(self, text: str) -> list[str]:
+            calls.append(len(text))
+            return real.findall(text)
+
+    monkeypatch.setattr(names, "_CODE", Counting())
+    names._codes.cache_clear()
+    said = " ".join(f"Another option would be to do {i}. It is complex." for i in range(400))
+    rfc(said)
+    assert len(calls) <= 20, len(calls)

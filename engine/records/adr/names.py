@@ -75,7 +75,14 @@ class Said:
 
     @classmethod
     def of(cls, para: Paragraph, sentence: str) -> Said:
-        return cls(sentence, line_of(para, sentence), tuple(_CODE.findall(para.source)))
+        return cls(sentence, line_of(para, sentence), _codes(para.source))
+
+
+@lru_cache(maxsize=64)
+def _codes(source: str) -> tuple[str, ...]:
+    """The code spans of a paragraph, found once (its sentences are read one after another;
+    finding them again for each made a long paragraph quadratic)."""
+    return tuple(_CODE.findall(source))
 
 
 def line_of(para: Paragraph, sentence: str) -> int:
