@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ...types import Loc
+from .languages import translated
 
 # A part named by its role before a colon, its subject after: "Solution: design errors into
 # the schema", "Proposal: one queue per tenant" are the solution and the proposal
@@ -27,7 +28,7 @@ def heading_key(title: str) -> str:
     text = re.sub(r"(?<=[a-z])\(s\)", "s", text)  # "Decider(s)", "Date(s)": the plural
     text = re.sub(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[ivx]+\.)\s+", "", text)
     text = re.sub(r"[^\w\s&-]", " ", text)
-    return " ".join(text.split())
+    return translated(" ".join(text.split()))  # "Contexte", "Entscheidung": the English key
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,94 @@
+"""Decision records written in French, German, Spanish, Portuguese or Dutch: their headings,
+field names and status words are read as the English ones. An English heading that looks
+like a foreign one (``## Data``) keeps its meaning.
+
+The documents here are written for the tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+from adr_layout import read_text
+from decaudit.engine.records.adr.meta import map_status
+from decaudit.engine.records.document.languages import TRANSLATED
+from decaudit.engine.records.document.model import heading_key
+
+FRENCH = """\
+# Journaliser les appels du backend
+
+**Date:** 2025-01-14
+**Dernière mise à jour:** 2025-11-12
+**Statut:** Accepté
+
+## Contexte
+
+Les erreurs du backend ne laissent aucune trace exploitable.
+
+## Options envisagées
+
+- Journaux texte
+- Journaux JSON
+
+## Décision
+
+Nous retenons les journaux JSON.
+
+## Conséquences
+
+Les journaux sont plus volumineux.
+"""
+
+GERMAN = """\
+# Ereignisse über Kafka verteilen
+
+## Status
+
+Abgelehnt
+
+## Kontext
+
+Dienste teilen Ereignisse über die Datenbank.
+
+## Entscheidung
+
+Wir bleiben bei der Datenbank.
+
+## Konsequenzen
+
+Keine neue Infrastruktur.
+"""
+
+
+def test_a_french_record() -> None:
+    rec = read_text(FRENCH, "adrs/0005-journaux.md").record
+    assert rec.status == "accepted"
+    assert str(rec.date) == "2025-01-14"
+    assert (rec.model_extra or {}).get("x_updated") == "2025-11-12"
+    assert rec.context and rec.consequences
+    assert [(o.title, o.chosen) for o in rec.options] == [
+        ("Journaux texte", False),
+        ("Journaux JSON", True),
+    ]
+
+
+def test_a_german_record() -> None:
+    rec = read_text(GERMAN, "docs/adr/0003-kafka.md").record
+    assert rec.status == "rejected"
+    assert rec.context and rec.rationale and rec.consequences
+
+
+_WORDS = [("Adopté", "accepted"), ("Vorgeschlagen", "proposed"), ("Rechazado", "rejected")]
+
+
+@pytest.mark.parametrize(
+    ("word", "status"),
+    [*_WORDS, ("Substituído", "superseded"), ("Verouderd", "deprecated"), ("Aceito", "accepted")],
+)
+def test_status_words(word: str, status: str) -> None:
+    assert map_status(word)[0] == status
+
+
+def test_english_headings_keep_their_meaning() -> None:
+    assert heading_key("## Data") == "data"
+    assert heading_key("## Alternatives") == "alternatives"
+    assert all(key != value for key, value in TRANSLATED.items())
