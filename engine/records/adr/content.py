@@ -229,7 +229,7 @@ def clean_title(raw: str) -> tuple[str, str | None, bool]:
         text = text[m.end() :]  # "Option: Raw data" -> "Raw data"
     text = text.strip().strip(":").strip()  # "[4] (Favored): X" leaves ": X"
     if text.endswith(".") and not text.endswith(("..", "etc.")):
-        text = text[:-1].rstrip()
+        text = text[:-1].rstrip().rstrip(":").rstrip()  # "0:." leaves no "0:"
     return text, (label.lower() if label else None), marked
 
 
