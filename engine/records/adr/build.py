@@ -188,11 +188,15 @@ class Builder(Decide):
             self.put(name, str(meta.raw).strip(), meta.line)
 
     def _people_field(self, name: str) -> str | None:
-        """As :func:`_people_field`; but "* **Contributors**: Y" beside "* **Author**: X"
-        names co-authors, not deciders."""
+        """The record field a metadata key names people for (``Decided by`` -> deciders);
+        "* **Contributors**: Y" beside "* **Author**: X" names co-authors, not deciders."""
         if name == "contributors" and any(m.name in PROPOSER_KEYS for m in self.doc.metadata):
             return None
-        return _people_field(name)
+        if name in DECIDER_KEYS:
+            return "decision_makers"
+        if name in PROPOSER_KEYS:
+            return "proposed_by"
+        return name if name in ("consulted", "informed") else None
 
     def _front_lines(self, key: str) -> None:
         for loc, number in self.doc.front_lines.items():
@@ -453,15 +457,6 @@ class Builder(Decide):
 
 _REPLACED_BY = frozenset({"superseded by", "superceded by", "replaced by"})
 _REFERENCE = re.compile(r"\w{2,}")  # not "-", "n/a" is caught by the status words
-
-
-def _people_field(name: str) -> str | None:
-    """The record field a metadata key names people for (``Decided by`` -> deciders)."""
-    if name in DECIDER_KEYS:
-        return "decision_makers"
-    if name in PROPOSER_KEYS:
-        return "proposed_by"
-    return name if name in ("consulted", "informed") else None
 
 
 # a metadata line that lists the alternatives ("- Alternatives Considered: Preact, Svelte")

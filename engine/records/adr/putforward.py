@@ -8,8 +8,9 @@ options, and only in a record that states a decision or a design (the course tak
 the choice steps then make the chosen option):
 
 * the sentence must set the course against another: "an alternative", "another option /
-  approach / possibility / solution", "alternatively" or "as an alternative" with a subject
-  that could act ("we could", "one might", "the operator can"). "One solution is to X" and
+  approach / possibility / solution", or "alternatively" or "as an alternative" with the
+  record's writers as the subject ("we could", "one might"; not "the user may", a feature's
+  mode, nor "you can", an instruction). "One solution is to X" and
   "A simple approach is X" are not read: they mostly describe the course taken;
 * the alternative's name is the clause after the verb, up to where the sentence moves on
   (", but", "because", ";"), cut before a relative clause when longer than a name;

@@ -153,22 +153,22 @@ def _bold_lines(para: Paragraph) -> list[Meta]:
     sources = para.source.splitlines()
     if len(sources) != len(para.lines):
         return []
-    out: list[list[object]] = []
+    found: list[tuple[str, list[str], int]] = []  # label, the parts of its value, its line
     for offset, (source, text) in enumerate(zip(sources, para.lines, strict=True)):
         m = _BOLD_LEAD.match(source)
         label = m.group("label").strip() if m else ""
         if m and _short_key(label) and text.strip().startswith(label):
-            out.append([label, text.strip()[len(label) :].strip(), para.line + offset])
-        elif out:
-            out[-1][1] = f"{out[-1][1]} {text.strip()}"
-    if len(out) < 2:
+            found.append((label, [text.strip()[len(label) :].strip()], para.line + offset))
+        elif found:
+            found[-1][1].append(text.strip())
+    if len(found) < 2:
         return []
-    metas = []
-    for label, value, line in out:
-        value = str(value).strip().strip("|").strip()
-        if value:
-            metas.append(Meta(str(label), value, int(str(line)), "line", (), para.links))
-    return metas
+    values = [
+        (label, " ".join(parts).strip().strip("|").strip(), line) for label, parts, line in found
+    ]
+    return [
+        Meta(label, value, line, "line", (), para.links) for label, value, line in values if value
+    ]
 
 
 def _cells_of_pairs(table: Table) -> list[Meta]:
