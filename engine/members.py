@@ -135,6 +135,14 @@ class _Folder:
             return self.store.numbered(self.folder, number, self.seq)
         return None
 
+    def title_sharers(self, m: Member) -> int:
+        """How many records of the folder carry ``m``'s title (compared loosely), ``m``
+        included; counted up to 21."""
+        key = "" if m.template else title_key(m.title)
+        if not key:
+            return 1
+        return 1 + len(self.store.titled(self.folder, key, self.seq))
+
     def copied_from(self, m: Member) -> tuple[int, Member | None]:
         """The earlier records of the folder whose title ``m`` repeats, and the first:
         records of other files (or, in one file of several records, of other ids) whose
@@ -242,6 +250,7 @@ def _member_fact(m: Member, where: _Folder) -> dict[str, Any]:
         fact["number_source"] = "file name" if by_name else "id"
     copies, first = where.copied_from(m)
     fact["title_copy_count"] = copies
+    fact["title_share_count"] = where.title_sharers(m) if copies else 1
     if first is not None:
         fact["title_copied_from"] = _named(first)
     if m.superseded_by is not None:

@@ -50,6 +50,7 @@ def test_json_member_facts_are_computed_among_the_folder(tmp_path: Path) -> None
     assert redis["replacement_found"] is False  # 0004-use-valkey.md does not exist
     kafka = docs["0003-use-kafka"]["member"]
     assert kafka["title_copy_count"] == 1
+    assert kafka["title_share_count"] == 2  # the first record and its copy
     assert "0001-use-postgres" in kafka["title_copied_from"]
     counts = {did: d["member"]["number_duplicate_count"] for did, d in docs.items()}
     assert counts["0003-use-kafka"] == counts["0003-use-nats"] == 1

@@ -268,6 +268,18 @@ def test_copies_of_a_title_are_flagged_each_naming_the_first(tmp_path: Path) -> 
     assert all(f.severity == "low" for f in found)
 
 
+def test_a_title_five_records_share_is_the_folders_layout_not_a_copy(tmp_path: Path) -> None:
+    names = ["bump-sequence", "fee-bump", "asset-offers", "rounding", "throttling"]
+    files = {f"cap-000{n}-{name}.md": adr("Preamble") for n, name in enumerate(names, 1)}
+    write(tmp_path / "caps", files)
+    assert rules_of(check(tmp_path / "caps"), "COL006") == []
+    # four records under the same title are three copies of the first, each reported
+    del files["cap-0005-throttling.md"]
+    write(tmp_path / "four", files)
+    found = rules_of(check(tmp_path / "four"), "COL006")
+    assert len(found) == 3
+
+
 def test_a_copy_that_kept_the_first_number_is_one_finding(tmp_path: Path) -> None:
     write(
         tmp_path / "adr",

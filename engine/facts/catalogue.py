@@ -391,6 +391,12 @@ CATALOGUE: dict[str, dict[str, FactSpec]] = {
             "templates, records named alike and records that say one supersedes the other.",
         ),
         ("title_copied_from", "str", "The first of them (id and file name)."),
+        (
+            "title_share_count",
+            "number",
+            "Records of the folder with this title, this one included (counted up to 21; 1 "
+            "when title_copy_count is 0).",
+        ),
     ),
     "link": _specs(
         *_COMMON,
