@@ -185,3 +185,43 @@ def test_a_resolution_counting_a_bodys_votes_names_the_body(said: str, body: str
 def test_a_resolution_without_a_counted_vote_by_a_body_names_nobody(said: str) -> None:
     src = read_text(_RESOLVED.format(said=said), name="ceps/cep-0012.md")
     assert not src.record.decision_makers
+
+
+@pytest.mark.parametrize(
+    ("heading", "said", "body"),
+    [
+        ("Resolution", "The Steering Council voted to accept this proposal.", "Steering Council"),
+        (
+            "Resolution",
+            "Accepted by the Technical Oversight Committee.",
+            "Technical Oversight Committee",
+        ),
+        ("Decision", "Approved by the Architecture Board on 2024-03-01.", "Architecture Board"),
+        ("Decision", "The Platform Team has approved a fourth size.", "Platform Team"),
+    ],
+)
+def test_a_named_body_that_ruled_on_the_proposal_decided(
+    heading: str, said: str, body: str
+) -> None:
+    src = read_text(RECORD.format(heading=heading, said=said), name="icons.md")
+    assert src.record.decision_makers == [body]
+    assert "decision_makers" in (src.record.model_extra or {}).get("x_uncertain", [])
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "The council voted to accept this proposal.",  # a body in lower case names nobody
+        "We ask the Steering Council to review this.",  # no ruling
+    ],
+)
+def test_a_body_that_did_not_rule_or_is_not_named_decided_nothing(said: str) -> None:
+    src = read_text(RECORD.format(heading="Resolution", said=said), name="icons.md")
+    assert src.record.decision_makers == []
+
+
+def test_a_body_that_ruled_in_the_context_is_not_the_decider() -> None:
+    text = RECORD.format(heading="Decision", said="We add a fourth size.").replace(
+        "users ask for a bigger one.", "the Design Board approved the old sizes."
+    )
+    assert read_text(text, name="icons.md").record.decision_makers == []

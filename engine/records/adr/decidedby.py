@@ -27,6 +27,21 @@ _TEAM_CHOSE = re.compile(
 )
 
 
+# A named body that ruled on the proposal, in its decision or resolution part: "The
+# Steering Council voted to accept this proposal", "Accepted by the Technical Oversight
+# Committee on 2023-04-01"
+_NAMED_BODY = (  # a team or group only with its name ("the Team" names no one)
+    r"((?:[A-Z][\w'’.-]+\s+){0,3}?(?:Council|Committee|Board|TSC|PSC|TOC|Maintainers|Stewards)"
+    r"|(?:[A-Z][\w'’.-]+\s+){1,3}?(?:Team|Group|SIG))"
+)
+_BODY_RULED = re.compile(
+    rf"\b[Tt]he\s+{_NAMED_BODY}\s+(?:has\s+|have\s+)?(?:unanimously\s+)?(?:voted|approved|"
+    rf"accepted|rejected|decided|agreed|ratified|chose)\b"
+    rf"|\b(?i:approved|accepted|rejected|ratified|decided)\s+(?i:on\s+\S+\s+)?(?i:by)\s+"
+    rf"(?i:the\s+)?{_NAMED_BODY}\b"
+)
+
+
 def decided_by(doc: Document) -> tuple[list[str], int] | None:
     """The people a decision sentence says decided (else a named team that chose), and its
     line, or None."""
@@ -42,6 +57,9 @@ def decided_by(doc: Document) -> tuple[list[str], int] | None:
             names += [n.strip() for n in got.group(2).split(",") if n.strip()]
             names += [got.group(3)] if got.group(3) else []
             return [n.rstrip(".") for n in names], para.line
+    for para in prose:  # "Approved by the Architecture Board", in the decision itself
+        if body := _BODY_RULED.search(para.text[:MAX_PARAGRAPH_CHARS]):
+            return [body.group(1) or body.group(2)], para.line
     if not decisions:  # a record in prose
         prose = [p for s in [doc.root, *doc.sections()] for p in s.paragraphs()]
     for para in prose:
@@ -92,7 +110,8 @@ _BODY = re.compile(
 
 
 def voting_body(doc: Document) -> tuple[list[str], int] | None:
-    """The named body whose votes a resolution part counts, and its line, or None."""
+    """The named body whose votes a resolution part counts, or that the part says ruled on
+    the proposal, and its line, or None."""
     part = roles.first(doc, lambda key: bool(_RESOLUTION_PART.match(key)))
     if part is None:
         return None
@@ -102,4 +121,6 @@ def voting_body(doc: Document) -> tuple[list[str], int] | None:
         text = text[:MAX_PARAGRAPH_CHARS]
         if _COUNTED.search(text) and (m := _BODY.search(text)):
             return [m.group(1)], line
+        if m := _BODY_RULED.search(text):
+            return [m.group(1) or m.group(2)], line
     return None
