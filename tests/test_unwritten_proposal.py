@@ -79,3 +79,33 @@ def test_an_rfc_without_a_status_is_still_asked(tmp_path: Path) -> None:
     result = run_check(CheckOptions(paths=(str(path),), today=TODAY, convention_min_records=0))
     assert not result.errors
     assert "REC003" in {f.rule_id for f in result.findings}
+
+
+EMPTY_PARTS = """
+## Proposal
+
+<!--
+This is where we get down to the specifics of what the proposal actually is.
+-->
+
+## Design Details
+{design}
+## Alternatives
+
+TBD
+"""
+
+
+@pytest.mark.parametrize("status", ["proposed", "Draft"])
+def test_a_proposal_part_left_empty_is_not_yet_written(tmp_path: Path, status: str) -> None:
+    """The template's parts are there, but hold only its prompt in a comment."""
+    assert not rec003(tmp_path, status, EMPTY_PARTS.format(design=""))
+
+
+def test_once_the_design_part_is_written_it_is_asked(tmp_path: Path) -> None:
+    design = "\nEach step gets an optional `timeout` field, killed by the entrypoint.\n\n"
+    assert rec003(tmp_path, "proposed", EMPTY_PARTS.format(design=design))
+
+
+def test_an_accepted_record_with_an_empty_proposal_part_is_still_asked(tmp_path: Path) -> None:
+    assert rec003(tmp_path, "accepted", EMPTY_PARTS.format(design=""))

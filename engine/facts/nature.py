@@ -37,13 +37,19 @@ def decision_place(rec: Record, fmt: str) -> bool:
 def decision_open(rec: Record, lex: Lexicon) -> bool:
     """The decision is still open: not taken by its status, and its decision text is a
     placeholder ("WIP.", "TBD") or its status text says so ("gathering information",
-    "under discussion"), or its reader found that the decision leaves the choice between
-    its options open (``x_decision_open``: "not yet clear whether X or Y")."""
-    if (rec.model_extra or {}).get("x_decision_open") is True:
+    "under discussion"), or its decision part is empty and no option is chosen, or its
+    reader found that the decision leaves the choice between its options open
+    (``x_decision_open``: "not yet clear whether X or Y")."""
+    extra = rec.model_extra or {}
+    if extra.get("x_decision_open") is True:
         return True
     if rec.status in _TAKEN:
         return False
     text = rec.rationale or ""
+    if extra.get(DECISION_PLACE_KEY) is False and not _given(text):
+        # its proposal or decision part is there but empty (a template's prompt left in
+        # a comment), and nothing else states a decision: not written yet
+        return not any(o.chosen for o in rec.options)
     if (
         _given(text)
         and len(text.split()) <= PLACEHOLDER_WORDS

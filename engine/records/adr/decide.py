@@ -95,15 +95,16 @@ class Decide:
             self._choose(marked, how or "marker on the option", lines)
             if how:
                 self.unsure("chosen")
-        text_secs = outcome or roles.ordered(self.doc, lambda k: k in roles.DESIGN)
+        designs = roles.designs(self.doc)
+        text_secs = outcome or designs
         if not text_secs and roles.options_sections(self.doc):
             # an RFC with no design part: its summary says what it proposes, against the
             # alternatives it lists ("# Summary" ... "# Alternatives Considered")
             text_secs = roles.ordered(self.doc, lambda k: k in ("summary", "abstract"))
         if not outcome:  # "## Rationale: we have chosen X because": where the choice is said
             outcome = text_secs or roles.ordered(self.doc, lambda k: k in roles.RATIONALE)
-        if text_secs:
-            sec = text_secs[0]
+        if text_secs:  # the first written: not a template's "Proposal" left empty
+            sec = next((t for t in [*text_secs, *designs] if own_text(t)), text_secs[0])
             said = own_text(sec)  # else the reasons a section of their own gives
             why = None if said else roles.first(self.doc, roles.is_rationale)
             self.put("rationale", said or (why and why.text()) or None, (why or sec).line)

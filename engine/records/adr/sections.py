@@ -115,6 +115,7 @@ DESIGN = (
     "context and proposed design",
     "proposed design",
     "detailed design",
+    "design details",  # a KEP's or TEP's
     "approach",
     "how",
     # the Buildpacks RFC template's design parts, and "Detailed Explanation"
@@ -455,3 +456,10 @@ def options_sections(doc: Document) -> list[Section]:
             continue
         out.append(sec)
     return out
+
+
+def designs(doc: Document) -> list[Section]:
+    """Design sections (``DESIGN``), but those inside an options section: an alternative's
+    own "Design Details" describe that alternative, not the record's design."""
+    inside = {id(s) for o in options_sections(doc) for s in o.walk()}
+    return [s for s in ordered(doc, lambda k: k in DESIGN) if id(s) not in inside]
