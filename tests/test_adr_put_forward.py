@@ -89,6 +89,11 @@ def test_an_alternative_could_have_been_with_its_con() -> None:
             "An alternative approach is a separate protocol for child tries.",
             "separate protocol for child tries",
         ),
+        (
+            "The main alternative to this design is to keep one request per key. However, "
+            "batching is faster.",
+            "keep one request per key",
+        ),
     ],
 )
 def test_each_form_names_an_alternative_not_taken(sentence: str, name: str) -> None:
@@ -177,6 +182,56 @@ however this means that we cannot report errors in the status.
 We could add an API that sets the maintenance flag, but there are concerns about
 hosts that stay in that state for good.
 """
+
+
+MAIN_ALTERNATIVE = """\
+# 6. Develop components in TypeScript
+
+## Context
+
+Our tooling changed this year.
+
+## Decision
+
+We will author new components in TypeScript and ship them as JavaScript.
+
+### Alternatives
+
+The main alternative to this decision is to continue developing components in plain
+JavaScript. However, the benefits outweigh the risks.
+
+Another alternative would be to ship components in TypeScript, but this would increase
+complexity for users.
+
+## Consequences
+
+### Benefits
+
+- Type checking catches mistakes early.
+
+### Risks and incurred debt
+
+- Contributors must learn TypeScript.
+- The build takes longer.
+"""
+
+
+def test_the_main_alternative_to_the_decision_and_risks_among_its_consequences() -> None:
+    src = read_text(MAIN_ALTERNATIVE, "decisions/0006-use-typescript.md")
+    found = {o.title: (o.chosen, len(o.pros), len(o.cons)) for o in src.record.options}
+    assert found == {
+        "continue developing components in plain JavaScript": (False, 0, 0),
+        "ship components in TypeScript": (False, 0, 1),
+        # the consequences' "Benefits" and "Risks" are the course taken's pros and cons
+        "Develop components in TypeScript": (True, 1, 2),
+    }
+
+
+def test_a_risks_part_outside_the_consequences_gives_no_cons() -> None:
+    text = MAIN_ALTERNATIVE.replace("### Risks and incurred debt", "## Risks and incurred debt")
+    src = read_text(text, "decisions/0006-use-typescript.md")
+    (chosen,) = [o for o in src.record.options if o.chosen]
+    assert len(chosen.cons) == 0  # a risk register pairs risks with mitigations
 
 
 def test_a_course_said_possible_in_an_alternatives_section_with_its_con() -> None:

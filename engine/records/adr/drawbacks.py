@@ -14,7 +14,8 @@ from .sections import is_consequences, is_decision, options_sections, ordered, p
 from .sectiontext import labelled_lists
 
 # Words for the parts that judge the design itself; not "Risks" (a risk section pairs each
-# risk with its mitigation) nor "Positive consequences" (the record's consequences).
+# risk with its mitigation; only a part of the consequences named so counts, as cons) nor
+# "Positive consequences" (the record's consequences).
 _OWN = re.compile(
     r"^(?:drawbacks?|disadvantages?|cons|downsides?|weaknesses|pros|advantages?|benefits|"
     r"upsides?|strengths|trade-?offs|trade\s+offs)\b"
@@ -26,6 +27,8 @@ def beside(doc: Document, decision: Section) -> list[tuple[str, Section]]:
     one kind of point ("# Drawbacks", "### Pros" under "## Design details", "### Proposed
     Solution: Drawbacks")."""
     options = {id(s) for o in options_sections(doc) for s in o.walk()}
+    consequences = [c for c in doc.sections() if is_consequences(c.key)]
+    under = {id(s) for c in consequences for s in c.walk() if s is not c}
     out = []
     for sec in doc.sections():
         if sec is decision or id(sec) in options:
@@ -34,9 +37,16 @@ def beside(doc: Document, decision: Section) -> list[tuple[str, Section]]:
         kind = pc_kind(key)
         if kind is not None and _OWN.match(key):
             out.append((kind, sec))
+        elif id(sec) in under and _RISKS.match(key):  # "## Consequences" > "### Risks"
+            out.append(("cons", sec))
         elif (m := _REASONS.match(key)) is not None:  # "### Reasons against a public repo"
             out.append(("cons" if m.group("way") == "against" else "pros", sec))
     return out
+
+
+# Risks named as consequences of the decision ("### Risks and incurred debt" beside
+# "### Benefits"): what the course taken may cost it
+_RISKS = re.compile(r"^risks?\b")
 
 
 # A part that gives the reasons for or against the course taken ("Reasons for a public

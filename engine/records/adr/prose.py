@@ -51,7 +51,8 @@ _ALTERNATIVE_IS = re.compile(
     r"['\"“‘][^'\"”’]{1,30}['\"”’]\s+)*"  # "The 'do nothing' alternative is to ..."
     # "alternative" as typed in haste too ("altnerative", "alterantive")
     r"(?:option|alt\w{3,5}tive|approach|candidate|choice|possibility|contender|competitor)\s+"
-    r"(?:(?:for|to)\s+(?P<ref>that|this|it|these|those)\s+)?"
+    r"(?:(?:for|to)\s+(?P<ref>that|this|it|these|those)"
+    r"(?:\s+(?:decision|design|proposal|approach|choice))?\s+)?"
     r"(?:(?:that\s+|which\s+)?" + _WE + r"\s+(?:\w+\s+){0,2}?"
     r"(?:considered|evaluated|looked\s+at|explored|rejected)\s+|"
     # "One alternative that has been proposed is to ..."

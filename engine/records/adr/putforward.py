@@ -39,7 +39,7 @@ MAX_ARGUING = 3  # sentences after the one that puts the alternative forward
 
 _WHICH = (
     r"(?:(?:possible|obvious|simpler|simple|viable|potential|different|alternative|other|"
-    r"further|natural|third|second)\s+){0,2}"
+    r"further|natural|third|second|main|only|primary|most)\s+){0,2}"
 )
 _VERB = (
     r"(?:would|could|might|may)\s+(?:have\s+been|be)|is|was|will\s+be|would\s+involve|"
@@ -47,10 +47,11 @@ _VERB = (
 )
 _ANOTHER = re.compile(
     r"^(?:(?:but|and|or|also|still|of\s+course),?\s+)?"
-    rf"(?:an?\s+{_WHICH}alternative(?:\s+(?:approach|solution|option|design|way))?|"
+    rf"(?:(?:an?|the)\s+{_WHICH}alternative(?:\s+(?:approach|solution|option|design|way))?|"
     rf"another\s+{_WHICH}(?:option|alternative|approach|possibility|solution|idea|way|"
     r"design|strategy))"
-    r"(?:\s+(?:here|to\s+(?:this|that|it|these)|(?:we|I)\s+(?:considered|looked\s+at)))?,?\s+"
+    r"(?:\s+(?:here|to\s+(?:this|that|it|these)(?:\s+(?:decision|design|proposal|approach|"
+    r"choice))?|(?:we|I)\s+(?:considered|looked\s+at)))?,?\s+"
     rf"(?:{_VERB})\s+(?:to\s+)?(?P<x>.+)$",
     re.IGNORECASE,
 )
