@@ -107,7 +107,10 @@ _SUPERSEDES = re.compile(
     r"(?P<rest>.{1,300})",
     re.IGNORECASE,
 )
-_REF_IN_TEXT = re.compile(r"\b(?:adr|decision|record)[-_ #]*\d{1,6}\b", re.IGNORECASE)
+# "ADR-3", "decision 12", or a process's own prefix in capitals ("FIP-0090", "KEP 1287")
+_REF_IN_TEXT = re.compile(
+    r"\b(?:adr|decision|record|(?-i:[A-Z]{2,6}))[-_ #]*\d{1,6}\b", re.IGNORECASE
+)
 # a record named by its file name, not linked ("Replaces 2025-09-04-studio-library-persistence")
 _NAME_IN_TEXT = re.compile(r"(?<![\w/.#-])\w+(?:[-_]\w+){2,}(?:\.md)?(?![\w-])")
 MAX_SUPERSEDES = 20
@@ -208,8 +211,8 @@ def _superseded(
     """
     in_status = False
     for number, line in _joined(lines):
-        if line.lstrip().startswith("#"):
-            in_status = "status" in line.lower()
+        if line.lstrip().startswith("#"):  # "## Status", or "## Superseded" over its note
+            in_status = _STATUS_HEADING.search(line) is not None
             continue
         m = _SUPERSEDED.search(line)
         if m is None and (seen := _see_superseded(line)) is not None:
@@ -231,6 +234,8 @@ def _superseded(
         if link is not None and (_is_document_link(link.group(2)) or site):
             return (*_named_by(link), number)
         if link is not None and re.match(r"^[a-z][\w+.-]*://", link.group(2)):
+            if on_status and link.group(2).split("#", 1)[0].lower().endswith(_DOC_EXT):
+                return (*_named_by(link), number)  # the replacement's page where it is kept
             continue  # "superseded by [#3555](https://.../pull/3555)": a web page, no decision
         text = re.split(r"[.;,)](?:\s|$)", rest.strip(" *_`\"'"), maxsplit=1)[0]
         text = text.strip(" *_`.\"'")
@@ -240,6 +245,10 @@ def _superseded(
         if text and (ref.search(text) or (status_known and on_status)):
             return text, None, number
     return None
+
+
+_BY_WORDS = re.compile(r"\b(?:superseded|superceded|replaced)\s+by\b", re.IGNORECASE)
+_STATUS_HEADING = re.compile(r"status|supersed|supercede|deprecat|obsolete", re.IGNORECASE)
 
 
 # "Superseded - See <https://.../0024-plan.md>": a line that opens on the word, then "See" a record
@@ -276,13 +285,14 @@ _DANGLING = re.compile(r"\b(?:superseded|superceded|replaced)\s+(?:by|with)\s*:?
 
 
 def _joined(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """The lines, each that ends with "Superseded by" joined with the next non-empty one."""
+    """The lines, each that ends with "Superseded by" or inside a link's text ("replaced by a
+    [new" / "proposal](...)") joined with the next non-empty one."""
     out: list[tuple[int, str]] = []
     skip = -1
     for n, (number, line) in enumerate(lines):
         if n == skip:
             continue
-        if _DANGLING.search(line):
+        if _DANGLING.search(line) or (_BY_WORDS.search(line) and line.count("[") > line.count("]")):
             nxt = next((k for k in range(n + 1, len(lines)) if lines[k][1].strip()), None)
             if nxt is not None and not lines[nxt][1].lstrip().startswith("#"):
                 out.append((number, f"{line.rstrip()} {lines[nxt][1].strip()}"))

@@ -44,6 +44,7 @@ DECIDER_KEYS += ("approved by", "approvers", "approver", "decision-makers", "dec
 DECIDER_KEYS += ("rfc approver", "rfc approvers", "need approval from", "needs approval from")
 DECIDER_KEYS += ("approval from", "signed off", "sign off", "sign-off", "signoff", "sign-offs")
 DECIDER_KEYS += roles.OTHER_DECIDERS
+MAX_PERSON_WORDS = 8  # "Ana Lima (product owner, payments team)"; a longer item is prose
 DATE_KEYS: tuple[str, ...] = ("date", "decision date", "last updated", "created", "date created")
 DATE_KEYS += ("decided", "decided on", "date decided", "accepted on", "date accepted")
 PROPOSER_KEYS: tuple[str, ...] = (
@@ -100,8 +101,10 @@ class Builder(Decide):
                 self._meta(meta)
             if "status" not in self.data:
                 self._status_section(status_sec)
-        if "status" not in self.data and (note := replaced_note(self.doc)) is not None:
-            self._status(*note)  # "This decision has been superseded by decision: [0018 ...]"
+        note = replaced_note(self.doc)  # "This decision has been superseded by decision: [0018
+        bare = self.data.get("status") == "superseded" and not self.data.get("status_text")
+        if note is not None and ("status" not in self.data or (bare and " by " in note[0])):
+            self._status(*note)  # ...]", or what replaced a record a heading calls superseded
         date_sec = roles.first(self.doc, lambda k: k in DATE_KEYS)
         paras = date_sec.paragraphs() if date_sec is not None else []
         if date_sec is not None and "date" not in self.data and paras:  # "## Date" / "2024-03-02"
@@ -134,7 +137,12 @@ class Builder(Decide):
         ):
             sec = roles.first(self.doc, pred)
             if sec is not None and field not in self.data:
-                names = [it.text for it in sec.items()] or people(sec.text(False))
+                text = sec.text(False)
+                names = [it.text for it in sec.items()] or people(text)
+                # a part of prose ("## Governance" of a protocol's mechanism) names no one
+                if any(len(n.split()) > MAX_PERSON_WORDS for n in re.split(r"[,;|]", text)):
+                    names = [n for n in names if len(n.split()) <= MAX_PERSON_WORDS]
+                    names = names if sec.items() else []
                 self.put(field, names, sec.line)
         if "decision_makers" not in self.data and (voted := voters(self.doc)):
             self.put("decision_makers", *voted)  # "### Voting Results" / "Ana Lima: Accept"
@@ -150,13 +158,7 @@ class Builder(Decide):
         if name == "type" and meta.value.strip():  # "RFC Type: informational" (a PEP's kind)
             self.data.setdefault("x_doc_type", " ".join(meta.value.split())[:80])
         if meta.origin == "front" and name not in ("status", "title", "id", *DATE_KEYS):
-            if name in DECIDER_KEYS or name.replace("-", " ") in DECIDER_KEYS:
-                self._people("decision_makers", meta)
-            elif name in ("consulted", "informed"):
-                self._people(name, meta)
-            else:  # model fields (project_type, origin...) and extra keys pass through
-                self.data.setdefault(meta.key, meta.raw)
-                self._front_lines(meta.key)
+            self._front_meta(meta)
             return
         if name == "status" and "status" not in self.data:
             self._status(meta.value, meta.line, meta)
@@ -186,6 +188,20 @@ class Builder(Decide):
             and str(meta.raw).strip()
         ):
             self.put(name, str(meta.raw).strip(), meta.line)
+
+    def _front_meta(self, meta: Meta) -> None:
+        """A front matter key but the status, title, id and dates."""
+        name = meta.name
+        if name in DECIDER_KEYS or name.replace("-", " ") in DECIDER_KEYS:
+            self._people("decision_makers", meta)
+        elif name in ("consulted", "informed"):
+            self._people(name, meta)
+        elif name in _REPLACED_BY and _REFERENCE.search(meta.value):
+            self.data.pop("status", None)  # an EIP's "superseded-by: 0015"
+            self._status(f"Superseded by {meta.value}", meta.line, meta)
+        else:  # model fields (project_type, origin...) and extra keys pass through
+            self.data.setdefault(meta.key, meta.raw)
+            self._front_lines(meta.key)
 
     def _people_field(self, name: str) -> str | None:
         """The record field a metadata key names people for (``Decided by`` -> deciders);
@@ -456,6 +472,7 @@ class Builder(Decide):
 
 
 _REPLACED_BY = frozenset({"superseded by", "superceded by", "replaced by"})
+_REPLACED_BY |= {k.replace(" ", sep) for k in _REPLACED_BY for sep in "-_"}  # an EIP's key
 _REFERENCE = re.compile(r"\w{2,}")  # not "-", "n/a" is caught by the status words
 
 

@@ -317,5 +317,13 @@ def replaced_note(doc: Document) -> tuple[str, int] | None:
             return _ADMONITION.sub("", block.text), block.line
     first = title.children[0] if title is not None and title.children else None
     if first is not None and _REPLACED_NOTE.match(first.title):  # "## This ADR has been
-        return first.title, first.line  # superseded by [028-...](028-....md)" as a heading
+        if not _BY.search(first.title):  # superseded by [028-...](028-....md)" as a heading;
+            for para in first.paragraphs()[:2]:  # "## Superseded" / "It has been replaced
+                said = " ".join((para.source or para.text).split())  # by a [new proposal](...)."
+                if by := _BY.search(said):
+                    return f"Superseded by {said[by.end() :]}", para.line
+        return first.title, first.line
     return None
+
+
+_BY = re.compile(r"\b(?:superseded|superceded|replaced)\s+by\s+", re.IGNORECASE)
