@@ -390,10 +390,10 @@ class ConventionFolder:
             # where no reader can list it, so no template gap is claimed
             are = "record" if len(held) != 1 else "records"
             message = (
-                f"{len(held)} of the {records} records in {where} {are} no {what} at all,"
-                f" not even in prose; {prose} more name {what} only in their prose, where"
-                f" no reader can list them; reported once for the folder instead of on each"
-                " record"
+                f"{len(held)} of the {records} records in {where} {are} no {what}, nor"
+                f" name any in a sentence decaudit reads (a reader may miss some); {prose}"
+                f" more name {what} only in their prose, where no reader can list them;"
+                " reported once for the folder instead of on each record"
             )
         own = {label} if label in self._folders else set()  # its records may have rolled up
         per_folder = self._per_folder(own | set(folder.merged), rule_id, held)

@@ -436,8 +436,9 @@ def test_a_folder_where_most_records_name_options_in_prose_claims_no_template_ga
     findings = run_check(CheckOptions(paths=(str(tmp_path),), today=TODAY)).findings
     (folded,) = [f for f in findings if f.rule_id == "REC003"]
     assert folded.message.startswith(
-        f"2 of the 4 records in folder '{tmp_path.name}' record no options at all, not even "
-        "in prose; 2 more name options only in their prose"
+        f"2 of the 4 records in folder '{tmp_path.name}' record no options, nor name any in a "
+        "sentence decaudit reads (a reader may miss some); 2 more name options only in their "
+        "prose"
     )
     assert "template" not in folded.message
 
