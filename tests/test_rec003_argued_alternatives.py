@@ -350,3 +350,38 @@ def test_a_preferred_option_among_numbered_courses_counts_as_weighing(tmp_path: 
     )
     text = design_doc("Rollout", "Behind a flag first.", decision=decision)
     assert rec003(tmp_path, text) == 0
+
+
+NYGARD_FIRST_PERSON = """\
+# 7. Gemini for inference
+
+Date: 2024-11-20
+
+## Status
+
+Accepted
+
+## Context
+
+{context}
+
+## Decision
+
+We will use Gemini 1.5 Flash for inference.
+"""
+
+
+@pytest.mark.parametrize(
+    ("context", "flagged"),
+    [
+        ("I tried out gpt-4o-mini for inference. It didn't perform as well as expected.", 0),
+        ("While we could still use MongoDB for that, its vector search would confine us.", 0),
+        ("I experimented with two smaller models before settling.", 0),
+        ("I also looked at self-hosting a model, but it costs too much.", 0),
+        ("We need a model to match points that mean the same thing.", 1),
+    ],
+)
+def test_a_writer_alone_who_tried_another_course_weighed_it(
+    tmp_path: Path, context: str, flagged: int
+) -> None:
+    assert rec003(tmp_path, NYGARD_FIRST_PERSON.format(context=context)) == flagged
