@@ -378,6 +378,7 @@ We will use Gemini 1.5 Flash for inference.
         ("While we could still use MongoDB for that, its vector search would confine us.", 0),
         ("I experimented with two smaller models before settling.", 0),
         ("I also looked at self-hosting a model, but it costs too much.", 0),
+        ("The existing matcher feature is unsuitable because it has no regex matching.", 0),
         ("We need a model to match points that mean the same thing.", 1),
     ],
 )
