@@ -234,7 +234,7 @@ def _superseded(
         if link is not None and (_is_document_link(link.group(2)) or site):
             return (*_named_by(link), number)
         if link is not None and re.match(r"^[a-z][\w+.-]*://", link.group(2)):
-            if on_status and link.group(2).split("#", 1)[0].lower().endswith(_DOC_EXT):
+            if leads and link.group(2).split("#", 1)[0].lower().endswith(_DOC_EXT):
                 return (*_named_by(link), number)  # the replacement's page where it is kept
             continue  # "superseded by [#3555](https://.../pull/3555)": a web page, no decision
         text = re.split(r"[.;,)](?:\s|$)", rest.strip(" *_`\"'"), maxsplit=1)[0]
@@ -443,6 +443,10 @@ def _exists(base_file: str, target: str, *, above: bool = False) -> bool:
     ``historic-adrs/``, keeps naming their replacements as they were named before)."""
     if base_file in ("", "-"):
         return False
+    if _SCHEME.match(target):  # the repository's own page by URL: its file name beside it
+        name = posixpath.basename(target.split("#", 1)[0].split("?", 1)[0])
+        here = posixpath.join(posixpath.dirname(base_file), name)
+        return name.lower().endswith(_DOC_EXT) and _is_file(here)
     if target.startswith("/"):
         return _site_path_exists(base_file, target)
     here = posixpath.dirname(base_file)

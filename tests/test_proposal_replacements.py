@@ -161,3 +161,32 @@ def test_a_governance_part_in_prose_names_no_decider() -> None:
 def test_a_governance_part_that_names_people_names_deciders() -> None:
     src = read_text(GOVERNANCE.format(governance="Ana Lima, Bo Chen"))
     assert src.record.decision_makers == ["Ana Lima", "Bo Chen"]
+
+
+@pytest.mark.parametrize("readable", [True, False])
+def test_a_replacement_linked_by_url_beside_the_record_is_found(
+    tmp_path: Path, readable: bool
+) -> None:
+    """The replacement is the repository's own page, linked by URL; it is found by its file
+    name beside the record, whether or not it reads as a decision record itself."""
+    folder = tmp_path / "proposals"
+    folder.mkdir()
+    (folder / "20200901-artifacts-cleanup.md").write_text(
+        "# Artifacts cleanup\n\n**Superseded by**: [drivers storage proposal](https://example.org"
+        "/falco/blob/master/proposals/20201025-drivers-storage.md).\n\n## Summary\n\nWe clean "
+        "old artifacts.\n\n## Proposal\n\nA job deletes artifacts older than a year.\n"
+    )
+    body = "## Proposal\n\nDrivers go to object storage.\n" if readable else "Drivers, listed.\n"
+    (folder / "20201025-drivers-storage.md").write_text(f"# Drivers storage\n\n{body}")
+    findings = check(folder)
+    assert rules_of(findings, "COL001") == []
+    assert rules_of(findings, "COL002") == []
+
+
+@pytest.mark.parametrize("blank", ["TBD", "tbd", "TBA", "Unknown"])
+def test_a_name_left_to_be_decided_names_no_one(blank: str) -> None:
+    text = (
+        f"---\ntitle: audit command\napprovers:\n  - {blank}\nstatus: implementable\n---\n\n"
+        "# audit command\n\n## Summary\n\nAn audit command.\n\n## Proposal\n\nAdd it.\n"
+    )
+    assert read_text(text, "enhancements/audit-command.md").record.decision_makers == []

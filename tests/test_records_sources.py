@@ -289,3 +289,14 @@ def test_unreadable_file_is_an_io_error(tmp_path: Path) -> None:
     assert summary(list(iter_sources([str(folder_named_yaml)]))) == [
         f"{folder_named_yaml}/inner.yaml I"
     ]
+
+
+def test_a_site_generators_unpublished_template_is_excluded_by_name(tmp_path: Path) -> None:
+    write(tmp_path, "rfc/_template.md", ADR)
+    write(tmp_path, "rfc/0001-pick.md", ADR)
+    root = str(tmp_path)
+    got = summary(list(iter_sources([root])))
+    assert got == [
+        f"{root}/rfc/0001-pick.md rfc/0001-pick",
+        f"SKIP {root}/rfc/_template.md: excluded by name (_template.md)",
+    ]

@@ -14,6 +14,7 @@ SKIPPED = "skipped"  # the kind of an InputError for a file found in a folder an
 # decision itself and is read. Named explicitly, every file is read.
 EXCLUDED_NAMES = frozenset(
     {"readme.md", "index.md", "template.md", "readme.mdx", "index.mdx", "template.mdx"}
+    | {"_template.md", "_template.mdx"}  # a site generator's unpublished template
 )
 INDEX_NAMES = frozenset({"readme.md", "index.md", "readme.mdx", "index.mdx"})
 _META_STEMS = frozenset(

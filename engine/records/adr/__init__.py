@@ -36,6 +36,7 @@ _SELF_PROPOSED = re.compile(
     re.IGNORECASE,
 )
 _FRONT_KEYS = ("status", "date", "deciders", "decision-makers", "decision makers")
+_DECIDER_KEYS = frozenset({"deciders", "decision-makers", "decision makers", "decision maker"})
 
 
 def classify(doc: Document) -> str | None:
@@ -54,6 +55,8 @@ def classify(doc: Document) -> str | None:
         return "madr"
     if doc.front and any(k in meta for k in _FRONT_KEYS):
         return "madr"
+    if meta & _DECIDER_KEYS:
+        return "madr"  # "**Decision Makers:** @ana, @bo": it names who decided
     if any(CHOSEN_LINE.search("\n".join(p.lines)) for s in doc.sections() for p in s.paragraphs()):
         return "madr"
     if title is not None and _RECORD_TITLE.match(title.title):

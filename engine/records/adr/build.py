@@ -308,7 +308,9 @@ class Builder(Decide):
 
     # -- prose sections ----------------------------------------------------------------
     def prose(self) -> None:
-        sec = roles.first(self.doc, roles.is_context)
+        title = self.doc.title_section  # "# Background Job System" is a title, no context
+        parts = roles.ordered(self.doc, roles.is_context)
+        sec = next((c for c in parts if c is not title or c.key in roles.CONTEXT), None)
         if sec is not None:
             self.put("context", own_text(sec) or None, sec.line)
         if "context" not in self.data and (said := y_statement(self.doc)) and said.context:

@@ -129,6 +129,8 @@ _STATUS_WORD = re.compile(
     r"\b(" + "|".join(sorted(map(re.escape, STATUS_MAP), key=len, reverse=True)) + r")\b"
 )
 _PLACEHOLDER = re.compile(r"[|{}]|^\[")
+# Words that fill a name's place without naming anyone ("approvers: - TBD")
+_NOBODY = frozenset({"n/a", "na", "none", "-", "tbd", "tba", "tbc", "todo", "?", "unknown"})
 _BY_BODY = re.compile(
     # never across a "|": "Accepted | Superseded by ADR-5" lists a template's choices
     r"\b(?i:approved|accepted|agreed|decided|ratified|voted)\b[^.;|]*?\bby\s+(?i:an?\s+|the\s+)?"
@@ -287,7 +289,7 @@ def people(value: Any, items: tuple[str, ...] = ()) -> list[str]:
         if _WHOLE_BLANK.match(str(v)):
             continue  # "[list everyone involved in the decision]": a template's blank
         name = " ".join(str(v).split()).strip(" []{}*_")
-        if name and not _PLACEHOLDER.search(name) and name.lower() not in ("n/a", "none", "-"):
+        if name and not _PLACEHOLDER.search(name) and name.lower() not in _NOBODY:
             out.append(name)
     return out
 

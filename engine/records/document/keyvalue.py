@@ -183,8 +183,26 @@ def _cells_of_pairs(table: Table) -> list[Meta]:
     return out
 
 
+def _paired_columns(table: Table) -> list[Meta]:
+    """A table of label and value columns side by side (``| **Decision Made:** | Yes |
+    **Decision Date:** | 09/15/2016 |``): every label cell ends with a colon."""
+    if table.width < 4 or table.width % 2:
+        return []
+    out: list[Meta] = []
+    for row in (table.header, *table.rows):
+        for label, value in zip(row.cells[0::2], row.cells[1::2], strict=False):
+            key = label.strip()
+            if not key and not value.strip():
+                continue  # an empty pair (a header row left blank)
+            if not key.endswith(":") or not _short_key(key[:-1].strip()):
+                return []
+            if value.strip():
+                out.append(Meta(key[:-1].strip(), value.strip(), row.line, "table"))
+    return out
+
+
 def _from_table(table: Table) -> list[Meta]:
-    if pairs := _cells_of_pairs(table):
+    if pairs := _cells_of_pairs(table) or _paired_columns(table):
         return pairs
     if table.width != 2:
         return []

@@ -1,0 +1,51 @@
+"""A decision record whose metadata names its decision makers, written in a table of label
+and value columns side by side, as some teams' RFC templates do.
+
+The documents here are written for the test.
+"""
+
+from __future__ import annotations
+
+from adr_layout import read_text
+
+RFC = """\
+# Background Job System for the API
+
+| | | | |
+| --- | --- | --- | --- |
+|**Decision Made:**|Yes| **Decision Date:** | 09/15/2016 |
+|**Revisit Decision:**| No | **Revisit Date:** | N/A |
+
+**Decision Makers:** @ana, @bo, @cy
+
+---
+
+## tl&dr
+
+We need to run some work in the background so requests return quickly.
+
+## History
+
+Requests that call slow services time out.
+"""
+
+
+def test_a_document_that_names_its_decision_makers_is_a_decision_record() -> None:
+    rec = read_text(RFC, "rfc/2016/2016-09-15 - Background jobs.md").record
+    assert rec.decision_makers == ["@ana", "@bo", "@cy"]
+
+
+def test_label_and_value_columns_side_by_side_are_metadata() -> None:
+    rec = read_text(RFC, "rfc/2016/2016-09-15 - Background jobs.md").record
+    assert rec.date is not None and rec.date.isoformat() == "2016-09-15"
+
+
+def test_a_title_that_opens_on_a_context_word_is_no_context() -> None:
+    rec = read_text(RFC, "rfc/2016/2016-09-15 - Background jobs.md").record
+    assert rec.context is None  # "# Background Job System ..." is the title
+
+
+def test_a_table_whose_label_cells_lack_colons_is_not_metadata() -> None:
+    text = RFC.replace("Decision Made:", "Decision Made").replace("**Decision Date:**", "When")
+    rec = read_text(text, "rfc/2016/2016-09-15 - Background jobs.md").record
+    assert rec.date is None
