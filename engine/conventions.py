@@ -354,6 +354,14 @@ class ConventionFolder:
         p = self.policy
         return p.enabled and records > 0 and fired >= p.min_records and fired / records >= p.share
 
+    def _subfolders(self, label: str, folder: _Folder) -> str:
+        """ " and its subfolders", or how many, when only its small ones were judged with it."""
+        judged = set(folder.merged)  # the small ones were taken out of _folders
+        others = {x for x, f in self._folders.items() if x.startswith(label + "/") and f.records}
+        if not judged or others <= judged:
+            return " and its subfolders" if judged else ""
+        return f" and {len(judged)} of its {len(judged | others)} subfolders"
+
     def _fold(self, label: str, folder: _Folder, rule_id: str, held: list[Finding]) -> Finding:
         first = held[0]
         records = folder.records
@@ -361,7 +369,7 @@ class ConventionFolder:
         missing = folder.missing.get(what, 0) if what in self._counted else len(held)
         ids = sorted(f.decision_id for f in held)
         share = missing / records
-        where = f"folder '{label}'" + (" and its subfolders" if folder.merged else "")
+        where = f"folder '{label}'" + self._subfolders(label, folder)
         prose = folder.in_prose.get(what, 0) if what in self._counted else 0
         said = f"record no {what}"
         if prose:  # "5 of the 5 records ... record no options, though at least 2 name them

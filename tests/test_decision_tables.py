@@ -49,3 +49,13 @@ def test_a_table_whose_label_cells_lack_colons_is_not_metadata() -> None:
     text = RFC.replace("Decision Made:", "Decision Made").replace("**Decision Date:**", "When")
     rec = read_text(text, "rfc/2016/2016-09-15 - Background jobs.md").record
     assert rec.date is None
+
+
+def test_a_context_part_that_is_the_first_heading_is_still_the_context() -> None:
+    text = (
+        "## Context and Problem Statement\n\nThe screener was built as a static site and "
+        'now needs dynamic features.\n\n## Decision Outcome\n\nChosen option: "React", '
+        "because the client app uses it.\n"
+    )
+    rec = read_text(text, "adr/adr-screener-update.md").record
+    assert rec.context is not None and rec.context.startswith("The screener was built")

@@ -433,6 +433,18 @@ def test_a_small_subfolder_is_judged_with_its_parent(tmp_path: Path) -> None:
     assert gov.file == str(tmp_path / "adr")
 
 
+def test_a_folder_judged_with_only_its_small_subfolders_says_how_many(tmp_path: Path) -> None:
+    """A big subfolder that names its deciders is judged on its own: the parent's finding
+    covers only the small ones, and says so, not "and its subfolders"."""
+    write_log(tmp_path / "rfc", 3)
+    write_log(tmp_path / "rfc" / "2016", 1, start=10)
+    name_deciders(write_log(tmp_path / "rfc" / "2020", 4, start=20))
+    res = run_check(CheckOptions(paths=(str(tmp_path / "rfc"),), today=TODAY))
+    (gov,) = rules_of(res.findings, "GOV002")
+    assert gov.decision_id == FOLDER_PREFIX + "rfc"
+    assert "folder 'rfc' and 1 of its 2 subfolders record" in gov.message
+
+
 def test_one_record_per_folder_rolls_up_to_the_checked_folder(tmp_path: Path) -> None:
     for i, name in enumerate(("alpha", "beta", "gamma", "delta")):
         write_log(tmp_path / "examples" / name, 1, start=i + 1)

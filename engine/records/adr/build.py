@@ -310,7 +310,9 @@ class Builder(Decide):
     def prose(self) -> None:
         title = self.doc.title_section  # "# Background Job System" is a title, no context
         parts = roles.ordered(self.doc, roles.is_context)
-        sec = next((c for c in parts if c is not title or c.key in roles.CONTEXT), None)
+        sec = next(
+            (c for c in parts if c is not title or c.level > 1 or c.key in roles.CONTEXT), None
+        )
         if sec is not None:
             self.put("context", own_text(sec) or None, sec.line)
         if "context" not in self.data and (said := y_statement(self.doc)) and said.context:
