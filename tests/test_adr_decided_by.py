@@ -225,3 +225,16 @@ def test_a_body_that_ruled_in_the_context_is_not_the_decider() -> None:
         "users ask for a bigger one.", "the Design Board approved the old sizes."
     )
     assert read_text(text, name="icons.md").record.decision_makers == []
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("- Deciders: @lorenyu @shawnvanderjagt", ["@lorenyu", "@shawnvanderjagt"]),
+        ("- Deciders: @ana, @bo", ["@ana", "@bo"]),
+        ("- Deciders: @ana as the platform lead", ["@ana as the platform lead"]),
+    ],
+)
+def test_handles_separated_by_spaces_are_each_a_decider(line: str, names: list[str]) -> None:
+    text = f"# Network layer\n\n{line}\n- Date: 2023-12-01\n\n## Context\n\nVPCs vary.\n"
+    assert read_text(text, "infra/2023-12-01-network-layer.md").record.decision_makers == names

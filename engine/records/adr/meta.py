@@ -129,6 +129,15 @@ _STATUS_WORD = re.compile(
     r"\b(" + "|".join(sorted(map(re.escape, STATUS_MAP), key=len, reverse=True)) + r")\b"
 )
 _PLACEHOLDER = re.compile(r"[|{}]|^\[")
+_HANDLES = re.compile(r"(?:(?<=\s)|^)@[\w.-]+(?=\s|$)")
+
+
+def _handles(value: str) -> list[str]:
+    """The handles of ``value`` when it is nothing but two or more (``@ana @bo``)."""
+    found = _HANDLES.findall(value.strip())
+    return found if len(found) >= 2 and " ".join(found) == " ".join(value.split()) else []
+
+
 # Words that fill a name's place without naming anyone ("approvers: - TBD")
 _NOBODY = frozenset({"n/a", "na", "none", "-", "tbd", "tba", "tbc", "todo", "?", "unknown"})
 _BY_BODY = re.compile(
@@ -284,6 +293,8 @@ def people(value: Any, items: tuple[str, ...] = ()) -> list[str]:
         return []
     else:
         values = re.split(r"[,;|]|\s+and\s+|\s*&\s*", str(value))  # "Ana | Bo" too
+    # "@ana @bo": handles separated by spaces alone
+    values = [h for v in values for h in (_handles(str(v)) or [v])]
     out = []
     for v in values:
         if _WHOLE_BLANK.match(str(v)):
