@@ -92,3 +92,48 @@ def test_english_headings_keep_their_meaning() -> None:
     assert heading_key("## Data") == "data"
     assert heading_key("## Alternatives") == "alternatives"
     assert all(key != value for key, value in TRANSLATED.items())
+
+
+GERMAN_MADR = """\
+# Architektur des Systems
+
+- Status: proposed
+- Entscheider: Ana Lima, Bo Chen
+
+## Kontext und Problemstellung
+
+Das System soll wachsen, ohne dass jede Änderung alles neu ausliefert.
+
+## Entscheidungstreiber
+
+- Wartbarkeit
+
+## In Betracht gezogene Optionen
+
+- monolithisch
+- verteilt
+
+## Ergebnis der Entscheidung
+
+Gewählte Option: "verteilt", weil die Teams unabhängig ausliefern können.
+
+## Pro und Kontra der Optionen
+
+### monolithisch
+
+- Gut, weil es einfach zu betreiben ist
+- Schlecht, weil jede Änderung alles neu ausliefert
+
+### verteilt
+
+- Gut, weil Teams unabhängig ausliefern
+- Schlecht, weil der Betrieb aufwendiger ist
+"""
+
+
+def test_a_record_from_the_german_madr_template() -> None:
+    rec = read_text(GERMAN_MADR, "adrs/001-architektur.md").record
+    found = {o.title: (o.chosen, len(o.pros), len(o.cons)) for o in rec.options}
+    assert found == {"monolithisch": (False, 1, 1), "verteilt": (True, 1, 1)}
+    assert rec.decision_drivers == ["Wartbarkeit"]
+    assert rec.context is not None and rec.context.startswith("Das System soll wachsen")

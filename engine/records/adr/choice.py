@@ -25,7 +25,7 @@ _STOP = FUNCTION_WORDS  # the verbs of a title count (see vocab.STOP_WORDS)
 # approach is to ..." is not a chosen-option line.
 # "Chose option:", "Choosen Option -" and "Selected alternative:" are the same line.
 CHOSEN_LINE = re.compile(
-    r"^\W{0,3}(?:the\s+)?(?:cho{1,2}s{1,2}e?n?|selected|preferred|recommended)\s+"
+    r"^\W{0,3}(?:the\s+)?(?:cho{1,2}s{1,2}e?n?|selected|preferred|recommended|gewählte)\s+"
     r"(?:option|alternative|solution|approach)s?\s*(?:is|was)?\s*\**\s*[:\-–—]\**\s*(.*)",
     re.IGNORECASE | re.DOTALL | re.MULTILINE,
 )

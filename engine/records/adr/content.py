@@ -63,10 +63,12 @@ def label_value_parts(text: str) -> bool:
 
 _DASH = re.compile(r"\s+[-–—]\s+")
 _PREFIX = r"^(?:(?:very|really|somewhat|slightly|mostly|quite|also)\s+)?"
-_SEP = r"\s*(?:,\s*because\b|,\s*since\b|:|,|\s[-–—]\s|\s(?=because\b))\s*(.*)$"
-PRO = re.compile(_PREFIX + r"(good|pro|pros|positive|advantage|benefit|\+)" + _SEP, re.I)
+_SEP = r"\s*(?:,\s*(?:because|since|weil)\b|:|,|\s[-–—]\s|\s(?=because\b))\s*(.*)$"
+# (the German MADR template's "Gut, weil" and "Schlecht, weil" too)
+PRO = re.compile(_PREFIX + r"(good|gut|pro|pros|positive|advantage|benefit|\+)" + _SEP, re.I)
 CON = re.compile(
-    _PREFIX + r"(bad|con|cons|contra|contras|negative|disadvantage|drawback|-)" + _SEP, re.I
+    _PREFIX + r"(bad|schlecht|con|cons|contra|contras|negative|disadvantage|drawback|-)" + _SEP,
+    re.I,
 )
 NEUTRAL = re.compile(_PREFIX + r"(neutral)" + _SEP, re.I)
 
