@@ -59,3 +59,35 @@ def test_a_context_part_that_is_the_first_heading_is_still_the_context() -> None
     )
     rec = read_text(text, "adr/adr-screener-update.md").record
     assert rec.context is not None and rec.context.startswith("The screener was built")
+
+
+BANNER = """\
+# Status
+
+> [!IMPORTANT]
+> This document is not being worked on at the moment.
+
+---
+
+# RFC: Field Extensions
+
+**Champion:** Ana Lima
+
+## Problem statement
+
+Extensions cannot add fields to an existing type.
+
+## Proposal
+
+Allow `extend type` to add fields.
+"""
+
+
+def test_a_part_heading_over_a_banner_then_the_records_own_title() -> None:
+    src = read_text(BANNER, "rfcs/FieldExtensions.md")
+    assert src.record.title == "Field Extensions"
+
+
+def test_two_part_headings_in_a_row_name_no_title() -> None:
+    text = BANNER.replace("# RFC: Field Extensions", "# Summary")
+    assert read_text(text, "rfcs/FieldExtensions.md").record.title == "FieldExtensions"

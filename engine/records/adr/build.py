@@ -35,7 +35,7 @@ from .options import options_sections, read_options
 from .prosepoints import add_prose_points
 from .reference import linked_document, pointer_within, pros_cons_by_reference, reference_link
 from .sectiontext import own_text
-from .titling import kind_of_document, part_not_title, title_from_file_name, title_part
+from .titling import kind_of_document, later_title, part_not_title, title_from_file_name, title_part
 from .undecided import left_open
 from .ystatement import CHOSEN_BY, decided, y_statement
 
@@ -265,8 +265,10 @@ class Builder(Decide):
         sec = self.doc.title_section
         title = ""
         if sec is not None and (sec.level == 1 or not roles.is_role(sec.key)):
-            generic = part_not_title(self.doc, sec) or kind_of_document(sec.title)
-            title = "" if generic else sec.title
+            later = later_title(self.doc, sec)  # "# Status" / "# RFC: Field Extensions"
+            generic = bool(later) or part_not_title(self.doc, sec) or kind_of_document(sec.title)
+            title, self.title_line = (later.title, later.line) if later else (
+                "" if generic else sec.title, self.title_line)  # fmt: skip
             if sec.key == "title" and (named := title_part(sec)):  # "## Title" / "Use X"
                 title, self.title_line = named
             part = next((c for c in sec.children if c.key == "title"), None) if generic else None

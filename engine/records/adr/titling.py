@@ -70,3 +70,17 @@ def title_from_file_name(stem: str) -> str:
     text = re.sub(r"^(?:adr[-_ ]?|rfc[-_ ]?)?\d+[-_ .]*", "", text, flags=re.IGNORECASE)
     text = text.replace("-", " ").replace("_", " ").strip()
     return (text[:1].upper() + text[1:]) if text else stem
+
+
+def later_title(doc: Document, sec: Section) -> Section | None:
+    """The record's own title as the next top-level heading, when the first one names a
+    record part (``# Status`` over a banner, then ``# RFC: Field Extensions``)."""
+    tops = [s for s in doc.root.children if s.level == 1]
+    if sec.level != 1 or sec not in tops or not _part(sec.key):
+        return None
+    after = tops[tops.index(sec) + 1 :]
+    return after[0] if after and not _part(after[0].key) else None
+
+
+def _part(key: str) -> bool:
+    return roles.is_role(key) or key in roles.RFC_PARTS or key in _OPENING_PARTS
