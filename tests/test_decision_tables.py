@@ -91,3 +91,47 @@ def test_a_part_heading_over_a_banner_then_the_records_own_title() -> None:
 def test_two_part_headings_in_a_row_name_no_title() -> None:
     text = BANNER.replace("# RFC: Field Extensions", "# Summary")
     assert read_text(text, "rfcs/FieldExtensions.md").record.title == "FieldExtensions"
+
+
+NAMED_OPTIONS = """\
+# Continuous integration
+
+## Decision
+
+We choose Buildkite, the only system with a working nix cache.
+
+## Our options for CI system
+
+Buildkite
+
+* Pro — Good at artifacts, working nix cache
+* Con — no Windows machine
+
+In a pinch, the dependencies can be solved by forking the repository.
+
+Github Action
+
+* Pro — No dependency on machine
+* Neutral — Good documentation, but a bit cumbersome to write
+
+Cicero
+
+* Con — Poor documentation
+"""
+
+
+def test_options_named_by_plain_paragraphs_over_their_points() -> None:
+    rec = read_text(NAMED_OPTIONS, "decisions/2023-01-27-continuous-integration.md").record
+    found = {o.title: (o.chosen, len(o.pros), len(o.cons)) for o in rec.options}
+    assert found == {
+        "Buildkite": (True, 1, 1),
+        "Github Action": (False, 1, 0),
+        "Cicero": (False, 0, 1),
+    }
+
+
+def test_plain_paragraphs_over_lists_without_points_name_no_options() -> None:
+    text = NAMED_OPTIONS.replace("Pro — ", "").replace("Con — ", "").replace("Neutral — ", "")
+    rec = read_text(text, "decisions/2023-01-27-continuous-integration.md").record
+    titles = {o.title for o in rec.options}
+    assert not titles & {"Github Action", "Cicero"}  # the names lead no points: no such options

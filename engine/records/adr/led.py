@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..document import Block, Paragraph, Section
+from ..document import Block, ListBlock, Paragraph, Section
 from .content import Opt, clean_title, fill
 from .sections import pc_kind
 
@@ -119,3 +119,43 @@ def led_before_list(sec: Section, first_list: object) -> list[Opt]:
             opt.describe(rest, block.line)
         out.append(opt)
     return out
+
+
+MAX_NAME_WORDS = 6  # a plain paragraph that names an option: "Buildkite", "Github Action"
+
+
+def _name(block: object) -> bool:
+    if not isinstance(block, Paragraph) or block.label:
+        return False
+    text = block.text.strip()
+    return (
+        0 < len(text.split()) <= MAX_NAME_WORDS
+        and text[-1:] not in ".:;,!?"
+        and not pc_kind(text.lower())
+        and not _TOPIC.match(text)
+        and not _ASIDE.match(text)
+    )
+
+
+def name_titled(sec: Section) -> list[Opt]:
+    """Options titled by short plain paragraphs that name them (``Buildkite``), each followed
+    at once by a list of its points (``* Pro — Good at artifacts``): read only when such a
+    name opens the section, two or more lead it, and each has pros or cons of its own."""
+    blocks = sec.blocks
+    heads = [
+        i for i, b in enumerate(blocks[:-1]) if _name(b) and isinstance(blocks[i + 1], ListBlock)
+    ]
+    if len(heads) < 2 or heads[0] != 0:
+        return []
+    out: list[Opt] = []
+    for k, i in enumerate(heads):
+        end = heads[k + 1] if k + 1 < len(heads) else len(blocks)
+        head = blocks[i]
+        assert isinstance(head, Paragraph)
+        title, label, _ = clean_title(head.text.strip())
+        if not title:
+            return []
+        opt = Opt(title, head.line, label, [head.text.strip()])
+        fill(opt, tuple(blocks[i + 1 : end]))
+        out.append(opt)
+    return out if all(o.pros or o.cons for o in out) else []

@@ -43,7 +43,7 @@ from .labelled import (
 )
 from .labelledlists import labelled_alternatives
 from .leadin import announces_candidates, details_led
-from .led import bold_titled, led_before_list, led_paragraphs
+from .led import bold_titled, led_before_list, led_paragraphs, name_titled
 from .ledafter import led_after
 from .letters import coded, lettered
 from .ofheadings import named_by_points
@@ -216,8 +216,8 @@ def from_section(sec: Section) -> tuple[list[Opt], bool]:
             return found, False
     if (answered := answers_to_prompt(sec)) is not None:
         return answered, False  # "- What other designs have been considered?" / "  - X"
-    if found := bold_titled(sec):  # "__All calculations in the broker__" / "Pros:" / list
-        return found, False
+    if found := bold_titled(sec) or name_titled(sec):  # "__All in the broker__" / "Pros:"
+        return found, False  # or "Buildkite" over "* Pro — Good at artifacts"
     # the first list with options in it: a later list is links or notes
     lists = [
         lst

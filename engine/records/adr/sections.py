@@ -26,7 +26,7 @@ _TURNED_DOWN_THINGS = (
     r"approaches|databases|platforms|services|formats|protocols|models|options)"
 )
 _QUALIFIER = (
-    r"(?:the|other|rejected|discarded|dismissed|declined|unchosen|possible|potential|"
+    r"(?:the|our|other|rejected|discarded|dismissed|declined|unchosen|possible|potential|"
     r"considered|evaluated|alternative|available|main|key|remaining)"
 )
 # "Options we looked at", "Alternatives that were weighed", "Approaches we tried"

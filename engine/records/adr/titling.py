@@ -73,14 +73,23 @@ def title_from_file_name(stem: str) -> str:
 
 
 def later_title(doc: Document, sec: Section) -> Section | None:
-    """The record's own title as the next top-level heading, when the first one names a
-    record part (``# Status`` over a banner, then ``# RFC: Field Extensions``)."""
+    """The record's own title as the next top-level heading, when the first one is a banner
+    (``# Status`` over a notice, then ``# RFC: Field Extensions``)."""
     tops = [s for s in doc.root.children if s.level == 1]
-    if sec.level != 1 or sec not in tops or not _part(sec.key):
+    if sec.level != 1 or sec not in tops or sec.key not in _BANNERS:
         return None
     after = tops[tops.index(sec) + 1 :]
     return after[0] if after and not _part(after[0].key) else None
 
 
+_BANNERS = frozenset({"status", "notice", "note", "warning", "important", "disclaimer"})
+
+
 def _part(key: str) -> bool:
-    return roles.is_role(key) or key in roles.RFC_PARTS or key in _OPENING_PARTS
+    return (
+        roles.is_role(key)
+        or key in roles.RFC_PARTS
+        or key in roles.DESIGN
+        or key in _OPENING_PARTS
+        or key in ("table of contents", "contents", "toc")
+    )
