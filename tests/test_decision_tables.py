@@ -6,6 +6,7 @@ The documents here are written for the test.
 
 from __future__ import annotations
 
+import pytest
 from adr_layout import read_text
 
 RFC = """\
@@ -135,3 +136,36 @@ def test_plain_paragraphs_over_lists_without_points_name_no_options() -> None:
     rec = read_text(text, "decisions/2023-01-27-continuous-integration.md").record
     titles = {o.title for o in rec.options}
     assert not titles & {"Github Action", "Cicero"}  # the names lead no points: no such options
+
+
+FAQ = """\
+# RFC: Full Schemas
+
+## Problem statement
+
+The specification says little about which schemas are complete.
+
+## Proposal: be explicit about full schemas
+
+Introduce full schemas beside source schemas.
+
+## Questions
+
+### {question}
+
+Introspection drops directives, cannot be written by hand and needs a running server.
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("Q: Why not always use introspection results?", "Always use introspection results"),
+        ("Question 2: Why not use introspection?", "Introspection"),
+        ("Q: What about introspection?", None),
+    ],
+)
+def test_a_faq_question_why_not_x_turns_x_down(question: str, named: str | None) -> None:
+    rec = read_text(FAQ.format(question=question), "rfcs/FullSchemas.md").record
+    rejected = [o.title for o in rec.options if not o.chosen]
+    assert rejected == ([named] if named else [])

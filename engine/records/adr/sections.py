@@ -79,8 +79,8 @@ _REJECTED_SECTION = re.compile(
     rf"{_NOT_TAKEN})$"
 )
 # "Why not Kafka?": one alternative, and the reasons it was not chosen.
-_WHY_NOT = re.compile(
-    r"^\W*why\s+(?:not|didn'?t\s+we\s+(?:use|choose|pick))\s+"
+_WHY_NOT = re.compile(  # also as a FAQ's question: "Q: Why not always use X?"
+    r"^\W*(?:(?:q|question)\s*\d*\s*[:.)]\s*)?why\s+(?:not|didn'?t\s+we\s+(?:use|choose|pick))\s+"
     r"(?:just\s+)?(?:(?:use|using|choose|choosing|go\s+with|adopt|pick)\s+)?(?P<x>\S.*?)\s*\?*\s*$",
     re.IGNORECASE,
 )
