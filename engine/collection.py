@@ -148,13 +148,18 @@ def _named_refs(value: Any) -> list[str]:
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
 
+def _page(target: str) -> str:
+    """A link's target without its anchor and query: the page it leads to."""
+    return target.split("#", 1)[0].split("?", 1)[0]
+
+
 def _is_document_link(target: str) -> bool:
     """A relative link to a decision: a document file of the same folder, or elsewhere one
     whose name is numbered like a decision (``../adr/0005-x.md``). Links to other parts of
     a repository (guides, designs) are not about the collection."""
     if not target or target.startswith(("#", "/")) or _SCHEME.match(target):
         return False  # an anchor, a site path, or any scheme ("mailto:", "mdc:README.md")
-    path = target.split("#", 1)[0].split("?", 1)[0]
+    path = _page(target)
     if not path.lower().endswith(_DOC_EXT):
         return False
     inside = posixpath.dirname(posixpath.normpath(path)) in ("", ".")
@@ -444,7 +449,7 @@ def _exists(base_file: str, target: str, *, above: bool = False) -> bool:
     if base_file in ("", "-"):
         return False
     if _SCHEME.match(target):  # the repository's own page by URL: its file name beside it
-        name = posixpath.basename(target.split("#", 1)[0].split("?", 1)[0])
+        name = posixpath.basename(_page(target))
         here = posixpath.join(posixpath.dirname(base_file), name)
         return name.lower().endswith(_DOC_EXT) and _is_file(here)
     if target.startswith("/"):

@@ -135,33 +135,23 @@ class _Folder:
             return self.store.numbered(self.folder, number, self.seq)
         return None
 
-    def title_sharers(self, m: Member) -> int:
-        """How many records of the folder carry ``m``'s title (compared loosely), ``m``
-        included; counted up to 21."""
+    def copied_from(self, m: Member) -> tuple[int, Member | None, int]:
+        """The earlier records of the folder whose title ``m`` repeats, the first of them,
+        and how many records carry that title, ``m`` included (counted up to 21): records of
+        other files (or, in one file of several records, of other ids) whose names differ
+        beyond their numbers (two files named alike re-decide one topic on purpose), neither
+        saying it supersedes or amends the other. A record named alike an earlier one of the
+        same title belongs to that series, and repeats no one's title."""
         key = "" if m.template else title_key(m.title)
         if not key:
-            return 1
-        return 1 + len(self.store.titled(self.folder, key, self.seq))
-
-    def copied_from(self, m: Member) -> tuple[int, Member | None]:
-        """The earlier records of the folder whose title ``m`` repeats, and the first:
-        records of other files (or, in one file of several records, of other ids) whose
-        names differ beyond their numbers (two files named alike re-decide one topic on
-        purpose), neither saying it supersedes or amends the other. A record named alike an
-        earlier one of the same title belongs to that series, and repeats no one's title."""
-        key = "" if m.template else title_key(m.title)
-        if not key:
-            return 0, None
-        before = [
-            e
-            for n, number, e in self.store.titled(self.folder, key, self.seq)
-            if _before((n, number), (self.seq, m.number))
-        ]
+            return 0, None, 1
+        others = self.store.titled(self.folder, key, self.seq)
+        before = [e for n, number, e in others if _before((n, number), (self.seq, m.number))]
         if any(_same_name(e, m) for e in before):
-            return 0, None  # a later record of a series named alike ("088-roadmap-updates"
-            # after "086-roadmap-updates"): whether the series copied a title is its first's
+            return 0, None, 1 + len(others)  # a later record of a series named alike
+            # ("088-roadmap-updates" after "086-roadmap-updates"): the series' first's call
         earlier = [e for e in before if not self._related(e, m)]
-        return len(earlier), earlier[0] if earlier else None
+        return len(earlier), earlier[0] if earlier else None, 1 + len(others)
 
     def _related(self, a: Member, b: Member) -> bool:
         """``a`` or ``b`` says the other superseded, replaced or amended it."""
@@ -248,9 +238,9 @@ def _member_fact(m: Member, where: _Folder) -> dict[str, Any]:
         fact["number_mismatch"] = m.heading_number != m.number
         by_name = decision_number(posixpath.basename(m.file), "") == m.number
         fact["number_source"] = "file name" if by_name else "id"
-    copies, first = where.copied_from(m)
+    copies, first, sharers = where.copied_from(m)
     fact["title_copy_count"] = copies
-    fact["title_share_count"] = where.title_sharers(m) if copies else 1
+    fact["title_share_count"] = sharers if copies else 1
     if first is not None:
         fact["title_copied_from"] = _named(first)
     if m.superseded_by is not None:

@@ -27,6 +27,7 @@ from .meta import (
     map_status,
     parse_date,
     people,
+    people_of_part,
     replaced_note,
     stage_status,
     status_in_prose,
@@ -35,7 +36,7 @@ from .options import options_sections, read_options
 from .prosepoints import add_prose_points
 from .reference import linked_document, pointer_within, pros_cons_by_reference, reference_link
 from .sectiontext import own_text
-from .titling import kind_of_document, later_title, part_not_title, title_from_file_name, title_part
+from .titling import heading_title, title_from_file_name
 from .undecided import left_open
 from .ystatement import CHOSEN_BY, decided, y_statement
 
@@ -44,7 +45,6 @@ DECIDER_KEYS += ("approved by", "approvers", "approver", "decision-makers", "dec
 DECIDER_KEYS += ("rfc approver", "rfc approvers", "need approval from", "needs approval from")
 DECIDER_KEYS += ("approval from", "signed off", "sign off", "sign-off", "signoff", "sign-offs")
 DECIDER_KEYS += roles.OTHER_DECIDERS
-MAX_PERSON_WORDS = 8  # "Ana Lima (product owner, payments team)"; a longer item is prose
 DATE_KEYS: tuple[str, ...] = ("date", "decision date", "last updated", "created", "date created")
 DATE_KEYS += ("decided", "decided on", "date decided", "accepted on", "date accepted")
 PROPOSER_KEYS: tuple[str, ...] = (
@@ -137,12 +137,7 @@ class Builder(Decide):
         ):
             sec = roles.first(self.doc, pred)
             if sec is not None and field not in self.data:
-                text = sec.text(False)
-                names = [it.text for it in sec.items()] or people(text)
-                # a part of prose ("## Governance" of a protocol's mechanism) names no one
-                if any(len(n.split()) > MAX_PERSON_WORDS for n in re.split(r"[,;|]", text)):
-                    names = [n for n in names if len(n.split()) <= MAX_PERSON_WORDS]
-                    names = names if sec.items() else []
+                names = people_of_part(sec.text(False), [it.text for it in sec.items()])
                 self.put(field, names, sec.line)
         if "decision_makers" not in self.data and (voted := voters(self.doc)):
             self.put("decision_makers", *voted)  # "### Voting Results" / "Ana Lima: Accept"
@@ -265,15 +260,7 @@ class Builder(Decide):
         sec = self.doc.title_section
         title = ""
         if sec is not None and (sec.level == 1 or not roles.is_role(sec.key)):
-            later = later_title(self.doc, sec)  # "# Status" / "# RFC: Field Extensions"
-            generic = bool(later) or part_not_title(self.doc, sec) or kind_of_document(sec.title)
-            title, self.title_line = (later.title, later.line) if later else (
-                "" if generic else sec.title, self.title_line)  # fmt: skip
-            if sec.key == "title" and (named := title_part(sec)):  # "## Title" / "Use X"
-                title, self.title_line = named
-            part = next((c for c in sec.children if c.key == "title"), None) if generic else None
-            if part is not None and (named := title_part(part)):
-                title, self.title_line = named  # "# Architecture Decision Record" / "## Title"
+            title, self.title_line = heading_title(self.doc, sec, self.title_line)
         number: str | None = None
         title = _KIND_PREFIX.sub("", title) or title  # "Design Decisions: App context"
         m = TITLE_NUMBER.match(title)

@@ -129,13 +129,13 @@ _STATUS_WORD = re.compile(
     r"\b(" + "|".join(sorted(map(re.escape, STATUS_MAP), key=len, reverse=True)) + r")\b"
 )
 _PLACEHOLDER = re.compile(r"[|{}]|^\[")
-_HANDLES = re.compile(r"(?:(?<=\s)|^)@[\w.-]+(?=\s|$)")
+_HANDLE = re.compile(r"@[\w.-]+")
 
 
 def _handles(value: str) -> list[str]:
     """The handles of ``value`` when it is nothing but two or more (``@ana @bo``)."""
-    found = _HANDLES.findall(value.strip())
-    return found if len(found) >= 2 and " ".join(found) == " ".join(value.split()) else []
+    words = value.split()
+    return words if len(words) >= 2 and all(_HANDLE.fullmatch(w) for w in words) else []
 
 
 # Words that fill a name's place without naming anyone ("approvers: - TBD")
@@ -303,6 +303,19 @@ def people(value: Any, items: tuple[str, ...] = ()) -> list[str]:
         if name and not _PLACEHOLDER.search(name) and name.lower() not in _NOBODY:
             out.append(name)
     return out
+
+
+MAX_PERSON_WORDS = 8  # "Ana Lima (product owner, payments team)"; a longer piece is prose
+
+
+def people_of_part(text: str, items: list[str]) -> list[str]:
+    """The people a part named for them gives (``## Deciders``): its list items, else the
+    names its text lists. A part written in prose (a protocol's ``## Governance`` of its
+    mechanism: a piece of more than eight words between commas) names only the short
+    items of its lists."""
+    if any(len(n.split()) > MAX_PERSON_WORDS for n in re.split(r"[,;|]", text)):
+        return [n for n in items if len(n.split()) <= MAX_PERSON_WORDS]
+    return items or people(text)
 
 
 # "This decision has been superseded by decision: [0018 ...]", "Superseded by ADR-12.",

@@ -93,3 +93,20 @@ def _part(key: str) -> bool:
         or key in _OPENING_PARTS
         or key in ("table of contents", "contents", "toc")
     )
+
+
+def heading_title(doc: Document, sec: Section, line: int) -> tuple[str, int]:
+    """The title the first heading ``sec`` gives, or "", and its line (``line`` when it
+    names none of its own): not a part or a kind of document; a banner's next heading
+    (``# Status`` / ``# RFC: Field Extensions``); a ``Title`` part's one short paragraph."""
+    later = later_title(doc, sec)
+    generic = bool(later) or part_not_title(doc, sec) or kind_of_document(sec.title)
+    title = "" if generic else sec.title
+    if later is not None:
+        title, line = later.title, later.line
+    if sec.key == "title" and (named := title_part(sec)):  # "## Title" / "Use X"
+        title, line = named
+    part = next((c for c in sec.children if c.key == "title"), None) if generic else None
+    if part is not None and (named := title_part(part)):
+        title, line = named  # "# Architecture Decision Record" / "## Title"
+    return title, line
