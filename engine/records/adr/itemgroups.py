@@ -39,7 +39,25 @@ def group_children(item: ListItem) -> bool:
         return False
     if item.text.rstrip().endswith(":"):
         return True
+    if judged_children(item):  # "[Detox](...)" over "no support for device farms"
+        return False
     return all(len(k.text.split()) <= MAX_DESCRIPTION_WORDS for k in kids) and len(kids) >= 2
+
+
+def judged_children(item: ListItem) -> bool:
+    """Whether an item's nested items say what it is like (one opens on a lack or a
+    judgement): they are the points of the option it names."""
+    return any(_JUDGED.match(k.text) for k in item.children)
+
+
+# A nested item that opens on a lack or a judgement ("no support for device farms", "not
+# maintained", "lacks a desktop target", "hard to debug"): it says what its parent item is
+# like, so the parent is one option and these its points, never options of a group
+_JUDGED = re.compile(
+    r"^\s*(?:no|not|lacks?|lacking|without|missing|doesn't|does\s+not|don't|can't|cannot|"
+    r"hard\s+to|difficult\s+to|harder\s+to|easy\s+to|easier\s+to|requires|needs)\b",
+    re.IGNORECASE,
+)
 
 
 def _self_named(item: ListItem) -> bool:

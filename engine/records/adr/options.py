@@ -30,7 +30,7 @@ from .contrast import beside_adopted, in_contrast
 from .courses import in_options_section
 from .donothing import beside_do_nothing
 from .inline import in_sentences
-from .itemgroups import group_children
+from .itemgroups import group_children, judged_children
 from .judgedlist import judged_lists
 from .labelled import (
     OPTION_PARA,
@@ -114,8 +114,9 @@ def _from_item(item: ListItem, group: str | None, group_line: int) -> Opt | None
         if isinstance(more, Paragraph):
             fill(opt, (more,))
     signed = any(k.marker == "+" for k in item.children)
+    judged = judged_children(item)  # "no support for device farms": a point, classed
     for child in item.children:
-        fill_item(opt, child, None, signed and child.marker in "+-")
+        fill_item(opt, child, None, signed and child.marker in "+-", points=judged)
     return opt
 
 

@@ -36,6 +36,8 @@ _NEGATIVE = re.compile(
     ),
     re.IGNORECASE,
 )
+# A point that opens on a lack: "no ...", "not ...", "lacks ...", "without ..."
+_LACK = re.compile(r"\s*(?:no|not|lacks?|lacking|without|missing)\s+", re.IGNORECASE)
 _AGAINST = re.compile(
     r"\b(?:cannot|can't|could\s+not|is\s+not|isn't|was\s+not|not)\s+(?:be\s+)?"
     r"(?:used|suitable|viable|possible|an\s+option|feasible|acceptable|chosen|applicable)\b|"
@@ -46,9 +48,13 @@ _AGAINST = re.compile(
 
 def polarity(text: str) -> str | None:
     """``pros`` or ``cons`` for a point with cues of one polarity only, else None."""
-    good = bool(_POSITIVE.search(text))
+    good = _POSITIVE.search(text)
     bad = bool(_NEGATIVE.search(text))
-    if good == bad:
+    if good and bad and (lack := _LACK.match(text)) and good.start() >= lack.end():
+        # "no support for device farms", "not widely used": a lack of a good thing, unless
+        # what is lacking is bad too ("no risk of lock-in")
+        return None if _NEGATIVE.search(text, lack.end()) else "cons"
+    if bool(good) == bad:
         return None
     return "pros" if good else "cons"
 
