@@ -77,6 +77,8 @@ def argued_line(doc: Document, lex: Lexicon | None = None) -> int | None:
             return line
         if _OTHER_COURSE.search(text):  # "Rather than a slice, we could require ..."
             return line
+        if any(p.search(text) for p in _JUDGED_COURSES):  # "However, this has two issues"
+            return line
         if (m := _RISKY_COURSE.search(text)) and m.group("verb").lower() not in _NO_COURSE:
             return line  # "Allowing the direct specification of X is very risky"
     return None
@@ -103,6 +105,37 @@ _OTHER_COURSE = re.compile(
     r"(?:^|[.!?]\s+)(?:rather\s+than|instead\s+of)\s+[^.!?]{2,120}?,\s*"
     r"(?:we|one|you|users|the\s+\w+)\s+(?:could|might|may\s+also|would)\b",
     re.IGNORECASE,
+)
+
+
+_NOT = r"(?:n['’]t|\s+not)"
+# A course judged in the run of the argument, in words no options reader lists:
+_JUDGED_COURSES = tuple(
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        # the usual way, then faulted: "Retention is typically achieved via a bucket
+        # policy. However, this has two main issues", "However, it is also error-prone"
+        r"\b(?:however|but)\b,?\s+(?:this|that|it|these|such)\s+(?:\w+\s+){0,2}?"
+        r"(?:has|have|had|presents?|is|was|are|were|would\s+be|comes?\s+with)\s+"
+        r"(?:also\s+)?(?:(?:two|three|several|many|some|a\s+few|significant|serious|major|"
+        r"main|obvious|known)\s+)+(?:\w+\s+)?(?:issues|problems|challenges|drawbacks|"
+        r"limitations|downsides|shortcomings)\b|"
+        r"\b(?:however|but)\b,?\s+(?:this|that|it)\s+(?:is|was|would\s+be)\s+(?:also\s+)?"
+        r"(?:error-prone|not\s+ideal|not\s+(?:a\s+)?(?:viable|scalable|practical|feasible))\b",
+        # "We could hard-code the names, however it would be difficult", "We could provide
+        # a copy, but ..."
+        # a course, not a purpose ("so that we could create environments if we wanted, but")
+        r"(?<!\bso\s)(?<!\bthat\s)\bwe\s+could\s+(?!not\b|also\s+not\b)[^.!?]{3,150}?[,;]?\s+"
+        r"(?:but|however)\b",
+        # "though this doesn't really help", "isn't helpful at scale"
+        rf"\b(?:does|is|would|do){_NOT}\s+(?:really\s+)?(?:help\b|helpful\b|scale\b)",
+        # "would be a very big task with very little impact", "is a monumental task"
+        r"\b(?:is|would\s+be)\s+(?:a\s+)?(?:very\s+big|monumental|sizeable|sizable|huge|"
+        r"massive)\s+(?:task|effort|undertaking)\b",
+        # "is typically achieved via a bucket policy": the usual way, set out to be weighed
+        r"\b(?:is|are)\s+(?:typically|usually|commonly)\s+(?:achieved|done|handled|solved|"
+        r"implemented)\s+(?:via|by|with|through|using)\b",
+    )
 )
 
 
