@@ -159,3 +159,54 @@ def name_titled(sec: Section) -> list[Opt]:
         fill(opt, tuple(blocks[i + 1 : end]))
         out.append(opt)
     return out if all(o.pros or o.cons for o in out) else []
+
+
+def one_described(sec: Section) -> list[Opt]:
+    """One alternative set out in the section's opening paragraphs (``Expose the tools under
+    /_vfs/{name}.``), followed at once by its points under ``pros:`` and ``cons:`` labels,
+    each over a list. What follows the last labelled list (``Therefore ... This RFC
+    solves:`` and a list) is the writer's conclusion, not another option."""
+    blocks = sec.blocks
+    lead = 0
+    while lead < min(len(blocks), MAX_OPENING) and _plain(blocks[lead]):
+        lead += 1
+    end = lead
+    while end + 1 < len(blocks) and _point_label(blocks[end]) and _is_list(blocks[end + 1]):
+        end += 2
+    if not lead or end == lead or sec.children:
+        return []
+    first = blocks[0]
+    assert isinstance(first, Paragraph)
+    sentence = re.split(r"(?<=[.!?])\s+", first.text.strip())[0]
+    title, label, _ = clean_title(_ANNOUNCED.sub("", sentence.rstrip(".")).strip())
+    if not title:
+        return []
+    opt = Opt(title[:1].upper() + title[1:], first.line, label, [first.text.strip()])
+    fill(opt, blocks[:end])
+    return [opt] if opt.pros or opt.cons else []
+
+
+# The words that announce the alternative, not its name: "Another approach is to think of
+# X as ...", "Adding a method is an alternative."
+_ANNOUNCED = re.compile(
+    r"^(?:(?:another|an|one|the\s+(?:main|primary|other))\s+(?:alternative|approach|option)\s+"
+    r"(?:is|would\s+be)\s+(?:to\s+)?)|\s+(?:is|would\s+be)\s+(?:an|another|one)\s+"
+    r"(?:alternative|option)$",
+    re.IGNORECASE,
+)
+MAX_OPENING = 3  # paragraphs that set out the one alternative before its points
+
+
+def _plain(block: Block) -> bool:
+    return isinstance(block, Paragraph) and not _point_label(block) and not block.label
+
+
+def _is_list(block: Block) -> bool:
+    return isinstance(block, ListBlock)
+
+
+def _point_label(block: Block) -> bool:
+    """A paragraph that is only a pros or cons label (``pros:``, ``**Cons**``)."""
+    if not isinstance(block, Paragraph) or len(block.text.split()) > 3:
+        return False
+    return pc_kind(block.text.strip(" :*_").lower()) is not None

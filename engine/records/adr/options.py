@@ -43,7 +43,7 @@ from .labelled import (
 )
 from .labelledlists import labelled_alternatives
 from .leadin import announces_candidates, details_led
-from .led import bold_titled, led_before_list, led_paragraphs, name_titled
+from .led import bold_titled, led_before_list, led_paragraphs, name_titled, one_described
 from .ledafter import led_after
 from .letters import coded, lettered
 from .ofheadings import named_by_points
@@ -217,8 +217,9 @@ def from_section(sec: Section) -> tuple[list[Opt], bool]:
             return found, False
     if (answered := answers_to_prompt(sec)) is not None:
         return answered, False  # "- What other designs have been considered?" / "  - X"
-    if found := bold_titled(sec) or name_titled(sec):  # "__All in the broker__" / "Pros:"
-        return found, False  # or "Buildkite" over "* Pro — Good at artifacts"
+    if found := bold_titled(sec) or name_titled(sec) or one_described(sec):
+        return found, False  # "__All in the broker__" over "Pros:", "Buildkite" over "* Pro
+        # — Good at artifacts", "Expose the tools under /_vfs." over "pros:" and "cons:"
     # the first list with options in it: a later list is links or notes
     lists = [
         lst
