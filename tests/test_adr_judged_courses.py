@@ -57,6 +57,15 @@ JUDGED = [
     "It makes no sense to keep samples that no tenant pays for.",
     "A lifecycle rule on the bucket doesn't really help, as it cannot tell tenants apart.",
     "Rewriting every block by tenant would be a monumental task for little gain.",
+    "While we could reuse the bucket policy, this could surprise shared users.",
+    "The compactor could simply drop old blocks. Instead, it marks them for deletion first.",
+    "A proper solution would be to split blocks by tenant. However, that is costly.",
+    "Bucket rules work for single tenants. This is however not ideal for shared buckets.",
+    "This proposal does not keep a global period for several reasons.",
+    "We either need to rewrite the blocks or keep them until the last tenant expires.",
+    "Lifecycle rules were not used because they cannot see tenants.",
+    "We evaluated switching to bucket rules, but they are not per tenant.",
+    "Bucket rules are the main competitor to this design.",
 ]
 NOT_JUDGED = [
     "Old blocks are kept, but this is not a problem for small tenants.",
@@ -64,6 +73,8 @@ NOT_JUDGED = [
     "The compactor already runs every hour.",
     "Each tenant has its own bucket prefix.",
     "We used prefixes so that we could add tenants if we wanted, but we only had one.",
+    "The compactor does not run during upgrades.",
+    "Old blocks were not used by any query.",
 ]
 
 

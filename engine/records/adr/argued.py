@@ -127,6 +127,25 @@ _JUDGED_COURSES = tuple(
         # a course, not a purpose ("so that we could create environments if we wanted, but")
         r"(?<!\bso\s)(?<!\bthat\s)\bwe\s+could\s+(?!not\b|also\s+not\b)[^.!?]{3,150}?[,;]?\s+"
         r"(?:but|however)\b",
+        # "While we could look for the newest version, this could lead to ..."
+        r"(?:^|[.!?]\s+)while\s+we\s+could\b",
+        # "The algorithm could simply concatenate the bytes. Instead, it ..."; "A proper
+        # solution would be to implement reflection. However, ..."
+        r"\bcould\s+simply\s+[^.!?]{3,150}[.!?]\s+instead\b",
+        r"\bsolution\s+(?:to\s+[^.!?]{1,60}?\s+)?would\s+be\s+to\s+[^.!?]{3,150}[.!?]\s+"
+        r"however\b",
+        # "This is however not ideal", "It is, however, not practical"
+        r"\b(?:this|that|it)\s+is,?\s+however,?\s+not\s+(?:ideal|viable|practical|feasible|"
+        r"an\s+option)\b",
+        # "This proposal does not extend the convention for several reasons:"
+        r"\b(?:does|do|will|did)\s+not\s+[^.!?]{3,80}?\s+for\s+(?:several|the\s+following|"
+        r"these|two|three|a\s+few|multiple)\s+reasons\b",
+        # "We either need to extend the lifetime or do a copy", "we can either X or Y"
+        r"\bwe\s+(?:either\s+need\s+to|(?:can|could|would|must)\s+either)\s+[^.!?]{3,150}?"
+        r"\bor\b",
+        # "Merkle trees were not used for simplicity, since ..."
+        r"\b(?:was|were)\s+not\s+(?:used|chosen|adopted|selected|pursued)\s+(?:for|because|"
+        r"since|as|due)\b",
         # "though this doesn't really help", "isn't helpful at scale"
         rf"\b(?:does|is|would|do){_NOT}\s+(?:really\s+)?(?:help\b|helpful\b|scale\b)",
         # "would be a very big task with very little impact", "is a monumental task"
