@@ -22,7 +22,7 @@ from .prose import _NOT_A_NAME, _WE, MAX_LISTED_WORDS, _clean, _items, _opts, se
 # "We considered Apache Spark but we don't have enough data", "Considered RxJava, but ...":
 # one alternative named and turned down in the same sentence.
 _CONSIDERED_BUT = re.compile(
-    r"^(?:" + _WE + r"\s+(?:(?:also|initially|briefly|had)\s+){0,2})?considered\s+"
+    r"^(?:" + _WE + r"(?:['’](?:ve|d))?\s+(?:(?:also|initially|briefly|had)\s+){0,2})?considered\s+"
     r"(?:using\s+|adopting\s+|to\s+(?:use|build|adopt|write|create|keep|go\s+with)\s+)?"
     r"(?P<x>[^,;:()]{2,60}?),?\s+but\s+(?P<why>\S.*)$",
     re.IGNORECASE,
@@ -51,7 +51,8 @@ _TURNED_DOWN: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
     for pattern, opens in (
         # "We dismissed MongoDB as it lacks joins", "We ruled out X because ..."
         (
-            r"^" + _WE + r"\s+(?:(?:also|quickly|eventually|soon|then)\s+)?(?:dismissed|rejected|"
+            r"^" + _WE + r"(?:['’](?:ve|d))?\s+(?:(?:also|quickly|eventually|soon|then)\s+)?"
+            r"(?:dismissed|rejected|"
             r"ruled\s+out|discarded|excluded|dropped|decided\s+against)\s+(?:using\s+)?"
             r"(?P<x>[^,;:()]{2,60}?)" + _BECAUSE,
             False,

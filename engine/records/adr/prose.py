@@ -38,7 +38,9 @@ _WE = (
 _CONSIDERED = re.compile(
     r"^(?:(?:initially|originally|also|first|then|however|instead),?\s+|[^,]{3,60},\s+)?"
     + _WE
-    + r"\s+"
+    # "We've considered X", "We'd looked at X" (not "I've prototyped with X": the course taken)
+    + r"(?:['’](?:ve|d)(?=\s+(?:(?:also|briefly|carefully|seriously)\s+)?(?:considered|"
+    r"evaluated|look|explored|investigated|weighed|compared|assessed)))?\s+"
     r"(?:(?:have|has|had|also|initially|originally|briefly|carefully|seriously)\s+){0,3}"
     r"(?:considered|evaluated|(?:did\s+)?look(?:ed)?\s+(?:at|into|for)|explored|investigated|"
     r"weighed|compared|"
@@ -53,7 +55,7 @@ _ALTERNATIVE_IS = re.compile(
     r"(?:option|alt\w{3,5}tive|approach|candidate|choice|possibility|contender|competitor)\s+"
     r"(?:(?:for|to)\s+(?P<ref>that|this|it|these|those)"
     r"(?:\s+(?:decision|design|proposal|approach|choice))?\s+)?"
-    r"(?:(?:that\s+|which\s+)?" + _WE + r"\s+(?:\w+\s+){0,2}?"
+    r"(?:(?:that\s+|which\s+)?" + _WE + r"(?:['’](?:ve|d))?\s+(?:\w+\s+){0,2}?"
     r"(?:considered|evaluated|looked\s+at|explored|rejected)\s+|"
     # "One alternative that has been proposed is to ..."
     r"(?:that|which)\s+(?:has\s+been|have\s+been|was|were|is)\s+(?:proposed|suggested|"
