@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..document import Document, Paragraph, Section
+from ..document import Document, ListItem, Paragraph, Section
 from . import sections as roles
 from .content import Opt
 from .names import Said, acceptable, aligned, names_pair, trim
@@ -233,9 +233,17 @@ def said_in(secs: list[Section]) -> Iterator[Said]:
                 for sentence in sentences(para.text):
                     yield Said.of(para, sentence)
             for item in sub.items():
-                para = Paragraph(item.text, item.source, line=item.line, lines=item.lines)
-                for sentence in sentences(item.text):
-                    yield Said.of(para, sentence)
+                yield from _item_said(item)
+
+
+def _item_said(item: ListItem) -> Iterator[Said]:
+    """Each sentence of a list item, then of the items nested under it ("1. We chose X." >
+    "- Y was considered but not chosen.")."""
+    para = Paragraph(item.text, item.source, line=item.line, lines=item.lines)
+    for sentence in sentences(item.text):
+        yield Said.of(para, sentence)
+    for child in item.children:
+        yield from _item_said(child)
 
 
 def options_of(found: TwoWay) -> list[Opt]:
