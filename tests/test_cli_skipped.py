@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from decaudit.cli.main import cli
 
@@ -102,3 +103,26 @@ def test_a_folder_of_only_unread_formats_says_so(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "no decision record found" in result.stderr
     assert "2 files in AsciiDoc, a format decaudit does not read, skipped" in result.stderr
+
+
+def _one_folder(tmp_path: Path, readme: str, sibling: str) -> Path:
+    """A folder per decision: ``adr-002/README.md`` and one other document beside it."""
+    root = tmp_path / "adrs"
+    (root / "adr-002").mkdir(parents=True)
+    (root / "adr-002" / "README.md").write_text(readme, encoding="utf-8")
+    (root / "adr-002" / sibling).write_text("# Scenarios\n\nGiven a client.\n", "utf-8")
+    return root
+
+
+def test_a_readme_beside_one_document_it_does_not_name_is_the_record(tmp_path: Path) -> None:
+    root = _one_folder(tmp_path, ADR, "TEST.mdx")
+    result = CliRunner().invoke(cli, ["check", str(root), "--no-log", "--fail-on", "never", "-v"])
+    assert INDEX not in result.stderr
+    assert "in 1 record from 1 file" in result.output
+
+
+@pytest.mark.parametrize("mention", ["[the scenarios](TEST.mdx)", "See TEST for the scenarios."])
+def test_a_readme_that_names_its_one_sibling_is_its_index(tmp_path: Path, mention: str) -> None:
+    root = _one_folder(tmp_path, f"# Decisions\n\n{mention}\n", "TEST.mdx")
+    result = CliRunner().invoke(cli, ["check", str(root), "--no-log", "--fail-on", "never", "-v"])
+    assert INDEX in result.stderr

@@ -10,7 +10,8 @@ from .formats import extension
 
 SKIPPED = "skipped"  # the kind of an InputError for a file found in a folder and not audited
 # Files not read when met in a folder walk (exact names, any case): an ADR folder's index
-# and template. A README.md or index.md alone in its folder (a folder per decision) is the
+# and template. A README.md or index.md alone in its folder (a folder per decision), or
+# beside one other document it does not name (the decision's test scenarios), is the
 # decision itself and is read. Named explicitly, every file is read.
 EXCLUDED_NAMES = frozenset(
     {"readme.md", "index.md", "template.md", "readme.mdx", "index.mdx", "template.mdx"}
@@ -40,10 +41,25 @@ def _excluded(found: Path) -> str | None:
             ]
         except OSError:
             siblings = []
-        if not siblings:
-            return None
+        if not siblings or (len(siblings) == 1 and not _links_to(found, siblings[0].name)):
+            return None  # a folder per decision: README.md beside its tests or diagram
         return f"excluded by name ({found.name}: the index of a folder of records)"
     return f"excluded by name ({found.name})"
+
+
+MAX_INDEX_BYTES = 1 << 20  # an index longer than this is read no further for links
+
+
+def _links_to(found: Path, name: str) -> bool:
+    """Whether the index file ``found`` names its one sibling ``name`` (a link to it, or its
+    name in the text): an index lists what it indexes; a record beside one other file (its
+    test scenarios, ``TEST.mdx``) does not."""
+    try:
+        with open(found, "rb") as fh:
+            text = fh.read(MAX_INDEX_BYTES).decode("utf-8", "replace")
+    except OSError:
+        return True
+    return name in text or Path(name).stem in text
 
 
 # Folders that hold templates (exact names, any case): a document found in one, at any depth
