@@ -38,9 +38,33 @@ def decision_number(file: str, did: str) -> int | None:
             continue
         m = NUMBER.match(text)
         raw = RAW_DIGITS.match(text)
-        if m and not _dated(raw.group(1) if raw else m.group(1)):
+        if m and not _dated(raw.group(1) if raw else m.group(1)) and not _versioned(text, m):
             return int(m.group(1))
     return None
+
+
+# The kinds of record a name may start with before its number, "dec-3.md" too
+_KIND = re.compile(
+    _BEFORE_NUMBER.split("|[a-z]")[0].replace("(?:adr|", "(?:dec|decision|record|adr|") + ")$",
+    re.IGNORECASE,
+)
+
+
+def _versioned(text: str, m: re.Match[str]) -> bool:
+    """A file name that ends on a short number after a lower-case word that is no kind of
+    record (``py_3.md``, ``java-11.md``): a version, not a decision number (``adr-3.md``,
+    ``dec-3-use-x.md``, ``dec-003.md`` and an id such as ``DEC-3`` are)."""
+    digits = m.group(1)
+    prefix = text[: m.start(1)]
+    rest = re.sub(r"\.[A-Za-z]+$", "", text[m.end(1) :])
+    return (
+        "." in text
+        and not rest
+        and len(digits) <= 2
+        and not prefix.endswith("0")
+        and prefix[:1].islower()
+        and not _KIND.match(prefix)
+    )
 
 
 RAW_DIGITS = re.compile(rf"^{_BEFORE_NUMBER}?(\d+)", re.IGNORECASE)

@@ -11,8 +11,9 @@ import re
 TITLE_NUMBER = re.compile(
     r"^(?:(?:architecture\s+decision\s+record|decision\s+record|design\s+doc(?:ument)?|ADR|RFC|"
     r"DR|MADR|PEP|KEP|TEP|HIP|CEP|JEP|NAP|KDP|MEP|BIP|EIP|XEP|GEP|FLIP)\b\s*"
-    r"(?:\(ADR\)\s*)?(?:[-_ ]?#?(?P<n1>\d{1,9})\s*[:.)\-–—]?|[:\-–—]|(?=(?:for|on|about)\s))\s*"
-    r"(?:(?:for|on|about)\s+)?|(?P<n2>\d{1,9})\s*(?:[.:)]|\s[-–—:])\s*|"
+    r"(?:\(ADR\)\s*)?(?:[-_ ]?#?(?P<n1>\d{1,9})(?!\d)\s*[:.)\-–—]?|[:\-–—]|"
+    r"(?=(?:for|on|about)\s))\s*"
+    r"(?:(?:for|on|about)\s+)?|(?P<n2>\d{1,9})(?!\d)\s*(?:[.:)]|\s[-–—:])\s*|"
     r"(?P<n3>0\d{1,8})\s+(?=[A-Za-z]))(?P<title>.+)$",  # "0002 Use X": zero-padded, no mark
     re.IGNORECASE,
 )

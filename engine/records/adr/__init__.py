@@ -24,7 +24,9 @@ from .twoway import title_two_way
 
 Result = SourceRecord | InputError
 _RECORD_TITLE = re.compile(
-    r"^\s*(?:(?:architecture\s+)?decision\s+record\s*(?:\(ADR\)\s*)?(?::|for\s|[-–—]\s)|"
+    # "Architecture Decision Record: X", "Buildbarn Architecture Decision Record #2: X"
+    r"^\s*(?:(?:[\w-]+\s+){0,2}?(?:architecture\s+)?decision\s+record\s*(?:\(ADR\)\s*)?"
+    r"(?:#?\s*\d+\s*)?(?::|for\s|[-–—]\s)|"
     r"(?:design|architecture|technical)\s+decisions?\s*:\s*\S|"  # "Design Decisions: App context"
     r"(?:ADR|RFC|NAP|NEP|KEP|PEP|DEP|MEP|EEP|DR)\b\s*[-#]?\s*\d)",  # "NAP-10 — Events"
     re.IGNORECASE,
@@ -59,7 +61,10 @@ def classify(doc: Document) -> str | None:
         return "madr"  # "**Decision Makers:** @ana, @bo": it names who decided
     if any(CHOSEN_LINE.search("\n".join(p.lines)) for s in doc.sections() for p in s.paragraphs()):
         return "madr"
-    if title is not None and _RECORD_TITLE.match(title.title):
+    titles = [title.title] if title is not None else []
+    if any(_record_part(k) for k in keys):  # front matter's, over the parts of a record
+        titles += [m.value for m in doc.metadata if m.name == "title"]  # (not test scenarios)
+    if any(_RECORD_TITLE.match(t) for t in titles):
         return "madr"  # "Architecture Decision Record: X", "ADR-12: X"
     decision = any(roles.is_decision(k) for k in keys)
     status = bool({"status", "implementation status"} & meta) or any(
@@ -83,6 +88,19 @@ def classify(doc: Document) -> str | None:
     if stages and any(k in roles.RFC_OPENINGS for k in keys):
         return "madr"  # a staged RFC: "Stage: 2 (candidate)" and a "## Summary"
     return None
+
+
+def _record_part(key: str) -> bool:
+    """A part of a decision record: its context or problem, status, decision or design, or
+    consequences."""
+    return (
+        roles.is_context(key)
+        or roles.is_status(key)
+        or roles.is_decision(key)
+        or roles.is_consequences(key)
+        or key in roles.DESIGN
+        or key in _PROBLEMS
+    )
 
 
 def _untitled_part(key: str) -> bool:
@@ -136,12 +154,13 @@ def read_adr(path: str, doc: Document, name: str | None = None) -> list[Result]:
 # ("%%TITLE%%", "{{ title }}", "${TITLE}", a whole "<Title>"). Braces glued to a name
 # ("s2i-{application}", "{env}-db") are a naming pattern the record writes about.
 _PLACEHOLDER = re.compile(
-    r"(?<![\w-])\{[^{}]{2,}\}(?![\w-])|^\s*\[[^\]]+\]\s*$|%%\w{2,30}%%|\$\{\w{2,30}\}|"
+    # "{short title}", not code: "setup({single_test: true})"
+    r"(?<![\w(-])\{[^{}:;=()]{2,}\}(?![\w)-])|^\s*\[[^\]]+\]\s*$|%%\w{2,30}%%|\$\{\w{2,30}\}|"
     r"^\s*<[^\W\d_][^<>]{1,40}>\s*$"  # "<title>", "<ชื่อการตัดสินใจ>": a letter of any script
 )
 # A template's number and title blanks: "RFC-NNNN Title", "ADR XXXX: Short title".
 _BLANK_TITLE = re.compile(
-    r"(?:\b|(?<=adr)|(?<=rfc))(?:N{3,}|X{3,})\b[\s.:-]*(?:[\w-]+\s+){0,3}title\b|"
+    r"(?:\b|(?<=adr)|(?<=rfc))(?:N{3,}|X{3,})\b[\s.:-]*(?:[\w-]+,?\s+){0,4}title\b|"
     r"^\s*(?:(?:decision|record|adr|short|document)\s+)?title\s*$|"  # "# Title"
     # "Descriptive Title in Title Case", "Short title of solved problem and solution"
     r"^\s*(?:an?\s+|the\s+)?(?:(?:short|descriptive|brief|meaningful|concise)\s+(?:and\s+)?)+title"

@@ -82,7 +82,9 @@ def later_title(doc: Document, sec: Section) -> Section | None:
     return after[0] if after and not _part(after[0].key) else None
 
 
-_BANNERS = frozenset({"status", "notice", "note", "warning", "important", "disclaimer"})
+_BANNERS = frozenset(
+    {"status", "notice", "note", "notes", "warning", "important", "disclaimer", "caution"}
+)
 
 
 def _part(key: str) -> bool:
