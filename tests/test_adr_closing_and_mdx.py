@@ -12,7 +12,8 @@ import pytest
 from adr_layout import LAYOUTS, load
 from decaudit.engine.records import load_file
 from decaudit.engine.records.adr.choice import ONE_ABOVE, WHOLE_ABOVE, points_above
-from decaudit.engine.records.adr.sections import is_options, is_rejected, why_not
+from decaudit.engine.records.adr.rejected import why_not
+from decaudit.engine.records.adr.sections import is_options, is_rejected
 from decaudit.engine.records.document.mdx import mdx_to_markdown
 from decaudit.engine.types import SourceRecord
 from hypothesis import given

@@ -58,9 +58,9 @@ WEIGHS = re.compile(
     r"(?:consider|investigate|evaluate|explore|look\s+into|revisit)\b",
     re.IGNORECASE,
 )
-_REF = (
-    r"(?:option|alternative|approach|solution|variant|choice)\s*(?:no\.?\s*)?#?\s*"
-    r"(\d{1,3}[a-z]?|[a-z])\b"
+_REF = (  # "option 2", "option #2", "proposal (2)"
+    r"(?:option|alternative|approach|solution|variant|choice|proposal)\s*(?:no\.?\s*)?#?\s*"
+    r"(?:\((\d{1,3}[a-z]?|[a-z])\)|(\d{1,3}[a-z]?|[a-z])\b)"
 )
 _REFERENCES = (
     re.compile(
@@ -84,7 +84,7 @@ _REFERENCES = (
     # "Choose 2) as it accomplishes much of 1)": an option numbered "2)" named by its number
     re.compile(
         r"\b(?:go(?:ing)?\s+with|went\s+with|chose|choose|select(?:ed)?|pick(?:ed)?|"
-        r"prefer(?:red)?|opt(?:ed)?\s+for)\s+(?:#\s*)?(\d{1,2}[a-z]?)\)",
+        r"prefer(?:red)?|opt(?:ed)?\s+for)\s+(?:#\s*)?\(?(\d{1,2}[a-z]?)\)",
         re.IGNORECASE,
     ),
     # "as per point 2 above", "following way 1 described earlier": an item listed before
@@ -96,6 +96,13 @@ _REFERENCES = (
         re.IGNORECASE,
     ),
 )
+
+
+def _ref(m: re.Match[str]) -> str:
+    """The number or letter a reference matched (in whichever of its groups)."""
+    return next(g for g in m.groups() if g)
+
+
 _QUOTED = re.compile(r"[\"“”'‘’«»`]([^\"“”'‘’«»`]{2,200})[\"“”'‘’«»`]")
 
 
@@ -150,7 +157,7 @@ def find(ref: str, opts: Sequence[Opt], *, fuzzy: bool = True) -> int | None:
             return i
     m = re.fullmatch(r"(?:" + _REF + r"|#?\s*\(?(\d{1,3}[a-z]?|[a-z])\)?)", want, re.IGNORECASE)
     if m:
-        return by_label(m.group(1) or m.group(2), opts)
+        return by_label(_ref(m), opts)
     if not fuzzy or len(opts) > MAX_FUZZY_OPTIONS:
         return None
     pool_opts = [i for i in range(len(opts)) if not opposed(want, norm(opts[i].title))]
@@ -190,7 +197,7 @@ def find_named(ref: str, opts: Sequence[Opt]) -> int | None:
         return index
     m = re.match(_REF + r"(?:\s*[:\-–—(]|$)", want, re.IGNORECASE)
     if m:  # "Option 2 - managed Postgres"
-        return by_label(m.group(1), opts)
+        return by_label(_ref(m), opts)
     if len(opts) > MAX_FUZZY_OPTIONS:
         return None
     same = restated(ref, opts)
@@ -266,7 +273,7 @@ def chosen_in_line(title: str, opts: Sequence[Opt]) -> list[int]:
     found = [i for part in parts if (i := find(part, opts)) is not None] if len(parts) > 1 else []
     if len(found) >= 2:
         return sorted(set(found))
-    refs = [m.group(1) for m in re.finditer(_REF, title, re.IGNORECASE)]
+    refs = [_ref(m) for m in re.finditer(_REF, title, re.IGNORECASE)]
     found = [i for r in refs if (i := by_label(r, opts)) is not None]
     return sorted(set(found))
 
@@ -304,7 +311,7 @@ def referenced(text: str, opts: Sequence[Opt]) -> list[int]:
     found = []
     for pattern in _REFERENCES:
         for m in pattern.finditer(text):
-            index = by_label(m.group(1), opts)
+            index = by_label(_ref(m), opts)
             if index is not None and index not in found:
                 found.append(index)
     found += [i for i in by_ordinal(text, opts) if i not in found]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import pairwise
 
 from ..document import Block, Code, Document, ListBlock, ListItem, Paragraph, Row, Table
 from .content import Opt, clean_title, fill, marked_by
@@ -25,8 +26,17 @@ def from_paragraphs(blocks: tuple[Block, ...]) -> list[Opt]:
     current: Opt | None = None
     bodies: list[list[Block]] = []  # the blocks after each option's label: its content
     numbered = [b for b in blocks if isinstance(b, Paragraph) and numbered_label(b)]
+    parens = paren_numbered(blocks)
     for block in blocks:
-        if isinstance(block, Paragraph) and len(numbered) >= 2 and block in numbered:
+        if isinstance(block, Paragraph) and block in parens:
+            # "(1) Keep the rules in each charm. Nothing moves, but ...": its first sentence
+            label, rest = _PAREN.split(block.text, maxsplit=1)[1:]
+            lead = re.split(r"(?<=[^\s.])[.:;]\s|\s[-–—]\s", rest, maxsplit=1)[0]
+            current = Opt(clean_title(lead)[0], block.line, label.lower(), [block.text])
+            current.describe(rest, block.line)
+            out.append(current)
+            bodies.append([])
+        elif isinstance(block, Paragraph) and len(numbered) >= 2 and block in numbered:
             # "**1. Service mesh upgrade** (ticket)": the bold text is the title
             title, label, marked = clean_title(block.label or "")
             current = Opt(title, block.line, label, [block.text, block.label or ""])
@@ -60,6 +70,22 @@ def from_paragraphs(blocks: tuple[Block, ...]) -> list[Opt]:
     for opt, body in zip(out, bodies, strict=True):
         fill(opt, tuple(body))  # read whole: "Pros:" labels the list after it
     return out
+
+
+# "(1) ", "(a) ", "[2] " opening a paragraph (a list in all but its markup)
+_PAREN = re.compile(r"^[(\[]([1-9]|[a-hA-H])[)\]]\s+(?=\S)")
+_FIRSTS = ("1", "a")
+
+
+def paren_numbered(blocks: tuple[Block, ...] | list[Block]) -> list[Paragraph]:
+    """Two or more paragraphs opened by "(1)", "(2)" (or "(a)", "(b)"), in order from the
+    first: the options of a section written without list markup. Otherwise none."""
+    found = [b for b in blocks if isinstance(b, Paragraph) and _PAREN.match(b.text)]
+    labels = [m.group(1).lower() for b in found if (m := _PAREN.match(b.text))]
+    if len(found) < 2 or labels[0] not in _FIRSTS:
+        return []
+    steps = [ord(b) - ord(a) for a, b in pairwise(labels)]
+    return found if all(step == 1 for step in steps) else []
 
 
 def numbered_label(block: Paragraph) -> bool:

@@ -40,6 +40,7 @@ from .labelled import (
     from_table,
     numbered_label,
     numbered_run,
+    paren_numbered,
 )
 from .labelledlists import labelled_alternatives
 from .leadin import announces_candidates, details_led
@@ -211,6 +212,7 @@ def from_section(sec: Section) -> tuple[list[Opt], bool]:
     if (
         any(isinstance(b, Paragraph) and b.label and OPTION_PARA.match(b.label) for b in sec.blocks)
         or sum(1 for b in sec.blocks if isinstance(b, Paragraph) and numbered_label(b)) >= 2
+        or paren_numbered(sec.blocks)
     ):
         found = from_paragraphs(sec.blocks)
         if found:

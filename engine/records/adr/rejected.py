@@ -7,11 +7,27 @@ unmarked points) is its reason and its cons.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from ..document import Document, Section
 from .content import Opt, clean_title, fill
-from .sections import why_not
+from .sections import is_options
+
+# "Why not Kafka?": one alternative, and the reasons it was not chosen.
+_WHY_NOT = re.compile(  # also as a FAQ's question: "Q: Why not always use X?"
+    r"^\W*(?:(?:q|question)\s*\d*\s*[:.)]\s*)?why\s+(?:not|didn'?t\s+we\s+(?:use|choose|pick))\s+"
+    r"(?:just\s+)?(?:(?:use|using|choose|choosing|go\s+with|adopt|pick)\s+)?(?P<x>\S.*?)\s*\?*\s*$",
+    re.IGNORECASE,
+)
+
+
+def why_not(title: str) -> str | None:
+    """The alternative a "Why not X?" heading argues against (``X``), or None."""
+    m = _WHY_NOT.match(title.strip())
+    if m is None or is_options(m.group("x").lower()):
+        return None
+    return m.group("x").strip().strip('*_`"“”') or None
 
 
 def as_rejected(opt: Opt) -> None:

@@ -70,6 +70,9 @@ _OPTIONS = re.compile(
     rf"considered\s+(?:and|but)\s+{_REJECTED})$|"
     r"^candidate\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?$|"
     rf"^{_NOT_TAKEN}$|"
+    # "Comparison of existing storage backends", "Comparison of the hash functions"
+    r"^comparison\s+of\s+(?:the\s+)?(?:(?:existing|available|current|possible|candidate|"
+    r"different|various|other)\s+)?(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*s$|"
     # "Alternatives and constraints", "Options and their trade-offs"
     rf"^(?:{_QUALIFIER}\s+)*{_ALTERNATIVES}\s+and\s+(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*$|"
     rf"^{_REJECTED}\s+(?:[a-z][\w-]*\s+)?{_TURNED_DOWN_THINGS}$"
@@ -77,12 +80,6 @@ _OPTIONS = re.compile(
 _REJECTED_SECTION = re.compile(
     rf"^(?:.*\b(?:{_REJECTED}|unchosen)\b.*|{_AGAINST}|other\s+{_ALTERNATIVE}(?:\s+\w+)?|"
     rf"{_NOT_TAKEN})$"
-)
-# "Why not Kafka?": one alternative, and the reasons it was not chosen.
-_WHY_NOT = re.compile(  # also as a FAQ's question: "Q: Why not always use X?"
-    r"^\W*(?:(?:q|question)\s*\d*\s*[:.)]\s*)?why\s+(?:not|didn'?t\s+we\s+(?:use|choose|pick))\s+"
-    r"(?:just\s+)?(?:(?:use|using|choose|choosing|go\s+with|adopt|pick)\s+)?(?P<x>\S.*?)\s*\?*\s*$",
-    re.IGNORECASE,
 )
 _ONE_OPTION = re.compile(r"^(?:option|alternative|approach|solution|choice)\s+\w{1,3}\b")
 # "Pros and cons", "Pro/Cons", "Pros & Cons", "Pro and contra"
@@ -270,14 +267,6 @@ def is_rejected(key: str) -> bool:
     return bool(_REJECTED_SECTION.match(_key_words(key)))
 
 
-def why_not(title: str) -> str | None:
-    """The alternative a "Why not X?" heading argues against (``X``), or None."""
-    m = _WHY_NOT.match(title.strip())
-    if m is None or is_options(m.group("x").lower()):
-        return None
-    return m.group("x").strip().strip('*_`"“”') or None
-
-
 def is_pros_cons(key: str) -> bool:
     return key.startswith(PROS_CONS) or bool(_PRO_CON.match(key))
 
@@ -371,7 +360,25 @@ def ordered(doc: Document, pred: object) -> list[Section]:
     """Sections whose key satisfies ``pred``: the shallowest first, then document order."""
     # "## Recommendation - Decision Outcome": the part named after the dash counts too
     found = doc.find(lambda s: bool(pred(s.key)) or _dashed_part(s, pred))  # type: ignore[operator]
+    if pred is is_decision and len(found) > 1:
+        weighed = {id(s) for s in proposals_weighed(doc)}
+        found = [s for s in found if id(s) not in weighed]
     return sorted(found, key=lambda s: (s.level, s.line))
+
+
+# "## Proposals" (several), as against "## Proposal" (the one this record makes)
+_PROPOSALS = re.compile(r"^(?:the\s+|our\s+)?proposals$")
+
+
+def proposals_weighed(doc: Document) -> list[Section]:
+    """A "## Proposals" section beside another decision part ("## Accepted solution",
+    "## Decision") sets out the proposals weighed, and the other part takes one of them:
+    the section plays options, not the decision."""
+    many = doc.find(lambda s: bool(_PROPOSALS.match(s.key)))
+    if not many:
+        return []
+    others = doc.find(lambda s: is_decision(s.key) and not _PROPOSALS.match(s.key))
+    return [s for s in many if any(o not in list(s.walk()) for o in others)]
 
 
 def _dashed_part(sec: Section, pred: object) -> bool:
@@ -442,12 +449,31 @@ def _options_heading(sec: Section) -> bool:
     return is_options(sec.key) or is_options(part_key(sec))
 
 
+# "Other algorithms", "Other hashing schemes": a heading over two or more headings, each one
+# of the others weighed ("### Consistent hashing", "### Maglev")
+_OTHERS = re.compile(r"^other\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*s$")
+_NOT_OTHERS = re.compile(
+    r"\b(?:changes|notes|considerations|concerns|links|references|resources|documents|"
+    r"details|items|topics|things|questions|issues|comments|thoughts|remarks|sections|"
+    r"requirements|goals|features|improvements|tasks|steps|projects|works?|ideas\s+for)$"
+)
+
+
+def _others_headed(sec: Section) -> bool:
+    if not _OTHERS.match(sec.key) or _NOT_OTHERS.search(sec.key) or len(sec.children) < 2:
+        return False
+    return not any(is_role(c.key) for c in sec.children)
+
+
 def options_sections(doc: Document) -> list[Section]:
     """Options sections, outermost first: a section nested in another options section is
     read as part of it; one that names the parts of a decision is not one."""
     found = [
         s
-        for s in sorted(doc.find(_options_heading), key=lambda s: (s.level, s.line))
+        for s in sorted(
+            [*doc.find(_options_heading), *proposals_weighed(doc), *doc.find(_others_headed)],
+            key=lambda s: (s.level, s.line),
+        )
         if not _part_of_decision(doc, s) and not _record_title(doc, s)
     ]
     out: list[Section] = []

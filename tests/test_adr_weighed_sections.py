@@ -1,0 +1,142 @@
+"""Options sections written in ways the options vocabulary alone does not name:
+
+- ``## Proposals`` with ``(1) ...``, ``(2) ...`` paragraphs beside an ``## Accepted solution``
+  that takes one of them ("We go with proposal (2)"): the proposals are the options and the
+  other part the decision. A lone ``## Proposals`` part stays the decision.
+- ``(1)``/``(a)`` paragraphs in an options section are options; out of order they are not.
+- ``# Comparison of existing storage backends`` over a heading per backend.
+- ``## Other algorithms`` over a heading per algorithm; ``## Other changes`` is no options part.
+"""
+
+from __future__ import annotations
+
+import pytest
+from adr_layout import chosen_titles, read_text, titles
+from hypothesis import given
+from hypothesis import strategies as st
+
+PROPOSALS = """# DR-004: Where alert rules live
+
+**Status:** Accepted
+
+## Context
+
+Alert rules live in each service's tree, which makes them hard to review together.
+
+## Proposals
+
+(1) Keep the rules in each service. Nothing moves, but reviews stay hard.
+
+(2) Move the rules into one shared library. Reviews get easier.
+
+(3) Generate the rules from a catalogue at build time. Flexible, but adds a build step.
+
+## Accepted solution
+
+We go with proposal (2), the shared library, because it is the simplest way to review.
+"""
+
+
+def test_proposals_beside_an_accepted_solution_are_the_options() -> None:
+    src = read_text(PROPOSALS, "dr/2024-01-04--alert-rules.md")
+    assert titles(src) == [
+        "Keep the rules in each service",
+        "Move the rules into one shared library",
+        "Generate the rules from a catalogue at build time",
+    ]
+    assert chosen_titles(src) == ["Move the rules into one shared library"]
+
+
+def test_a_lone_proposals_part_is_still_the_decision() -> None:
+    text = PROPOSALS.split("## Accepted solution")[0]
+    src = read_text(text, "dr/2024-01-04--alert-rules.md")
+    assert src.record.rationale.startswith("(1) Keep the rules")
+
+
+@pytest.mark.parametrize("first", ["a", "A", "1"])
+def test_paren_numbered_paragraphs_in_an_options_section(first: str) -> None:
+    labels = [chr(ord(first) + n) for n in range(3)]
+    paras = "\n\n".join(
+        f"({label}) {name}. It has its points."
+        for label, name in zip(labels, ["Use Redis", "Use Memcached", "Use no cache"], strict=True)
+    )
+    text = (
+        "# 7. Cache\n\n## Status\n\nAccepted\n\n## Considered options\n\n"
+        f"{paras}\n\n## Decision\n\nWe chose option ({labels[0]}).\n"
+    )
+    src = read_text(text)
+    assert titles(src) == ["Use Redis", "Use Memcached", "Use no cache"]
+    assert chosen_titles(src) == ["Use Redis"]
+
+
+@given(st.permutations([1, 2, 3]).filter(lambda p: list(p) != [1, 2, 3]))
+def test_paragraphs_numbered_out_of_order_are_no_options(order: list[int]) -> None:
+    paras = "\n\n".join(f"({n}) Step number {n} of the rollout." for n in order)
+    text = f"# 7. Rollout\n\n## Status\n\nAccepted\n\n## Options\n\n{paras}\n"
+    assert not any(t.startswith("Step number") for t in titles(read_text(text)))
+
+
+COMPARED = """# Storage Decision Record #2: Fast storage
+
+Date: 2020-01-09
+
+# Context
+
+Builds need a store that is fast and consistent.
+
+# Comparison of existing storage backends
+
+## Redis
+
+Redis is fast, but it keeps everything in memory.
+
+## Amazon S3
+
+S3 is cheap, but its consistency is eventual.
+
+# A new storage stack
+
+We build our own store on local disks.
+"""
+
+
+def test_a_comparison_of_backends_holds_the_options() -> None:
+    assert titles(read_text(COMPARED, "adrs/0002-storage.md")) == ["Redis", "Amazon S3"]
+
+
+OTHERS = """# ADR 11: Rendezvous hashing
+
+## Status
+
+Accepted
+
+## Context
+
+Resharding moves every blob.
+
+## Decision
+
+Use rendezvous hashing.
+
+## {heading}
+
+Other algorithms considered were consistent hashing and Maglev.
+
+### Consistent hashing
+
+It is only unbiased on average.
+
+### Maglev
+
+It aims for minimal, not optimal, resharding.
+"""
+
+
+def test_other_algorithms_over_a_heading_each_are_options() -> None:
+    src = read_text(OTHERS.format(heading="Other algorithms"))
+    assert titles(src) == ["Consistent hashing", "Maglev"]
+
+
+def test_other_changes_are_no_options() -> None:
+    src = read_text(OTHERS.format(heading="Other changes"))
+    assert "Maglev" not in titles(src)
