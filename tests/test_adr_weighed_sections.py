@@ -6,12 +6,16 @@
 - ``(1)``/``(a)`` paragraphs in an options section are options; out of order they are not.
 - ``# Comparison of existing storage backends`` over a heading per backend.
 - ``## Other algorithms`` over a heading per algorithm; ``## Other changes`` is no options part.
+- ``## Investigation & Alternatives``, ``## Prior art and alternatives`` are options parts.
+- A design document with ``## Motivation or Background`` and ``## Detailed Design`` is a record.
 """
 
 from __future__ import annotations
 
 import pytest
 from adr_layout import chosen_titles, read_text, titles
+from decaudit.engine.records.adr.sections import is_options
+from decaudit.engine.records.document.model import heading_key
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -140,3 +144,42 @@ def test_other_algorithms_over_a_heading_each_are_options() -> None:
 def test_other_changes_are_no_options() -> None:
     src = read_text(OTHERS.format(heading="Other changes"))
     assert "Maglev" not in titles(src)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Investigation & Alternatives", "Prior art and alternatives", "Rationale and alternatives"],
+)
+def test_a_part_named_with_alternatives_after_another_word_is_options(heading: str) -> None:
+    assert is_options(heading_key(heading))
+
+
+DESIGN_DOC = """# {title}
+
+- Author(s): A. Writer
+
+## Introduction
+
+Queries spill to disk when memory runs out.
+
+## {opening}
+
+Large aggregations fail today.
+
+## Detailed Design
+
+Operators write their state to local files.
+"""
+
+
+@pytest.mark.parametrize(
+    "opening", ["Motivation or Background", "Background and Motivation", "Motivation"]
+)
+def test_a_design_document_with_a_motivation_is_a_record(opening: str) -> None:
+    text = DESIGN_DOC.format(title="Spill to disk", opening=opening)
+    assert read_text(text, "design/2023-03-13-spill.md").record.title == "Spill to disk"
+
+
+def test_a_design_document_that_keeps_its_templates_title_is_still_read() -> None:
+    text = DESIGN_DOC.format(title="Design Documents", opening="Motivation or Background")
+    assert read_text(text, "design/2023-03-13-spill.md").record.context

@@ -72,7 +72,7 @@ def classify(doc: Document) -> str | None:
     )
     if decision or status:
         return "nygard" if decision and any(roles.is_status(k) for k in keys) else "madr"
-    if any(k in roles.RFC_OPENINGS for k in keys) and any(k in _RFC_DESIGNS for k in keys):
+    if any(_rfc_opening(k) for k in keys) and any(k in _RFC_DESIGNS for k in keys):
         return "madr"  # an RFC: "Summary" or "Motivation", and the design it proposes
     if {"summary", "motivation"} <= set(keys) or {"why", "how"} <= set(keys):
         return "madr"  # an RFC's summary and motivation; a proposal's "Why" and "How"
@@ -88,6 +88,14 @@ def classify(doc: Document) -> str | None:
     if stages and any(k in roles.RFC_OPENINGS for k in keys):
         return "madr"  # a staged RFC: "Stage: 2 (candidate)" and a "## Summary"
     return None
+
+
+# "Motivation or Background", "Background and motivation": an RFC's opening in other words
+_MOTIVATION = re.compile(r"^(?:motivation|background)\s+(?:and|or|&)\s+(?:motivation|background)$")
+
+
+def _rfc_opening(key: str) -> bool:
+    return key in roles.RFC_OPENINGS or bool(_MOTIVATION.match(key))
 
 
 def _record_part(key: str) -> bool:
@@ -192,7 +200,8 @@ _TEMPLATE_TITLE = re.compile(
     r"\btemplate\s+(?:by|for|of|using|from)\b|"
     # "ADR Format Template", "... Decision Record (ADR) template": a title naming the kind
     # of document it is a template of; not "Plugin Manifest Third-Party Service Template"
-    r"\b(?:m?adrs?|decisions?|records?|rfcs?|format|design|d?dr|sdr|document)\b.*\btemplate\s*$",
+    r"\b(?:m?adrs?|decisions?|records?|rfcs?|format|design|d?dr|sdr|document|proposals?|"
+    r"enhancements?|keps?|peps?|teps?)\b.*\btemplate\s*$",
     re.IGNORECASE,
 )
 

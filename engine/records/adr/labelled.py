@@ -67,9 +67,36 @@ def from_paragraphs(blocks: tuple[Block, ...]) -> list[Opt]:
             bodies.append([])
         elif current is not None:
             bodies[-1].append(block)
+    _titled_by_bodies(out, bodies)
     for opt, body in zip(out, bodies, strict=True):
         fill(opt, tuple(body))  # read whole: "Pros:" labels the list after it
     return out
+
+
+# "Alternative 1", "Option B": a label and nothing else
+_BARE = re.compile(r"^(?:option|alternative|approach|solution)\s*#?\s*\w{1,3}$", re.I)
+MAX_BODY_TITLE_WORDS = 16
+
+
+def _titled_by_bodies(opts: list[Opt], bodies: list[list[Block]]) -> None:
+    """``__Alternative 1:__`` alone on its line, then a paragraph: the option is titled by
+    that paragraph's first sentence ("Keep v1beta1 types as the hub type"), when every
+    such option gets a title of its own (else the labels stay)."""
+    titled: list[tuple[Opt, str, Paragraph]] = []
+    for opt, body in zip(opts, bodies, strict=True):
+        if not _BARE.match(opt.title) or not body or not isinstance(body[0], Paragraph):
+            continue
+        first = re.split(r"(?<=[^\s.])[.:]\s|\s[-–—]\s", body[0].text, maxsplit=1)[0]
+        title = clean_title(first)[0]
+        if not title or len(title.split()) > MAX_BODY_TITLE_WORDS:
+            return
+        titled.append((opt, title, body[0]))
+    if len({t.lower() for _, t, _ in titled}) < len(titled):
+        return
+    for opt, title, para in titled:
+        opt.aliases.append(opt.title)
+        opt.title = title
+        opt.describe(para.text, para.line)
 
 
 # "(1) ", "(a) ", "[2] " opening a paragraph (a list in all but its markup)

@@ -30,6 +30,7 @@ from .contrast import beside_adopted, in_contrast
 from .courses import in_options_section
 from .donothing import beside_do_nothing
 from .inline import in_sentences
+from .introducedheads import introduced_headings
 from .itemgroups import group_children, judged_children
 from .judgedlist import judged_lists
 from .labelled import (
@@ -285,7 +286,11 @@ _DOCUMENT_PART = re.compile(
     r"appendix|notes|links|related|questions|goals|non-goals|trade-?offs|testing|migration|"
     r"timeline|glossary|acknowledge?ments|history|change\s*log|changelog|summary|faq|"
     r"conclusions?|next\s+steps|open\s+issues|assumptions|dependencies|rollout|metrics|"
-    r"discussion|copyright|license|licence|footnotes|implementation|compatibility)\b"
+    r"discussion|copyright|license|licence|footnotes|implementation|compatibility|"
+    # a proposal template's closing parts ("## Upgrade Strategy", "### Test Plan")
+    r"upgrades?|details|test\s+plan|graduation|version\s+skew|production\s+readiness|"
+    r"drawbacks|infrastructure\s+needed|unresolved|prior\s+art|future\s+work|"
+    r"deprecation|documentation|monitoring|observability|performance|scalability)\b"
 )
 
 
@@ -442,6 +447,7 @@ def _outside_sections(
     out = out or judged_lists(doc)  # "Adopting X would have several disadvantages:" + list
     if not out:  # "### Do Nothing" beside "### End All Issue Triage": sibling courses
         out = [o for sec in beside_do_nothing(doc) for o in from_heading(sec)]
+    out = out or introduced_headings(doc, from_heading)  # "### X" / "One solution is to X"
     if not out:  # lists after "We considered:", discussion sections: each option uncertain
         out = block_candidates(doc)
     if not out:

@@ -15,6 +15,8 @@ MAX_ALTERNATIVE_PARAGRAPHS = 3
 _NO_ALTERNATIVE = re.compile(
     r"^\W*(?:n/?a|none|no\b|not\b|nothing|unknown\b|tbd|tbc|todo|see\b|refer\b|same\b|"
     r"this\s+section\b|"
+    # "The `Alternatives` section is used to highlight ...": the template's own guidance
+    r"(?:the\s+)?\W?(?:alternatives?|options?)\W?\s+section\b|"
     # "This proposal is the first step towards ...": the record's own course, not another
     r"(?:this|the\s+(?:current|present))\s+(?:proposal|rfc|design|document|change|simd|kep|"
     r"tep|pep|cep|enhancement|spec|specification)\b|"

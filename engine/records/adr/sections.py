@@ -73,6 +73,8 @@ _OPTIONS = re.compile(
     # "Comparison of existing storage backends", "Comparison of the hash functions"
     r"^comparison\s+of\s+(?:the\s+)?(?:(?:existing|available|current|possible|candidate|"
     r"different|various|other)\s+)?(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*s$|"
+    # "Prior art and alternatives", "Investigation & Alternatives"
+    rf"^(?:[a-z][\w-]*\s+){{1,3}}and\s+(?:other\s+)?{_ALTERNATIVES}$|"
     # "Alternatives and constraints", "Options and their trade-offs"
     rf"^(?:{_QUALIFIER}\s+)*{_ALTERNATIVES}\s+and\s+(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*$|"
     rf"^{_REJECTED}\s+(?:[a-z][\w-]*\s+)?{_TURNED_DOWN_THINGS}$"
@@ -163,6 +165,9 @@ OTHER_DECIDERS += ("contributors", "owner", "owners", "decision owner", "decisio
 OTHER_DECIDERS += ("governance",)
 # an RFC process's shepherds, who accept or reject it (NixOS's "shepherd-team")
 OTHER_DECIDERS += ("shepherd team", "shepherds")
+# the review manager who announces an evolution proposal's decision; the teams an RFC
+# names in its front matter, whose members accept or reject it in final comment
+OTHER_DECIDERS += ("review manager", "review managers", "teams")
 DECIDERS: tuple[str, ...] = ("deciders", "decider", "decision makers", "decided by", "approvers")
 DECIDERS += ("approved by", "rfc approver", "rfc approvers", "need approval from")
 DECIDERS += ("needs approval from", "approval from", *OTHER_DECIDERS)
@@ -229,7 +234,7 @@ MAX_KEY_CHARS = 200  # longer text is prose, never a heading or label of a part
 def _key_words(key: str) -> str:
     if len(key) > MAX_KEY_CHARS:
         return ""
-    return " ".join(re.sub(r"\([^()]*\)", " ", key).split())
+    return " ".join(re.sub(r"\([^()]*\)", " ", key).replace(" & ", " and ").split())
 
 
 # Qualifiers that make "options" a list of settings, not of decision alternatives.

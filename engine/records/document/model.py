@@ -202,6 +202,18 @@ class Section:
         """Top-level items of every list of the section."""
         return [it for lst in self.lists(deep) for it in lst.items]
 
+    def span(self) -> tuple[int, int]:
+        """The first and last line this section's heading, blocks and list items (its
+        subsections' too) start on."""
+        lines = [self.line]
+        for part in self.walk():
+            lines.append(part.line)
+            for block in part.blocks:
+                lines.append(getattr(block, "line", self.line))
+                if isinstance(block, ListBlock):
+                    lines.extend(it.line for item in block.items for it in item.walk())
+        return min(lines), max(lines)
+
     def _blocks(self, deep: bool) -> Iterator[Block]:
         yield from self.blocks
         if deep:
