@@ -207,3 +207,42 @@ def test_the_teams_in_an_rfcs_front_matter_decide_it() -> None:
         "## Detailed design\n\nAn engine is an addon.\n"
     )
     assert read_text(text, "text/0010-engines.md").record.decision_makers == ["framework", "cli"]
+
+
+CONSIDERED = """# A46: NACK semantics
+
+* Author(s): Mark
+* Status: Implemented
+
+## Abstract
+
+Clients will use the valid resources of a rejected response.
+
+## Proposal
+
+We will change the client to keep the valid resources.
+
+## Rationale
+
+We considered the following alternatives:
+
+- We could have just waited for the protocol changes that allow rejecting one resource.
+  However, that is likely to take more work to design.
+
+- For unknown policies specifically, we could fall back to round robin instead. However,
+  this is not semantically correct.
+"""
+
+
+def test_items_that_each_argue_an_alternative_under_a_lead_in_are_options() -> None:
+    src = read_text(CONSIDERED, "proposal/A46-nack.md")
+    found = titles(src)
+    assert any(t.startswith("waited for the protocol changes") for t in found)
+    assert any(t.startswith("fall back to round robin") for t in found)
+    rejected = [o for o in src.record.options if not o.chosen]
+    assert len(rejected) == 2 and all(o.cons for o in rejected)
+
+
+def test_items_under_a_lead_in_that_names_no_alternatives_are_not_read_so() -> None:
+    text = CONSIDERED.replace("We considered the following alternatives:", "Two notes:")
+    assert not any(t.startswith("waited for") for t in titles(read_text(text)))

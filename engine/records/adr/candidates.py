@@ -33,6 +33,7 @@ from .choice import named_in
 from .content import Opt, clean_title, fill, fill_item, split_title
 from .labelled import numbered_run
 from .leadin import lead_in
+from .paragraphs import course_of
 from .points import polarity
 from .prose import _NUMBERS, sentences
 from .sections import (
@@ -181,7 +182,7 @@ def introduced(doc: Document) -> list[Opt]:
             if lead_in(said, counting=id(sec) not in deciding):
                 lst = numbered_run(blocks, n + 1) or after
                 counted = _counts(said, len(lst.items))
-                opts = _from_list(lst, counted=counted)
+                opts = _from_list(lst, counted=counted) or _courses(said, lst)
                 for opt in opts if counted else ():
                     opt.aside = False  # "There are 2 possible options:": the decision takes one
                 if opts:
@@ -194,6 +195,19 @@ def introduced(doc: Document) -> list[Opt]:
             _group(opts, sec.title, sec.line)
         out.extend(opts)
     return out if len(out) >= 2 else []
+
+
+# "We considered the following alternatives:", over items that each argue one in sentences
+_NAMES_ALTERNATIVES = re.compile(r"\b(?:alternatives|other\s+(?:options|approaches))\b", re.I)
+
+
+def _courses(said: str, lst: ListBlock) -> list[Opt]:
+    """Items that each put an alternative forward in a sentence ("We could have just
+    waited for X. However, ..."), under a lead-in that names them alternatives; all or none."""
+    if not _NAMES_ALTERNATIVES.search(said) or not 2 <= len(lst.items) <= MAX_ITEMS:
+        return []
+    found = [course_of(item.text, item.line) for item in lst.items]
+    return [o for o in found if o is not None] if all(found) else []
 
 
 # A lead-in that says only that a list follows; the sentence before it says what is listed

@@ -145,3 +145,34 @@ _WAS_REJECTED = re.compile(
 
 def _why(m: re.Match[str]) -> str:
     return m.group("why") or m.group("judged")
+
+
+# "We could have just waited for X", "For the case of Y, we could fall back to Z": the course
+# is what follows the writers' "could"
+_WE_COULD = re.compile(
+    r"\b(?:we|one|you)\s+(?:could|might|can|would)\s+(?:have\s+)?"
+    r"(?:(?:just|also|instead|simply|alternatively)\s+)*(?=[a-z])",
+    re.IGNORECASE,
+)
+MAX_LEAD_CHARS = 120
+
+
+def course_of(text: str, line: int) -> Opt | None:
+    """The one alternative a sentence or two put forward ("We could have just waited for the
+    protocol change. However, that is likely to take more work."): titled by the course
+    after "we could", its "However, ..." sentences its cons. None when no writer's "could"
+    opens it."""
+    said = sentences(text) or [""]
+    m = _WE_COULD.search(said[0][:MAX_LEAD_CHARS])
+    if m is None:
+        return None
+    first = said[0][m.end() :]
+    words = _clause(first).split() or first.split()
+    title = _clean(" ".join(words[:MAX_TITLE_WORDS]))
+    if not title:
+        return None
+    opt = Opt(title, line, None, [said[0]], uncertain=True)
+    opt.describe(text, line)
+    _drawbacks_said(opt, said[1:], line)
+    opt.rejected = True
+    return opt
