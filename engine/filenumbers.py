@@ -52,14 +52,14 @@ _KIND = re.compile(
 
 def _versioned(text: str, m: re.Match[str]) -> bool:
     """A file name that ends on a short number after a lower-case word that is no kind of
-    record (``py_3.md``, ``java-11.md``): a version, not a decision number (``adr-3.md``,
-    ``dec-3-use-x.md``, ``dec-003.md`` and an id such as ``DEC-3`` are)."""
+    record (``py_3.md``, ``java-11.md``, and the id ``py_3`` taken from such a name): a
+    version, not a decision number (``adr-3.md``, ``dec-3-use-x.md``, ``dec-003.md`` and an
+    id such as ``DEC-3`` are)."""
     digits = m.group(1)
     prefix = text[: m.start(1)]
     rest = re.sub(r"\.[A-Za-z]+$", "", text[m.end(1) :])
     return (
-        "." in text
-        and not rest
+        not rest
         and len(digits) <= 2
         and not prefix.endswith("0")
         and prefix[:1].islower()

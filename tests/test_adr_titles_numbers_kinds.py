@@ -133,6 +133,7 @@ def test_a_version_at_the_end_of_a_name_is_no_decision_number(
     name: str, number: int | None
 ) -> None:
     assert decision_number(name, "") == number
+    assert decision_number(name, name.removesuffix(".md")) == number  # the id from the name
     assert decision_number("x.yaml", name.removesuffix(".md").upper()) == (
         number if number is not None else int(name.split("_")[-1].split("-")[-1][:-3])
     )
