@@ -183,3 +183,40 @@ def test_a_design_document_with_a_motivation_is_a_record(opening: str) -> None:
 def test_a_design_document_that_keeps_its_templates_title_is_still_read() -> None:
     text = DESIGN_DOC.format(title="Design Documents", opening="Motivation or Background")
     assert read_text(text, "design/2023-03-13-spill.md").record.context
+
+
+EARLIER = """# ADR 024: Extend the status with signers
+
+## Status
+
+Accepted
+
+## Context
+
+Clients must show who signed each transaction.
+
+### {heading}
+
+The initial approach parsed the signers from the stored bytes. It broke once the bytes
+were pruned.
+
+## Decision
+
+We extend the status response with the signers.
+"""
+
+
+@pytest.mark.parametrize(
+    ("heading", "named"),
+    [
+        ("Initial Approach and Its Limitations", "Initial Approach"),
+        ("Previous design", "Previous design"),
+        ("Implementation approach", None),
+    ],
+)
+def test_a_course_tried_first_and_left_is_a_rejected_option(
+    heading: str, named: str | None
+) -> None:
+    src = read_text(EARLIER.format(heading=heading))
+    rejected = [o.title for o in src.record.options if not o.chosen]
+    assert rejected == ([named] if named else [])

@@ -1,5 +1,6 @@
-"""``### Alternative: X`` headings anywhere in a record (under "Considerations", say): each
-an alternative the record turns down, its section the reason."""
+"""``### Alternative: X`` headings anywhere in a record (under "Considerations", say), and
+headings of a course tried first and left (``### Initial Approach and Its Limitations``):
+each an alternative the record turns down, its section the reason."""
 
 from __future__ import annotations
 
@@ -15,15 +16,35 @@ _ALTERNATIVE_HEAD = re.compile(
 )
 
 
+# "### Initial Approach and Its Limitations", "## Previous design": a course tried or
+# weighed first and then left, argued against under a heading of its own
+_EARLIER_HEAD = re.compile(
+    r"^(?:the\s+|our\s+)?(?P<x>(?:initial|original|previous|first|naive|naïve|old|earlier|"
+    r"abandoned|discarded)\s+(?:approach|design|proposal|solution|attempt|idea|"
+    r"implementation))(?:\s+(?:and|&)\s+(?:its|their|the)\s+(?:limitations|drawbacks|"
+    r"problems|issues|shortcomings))?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _named(title: str) -> str | None:
+    """The alternative an ``Alternative: X`` or ``Initial approach`` heading names."""
+    if m := _ALTERNATIVE_HEAD.match(title):
+        return m.group("x")
+    if m := _EARLIER_HEAD.match(title):
+        return m.group("x")
+    return None
+
+
 def alternative_headings(doc: Document) -> list[Opt]:
     """``### Alternative: X`` headings anywhere (under "Considerations", say): each is an
     alternative the record rejects, with its section as the reason."""
     out: list[Opt] = []
     for sec in doc.sections():
-        m = _ALTERNATIVE_HEAD.match(sec.title.strip())
-        if m is None:
+        named = _named(sec.title.strip())
+        if named is None:
             continue
-        title, label, _ = clean_title(m.group("x"))
+        title, label, _ = clean_title(named)
         if not title:
             continue
         opt = Opt(title, sec.line, label, [sec.title])
