@@ -5,7 +5,7 @@ from __future__ import annotations
 from decaudit.engine.records import load_file
 from decaudit.engine.records.formats import NotADecisionRecord
 from decaudit.engine.types import InputError, SourceRecord
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 _PIECES = st.sampled_from(
@@ -23,6 +23,7 @@ _TEXT = st.lists(st.one_of(_PIECES, st.text(max_size=6)), max_size=50).map("".jo
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_TEXT)
+@example("Pros and Cons of the Options\n vs. # Proposal\n---\n")  # the other side's description
 def test_any_text_gives_records_or_located_errors(text: str) -> None:
     try:
         results = load_file("adr/0001-x.md", text.encode("utf-8", "surrogatepass"))

@@ -59,4 +59,5 @@ def compared_headings(doc: Document) -> list[Opt]:
         return []
     other = Opt(sides[1], line, None, [sides[1]], uncertain=True)
     other.description = f"What {sides[0]} is weighed against"
+    other.desc_line = line
     return [first, other]

@@ -472,6 +472,7 @@ def alternative_alone(
             (old,) = _opts([before], para, set())
             old.rejected, old.reason, old.reason_line = True, prior, para.line
             old.description = f"In use before this decision (the status quo): {prior}"
+            old.desc_line = old.desc_line or para.line
             out.insert(0, old)
         return out
     return []

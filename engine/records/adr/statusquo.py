@@ -97,6 +97,7 @@ def superseded_course(doc: Document, title: str) -> list[Opt]:
             kept = Opt(old, block.line, None, [old], uncertain=True)
             kept.rejected, kept.reason, kept.reason_line = True, block.text, block.line
             kept.description = f"The decision this record supersedes (the status quo): {block.text}"
+            kept.desc_line = block.line
             chosen = Opt(new, block.line, None, [new], uncertain=True)
             by = "the decision that supersedes an earlier one"
             _adopted_at_decision(chosen, said[0], doc, by, block.line)
@@ -129,6 +130,7 @@ def replaced_in_use(paras: list[Paragraph], doc: Document, title: str = "") -> l
             kept, new = _opts([old, course], para, set())
             kept.rejected, kept.reason, kept.reason_line = True, sentence, para.line
             kept.description = f"In use before this decision (the status quo): {sentence}"
+            kept.desc_line = kept.desc_line or para.line
             # described by the decision: the context describes the one in use, not this one
             by = "the course the decision adopts in place of the one in use"
             _adopted_at_decision(new, first, doc, by, para.line)
