@@ -84,6 +84,12 @@ def test_an_alternative_could_have_been_with_its_con() -> None:
             "stream the proofs",
         ),
         ("Alternatively, we could send one request per trie.", "send one request per trie"),
+        (
+            "Another approach considered was that clients should only ever send one request"
+            " per trie, and a server should only batch requests by holding them back for a"
+            " while.",
+            "clients should only ever send one request per trie",
+        ),
         ("As an alternative, one might cache proofs on the server.", "cache proofs on the server"),
         (
             "An alternative approach is a separate protocol for child tries.",

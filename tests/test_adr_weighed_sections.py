@@ -220,3 +220,105 @@ def test_a_course_tried_first_and_left_is_a_rejected_option(
     src = read_text(EARLIER.format(heading=heading))
     rejected = [o.title for o in src.record.options if not o.chosen]
     assert rejected == ([named] if named else [])
+
+
+DISOWNED = """# ADR 027: Single sequencer ordering
+
+## Status
+
+Proposed
+
+## Context
+
+Users need their blobs ordered.
+
+## Alternative Approaches
+
+### A. No ordering from signatures
+
+Users order blobs by block finality. It is slow.
+
+### B. Run two sequencers
+
+Two sequencers take turns. It needs a view change.
+
+### C. Future extensions
+
+{opening}
+
+- Multi-proposer ordering
+
+## Decision
+
+Implement a single sequencer.
+"""
+
+
+def test_a_part_that_says_it_holds_no_alternative_is_no_option() -> None:
+    said = "The following are not alternatives to this design but extensions of it:"
+    found = titles(read_text(DISOWNED.format(opening=said)))
+    assert not any("Future extensions" in t for t in found)
+    assert any("Run two sequencers" in t for t in found)
+    kept = titles(read_text(DISOWNED.format(opening="Later, several proposers could take turns.")))
+    assert any("Future extensions" in t for t in kept)
+
+
+QUESTIONS = """# ADR 009: Default rules for padding
+
+## Status
+
+Accepted
+
+## Context
+
+Blocks carry padding.
+
+## 1. {first}
+
+The proof grows with the square.
+
+## 2. {second}
+
+A message of one share more than a row.
+"""
+
+
+def test_numbered_questions_an_analysis_answers_are_no_options() -> None:
+    asked = QUESTIONS.format(
+        first="Why does a larger square give a longer proof?",
+        second="What is the worst constructible message?",
+    )
+    assert titles(read_text(asked)) == []
+    told = QUESTIONS.format(first="Keep the current rules", second="Adopt the proposed rules")
+    assert titles(read_text(told)) == ["Keep the current rules", "Adopt the proposed rules"]
+
+
+OWN_AND_TOPIC = """# 25. Scoped access level
+
+## Status
+
+Accepted
+
+## Decision
+
+Add a scoped access level.
+
+## Alternatives considered
+
+1. Do nothing and split the code into more files. The proposal makes the intent clearer.
+
+2. Introduce a scoped namespace that hides part of a file. It adds a level of nesting.
+
+### Alternatives considered for the private type issue
+
+1. Use the file level as the default within private types. It had no benefit.
+
+2. Introduce a parent access level. It is overly specific.
+"""
+
+
+def test_an_options_part_keeps_its_own_list_beside_a_topic_subsection() -> None:
+    found = titles(read_text(OWN_AND_TOPIC))
+    assert any(t.startswith("Do nothing and split the code") for t in found)
+    assert any(t.startswith("Introduce a scoped namespace") for t in found)
+    assert any("parent access level" in t for t in found)

@@ -9,6 +9,7 @@ not pros and cons make option groups (``3`` -> ``3a``/``3b``), kept with their g
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..document import Document, ListBlock, ListItem, Paragraph, Section
 from .althead import alternative_headings
@@ -49,6 +50,7 @@ from .led import bold_titled, led_before_list, led_paragraphs, name_titled, one_
 from .ledafter import led_after
 from .letters import coded, lettered
 from .ofheadings import named_by_points
+from .optionheads import is_option_heading
 from .optionitems import (
     RULES_PART,
     item_is_option,
@@ -78,26 +80,6 @@ from .slips import mended
 from .statusquo import superseded_course
 from .topics import distinguished, from_topics, group_name, per_section
 from .ystatement import in_y_statement
-
-
-def _is_option_heading(sec: Section) -> bool:
-    return (
-        pc_kind(sec.key) is None
-        and not is_pros_cons(sec.key)
-        and not _SCOPE_PART.search(sec.key)
-        and bool(sec.title.strip())
-    )
-
-
-# A template's parts about the proposal's own scope or merits, under an "Expectations and
-# alternatives" heading: "What is in scope for this proposal?", "What is deliberately not in
-# scope?", "Non-goals", "What advantages / disadvantages does this proposal have?"; and an
-# appendix to the document that ends up under its last heading
-_SCOPE_PART = re.compile(
-    r"\b(?:not\s+in|in|out\s+of)\s+scope\b|^(?:scope|non-?goals|goals(?:\s+and\s+non-?goals)?)$|"
-    r"\bthis\s+(?:proposal|rfc|design|document)\b|"
-    r"^(?:appendix|annex|addendum)\b"  # "Appendix: Special handling for properties"
-)
 
 
 def _from_item(item: ListItem, group: str | None, group_line: int) -> Opt | None:
@@ -155,9 +137,9 @@ def from_heading(sec: Section, group: str | None = None, group_line: int = 0) ->
     """An option written as a subsection; subsections that are options make a group."""
     if (why := why_not_heading(sec, group, group_line)) is not None:
         return [why]  # "Why not X?": X, and the reasons against it
-    subs = [c for c in sec.children if _is_option_heading(c) and _looks_like_option(c)]
+    subs = [c for c in sec.children if is_option_heading(c) and _looks_like_option(c)]
     if not subs and not _argued_heading(sec):  # "Use a managed service" > "RDS", "Cloud SQL"
-        heads = [c for c in sec.children if _is_option_heading(c)]
+        heads = [c for c in sec.children if is_option_heading(c)]
         subs = heads if heads and all(_argued_heading(c) for c in heads) else []
     title, label, marked = clean_title(sec.title)
     # "## Storage" (its own text and list) > "### Option A: ...", "### Option B: ...": a
@@ -207,7 +189,7 @@ def _looks_like_option(sec: Section) -> bool:
 
 def from_section(sec: Section) -> tuple[list[Opt], bool]:
     """The options of one options section, and whether they were read from prose."""
-    heads = mended([c for c in sec.children if _is_option_heading(c)])
+    heads = mended([c for c in sec.children if is_option_heading(c)])
     if (argued := courses_with_reasons(sec, heads)) is not None:
         return argued, True
     if (
@@ -243,8 +225,9 @@ def from_section(sec: Section) -> tuple[list[Opt], bool]:
         found = from_items(items)
         reasons_after(sec, first or lists[0], found)
         return led_before_list(sec, first or lists[0]) + found, False
-    if heads:
-        return _from_headings(heads), False
+    if heads:  # and the section's own list or paragraphs of options before them, if any
+        own, prose = from_section(replace(sec, children=())) if sec.blocks else ([], False)
+        return (own if len(own) >= 2 else []) + _from_headings(heads), prose and len(own) >= 2
     found = from_paragraphs(sec.blocks)
     if found:
         return found, False
@@ -336,7 +319,11 @@ def loose_options(doc: Document) -> list[Opt]:
         for parent in [doc.root, *doc.sections()]:
             if parent not in (doc.root, doc.title_section) and not _COMPARING.search(parent.key):
                 continue  # "### Built-in codecs: 1. ..., 2. ...": parts of a design
-            numbered = [c for c in parent.children if re.match(r"^\d{1,2}[.)]\s", c.title)]
+            numbered = [  # "## 1. Why can we not ...?": questions an analysis answers
+                c
+                for c in parent.children
+                if re.match(r"^\d{1,2}[.)]\s", c.title) and not c.title.rstrip().endswith("?")
+            ]
             if len(numbered) >= 2 and not any(is_role(c.key) for c in numbered):
                 heads = numbered
                 break

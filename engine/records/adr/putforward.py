@@ -51,8 +51,8 @@ _ANOTHER = re.compile(
     rf"another\s+{_WHICH}(?:option|alternative|approach|possibility|solution|idea|way|"
     r"design|strategy))"
     r"(?:\s+(?:here|to\s+(?:this|that|it|these)(?:\s+(?:decision|design|proposal|approach|"
-    r"choice))?|(?:we|I)\s+(?:considered|looked\s+at)))?,?\s+"
-    rf"(?:{_VERB})\s+(?:to\s+)?(?P<x>.+)$",
+    r"choice))?|(?:(?:we|I)\s+)?(?:considered|looked\s+at|explored|evaluated|discussed)))?,?\s+"
+    rf"(?:{_VERB})\s+(?:to\s+|that\s+)?(?P<x>.+)$",
     re.IGNORECASE,
 )
 _ALTERNATIVELY = re.compile(
@@ -92,6 +92,8 @@ def put_forward(sentence: str) -> str:
     name = _FOLLOWS.sub("", _clean(_clause(said)).replace("`", ""))
     if len(name.split()) > MAX_TITLE_WORDS:
         name = _RELATIVE.split(name, maxsplit=1)[0]
+    if len(name.split()) > MAX_TITLE_WORDS:  # "X should only Y, and Z should ...": the first
+        name = re.split(r",\s", name, maxsplit=1)[0]
     if not name or len(name.split()) > MAX_TITLE_WORDS or len(name.split()) < 2:
         return ""
     return "" if _NOT_A_COURSE.match(name) else name
