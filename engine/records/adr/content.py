@@ -14,7 +14,8 @@ _NUMBERING = re.compile(
     rf"^\s*(?:\(?({_NUM})[.)]|({_NUM})\s*[-–—:]|\[({_NUM})\]|(\d{{1,3}}\.[a-z]))\s+"
 )  # "1. ", "3a) ", "2 - ", "[4] ", "1.a ", "2.a: "
 _LABELLED = re.compile(
-    r"^(?:option|alternative|approach|solution|choice|variant)\s*#?\s*(\d{1,3}\.[a-z]|\d{1,3}[a-z]?|[a-z])\b"
+    r"^(?:option|alternative|approach|solution|choice|variant|選択肢|案)\s*#?\s*"
+    r"(\d{1,3}\.[a-z]|\d{1,3}[a-z]?|[a-z])\b"
     r"\s*(?:[.:)\-–—]\s*|\s+(?=\W)|$)",
     re.IGNORECASE,
 )
@@ -22,7 +23,9 @@ _MARKER = re.compile(
     r"\s*(?:\((?:(?:the\s+)?(?:chosen|selected|preferred|recommended|accepted|favou?red)"
     r"(?:\s+(?:option|alternative|approach|solution))?|decision|winner|our\s+choice)\)|"
     r"\[(?:chosen|selected|preferred|recommended|accepted)(?:\s+option)?\]|[✔✅✓☑]\s*(?:chosen|selected)?|"
-    r"[-–—:]\s*(?:chosen|selected|preferred|recommended)\b\.?)\s*",
+    r"[-–—:]\s*(?:chosen|selected|preferred|recommended)\b\.?|"
+    # "（採用）", "(採用案)", "（選択）": chosen, as Japanese records mark it
+    r"[(（]\s*(?:採用|採用案|選択|選定|決定)\s*[)）]|\s[-–—]\s*(?:採用|採用案|選定)$)\s*",
     re.IGNORECASE,
 )
 # A chosen marker as the last part of a closing parenthesis: "(mapping.py, chosen)"
@@ -65,9 +68,13 @@ _DASH = re.compile(r"\s+[-–—]\s+")
 _PREFIX = r"^(?:(?:very|really|somewhat|slightly|mostly|quite|also)\s+)?"
 _SEP = r"\s*(?:,\s*(?:because|since|weil)\b|:|,|\s[-–—]\s|\s(?=because\b))\s*(.*)$"
 # (the German MADR template's "Gut, weil" and "Schlecht, weil" too)
-PRO = re.compile(_PREFIX + r"(good|gut|pro|pros|positive|advantage|benefit|\+)" + _SEP, re.I)
+PRO = re.compile(
+    _PREFIX + r"(good|gut|pro|pros|positive|advantage|benefit|メリット|利点|\+)" + _SEP, re.I
+)
 CON = re.compile(
-    _PREFIX + r"(bad|schlecht|con|cons|contra|contras|negative|disadvantage|drawback|-)" + _SEP,
+    _PREFIX
+    + r"(bad|schlecht|con|cons|contra|contras|negative|disadvantage|drawback|デメリット|欠点|-)"
+    + _SEP,
     re.I,
 )
 NEUTRAL = re.compile(_PREFIX + r"(neutral)" + _SEP, re.I)

@@ -185,7 +185,7 @@ def is_deciders(key: str) -> bool:
     return key in DECIDERS or bool(_DECIDERS_ASKED.match(key))
 
 
-PRO_KEYS = (
+PRO_KEYS: tuple[str, ...] = (
     "pros",
     "pro",
     "advantages",
@@ -199,7 +199,7 @@ PRO_KEYS = (
     "upside",
     "positive consequences",
 )
-CON_KEYS = (
+CON_KEYS: tuple[str, ...] = (
     "cons",
     "con",
     "contra",  # "Pro: ... Contra: ...", as German-speaking teams write it
@@ -225,6 +225,8 @@ CON_KEYS = (
     "tradeoffs",
     "trade offs",
 )
+PRO_KEYS += ("メリット", "利点")  # as Japanese records write them
+CON_KEYS += ("デメリット", "欠点")
 NEUTRAL_KEYS = ("neutral", "neutral consequences")
 
 

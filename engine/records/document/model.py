@@ -19,12 +19,20 @@ from .languages import translated
 _ROLE_COLON = re.compile(r"^\s*((?:proposed\s+|suggested\s+)?(?:solution|proposal))\s*:\s*\S")
 
 
+# A heading in another script with its English name after it in brackets
+_GLOSSED = re.compile(
+    r"^[^a-z(（]*[^\x00-\x7f][^a-z(（]*[(（]\s*([a-z][a-z &/-]*?)\s*[)）]\s*:?\s*$"
+)
+
+
 def heading_key(title: str) -> str:
     """A title reduced for lookup: ``"2. Considered Options:"`` -> ``"considered options"``,
     ``"Decider(s)"`` -> ``"deciders"``."""
     text = title.lower()
     if m := _ROLE_COLON.match(text):  # "Solution: design errors into the schema"
         return " ".join(m.group(1).split())
+    if m := _GLOSSED.match(text):  # "決定事項 (Decision)": the English gloss names the part
+        text = m.group(1)
     text = re.sub(r"(?<=[a-z])\(s\)", "s", text)  # "Decider(s)", "Date(s)": the plural
     text = re.sub(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[ivx]+\.)\s+", "", text)
     text = re.sub(r"[^\w\s&-]", " ", text)
