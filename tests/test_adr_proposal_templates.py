@@ -246,3 +246,35 @@ def test_items_that_each_argue_an_alternative_under_a_lead_in_are_options() -> N
 def test_items_under_a_lead_in_that_names_no_alternatives_are_not_read_so() -> None:
     text = CONSIDERED.replace("We considered the following alternatives:", "Two notes:")
     assert not any(t.startswith("waited for") for t in titles(read_text(text)))
+
+
+FRAMEWORK = """# Dataflow framework
+
+## Summary
+
+Continuous aggregation for the database.
+
+## Motivation
+
+Users want running totals.
+
+## Details
+
+- The flow engine is built on a dataflow library.
+- We have three choices for the dataflow framework:
+1. Based on the differential dataflow crate. It proved too obscure for simple use.
+2. Based on a framework we write from the ground up. It costs the most to build.
+3. Based on a small lower-level framework someone else wrote. It is easy to customise.
+
+Hence, we choose {which}, and build our operators on it.
+"""
+
+
+@pytest.mark.parametrize(
+    ("which", "chosen"),
+    [("the third option", 2), ("option 1", 0), ("the second option", 1)],
+)
+def test_a_list_led_by_a_bullet_and_the_choice_after_it(which: str, chosen: int) -> None:
+    src = read_text(FRAMEWORK.format(which=which), "docs/rfcs/2024-01-17-dataflow.md")
+    assert len(titles(src)) == 3
+    assert chosen_titles(src) == [titles(src)[chosen]]

@@ -29,7 +29,7 @@ from functools import cache
 from ...packdata import lexicon
 from ..document import Block, Document, ListBlock, ListItem, Paragraph, Section
 from .argued import is_pointer
-from .choice import named_in
+from .choice import named_in, referenced
 from .content import Opt, clean_title, fill, fill_item, split_title
 from .labelled import numbered_run
 from .leadin import lead_in
@@ -172,9 +172,10 @@ def introduced(doc: Document) -> list[Opt]:
         blocks = list(sec.blocks)
         for n, block in enumerate(blocks[:-1]):
             after = blocks[n + 1]
-            if not isinstance(block, Paragraph) or not isinstance(after, ListBlock):
+            lead = _lead_text(block)
+            if lead is None or not isinstance(after, ListBlock):
                 continue
-            parts = sentences(block.text) or [""]
+            parts = sentences(lead) or [""]
             said = parts[-1]
             if len(parts) > 1 and _BARE_INTRO.match(said):  # "A number of alternatives were
                 said = f"{parts[-2]} {said}"  # considered. These include:": both say it
@@ -185,6 +186,7 @@ def introduced(doc: Document) -> list[Opt]:
                 opts = _from_list(lst, counted=counted) or _courses(said, lst)
                 for opt in opts if counted else ():
                     opt.aside = False  # "There are 2 possible options:": the decision takes one
+                _chosen_after(blocks[n + 2 :], opts)  # "Hence, we choose the third option"
                 if opts:
                     found.append((sec, opts))
     sections = {id(sec) for sec, _ in found}
@@ -195,6 +197,33 @@ def introduced(doc: Document) -> list[Opt]:
             _group(opts, sec.title, sec.line)
         out.extend(opts)
     return out if len(out) >= 2 else []
+
+
+def _chosen_after(after: list[Block], opts: list[Opt]) -> None:
+    """The paragraph after a list of candidates that takes one of them by its number or
+    place ("Hence, we choose the third option"): that one is marked."""
+    for block in after[:MAX_AFTER]:
+        if not isinstance(block, Paragraph):
+            continue
+        hits = set(referenced(block.text, opts))
+        if len(hits) == 1:
+            (i,) = hits
+            opts[i].marked, opts[i].marked_line = True, block.line
+            return
+
+
+MAX_AFTER = 2  # paragraphs after the list that may take one of its candidates
+
+
+def _lead_text(block: Block) -> str | None:
+    """What may introduce the list after ``block``: a paragraph, or the last item of a list
+    that ends on a colon ("- We have three choices for the framework:" over "1. ...")."""
+    if isinstance(block, Paragraph):
+        return block.text
+    if isinstance(block, ListBlock) and block.items and not block.items[-1].children:
+        last = block.items[-1].text.rstrip()
+        return last if last.endswith(":") else None
+    return None
 
 
 # "We considered the following alternatives:", over items that each argue one in sentences
