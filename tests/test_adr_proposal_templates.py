@@ -178,6 +178,21 @@ def test_buying_a_business_not_acquiring_information_is_business_language(
     assert decision["business_context"] is business
 
 
+@pytest.mark.parametrize(
+    ("title", "template"),
+    [
+        ("Proposal Template", True),
+        ("Enhancement Proposal Template", True),
+        ("KEP template", True),
+        ("Proposal to adopt the Helm template", False),
+    ],
+)
+def test_a_title_that_names_a_proposal_template(title: str, template: bool) -> None:
+    text = KEP.format(alternatives="").replace("title: Managed topologies", f"title: {title}")
+    (got,) = load_file("proposals/20210526-topology.md", text.encode())
+    assert (not isinstance(got, SourceRecord)) is template
+
+
 def test_a_proposal_template_is_skipped_as_a_template() -> None:
     text = KEP.format(alternatives="").replace(
         "title: Managed topologies", "title: Proposal Template"

@@ -200,8 +200,8 @@ _TEMPLATE_TITLE = re.compile(
     r"\btemplate\s+(?:by|for|of|using|from)\b|"
     # "ADR Format Template", "... Decision Record (ADR) template": a title naming the kind
     # of document it is a template of; not "Plugin Manifest Third-Party Service Template"
-    r"\b(?:m?adrs?|decisions?|records?|rfcs?|format|design|d?dr|sdr|document|proposals?|"
-    r"enhancements?|keps?|peps?|teps?)\b.*\btemplate\s*$",
+    r"\b(?:m?adrs?|decisions?|records?|rfcs?|format|design|d?dr|sdr|document)\b.*\btemplate\s*$|"
+    r"^\s*(?:\w+\s+)?(?:proposals?|enhancements?|keps?|peps?|teps?)\s+template\s*$",
     re.IGNORECASE,
 )
 
