@@ -459,11 +459,12 @@ class Decide:
         if self.opts and all(o.aside and not o.group for o in self.opts):
             return True  # candidates listed outside any options section ("We considered:")
         secs = roles.options_sections(self.doc)  # not "### Technology choices" in the decision
-        spans = [s.span() for s in secs]  # and the options read there, not elsewhere
-        return all(
+        named = all(
             any(w in s.key for w in ("alternative", "positions")) or roles.is_rejected(s.key)
             for s in secs
-        ) and any(lo <= o.line <= hi for o in self.opts for lo, hi in spans)
+        )
+        spans = [s.span() for s in secs] if named else []  # and the options read there
+        return any(lo <= o.line <= hi for o in self.opts for lo, hi in spans)
 
     def _decision_as_option(self, sec: Section, title: str = "", line: int = 0) -> None:
         """Alternatives listed, the decision stated in prose (or named by a chosen-option

@@ -31,7 +31,7 @@ def from_paragraphs(blocks: tuple[Block, ...]) -> list[Opt]:
         if isinstance(block, Paragraph) and block in parens:
             # "(1) Keep the rules in each charm. Nothing moves, but ...": its first sentence
             label, rest = _PAREN.split(block.text, maxsplit=1)[1:]
-            lead = re.split(r"(?<=[^\s.])[.:;]\s|\s[-–—]\s", rest, maxsplit=1)[0]
+            lead = _CLAUSE_END.split(rest, maxsplit=1)[0]
             current = Opt(clean_title(lead)[0], block.line, label.lower(), [block.text])
             current.describe(rest, block.line)
             out.append(current)
@@ -73,6 +73,12 @@ def from_paragraphs(blocks: tuple[Block, ...]) -> list[Opt]:
     return out
 
 
+# Where an option's title ends in the sentence that sets it out: at the end of the sentence,
+# a colon or a dash; for a "(1) ..." paragraph at a semicolon too ("(1) Keep X; it ...")
+_SENTENCE_END = re.compile(r"(?<=[^\s.])[.:]\s|\s[-–—]\s")
+_CLAUSE_END = re.compile(r"(?<=[^\s.])[.:;]\s|\s[-–—]\s")
+
+
 # "Alternative 1", "Option B": a label and nothing else
 _BARE = re.compile(r"^(?:option|alternative|approach|solution)\s*#?\s*\w{1,3}$", re.I)
 MAX_BODY_TITLE_WORDS = 16
@@ -86,7 +92,7 @@ def _titled_by_bodies(opts: list[Opt], bodies: list[list[Block]]) -> None:
     for opt, body in zip(opts, bodies, strict=True):
         if not _BARE.match(opt.title) or not body or not isinstance(body[0], Paragraph):
             continue
-        first = re.split(r"(?<=[^\s.])[.:]\s|\s[-–—]\s", body[0].text, maxsplit=1)[0]
+        first = _SENTENCE_END.split(body[0].text, maxsplit=1)[0]
         title = clean_title(first)[0]
         if not title or len(title.split()) > MAX_BODY_TITLE_WORDS:
             return

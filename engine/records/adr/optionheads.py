@@ -18,8 +18,13 @@ def is_option_heading(sec: Section) -> bool:
         and not is_pros_cons(sec.key)
         and not _SCOPE_PART.search(sec.key)
         and bool(sec.title.strip())
-        and not _DISOWNED.match(sec.paragraphs()[0].text if sec.paragraphs() else "")
+        and not _disowned(sec)
     )
+
+
+def _disowned(sec: Section) -> bool:
+    first = next(iter(sec.paragraphs()), None)
+    return first is not None and _DISOWNED.match(first.text) is not None
 
 
 # "The following are not alternatives to this design but extensions": the part says so

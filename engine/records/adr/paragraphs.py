@@ -67,13 +67,9 @@ def paragraph_alternatives(sec: Section, named: Sequence[Opt] = ()) -> list[Opt]
         turned = any(_WAS_REJECTED.match(t) for t in said[1:])
         if named and first == said[0] and not turned:
             continue  # beside named ones, only a course someone could take, or one turned down
-        words = _clause(first).split() or first.split()
-        title = _clean(" ".join(words[:MAX_TITLE_WORDS]))
-        if not title:
+        opt = _course(first, said, para.text, para.line)
+        if opt is None:
             return list(named)
-        opt = Opt(title, para.line, None, [said[0]], uncertain=True)
-        opt.describe(para.text, para.line)
-        _drawbacks_said(opt, said[1:], para.line)
         if why := next((_why(m) for t in said[1:] if (m := _WAS_REJECTED.match(t))), ""):
             opt.rejected, opt.reason, opt.reason_line = True, why.rstrip("."), para.line
         out.append(opt)
@@ -95,6 +91,19 @@ _MORE = re.compile(
     r"^(?:also|moreover|furthermore|in\s+addition|additionally|at\s+the\s+same\s+time|besides)\b",
     re.IGNORECASE,
 )
+
+
+def _course(first: str, said: Sequence[str], text: str, line: int) -> Opt | None:
+    """The alternative ``text`` (its sentences ``said``) puts forward, titled by the clause
+    ``first`` names it in; its "However, ..." sentences its cons. None without a title."""
+    words = _clause(first).split() or first.split()
+    title = _clean(" ".join(words[:MAX_TITLE_WORDS]))
+    if not title:
+        return None
+    opt = Opt(title, line, None, [said[0]], uncertain=True)
+    opt.describe(text, line)
+    _drawbacks_said(opt, said[1:], line)
+    return opt
 
 
 def _drawbacks_said(opt: Opt, later: Sequence[str], line: int) -> None:
@@ -166,13 +175,7 @@ def course_of(text: str, line: int) -> Opt | None:
     m = _WE_COULD.search(said[0][:MAX_LEAD_CHARS])
     if m is None:
         return None
-    first = said[0][m.end() :]
-    words = _clause(first).split() or first.split()
-    title = _clean(" ".join(words[:MAX_TITLE_WORDS]))
-    if not title:
-        return None
-    opt = Opt(title, line, None, [said[0]], uncertain=True)
-    opt.describe(text, line)
-    _drawbacks_said(opt, said[1:], line)
-    opt.rejected = True
+    opt = _course(said[0][m.end() :], said, text, line)
+    if opt is not None:
+        opt.rejected = True
     return opt

@@ -381,11 +381,12 @@ def proposals_weighed(doc: Document) -> list[Section]:
     """A "## Proposals" section beside another decision part ("## Accepted solution",
     "## Decision") sets out the proposals weighed, and the other part takes one of them:
     the section plays options, not the decision."""
-    many = doc.find(lambda s: bool(_PROPOSALS.match(s.key)))
+    keyed = [(s, s.key) for s in doc.sections()]
+    many = [s for s, key in keyed if _PROPOSALS.match(key)]
     if not many:
         return []
-    others = doc.find(lambda s: is_decision(s.key) and not _PROPOSALS.match(s.key))
-    return [s for s in many if any(o not in list(s.walk()) for o in others)]
+    others = {id(s) for s, key in keyed if is_decision(key) and not _PROPOSALS.match(key)}
+    return [s for s in many if others - {id(x) for x in s.walk()}]  # one outside it
 
 
 def _dashed_part(sec: Section, pred: object) -> bool:
@@ -475,12 +476,10 @@ def _others_headed(sec: Section) -> bool:
 def options_sections(doc: Document) -> list[Section]:
     """Options sections, outermost first: a section nested in another options section is
     read as part of it; one that names the parts of a decision is not one."""
+    named = doc.find(lambda s: _options_heading(s) or _others_headed(s)) + proposals_weighed(doc)
     found = [
         s
-        for s in sorted(
-            [*doc.find(_options_heading), *proposals_weighed(doc), *doc.find(_others_headed)],
-            key=lambda s: (s.level, s.line),
-        )
+        for s in sorted(named, key=lambda s: (s.level, s.line))
         if not _part_of_decision(doc, s) and not _record_title(doc, s)
     ]
     out: list[Section] = []
