@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from ...types import Loc
@@ -25,6 +26,7 @@ _GLOSSED = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)
 def heading_key(title: str) -> str:
     """A title reduced for lookup: ``"2. Considered Options:"`` -> ``"considered options"``,
     ``"Decider(s)"`` -> ``"deciders"``."""
