@@ -37,10 +37,13 @@ small values per record), so the folder's share is known before anything is repo
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from .foldertree import ancestor_path, ancestors, merge_into_ancestors
+from .process import BY_PROCESS, folder_process
+from .process import FIELD as PROCESS_FIELD
 from .types import Finding
 
 FOLDER_PREFIX = "(folder) "
@@ -91,15 +94,22 @@ class _Folder:
     path: str = ""  # the folder as the files name it
     merged: list[str] = field(default_factory=list)  # small subfolders judged with it
     rooted: bool = False  # inside a checked folder (its label is relative to that folder)
+    by_process: int = 0  # records naming the process that decided them (engine/process.py)
 
     def absorb(self, other: _Folder) -> None:
         self.records += other.records
+        self.by_process += other.by_process
         for name, count in other.missing.items():
             self.missing[name] = self.missing.get(name, 0) + count
         for name, count in other.in_prose.items():
             self.in_prose[name] = self.in_prose.get(name, 0) + count
         for rule_id, held in other.held.items():
             self.held.setdefault(rule_id, []).extend(held)
+
+
+def _inside(path: str, root: str) -> bool:
+    root = root.rstrip("/") or "/"
+    return path == root or path.startswith(root + "/")
 
 
 def _attr(name: str) -> str:
@@ -191,6 +201,7 @@ class ConventionFolder:
             self._last = (file, label, folder, own)
         for counts in (folder, own):
             counts.records += 1
+            counts.by_process += BY_PROCESS in (empty or ())
         if empty is not None:
             names = self._model_names
             self._counted |= names
@@ -255,7 +266,7 @@ class ConventionFolder:
                 else:
                     tree.merged.extend(folder.merged)
                 if not tree.path:
-                    tree.path = _ancestor_path(folder.path, other, label)
+                    tree.path = ancestor_path(folder.path, other, label)
         return tree
 
     def _judge(self, rule_id: str, folder: _Folder) -> bool:
@@ -285,6 +296,7 @@ class ConventionFolder:
         """Per folder and rule: one folder finding when it qualifies, else each finding."""
         if self.policy.enabled:
             self._roll_up()
+        self._excuse()
         targets: dict[tuple[str, str], list[str]] = {}  # (rule, target folder) -> folders
         loose: list[Finding] = []
         for label in sorted(self._folders):
@@ -296,7 +308,7 @@ class ConventionFolder:
                     targets.setdefault((rule_id, to), []).append(label)
         while True:  # until neither merge changes anything
             before = {key: len(members) for key, members in targets.items()}
-            _merge_into_ancestors(
+            merge_into_ancestors(
                 targets,
                 self._rooted,
                 lambda rule_id, label: self._judge(rule_id, self._subtree(label)),
@@ -311,6 +323,20 @@ class ConventionFolder:
             else:  # judged with its subtree: the subtree's counts, these folders' findings
                 yield self._fold(label, self._subtree(label), rule_id, held)
         yield from loose
+
+    def _excuse(self) -> None:
+        """Drop the findings about decision makers of a folder that says how its decisions
+        are taken: most of its records name the process or review that decided them, or a
+        process document of it or of a folder above it says how proposals are accepted."""
+        seen: dict[str, Any] = {}
+        for folder in self._folders.values():
+            rules = [r for r in folder.held if self.fields[r] == PROCESS_FIELD]
+            if not rules:
+                continue
+            top = max((r for r in self.roots if _inside(folder.path, r)), key=len, default=None)
+            if folder.by_process * 2 >= folder.records or folder_process(folder.path, top, seen):
+                for rule_id in rules:
+                    del folder.held[rule_id]
 
     def _merge_siblings(self, targets: dict[tuple[str, str], list[str]]) -> None:
         """Folder findings of one rule in sibling folders (two or more under one ancestor,
@@ -336,8 +362,8 @@ class ConventionFolder:
         self, rule_id: str, labels: list[str], targets: Mapping[tuple[str, str], list[str]]
     ) -> str | None:
         """The deepest ancestor the folder findings ``labels`` of ``rule_id`` join at."""
-        ancestors = {a for label in labels for a in _ancestors(label)}
-        for at in sorted(ancestors, key=lambda a: (-a.count("/"), a)):
+        above = {a for label in labels for a in ancestors(label)}
+        for at in sorted(above, key=lambda a: (-a.count("/"), a)):
             if (rule_id, at) in targets:
                 continue  # an ancestor with its own finding: _merge_into_ancestors
             under = [x for x in labels if x.startswith(at + "/")]
@@ -384,10 +410,13 @@ class ConventionFolder:
         )
         if missing < records:  # some records give it: the template has a place for it
             others = records - missing
-            why = (
-                f"; the other {others} {'record' if others > 1 else 'records'} {what}, so"
-                f" most of its writers leave {what} out"
-            )
+            gave = f"{'record' if others > 1 else 'records'} {what}"
+            if folder.by_process and what == PROCESS_FIELD:  # "Accepted (lazy consensus)"
+                named = "name the process or review that decided them"
+                if others == 1:
+                    named = "names the process or review that decided it"
+                gave = named if folder.by_process >= others else f"{gave} or {named}"
+            why = f"; the other {others} {gave}, so most of its writers leave {what} out"
         message = (
             f"{missing} of the {records} records in {where} {said} ({share:.0%}){why};"
             " reported once for the folder instead of on each record"
@@ -457,43 +486,3 @@ class ConventionFolder:
             missing = own.missing.get(what, 0) if what in self._counted else flagged.get(name, 0)
             out[name] = {"records": own.records, "missing": missing}
         return out
-
-
-def _ancestors(label: str) -> list[str]:
-    """The labels above ``label`` ("a/b/c": "a/b", "a")."""
-    out = []
-    while "/" in label:
-        label = posixpath.dirname(label)
-        out.append(label)
-    return out
-
-
-def _ancestor_path(path: str, label: str, ancestor: str) -> str:
-    """The file-system path of folder ``ancestor``, from that of its descendant ``label``."""
-    depth = label.count("/") - ancestor.count("/")
-    for _ in range(depth):
-        path = posixpath.dirname(path)
-    return path
-
-
-def _merge_into_ancestors(
-    targets: dict[tuple[str, str], list[str]],
-    rooted: Callable[[str], bool],
-    tree_qualifies: Callable[[str, str], bool],
-) -> None:
-    """A folder finding under a folder that has one of its own for the same rule joins it,
-    when the tree as a whole qualifies: one finding for the tree, not one per level (inside
-    a checked folder only)."""
-    for rule_id, label in sorted(targets, key=lambda k: -k[1].count("/")):
-        if not rooted(label):
-            continue
-        at = label
-        while True:
-            parent = posixpath.dirname(at)
-            if not parent or parent == at:
-                break
-            at = parent
-            if (rule_id, at) in targets:
-                if tree_qualifies(rule_id, at):
-                    targets[(rule_id, at)].extend(targets.pop((rule_id, label)))
-                break

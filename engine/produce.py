@@ -143,6 +143,10 @@ def _encode(
         from .conventions import empty_fields
 
         empty = empty_fields(rec, how.convention_fields, in_prose)
+        if (rec.model_extra or {}).get("x_decided_through"):  # "Accepted (lazy consensus)"
+            from .process import BY_PROCESS, FIELD
+
+            empty = frozenset(f for f in empty if not f.startswith(FIELD)) | {BY_PROCESS}
     return Done(
         src.file,
         rec.id,

@@ -43,6 +43,8 @@ ORDER = (
     "filenumbers",  # the decision number a file name carries
     "collection",  # folder facts: members and links
     "members",  # the members of a run's folders, looked up at the end of the run
+    "foldertree",  # folder labels: ancestors, merging into the folder above
+    "process",  # folders that say how their decisions are taken (GOV002)
     "conventions",  # convention findings, once per folder
     "related",  # related findings folded into the dominant one
     "uncertain",  # findings on uncertain extraction capped

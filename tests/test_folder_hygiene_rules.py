@@ -77,6 +77,17 @@ def test_a_proposal_without_a_stated_date_is_never_stale(tmp_path: Path) -> None
     assert not rules_of(check(folder), "GOV003")
 
 
+def test_the_wait_is_counted_and_quoted_from_the_last_update(tmp_path: Path) -> None:
+    text = (
+        "---\nstatus: Proposed\ncreated: 2024-01-15\nupdated: 2025-03-01\n---\n\n"
+        "# Use queues\n\n## Context\n\nIt.\n"
+    )
+    write(tmp_path / "adr", {"use-queues.md": text})
+    (stale,) = rules_of(check(tmp_path / "adr"), "GOV003")
+    assert "unchanged since 2025-03-01" in stale.message
+    assert f"{(TODAY - dt.date(2025, 3, 1)).days} days without a decision" in stale.message
+
+
 def test_dates_in_front_matter_and_metadata_tables_count(tmp_path: Path) -> None:
     front = "---\nstatus: draft\ndate: 2024-01-15\n---\n\n# Use queues\n\n## Context\n\nIt.\n"
     table = (
@@ -94,8 +105,8 @@ def test_dates_in_front_matter_and_metadata_tables_count(tmp_path: Path) -> None
         "use-queues.md",
     ]
     by_name = {Path(f.file).name: f.message for f in stale}
-    assert "'draft', dated 2024-01-15" in by_name["use-queues.md"]
-    assert "'Open', dated 2025-02-03" in by_name["use-cache.md"]
+    assert "'draft', unchanged since 2024-01-15" in by_name["use-queues.md"]
+    assert "'Open', unchanged since 2025-02-03" in by_name["use-cache.md"]
 
 
 def test_a_status_line_that_goes_on_to_a_later_status_is_not_a_waiting_proposal(

@@ -30,6 +30,8 @@ def extracted(src: SourceRecord) -> dict[str, Any]:
         "date": item(("date",), rec.date.isoformat() if rec.date else None),
         "decision_makers": item(("decision_makers",), list(rec.decision_makers)),
         "proposed_by": item(("proposed_by",), list(rec.proposed_by)),
+        # the process or review that decided it, where no one is named ("lazy consensus")
+        "decided_through": {"value": extra.get("x_decided_through"), "line": None},
         "context": item(("context",), _clip(rec.context) if rec.context else None),
         "rationale": item(("rationale",), _clip(rec.rationale) if rec.rationale else None),
         "consequences": item(
@@ -80,9 +82,10 @@ def extracted_text(src: SourceRecord) -> list[str]:
     """The extracted items as aligned text lines (``decaudit facts`` text output)."""
     data = extracted(src)
     lines = ["extracted"]
-    for key in ("title", "status", "status_text", "date", "decision_makers", "proposed_by"):
+    keys = ("title", "status", "status_text", "date", "decision_makers", "decided_through")
+    for key in (*keys, "proposed_by"):
         entry = data[key]
-        if key in ("status_text", "proposed_by") and not entry["value"]:
+        if key in ("status_text", "decided_through", "proposed_by") and not entry["value"]:
             continue
         lines.append(_row(key, entry["value"], entry["line"]))
     opts = data["options"]

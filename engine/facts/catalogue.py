@@ -63,6 +63,12 @@ CATALOGUE: dict[str, dict[str, FactSpec]] = {
             "number",
             "Days from the later of the decision date and a 'Last Updated' date to the audit date.",
         ),
+        (
+            "idle_since",
+            "str",
+            "The later of the decision date and a 'Last Updated' date (ISO): where idle_days "
+            "counts from.",
+        ),
         ("date", "str", "The decision date as the record states it (ISO), when it states one."),
         ("date_line", "number", "Source line of the decision date."),
         (
@@ -175,6 +181,14 @@ CATALOGUE: dict[str, dict[str, FactSpec]] = {
             'that says so ("Informational", "Documented existing implementation"), a type '
             'that says so ("RFC Type: informational"), or a title naming a roadmap, a threat '
             "model or a glossary.",
+        ),
+        (
+            "decision_process_named",
+            "bool",
+            "The record names the process or the review that decided it, where no decision "
+            'maker is named: a process in its status ("Accepted (lazy consensus)", "Approved '
+            'by vote") or a link to the review or vote ("RFC PR: <link>", "Resolution: '
+            '<link>").',
         ),
         ("chosen_option_named", "str", "The chosen option as the outcome names it (MADR)."),
         ("chosen_id", "str", "The chosen option's id."),

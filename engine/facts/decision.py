@@ -91,7 +91,9 @@ def decision_fact(
         _put(df, key, getattr(rec, key))
     if rec.date is not None:
         df["age_days"] = (ctx.today - rec.date).days
-        df["idle_days"] = (ctx.today - max(rec.date, _updated(rec) or rec.date)).days
+        since = max(rec.date, _updated(rec) or rec.date)  # the last update, when given
+        df["idle_days"] = (ctx.today - since).days
+        df["idle_since"] = since.isoformat()
         df["date"] = rec.date.isoformat()
         df["date_line"] = src.line_of(("date",))
     if rec.status is not None:
@@ -118,6 +120,7 @@ def decision_fact(
     df["guideline"] = is_guideline(rec, lex)
     df["record_keeping"] = is_record_keeping(rec, lex)
     df["informational"] = is_informational(rec, lex)
+    df["decision_process_named"] = bool((rec.model_extra or {}).get("x_decided_through"))
     df["alternative_named"] = names_alternative(rec, lex)
     df["prose_words"] = prose_words(rec)
     index = chosen_index(o.chosen for o in rec.options)

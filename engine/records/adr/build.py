@@ -38,6 +38,7 @@ from .reference import linked_document, pointer_within, pros_cons_by_reference, 
 from .sectiontext import own_text
 from .titling import heading_title, title_from_file_name
 from .undecided import left_open
+from .venue import decided_through
 from .ystatement import CHOSEN_BY, decided, y_statement
 
 DECIDER_KEYS: tuple[str, ...] = ("deciders", "decision makers", "decision maker", "decided by")
@@ -115,6 +116,7 @@ class Builder(Decide):
         logged = changelog_date(self.doc) if not {"date", "date_text"} & set(self.data) else None
         if logged is not None:  # "## Changelog" / "* 2023-03-01: Initial draft"
             self.put("date", logged[0].isoformat(), logged[1])
+        self._venue()
         self._people_parts()
 
     def _updated(self) -> None:
@@ -128,6 +130,11 @@ class Builder(Decide):
         ]
         if found:
             self.data["x_updated"] = max(found).isoformat()
+
+    def _venue(self) -> None:
+        status_text = self.data.get("status_text") or self.data.get("x_status_word")
+        if venue := decided_through(self.doc.metadata, status_text):  # "(lazy consensus)"
+            self.data["x_decided_through"] = venue
 
     def _people_parts(self) -> None:
         """Deciders and proposers from parts of their own, a committee's vote, or prose."""
