@@ -216,7 +216,14 @@ def candidates(named: str, options: Sequence[OptionRef]) -> list[int]:
     ]
     if near:
         return _unique(near)
-    return _most_words(said, options)
+    most = _most_words(said, options)
+    head = APPOSITION.split(named, maxsplit=1)[0]  # "MapLibre 1.15.0, a free library"
+    if not most and head.strip() and len(head) < len(named):
+        return candidates(head, options)
+    return most
+
+
+APPOSITION = re.compile(r",|;|\s[-–—]\s|\s\(")  # where a name ends and its gloss begins
 
 
 def _close(word: str, words: Sequence[str]) -> bool:

@@ -303,3 +303,22 @@ def test_the_options_listed_again_in_the_decision_are_not_its_choice() -> None:
         "Both have merits and the team is split.\n"
     )
     assert not {"Use an existing chart library", "Create our own"} & set(chosen(text))
+
+
+def test_a_chosen_name_followed_by_a_gloss_is_the_name() -> None:
+    text = record(
+        "MapLibre GL JS 1.15.0",
+        "Mapbox GL JS 2.3.1",
+        "Chosen option: [MapLibre 1.15.0](https://example.org/maplibre), a free and open-source"
+        " library with good performance and standard map styling.",
+    )
+    assert chosen(text) == ["MapLibre GL JS 1.15.0"]
+
+
+def test_a_gloss_does_not_make_an_unlisted_choice_a_listed_one() -> None:
+    text = record(
+        "Keep the existing process",
+        "Use another tracker",
+        "Chosen option: use project boards, as described below.",
+    )
+    assert chosen(text) == []

@@ -32,6 +32,7 @@ LABELLED = [
         ("Postgress", 0),
         ("Mongo", 1),
         ("MySQL, as it is already running", 2),
+        ("Postgres 16 - the managed one, with backups and replicas in two zones", 0),
     ],
 )
 def test_references_by_title_number_letter_abbreviation_and_typo(named: str, index: int) -> None:

@@ -12,6 +12,7 @@ import difflib
 import re
 from collections.abc import Sequence
 
+from ...choice import APPOSITION
 from ...vocab import FUNCTION_WORDS
 from .chosentitle import parse_chosen
 from .content import Opt
@@ -182,7 +183,11 @@ def find(ref: str, opts: Sequence[Opt], *, fuzzy: bool = True) -> int | None:
         return None  # "A and B": several options named whole, none of them alone
     pool = hits or range(len(opts))
     index = _closest(want, opts, pool)
-    return index if index is not None else near_restated(ref, opts)
+    index = index if index is not None else near_restated(ref, opts)
+    head = APPOSITION.split(ref, maxsplit=1)[0]  # "MapLibre 1.15.0, a free library"
+    if index is None and head.strip() and len(head) < len(ref):
+        return find(head, opts, fuzzy=fuzzy)
+    return index
 
 
 def find_named(ref: str, opts: Sequence[Opt]) -> int | None:
