@@ -196,7 +196,9 @@ def _links(lines: list[tuple[int, str]]) -> list[Link]:
 
 
 _STATUS_LINE = re.compile(r"^\W*status\W", re.IGNORECASE)
-_NAMED_REF = r"\b(?:adr|decision|record)[-_ #]*\d{1,6}\b"  # "ADR-0057", "decision 12"
+# "ADR-0057", "decision 12", a proposal series' own id ("SCP-022", "RFC 12"), not a PR's
+REF_WORD = r"\b(?:adr|decision|record|proposal|(?-i:(?!PR\b|MR\b)[A-Z]{2,5}))"
+_NAMED_REF = REF_WORD + r"[-_ #]*\d{1,6}\b"
 _DECISION_REF = re.compile(rf"{_NAMED_REF}|^\W*#?\d{{1,6}}\b", re.I)
 # in prose a number alone names no decision ("in favor of `2`"), a named one or "#12" does
 _PROSE_REF = re.compile(rf"{_NAMED_REF}|^\W*#\d{{1,6}}\b", re.I)

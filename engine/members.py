@@ -21,11 +21,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import Any
 
-from .collection import Member, _exists, _norm, title_key
+from .collection import REF_WORD, Member, _exists, _norm, title_key
 from .filenumbers import decision_number, name_slug
 from .runstate import MemberRow, MemberStore
 
-_NUMBER_REF = re.compile(r"(?:\b(?:adr|decision|record)[-_ #]*|#)0*(\d{1,6})\b", re.I)
+_NUMBER_REF = re.compile(rf"(?:{REF_WORD}[-_ #]*|#)0*(\d{{1,6}})\b", re.I)
 
 
 # "Superseded by 028-react-context-api.md": a replacement named by its file name

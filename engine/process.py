@@ -46,13 +46,13 @@ _VERB = re.compile(
 )
 _MECHANISM = re.compile(
     r"\b(?:consensus|consent|votes?|voting|majority|approvals|sign[- ]off|steering"
-    r"|committee|council|board|maintainers|core team|team meeting|tsc|architects?"
-    r"|reviewers?)\b",
+    r"|committee|council|board|maintainers|team meeting|tsc|architects?|reviewers?"
+    r"|members|(?:core|dev|development|project|review|architecture)(?:\s+\w+)?\s+team)\b",
     re.IGNORECASE,
 )
 _SUBJECT = re.compile(
     r"\b(?:proposals?|rfcs?|adrs?|decisions?|records?|[a-z]?ips?|peps?|keps?|prs?"
-    r"|pull requests?|changes?|documents?|designs?)\b",
+    r"|pull requests?|changes?|documents?|designs?|(?-i:[A-Z]{2,5}s?))\b",
     re.IGNORECASE,
 )
 _SENTENCES = re.compile(r"(?<=[.!?])\s+|\n\s*\n|\n\s*(?:[-*+]|\d+[.)])\s+")
@@ -69,14 +69,17 @@ class Statement:
     text: str
 
 
-def states_process(text: str) -> bool:
+def states_process(text: str, before: str = "") -> bool:
     """Whether a sentence says how a proposal is accepted: an accepting verb, a mechanism or
-    body (consensus, a vote, the maintainers) and what is accepted (a proposal, an RFC)."""
+    body (consensus, a vote, the maintainers) and what is accepted (a proposal, an RFC), in
+    it or in the sentence ``before`` it ("... whether or not to accept the SEP. Acceptance
+    requires approval from five members of the core team."). Table rows are no sentences."""
     return bool(
         len(text) <= _MAX_SENTENCE
+        and "|" not in text
         and _VERB.search(text)
         and _MECHANISM.search(text)
-        and _SUBJECT.search(text)
+        and (_SUBJECT.search(text) or (len(before) <= _MAX_SENTENCE and _SUBJECT.search(before)))
     )
 
 
@@ -142,11 +145,12 @@ def _statement(file: str) -> Statement | None:
     if not os.path.isfile(file):
         return None
     text = _head(file, _MAX_BYTES)
-    offset = 0
+    offset, before = 0, ""
     for piece in _SENTENCES.split(text):
         start = text.find(piece, offset)
         offset = max(offset, start)
         sentence = " ".join(piece.split())
-        if states_process(sentence):
+        if states_process(sentence, before):
             return Statement(file, text.count("\n", 0, max(start, 0)) + 1, sentence[:200])
+        before = sentence
     return None

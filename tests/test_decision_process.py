@@ -139,3 +139,23 @@ def test_a_process_sentence_needs_a_verb_a_mechanism_and_a_subject(text: str) ->
         assert any(v in low for v in ("accept", "approv", "ratif", "adopt", "decid"))
     assert not states_process("The maintainers like consensus.")
     assert states_process("An RFC is accepted when the core team reaches consensus.")
+
+
+def test_the_subject_may_be_in_the_sentence_before(tmp_path: Path) -> None:
+    (tmp_path / "README.md").write_text(
+        "# Enhancement proposals\n\nAt the end of the period a decision is made on whether to"
+        " accept the SEP. Acceptance requires approval from five members of the core"
+        " development team.\n",
+        encoding="utf-8",
+    )
+    found = folder_process(str(tmp_path))
+    assert found is not None and found.text.startswith("Acceptance requires approval")
+
+
+def test_a_metadata_table_states_no_process(tmp_path: Path) -> None:
+    (tmp_path / "0013-general-guidelines.md").write_text(
+        "# Proposal: general guidelines\n\n| **Status** | **Accepted** |\n|:--|:--|\n"
+        "| **Reviewers** | the core team |\n| **Kind** | RFC |\n",
+        encoding="utf-8",
+    )
+    assert folder_process(str(tmp_path)) is None

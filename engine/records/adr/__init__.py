@@ -13,7 +13,7 @@ import re
 from pathlib import PurePosixPath
 
 from ...types import InputError, SourceRecord
-from ..document import Document, DocumentError, DocxError, parse_docx, parse_markdown
+from ..document import Document, DocumentError, DocxError, key_values, parse_docx, parse_markdown
 from ..formats import NotADecisionRecord
 from . import sections as roles
 from .build import Builder, title_from_file_name
@@ -53,6 +53,8 @@ def classify(doc: Document) -> str | None:
         if not (s is title and s.level == 1 and not _untitled_part(s.key))
     ]
     meta = {m.name for m in doc.metadata}
+    if held := roles.first(doc, roles.is_metadata):  # "## Preamble" over "Status: Draft"
+        meta |= {m.name for m in key_values(held.blocks)}
     if any(roles.is_options(k) or roles.is_pros_cons(k) for k in keys):
         return "madr"
     if doc.front and any(k in meta for k in _FRONT_KEYS):

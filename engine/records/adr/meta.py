@@ -83,6 +83,8 @@ STATUS_MAP = {
     "adopted": "accepted",
     "active": "accepted",
     "final": "accepted",
+    "final comment": "proposed",  # the last comment period before a decision (RFC, SEP)
+    "final comment period": "proposed",
     "ratified": "accepted",
     "living": "accepted",
     "proposed": "proposed",
@@ -248,7 +250,7 @@ def deciding_body(text: str) -> str | None:
 
 
 _ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\b")
-_SLASHED = re.compile(r"^\s*(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")
+_SLASHED = re.compile(r"^\s*(\d{1,2})([/.-])(\d{1,2})\2(\d{4})\b")
 _YMD = re.compile(r"^\s*(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b")
 _WORDY = ("%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y", "%B %Y")
 
@@ -266,7 +268,7 @@ def parse_date(value: Any) -> tuple[dt.date | None, str | None]:
     if (m := _ISO.match(text)) or (m := _YMD.match(text)):
         candidates.append((int(m.group(1)), int(m.group(2)), int(m.group(3))))
     elif m := _SLASHED.match(text):
-        a, b, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        a, b, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
         candidates += [(year, b, a), (year, a, b)]
     for y, mo, d in candidates:
         try:

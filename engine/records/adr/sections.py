@@ -321,6 +321,7 @@ _METADATA = frozenset(
         "metadata", "meta", "meta data", "document metadata", "record metadata",
         "decision metadata", "adr metadata", "rfc metadata", "document information",
         "document control", "document details", "record details", "decision details",
+        "preamble",
     }
 )  # fmt: skip
 

@@ -24,10 +24,13 @@ _PROCESS = re.compile(
 # metadata naming the review or the vote that decided ("RFC PR: <link>", a PEP's
 # "Resolution: <link>"); where it was only discussed ("Discussions-To") is not enough
 _VENUE_KEYS = re.compile(
-    r"^(?:(?:rfc|adr|proposal|design|decision)\s+)?"
+    r"^(?:(?:[a-z]{2,5}|proposal|design|decision)\s+)?"  # "RFC PR", "SEP PR", "KEP PR"
     r"(?:pr|pull\s*request|pull-request|merge\s+request|mr|resolution|vote|voting"
     r"|approval|decision\s+thread|decision\s+issue)s?(?:\s+(?:link|url|thread))?$"
 )
+_TALLY = re.compile(r"^(?:\w+\s+)?vot(?:e|es|ing)(?:\s+results?)?$")  # a vote's count
+_SERIES = re.compile(r"^[a-z]{2,5}(?: (?:number|no|id))?$")  # "RFC #", "SEP number"
+_PULL = re.compile(r"/(?:pull|pulls|merge_requests)/\d+")
 _LINK = re.compile(r"https?://\S+|(?<![\w/])#\d+\b|\[[^\]]+\]\([^)]+\)")
 
 
@@ -37,8 +40,13 @@ def decided_through(metadata: Iterable[Meta], status_text: str | None) -> str | 
         return " ".join(m.group(1).lower().split())
     for meta in metadata:
         name = " ".join(meta.name.replace("_", " ").split())
-        if not _VENUE_KEYS.match(name):
+        hrefs = [link.href for link in meta.links] + _LINK.findall(meta.value or "")
+        if _SERIES.match(name) and any(_PULL.search(h) for h in hrefs):
+            return f"{meta.key}: {next(h for h in hrefs if _PULL.search(h))}"  # "RFC #: [13](
+        if not _VENUE_KEYS.match(name):  # .../pull/13)": the series' number is its review
             continue
+        if _TALLY.match(name) and re.search(r"\d", meta.value or ""):
+            return f"{meta.key}: {' '.join(meta.value.split())[:80]}"  # "Tribe votes: +47 -3"
         if meta.links:
             return f"{meta.key}: {meta.links[0].href}"
         if m := _LINK.search(meta.value or ""):

@@ -9,7 +9,18 @@ from collections.abc import Iterable
 from typing import Any
 
 from ...types import Loc
-from .model import Block, Code, ListBlock, ListItem, Meta, Paragraph, Section, Table
+from .model import (
+    Block,
+    Code,
+    Link,
+    ListBlock,
+    ListItem,
+    Meta,
+    Paragraph,
+    Section,
+    Table,
+    heading_key,
+)
 
 MAX_KEY_WORDS = 5
 _KEY = re.compile(r"^([A-Za-z][\w ()/&'.-]{0,60}?)\s*:\s*(.*)$")
@@ -201,8 +212,46 @@ def _paired_columns(table: Table) -> list[Meta]:
     return out
 
 
+# header cells that name a record's metadata, for a table of one row under them
+_FIELD_HEADERS = frozenset(
+    {
+        "status",
+        "date",
+        "deciders",
+        "decision makers",
+        "decided by",
+        "approved by",
+        "approvers",
+        "author",
+        "authors",
+        "owner",
+        "owners",
+        "created",
+        "updated",
+        "last updated",
+        "proposed by",
+        "consulted",
+        "informed",
+    }
+)
+
+
+def _header_row(table: Table) -> list[Meta]:
+    """One row under a header of field names (``| Status | Deciders | Date |`` over
+    ``| accepted | Ana and Bo | 2023-07-20 |``): each header names its cell's value."""
+    head = [heading_key(h) for h in table.header.cells]
+    if len(table.rows) != 1 or sum(h in _FIELD_HEADERS for h in head) < 2:
+        return []
+    row = table.rows[0]
+    return [
+        Meta(key.strip(), value.strip(), row.line, "table")
+        for key, value in zip(table.header.cells, row.cells, strict=False)
+        if key.strip() and value.strip() and _short_key(key.strip())
+    ]
+
+
 def _from_table(table: Table) -> list[Meta]:
-    if pairs := _cells_of_pairs(table) or _paired_columns(table):
+    if pairs := _cells_of_pairs(table) or _paired_columns(table) or _header_row(table):
         return pairs
     if table.width != 2:
         return []
@@ -214,8 +263,13 @@ def _from_table(table: Table) -> list[Meta]:
     for row in rows:
         key = row.cells[0].strip().rstrip(":").strip()
         if key and _short_key(key) and len(row.cells) > 1 and row.cells[1].strip():
-            out.append(Meta(key, row.cells[1].strip(), row.line, "table"))
+            written = row.sources[1] if len(row.sources) > 1 else ""
+            links = tuple(Link(m.group(1), m.group(2)) for m in _CELL_LINK.finditer(written))
+            out.append(Meta(key, row.cells[1].strip(), row.line, "table", links=links))
     return out
+
+
+_CELL_LINK = re.compile(r"\[([^\[\]]*)\]\(([^()\s]+)\)")  # a link as a cell writes it
 
 
 def key_values(blocks: Iterable[Block]) -> tuple[Meta, ...]:

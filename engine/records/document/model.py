@@ -158,7 +158,9 @@ class Meta:
         """The key reduced; a field named with its kind of document ("RFC Status", "KEP
         Type") is the field ("status", "type")."""
         key = heading_key(self.key)
-        return m.group(1) if (m := _KIND_FIELD.match(key)) else key
+        if m := _KIND_FIELD.match(key):
+            return m.group(1)
+        return m.group(1).lower() if (m := _SERIES_FIELD.match(self.key.strip(" *_"))) else key
 
 
 # A field named with the kind of document it belongs to: "RFC Status: draft", "RFC Type:
@@ -167,6 +169,8 @@ _KIND_FIELD = re.compile(
     r"^(?:rfc|adr|kep|tep|pep|hip|cep|jep|nap|kdp|mep|design|proposal)\s+"
     r"(status|state|type|date)$"
 )
+# ... or with a proposal series' own acronym, as written: "SEP Status", "PPC Type"
+_SERIES_FIELD = re.compile(r"^[A-Z]{2,5}\s+((?i:status|state|type|date))$")
 
 
 @dataclass(frozen=True)
