@@ -90,4 +90,3 @@ def test_a_replacement_named_by_the_series_id_is_found(tmp_path: Path) -> None:
     )
     res = run_check(CheckOptions(paths=(str(folder),), today=TODAY))
     assert not [f for f in res.findings if f.rule_id in ("COL001", "COL002")]
-
