@@ -322,3 +322,12 @@ def test_a_gloss_does_not_make_an_unlisted_choice_a_listed_one() -> None:
         "Chosen option: use project boards, as described below.",
     )
     assert chosen(text) == []
+
+
+def test_a_deciding_sentence_that_says_every_word_of_one_title_chooses_it() -> None:
+    text = (
+        "# Calls between actors\n\n## Considered Options\n\n* Allow by Default\n"
+        "* Deny by Default\n* Create Explicit Actor Calling Policies\n\n"
+        "## Decision Outcome\n\nWe chose to allow actor-to-actor communication by default.\n"
+    )
+    assert chosen(text) == ["Allow by Default"]

@@ -62,3 +62,12 @@ def verdict_points(follow: list[ListItem], chosen: list[Opt]) -> None:
     for it, m in found:
         if m is not None:
             opt.add(_KINDS[m.group(1).lower()], it.line, it.text.strip())
+
+
+# a sentence that chooses (what decide.py looks for in a decision's prose)
+CHOOSING = re.compile(
+    r"\b(?:best|chosen|choose|chose|selected|select|recommend\w*|most suitable|stands out|"
+    r"winner|decided|decide|go with|adopt\w*|prefer\w*|choosing|will use|will be used)\b|"
+    r"^\W*use\s",  # a decision that opens on its imperative: "Use Authelia, because ..."
+    re.IGNORECASE,
+)

@@ -328,6 +328,22 @@ def _label_kind(item: ListItem | Paragraph) -> str | None:
     return None
 
 
+def _verdict_label(para: Paragraph) -> bool:
+    """A paragraph led by a bold verdict turning its option down (``**Rejected** The ...``)."""
+    label = (para.label or "").strip(" :.*_")
+    return bool(label) and para.text.strip().startswith(label) and bool(_REJECTED_LEAD.match(label))
+
+
+def _verdict(para: Paragraph) -> tuple[str | None, bool]:
+    """(the reason a paragraph gives against its option, or None; whether the paragraph
+    opens on that verdict: "Rejected due to ...", "**Rejected** The need for ...")."""
+    why = rejection(para.text)
+    labelled = _verdict_label(para)
+    if why is None and labelled:
+        why = para.text.strip()[len(para.label or "") :].strip(" :.")
+    return why, bool(labelled or _REJECTED_LEAD.match(para.text))
+
+
 def fill(
     opt: Opt,
     blocks: tuple[Block, ...],
@@ -347,11 +363,14 @@ def fill(
     for block in blocks:
         if isinstance(block, Paragraph) and _CHOICE_STARTS.match(block.text):
             break  # "Selected approach: X" after the last option: the decision, not its points
-        why = rejection(block.text) if isinstance(block, Paragraph) else None
+        why, verdict = _verdict(block) if isinstance(block, Paragraph) else (None, False)
         if isinstance(block, Paragraph) and why is not None and block.text.endswith(":"):
             pending = _paragraph(opt, block)  # "**Rejected because:**" and a list
             continue
-        if isinstance(block, Paragraph) and opt.description and why:
+        if why and points and verdict:
+            opt.rejected = True  # "**Rejected** due to poor scalability": the option's verdict
+            opt.reason, opt.reason_line = opt.reason or why, opt.reason_line or block.line
+        if isinstance(block, Paragraph) and (opt.description or opt.rejected) and why:
             opt.describe(block.text, block.line)  # "**Rejected because:** costly": the reason
             opt.add("cons", block.line, why)
             continue

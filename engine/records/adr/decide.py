@@ -29,6 +29,7 @@ from .choice import (
     referenced,
     rejected_in,
 )
+from .chosenline import CHOOSING as _CHOOSING
 from .chosenline import are_options, listed_choices, next_line_reason, quoted, verdict_points
 from .chosentitle import join_quoted, join_wrapped, parse_chosen
 from .content import Opt
@@ -45,14 +46,6 @@ from .reversal import turned_round
 from .sectiontext import own_text, subheadings
 from .sectiontext import texts as _texts
 from .sectiontext import texts_with_follow as _texts_with_follow
-
-_CHOOSING = re.compile(
-    r"\b(?:best|chosen|choose|chose|selected|select|recommend\w*|most suitable|stands out|"
-    r"winner|decided|decide|go with|adopt\w*|prefer\w*|choosing|will use|will be used)\b|"
-    r"^\W*use\s",  # a decision that opens on its imperative: "Use Authelia, because ..."
-    re.IGNORECASE,
-)
-
 
 # A decision section that says the decision is still to come: no option is chosen.
 _OPEN = re.compile(
@@ -313,7 +306,14 @@ class Decide:
         return []
 
     def _by_rejecting_one(self, outcome: list[Section]) -> bool:
-        """ "Decided against X" (or "remove X" for "Keep X") of two options: the other one."""
+        """ "Decided against X" (or "remove X" for "Keep X") of two options: the other one;
+        or the one option its own verdict does not turn down ("**Rejected** due to ...")."""
+        left = [i for i, o in enumerate(self.opts) if not o.rejected]
+        stated = outcome and not _OPEN.match(own_text(outcome[0])) and not self._alternatives_only()
+        if stated and len(left) == 1 < len(self.opts) and self.data.get("x_decision_stated"):
+            self._choose(left, "the one option not turned down", [outcome[0].line])
+            self.unsure("chosen")
+            return True
         if len(self.opts) != 2 or not outcome:
             return False
         text = " ".join(t for _, t in _texts(outcome[0]))

@@ -97,6 +97,10 @@ def object_names(obj: str, opts: Sequence[Opt]) -> int | None:
     again = restated_in(obj, opts)  # "push metrics from the A to the B via C"
     if len(again) == 1:
         return again[0]
+    said = terms(obj)  # "allow actor-to-actor calls by default": every word of "Allow by
+    whole = [i for i, o in enumerate(opts) if len(t := option_terms(o)) >= 2 and t <= said]
+    if len(whole) == 1 and not again:  # Default", and of no other option
+        return whole[0]
     return by_own_terms(obj, opts) if not again else None
 
 

@@ -62,7 +62,13 @@ from .paragraphs import paragraph_alternatives
 from .prompted import answers_to_prompt
 from .putforward import put_forward_options
 from .reasons import courses_with_reasons, introduced_lists, reasons_after
-from .rejected import add_why_nots, as_rejected, why_not_heading, why_not_headings
+from .rejected import (
+    add_why_nots,
+    as_rejected,
+    why_not_heading,
+    why_not_headings,
+    why_not_items,
+)
 from .sameoption import key, same_name
 from .sameoption import same as same_option
 from .sections import (
@@ -200,7 +206,8 @@ def from_section(sec: Section) -> tuple[list[Opt], bool]:
         found = from_paragraphs(sec.blocks)
         if found:
             return found, False
-    if (answered := answers_to_prompt(sec)) is not None:
+    # "* Why not just a lexical pragma?" and its answer; "- What other designs ...?" / "  - X"
+    if (answered := why_not_items(sec) or answers_to_prompt(sec)) is not None:
         return answered, False  # "- What other designs have been considered?" / "  - X"
     if found := bold_titled(sec) or name_titled(sec) or one_described(sec):
         return found, False  # "__All in the broker__" over "Pros:", "Buildkite" over "* Pro

@@ -57,6 +57,9 @@ def paragraph_alternatives(sec: Section, named: Sequence[Opt] = ()) -> list[Opt]
             out.extend(own)
             continue
         said = sentences(para.text) or [""]
+        if listed := _listed(said, para.text, para.line):  # "These include X as well as Y"
+            out.extend(listed)
+            continue
         if out and _GOES_ON.match(said[0]):  # "However, ..." / "We can revisit this ...":
             if _AGAINST.match(said[0]):  # more of the alternative before it
                 out[-1].add("cons", para.line, said[0])
@@ -179,3 +182,41 @@ def course_of(text: str, line: int) -> Opt | None:
     if opt is not None:
         opt.rejected = True
     return opt
+
+
+# "These include maintaining a program as well as complete renames": alternatives listed
+_INCLUDE = re.compile(
+    r"^(?:these|they|those|(?:the|other|such)\s+(?:alternatives?|options?|approaches|ideas)"
+    r"(?:\s+(?:considered|discussed))?)\s+(?:include[sd]?|were|are|comprised?)\s*:?\s+"
+    r"(?P<list>.+?)\.?$",
+    re.IGNORECASE,
+)
+_LIST_SPLIT = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:as\s+well\s+as|and|or)\s+")
+_TURNED_DOWN = re.compile(
+    r"\b(?:untenable|rejected|ruled\s+out|dismissed|not\s+feasible|cannot|can't|could\s+not)\b",
+    re.IGNORECASE,
+)
+MAX_LISTED_WORDS = 12
+
+
+def _listed(said: Sequence[str], text: str, line: int) -> list[Opt]:
+    """The alternatives a sentence lists ("These include X as well as Y"), two or more of
+    a few words each; turned down when the paragraph says so ("deemed untenable")."""
+    for sentence in said:
+        m = _INCLUDE.match(sentence.strip())
+        if m is None:
+            continue
+        parts = [re.sub(r"^to\s+", "", p.strip(" ,;")) for p in _LIST_SPLIT.split(m.group("list"))]
+        if len(parts) < 2 or any(not p or len(p.split()) > MAX_LISTED_WORDS for p in parts):
+            return []
+        out = []
+        for part in parts:
+            title = _clean(part)
+            if not title:
+                return []
+            opt = Opt(title[0].upper() + title[1:], line, None, [sentence], uncertain=True)
+            if _TURNED_DOWN.search(text):
+                opt.rejected, opt.reason, opt.reason_line = True, text, line
+            out.append(opt)
+        return out
+    return []

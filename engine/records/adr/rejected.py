@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..document import Document, Section
+from ..document import Document, ListBlock, Section
 from .content import Opt, clean_title, fill
 from .sections import is_options
 
@@ -88,3 +88,37 @@ def add_why_nots(out: list[Opt], found: list[Opt], key: Callable[[str], str]) ->
             same.reason_line = same.reason_line or opt.reason_line
             as_rejected(same)
             same.cons += [c for c in opt.cons if c not in same.cons]
+
+
+# a question a FAQ asks ("Why is the token ?-> and not X", "What about Windows?")
+_ASKS = re.compile(r"^\W*(?:why|what|how|which|who|is|are|does|do|can|should|could)\b", re.I)
+
+
+def why_not_items(sec: Section) -> list[Opt]:
+    """A FAQ of list items asking "Why not X?", each answered by the paragraphs after it
+    (a PEP's or a PPC's "Rejected Ideas"): each ``X`` an option turned down for its answer.
+    The other questions ("Why is the token ?-> and not X") ask about the design, not about
+    an alternative; a list with an item that asks nothing is no FAQ."""
+    items = [it for block in sec.blocks if isinstance(block, ListBlock) for it in block.items]
+    if not items or not all(_ASKS.match(it.text) for it in items):
+        return []
+    out: list[Opt] = []
+    for at, block in enumerate(sec.blocks):
+        if not isinstance(block, ListBlock):
+            continue
+        answer = []
+        for later in sec.blocks[at + 1 :]:
+            if isinstance(later, ListBlock):
+                break
+            answer.append(later)
+        for item in block.items:
+            named = why_not(item.text)
+            title = clean_title(named.split("?")[0])[0] if named else ""  # "X? Like Y"
+            if not title:
+                continue
+            opt = Opt(title[0].upper() + title[1:], item.line, None, [item.text, str(named)])
+            if len(block.items) == 1:  # the answer is this item's
+                fill(opt, tuple(answer), (), points=True)
+            as_rejected(opt)
+            out.append(opt)
+    return out

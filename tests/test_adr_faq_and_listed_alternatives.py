@@ -1,0 +1,56 @@
+"""Alternatives in a FAQ of "Why not X?" list items (a PEP's or a PPC's "Rejected Ideas"),
+and alternatives listed in one sentence ("These include X as well as Y"). Every fixture is
+written for the test."""
+
+from __future__ import annotations
+
+from adr_layout import read_text, titles
+
+HEAD = (
+    "# Optional chaining\n\n## Status\n\nProposed\n\n## Proposal\n\n"
+    "A new operator, `?->`, that dereferences only defined values.\n\n"
+)
+
+
+def test_why_not_items_are_options_turned_down_for_their_answers() -> None:
+    src = read_text(
+        HEAD + "## Rejected Ideas\n\nThe idea has come up before.\n\n"
+        "* Why not just wrap everything in an eval block?\n\n"
+        "It would silence real errors raised by the method.\n\n"
+        "* Why is the token `?->` and not another one\n\n"
+        "It won the poll.\n\n"
+        "* Why not a lexical pragma?\n\nIt gives too little control.\n"
+    )
+    opts = {o.title: o for o in src.record.options}
+    assert "Wrap everything in an eval block" in opts
+    assert "A lexical pragma" in opts
+    assert not any(t.startswith("Why") for t in opts)
+    eval_block = opts["Wrap everything in an eval block"]
+    assert eval_block.chosen is False
+    assert [c for c in eval_block.cons if "silence real errors" in c]
+
+
+def test_a_list_that_asks_nothing_is_read_as_before() -> None:
+    src = read_text(
+        HEAD + "## Alternatives\n\n* Why not a lexical pragma?\n* Keep writing the checks by hand\n"
+    )
+    assert "Keep writing the checks by hand" in titles(src)
+
+
+def test_alternatives_listed_in_one_sentence() -> None:
+    src = read_text(
+        HEAD + "## Alternatives\n\nMany alternatives have been discussed before. These include"
+        " maintaining an inclusiveness program as well as a complete rename of the master."
+        " We feel they cannot be executed with our resources.\n"
+    )
+    opts = {o.title: o for o in src.record.options}
+    assert {"Maintaining an inclusiveness program", "Complete rename of the master"} <= set(opts)
+    assert all(opts[t].chosen is False for t in opts if t.startswith(("Maintaining", "Complete")))
+
+
+def test_a_long_listing_sentence_lists_nothing() -> None:
+    src = read_text(
+        HEAD + "## Alternatives\n\nThese include every way we could think of to keep the old"
+        " operator working across all the releases we support, and the new one.\n"
+    )
+    assert not any(t.startswith("Every way") for t in titles(src))
