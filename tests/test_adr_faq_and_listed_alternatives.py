@@ -54,3 +54,22 @@ def test_a_long_listing_sentence_lists_nothing() -> None:
         " operator working across all the releases we support, and the new one.\n"
     )
     assert not any(t.startswith("Every way") for t in titles(src))
+
+
+PPC = (
+    "# Multiple-alias foreach\n\n## Preamble\n\n    Author:  Ana Lima\n    ID:      0001\n"
+    "    Status:  Implemented\n\n## Abstract\n\nIterate over a list n at a time.\n\n"
+    "## Specification\n\n{spec}\n\n## Rejected Ideas\n\n### Permit arrays in the list\n\n"
+    "It would be ambiguous.\n\n### Permit `our` as well as `my`\n\nNobody asked for it.\n"
+)
+
+
+def test_a_specification_is_the_design_it_proposes() -> None:
+    src = read_text(PPC.format(spec="The new syntax takes a list of lexicals."))
+    assert src.record.rationale == "The new syntax takes a list of lexicals."
+
+
+def test_a_specification_of_code_only_leaves_the_abstract_to_say_what_is_proposed() -> None:
+    src = read_text(PPC.format(spec="```perl\nfor my ($k, $v) (%h) { }\n```"))
+    chosen = [o.title for o in src.record.options if o.chosen]
+    assert chosen == ["Multiple-alias foreach"]  # the proposal, against its rejected ideas

@@ -90,10 +90,10 @@ class Decide:
                 self.unsure("chosen")
         designs = roles.designs(self.doc)
         text_secs = outcome or designs
-        if not text_secs and roles.options_sections(self.doc):
-            # an RFC with no design part: its summary says what it proposes, against the
-            # alternatives it lists ("# Summary" ... "# Alternatives Considered")
-            text_secs = roles.ordered(self.doc, lambda k: k in ("summary", "abstract"))
+        if not any(map(own_text, text_secs)) and roles.options_sections(self.doc):
+            # an RFC with no design part (or one of code only): its summary says what it
+            # proposes, against its alternatives ("# Summary" ... "# Alternatives Considered")
+            text_secs = roles.ordered(self.doc, lambda k: k in ("summary", "abstract")) or text_secs
         if not outcome:  # "## Rationale: we have chosen X because": where the choice is said
             outcome = text_secs or roles.ordered(self.doc, lambda k: k in roles.RATIONALE)
         if text_secs:  # the first written: not a template's "Proposal" left empty

@@ -130,6 +130,7 @@ DESIGN = (
     "high level design",
     "technical design",
     "proposing",
+    "specification",  # a PEP's or a PPC's design ("## Specification")
 )
 STATUS = ("status", "state", "decision status")
 CONSEQUENCES = ("consequences", "implications", "impact", "results")
