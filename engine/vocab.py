@@ -62,6 +62,7 @@ RECORD_LOADERS: dict[str, str] = {
     ".md": "formats:load_markdown",  # a business case, else an ADR (MADR, Nygard)
     ".markdown": "formats:load_markdown",
     ".mdx": "formats:load_mdx",  # Markdown with JSX: read as its Markdown
+    ".rst": "formats:load_rst",  # reStructuredText (a PEP, a DEP): a business case, else an ADR
     ".csv": "csvregister:load_csv",
 }
 # Binary input formats: file extension -> "module:function" taking (path, bytes, options), the
@@ -75,7 +76,6 @@ BINARY_RECORD_LOADERS: dict[str, str] = {
 UNREAD_DOCUMENT_FORMATS: Mapping[str, str] = {
     ".adoc": "AsciiDoc",
     ".asciidoc": "AsciiDoc",
-    ".rst": "reStructuredText",
     ".org": "Org",
     ".odt": "OpenDocument text",
     ".doc": "Word 97-2003 (.doc)",

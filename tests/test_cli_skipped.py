@@ -80,7 +80,7 @@ def test_a_second_name_of_a_file_is_listed_in_the_summary_verbose_and_json(
 def test_documents_in_formats_not_read_are_listed_as_skipped(tmp_path: Path) -> None:
     root = _folder(tmp_path)
     (root / "0003-pick.adoc").write_text("= Pick\n\n== Status\n\nAccepted\n", "utf-8")
-    (root / "0004-pick.rst").write_text("Pick\n====\n", "utf-8")
+    (root / "0004-pick.org").write_text("* Pick\n", "utf-8")
     (root / "diagram.png").write_bytes(b"\x89PNG")  # not a document: not reported
     (root / ".draft.adoc").write_text("= Draft\n", "utf-8")  # hidden: not reported
     result = CliRunner().invoke(
@@ -89,7 +89,7 @@ def test_documents_in_formats_not_read_are_listed_as_skipped(tmp_path: Path) -> 
     assert result.exit_code == 0, result.output
     skipped = {s["file"]: s["reason"] for s in json.loads(result.output)["skipped"]}
     assert skipped[f"{root}/0003-pick.adoc"].startswith("AsciiDoc is not a format decaudit reads")
-    assert skipped[f"{root}/0004-pick.rst"].startswith("reStructuredText is not a format")
+    assert skipped[f"{root}/0004-pick.org"].startswith("Org is not a format")
     assert ".md" in skipped[f"{root}/0003-pick.adoc"]  # says what it does read
     assert not any(f.endswith((".png", ".draft.adoc")) for f in skipped)
 

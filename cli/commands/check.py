@@ -224,7 +224,7 @@ def check(
     """Audit decision records in PATH... (files, folders, or - for stdin).
 
     Folders are searched recursively for record files (the extensions setting; by default
-    .yaml, .yml, .json, .jsonl, .md, .markdown, .mdx, .csv, .docx and .xlsx).
+    .yaml, .yml, .json, .jsonl, .md, .markdown, .mdx, .rst, .csv, .docx and .xlsx).
     Findings are printed and the run is appended to the audit log.
 
     Exit codes: 0 no finding at or above --fail-on; 1 such findings; 2 a usage, config,

@@ -127,17 +127,18 @@ def _catalogue_json() -> dict[str, Any]:
 def facts(file: str | None, fmt: str, list_: bool, today: dt.date | None) -> None:
     """Show the facts derived from the records in FILE ("-" for stdin).
 
-    Each record gives one decision fact, one option fact per option and one benefit or
-    cost fact per business-case line. A record read from a document (Markdown, Word) first
-    shows what was extracted, item by item with its line: status, deciders, each option with
-    its pros and cons, the chosen option and how it was recognised, and the fields that were
-    inferred rather than read as written (uncertain). With --format json, a file holding one record
-    prints one object (keys decision, options, benefits, costs) and a file holding
-    several prints a list of such objects. Each record also shows the facts the folder rules
-    see (keys member and links): its number, duplicates, copied title and replacement among
-    the records of its folder, and whether each link to another decision resolves; give a
-    folder as FILE to see them as ``decaudit check`` does. --list prints the fact catalogue
-    instead. Unreadable records are reported as FILE:LINE: message and exit with status 2.
+    Each record gives one decision fact, one option fact per option and one benefit or cost
+    fact per business-case line. A record read from a document (Markdown, reStructuredText,
+    Word) first shows what was extracted, item by item with its line: status, deciders, each
+    option with its pros and cons, the chosen option and how it was recognised, and the
+    fields that were inferred rather than read as written (uncertain). With --format json, a
+    file holding one record prints one object (keys decision, options, benefits, costs) and
+    a file holding several prints a list of such objects. Each record also shows the facts
+    the folder rules see (keys member and links): its number, duplicates, copied title and
+    replacement among the records of its folder, and whether each link to another decision
+    resolves; give a folder as FILE to see them as ``decaudit check`` does. --list prints
+    the fact catalogue instead. Unreadable records are reported as FILE:LINE: message and
+    exit with status 2.
     """
     if list_:
         if fmt == "json":

@@ -64,6 +64,25 @@ def load_mdx(path: str, text: str, name: str | None = None) -> Iterable[Result]:
     return load_markdown(path, mdx_to_markdown(text), name)
 
 
+def load_rst(path: str, text: str, name: str | None = None) -> Iterable[Result]:
+    """A reStructuredText document (:mod:`.document.rst`), read as a Markdown one is: a
+    business case when it is one, else an ADR."""
+    from .adr import read_adr
+    from .business import business_case_records
+    from .document.rst import RstError, parse_rst
+    from .limits import check_document
+
+    over = check_document(text)  # before parsing: a parse costs memory per item
+    if over is not None:
+        return [InputError(path, over[0], over[1])]
+    try:
+        doc = parse_rst(text)
+    except RstError as exc:
+        return [InputError(path, exc.line, str(exc))]
+    found = business_case_records(path, doc)
+    return found if found is not None else read_adr(path, doc, name)
+
+
 def load_docx(
     path: str, data: bytes, options: ReadOptions | None = None, name: str | None = None
 ) -> Iterable[Result]:
@@ -129,7 +148,7 @@ class _Registry(Mapping[str, Callable[..., Iterable[Result]]]):
 LOADERS: Mapping[str, Loader] = _Registry(RECORD_LOADERS)
 BINARY_LOADERS: Mapping[str, BinaryLoader] = _Registry(BINARY_RECORD_LOADERS)
 # Documents whose id, when they give none, comes from their path (``name``).
-DOCUMENT_LOADERS = frozenset({load_markdown, load_mdx, load_docx})
+DOCUMENT_LOADERS = frozenset({load_markdown, load_mdx, load_rst, load_docx})
 
 
 def extension(path: str) -> str:

@@ -13,11 +13,11 @@ SKIPPED = "skipped"  # the kind of an InputError for a file found in a folder an
 # and template. A README.md or index.md alone in its folder (a folder per decision), or
 # beside one other document it does not name (the decision's test scenarios), is the
 # decision itself and is read. Named explicitly, every file is read.
+_DOC_EXTS = (".md", ".mdx", ".rst")
 EXCLUDED_NAMES = frozenset(
-    {"readme.md", "index.md", "template.md", "readme.mdx", "index.mdx", "template.mdx"}
-    | {"_template.md", "_template.mdx"}  # a site generator's unpublished template
-)
-INDEX_NAMES = frozenset({"readme.md", "index.md", "readme.mdx", "index.mdx"})
+    f"{stem}{ext}" for stem in ("readme", "index", "template", "_template") for ext in _DOC_EXTS
+)  # "_template.md": a site generator's unpublished template
+INDEX_NAMES = frozenset(f"{stem}{ext}" for stem in ("readme", "index") for ext in _DOC_EXTS)
 _META_STEMS = frozenset(
     {"license", "licence", "license-wip", "changelog", "contributing", "code_of_conduct"}
 )
