@@ -73,3 +73,24 @@ def test_a_specification_of_code_only_leaves_the_abstract_to_say_what_is_propose
     src = read_text(PPC.format(spec="```perl\nfor my ($k, $v) (%h) { }\n```"))
     chosen = [o.title for o in src.record.options if o.chosen]
     assert chosen == ["Multiple-alias foreach"]  # the proposal, against its rejected ideas
+
+
+def test_subsections_a_lead_in_announces_are_alternatives_turned_down() -> None:
+    src = read_text(
+        HEAD + "## Rationale\n\nThe above is already in use elsewhere.\n\n"
+        "Alternatives considered and rejected:\n\n### Simple functions\n\n"
+        "Earlier drafts suggested a function; it turned out slower.\n\n"
+        "### Catching every exception\n\nIt makes response processing too hard.\n"
+    )
+    opts = {o.title: o for o in src.record.options}
+    assert {"Simple functions", "Catching every exception"} <= set(opts)
+    assert not opts["Simple functions"].chosen
+    assert (src.record.model_extra or {}).get("x_uncertain")
+
+
+def test_subsections_after_a_plain_paragraph_are_no_alternatives() -> None:
+    src = read_text(
+        HEAD + "## Rationale\n\nThe above is already in use elsewhere.\n\n"
+        "### Performance\n\nIt is fast.\n\n### Security\n\nIt is safe.\n"
+    )
+    assert not {"Performance", "Security"} & set(titles(src))

@@ -1,4 +1,5 @@
-"""Sibling headings whose sections each open by putting themselves forward as a course.
+"""Sibling headings whose sections each open by putting themselves forward as a course, or
+that a lead-in sentence announces.
 
 A context that sets out its candidate solutions under headings of their own, without
 calling the part "Options": ``### Reduce the MaxBytes parameter`` opening "One solution is
@@ -6,6 +7,11 @@ to reduce ...", ``### Introduce a new parameter`` opening "The second suggestion
 create ...", and so on, with the decision then taking one ("Option 2: Introduce a new
 parameter"). Two or more such sections side by side are the options, each titled by its
 heading, with what its section argues. Outside the decision and its consequences only.
+
+So are the subsections a part's last paragraph announces ("Alternatives considered and
+rejected:" over ``### Simple functions`` and ``### Forcing middleware to handle
+exceptions``, as a DEP's or PEP's rationale writes them): each one an option, turned down
+when the lead-in says so.
 """
 
 from __future__ import annotations
@@ -16,7 +22,9 @@ from collections.abc import Callable
 from ..document import Document, Section
 from . import sections as roles
 from .content import Opt
+from .leadin import lead_in
 from .prose import sentences
+from .rejected import as_rejected
 
 # "One solution is to ...", "The second suggestion is ...", "Another option would be ...",
 # "A third approach is ...", "The last possible solution ..."
@@ -65,4 +73,27 @@ def introduced_headings(doc: Document, from_heading: Callable[[Section], list[Op
             for opt in out:
                 opt.uncertain = True
             return out
+    return []
+
+
+_TURNED_DOWN = re.compile(r"\b(?:rejected|discarded|dismissed|not\s+chosen|ruled\s+out)\b", re.I)
+
+
+def announced_headings(doc: Document, from_heading: Callable[[Section], list[Opt]]) -> list[Opt]:
+    """The subsections of the first part whose last paragraph announces them as candidates
+    ("Alternatives considered and rejected:"), outside the decision and its consequences;
+    each uncertain, and rejected when the lead-in says so."""
+    for parent in doc.sections():
+        if not parent.children or not parent.blocks or roles.is_consequences(parent.key):
+            continue
+        last = parent.blocks[-1]
+        said = getattr(last, "text", "")
+        if not said.rstrip().endswith(":") or not lead_in(said.rstrip()):
+            continue
+        out = [o for head in parent.children for o in from_heading(head)]
+        for opt in out:
+            opt.uncertain = True
+            if _TURNED_DOWN.search(said):
+                as_rejected(opt)
+        return out
     return []

@@ -31,7 +31,7 @@ from .contrast import beside_adopted, in_contrast
 from .courses import in_options_section
 from .donothing import beside_do_nothing
 from .inline import in_sentences
-from .introducedheads import introduced_headings
+from .introducedheads import announced_headings, introduced_headings
 from .itemgroups import group_children, judged_children
 from .judgedlist import judged_lists
 from .labelled import (
@@ -442,6 +442,7 @@ def _outside_sections(
     if not out:  # "### Do Nothing" beside "### End All Issue Triage": sibling courses
         out = [o for sec in beside_do_nothing(doc) for o in from_heading(sec)]
     out = out or introduced_headings(doc, from_heading)  # "### X" / "One solution is to X"
+    out = out or announced_headings(doc, from_heading)  # "Alternatives considered:" / "### X"
     if not out:  # lists after "We considered:", discussion sections: each option uncertain
         out = block_candidates(doc)
     if not out:
