@@ -12,6 +12,7 @@ readers on any text.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -456,3 +457,14 @@ def test_a_folder_where_some_records_name_deciders_blames_no_template(tmp_path: 
     assert "3 of the 4 records" in folded.message
     assert "the other 1 records decision makers" in folded.message
     assert "template" not in folded.message
+
+
+def test_a_unit_cost_in_a_software_record_is_no_business_context() -> None:
+    src = load("replace-status-quo.md")
+    rec = src.record.model_copy(
+        update={
+            "context": "Our API keeps its state in a hosted service; requests cost $864 a month."
+        }
+    )
+    decision = derive(replace(src, record=rec), FactContext(today=TODAY)).decision
+    assert decision["business_context"] is False

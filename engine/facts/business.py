@@ -49,19 +49,32 @@ def business_context(rec: Record, lex: Lexicon) -> tuple[bool, str]:
     if kinds:
         return True, f"an explicit option kind ({kinds[0]})"
     texts = _texts(rec)
-    for text in texts:
-        for m in _MONEY.finditer(text):
-            if not _PLACEHOLDER.match(m.group(0)):
-                return True, f"money figures ({m.group(0).strip()})"
+    technical = bool(lex.technical.search(" ".join(texts).lower()))
     in_title = lex.terms("business", rec.title)
     found = _distinct(lex.terms("business", *texts))
-    if found and lex.technical.search(" ".join(texts).lower()):
+    if found and technical:
         # a record about software: words it also uses in another sense do not count
         found = [t for t in found if not lex.mentions("business_ambiguous", t)]
         in_title = [t for t in in_title if not lex.mentions("business_ambiguous", t)]
+    for text in texts:  # a software record's unit cost ("$864 a month in requests") or
+        for m in _MONEY.finditer(text):  # its maths ("$0.5$") is no business case alone
+            if _PLACEHOLDER.match(m.group(0)):
+                continue
+            if found or not technical or _budget_line(m.group(0)):  # "£40,000 a year"
+                return True, f"money figures ({m.group(0).strip()})"
     if in_title or len(found) >= MIN_TERMS:
         return True, "business language: " + ", ".join(found[:5])
     return False, "none"
+
+
+BUDGET_LINE = 10_000  # a figure a software record gives that is a budget, not a unit cost
+
+
+def _budget_line(said: str) -> bool:
+    from ..records.business.money import parse_money
+
+    money = parse_money(said)
+    return money is not None and money.value >= BUDGET_LINE
 
 
 def _distinct(terms: list[str]) -> list[str]:

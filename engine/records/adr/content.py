@@ -452,8 +452,8 @@ def _all_of_kind(opt: Opt, kind: str, sec: Section) -> None:
 
 
 _REJECTION = re.compile(
-    r"^(?:rejected|reason\s+(?:for\s+)?rejected|why\s+(?:not|rejected)|verdict)$", re.I
-)
+    r"^(?:rejected|reasons?\s+(?:for\s+)?rejected|why\s+(?:not|rejected)|verdict|"
+    r"(?:reasons?|rationale)\s+for\s+not\s+\w+ing)$", re.I)  # fmt: skip
 
 
 # MADR's "Good, because X" / "Bad, because Y": one whole point

@@ -80,15 +80,15 @@ _TURNED_DOWN = re.compile(r"\b(?:rejected|discarded|dismissed|not\s+chosen|ruled
 
 
 def announced_headings(doc: Document, from_heading: Callable[[Section], list[Opt]]) -> list[Opt]:
-    """The subsections of the first part whose last paragraph announces them as candidates
-    ("Alternatives considered and rejected:"), outside the decision and its consequences;
-    each uncertain, and rejected when the lead-in says so."""
+    """The subsections of the first part whose last sentence announces them as candidates
+    ("Alternatives considered and rejected:", "There are two options."), outside the
+    decision and its consequences; each uncertain, and rejected when the lead-in says so."""
     for parent in doc.sections():
         if not parent.children or not parent.blocks or roles.is_consequences(parent.key):
             continue
-        last = parent.blocks[-1]
-        said = getattr(last, "text", "")
-        if not said.rstrip().endswith(":") or not lead_in(said.rstrip()):
+        said = getattr(parent.blocks[-1], "text", "")
+        tail = (sentences(said) or [said])[-1].rstrip()  # "... There are two options."
+        if not tail.endswith((":", ".")) or not lead_in(tail):
             continue
         out = [o for head in parent.children for o in from_heading(head)]
         for opt in out:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..document import Document, heading_key
+from ..document import Document, Section, heading_key
 from .content import Opt
 from .rejected import as_rejected
 from .sections import is_consequences, is_options, is_rejected
@@ -23,23 +23,29 @@ _TURNED_DOWN = re.compile(r"\b(?:discarded|rejected|dismissed|abandoned|ruled\s+
 
 def labelled_alternatives(doc: Document) -> list[Opt]:
     """The options of the first bold-labelled list that names alternatives."""
+    for sec in doc.sections():
+        if not is_consequences(sec.key) and (found := labelled_in(sec)):
+            return found
+    return []
+
+
+def labelled_in(sec: Section) -> list[Opt]:
+    """The options of the first list of ``sec`` under a label that names alternatives
+    ("**Alternatives Considered:**" among a rationale's other bold labels)."""
     from .options import from_items  # options reads this module's result in its fallbacks
 
-    for sec in doc.sections():
-        if is_consequences(sec.key):
+    bold = {id(after) for _, after in labelled_lists(sec)}
+    for label, after in labelled_lists(sec, plain=True):
+        key = heading_key(label)
+        if len(label.split()) > MAX_LABEL_WORDS or not is_options(key):
             continue
-        bold = {id(after) for _, after in labelled_lists(sec)}
-        for label, after in labelled_lists(sec, plain=True):
-            key = heading_key(label)
-            if len(label.split()) > MAX_LABEL_WORDS or not is_options(key):
-                continue
-            if id(after) not in bold and not _TURNED_DOWN.search(key):
-                continue  # a plain "Discarded options:" line; "Alternatives considered:"
-                # over prose-led items is read by the decision's own readers
-            found = from_items(list(after.items))
-            if len(found) < 1:
-                continue
-            for opt in found if is_rejected(key) else ():
-                as_rejected(opt)
-            return found
+        if id(after) not in bold and not _TURNED_DOWN.search(key):
+            continue  # a plain "Discarded options:" line; "Alternatives considered:"
+            # over prose-led items is read by the decision's own readers
+        found = from_items(list(after.items))
+        if len(found) < 1:
+            continue
+        for opt in found if is_rejected(key) else ():
+            as_rejected(opt)
+        return found
     return []

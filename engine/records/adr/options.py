@@ -44,7 +44,7 @@ from .labelled import (
     numbered_run,
     paren_numbered,
 )
-from .labelledlists import labelled_alternatives
+from .labelledlists import labelled_alternatives, labelled_in
 from .leadin import announces_candidates, details_led
 from .led import bold_titled, led_before_list, led_paragraphs, name_titled, one_described
 from .ledafter import led_after
@@ -198,12 +198,16 @@ def from_section(sec: Section) -> tuple[list[Opt], bool]:
     heads = mended([c for c in sec.children if is_option_heading(c)])
     if (argued := courses_with_reasons(sec, heads)) is not None:
         return argued, True
+    under_label = labelled_in(sec)  # "**Alternatives Considered:**" over a list of them
     if (
-        any(isinstance(b, Paragraph) and b.label and OPTION_PARA.match(b.label) for b in sec.blocks)
+        under_label
+        or any(
+            isinstance(b, Paragraph) and b.label and OPTION_PARA.match(b.label) for b in sec.blocks
+        )
         or sum(1 for b in sec.blocks if isinstance(b, Paragraph) and numbered_label(b)) >= 2
         or paren_numbered(sec.blocks)
     ):
-        found = from_paragraphs(sec.blocks)
+        found = under_label or from_paragraphs(sec.blocks)
         if found:
             return found, False
     # "* Why not just a lexical pragma?" and its answer; "- What other designs ...?" / "  - X"

@@ -30,7 +30,8 @@ def part_not_title(doc: Document, sec: Section) -> bool:
 # The opening part of a document whose parts are all top-level headings: never its title
 _OPENING_PARTS = frozenset(
     {"summary", "executive summary", "abstract", "tl dr", "tldr", "synopsis", "overview",
-     "introduction", "purpose", "background", "preface", "scope", "goals", "objectives"}
+     "introduction", "purpose", "background", "preface", "scope", "goals", "objectives",
+     "what", "why", "how it works now", "current state", "problem", "problem statement"}
 )  # fmt: skip
 
 
