@@ -94,3 +94,33 @@ def test_subsections_after_a_plain_paragraph_are_no_alternatives() -> None:
         "### Performance\n\nIt is fast.\n\n### Security\n\nIt is safe.\n"
     )
     assert not {"Performance", "Security"} & set(titles(src))
+
+
+def test_a_bold_label_in_an_alternatives_part_leads_its_options() -> None:
+    src = read_text(
+        HEAD + "## Rationale and alternatives\n\n**Why is this the best approach?**\n\n"
+        "1. **Fosters innovation**: it lets teams move.\n2. **Keeps trust**: one brand.\n\n"
+        "**Alternatives Considered:**\n\n"
+        "1. **Keep one monolithic implementation**: evolve the single codebase.\n"
+        "    * *Rationale for not choosing*: it becomes too complex to test.\n"
+        "2. **Encourage independent forks**: let anyone fork.\n"
+        "    * *Rationale for not choosing*: it fragments the community.\n"
+    )
+    opts = {o.title: o for o in src.record.options}
+    assert {"Keep one monolithic implementation", "Encourage independent forks"} <= set(opts)
+    assert not {"Alternatives Considered", "Fosters innovation"} & set(opts)
+
+
+def test_subsections_a_counted_lead_in_announces_are_options() -> None:
+    src = read_text(
+        "# What\n\nSafekeepers keep two counters.\n\n# Why\n\nRecovery can diverge. How"
+        " should it proceed? There are two options.\n\n## Do not look for the divergence"
+        " point\n\nStart sending from the horizon.\n\n## Find the divergence point and"
+        " truncate\n\nTruncate at it.\n\n# Proposal\n\nKeep a term history.\n",
+        name="rfcs/013-term-history.md",
+    )
+    assert src.record.title == "Term history"  # "# What" opens the document, it is no title
+    assert {
+        "Do not look for the divergence point",
+        "Find the divergence point and truncate",
+    } <= set(titles(src))
