@@ -29,23 +29,28 @@ def labelled_alternatives(doc: Document) -> list[Opt]:
     return []
 
 
-def labelled_in(sec: Section) -> list[Opt]:
+def labelled_in(sec: Section, *, every: bool = False) -> list[Opt]:
     """The options of the first list of ``sec`` under a label that names alternatives
-    ("**Alternatives Considered:**" among a rationale's other bold labels)."""
+    ("**Alternatives Considered:**" among a rationale's other bold labels); with ``every``
+    (``sec`` is an alternatives part), of every such list, plain labels too ("Alternatives:"
+    over one list, "Rejected alternatives:" over another)."""
     from .options import from_items  # options reads this module's result in its fallbacks
 
     bold = {id(after) for _, after in labelled_lists(sec)}
+    out: list[Opt] = []
+    named = False  # a bold label names alternatives
     for label, after in labelled_lists(sec, plain=True):
         key = heading_key(label)
         if len(label.split()) > MAX_LABEL_WORDS or not is_options(key):
             continue
-        if id(after) not in bold and not _TURNED_DOWN.search(key):
+        if not every and id(after) not in bold and not _TURNED_DOWN.search(key):
             continue  # a plain "Discarded options:" line; "Alternatives considered:"
             # over prose-led items is read by the decision's own readers
         found = from_items(list(after.items))
-        if len(found) < 1:
-            continue
         for opt in found if is_rejected(key) else ():
             as_rejected(opt)
-        return found
-    return []
+        out += found
+        named = named or id(after) in bold
+        if out and not every:
+            break
+    return out if named else []  # plain labels alone: the part's own list readers

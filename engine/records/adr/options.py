@@ -198,7 +198,7 @@ def from_section(sec: Section) -> tuple[list[Opt], bool]:
     heads = mended([c for c in sec.children if is_option_heading(c)])
     if (argued := courses_with_reasons(sec, heads)) is not None:
         return argued, True
-    under_label = labelled_in(sec)  # "**Alternatives Considered:**" over a list of them
+    under_label = labelled_in(sec, every=True)  # "**Alternatives Considered:**" over a list of them
     if (
         under_label
         or any(
