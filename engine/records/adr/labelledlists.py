@@ -53,4 +53,4 @@ def labelled_in(sec: Section, *, every: bool = False) -> list[Opt]:
         named = named or id(after) in bold
         if out and not every:
             break
-    return out if named else []  # plain labels alone: the part's own list readers
+    return out if named or not every else []  # plain labels alone: the part's own readers
