@@ -153,12 +153,17 @@ def _page(target: str) -> str:
     return target.split("#", 1)[0].split("?", 1)[0]
 
 
+_BLANK_NUMBER = re.compile(r"(?<![A-Za-z])(?:N{3,}|X{3,}|Y{4})(?![A-Za-z])")
+
+
 def _is_document_link(target: str) -> bool:
     """A relative link to a decision: a document file of the same folder, or elsewhere one
     whose name is numbered like a decision (``../adr/0005-x.md``). Links to other parts of
     a repository (guides, designs) are not about the collection."""
     if not target or target.startswith(("#", "/")) or _SCHEME.match(target):
         return False  # an anchor, a site path, or any scheme ("mailto:", "mdc:README.md")
+    if _BLANK_NUMBER.search(target):
+        return False  # a template's blank: "[HXP-NNNN](NNNN-filename.md)"
     path = _page(target)
     if not path.lower().endswith(_DOC_EXT):
         return False
@@ -221,7 +226,9 @@ def _superseded(
         if line.lstrip().startswith("#"):  # "## Status", or "## Superseded" over its note
             in_status = _STATUS_HEADING.search(line) is not None
             continue
-        m = _SUPERSEDED.search(line)
+        if (on_web := _LINKED_STATUS.search(line)) and _STATUS_LINE.match(line):
+            return on_web.group(1), on_web.group(1), number  # "Status: [superseded](https://
+        m = _SUPERSEDED.search(line)  # .../pull/11553)": the change that replaced it
         if m is None and (seen := _see_superseded(line)) is not None:
             return (*seen, number)  # "Superseded - See <.../0024-plan.md>"
         if m is None:
@@ -243,7 +250,9 @@ def _superseded(
         if link is not None and re.match(r"^[a-z][\w+.-]*://", link.group(2)):
             if leads and link.group(2).split("#", 1)[0].lower().endswith(_DOC_EXT):
                 return (*_named_by(link), number)  # the replacement's page where it is kept
-            continue  # "superseded by [#3555](https://.../pull/3555)": a web page, no decision
+            if leads:  # "Superseded by [#3555](https://.../pull/3555)": the change that
+                return (*_named_by(link), number)  # replaced it, named on the web
+            continue  # a web page said in passing, no replacement
         text = re.split(r"[.;,)](?:\s|$)", rest.strip(" *_`\"'"), maxsplit=1)[0]
         text = text.strip(" *_`.\"'")
         if link is not None:
@@ -254,6 +263,7 @@ def _superseded(
     return None
 
 
+_LINKED_STATUS = re.compile(r"\[\W*(?:superseded|superceded)\W*\]\((https?://[^()\s]+)\)", re.I)
 _BY_WORDS = re.compile(r"\b(?:superseded|superceded|replaced)\s+by\b", re.IGNORECASE)
 _STATUS_HEADING = re.compile(r"status|supersed|supercede|deprecat|obsolete", re.IGNORECASE)
 

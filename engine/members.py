@@ -28,6 +28,7 @@ from .runstate import MemberRow, MemberStore
 _NUMBER_REF = re.compile(rf"(?:{REF_WORD}[-_ #]*|#)0*(\d{{1,6}})\b", re.I)
 
 
+_WEB = re.compile(r"^[a-z][\w+.-]*://", re.IGNORECASE)
 # "Superseded by 028-react-context-api.md": a replacement named by its file name
 _FILE_NAME = re.compile(r"^[\w.-]+\.(?:md|markdown|mdx)$", re.IGNORECASE)
 
@@ -250,7 +251,9 @@ def _member_fact(m: Member, where: _Folder) -> dict[str, Any]:
         found = where.find(target or m.superseded_by)
         named = target or (m.superseded_by if _FILE_NAME.match(m.superseded_by) else None)
         found_file = found is None and named is not None and _exists(m.file, named, above=True)
-        fact["replacement_found"] = found is not None or found_file
+        page = posixpath.basename((target or "").split("#")[0].split("?")[0])
+        on_web = bool(target and _WEB.match(target) and not _FILE_NAME.match(page))  # a PR
+        fact["replacement_found"] = found is not None or found_file or on_web
         if found is not None:
             fact["replacement_id"] = found
     return fact

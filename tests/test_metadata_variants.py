@@ -90,3 +90,42 @@ def test_a_replacement_named_by_the_series_id_is_found(tmp_path: Path) -> None:
     )
     res = run_check(CheckOptions(paths=(str(folder),), today=TODAY))
     assert not [f for f in res.findings if f.rule_id in ("COL001", "COL002")]
+
+
+def _col(folder: Path) -> list[str]:
+    res = run_check(CheckOptions(paths=(str(folder),), today=TODAY))
+    return sorted(f.rule_id for f in res.findings if f.rule_id.startswith("COL00"))
+
+
+def _proposal(number: int, status: str, more: str = "") -> str:
+    return (
+        f"# Proposal {number}\n\n* Proposal: [HXP-{number:04d}]({number:04d}-p.md)\n"
+        f"* Status: {status}\n{more}\n## Introduction\n\nA change.\n\n"
+        "## Detailed design\n\nThe design.\n"
+    )
+
+
+def test_a_replacement_named_on_the_web_is_named(tmp_path: Path) -> None:
+    folder = tmp_path / "proposals"
+    folder.mkdir()
+    (folder / "0001-p.md").write_text(
+        _proposal(1, "[superseded](https://example.org/compiler/pull/11553)"), encoding="utf-8"
+    )
+    (folder / "0002-p.md").write_text(
+        _proposal(2, "Superseded by [#12](https://example.org/compiler/pull/12)"),
+        encoding="utf-8",
+    )
+    (folder / "0003-p.md").write_text(_proposal(3, "Superseded"), encoding="utf-8")
+    assert _col(folder) == ["COL001"]  # only the one that names nothing
+
+
+def test_a_templates_blank_link_is_no_broken_link(tmp_path: Path) -> None:
+    folder = tmp_path / "proposals"
+    folder.mkdir()
+    (folder / "0001-p.md").write_text(_proposal(1, "Accepted"), encoding="utf-8")
+    blank = _proposal(2, "Accepted").replace("(0002-p.md)", "(NNNN-filename.md)")
+    (folder / "0002-p.md").write_text(blank, encoding="utf-8")
+    (folder / "0003-p.md").write_text(
+        _proposal(3, "Accepted", "\nSee [the old one](0009-missing.md).\n"), encoding="utf-8"
+    )
+    assert _col(folder) == ["COL003"]  # the missing file, not the blank
