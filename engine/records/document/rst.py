@@ -12,6 +12,7 @@ Lines are the source lines docutils reports (a title's is the line of its text).
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from collections.abc import Iterator
 from typing import Any
@@ -235,15 +236,8 @@ class _Reader:
 
 
 def _fields(text: Text) -> dict[str, Any]:
-    return {
-        "text": text.text,
-        "source": text.source,
-        "label": text.label,
-        "rest": text.rest,
-        "marks": text.marks,
-        "links": text.links,
-        "lines": text.lines,
-    }
+    """The inline fields of ``text``, to build a paragraph or a list item of them."""
+    return {f.name: getattr(text, f.name) for f in dataclasses.fields(Text)}
 
 
 def _paragraph(node: Any, line: int) -> Paragraph:
