@@ -124,3 +124,14 @@ def test_subsections_a_counted_lead_in_announces_are_options() -> None:
         "Do not look for the divergence point",
         "Find the divergence point and truncate",
     } <= set(titles(src))
+
+
+def test_pros_and_cons_lines_over_nested_lists_are_points_not_options() -> None:
+    src = read_text(
+        HEAD + "## Alternative solutions\n\n1. Add extensions to the base image\n\n"
+        "   Pros:\n    - Easy to deploy\n\n   Cons:\n    - Doesn't scale\n\n"
+        "2. Bring your own compute image\n\n   Pros:\n    - Still easy to deploy\n"
+        "    - Users bring a patched server\n\n   Cons:\n    - Slow first start\n"
+    )
+    assert {"Add extensions to the base image", "Bring your own compute image"} <= set(titles(src))
+    assert not any(">" in t or t.startswith(("Still", "Users", "Slow")) for t in titles(src))

@@ -33,6 +33,8 @@ def group_children(item: ListItem) -> bool:
         return False
     if any(k.label and pc_kind(k.label.lower()) for k in kids):
         return False
+    if any(pc_kind(getattr(b, "text", "").strip(" *_:").lower()) for b in item.more):
+        return False  # "Pros:" and "Cons:" lines over the nested lists: its points
     if _settings(kids):  # "directory: /src", "ecosystem: docker": what the option sets
         return False
     if _self_named(item):  # "**Hybrid**: build-time files. Rejected because:" and reasons
