@@ -135,3 +135,16 @@ def test_pros_and_cons_lines_over_nested_lists_are_points_not_options() -> None:
     )
     assert {"Add extensions to the base image", "Bring your own compute image"} <= set(titles(src))
     assert not any(">" in t or t.startswith(("Still", "Users", "Slow")) for t in titles(src))
+
+
+def test_a_why_heading_argues_for_the_choice_unless_it_names_what_it_beat() -> None:
+    src = read_text(
+        "# CoAP gateway\n\n## Summary\n\nA CoAP gateway.\n\n## Detailed design\n\n"
+        "It speaks CoAP.\n\n"
+        "## Rationale and alternatives\n\n### Why CoAP?\n\nIt is an IETF standard.\n\n"
+        "### Why a gateway rather than a client library?\n\nOne place to secure.\n\n"
+        "### MQTT\n\nIt needs a broker.\n"
+    )
+    found = titles(src)
+    assert "Why CoAP?" not in found and "MQTT" in found
+    assert any(t.startswith("Why a gateway rather than") for t in found)

@@ -19,7 +19,15 @@ def is_option_heading(sec: Section) -> bool:
         and not _SCOPE_PART.search(sec.key)
         and bool(sec.title.strip())
         and not _disowned(sec)
+        and not (_ARGUES_FOR.match(sec.title) and not _CONTRAST.search(sec.title))
     )
+
+
+# "## Why CoAP?", "### Why this approach": the case for the choice, not another course
+# ("Why not Kafka?" is one: engine/records/adr/rejected.py)
+_ARGUES_FOR = re.compile(r"^\W*why\b(?!\s+(?:not|didn'?t|don'?t|wasn'?t|weren'?t)\b)", re.I)
+# ... unless it names what it was set against ("Why stripe the data, rather than ranges?")
+_CONTRAST = re.compile(r"\b(?:rather\s+than|instead\s+of|and\s+not|but\s+not|vs\.?|over)\b", re.I)
 
 
 def _disowned(sec: Section) -> bool:
