@@ -146,6 +146,7 @@ def _named_refs(value: Any) -> list[str]:
 
 
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
+WEB_URL = re.compile(r"^[a-z][\w+.-]*://", re.IGNORECASE)  # a page on the web, not a file
 
 
 def _page(target: str) -> str:
@@ -247,7 +248,7 @@ def _superseded(
         site = link is not None and leads and link.group(2).startswith("/")  # a docs site's path
         if link is not None and (_is_document_link(link.group(2)) or site):
             return (*_named_by(link), number)
-        if link is not None and re.match(r"^[a-z][\w+.-]*://", link.group(2)):
+        if link is not None and WEB_URL.match(link.group(2)):
             if leads and link.group(2).split("#", 1)[0].lower().endswith(_DOC_EXT):
                 return (*_named_by(link), number)  # the replacement's page where it is kept
             if leads:  # "Superseded by [#3555](https://.../pull/3555)": the change that

@@ -41,7 +41,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .foldertree import ancestor_path, ancestors, merge_into_ancestors
+from .foldertree import ancestor_path, ancestors, inside, merge_into_ancestors
 from .process import BY_PROCESS, folder_process
 from .process import FIELD as PROCESS_FIELD
 from .types import Finding
@@ -105,11 +105,6 @@ class _Folder:
             self.in_prose[name] = self.in_prose.get(name, 0) + count
         for rule_id, held in other.held.items():
             self.held.setdefault(rule_id, []).extend(held)
-
-
-def _inside(path: str, root: str) -> bool:
-    root = root.rstrip("/") or "/"
-    return path == root or path.startswith(root + "/")
 
 
 def _attr(name: str) -> str:
@@ -214,11 +209,7 @@ class ConventionFolder:
 
     def _new(self, file: str) -> _Folder:
         path = posixpath.dirname(file)
-        rooted = any(
-            path == (r.rstrip("/") or "/") or path.startswith(r.rstrip("/") + "/")
-            for r in self.roots
-        )
-        return _Folder(path=path, rooted=rooted)
+        return _Folder(path=path, rooted=any(inside(path, r) for r in self.roots))
 
     def hold(self, finding: Finding) -> bool:
         """Keep ``finding`` for the end of the run when its rule is a convention rule."""
@@ -333,7 +324,7 @@ class ConventionFolder:
             rules = [r for r in folder.held if self.fields[r] == PROCESS_FIELD]
             if not rules:
                 continue
-            top = max((r for r in self.roots if _inside(folder.path, r)), key=len, default=None)
+            top = max((r for r in self.roots if inside(folder.path, r)), key=len, default=None)
             if folder.by_process * 2 >= folder.records or folder_process(folder.path, top, seen):
                 for rule_id in rules:
                     del folder.held[rule_id]

@@ -7,6 +7,12 @@ import posixpath
 from collections.abc import Callable
 
 
+def inside(path: str, root: str) -> bool:
+    """``path`` is the folder ``root`` or a folder under it."""
+    stem = root.rstrip("/")
+    return path == (stem or "/") or path.startswith(stem + "/")
+
+
 def ancestors(label: str) -> list[str]:
     """The labels above ``label`` ("a/b/c": "a/b", "a")."""
     out = []

@@ -21,14 +21,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import Any
 
-from .collection import REF_WORD, Member, _exists, _norm, title_key
+from .collection import REF_WORD, WEB_URL, Member, _exists, _norm, title_key
 from .filenumbers import decision_number, name_slug
 from .runstate import MemberRow, MemberStore
 
 _NUMBER_REF = re.compile(rf"(?:{REF_WORD}[-_ #]*|#)0*(\d{{1,6}})\b", re.I)
 
 
-_WEB = re.compile(r"^[a-z][\w+.-]*://", re.IGNORECASE)
 # "Superseded by 028-react-context-api.md": a replacement named by its file name
 _FILE_NAME = re.compile(r"^[\w.-]+\.(?:md|markdown|mdx)$", re.IGNORECASE)
 
@@ -252,7 +251,7 @@ def _member_fact(m: Member, where: _Folder) -> dict[str, Any]:
         named = target or (m.superseded_by if _FILE_NAME.match(m.superseded_by) else None)
         found_file = found is None and named is not None and _exists(m.file, named, above=True)
         page = posixpath.basename((target or "").split("#")[0].split("?")[0])
-        on_web = bool(target and _WEB.match(target) and not _FILE_NAME.match(page))  # a PR
+        on_web = bool(target and WEB_URL.match(target) and not _FILE_NAME.match(page))  # a PR
         fact["replacement_found"] = found is not None or found_file or on_web
         if found is not None:
             fact["replacement_id"] = found

@@ -18,6 +18,8 @@ import os
 import re
 from dataclasses import dataclass
 
+from .foldertree import inside
+
 FIELD = "decision makers"  # the convention field a stated process gives (GOV002)
 BY_PROCESS = FIELD + " (by process)"  # an empty_fields() name: the record names its process
 
@@ -99,13 +101,9 @@ def folder_process(
         if found is not None:
             return found
         parent = os.path.dirname(at)
-        if at == stop or not parent or parent == at or not _within(parent, stop):
+        if at == stop or not parent or parent == at or not inside(parent, stop):
             return None
         at = parent
-
-
-def _within(path: str, top: str) -> bool:
-    return path == top or path.startswith(top.rstrip(os.sep) + os.sep)
 
 
 def _in_folder(folder: str) -> Statement | None:

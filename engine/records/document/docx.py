@@ -20,7 +20,19 @@ from dataclasses import dataclass
 from typing import Any
 
 from .keyvalue import key_values
-from .model import Block, Document, Link, ListBlock, ListItem, Paragraph, Row, Section, Table, Text
+from .model import (
+    Block,
+    Document,
+    Link,
+    ListBlock,
+    ListItem,
+    Paragraph,
+    Row,
+    Section,
+    Table,
+    Text,
+    preamble,
+)
 
 MAX_HEADING_CHARS = 120
 _HEADING_STYLE = re.compile(r"^heading\s*(\d)$", re.IGNORECASE)
@@ -254,8 +266,7 @@ def parse_docx(data: bytes) -> Document:
     if not has_heading:
         _bold_headings(paras)
     root = _tree(entries)
-    preamble = list(root.blocks) + (list(root.children[0].blocks) if root.children else [])
-    return Document(root, "docx", max(ordinal - 1, 1), None, {}, key_values(preamble))
+    return Document(root, "docx", max(ordinal - 1, 1), None, {}, key_values(preamble(root)))
 
 
 def _bold_headings(paras: list[_Para]) -> None:

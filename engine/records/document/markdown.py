@@ -33,6 +33,8 @@ from .model import (
     Section,
     Table,
     Text,
+    last_block,
+    preamble,
 )
 
 
@@ -437,24 +439,7 @@ def parse_markdown(text: str) -> Document:
         stack[-1].children.append(done.close())
     root = stack[0].close()
     heads = [*root.children, *(root.children[0].children if root.children else ())]
-    metadata = front_meta(front, front_lines) + key_values(_preamble(root)) + heading_values(heads)
-    metadata += footer_values(_last_block(root))
+    metadata = front_meta(front, front_lines) + key_values(preamble(root)) + heading_values(heads)
+    metadata += footer_values(last_block(root))
     size = text.count("\n") + 1
     return Document(root, "markdown", size, front, front_lines, metadata)
-
-
-def _last_block(root: Section) -> Block | None:
-    """The document's last block, in its last (deepest) section."""
-    sec = root
-    while sec.children:
-        sec = sec.children[-1]
-    return sec.blocks[-1] if sec.blocks else None
-
-
-def _preamble(root: Section) -> tuple[Block, ...]:
-    """Blocks before the first heading and under the title, before its first subsection."""
-    blocks = list(root.blocks)
-    if root.children:
-        title = root.children[0]
-        blocks.extend(title.blocks)
-    return tuple(blocks)

@@ -249,6 +249,23 @@ class Section:
         return "\n\n".join(p for p in parts if p)
 
 
+def preamble(root: Section) -> tuple[Block, ...]:
+    """Blocks before the first heading and under the title, before its first subsection:
+    where a document's key/value metadata is written."""
+    blocks = list(root.blocks)
+    if root.children:
+        blocks.extend(root.children[0].blocks)
+    return tuple(blocks)
+
+
+def last_block(root: Section) -> Block | None:
+    """The document's last block, in its last (deepest) section."""
+    sec = root
+    while sec.children:
+        sec = sec.children[-1]
+    return sec.blocks[-1] if sec.blocks else None
+
+
 def block_texts(block: Block) -> list[str]:
     """The plain text of one block (a list as one entry per top-level item)."""
     if isinstance(block, Paragraph):

@@ -30,6 +30,8 @@ from .model import (
     Section,
     Table,
     Text,
+    last_block,
+    preamble,
 )
 
 _SETTINGS = {
@@ -74,17 +76,8 @@ def parse_rst(text: str) -> Document:
         raise RstError(f"not readable as reStructuredText: {exc}") from exc
     reader = _Reader(text.split("\n"))
     root = reader.section(tree, 0, "", 1)
-    blocks = list(root.blocks) + (list(root.children[0].blocks) if root.children else [])
-    last = _last_block(root)
-    metadata = key_values(blocks) + footer_values(last)
+    metadata = key_values(preamble(root)) + footer_values(last_block(root))
     return Document(root, "rst", text.count("\n") + 1, None, {}, metadata)
-
-
-def _last_block(root: Section) -> Block | None:
-    sec = root
-    while sec.children:
-        sec = sec.children[-1]
-    return sec.blocks[-1] if sec.blocks else None
 
 
 class _Reader:
