@@ -10,7 +10,7 @@ from pathlib import Path
 from decaudit.engine.check import CheckOptions, run_check
 from decaudit.engine.records import load_file
 from decaudit.engine.records.document.rst import RstError, parse_rst
-from decaudit.engine.types import SourceRecord
+from decaudit.engine.types import InputError, SourceRecord
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -137,3 +137,11 @@ def test_any_text_parses_or_raises_a_clear_error(text: str) -> None:
         return
     for sec in doc.sections():
         assert sec.line >= 1
+
+
+def test_markup_docutils_trips_on_is_an_input_error_naming_the_file() -> None:
+    chain = "\n".join(f".. |s{i}| replace:: |s{i + 1}|" for i in range(50))
+    (result,) = load_file("deps/broken.rst", f"T\n=\n\n{chain}\n\n|s0|\n".encode())
+    assert isinstance(result, InputError)
+    assert result.file == "deps/broken.rst" and result.kind == "input"
+    assert "not readable as reStructuredText" in result.message

@@ -74,6 +74,10 @@ def parse_rst(text: str) -> Document:
         tree = publish_doctree(text, settings_overrides=_SETTINGS)
     except (SystemMessage, ApplicationError) as exc:
         raise RstError(f"not readable as reStructuredText: {exc}") from exc
+    except (KeyError, IndexError, ValueError, AttributeError, RecursionError) as exc:
+        # docutils' own slips on hostile markup (a substitution chain that ends nowhere
+        # raises KeyError): the file's fault, said as such
+        raise RstError(f"not readable as reStructuredText ({type(exc).__name__})") from exc
     reader = _Reader(text.split("\n"))
     root = reader.section(tree, 0, "", 1)
     metadata = key_values(preamble(root)) + footer_values(last_block(root))
