@@ -356,3 +356,30 @@ def test_a_blank_title_over_an_unfilled_body_stays_a_template(options: str, chos
     text = _BLANK_HEADED.format(title="{short title}", options=options, chosen=chosen)
     (err,) = load_file("docs/adr/0007-x.md", text.encode())
     assert isinstance(err, InputError) and "a template" in err.message
+
+
+def test_lists_under_argued_prose_are_its_points_not_options() -> None:
+    """A "Rationale and alternatives" part argued in paragraphs, each with a list of
+    sentences under it: the paragraphs name the courses; the lists are their points, and a
+    later list under a topic line ("Regarding naming:") is no option list either."""
+    src = load("rationale-argued-lists.md")
+    titles = [t for t, _, _ in summary(src)]
+    assert titles[:2] == [
+        "leave template parsing as it is and accept the cost on every request",
+        "parse every template once at start-up",
+    ]
+    assert not any("Profiling" in t or "TemplateCache" in t for t in titles)
+    assert [o.title for o in src.record.options if o.chosen] == [
+        "Cache parsed templates per worker"
+    ]
+
+
+def test_a_comparative_alternative_is_named_by_its_course() -> None:
+    """ "A much larger alternative would be to X": the course is X, beside the other
+    paragraph's alternative, not the words that introduce it."""
+    src = load("alternative-comparative.md")
+    titles = [t for t, _, _ in summary(src)]
+    assert titles[:2] == [
+        "send each message from the request that causes it",
+        "run a separate mail service with its own store",
+    ]

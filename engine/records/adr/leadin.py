@@ -167,3 +167,40 @@ def details_led(sec: Section, lst: ListBlock) -> bool:
     said = re.split(r"(?<=[.!?])\s+", before.text.strip())[-1]
     lex = lexicon()
     return lex.mentions("not_candidates", said) and not lex.mentions("candidate_nouns", said)
+
+
+# a sentence that announces a course or more ("We have another potential way of ...")
+_ONE_MORE = re.compile(
+    r"\b(?:another|other|alternative|(?:one|two|three|four)\s+(?:\w+\s+)?)"
+    r"(?:\s+\w+)?\s+(?:ways?|approach(?:es)?|options?|alternatives?|solutions?|possibilit(?:y|ies))\b",
+    re.IGNORECASE,
+)
+# "Eventlogs via HTTP GET - this is an aggregated form of polling": a name, then its gloss
+_NAMED_HEAD = re.compile(r"^\W*(?:\S+\s+){0,5}\S+\s+(?:-|–|—)\s+\S")
+MIN_ARGUED_WORDS = 8  # a paragraph of prose, not a label or a short lead
+MIN_SENTENCE_WORDS = 10  # an item that is a sentence of argument, not a name
+
+
+def argues_above(sec: Section, lst: ListBlock) -> bool:
+    """A list of sentences under a paragraph of argument that does not lead into it ("We
+    could simply not do this." / "- This isn't possible to solve by ..."): the points of
+    the course that paragraph argues, not the options. A list after a lead-in (one ending
+    on a colon, or announcing candidates), a list of short names and a section's first
+    block stay options."""
+    at = sec.blocks.index(lst) if lst in sec.blocks else 0
+    before = sec.blocks[at - 1] if at else None
+    if not isinstance(before, Paragraph) or before.label:
+        return False
+    text = before.text.strip()
+    last = re.split(r"(?<=[.!?])\s+", text)[-1]
+    if len(text.split()) < MIN_ARGUED_WORDS or text.endswith(":") or lead_in(last.lower()):
+        return False
+    if _ONE_MORE.search(last):  # "We have another potential way of doing X."
+        return False
+    return all(
+        len(it.text.split()) >= MIN_SENTENCE_WORDS
+        and not it.label
+        and not _NAMED_HEAD.match(it.text)
+        and it.text.rstrip()[-1:] in ".)"
+        for it in lst.items
+    )

@@ -9,6 +9,7 @@ import re
 from ..document import Block, ListBlock, ListItem, Paragraph, Section
 from .content import prefixed
 from .labelled import OPTION_PARA
+from .leadin import announces_candidates, argues_above, details_led
 from .sections import pc_kind
 
 
@@ -63,3 +64,17 @@ def option_labels(sec: Section) -> set[int]:
 
 def list_items(blocks: tuple[Block, ...]) -> list[ListItem]:
     return [it for b in blocks if isinstance(b, ListBlock) for it in b.items]
+
+
+def option_lists(sec: Section) -> list[ListBlock]:
+    """The lists of an options section with options in them, the first the options; not a
+    list that details one option ("Required changes include:"). When the first is the
+    points of the prose above it, a later list counts only when announced as the options."""
+    lists = [
+        lst
+        for lst in sec.lists()
+        if any(item_is_option(it) for it in lst.items) and not details_led(sec, lst)
+    ]
+    if lists and argues_above(sec, lists[0]):
+        lists = [lst for lst in lists if announces_candidates(sec, lst.line)]
+    return lists

@@ -45,7 +45,7 @@ from .labelled import (
     paren_numbered,
 )
 from .labelledlists import labelled_alternatives, labelled_in
-from .leadin import announces_candidates, details_led
+from .leadin import announces_candidates
 from .led import bold_titled, led_before_list, led_paragraphs, name_titled, one_described
 from .ledafter import led_after
 from .letters import coded, lettered
@@ -56,6 +56,7 @@ from .optionitems import (
     item_is_option,
     labelled_items,
     option_labels,
+    option_lists,
     parameter_list,
 )
 from .paragraphs import paragraph_alternatives
@@ -216,12 +217,7 @@ def from_section(sec: Section) -> tuple[list[Opt], bool]:
     if found := bold_titled(sec) or name_titled(sec) or one_described(sec):
         return found, False  # "__All in the broker__" over "Pros:", "Buildkite" over "* Pro
         # — Good at artifacts", "Expose the tools under /_vfs." over "pros:" and "cons:"
-    # the first list with options in it: a later list is links or notes
-    lists = [
-        lst
-        for lst in sec.lists()
-        if any(item_is_option(it) for it in lst.items) and not details_led(sec, lst)
-    ]
+    lists = option_lists(sec)  # the first is the options: a later list is links or notes
     first = lists[0] if lists else None
     if first is not None and first in sec.blocks:  # "1.", a code block, "2.": one list
         at = sec.blocks.index(first)  # "* X:", a code block, "* Y:": one list too

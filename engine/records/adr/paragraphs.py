@@ -136,7 +136,8 @@ _SOMEONE_COULD = re.compile(
     r"(?:could|can|might|may)\s+(?:also\s+|instead\s+|alternatively\s+)*|"
     # "An alternative approach could be to automate ...", "One alternative considered was
     # to pass ...", "Another option we explored was moving ...": the course is what follows
-    r"(?:an?|one|another)\s+(?:other\s+)?(?:alternative|option|approach|possibility)"
+    r"(?:an?|one|another)\s+(?:other\s+)?(?:(?:much|even|far)\s+)?(?:[a-z]+er\s+)?"
+    r"(?:alternative|option|approach|possibility)"
     r"(?:\s+(?:approach|option|solution))?"
     r"(?:\s+(?:that\s+)?(?:we\s+)?(?:considered|explored|evaluated|discussed|looked\s+at))?"
     r"\s+(?:(?:could|would|might|may)\s+be|was|is)\s+(?:to\s+|that\s+)?)"

@@ -48,11 +48,15 @@ _CONSIDERED = re.compile(
     re.IGNORECASE,
 )
 _ALTERNATIVE_IS = re.compile(
-    r"^(?:the\s+|an?\s+|one\s+|another\s+)?(?:(?:primary|main|first|second|third|other|only|"
-    r"obvious|final|last|rejected|considered|possible|natural|further)\s+|"
+    # "For `isinstance`, a simple variant would be to ...": the case it is for comes first
+    r"^(?:(?:for|in|with|on)\s+[^,;:]{2,60},\s+)?"
+    r"(?:the\s+|an?\s+|one\s+|another\s+)?(?:(?:primary|main|first|second|third|other|only|"
+    r"obvious|final|last|rejected|considered|possible|natural|further|simple|simpler|naive|"
+    r"different|alternative|(?:much|even|far)\s+\w+er|[a-z]+er)\s+|"
     r"['\"“‘][^'\"”’]{1,30}['\"”’]\s+)*"  # "The 'do nothing' alternative is to ..."
     # "alternative" as typed in haste too ("altnerative", "alterantive")
-    r"(?:option|alt\w{3,5}tive|approach|candidate|choice|possibility|contender|competitor)\s+"
+    r"(?:option|alt\w{3,5}tive|approach|candidate|choice|possibility|contender|competitor|"
+    r"variant|way|solution)\s+"
     r"(?:(?:for|to)\s+(?P<ref>that|this|it|these|those)"
     r"(?:\s+(?:decision|design|proposal|approach|choice))?\s+)?"
     r"(?:(?:that\s+|which\s+)?" + _WE + r"(?:['’](?:ve|d))?\s+(?:\w+\s+){0,2}?"
@@ -204,7 +208,7 @@ def alternative_is(sentence: str) -> list[str]:
         return []
     name = _clean(_clause(m.group("x")))
     if len(name.split()) > MAX_TITLE_WORDS:  # "... a method that allows for any ...": cut
-        name = _RELATIVE.split(name, maxsplit=1)[0]  # before the relative clause
+        name = _RELATIVE.split(name, maxsplit=1)[0].rstrip(" ,;:")  # before the relative clause
     return _a_name(name)
 
 
