@@ -50,19 +50,10 @@ from corpus_labels import (
     read_sheet,
     write_sheet,
 )
+from decaudit.engine.vocab import RECORD_EXTENSIONS as _WALKED
 
-# What the folder walk of ``decaudit check`` can read (and .docx, once Word is supported).
-RECORD_EXTENSIONS = (
-    ".md",
-    ".markdown",
-    ".mdx",
-    ".yaml",
-    ".yml",
-    ".json",
-    ".jsonl",
-    ".csv",
-    ".docx",
-)
+# What the folder walk of ``decaudit check`` reads: the CLI's own list, not a copy of it.
+RECORD_EXTENSIONS = tuple(e for e in _WALKED if e != ".ndjson")
 SKIP_DIRS = frozenset({".venv", "venv", "node_modules", "__pycache__", "site-packages"})
 SEVERITIES = ("critical", "high", "medium", "low", "info")
 TRACEBACK = "Traceback (most recent call last)"

@@ -244,3 +244,10 @@ def test_a_business_cases_currency_reaches_its_facts() -> None:
     src = next(s for s in load_file(str(path), path.read_bytes()) if isinstance(s, SourceRecord))
     assert (src.record.model_extra or {})["currency"] == "GBP"
     assert derive(src, FactContext(today=dt.date(2026, 12, 1))).decision["currency"] == "GBP"
+
+
+def test_an_amount_ending_a_sentence_keeps_its_value() -> None:
+    money = parse_money("$10,000.")
+    assert money is not None and money.value == 10_000
+    with pytest.raises(NumberError):
+        parse_money("$10,000..")

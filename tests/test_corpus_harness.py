@@ -197,3 +197,11 @@ def test_a_label_never_moves_to_another_file_that_shares_a_fingerprint(tmp_path:
     other = {**_finding(1, "R1", "low"), "file": "elsewhere.md", "message": "another"}
     cl.write_sheet(cl.draw_sample([other], 1, seed=1), sheet, old)
     assert cl.read_sheet(sheet)["fp1"]["label"] == ""
+
+
+def test_every_format_the_walk_reads_is_a_candidate_file(tmp_path: Path) -> None:
+    """A reStructuredText or Excel record counts among a corpus's files as the CLI's folder
+    walk reads it; a file the walk passes over does not."""
+    for name in ("pep-1.rst", "register.xlsx", "0001-a.md", "notes.txt", "logo.png"):
+        (tmp_path / name).write_bytes(b"x")
+    assert cp.candidate_files(tmp_path) == ["0001-a.md", "pep-1.rst", "register.xlsx"]

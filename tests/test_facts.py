@@ -577,3 +577,25 @@ def test_an_option_titled_as_an_acquisition_is_one_in_any_record() -> None:
         ],
     }
     assert facts_of(raw).decision["chosen_is_acquisition"] is True
+
+
+@given(
+    st.sampled_from(["$", "£", "€", "USD "]),
+    st.from_regex(r"[1-9][0-9]{0,2}(,[0-9]{3}){0,2}", fullmatch=True),
+    st.sampled_from(["", ".", ",", ".,", "..", ".5.", ",.", "k.", " million."]),
+)
+def test_a_money_figure_ending_prose_never_sinks_the_record(
+    symbol: str, digits: str, tail: str
+) -> None:
+    """A software record's figure at the end of a sentence ("a grant of $10,000.") is read
+    or passed over; it never makes deriving the facts fail."""
+    text = f"We deploy the service to Kubernetes with a grant of {symbol}{digits}{tail}"
+    d = facts_of({"id": "D", "title": "Deploy the API service", "context": text}).decision
+    assert isinstance(d["business_context"], bool)
+
+
+def test_a_sentence_ending_on_an_amount_is_a_budget_line() -> None:
+    """ "approximately $10,000." is ten thousand dollars: the full stop ends the sentence."""
+    text = "We deploy the API service to Kubernetes with a grant of approximately $10,000."
+    d = facts_of({"id": "D", "title": "Deploy the API service", "context": text}).decision
+    assert d["business_context"] is True

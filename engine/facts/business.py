@@ -71,9 +71,12 @@ BUDGET_LINE = 10_000  # a figure a software record gives that is a budget, not a
 
 
 def _budget_line(said: str) -> bool:
-    from ..records.business.money import parse_money
+    from ..records.business.money import NumberError, parse_money
 
-    money = parse_money(said)
+    try:
+        money = parse_money(said)
+    except NumberError:  # a figure of prose that reads as no amount is no budget line
+        return False
     return money is not None and money.value >= BUDGET_LINE
 
 

@@ -190,6 +190,8 @@ def parse_money(text: str, unit: Unit | None = None) -> Money | None:
         scaled = True
         body = body[: sm.start()].strip()
     body = _SPACED.sub(",", body)
+    if body.endswith(".") and body[-2:-1].isdigit():  # "$10,000." ending a sentence
+        body = body[:-1]
     if not _NUMBER.match(body) or not body.strip(".,"):
         raise NumberError(f"cannot read {raw.strip()!r} as an amount")
     value = float(body.replace(",", ""))
