@@ -1074,3 +1074,33 @@ def test_a_last_updated_date_is_kept_beside_the_created_date() -> None:
     )
     assert str(src.record.date) == "2026-01-24"
     assert (src.record.model_extra or {}).get("x_updated") == "2026-07-06"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "## Board Meeting Summary\n\n3 March\n\n### Budget\n\nThe board agreed to the budget."
+        "\n\n### Hiring\n\nWe discussed the options for a new hire.\n\n## Decision\n\nx\n",
+        "# Minutes of the steering group\n\n## Decisions\n\nAdopt the new release cadence.\n",
+        "# Infrastructure Team Meeting 2025-04-02\n\n## Decision\n\nMove CI to the new runners.\n",
+        "# Weekly sync\n\n## Attendees\n\nAna, Bo\n\n## Agenda\n\n1. CI\n\n## Decision\n\nx\n",
+    ],
+)
+def test_meeting_minutes_are_skipped_with_their_reason(text: str) -> None:
+    (err,) = load_file("notes/2025-04-02.md", text.encode(), explicit=False)
+    assert isinstance(err, InputError) and err.kind == "skipped"
+    assert err.message.startswith("meeting minutes, not a decision record")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# Hold a weekly architecture meeting\n\nStatus: Accepted\n\n## Decision\n\nWe meet.\n",
+        "# Meeting room booking service\n\n## Status\n\nAccepted\n\n## Decision\n\nx\n",
+        "---\nstatus: accepted\n---\n# Board meeting minutes format\n\n## Decision\n\nx\n",
+        "# Minutes retention policy\n\n## Status\n\nAccepted\n\n## Decision\n\nKeep 2 years.\n",
+    ],
+)
+def test_a_decision_about_meetings_is_still_a_decision(text: str) -> None:
+    (src,) = load_file("adr/0007-meetings.md", text.encode(), explicit=False)
+    assert isinstance(src, SourceRecord)

@@ -20,6 +20,7 @@ from .build import Builder, title_from_file_name
 from .choice import CHOSEN_LINE, norm
 from .freeform import FREE_FORM, free_form
 from .meta import map_status, stage_status
+from .minutes import minutes_reason
 from .twoway import title_two_way
 
 Result = SourceRecord | InputError
@@ -142,6 +143,8 @@ NOT_A_RECORD = (
 def read_adr(path: str, doc: Document, name: str | None = None) -> list[Result]:
     """One ADR from a parsed document. Raises :class:`NotADecisionRecord` without an ADR
     structure. ``name`` is the id to use when the document gives none."""
+    if why := minutes_reason(doc):
+        raise NotADecisionRecord(why)
     fmt = classify(doc)
     if fmt is None and free_form(path, doc):
         fmt = FREE_FORM  # "adr-002-repositories.md": "# 002: Repositories" and prose
