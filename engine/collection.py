@@ -52,6 +52,8 @@ MAX_TEXT = 2 * 2**20  # bytes of a Markdown file read for links
 _INLINE_LINK = re.compile(
     r"(?<!!)\[([^\]\n]{0,300})\]\(\s*<?([^)\s>]{1,500})>?(?:\s+\"[^\"]*\")?\s*\)"
 )
+# a reStructuredText link: `APE18 <APE18.rst>`_ (text, then target, as the Markdown one)
+_RST_LINK = re.compile(r"`([^`<]*?)\s*<([^`<>\s]{1,500})>`__?")
 _REF_DEF = re.compile(r"^\s{0,3}\[([^\]\n]{1,200})\]:\s*<?(\S{1,500}?)>?(?:\s+.*)?$")
 _SUPERSEDED = re.compile(
     # "Superseded (as never implemented) by [ADR 32](/adr/32)": an aside before "by"
@@ -63,7 +65,7 @@ _SUPERSEDED = re.compile(
 # Statuses a reader maps to superseded that claim no replacement: a deprecated or obsolete
 # decision may simply have been dropped.
 _NOT_REPLACED = re.compile(r"^\W*(?:deprecat|obsolet|retired|abandon)", re.IGNORECASE)
-_DOC_EXT = (".md", ".markdown", ".yaml", ".yml", ".json")
+_DOC_EXT = (".md", ".markdown", ".mdx", ".rst", ".yaml", ".yml", ".json")
 # A template's status line that lists the choices ("proposed | accepted | superseded by ...")
 _STATUS_WORDS = r"(?:proposed|accepted|rejected|deprecated|superseded|draft|approved|…|\.\.\.)"
 _CHOICES = re.compile(rf"\b{_STATUS_WORDS}\s*\|\s*{_STATUS_WORDS}", re.IGNORECASE)
@@ -189,7 +191,7 @@ def _markdown_lines(text: str) -> list[tuple[int, str]]:
 def _links(lines: list[tuple[int, str]]) -> list[Link]:
     found: list[Link] = []
     for number, line in lines:
-        for m in _INLINE_LINK.finditer(line):
+        for m in (*_INLINE_LINK.finditer(line), *_RST_LINK.finditer(line)):
             target = m.group(2)
             if _is_document_link(target):
                 found.append(Link(target.split("#", 1)[0], m.group(1).strip(), number))
@@ -216,12 +218,10 @@ def _superseded(
     """(text, link target, line) of the first "superseded by ..." naming a decision.
 
     Prose says "superseded by" or "replaced with" of many things ("this library is
-    superseded by log4j", "the password has been replaced with a token"). So on a status
-    line or in the status section, any of the phrases counts; elsewhere only "superseded
-    by" and "in favor of", and only with a link to a decision file or a decision number
-    ("ADR-0057"). A bare name counts only on the status line or section of a record whose
-    status is superseded.
-    """
+    superseded by log4j"). So on a status line or in the status section, any of the phrases
+    counts; elsewhere only "superseded by" and "in favor of", with a link to a decision file
+    or a decision number ("ADR-0057"), or in a superseded record a name and its web page.
+    A bare name counts only on the status line or section of a superseded record."""
     in_status = False
     for number, line in _joined(lines):
         if line.lstrip().startswith("#"):  # "## Status", or "## Superseded" over its note
@@ -243,19 +243,20 @@ def _superseded(
         on_status = in_status or _STATUS_LINE.match(line) is not None
         if not on_status and m.group(0).lower().startswith("replaced"):
             continue
-        link = _INLINE_LINK.search(rest)
+        link = _INLINE_LINK.search(rest) or _RST_LINK.search(rest)
         leads = on_status or line.lstrip(" *_>").lower().startswith(("superseded", "superceded"))
         site = link is not None and leads and link.group(2).startswith("/")  # a docs site's path
         if link is not None and (_is_document_link(link.group(2)) or site):
             return (*_named_by(link), number)
         if link is not None and WEB_URL.match(link.group(2)):
-            if leads and link.group(2).split("#", 1)[0].lower().endswith(_DOC_EXT):
-                return (*_named_by(link), number)  # the replacement's page where it is kept
             if leads:  # "Superseded by [#3555](https://.../pull/3555)": the change that
-                return (*_named_by(link), number)  # replaced it, named on the web
+                return (*_named_by(link), number)  # replaced it (or its page), on the web
             continue  # a web page said in passing, no replacement
         text = re.split(r"[.;,)](?:\s|$)", rest.strip(" *_`\"'"), maxsplit=1)[0]
         text = text.strip(" *_`.\"'")
+        if link is None and status_known and (url := _NAMED_ON_WEB.match(rest)) is not None:
+            return url.group("name"), url.group("url"), number  # "superseded by the X Code
+            # of Conduct, which can be found at https://...": named, and kept on the web
         if link is not None:
             text = link.group(1).strip()
         ref = _DECISION_REF if on_status else _PROSE_REF
@@ -264,6 +265,11 @@ def _superseded(
     return None
 
 
+# "the NumFOCUS Code of Conduct, which can be found at https://...": a name, then its page
+_NAMED_ON_WEB = re.compile(
+    r"\s*(?P<name>(?:the\s+)?[A-Z][^.;()\n]{2,120}?)[,:]?\s+(?:\(|which\s+(?:can\s+be|is)\s+"
+    r"(?:found|read|kept|published)\s+(?:at|on|in)\s+|at\s+|see\s+)?<?(?P<url>https?://[^\s>)]+)"
+)
 _LINKED_STATUS = re.compile(r"\[\W*(?:superseded|superceded)\W*\]\((https?://[^()\s]+)\)", re.I)
 _BY_WORDS = re.compile(r"\b(?:superseded|superceded|replaced)\s+by\b", re.IGNORECASE)
 _STATUS_HEADING = re.compile(r"status|supersed|supercede|deprecat|obsolete", re.IGNORECASE)
@@ -298,26 +304,39 @@ def _see_superseded(line: str) -> tuple[str, str | None] | None:
     return None
 
 
+_ENDS = re.compile(r"[.!?](?:\s|$)")  # a sentence ends on the line
 # "Superseded by" at the end of a line, the replacement on the next
 _DANGLING = re.compile(r"\b(?:superseded|superceded|replaced)\s+(?:by|with)\s*:?\s*$", re.I)
 
 
 def _joined(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """The lines, each that ends with "Superseded by" or inside a link's text ("replaced by a
-    [new" / "proposal](...)") joined with the next non-empty one."""
+    """The lines, each that ends with "Superseded by", stops inside a link's text ("replaced
+    by a [new" / "proposal](...)") or leaves its "superseded by" sentence unfinished, joined
+    with the next non-empty lines (up to :data:`MAX_JOINED`, until the sentence ends)."""
     out: list[tuple[int, str]] = []
-    skip = -1
-    for n, (number, line) in enumerate(lines):
-        if n == skip:
+    n = 0
+    while n < len(lines):
+        number, line = lines[n]
+        n += 1
+        by = _BY_WORDS.search(line)
+        opened = by is not None and line.count("[") > line.count("]")
+        if not (_DANGLING.search(line) or opened) and (by is None or _ENDS.search(line, by.end())):
+            out.append((number, line))
             continue
-        if _DANGLING.search(line) or (_BY_WORDS.search(line) and line.count("[") > line.count("]")):
-            nxt = next((k for k in range(n + 1, len(lines)) if lines[k][1].strip()), None)
-            if nxt is not None and not lines[nxt][1].lstrip().startswith("#"):
-                out.append((number, f"{line.rstrip()} {lines[nxt][1].strip()}"))
-                skip = nxt
-                continue
+        for _ in range(MAX_JOINED):
+            while n < len(lines) and not lines[n][1].strip():
+                n += 1
+            if n >= len(lines) or lines[n][1].lstrip().startswith("#"):
+                break
+            line = f"{line.rstrip()} {lines[n][1].strip()}"
+            n += 1
+            if _ENDS.search(line, by.end() if by else 0) and line.count("[") <= line.count("]"):
+                break
         out.append((number, line))
     return out
+
+
+MAX_JOINED = 3  # lines joined to a "superseded by" sentence
 
 
 # "Superseded [0019](0019-x.md)", "Superseded: ADR-0019": on a status line or in the status

@@ -182,7 +182,7 @@ def test_a_wrapped_line_is_joined_only_when_it_names_more_options() -> None:
     ],
 )
 def test_label_value_parts(text: str, parts: bool) -> None:
-    from decaudit.engine.records.adr.content import label_value_parts
+    from decaudit.engine.records.adr.titlesplit import label_value_parts
 
     assert label_value_parts(text) is parts
 

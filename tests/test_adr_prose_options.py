@@ -383,3 +383,29 @@ def test_a_comparative_alternative_is_named_by_its_course() -> None:
         "send each message from the request that causes it",
         "run a separate mail service with its own store",
     ]
+
+
+def test_alternatives_such_as_x_or_even_y_were_considered() -> None:
+    """One sentence names two alternatives: each is an option, and "not moving them at all"
+    is the do-nothing course."""
+    src = load("alternatives-such-as.md")
+    assert [t for t, _, _ in summary(src)][:2] == [
+        "Shared repository for every team's scripts",
+        "Not moving them at all",
+    ]
+    facts = derive(src, FactContext(today=dt.date(2026, 12, 1)))
+    assert facts.decision["do_nothing_count"] == 1
+
+
+def test_a_long_alternative_then_a_colon_and_its_verdict() -> None:
+    """ "1. Splitting X, keeping Y, moving Z (such as W):" then "This idea was disregarded
+    because ...": the title ends at the colon; the sentence after it is said of it."""
+    src = load_from(
+        "adr_prose",
+        "alternatives-colon-verdict.md",
+    )
+    titles = [t for t, _, _ in summary(src)]
+    assert titles[0] == (
+        "Splitting the monolith by team, keeping the shared models, moving the reports to a "
+        "separate service (such as the billing one)"
+    )

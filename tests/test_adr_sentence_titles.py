@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from adr_layout import read_text
-from decaudit.engine.records.adr.content import MAX_SENTENCE_TITLE_WORDS, split_title
+from decaudit.engine.records.adr.titlesplit import MAX_SENTENCE_TITLE_WORDS, split_title
 from hypothesis import given
 from hypothesis import strategies as st
 

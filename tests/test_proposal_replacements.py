@@ -190,3 +190,64 @@ def test_a_name_left_to_be_decided_names_no_one(blank: str) -> None:
         "# audit command\n\n## Summary\n\nAn audit command.\n\n## Proposal\n\nAdd it.\n"
     )
     assert read_text(text, "enhancements/audit-command.md").record.decision_makers == []
+
+
+RST_PROPOSAL = """\
+{title}
+{underline}
+
+author: Ana Lima
+
+date-created: 2019 May 2
+
+status: {status}
+
+Abstract
+--------
+
+Releases follow a fixed calendar.
+
+{more}
+"""
+
+
+def _rst(folder: Path, name: str, title: str, status: str, more: str = "") -> None:
+    text = RST_PROPOSAL.format(title=title, underline="-" * len(title), status=status, more=more)
+    (folder / name).write_text(text, encoding="utf-8")
+
+
+def test_a_restructuredtext_link_names_the_replacement(tmp_path: Path) -> None:
+    """ "This proposal is superceded by `PRP18 <PRP18.rst>`_, which ...": the link leads to
+    a record of the folder, so COL001 and COL002 are both quiet."""
+    folder = tmp_path / "proposals"
+    folder.mkdir()
+    _rst(folder, "PRP10.rst", "Release calendar", "Superseded",
+         "This proposal is superceded by `PRP18 <PRP18.rst>`_, which covers the versions\n"
+         "from 4.0 on.")  # fmt: skip
+    _rst(folder, "PRP18.rst", "Release calendar from 4.0", "Accepted")
+    findings = check(folder)
+    assert rules_of(findings, "COL001") == [] and rules_of(findings, "COL002") == []
+
+
+def test_a_replacement_named_in_prose_with_its_web_page(tmp_path: Path) -> None:
+    """A superseded record whose sentence, over three lines, names what replaced it and the
+    page where it is kept, says what replaced it: neither rule fires."""
+    folder = tmp_path / "proposals"
+    folder.mkdir()
+    _rst(folder, "PRP8.rst", "Community code of conduct", "Superseded",
+         "As of May 2025, this code of conduct is superseded by the\n"
+         "Foundation Code of Conduct, which can be found at\n"
+         "https://example.org/code-of-conduct/. It keeps the same principles.")  # fmt: skip
+    _rst(folder, "PRP9.rst", "Release calendar", "Accepted")
+    findings = check(folder)
+    assert rules_of(findings, "COL001") == [] and rules_of(findings, "COL002") == []
+
+
+def test_a_superseded_record_that_names_nothing_is_still_reported(tmp_path: Path) -> None:
+    folder = tmp_path / "proposals"
+    folder.mkdir()
+    _rst(folder, "PRP8.rst", "Community code of conduct", "Superseded",
+         "As of May 2025, this code of conduct is superseded by\n"
+         "a newer one, agreed by the council.")  # fmt: skip
+    _rst(folder, "PRP9.rst", "Release calendar", "Accepted")
+    assert [f.file.rsplit("/", 1)[-1] for f in rules_of(check(folder), "COL001")] == ["PRP8.rst"]

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from ..document import Block, ListBlock, ListItem, Paragraph, Row, Section, Table, heading_key
 from .points import announced_kind, argues_against, polarity
 from .sections import pc_kind
+from .titlesplit import split_title
 
 _NUM = r"\d{1,3}(?:\.?[a-z])?"  # "1", "3a", "1.a"
 _NUMBERING = re.compile(
@@ -52,19 +53,6 @@ _THIS_CHOSEN = re.compile(
     re.IGNORECASE,
 )
 MARK_WORDS = frozenset({"chosen", "selected", "preferred", "recommended", "winner", "decision"})
-_SPLIT = re.compile(r"\s+[-–—]\s+|:\s+")
-_PAIR = re.compile(r"^[A-Za-z][\w .&/-]{0,30}:\s+\S")
-
-
-def label_value_parts(text: str) -> bool:
-    """A title made of several ``label: value`` parts (``Database: Postgres, Cache: Redis``,
-    ``Main hub: GitHub; pipeline: GitHub Actions; mirroring: GitLab, pull only``): it starts
-    with one and has at least two, so its first colon does not end a title."""
-    parts = [p.strip() for p in re.split(r"[;,]", text)]
-    return bool(parts and _PAIR.match(parts[0])) and sum(1 for p in parts if _PAIR.match(p)) >= 2
-
-
-_DASH = re.compile(r"\s+[-–—]\s+")
 _PREFIX = r"^(?:(?:very|really|somewhat|slightly|mostly|quite|also)\s+)?"
 _SEP = r"\s*(?:,\s*(?:because|since|weil)\b|:|,|\s[-–—]\s|\s(?=because\b))\s*(.*)$"
 # (the German MADR template's "Gut, weil" and "Schlecht, weil" too)
@@ -147,50 +135,6 @@ def rejection(text: str) -> str | None:
         if m is not None and (n == 0 or m.group("why").strip()):
             return m.group("why").strip()
     return None
-
-
-# A relative or causal clause after an option's name describes it ("X, which wraps Y").
-_CLAUSE = re.compile(r",\s+(?:which|that|where|since|so\s+that)\s+", re.IGNORECASE)
-
-
-def split_title(
-    text: str, label: str | None = None, rest: str = "", source: str = ""
-) -> tuple[str, str | None]:
-    """An option's written text -> (title, description). A colon inside code
-    (`` `Category: X` ``) never splits."""
-    if label:
-        return label.strip().rstrip(":").strip(), rest.strip(" -–—:") or None
-    splitter = _SPLIT
-    if (source and ": " not in re.sub(r"`[^`]*`", "", source)) or label_value_parts(text):
-        splitter = _DASH  # a colon in code, or a title of "label: value" parts
-    parts = splitter.split(text, maxsplit=1)
-    if (
-        len(parts) == 2
-        and parts[0]
-        and parts[1]
-        and len(parts[0].split()) <= 8
-        and parts[0].count("(") == parts[0].count(")")
-    ):
-        return parts[0].strip(), parts[1].strip()
-    clause = _CLAUSE.search(text)  # "Prometheus Operator Probe, which wraps ...": the name
-    if clause and 1 <= len(text[: clause.start()].split()) <= 8:
-        return text[: clause.start()].strip(), text[clause.start() :].strip(" ,") or None
-    for end in _FIRST_SENTENCE.finditer(text):  # "Buffer samples on disk. This needs space."
-        head = text[: end.start()]
-        if head.count("(") != head.count(")") or head.count('"') % 2:
-            continue  # "(e.g., "# 2. Do ...")": inside brackets or quotes
-        if 1 <= len(head.split()) <= MAX_SENTENCE_TITLE_WORDS:
-            return head.strip(), text[end.end() :].strip() or None
-        break
-    return text.strip(), None
-
-
-MAX_SENTENCE_TITLE_WORDS = 12
-# the end of an option's first sentence, another sentence after it (not "e.g. X", "v1. X")
-_FIRST_SENTENCE = re.compile(
-    r"(?<!e\.g)(?<!i\.e)(?<!\betc)(?<!\bvs)(?<!\bcf)(?<!\bex)(?<!\bincl)(?<!\bapprox)"
-    r"(?<![\s.][A-Z])(?<=[A-Za-z0-9)\]`'\"”])\.\s+(?=[A-Z])"  # not "U.S. Gov", "J. Doe"
-)
 
 
 def option_text(

@@ -192,7 +192,18 @@ _INCLUDE = re.compile(
     r"(?P<list>.+?)\.?$",
     re.IGNORECASE,
 )
-_LIST_SPLIT = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:as\s+well\s+as|and|or)\s+")
+# "Alternatives such as moving to our own organisation, or even not moving at all, were
+# considered": the same, said of the alternatives weighed
+_SUCH_AS_WERE = re.compile(
+    r"^(?:other\s+|several\s+|some\s+)?(?:alternatives?|options?|approaches|ideas)\s+"
+    r"(?:such\s+as|like|including)\s+(?P<list>.+?),?\s+(?:were|have\s+been|had\s+been)\s+"
+    r"(?:(?:also|all|briefly|carefully)\s+)?(?:considered|discussed|explored|evaluated|"
+    r"weighed|rejected|looked\s+at)\b.*$",
+    re.IGNORECASE,
+)
+_LIST_SPLIT = re.compile(
+    r",\s*(?:and\s+|or\s+)?(?:even\s+)?|\s+(?:as\s+well\s+as|and|or)\s+(?:even\s+)?"
+)
 _TURNED_DOWN = re.compile(
     r"\b(?:untenable|rejected|ruled\s+out|dismissed|not\s+feasible|cannot|can't|could\s+not)\b",
     re.IGNORECASE,
@@ -204,7 +215,7 @@ def _listed(said: Sequence[str], text: str, line: int) -> list[Opt]:
     """The alternatives a sentence lists ("These include X as well as Y"), two or more of
     a few words each; turned down when the paragraph says so ("deemed untenable")."""
     for sentence in said:
-        m = _INCLUDE.match(sentence.strip())
+        m = _INCLUDE.match(sentence.strip()) or _SUCH_AS_WERE.match(sentence.strip())
         if m is None:
             continue
         parts = [re.sub(r"^to\s+", "", p.strip(" ,;")) for p in _LIST_SPLIT.split(m.group("list"))]

@@ -15,8 +15,8 @@ CONTEXT = ("context", "background", "problem", "issue", "motivation", "summary o
 _ALTERNATIVES = r"(?:options|alternatives|positions|approaches|choices|solutions|candidates)"
 _ALTERNATIVE = r"(?:options?|alternatives?|positions|approaches|choices|solutions|candidates)"
 _REJECTED = (
-    r"(?:rejected|discarded|discounted|dismissed|declined|not\s+chosen|not\s+selected|"
-    r"ruled\s+out)"
+    r"(?:rejected|discarded|disregarded|discounted|dismissed|declined|not\s+(?:chosen|selected|"
+    r"pursued)|ruled\s+out)"
 )
 # Other nouns for what was weighed, read as alternatives only after a word that turns them
 # down ("Discounted patterns", "Rejected designs"): alone they name parts of a design.
@@ -47,7 +47,8 @@ _OPTIONS = re.compile(
     rf"^(?:{_QUALIFIER}\s+)*(?:[a-z][\w-]*\s+){{0,2}}?{_ALTERNATIVES}$|"
     r"^(?:[a-z][\w-]*\s+){1,3}(?:evaluated|considered|compared|assessed|reviewed)$|"
     rf"^(?:{_QUALIFIER}\s+)*{_ALTERNATIVE}(?:\s+(?:considered|evaluated|explored|examined|"
-    rf"{_REJECTED}|discussed|analysed|analyzed))?(?:\s+(?:regarding|for|to|of)\b.*)?$|"
+    rf"{_REJECTED}|discussed|analysed|analyzed))?"  # "... considered but disregarded":
+    rf"(?:\s+(?:but|and)\s+(?:then\s+)?{_REJECTED})?(?:\s+(?:regarding|for|to|of)\b.*)?$|"
     # "Potential paths prospected", "Possible ways", "Candidate routes considered"
     r"^(?:potential|possible|candidate|alternative)\s+(?:paths|routes|ways|directions)"
     r"(?:\s+(?:considered|evaluated|explored|prospected|investigated|examined|studied))?$|"
@@ -253,9 +254,8 @@ def is_options(key: str) -> bool:
     key = _key_words(key)
     if not key or not _OPTIONS.match(key) or _ONE_OPTION.match(key):
         return False
-    head = re.split(r"\b(?:options?|alternatives?|positions|approaches|choices|solutions)\b", key)[
-        0
-    ]
+    nouns = r"\b(?:options?|alternatives?|positions|approaches|choices|solutions)\b"
+    head = re.split(nouns, key)[0]
     if key.endswith("candidates") and _PEOPLE_OR_BUILDS.search(head):
         return False  # "Airdrop candidates", "Release candidates": people or builds
     return not _SETTINGS.search(head)
