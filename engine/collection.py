@@ -52,8 +52,8 @@ MAX_TEXT = 2 * 2**20  # bytes of a Markdown file read for links
 _INLINE_LINK = re.compile(
     r"(?<!!)\[([^\]\n]{0,300})\]\(\s*<?([^)\s>]{1,500})>?(?:\s+\"[^\"]*\")?\s*\)"
 )
-# a reStructuredText link: `APE18 <APE18.rst>`_ (text, then target, as the Markdown one)
-_RST_LINK = re.compile(r"`([^`<]*?)\s*<([^`<>\s]{1,500})>`__?")
+# reStructuredText's `APE18 <APE18.rst>`_ and a Sphinx role's :ref:`SLEP006 <slep_006>`
+_RST_LINK = re.compile(r"(?::\w+:)?`([^`<]*?)\s*<([^`<>\s]{1,500})>`(?:__?)?")
 _REF_DEF = re.compile(r"^\s{0,3}\[([^\]\n]{1,200})\]:\s*<?(\S{1,500}?)>?(?:\s+.*)?$")
 _SUPERSEDED = re.compile(
     # "Superseded (as never implemented) by [ADR 32](/adr/32)": an aside before "by"

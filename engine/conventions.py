@@ -41,6 +41,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from .filenumbers import PER_DECISION_STEMS
 from .foldertree import ancestor_path, ancestors, inside, merge_into_ancestors
 from .process import BY_PROCESS, folder_process
 from .process import FIELD as PROCESS_FIELD
@@ -66,10 +67,22 @@ class ConventionPolicy:
         return self.min_records > 0
 
 
+def record_dir(file: str, roots: Sequence[str] = ()) -> str:
+    """The folder ``file`` is a record of: its own, or for a record in a folder of its own
+    (``PER_DECISION_STEMS``, inside a checked folder) the folder above."""
+    folder = posixpath.dirname(file)
+    stem = posixpath.splitext(posixpath.basename(file))[0].lower()
+    if stem not in PER_DECISION_STEMS or "/" not in folder:
+        return folder
+    if roots and not any(folder.startswith(r.rstrip("/") + "/") for r in roots):
+        return folder  # a checked folder's own README.md, or a file outside them
+    return posixpath.dirname(folder)
+
+
 def folder_of(file: str, roots: Sequence[str] = ()) -> str:
     """The folder of ``file`` as a stable label: relative to the checked path that holds it
     (prefixed by that path's own name), so it does not depend on where the run started."""
-    folder = posixpath.dirname(file)
+    folder = record_dir(file, roots)
     best = ""
     for root in roots:
         root = root.rstrip("/") or "/"
@@ -208,7 +221,7 @@ class ConventionFolder:
         return label
 
     def _new(self, file: str) -> _Folder:
-        path = posixpath.dirname(file)
+        path = record_dir(file, self.roots)
         return _Folder(path=path, rooted=any(inside(path, r) for r in self.roots))
 
     def hold(self, finding: Finding) -> bool:

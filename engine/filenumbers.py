@@ -12,7 +12,7 @@ import re
 # ("2025-02-12_032-network")
 _BEFORE_NUMBER = (
     r"(?:(?:adr|rfc|dr|ddr|sdr|kep|tep|pep|hip|cep|jep|sep|nap|kdp|cfp|mep|simd|bip|eip)"
-    r"[-_ ]?|[a-z]{2,5}[-_ ]|\d{4}-\d{2}-\d{2}[-_](?=0\d))"
+    r"[-_ ]?|[a-z]{2,5}[-_ ]|[a-z]{2,5}(?=0\d\d)|\d{4}-\d{2}-\d{2}[-_](?=0\d))"
 )
 # "0005-use-x.md", "adr-017-x.md", "ADR-0005": a number that is not one part of a date or of
 # a longer code ("DEC-2025-014", "2024-03-01-x.md" number nothing)
@@ -31,9 +31,25 @@ def name_slug(name: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9]+", " ", stem.lower()).split())
 
 
+# A folder per decision ("slep004/proposal.rst", "2023-09-08-stalebot/README.md"): the
+# document its folder names is a record of the folder above, numbered by its folder's name.
+PER_DECISION_STEMS = frozenset(
+    {"readme", "index", "_index", "proposal", "design", "decision", "rfc", "adr", "record"}
+)
+
+
+def numbered_name(file: str) -> str:
+    """The name a record's number is read from: its file's, or its folder's for a record in
+    a folder of its own (``slep006/proposal.rst`` is ``slep006``)."""
+    base = posixpath.basename(file)
+    if posixpath.splitext(base)[0].lower() in PER_DECISION_STEMS and "/" in file:
+        return posixpath.basename(posixpath.dirname(file))
+    return base
+
+
 def decision_number(file: str, did: str) -> int | None:
     """``0005-use-x.md`` -> 5, ``adr-017-x.md`` -> 17, id ``ADR-0005`` -> 5; else None."""
-    for text in (posixpath.basename(file), did.rsplit("/", 1)[-1]):
+    for text in (numbered_name(file) if file else "", did.rsplit("/", 1)[-1]):
         if not text or text == "-":
             continue
         m = NUMBER.match(text)

@@ -18,6 +18,7 @@ import os
 import re
 from dataclasses import dataclass
 
+from .filenumbers import PER_DECISION_STEMS
 from .foldertree import inside
 
 FIELD = "decision makers"  # the convention field a stated process gives (GOV002)
@@ -37,7 +38,7 @@ _PROCESS_FILES = frozenset(
 )
 # a record about the process itself: "LIP Purpose and Guidelines", "0206-voting-majority.md"
 _PROCESS_NAME = re.compile(
-    r"\b(?:process|guidelines?|governance|voting|purpose|charter|decision[- ]making)\b"
+    r"\b(?:process|guidelines?|governance|voting|purpose|charter|workflow|decision[- ]making)\b"
     r"|how[- ]we[- ](?:decide|work)",
     re.IGNORECASE,
 )
@@ -119,6 +120,31 @@ def _in_folder(folder: str) -> Statement | None:
         )
         if candidate and (found := _statement(os.path.join(folder, name))) is not None:
             return found
+    return _in_decision_folders(folder, names)
+
+
+MAX_DECISION_FOLDERS = 500  # folders of one record each, looked into for a process record
+
+
+def _in_decision_folders(folder: str, names: list[str]) -> Statement | None:
+    """A process record kept, as every record of the folder is, in a folder of its own
+    (``slep000/proposal.rst``, titled "SLEP000: SLEP and its workflow")."""
+    for sub in names[:MAX_DECISION_FOLDERS]:
+        inner = os.path.join(folder, sub)
+        if sub.startswith(".") or not os.path.isdir(inner):
+            continue
+        try:
+            files = sorted(os.listdir(inner))
+        except OSError:
+            continue
+        for name in files:
+            stem, ext = os.path.splitext(name.lower())
+            if stem not in PER_DECISION_STEMS or ext not in (".md", ".markdown", ".rst"):
+                continue
+            if (_PROCESS_NAME.search(sub.replace("_", " ")) or _titled_process(inner, name)) and (
+                found := _statement(os.path.join(inner, name))
+            ) is not None:
+                return found
     return None
 
 
@@ -132,11 +158,20 @@ def _head(file: str, size: int = 4096) -> str:
 
 def _titled_process(folder: str, name: str) -> bool:
     """A document whose title (front matter ``title:`` or first heading) names a process."""
-    for line in _head(os.path.join(folder, name)).splitlines()[:40]:
+    lines = _head(os.path.join(folder, name)).splitlines()[:40]
+    for n, line in enumerate(lines):
         stripped = line.strip()
-        if stripped.lower().startswith("title:") or stripped.startswith("#"):
+        underlined = n + 1 < len(lines) and _UNDERLINE.match(lines[n + 1].strip())
+        if (
+            stripped.lower().startswith("title:")
+            or stripped.startswith("#")
+            or (stripped and underlined and not _UNDERLINE.match(stripped))
+        ):  # a reStructuredText title: its line, then a line of "=" or "-" under it
             return bool(_PROCESS_NAME.search(stripped))
     return False
+
+
+_UNDERLINE = re.compile(r"^([=\-~^*+#])\1{2,}$")
 
 
 def _statement(file: str) -> Statement | None:

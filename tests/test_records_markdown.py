@@ -1104,3 +1104,27 @@ def test_meeting_minutes_are_skipped_with_their_reason(text: str) -> None:
 def test_a_decision_about_meetings_is_still_a_decision(text: str) -> None:
     (src,) = load_file("adr/0007-meetings.md", text.encode(), explicit=False)
     assert isinstance(src, SourceRecord)
+
+
+def test_a_template_is_known_by_its_metadata_blanks_whatever_its_guidance_says() -> None:
+    """Front matter that lists the statuses to pick from and leaves a date blank is a
+    template's, over any amount of guidance text (and behind a licence comment)."""
+    text = (
+        "<!--\nSPDX-License-Identifier: Apache-2.0\n-->\n\n---\ntitle: neat-idea\n"
+        "creation-date: yyyy-mm-dd\nstatus: provisional|implementable|implemented|declined\n"
+        "---\n\n# Neat Idea\n\n## Summary\n\n"
+        + "Describe the change and why it matters. " * 20
+        + "\n\n## Proposal\n\nSay what you propose.\n"
+    )
+    (err,) = load_file("proposals/guidelines/proposal-template.md", text.encode(), explicit=False)
+    assert isinstance(err, InputError) and err.kind == "skipped"
+    assert "placeholder status 'provisional|implementable|implemented|declined'" in err.message
+
+
+def test_a_record_with_one_blank_is_still_read() -> None:
+    text = (
+        "---\ntitle: cache\ncreation-date: yyyy-mm-dd\nstatus: implementable\n---\n\n"
+        "# Cache builds\n\n## Proposal\n\nCache the layers of every build.\n"
+    )
+    (src,) = load_file("proposals/0007-cache.md", text.encode(), explicit=False)
+    assert isinstance(src, SourceRecord)

@@ -143,7 +143,7 @@ NOT_A_RECORD = (
 def read_adr(path: str, doc: Document, name: str | None = None) -> list[Result]:
     """One ADR from a parsed document. Raises :class:`NotADecisionRecord` without an ADR
     structure. ``name`` is the id to use when the document gives none."""
-    if why := minutes_reason(doc):
+    if why := minutes_reason(doc) or _blank_metadata(doc):
         raise NotADecisionRecord(why)
     fmt = classify(doc)
     if fmt is None and free_form(path, doc):
@@ -220,6 +220,23 @@ def _filled_under_blank_title(src: SourceRecord) -> bool:
         return False
     real = [o for o in rec.options if not _PLACEHOLDER.search(o.title)]
     return len(real) == len(rec.options) >= 2 and any(o.chosen for o in real)
+
+
+# "status: provisional|implementable|implemented|declined|replaced": the statuses to pick from
+_PICK_ONE = re.compile(r"^\s*[A-Za-z][\w-]*(?:\s*\|\s*[A-Za-z][\w-]*){2,}\s*$")
+
+
+def _blank_metadata(doc: Document) -> str | None:
+    """A template by its metadata alone: a status that lists the statuses to pick from and
+    a date left blank (``creation-date: yyyy-mm-dd``), whatever its guidance text says."""
+    picks = [m for m in doc.metadata if m.name == "status" and _PICK_ONE.match(m.value)]
+    blanks = [m for m in doc.metadata if _BLANK_DATE.search(m.value)]
+    if not (picks and blanks):
+        return None
+    return (
+        f"a template, not a decision record (placeholder status {picks[0].value.strip()!r} "
+        f"and {blanks[0].key} {blanks[0].value.strip()!r})"
+    )
 
 
 def template_reason(src: SourceRecord) -> str | None:
