@@ -409,3 +409,21 @@ def test_a_long_alternative_then_a_colon_and_its_verdict() -> None:
         "Splitting the monolith by team, keeping the shared models, moving the reports to a "
         "separate service (such as the billing one)"
     )
+
+
+@pytest.mark.parametrize("name", ["rationale-own-design.md", "rationale-these-are.md"])
+def test_the_records_own_course_argued_is_no_option(name: str) -> None:
+    """ "This design simplifies ...", "These are breaking changes and ...", "The new
+    proposal would still have some advantages": the record argues for its own course."""
+    src = load(name)
+    assert [t for t, chosen, _ in summary(src) if not chosen] == []
+
+
+def test_alternatives_said_to_be_many_are_none_named() -> None:
+    """ "A large number of other alternatives have been explored" names none; the do-nothing
+    course in the paragraph after it is still read, without its lead-in words."""
+    src = load("alternatives-unnamed-then-named.md")
+    titles = [t for t, chosen, _ in summary(src) if not chosen]
+    assert titles == ["simply not change anything and live with the drawbacks"]
+    facts = derive(src, FactContext(today=dt.date(2026, 12, 1)))
+    assert facts.decision["do_nothing_count"] == 1

@@ -1128,3 +1128,22 @@ def test_a_record_with_one_blank_is_still_read() -> None:
     )
     (src,) = load_file("proposals/0007-cache.md", text.encode(), explicit=False)
     assert isinstance(src, SourceRecord)
+
+
+def test_a_label_on_the_line_after_a_list_starts_a_new_list() -> None:
+    """ "- No network overhead" then "**CONS**" with no blank line: CommonMark makes the label
+    part of the item; it is a paragraph between two lists, as its writer meant."""
+    from decaudit.engine.records.document import ListBlock, Paragraph, parse_markdown
+
+    doc = parse_markdown(
+        "# T\n\n## WASM\n\n**PROS**\n\n- Shared code\n- No network overhead\n**CONS**\n"
+        "- New technology\n- Needs new features\n"
+    )
+    (sec,) = [s for s in doc.sections() if s.title == "WASM"]
+    kinds = [type(b).__name__ for b in sec.blocks]
+    assert kinds == ["Paragraph", "ListBlock", "Paragraph", "ListBlock"]
+    first, label, second = sec.blocks[1], sec.blocks[2], sec.blocks[3]
+    assert isinstance(first, ListBlock) and isinstance(second, ListBlock)
+    assert [i.text for i in first.items] == ["Shared code", "No network overhead"]
+    assert isinstance(label, Paragraph) and label.label == "CONS" and label.line == 9
+    assert [i.text for i in second.items] == ["New technology", "Needs new features"]

@@ -37,9 +37,20 @@ def item_is_option(item: ListItem) -> bool:
     text = item.text.strip()
     if _PROMPT.match(text):
         return False  # a template's prompt left in ("What other designs have been considered?")
+    if OWN_DESIGN.match(text):
+        return False  # "This design simplifies the object model": the record's own course
     return kind is None and not prefixed(text) and bool(text) and not _NONE.match(text)
 
 
+# A sentence about the record's own course: "This design simplifies ...", "These changes
+# provide ...", "The proposed WaitGroup type would still have some advantages"
+OWN_DESIGN = re.compile(
+    r"^(?:this|these|the\s+(?:proposed|new|suggested)|our\s+(?:proposed|new))\s+(?:\w+\s+){0,2}?"
+    r"(?:design|proposal|approach|change|changes|rfc|solution|implementation|feature|api|"
+    r"type|model|method|mechanism)\s+(?:(?:would|will|does|do|is|are|has|have|can|also|still|"
+    r"should)\s+)*(?!be\b)[a-z]+",
+    re.IGNORECASE,
+)
 _NONE = re.compile(r"^(?:n/?a|none|nothing|unknown|tbd|not\s+applicable|-+)\W*$", re.IGNORECASE)
 _PROMPT = re.compile(
     r"^(?:what|why|how|which|who|is|are|does|do|has|have|can|should)\b[^?]{3,150}\?$",

@@ -8,9 +8,16 @@ from collections.abc import Sequence
 
 from ..document import Section
 from .content import Opt
+from .optionitems import OWN_DESIGN
 from .prose import MAX_TITLE_WORDS, _clause, _clean, sentences
 
 MAX_ALTERNATIVE_PARAGRAPHS = 3
+# "The working group discussed a wide range of alternatives": weighed, but none named here
+_UNNAMED = re.compile(
+    r".*\b(?:range|number|variety|lots?|host|plenty|many|several|various|numerous)\s+of\s+"
+    r"(?:other\s+)?(?:alternatives|options|approaches|ideas)\b",
+    re.IGNORECASE,
+)
 # Paragraphs of an alternatives section that say there is none, or point elsewhere.
 _NO_ALTERNATIVE = re.compile(
     r"^\W*(?:n/?a|none|no\b|not\b|nothing|unknown\b|tbd|tbc|todo|see\b|refer\b|same\b|"
@@ -66,6 +73,8 @@ def paragraph_alternatives(sec: Section, named: Sequence[Opt] = ()) -> list[Opt]
             continue
         if not said[0] or _NO_ALTERNATIVE.match(said[0]) or said[0].endswith((":", "?")):
             return list(named)  # "> What other designs have been considered?": a prompt
+        if OWN_DESIGN.match(said[0]) or _UNNAMED.match(said[0]):  # "The proposed X would
+            continue  # still have some advantages": the record's own course, or none named
         first = _SOMEONE_COULD.sub("", _INSTEAD_OF.sub("", said[0]))
         turned = any(_WAS_REJECTED.match(t) for t in said[1:])
         if named and first == said[0] and not turned:
@@ -132,7 +141,8 @@ _INSTEAD_OF = re.compile(
 
 # "Users could write ...", "We could instead ...": who could do it is not the alternative
 _SOMEONE_COULD = re.compile(
-    r"^(?:(?:we|you|one|users?|operators?|developers?|authors?|clients?|teams?)\s+"
+    r"^(?:(?:of\s+course|also|finally|lastly|similarly|naturally),\s+)?"
+    r"(?:(?:we|you|one|users?|operators?|developers?|authors?|clients?|teams?)\s+"
     r"(?:could|can|might|may)\s+(?:also\s+|instead\s+|alternatively\s+)*|"
     # "An alternative approach could be to automate ...", "One alternative considered was
     # to pass ...", "Another option we explored was moving ...": the course is what follows
@@ -187,8 +197,9 @@ def course_of(text: str, line: int) -> Opt | None:
 
 # "These include maintaining a program as well as complete renames": alternatives listed
 _INCLUDE = re.compile(
-    r"^(?:these|they|those|(?:the|other|such)\s+(?:alternatives?|options?|approaches|ideas)"
-    r"(?:\s+(?:considered|discussed))?)\s+(?:include[sd]?|were|are|comprised?)\s*:?\s+"
+    r"^(?:(?:these|they|those)\s+(?=include|comprise)|(?:the|other|such)\s+(?:alternatives?|"
+    r"options?|approaches|ideas)(?:\s+(?:considered|discussed))?\s+)"
+    r"(?:include[sd]?|were|are|comprised?)\s*:?\s+"
     r"(?P<list>.+?)\.?$",
     re.IGNORECASE,
 )

@@ -21,6 +21,7 @@ from ...safeyaml import YamlError, load_one
 from ...types import Loc
 from .htmltable import html_table
 from .keyvalue import footer_values, front_meta, heading_values, key_values, loose_front
+from .lazylabel import split_at_labels
 from .model import (
     Block,
     Code,
@@ -238,7 +239,9 @@ class _Reader:
             if stop is None and kind == "heading_open":
                 return out
             block = self.block()
-            if block is not None:
+            if isinstance(block, ListBlock):  # "- Fast" / "**CONS**" / "- New": two lists
+                out.extend(split_at_labels(block))
+            elif block is not None:
                 out.append(block)
         return out
 
