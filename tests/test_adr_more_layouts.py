@@ -212,3 +212,44 @@ def test_the_decision_as_its_own_option_is_named_by_what_it_adopts(
     opts = read_text(text, "docs/adr/0005-authentication.md").record.options
     assert [o.title for o in opts if o.chosen] == [chosen]
     assert len(opts) == 3
+
+
+def test_numbered_parts_of_a_proposal_are_no_options() -> None:
+    """ "# 1. Background: ...", "# 2. Diagnosis: ...", "# 4. Proposed Solution: ...": a
+    proposal numbers its parts; they are not options, though numbered sibling headings
+    that name courses are (the test after this one)."""
+    text = (
+        "# Community Partner Network\n\nStatus: Proposed\n\nProposed by: Ana\n\n"
+        "# 1. Background: What Problem Are We Trying to Solve?\n\nFew partners take part.\n\n"
+        "# 2. Diagnosis: Why This Gap Exists\n\nNo one invites them.\n\n"
+        "# 3. Proposed Solution: Launch the Partner Network\n\nWe invite them.\n\n"
+        "# 4. Implementation: One-Time Grant\n\nA grant of $10,000 pays for it.\n\n"
+        "# 5. Summary\n\nA network, for a small grant.\n"
+    )
+    assert read_text(text, "proposals/2025-04-30-network.md").record.options == []
+
+
+def test_numbered_sibling_headings_that_name_courses_are_options() -> None:
+    text = (
+        "# Where to host the docs\n\n## Status\n\nAccepted\n\n"
+        "## 1. Host on our own servers\n\nWe run it.\n\n"
+        "## 2. Use a hosted docs service\n\nThey run it.\n\n"
+        "## Decision\n\nWe use a hosted docs service.\n"
+    )
+    opts = read_text(text, "adr/0003-docs.md").record.options
+    assert [o.title for o in opts] == ["Host on our own servers", "Use a hosted docs service"]
+
+
+def test_a_record_titled_by_its_choice_chooses_it() -> None:
+    """Front matter titles the record "JSON" over options JSON and XML, and no part says
+    which was chosen: the title does (uncertain). A title naming no option chooses none."""
+    text = (
+        "---\ntitle: JSON\nstatus: presented\n---\n\n## Why is there need for such a decision?"
+        "\n\nClients need one data format.\n\n## Viable Options\n\n- JSON\n- XML\n\n"
+        "## Reasons for the resolution\n\nBoth API styles favour it.\n"
+    )
+    src = read_text(text, "decisions/data-format.md")
+    assert [(o.title, o.chosen) for o in src.record.options] == [("JSON", True), ("XML", False)]
+    assert "chosen" in (src.record.model_extra or {}).get("x_uncertain", [])
+    other = read_text(text.replace("title: JSON", "title: Data format"), "decisions/f.md")
+    assert [o.chosen for o in other.record.options] == [False, False]

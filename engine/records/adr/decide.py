@@ -46,6 +46,7 @@ from .reversal import turned_round
 from .sectiontext import own_text, subheadings
 from .sectiontext import texts as _texts
 from .sectiontext import texts_with_follow as _texts_with_follow
+from .titlechoice import TitledChoice
 
 # A decision section that says the decision is still to come: no option is chosen.
 _OPEN = re.compile(
@@ -56,7 +57,7 @@ _OPEN = re.compile(
 _TURN = re.compile(r",?\s+(?:although|though|but|while|whereas|even\s+though|however)\b", re.I)
 
 
-class Decide:
+class Decide(TitledChoice):
     """The choice steps of :class:`~.build.Builder` (which supplies these attributes)."""
 
     doc: Document
@@ -65,9 +66,6 @@ class Decide:
     opts: list[Opt]
 
     def put(self, key: str, value: Any, line: int) -> None:
-        raise NotImplementedError
-
-    def unsure(self, name: str) -> None:
         raise NotImplementedError
 
     def choice(self) -> None:
@@ -117,6 +115,7 @@ class Decide:
             self._by_example,
             self._by_short_outcome,
             self._by_term,
+            self._by_title,
         )
         rejected_all = all(o.rejected for o in self.opts)  # none of them can be the choice
         if not rejected_all and any(step(outcome) for step in steps):

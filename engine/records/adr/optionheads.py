@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from ..document import Section
+from ..document import Section, heading_key
+from . import sections as roles
 from .sections import is_pros_cons, pc_kind
 
 
@@ -52,3 +53,24 @@ _SCOPE_PART = re.compile(
     r"\bthis\s+(?:proposal|rfc|design|document)\b|"
     r"^(?:appendix|annex|addendum)\b"  # "Appendix: Special handling for properties"
 )
+
+
+# The parts of any document, numbered as its writers number them ("1. Background: What
+# Problem Are We Trying to Solve?", "5. Implementation: One-Time Project Grant")
+_DOCUMENT_PARTS = frozenset(
+    {
+        "background", "summary", "overview", "introduction", "diagnosis", "opportunity",
+        "implementation", "conclusion", "conclusions", "next steps", "timeline", "budget",
+        "risks", "scope", "goals", "problem", "proposed solution", "solution",
+        "recommendation", "recommendations", "appendix", "references", "purpose",
+        "costs", "benefits", "plan", "deliverables", "requirements", "glossary",
+    }
+)  # fmt: skip
+
+
+def document_part(title: str) -> bool:
+    """A numbered heading that names a part of the document, not an option: a part of an ADR
+    or of any document, alone or before a colon ("2. Diagnosis: Why This Gap Exists")."""
+    bare = re.sub(r"^\s*\d{1,2}[.)]\s*", "", title)
+    keys = {heading_key(bare), heading_key(bare.split(":", 1)[0])}
+    return any(k in _DOCUMENT_PARTS or roles.is_role(k) for k in keys if k)

@@ -50,7 +50,7 @@ from .led import bold_titled, led_before_list, led_paragraphs, name_titled, one_
 from .ledafter import led_after
 from .letters import coded, lettered
 from .ofheadings import named_by_points
-from .optionheads import is_option_heading
+from .optionheads import document_part, is_option_heading
 from .optionitems import (
     RULES_PART,
     item_is_option,
@@ -331,7 +331,7 @@ def loose_options(doc: Document) -> list[Opt]:
                 for c in parent.children
                 if re.match(r"^\d{1,2}[.)]\s", c.title) and not c.title.rstrip().endswith("?")
             ]
-            if len(numbered) >= 2 and not any(is_role(c.key) for c in numbered):
+            if len(numbered) >= 2 and not any(document_part(c.title) for c in numbered):
                 heads = numbered
                 break
     if len(heads) >= 2:
