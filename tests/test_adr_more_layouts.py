@@ -253,3 +253,24 @@ def test_a_record_titled_by_its_choice_chooses_it() -> None:
     assert "chosen" in (src.record.model_extra or {}).get("x_uncertain", [])
     other = read_text(text.replace("title: JSON", "title: Data format"), "decisions/f.md")
     assert [o.chosen for o in other.record.options] == [False, False]
+
+
+def test_what_a_system_has_today_and_future_options_are_no_options() -> None:
+    """ "Spin currently supports two trigger types: HTTP and Redis" says what exists; a
+    "Future design options" part holds ideas for later: neither lists options weighed now."""
+    text = (
+        "# Trigger executors\n\nStatus: Proposed\n\n## Background\n\nThe runtime currently "
+        "supports two trigger types: HTTP and Redis.\n\n## Proposal\n\nTriggers become "
+        "plugins.\n\n## Future design options\n\n### Multi-trigger orchestration\n\nLater.\n\n"
+        "### Typed configuration\n\nLater too.\n"
+    )
+    assert read_text(text, "sips/003-triggers.md").record.options == []
+
+
+def test_two_options_counted_in_the_context_are_still_read() -> None:
+    text = (
+        "# Queue\n\nStatus: Accepted\n\n## Context\n\nWe currently have two options: RabbitMQ "
+        "and Kafka.\n\n## Decision\n\nWe use Kafka.\n"
+    )
+    opts = read_text(text, "adr/0004-queue.md").record.options
+    assert [(o.title, o.chosen) for o in opts] == [("RabbitMQ", False), ("Kafka", True)]

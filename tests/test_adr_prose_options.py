@@ -427,3 +427,15 @@ def test_alternatives_said_to_be_many_are_none_named() -> None:
     assert titles == ["simply not change anything and live with the drawbacks"]
     facts = derive(src, FactContext(today=dt.date(2026, 12, 1)))
     assert facts.decision["do_nothing_count"] == 1
+
+
+def test_headings_announced_by_the_pros_and_cons_of_a_count() -> None:
+    """ "We have discussed the pros and cons of 3 possible options:" over three numbered
+    headings: the headings are the options; the sentence itself names none."""
+    src = load("context-counted-headings.md")
+    assert [(o.title, o.chosen) for o in src.record.options] == [
+        ("Embed the files as Base64 strings", False),
+        ("Send signed storage links", True),
+        ("Post the files as a multipart request", False),
+    ]
+    assert [(len(o.pros), len(o.cons)) for o in src.record.options] == [(1, 1)] * 3

@@ -95,10 +95,19 @@ _SETTING_WORDS = re.compile(
 )
 
 
+# "We have discussed the pros and cons of 6 possible options": what is weighed of them
+WEIGHED_OF = re.compile(
+    r"\b(?:the\s+)?(?:pros\s+and\s+cons|advantages\s+and\s+disadvantages|trade-?offs|"
+    r"merits(?:\s+and\s+drawbacks)?|strengths\s+and\s+weaknesses)\s+of\s+",
+    re.IGNORECASE,
+)
+
+
 def counted(sentence: str) -> bool:
     """Whether ``sentence`` says the team weighs a number of alternatives ("We see two
     alternatives.", "There are two main ways to do this."), and says nothing of
     requirements, steps or risks."""
+    sentence = WEIGHED_OF.sub("", sentence)
     text = " ".join(re.sub(r"\([^()]*\)", " ", sentence.lower()).split())
     m = _COUNTED.search(text)
     return (
@@ -114,6 +123,7 @@ def lead_in(sentence: str, *, counting: bool = True) -> bool:
     """Whether ``sentence`` (ending with a colon, or with no punctuation at all: a colon
     left out) announces a list of candidates; with ``counting``, also one that counts them
     (:func:`counted`), even ending with a full stop."""
+    sentence = WEIGHED_OF.sub("", sentence)
     text = re.sub(r"\([^()]*\)", " ", sentence.lower())
     text = " ".join(text.split()).rstrip(" :")
     if len(text.split()) > MAX_LEAD_IN_WORDS:

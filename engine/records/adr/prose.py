@@ -18,6 +18,7 @@ from ..document import Document, ListBlock, Paragraph, Section
 from .adopted import adopted
 from .content import Opt
 from .inlinelist import inline_numbered
+from .leadin import WEIGHED_OF
 from .names import acceptable, trim
 
 MAX_TITLE_WORDS = 16  # a longer "name" is a clause of prose, not an option
@@ -161,7 +162,9 @@ def considered(sentence: str, *, single: bool) -> list[str]:
     m = _CONSIDERED.match(sentence)
     if m is None:
         return []
-    said = m.group("x")
+    said = WEIGHED_OF.sub("", m.group("x"))  # "the pros and cons of X and Y": X and Y
+    if _COUNT_ONLY.match(_LEAD.sub("", said)):
+        return []  # "6 possible options": a count, no names (the list after it has them)
     such = _SUCH_AS.search(said)
     if such and _VAGUE.search(said[: such.start()]):  # "... such as X and Y were considered"
         return _items(_clause(_PASSIVE_END.sub("", such.group(1))), MAX_LISTED_WORDS)
@@ -179,6 +182,11 @@ def considered(sentence: str, *, single: bool) -> list[str]:
     return found if single or len(found) >= 2 else []
 
 
+_COUNT_ONLY = re.compile(
+    r"^(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:\w+\s+){0,2}?"
+    r"(?:options|alternatives|approaches|ways|solutions|candidates|possibilities)\W*$",
+    re.IGNORECASE,
+)
 _COULD_BE = re.compile(
     r"^(?P<x>[^,;:]{3,90}?)\s+(?:could|might|would|can)\s+(?:also\s+)?(?:be\s+used|"
     r"be\s+an\s+(?:option|alternative)|be\s+adopted|replace)\b",
@@ -215,6 +223,10 @@ def alternative_is(sentence: str) -> list[str]:
 _RELATIVE = re.compile(r"\s+(?:that|which|where|so\s+that|in\s+order\s+to|such\s+that)\s")
 
 
+_HAS = re.compile(
+    r"\b(?:currently|already|includes|supports|provides|ships|offers|exposes)\b", re.I
+)
+_WEIGHED_NOUN = re.compile(r"\b(?:options|alternatives|approaches|choices|candidates)\b", re.I)
 _INVENTORY = re.compile(r"\b(?:all|each\s+of\s+the|every\s+one\s+of\s+the)\s+$", re.IGNORECASE)
 
 
@@ -223,6 +235,8 @@ def counted(sentence: str) -> list[str]:
     m = _COUNTED.search(sentence)
     if m is None or _INVENTORY.search(sentence[: m.start()]):
         return []  # "All seven versioned types - A, B, ...": what there is, not options
+    if _HAS.search(sentence[: m.start()]) and not _WEIGHED_NOUN.search(m.group(0)):
+        return []  # "Spin currently includes ... two trigger types: HTTP, and Redis"
     found = _items(_clause(m.group("x")), MAX_LISTED_WORDS)
     count = m.group("count").lower()
     want = _NUMBERS.get(count) or (int(count) if count.isdigit() else None)

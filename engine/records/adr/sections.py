@@ -85,6 +85,7 @@ _REJECTED_SECTION = re.compile(
     rf"{_NOT_TAKEN})$"
 )
 _ONE_OPTION = re.compile(r"^(?:option|alternative|approach|solution|choice)\s+\w{1,3}\b")
+_LATER = re.compile(r"^(?:future|later|next)\b|\bfor\s+(?:the\s+)?future$")
 # "Pros and cons", "Pro/Cons", "Pros & Cons", "Pro and contra"
 _PRO_CON = re.compile(r"^pros?\s+(?:(?:and|&)\s+)?(?:cons?|contras?)\b")
 PROS_CONS = (
@@ -252,10 +253,9 @@ _SETTINGS = re.compile(
 
 def is_options(key: str) -> bool:
     key = _key_words(key)
-    if not key or not _OPTIONS.match(key) or _ONE_OPTION.match(key):
-        return False
-    nouns = r"\b(?:options?|alternatives?|positions|approaches|choices|solutions)\b"
-    head = re.split(nouns, key)[0]
+    if not key or not _OPTIONS.match(key) or _ONE_OPTION.match(key) or _LATER.search(key):
+        return False  # "Option B", "Future design options": not the options weighed now
+    head = re.split(r"\b(?:option|alternative|position|approache|choice|solution)s?\b", key)[0]
     if key.endswith("candidates") and _PEOPLE_OR_BUILDS.search(head):
         return False  # "Airdrop candidates", "Release candidates": people or builds
     return not _SETTINGS.search(head)
