@@ -274,3 +274,59 @@ def test_two_options_counted_in_the_context_are_still_read() -> None:
     )
     opts = read_text(text, "adr/0004-queue.md").record.options
     assert [(o.title, o.chosen) for o in opts] == [("RabbitMQ", False), ("Kafka", True)]
+
+
+GROUPED = """\
+# Production server
+
+## Production server
+
+* **Status:** Active
+* **Deciders:** Ana, Bo
+
+## Options Considered
+
+### Server
+
+* Gunicorn
+* Waitress
+
+### Start-up
+
+1. The entry point picks the server
+2. The container command is overridden in production
+
+## Decision Outcome - Server
+
+Chosen option: Gunicorn, because it is the usual choice.
+
+## Pros and Cons of the Options
+
+### Server
+
+#### Gunicorn
+
+* Good, because it is widely used
+
+#### Waitress
+
+* Bad, because it has fewer workers
+"""
+
+
+def test_subsections_of_listed_options_are_sub_decisions() -> None:
+    """ "### Server" / "* Gunicorn" / "* Waitress": each subsection is a sub-decision whose
+    items are the options; "### Server" again under the pros and cons holds their points;
+    "## Decision Outcome - Server" over a "Chosen option:" line names the topic, not the
+    choice; the metadata under a second heading repeating the title is the record's."""
+    src = read_text(GROUPED, "adr/0004-server.md")
+    opts = src.record.options
+    assert [(o.title, o.group, o.chosen) for o in opts] == [
+        ("Gunicorn", "Server", True),
+        ("Waitress", "Server", False),
+        ("The entry point picks the server", "Start-up", False),
+        ("The container command is overridden in production", "Start-up", False),
+    ]
+    assert (opts[0].pros, opts[1].cons) == (["it is widely used"], ["it has fewer workers"])
+    assert src.record.decision_makers == ["Ana", "Bo"]
+    assert src.record.status == "accepted"

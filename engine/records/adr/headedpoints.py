@@ -18,7 +18,7 @@ def pros_cons_sections(doc: Document, opts: list[Opt]) -> None:
     one level too high) enrich the options; matched by title, else by position."""
     _titled_sections(doc, opts)
     for sec in roles.ordered(doc, roles.is_pros_cons):
-        heads = [c for c in sec.children if roles.pc_kind(c.key) is None]
+        heads = _within_groups([c for c in sec.children if roles.pc_kind(c.key) is None], opts)
         if not heads:  # "- `Jest` is easy to use": bullets that name their option
             points_by_name(sec, opts)
             continue
@@ -43,6 +43,19 @@ def pros_cons_sections(doc: Document, opts: list[Opt]) -> None:
                 opt.aliases.append(head.title)
             opt.marked = opt.marked or clean_title(head.title)[2]  # "### A1 - X (CHOSEN)"
             fill(opt, head.blocks, head.children, points=True)
+
+
+def _within_groups(heads: list[Section], opts: list[Opt]) -> list[Section]:
+    """The headings, each one named like a group of the options ("### Production Server"
+    over "#### Gunicorn" and "#### Waitress") replaced by its subsections."""
+    groups = {" ".join(o.group.lower().split()) for o in opts if o.group}
+    out: list[Section] = []
+    for head in heads:
+        if head.children and " ".join(head.title.lower().split()) in groups:
+            out.extend(c for c in head.children if roles.pc_kind(c.key) is None)
+        else:
+            out.append(head)
+    return out
 
 
 def _titled_sections(doc: Document, opts: list[Opt]) -> None:

@@ -9,6 +9,7 @@ import re
 
 from ..document import Document, Paragraph, Section
 from . import sections as roles
+from .choice import CHOSEN_LINE
 
 # "Decision: Use X" written without bold: a short key before the colon
 _PLAIN_LABEL = re.compile(r"^\s*(?P<key>[A-Za-z][\w ]{0,40}?)\s*:\s*(?P<rest>\S.*)$", re.DOTALL)
@@ -47,6 +48,8 @@ def as_chosen(sec: Section) -> Section:
     other section as it is."""
     if (m := _HEADED.match(sec.title)) is None:
         return sec
+    if any(isinstance(b, Paragraph) and CHOSEN_LINE.search(b.text) for b in sec.blocks):
+        return sec  # "## Decision Outcome - Data Traffic" over "Chosen option: X": a topic
     said = f"Chosen option: {m.group('x').strip()}"
     line = Paragraph(said, said, line=sec.line, lines=(said,))
     return Section(sec.level, "Decision", sec.line, (line, *sec.blocks), sec.children)

@@ -85,7 +85,7 @@ from .sections import (
 )
 from .slips import mended
 from .statusquo import superseded_course
-from .topics import distinguished, from_topics, group_name, per_section
+from .topics import distinguished, from_topics, group_name, listed_groups, per_section
 from .ystatement import in_y_statement
 
 
@@ -392,6 +392,8 @@ def read_options(
     added: list[tuple[Section, list[Opt]]] = []
     for sec in options_sections(doc):
         found, prose = from_section(sec)
+        if (groups := listed_groups(doc, sec, _grouped)) is not None:
+            found = groups  # "### Production Server" / "* Gunicorn" / "* Waitress"
         if not found:
             found, prose = _following(doc, sec), False
         lettered(found)  # "A. Do nothing", "B. ...": the letters are labels

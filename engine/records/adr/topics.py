@@ -22,11 +22,12 @@ import re
 from collections.abc import Callable
 from itertools import pairwise
 
-from ..document import ListBlock, Paragraph, Section
-from .content import Opt
+from ..document import Document, ListBlock, ListItem, Paragraph, Section
+from .choice import CHOSEN_LINE, norm
+from .content import Opt, prefixed
 from .leadin import lead_in
 from .prose import sentences
-from .sections import is_rejected
+from .sections import is_rejected, pc_kind
 
 
 def announced(sec: Section) -> ListBlock | None:
@@ -168,3 +169,46 @@ _SUBS_SAID = re.compile(
 def group_name(title: str) -> str:
     """A group's name without its announcement ("X with these sub-options" -> "X")."""
     return _SUBS_SAID.sub("", title) or title
+
+
+MIN_GROUP_ITEMS = 2
+MIN_NAMED_CHARS = 4  # an item found inside a chosen-option line: a name, not a letter
+
+
+def listed_groups(
+    doc: Document, sec: Section, grouped: Callable[[ListBlock, str, int], list[Opt]]
+) -> list[Opt] | None:
+    """Subsections of an options part ``sec`` that each open on a list of two or more items
+    and hold no subsections ("### Production Server" / "* Gunicorn" / "* Waitress", then
+    "### Implementation" / "1. ..." / "2. ..."): one sub-decision each, its items the
+    options (``grouped``), not the subsections, when the record names one of the items
+    elsewhere, as a heading or in a "Chosen option:" line (so they are options, not an
+    option's points: "### 1. RabbitMQ" / "- Mature broker"). None unless every subsection
+    is so."""
+    heads = sec.children
+    if len(heads) < MIN_GROUP_ITEMS:
+        return None
+    out: list[Opt] = []
+    for head in heads:
+        first = head.blocks[0] if head.blocks else None
+        if head.children or not isinstance(first, ListBlock):
+            return None
+        if len(first.items) < MIN_GROUP_ITEMS or any(_a_point(it) for it in first.items):
+            return None  # "* Pros" / "* Cons" under one option, or nested points
+        out.extend(grouped(first, head.title, head.line))
+    inside = {id(s) for s in sec.walk()}
+    named = {norm(s.title) for s in doc.sections() if id(s) not in inside}
+    chosen = " ".join(
+        norm(p.text) for s in doc.sections() for p in s.paragraphs() if CHOSEN_LINE.search(p.text)
+    )
+    said = [norm(o.title) for o in out]
+    if not any(t in named or (len(t) >= MIN_NAMED_CHARS and t in chosen) for t in said):
+        return None
+    return out
+
+
+def _a_point(item: ListItem) -> bool:
+    """An item that is a point about one option, not an option: it has points under it, a
+    bold label ("**利点**: ...") or a pros/cons word before a colon ("Pros: fast")."""
+    head = item.text.split(":", 1)[0].strip().lower()
+    return bool(item.children or item.label or pc_kind(head) or prefixed(item.text))

@@ -254,8 +254,15 @@ def preamble(root: Section) -> tuple[Block, ...]:
     where a document's key/value metadata is written."""
     blocks = list(root.blocks)
     if root.children:
-        blocks.extend(root.children[0].blocks)
+        title = root.children[0]
+        blocks.extend(title.blocks)
+        if not title.blocks and title.children and _same(title.children[0].title, title.title):
+            blocks.extend(title.children[0].blocks)  # "# X" then "## X" over "* **Status:**"
     return tuple(blocks)
+
+
+def _same(a: str, b: str) -> bool:
+    return " ".join(a.lower().split()) == " ".join(b.lower().split())
 
 
 def last_block(root: Section) -> Block | None:
