@@ -50,6 +50,7 @@ _VERB = re.compile(
 _MECHANISM = re.compile(
     r"\b(?:consensus|consent|votes?|voting|majority|approvals|sign[- ]off|steering"
     r"|committee|council|board|maintainers|team meeting|tsc|architects?|reviewers?"
+    r"|(?:bi-?weekly|weekly|monthly|regular|community|team|maintainers['’]?)\s+meetings?"
     r"|members|(?:core|dev|development|project|review|architecture)(?:\s+\w+)?\s+team)\b",
     re.IGNORECASE,
 )

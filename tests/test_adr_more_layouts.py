@@ -330,3 +330,41 @@ def test_subsections_of_listed_options_are_sub_decisions() -> None:
     assert (opts[0].pros, opts[1].cons) == (["it is widely used"], ["it has fewer workers"])
     assert src.record.decision_makers == ["Ana", "Bo"]
     assert src.record.status == "accepted"
+
+
+@pytest.mark.parametrize(
+    "lead",
+    ["Options discussed:", "Options considered:"],
+)
+def test_a_lead_in_that_names_the_options_keeps_their_long_titles(lead: str) -> None:
+    """Options written as a sentence each, after "Options discussed:" or a count of the
+    courses open ("three approaches are possible"): each is an option, titled by its
+    sentence."""
+    text = (
+        "# Fewer emails per submission\n\n## Status\n\nAccepted\n\n## Context\n\n"
+        f"{lead}\n\n1. Attach as many files as possible to a single email up to the size limit\n"
+        "2. Put a hard cap on the total size of all the files uploaded with one form\n"
+        "3. Email a link to the form owner that downloads all the attachments at once\n\n"
+        "## Decision\n\nWe email a link.\n"
+    )
+    opts = read_text(text, "adr/0006-emails.md").record.options
+    assert [o.title for o in opts][:3] == [
+        "Attach as many files as possible to a single email up to the size limit",
+        "Put a hard cap on the total size of all the files uploaded with one form",
+        "Email a link to the form owner",  # the name, without the clause that describes it
+    ]
+
+
+def test_courses_said_to_be_possible_are_counted_options() -> None:
+    text = (
+        "# Engine start\n\n## Status\n\nAccepted\n\n## Context\n\nIn shared mode, three "
+        "approaches are possible when it comes to starting the engine:\n\n"
+        "1. Start the engine at import\n2. Start it on the first call\n"
+        "3. Wait for the user to start it\n\n## Decision\n\nWe start it on the first call.\n"
+    )
+    opts = read_text(text, "adr/0009-engine.md").record.options
+    assert [o.title for o in opts][:3] == [
+        "Start the engine at import",
+        "Start it on the first call",
+        "Wait for the user to start it",
+    ]

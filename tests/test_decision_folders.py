@@ -95,3 +95,30 @@ def test_two_decision_folders_with_one_number_are_reported(tmp_path: Path) -> No
         )
     found = _rules(_check(tmp_path), "COL004")
     assert found and all("0226" not in f.file for f in found)
+
+
+def test_a_readme_that_says_meetings_decide_speaks_for_the_folder(tmp_path: Path) -> None:
+    """ "... to reach a final decision on whether or not to accept the change" at the
+    project's bi-weekly meetings: the folder says how its proposals are decided."""
+    for n in range(1, 5):
+        (tmp_path / f"proposal-{n}.md").write_text(
+            f"# Change {n}\n\n* Author(s): Ana\n* Status: Implemented\n\n## Design\n\nDo it.\n",
+            encoding="utf-8",
+        )
+    assert _rules(_check(tmp_path), "GOV002") != []
+    (tmp_path / "README.md").write_text(
+        "# Design proposals\n\nOnce the proposal has been approved, we move discussions to our "
+        "bi-weekly meetings to reach a final decision on whether or not to accept the change.\n",
+        encoding="utf-8",
+    )
+    assert _rules(_check(tmp_path), "GOV002") == []
+
+
+def test_one_alternative_explored_is_an_argued_alternative(tmp_path: Path) -> None:
+    text = (
+        "# Debug events\n\nStatus: Implemented\n\n## Design\n\nEmit a debug event.\n\n"
+        "### Open questions\n\nOne alternative explored was to reuse the port-forward events. "
+        "This design was eliminated as some runtimes use no debug ports.\n"
+    )
+    (tmp_path / "debug-events.md").write_text(text, encoding="utf-8")
+    assert _rules(_check(tmp_path), "REC003") == []

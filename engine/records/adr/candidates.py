@@ -46,6 +46,8 @@ from .sections import (
 )
 
 MAX_NAME_WORDS = 12  # a longer item is a sentence of prose, not a candidate's name
+MAX_SENTENCE_NAME_WORDS = 24  # ... unless a lead-in labels the items the options:
+_OPTIONS_LABEL = re.compile(r"^(?i:the\s+)?(?i:options|alternatives)(?:\s+\w+ed)?\s*:?$")
 MAX_DISCUSSED_NAME_WORDS = 8  # in a discussion section, where bullets are often remarks
 MAX_ITEMS = 10
 WHOLE_WORDS = 16  # a whole sentence taken as a candidate's name, this long at most
@@ -183,7 +185,9 @@ def introduced(doc: Document) -> list[Opt]:
             if lead_in(said, counting=id(sec) not in deciding):
                 lst = numbered_run(blocks, n + 1) or after
                 counted = _counts(said, len(lst.items))
-                opts = _from_list(lst, counted=counted) or _courses(said, lst)
+                named = _OPTIONS_LABEL.match(said.strip())  # "Options discussed:"
+                most = MAX_SENTENCE_NAME_WORDS if named else MAX_NAME_WORDS
+                opts = _from_list(lst, most, counted=counted) or _courses(said, lst)
                 for opt in opts if counted else ():
                     opt.aside = False  # "There are 2 possible options:": the decision takes one
                 _chosen_after(blocks[n + 2 :], opts)  # "Hence, we choose the third option"

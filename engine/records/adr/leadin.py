@@ -81,6 +81,8 @@ _COUNTED = re.compile(
     r"approaches|candidates|possibilities|choices|solutions|ways(?!\s+(?:this|it|that|they|"
     r"things)\b))(?![\w-])"
 )
+# "three approaches are possible when it comes to ...": the count is of courses open
+_POSSIBLE = re.compile(r"^\s+(?:are|were)\s+(?:possible|available|conceivable|on\s+the\s+table)\b")
 _TEAM = re.compile(
     r"^(?:[\w' -]{1,30},\s*)?"  # "In this case, there are two options"
     r"(?:so\s+|thus\s+|here\s+|now\s+|currently\s+|initially\s+|broadly\s+|basically\s+)?"
@@ -112,7 +114,7 @@ def counted(sentence: str) -> bool:
     m = _COUNTED.search(text)
     return (
         m is not None
-        and bool(_TEAM.search(text[: m.start()]))
+        and (bool(_TEAM.search(text[: m.start()])) or _POSSIBLE.match(text[m.end() :]) is not None)
         and not _SETTING_WORDS.search(m.group("between"))
         and len(text.split()) <= MAX_LEAD_IN_WORDS
         and not lexicon().mentions("not_candidates", text[: m.end()])
