@@ -1147,3 +1147,18 @@ def test_a_label_on_the_line_after_a_list_starts_a_new_list() -> None:
     assert [i.text for i in first.items] == ["Shared code", "No network overhead"]
     assert isinstance(label, Paragraph) and label.label == "CONS" and label.line == 9
     assert [i.text for i in second.items] == ["New technology", "Needs new features"]
+
+
+@pytest.mark.parametrize(
+    ("status", "body"),
+    [
+        ("Approved, partially superseded by ADR-0009.", None),
+        ("Accepted, replaced by the new storage decision", None),
+        ("Approved (by TSC vote on 3/25/21)", "TSC"),
+        ("Accepted by the Architecture Board", "Architecture Board"),
+    ],
+)
+def test_a_status_names_who_approved_it_never_what_replaced_it(status: str, body: str) -> None:
+    from decaudit.engine.records.adr.meta import deciding_body
+
+    assert deciding_body(status) == body

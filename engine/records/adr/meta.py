@@ -144,7 +144,9 @@ def _handles(value: str) -> list[str]:
 _NOBODY = frozenset({"n/a", "na", "none", "-", "tbd", "tba", "tbc", "todo", "?", "unknown"})
 _BY_BODY = re.compile(
     # never across a "|": "Accepted | Superseded by ADR-5" lists a template's choices
-    r"\b(?i:approved|accepted|agreed|decided|ratified|voted)\b[^.;|]*?\bby\s+(?i:an?\s+|the\s+)?"
+    # nor past a replacement: "Approved, partially superseded by ADR-0009" names no approver
+    r"\b(?i:approved|accepted|agreed|decided|ratified|voted)\b"
+    r"(?:(?!(?i:supersed|supercede|replaced|amended|deprecated))[^.;|])*?\bby\s+(?i:an?\s+|the\s+)?"
     r"((?:[A-Z][\w&.-]*)(?:\s+[A-Z][\w&.-]*){0,3}|"
     r"@[\w-]+(?:\s*(?:,|&|\band\b)\s*@[\w-]+)*)"  # "decided by @ana and @bo"
 )
