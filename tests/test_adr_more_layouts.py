@@ -368,3 +368,25 @@ def test_courses_said_to_be_possible_are_counted_options() -> None:
         "Start it on the first call",
         "Wait for the user to start it",
     ]
+
+
+def test_alternatives_said_to_be_none_take_no_headings_after_them() -> None:
+    """ "## Alternatives" / "N/A", then "## Decision rationale" and "## Previous versions":
+    the parts after it are no options."""
+    text = (
+        "# Release cycle\n\nStatus: Accepted\n\n## Detailed description\n\nTwo releases a year."
+        "\n\n## Alternatives\n\nN/A\n\n## Decision rationale\n\nAgreed on the list.\n\n"
+        "## Previous versions of this proposal\n\nNone.\n"
+    )
+    assert read_text(text, "apes/APE2.md").record.options == []
+
+
+def test_key_design_choices_of_the_implementation_are_no_options() -> None:
+    text = (
+        "# Worker pools\n\n* Status: accepted\n\n## Considered Options\n\n* Sequential\n"
+        '* Worker pool\n\n## Decision Outcome\n\nChosen option: "Worker pool", because it is '
+        "faster.\n\n## Implementation Details\n\n### Key Design Choices\n\n* Worker count from "
+        "the CPU count\n* Buffered channels\n"
+    )
+    opts = read_text(text, "adr/0003-pools.md").record.options
+    assert [(o.title, o.chosen) for o in opts] == [("Sequential", False), ("Worker pool", True)]

@@ -291,8 +291,9 @@ def _following(doc: Document, sec: Section) -> list[Opt]:
     """An options heading with no options of its own, followed by one heading per option at
     its own level (``### Implementation Options``, ``### RDF``, ``### Datomic``)."""
     parent = next((s for s in [doc.root, *doc.sections()] if sec in s.children), None)
-    if parent is None or len(sec.text(deep=False).split()) > MAX_LEAD_WORDS:
-        return []  # a section that argues in prose of its own: what follows is not its options
+    own = sec.text(deep=False)
+    if parent is None or len(own.split()) > MAX_LEAD_WORDS or _NONE_SAID.match(own):
+        return []  # prose of its own, or "N/A": what follows is not its options
     after = parent.children[parent.children.index(sec) + 1 :]
     heads: list[Section] = []
     for head in after:
@@ -307,6 +308,7 @@ def _following(doc: Document, sec: Section) -> list[Opt]:
     return out
 
 
+_NONE_SAID = re.compile(r"^\W*(?:n/?a|none|nothing|not\s+applicable|no\s+alternatives?)\b", re.I)
 # "#### Option: Raw data", "### Approach - code": a heading that says it is an option
 _OPTION_HEAD = re.compile(
     r"^(?:option|approach|solution|choice|candidate)\s*[:\-–—]\s*\S", re.IGNORECASE

@@ -85,14 +85,12 @@ _REJECTED_SECTION = re.compile(
     rf"{_NOT_TAKEN})$"
 )
 _ONE_OPTION = re.compile(r"^(?:option|alternative|approach|solution|choice)\s+\w{1,3}\b")
-_LATER = re.compile(r"^(?:future|later|next)\b|\bfor\s+(?:the\s+)?future$")
+_LATER = re.compile(  # "Future design options"; "Key design choices": made, not weighed
+    r"^(?:future|later|next)\b|\bfor\s+(?:the\s+)?future$|^(?:key|main|major)\s.*choices$"
+)
 # "Pros and cons", "Pro/Cons", "Pros & Cons", "Pro and contra"
 _PRO_CON = re.compile(r"^pros?\s+(?:(?:and|&)\s+)?(?:cons?|contras?)\b")
-PROS_CONS = (
-    "advantages and disadvantages",
-    "trade-offs",
-    "tradeoffs",
-)
+PROS_CONS = ("advantages and disadvantages", "trade-offs", "tradeoffs")
 _DECISION = re.compile(
     r"^(?:the\s+|our\s+|final\s+)?(?:(?:decision|descision|decison|desicion|decission)"
     r"(?:s|\s+outcome|\s+and\s+rationale|\s+and\s+consequences?|\s+made)?|"
