@@ -86,3 +86,17 @@ def test_any_file_without_extension_is_read_or_skipped(tmp_path: Path, data: byt
     assert isinstance(item, SourceRecord) or (
         isinstance(item, InputError) and item.file.endswith("0001-anything")
     )
+
+
+def test_a_template_without_extension_is_skipped_not_a_crash(tmp_path: Path) -> None:
+    """ "COPYME", a template with no extension beside the records: the ADR reader finds a
+    placeholder title and says so; the walk reports it as skipped and reads the rest."""
+    (tmp_path / "0006-use-go.md").write_text(ADR, encoding="utf-8")
+    (tmp_path / "COPYME").write_text(
+        "# 1. Short descriptive title\n\n## Status\n\nProposed | Accepted | Rejected\n\n"
+        "## Context\n\nWhat is the issue?\n\n## Decision\n\nWhat is the change?\n",
+        encoding="utf-8",
+    )
+    records, skipped, _ = _run(tmp_path)
+    assert [r.record.title for r in records] == ["Use Go"]
+    assert skipped["COPYME"].startswith("a template, not a decision record")

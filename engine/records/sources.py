@@ -267,8 +267,10 @@ def _bare(
         return
     from .formats import load_markdown
 
-    records = load_markdown(shown, text, record_name(found, root))
-    yield from _isolated(shown, records, False, None)
+    def records() -> Iterator[Result]:  # read inside _isolated: a template raises as it reads
+        yield from load_markdown(shown, text, record_name(found, root))
+
+    yield from _isolated(shown, records(), False, None)
 
 
 def _read_stdin(stdin: IO[bytes] | None, max_bytes: int) -> Iterator[Result]:
