@@ -390,3 +390,13 @@ def test_key_design_choices_of_the_implementation_are_no_options() -> None:
     )
     opts = read_text(text, "adr/0003-pools.md").record.options
     assert [(o.title, o.chosen) for o in opts] == [("Sequential", False), ("Worker pool", True)]
+
+
+def test_because_then_a_list_gives_the_list_as_the_reasons() -> None:
+    text = (
+        "# Record decisions\n\n* Status: accepted\n\n## Considered Options\n\n* MADR\n"
+        '* Nygard\'s template\n\n## Decision Outcome\n\nChosen option: "MADR" because...\n\n'
+        "- The format is easy to write\n- Almost all fields are optional\n"
+    )
+    src = read_text(text, "adr/0001-record.md")
+    assert src.record.rationale == "The format is easy to write Almost all fields are optional"

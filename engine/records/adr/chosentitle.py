@@ -76,4 +76,4 @@ def parse_chosen(rest: str) -> tuple[str, str | None]:
     title = title.strip().strip("\"'“”‘’`").rstrip(".,;:").strip()
     after = after.strip().lstrip(",;:.").strip()
     because = re.sub(r"^(?:because|since|as)\b[,:]?\s*", "", after, flags=re.I).strip()
-    return title, because or None
+    return title, (because if because.strip(" .…") else None)  # "because...": no reason

@@ -3,8 +3,7 @@
 A ``Chosen option: X`` line; a marker on the option; a reference in the decision ("we go with
 option 1"); the one option set in bold or named in the decision's prose (uncertain); the other
 of two when the decision rejects one; and, when only rejected alternatives are listed, the
-decision itself as the chosen option.
-"""
+decision itself as the chosen option."""
 
 from __future__ import annotations
 
