@@ -400,3 +400,52 @@ def test_because_then_a_list_gives_the_list_as_the_reasons() -> None:
     )
     src = read_text(text, "adr/0001-record.md")
     assert src.record.rationale == "The format is easy to write Almost all fields are optional"
+
+
+RECAP = """\
+# Slack routing
+
+## Context
+
+Alerts go to one channel.
+
+### Options Considered
+
+#### Option 1: Multiple Watcher Instances
+
+One watcher per team.
+
+#### Option 2: ConfigMap-Based Channel Mapping
+
+A map kept by the platform team.
+
+#### Option 3: Label-Based Routing (Chosen)
+
+Teams label their deployments.
+
+## Decision
+
+We route by label.
+
+### Why Not Other Options?
+
+**Option 1** (Watchers): Too much to run.
+
+## Alternatives Rejected
+
+- **ConfigMap Routing**: Not self-service, creates a bottleneck
+"""
+
+
+def test_a_recap_of_rejected_options_gives_their_reasons_not_new_options() -> None:
+    """ "**Option 1** (Watchers): ..." under "Why Not Other Options?" and "**ConfigMap
+    Routing**: ..." under "Alternatives Rejected" name options already read, by number and
+    by name: their reasons, not three more options."""
+    opts = read_text(RECAP, "adr/0006-routing.md").record.options
+    assert [(o.title, o.chosen) for o in opts] == [
+        ("Multiple Watcher Instances", False),
+        ("ConfigMap-Based Channel Mapping", False),
+        ("Label-Based Routing", True),
+    ]
+    assert "Too much to run" in (opts[0].rejected_reason or "")
+    assert "Not self-service" in (opts[1].rejected_reason or "")

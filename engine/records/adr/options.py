@@ -70,7 +70,7 @@ from .rejected import (
     why_not_headings,
     why_not_items,
 )
-from .sameoption import key, same_name
+from .sameoption import key, labelled_again, same_name
 from .sameoption import same as same_option
 from .sections import (
     DECISION_WORDS,
@@ -409,6 +409,7 @@ def read_options(
         added.append((sec, []))
         for opt in found:
             same = next((o for o in out[:earlier] if same_option(o, opt)), None)
+            same = same or (labelled_again(out[:earlier], opt) if is_rejected(sec.key) else None)
             if same is None and (named := same_name(out[:earlier], opt)) is not None:
                 same = named  # "Celery/RQ" listed, "### Celery with Redis" argued later
                 for kind in ("pros", "cons", "neutral"):

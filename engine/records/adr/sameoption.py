@@ -18,7 +18,29 @@ def same(one: Opt, other: Opt) -> bool:
     return coded and one.label is not None and one.label == other.label
 
 
+def labelled_again(earlier: list[Opt], opt: Opt) -> Opt | None:
+    """The earlier option a part of rejected ones names by its number ("Why not other
+    options?" / "**Option 2** (Core Nodes): Limited capacity") or, else, by the one name its
+    title starts with; given that text as its reason when it is not the chosen one. None
+    when no earlier option is so named."""
+    same = next((o for o in earlier if opt.label and o.label == opt.label), None)
+    if same is None:  # "- **ConfigMap Routing**: Not self-service" for "ConfigMap-Based ..."
+        hits = [o for o in earlier if _head(o.title) and _head(o.title) == _head(opt.title)]
+        same = hits[0] if len(hits) == 1 else None
+    if same is not None and not same.marked:
+        same.reason = same.reason or opt.reason or opt.title
+    return same
+
+
 _NAME_WORD = re.compile(r"^[A-Z][\w.+#-]{3,}")
+
+
+def _head(title: str) -> str:
+    """The proper name a title starts with ("configmap" of "ConfigMap-Based Mapping"), not a
+    word of the options' own form; empty without one."""
+    m = _NAME_WORD.match(title.strip())
+    word = re.split(r"[-\s/,(]", m.group(0).lower(), maxsplit=1)[0].rstrip(".") if m else ""
+    return "" if len(word) < 4 or word in _FORM_WORDS else word
 
 
 def same_name(earlier: list[Opt], opt: Opt) -> Opt | None:
