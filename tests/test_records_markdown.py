@@ -1162,3 +1162,21 @@ def test_a_status_names_who_approved_it_never_what_replaced_it(status: str, body
     from decaudit.engine.records.adr.meta import deciding_body
 
     assert deciding_body(status) == body
+
+
+def test_a_changelog_that_moved_on_gives_the_status_and_the_last_update() -> None:
+    """ "## Status" still says "Proposed." but "## Changelog" ends "* 28.06.2022: Accepted.":
+    the record was accepted then (uncertain), and it was last updated on that day."""
+    text = (
+        "# ADR 010: Flags\n\n## Changelog\n* 15.06.2022: Proposed.\n* 28.06.2022: Accepted.\n\n"
+        "## Status\n\nProposed.\n\n## Context\n\nFlags differ.\n\n## Decision\n\nUse long flags.\n"
+    )
+    (src,) = load_file("adr/adr-010-flags.md", text.encode(), explicit=False)
+    assert isinstance(src, SourceRecord)
+    assert src.record.status == "accepted"
+    extra = src.record.model_extra or {}
+    assert "status" in extra.get("x_uncertain", [])
+    assert extra.get("x_updated") == "2022-06-28"
+    still = text.replace("* 28.06.2022: Accepted.\n", "* 28.06.2022: Reworded the context.\n")
+    (src,) = load_file("adr/adr-010-flags.md", still.encode(), explicit=False)
+    assert isinstance(src, SourceRecord) and src.record.status == "proposed"

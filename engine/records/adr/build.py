@@ -14,7 +14,7 @@ from ..titles import TITLE_NUMBER, number_of
 from ..validate import to_record
 from . import sections as roles
 from .argued import ARGUED_KEY, PROSE_WORDS_KEY, argued_line, prose_of
-from .changelog import changelog_date
+from .changelog import changelog_date, changelog_latest, moved_on
 from .content import Opt, fill
 from .decide import Decide
 from .decidedby import decided_by, voters, voting_body
@@ -128,6 +128,12 @@ class Builder(Decide):
             if meta.name in _UPDATED_KEYS
             and (date := parse_date(meta.raw if meta.raw is not None else meta.value)[0])
         ]
+        latest = changelog_latest(self.doc)  # "## Changelog" / "* 28.06.2022: Accepted."
+        if latest is not None:
+            found.append(latest[0])
+            if moved := moved_on(latest[2], self.data.get("status")):
+                self.put("status", moved, latest[1])
+                self.unsure("status")
         if found:
             self.data["x_updated"] = max(found).isoformat()
 

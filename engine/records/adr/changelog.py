@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 
 from ..document import Document, ListBlock, Paragraph, Section, Table
-from .meta import parse_date
+from .meta import map_status, parse_date
 
 CHANGELOG_KEYS = (
     "changelog",
@@ -80,4 +80,31 @@ def changelog_date(doc: Document) -> tuple[dt.date, int] | None:
         dated = [(d, line) for text, line in _entries(sec) if (d := entry_date(text))]
         if dated:
             return min(dated)
+    return None
+
+
+def changelog_latest(doc: Document) -> tuple[dt.date, int, str] | None:
+    """The latest dated entry of the record's changelog: its date, its line and its text
+    after the date ("* 28.06.2022: Accepted." gives ``Accepted.``), or None."""
+    for sec in doc.sections():
+        if sec.key not in CHANGELOG_KEYS:
+            continue
+        dated = []
+        for text, line in _entries(sec):
+            if (m := _DATE.search(text)) and (d := entry_date(text)):
+                dated.append((d, line, text[m.end() :].strip(" :-–—*_")))
+        if dated:
+            return max(dated, key=lambda e: (e[0], e[1]))
+    return None
+
+
+_DECIDED = frozenset({"accepted", "rejected", "implemented", "superseded", "deprecated"})
+
+
+def moved_on(entry: str, status: object) -> str | None:
+    """The status a changelog entry ("Accepted.") gives a record whose status line still
+    says it is proposed or a draft (or says nothing): the log moved on; else None."""
+    decided, _ = map_status(entry)
+    if status in (None, "proposed", "draft") and decided in _DECIDED:
+        return str(decided)
     return None
