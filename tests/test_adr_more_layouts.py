@@ -449,3 +449,15 @@ def test_a_recap_of_rejected_options_gives_their_reasons_not_new_options() -> No
     ]
     assert "Too much to run" in (opts[0].rejected_reason or "")
     assert "Not self-service" in (opts[1].rejected_reason or "")
+
+
+def test_a_choice_said_in_the_passive_names_the_option_before_its_verb() -> None:
+    """ "At the time, `flatgeobuf` was selected as the best candidate." over bullets that name
+    the others: the option before "was selected" is the choice (uncertain)."""
+    text = (
+        "# Geometry format\n\n## Considered Options\n\n- GeoJSON\n- Flatgeobuf\n- Geoparquet\n\n"
+        "## Decision Outcome\n\nAt the time of implementation, `flatgeobuf` was selected as the "
+        "best candidate.\n\n- GeoJSON is not cloud native.\n- Geoparquet support was lacking.\n"
+    )
+    opts = read_text(text, "decisions/0003-format.md").record.options
+    assert [o.chosen for o in opts] == [False, True, False]

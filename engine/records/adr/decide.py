@@ -53,6 +53,7 @@ _OPEN = re.compile(
     r"to\s+be\s+(?:decided|determined|confirmed)|work\s+in\s+progress)\W*$",
     re.IGNORECASE,
 )
+_PASSIVE_BEFORE = re.compile(r"(?:^|[,;:(]\s*)(?P<x>[^,;:()]{1,80}?)\s+(?:was|is|has\s+been)\s+$")
 _TURN = re.compile(r",?\s+(?:although|though|but|while|whereas|even\s+though|however)\b", re.I)
 
 
@@ -291,10 +292,12 @@ class Decide(TitledChoice):
         return sorted(set(out)) if len(set(out)) >= 2 else []
 
     def _in_choosing_sentence(self, text: str) -> list[int]:
-        """The one option named by the first sentence that chooses ("we have decided to use
-        X"), or none."""
+        """The one option the first choosing sentence names ("we decided to use X"), or none."""
         for sentence in re.split(r"(?<=[.!?;])\s+", text):
             m = _CHOOSING.search(sentence)
+            if m and (passive := _PASSIVE_BEFORE.search(sentence[: m.start()])):
+                found = named_in(passive.group("x"), self.opts)  # "X was selected as ..."
+                return found if len(found) == 1 else []
             if m:  # from the choosing verb to where the sentence turns ("although X")
                 said = _TURN.split(sentence[m.start() :])[0]
                 head = said.split(": ", 1)[0]  # "... on the following factors: X is ..."
@@ -360,8 +363,7 @@ class Decide(TitledChoice):
     def _by_term(self, outcome: list[Section]) -> bool:
         """The decision names no option, but a term only one option has in its title, its
         description, or the record's definitions ("We will add a Mediator" where "a Mediator
-        is an orchestrator" and the options are orchestration and choreography): that one
-        (uncertain)."""
+        is an orchestrator", over orchestration and choreography): that one (uncertain)."""
         if not outcome or self._alternatives_only():
             return False  # alternatives only: the decision is its own option
         sec = outcome[0]
