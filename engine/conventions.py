@@ -41,7 +41,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .filenumbers import PER_DECISION_STEMS
+from .filenumbers import names_its_folder
 from .foldertree import ancestor_path, ancestors, inside, merge_into_ancestors
 from .process import BY_PROCESS, folder_process
 from .process import FIELD as PROCESS_FIELD
@@ -69,10 +69,9 @@ class ConventionPolicy:
 
 def record_dir(file: str, roots: Sequence[str] = ()) -> str:
     """The folder ``file`` is a record of: its own, or for a record in a folder of its own
-    (``PER_DECISION_STEMS``, inside a checked folder) the folder above."""
+    (:func:`~.filenumbers.names_its_folder`, inside a checked folder) the folder above."""
     folder = posixpath.dirname(file)
-    stem = posixpath.splitext(posixpath.basename(file))[0].lower()
-    if stem not in PER_DECISION_STEMS or "/" not in folder:
+    if not names_its_folder(file) or "/" not in folder:
         return folder
     if roots and not any(folder.startswith(r.rstrip("/") + "/") for r in roots):
         return folder  # a checked folder's own README.md, or a file outside them

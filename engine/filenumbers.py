@@ -38,13 +38,18 @@ PER_DECISION_STEMS = frozenset(
 )
 
 
+def names_its_folder(file: str) -> bool:
+    """Whether ``file`` is named as the record of a folder of its own (``proposal.rst``,
+    ``README.md``: a stem of ``PER_DECISION_STEMS``, any extension)."""
+    return posixpath.splitext(posixpath.basename(file))[0].lower() in PER_DECISION_STEMS
+
+
 def numbered_name(file: str) -> str:
     """The name a record's number is read from: its file's, or its folder's for a record in
     a folder of its own (``slep006/proposal.rst`` is ``slep006``)."""
-    base = posixpath.basename(file)
-    if posixpath.splitext(base)[0].lower() in PER_DECISION_STEMS and "/" in file:
+    if names_its_folder(file) and "/" in file:
         return posixpath.basename(posixpath.dirname(file))
-    return base
+    return posixpath.basename(file)
 
 
 def decision_number(file: str, did: str) -> int | None:

@@ -18,7 +18,7 @@ import os
 import re
 from dataclasses import dataclass
 
-from .filenumbers import PER_DECISION_STEMS
+from .filenumbers import names_its_folder
 from .foldertree import inside
 
 FIELD = "decision makers"  # the convention field a stated process gives (GOV002)
@@ -139,8 +139,9 @@ def _in_decision_folders(folder: str, names: list[str]) -> Statement | None:
         except OSError:
             continue
         for name in files:
-            stem, ext = os.path.splitext(name.lower())
-            if stem not in PER_DECISION_STEMS or ext not in (".md", ".markdown", ".rst"):
+            if not names_its_folder(name) or not name.lower().endswith(
+                (".md", ".markdown", ".rst")
+            ):
                 continue
             if (_PROCESS_NAME.search(sub.replace("_", " ")) or _titled_process(inner, name)) and (
                 found := _statement(os.path.join(inner, name))

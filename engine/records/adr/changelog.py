@@ -72,20 +72,9 @@ def _entries(sec: Section) -> Iterator[tuple[str, int]]:
                     yield " | ".join(row.cells), row.line
 
 
-def changelog_date(doc: Document) -> tuple[dt.date, int] | None:
-    """The earliest dated entry of the record's changelog, with its line, or None."""
-    for sec in doc.sections():
-        if sec.key not in CHANGELOG_KEYS:
-            continue
-        dated = [(d, line) for text, line in _entries(sec) if (d := entry_date(text))]
-        if dated:
-            return min(dated)
-    return None
-
-
-def changelog_latest(doc: Document) -> tuple[dt.date, int, str] | None:
-    """The latest dated entry of the record's changelog: its date, its line and its text
-    after the date ("* 28.06.2022: Accepted." gives ``Accepted.``), or None."""
+def _dated(doc: Document) -> list[tuple[dt.date, int, str]]:
+    """The dated entries of the record's first changelog that has any: each entry's date,
+    line and text after the date ("* 28.06.2022: Accepted." gives ``Accepted.``)."""
     for sec in doc.sections():
         if sec.key not in CHANGELOG_KEYS:
             continue
@@ -94,8 +83,21 @@ def changelog_latest(doc: Document) -> tuple[dt.date, int, str] | None:
             if (m := _DATE.search(text)) and (d := entry_date(text)):
                 dated.append((d, line, text[m.end() :].strip(" :-–—*_")))
         if dated:
-            return max(dated, key=lambda e: (e[0], e[1]))
-    return None
+            return dated
+    return []
+
+
+def changelog_date(doc: Document) -> tuple[dt.date, int] | None:
+    """The earliest dated entry of the record's changelog, with its line, or None."""
+    dated = _dated(doc)
+    return min((d, line) for d, line, _ in dated) if dated else None
+
+
+def changelog_latest(doc: Document) -> tuple[dt.date, int, str] | None:
+    """The latest dated entry of the record's changelog: its date, its line and its text
+    after the date, or None."""
+    dated = _dated(doc)
+    return max(dated, key=lambda e: (e[0], e[1])) if dated else None
 
 
 _DECIDED = frozenset({"accepted", "rejected", "implemented", "superseded", "deprecated"})
