@@ -21,9 +21,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import Any
 
-from .collection import REF_WORD, WEB_URL, Member, _exists, _norm, title_key
+from .collection import Member, _exists, _norm, title_key
+from .doclinks import WEB_URL
 from .filenumbers import decision_number, name_slug
 from .runstate import MemberRow, MemberStore
+from .supersededby import REF_WORD
 
 _NUMBER_REF = re.compile(rf"(?:{REF_WORD}[-_ #]*|#)0*(\d{{1,6}})\b", re.I)
 

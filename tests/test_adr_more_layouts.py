@@ -152,7 +152,7 @@ def test_plural_keys_written_with_s_in_brackets_and_an_id_only_site_title() -> N
     [("mdc:README.md", False), ("mailto:a@b.c", False), ("0005-x.md", True), ("./0005-x.md", True)],
 )
 def test_a_link_with_a_scheme_is_no_link_to_a_decision(target: str, counts: bool) -> None:
-    from decaudit.engine.collection import _is_document_link
+    from decaudit.engine.doclinks import is_document_link as _is_document_link
 
     assert _is_document_link(target) is counts
 

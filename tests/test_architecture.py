@@ -41,6 +41,8 @@ ORDER = (
     "facts",  # SourceRecord -> facts
     "rules",  # rule files -> RulePack
     "filenumbers",  # the decision number a file name carries
+    "doclinks",  # links in a decision's text, and which name a decision
+    "supersededby",  # what a superseded decision names as its replacement
     "collection",  # folder facts: members and links
     "members",  # the members of a run's folders, looked up at the end of the run
     "foldertree",  # folder labels: ancestors, merging into the folder above

@@ -251,3 +251,46 @@ def test_a_superseded_record_that_names_nothing_is_still_reported(tmp_path: Path
          "a newer one, agreed by the council.")  # fmt: skip
     _rst(folder, "PRP9.rst", "Release calendar", "Accepted")
     assert [f.file.rsplit("/", 1)[-1] for f in rules_of(check(folder), "COL001")] == ["PRP8.rst"]
+
+
+_REPLACED_NOTE = """\
+# 2. Feature flags
+
+Date: 2022-06-01
+
+## Status
+
+Replaced
+
+This record was written when we ran on the old platform. We later moved off it
+entirely{link}.
+
+## Context
+
+Controllers need switches.
+
+## Decision
+
+We will read flags from a config map.
+"""
+
+
+@pytest.mark.parametrize(
+    ("link", "named"),
+    [
+        (" ([ADR 39](0039-platform-exit.html))", True),  # the rendered site's page
+        (" (see [ADR 39](0039-platform-exit.md))", True),
+        ("", False),
+        (" ([ADR 39](0039-platform-exit.html), [ADR 40](0040-flags-v2.md))", False),
+    ],
+)
+def test_the_one_decision_a_replaced_records_status_links_to_replaces_it(
+    tmp_path: Path, link: str, named: bool
+) -> None:
+    folder = tmp_path / "adr"
+    folder.mkdir()
+    (folder / "0002-feature-flags.md").write_text(_REPLACED_NOTE.format(link=link))
+    for name in ("0039-platform-exit.md", "0040-flags-v2.md"):
+        title = name[5:-3].replace("-", " ").capitalize()
+        (folder / name).write_text(f"# {title}\n\n## Status\n\nAccepted\n\n## Decision\n\nGo.\n")
+    assert bool(rules_of(check(folder), "COL001")) is not named

@@ -86,6 +86,7 @@ from .sections import (
 from .slips import mended
 from .statusquo import superseded_course
 from .topics import distinguished, from_topics, group_name, listed_groups, per_section
+from .versuslist import versus_items
 from .ystatement import in_y_statement
 
 
@@ -149,8 +150,7 @@ def from_heading(sec: Section, group: str | None = None, group_line: int = 0) ->
         heads = [c for c in sec.children if is_option_heading(c)]
         subs = heads if heads and all(_argued_heading(c) for c in heads) else []
     title, label, marked = clean_title(sec.title)
-    # "## Storage" (its own text and list) > "### Option A: ...", "### Option B: ...": a
-    # group however much the heading says of its own
+    # "## Storage" > "### Option A: ...", "### Option B: ...": a group whatever it says
     lettered = len(subs) >= 2 and all(OPTION_PARA.match(s.title) for s in subs)
     if (
         subs
@@ -430,8 +430,7 @@ def read_options(
         out = _outside_sections(doc, title, title_line, uncertain)
     inside = {id(s) for sec in options_sections(doc) for s in sec.walk()}
     add_why_nots(out, why_not_headings(doc, inside), key)  # "## Why not X?" at the end
-    # "* … <!-- numbers of options can vary -->": a template's ellipsis names no option
-    return [o for o in out if re.search(r"\w", o.title)], uncertain
+    return [o for o in out if re.search(r"\w", o.title)], uncertain  # not a template's "…"
 
 
 def _outside_sections(
@@ -444,6 +443,7 @@ def _outside_sections(
     out = out or compared_in_table(doc)  # "| Library | Pros | Cons |" under "### Combos"
     out = out or labelled_alternatives(doc)  # "**Alternatives rejected:**" over a list
     out = out or judged_lists(doc)  # "Adopting X would have several disadvantages:" + list
+    out = out or versus_items(doc)  # "- **vs. Wiki:** drifts from the code"
     if not out:  # "### Do Nothing" beside "### End All Issue Triage": sibling courses
         out = [o for sec in beside_do_nothing(doc) for o in from_heading(sec)]
     out = out or introduced_headings(doc, from_heading)  # "### X" / "One solution is to X"
