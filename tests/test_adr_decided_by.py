@@ -238,3 +238,13 @@ def test_a_body_that_ruled_in_the_context_is_not_the_decider() -> None:
 def test_handles_separated_by_spaces_are_each_a_decider(line: str, names: list[str]) -> None:
     text = f"# Network layer\n\n{line}\n- Date: 2023-12-01\n\n## Context\n\nVPCs vary.\n"
     assert read_text(text, "infra/2023-12-01-network-layer.md").record.decision_makers == names
+
+
+@pytest.mark.parametrize("key", ["Design deciders", "Technical decision makers", "Final approvers"])
+def test_deciders_named_with_a_qualifier_are_the_decision_makers(key: str) -> None:
+    text = (
+        f"# Workflow redesign\n\n- **Status:** Accepted\n- **{key}:** Ana Lima, Ben Okafor\n"
+        "- **Input:** Cy Doe\n\n## Decision\n\nWe redesign the workflow.\n"
+    )
+    rec = read_text(text, "adr/0003-workflow.md").record
+    assert rec.decision_makers == ["Ana Lima", "Ben Okafor"]

@@ -130,3 +130,28 @@ def test_a_free_form_record_is_read_with_its_text_as_the_decision(path: str) -> 
 def test_other_prose_is_not_a_record(path: str, text: str) -> None:
     (result,) = load_file(path, text.encode())
     assert not isinstance(result, SourceRecord)
+
+
+@pytest.mark.parametrize("left", ["Proposal Template", "KEP Template", "Template"])
+def test_a_template_title_left_in_front_matter_gives_way_to_the_records_heading(
+    left: str,
+) -> None:
+    text = (
+        f'---\ntitle: {left}\nauthors:\n  - "@ana"\ncreation-date: 2021-03-16\n'
+        "status: implementable\n---\n\n# Container restarts\n\n## Motivation\n\n"
+        "Users restart pods to restart one container.\n\n## Proposal\n\n"
+        "Add a request that recreates the named containers.\n"
+    )
+    rec = read_text(text, "docs/proposals/20210316-container-restarts.md").record
+    assert rec.title == "Container restarts"
+    assert str(rec.date) == "2021-03-16"
+
+
+@pytest.mark.parametrize("parts", ["# Proposal Template\n\n## Proposal", "# Summary\n\n# Proposal"])
+def test_a_template_title_over_a_template_heading_is_still_a_template(parts: str) -> None:
+    text = (
+        f"---\ntitle: Proposal Template\nstatus: provisional\n---\n\n{parts}\n\n"
+        "One paragraph explanation of the feature.\n"
+    )
+    (result,) = load_file("docs/proposals/20210316-restarts.md", text.encode())
+    assert not isinstance(result, SourceRecord) and "template" in str(result)

@@ -137,3 +137,59 @@ def test_a_record_from_the_german_madr_template() -> None:
     assert found == {"monolithisch": (False, 1, 1), "verteilt": (True, 1, 1)}
     assert rec.decision_drivers == ["Wartbarkeit"]
     assert rec.context is not None and rec.context.startswith("Das System soll wachsen")
+
+
+NORWEGIAN = """\
+# 0002 - Pakkeversjonering
+
+## Status
+
+- [x] Foreslått (dato: 2025-06-02)
+- [x] Akseptert (dato: 2025-06-10)
+- [ ] Avvist (dato: ÅÅÅÅ-MM-DD)
+- [ ] Erstattet (dato: ÅÅÅÅ-MM-DD)
+
+## Kontekst
+
+Tre pakker skal versjoneres hver for seg.
+
+## Beslutning
+
+Vi bruker Changesets til å versjonere og publisere pakkene.
+
+## Konsekvenser
+
+Pakkene blir publisert automatisk.
+
+## Alternativer vurdert
+
+1. Manuell tagging
+   Dette gir kontroll, men er lett å gjøre feil med.
+
+2. Publisering fra versjonsnummeret i package.json
+   Det fjerner taggingen, men alt publiseres med en gang.
+
+## Deltakere
+
+- Kari Nordmann
+"""
+
+
+def test_a_norwegian_record_reads_its_parts_its_ticked_status_and_alternatives() -> None:
+    rec = read_text(NORWEGIAN, "docs/adr/adr-0002-pakkeversjonering.md").record
+    assert rec.status == "accepted" and str(rec.date) == "2025-06-10"  # the last box ticked
+    assert rec.decision_makers == ["Kari Nordmann"]
+    assert [o.title for o in rec.options if not o.chosen] == [
+        "Manuell tagging",
+        "Publisering fra versjonsnummeret i package.json",
+    ]
+    assert rec.context and rec.consequences
+
+
+@pytest.mark.parametrize(
+    ("word", "status"),
+    [("Akseptert", "accepted"), ("Godkendt", "accepted"), ("Föreslagen", "proposed"),
+     ("Avvist", "rejected"), ("Erstattet", "superseded")],
+)  # fmt: skip
+def test_scandinavian_status_words(word: str, status: str) -> None:
+    assert map_status(word)[0] == status

@@ -461,3 +461,22 @@ def test_a_choice_said_in_the_passive_names_the_option_before_its_verb() -> None
     )
     opts = read_text(text, "decisions/0003-format.md").record.options
     assert [o.chosen for o in opts] == [False, True, False]
+
+
+@pytest.mark.parametrize(
+    ("second", "title"),
+    [
+        ("This gives direct control, but it is easy to get wrong.", "Manual tagging"),
+        ("and pushing the tag by hand.", "Manual tagging and pushing the tag by hand"),
+    ],
+)
+def test_an_items_short_first_line_over_a_sentence_is_the_options_name(
+    second: str, title: str
+) -> None:
+    text = (
+        "# 2. Package versioning\n\n## Status\n\nAccepted\n\n## Decision\n\nWe use Changesets."
+        f"\n\n## Alternatives considered\n\n1. Manual tagging\n   {second}\n\n"
+        "2. Publishing from package.json\n   Every change is published at once.\n"
+    )
+    rec = read_text(text, "docs/adr/0002-versioning.md").record
+    assert [o.title for o in rec.options][:2] == [title, "Publishing from package.json"]

@@ -189,8 +189,16 @@ def test_buying_a_business_not_acquiring_information_is_business_language(
 )
 def test_a_title_that_names_a_proposal_template(title: str, template: bool) -> None:
     text = KEP.format(alternatives="").replace("title: Managed topologies", f"title: {title}")
+    text = text.replace("# Managed topologies", "# Title")  # the template's own heading
     (got,) = load_file("proposals/20210526-topology.md", text.encode())
     assert (not isinstance(got, SourceRecord)) is template
+
+
+@pytest.mark.parametrize("title", ["Proposal Template", "KEP template"])
+def test_a_template_title_left_over_a_real_heading_is_the_proposals_slip(title: str) -> None:
+    text = KEP.format(alternatives="").replace("title: Managed topologies", f"title: {title}")
+    (got,) = load_file("proposals/20210526-topology.md", text.encode())
+    assert isinstance(got, SourceRecord) and got.record.title == "Managed topologies"
 
 
 def test_a_proposal_template_is_skipped_as_a_template() -> None:

@@ -356,3 +356,15 @@ def test_a_headings_attribute_list_is_not_part_of_its_title(heading: str) -> Non
 def test_braces_that_are_no_attribute_list_stay() -> None:
     doc = parse_markdown("# {short title of solved problem}\n\n# Name {env}-db\n")
     assert [s.title for s in doc.sections()] == ["{short title of solved problem}", "Name {env}-db"]
+
+
+def test_front_matter_keys_indented_by_a_slip_after_a_list_are_keys_of_their_own() -> None:
+    text = (
+        '---\ntitle: Scale-down\nauthors:\n- "@ana"\n  reviewers:\n- "@ben"\n- "@cy"\n'
+        "  creation-date: 2021-06-24\n  status: implementable\n---\n\n# Scale-down\n"
+    )
+    doc = parse_markdown(text)
+    assert doc.front is not None
+    assert doc.front["authors"] == ["@ana"] and doc.front["reviewers"] == ["@ben", "@cy"]
+    found = {m.name: (m.value, m.line) for m in doc.metadata}
+    assert found["status"] == ("implementable", 9)

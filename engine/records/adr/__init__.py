@@ -158,6 +158,10 @@ def read_adr(path: str, doc: Document, name: str | None = None) -> list[Result]:
         title = title_from_file_name(PurePosixPath(path.replace("\\", "/")).stem)
         rec = built.record.model_copy(update={"title": title})
         built = dataclasses.replace(built, record=rec)
+    templated = _TEMPLATE_FILE.search(PurePosixPath(path.replace("\\", "/")).stem)
+    if isinstance(built, SourceRecord) and not templated and (heading := _over_heading(built, doc)):
+        rec = built.record.model_copy(update={"title": heading})  # "title: Proposal Template"
+        built = dataclasses.replace(built, record=rec)  # left in front matter over "# X"
     if isinstance(built, SourceRecord) and (why := template_reason(built)):
         raise NotADecisionRecord(f"a template, not a decision record ({why})")
     return [built]
@@ -222,6 +226,24 @@ def _filled_under_blank_title(src: SourceRecord) -> bool:
     return len(real) == len(rec.options) >= 2 and any(o.chosen for o in real)
 
 
+_TEMPLATE_FILE = re.compile(r"(?:^|[-_. ])templates?(?:$|[-_. ])", re.IGNORECASE)
+
+
+def _over_heading(src: SourceRecord, doc: Document) -> str | None:
+    """The document's own heading, when the title its front matter kept from the template
+    ("title: Proposal Template") stands over a real one ("# CloneSet scale-down") in a
+    file not named as a template."""
+    sec = doc.title_section
+    if sec is None or sec.level != 1 or not _TEMPLATE_TITLE.search(src.record.title):
+        return None
+    if roles.is_role(sec.key) or sum(s.level == 1 for s in doc.sections()) > 1:
+        return None  # the template's own "# Summary" over "# Motivation": still a template
+    heading = " ".join(sec.title.split())
+    if not heading or heading == src.record.title or _TEMPLATE_TITLE.search(heading):
+        return None
+    return None if _PLACEHOLDER.search(heading) or _BLANK_TITLE.search(heading) else heading
+
+
 # "status: provisional|implementable|implemented|declined|replaced": the statuses to pick from
 _PICK_ONE = re.compile(r"^\s*[A-Za-z][\w-]*(?:\s*\|\s*[A-Za-z][\w-]*){2,}\s*$")
 
@@ -263,12 +285,15 @@ def template_reason(src: SourceRecord) -> str | None:
         return f"placeholder status {status!r}"  # "Draft | Proposed | Accepted", body unwritten
     date = extra.get("date_text")
     blank = isinstance(date, str) and bool(_BLANK_DATE.search(date))
-    if rec.date is None and blank and not _written(src):  # a draft with blanks left is read
+    decided = len((rec.rationale or "").split()) >= MIN_DECISION_WORDS  # says what it does
+    decided = decided and not (isinstance(status, str) and re.search(r"[<>{}|]", status))
+    if rec.date is None and blank and not _written(src) and not decided:  # a draft is read
         return f"placeholder date {date!r}"
     return None
 
 
 MIN_WRITTEN_WORDS = 40
+MIN_DECISION_WORDS = 5  # a decision in a sentence of its own, not a template's "x"
 MIN_REASON_WORDS = 15
 # A title that decides something, even about a template ("Use uniform ADR template")
 _DECIDES = re.compile(

@@ -31,12 +31,13 @@ from .meta import (
     replaced_note,
     stage_status,
     status_in_prose,
+    ticked_status,
 )
 from .options import options_sections, read_options
 from .prosepoints import add_prose_points
 from .reference import linked_document, pointer_within, pros_cons_by_reference, reference_link
 from .sectiontext import own_text
-from .titling import heading_title, title_from_file_name
+from .titling import ID_ONLY, KIND_PREFIX, heading_title, title_from_file_name
 from .undecided import left_open
 from .venue import decided_through
 from .ystatement import CHOSEN_BY, decided, y_statement
@@ -46,8 +47,10 @@ DECIDER_KEYS += ("approved by", "approvers", "approver", "decision-makers", "dec
 DECIDER_KEYS += ("rfc approver", "rfc approvers", "need approval from", "needs approval from")
 DECIDER_KEYS += ("approval from", "signed off", "sign off", "sign-off", "signoff", "sign-offs")
 DECIDER_KEYS += roles.OTHER_DECIDERS
+_QUALIFIED_DECIDERS = re.compile(r"^\w+\s+(?:deciders|decision[- ]makers|approvers)$")
 DATE_KEYS: tuple[str, ...] = ("date", "decision date", "last updated", "created", "date created")
-DATE_KEYS += ("decided", "decided on", "date decided", "accepted on", "date accepted")
+DATE_KEYS += ("decided", "decided on", "date decided", "accepted on", "date accepted", "created on")
+DATE_KEYS += ("creation-date", "creation date", "last-updated")  # a KEP's front matter
 PROPOSER_KEYS: tuple[str, ...] = (
     "author",
     "authors",
@@ -216,7 +219,7 @@ class Builder(Decide):
         "* **Contributors**: Y" beside "* **Author**: X" names co-authors, not deciders."""
         if name == "contributors" and any(m.name in PROPOSER_KEYS for m in self.doc.metadata):
             return None
-        if name in DECIDER_KEYS:
+        if name in DECIDER_KEYS or _QUALIFIED_DECIDERS.match(name):  # "Design deciders"
             return "decision_makers"
         if name in PROPOSER_KEYS:
             return "proposed_by"
@@ -248,9 +251,10 @@ class Builder(Decide):
             self.unsure("decision_makers")
 
     def _status_section(self, sec: Section) -> None:
-        ticked = [it for it in sec.items() if it.checked]
-        if len(ticked) == 1 and len(sec.items()) >= 2:  # "- [ ] New" / "- [x] Proposed"
-            self._status(ticked[0].text, ticked[0].line, None)
+        if (ticked := ticked_status(sec.items())) is not None:  # "- [ ] New" / "- [x] Proposed"
+            self._status(ticked[0], ticked[1], None)
+            for key, value in ticked[2]:  # "(dato: 2025-06-10)"
+                self._meta(Meta(key, value, ticked[1], "line"))
             return
         for block in sec.blocks:
             if isinstance(block, Paragraph):
@@ -275,7 +279,7 @@ class Builder(Decide):
         if sec is not None and (sec.level == 1 or not roles.is_role(sec.key)):
             title, self.title_line = heading_title(self.doc, sec, self.title_line)
         number: str | None = None
-        title = _KIND_PREFIX.sub("", title) or title  # "Design Decisions: App context"
+        title = KIND_PREFIX.sub("", title) or title  # "Design Decisions: App context"
         m = TITLE_NUMBER.match(title)
         if m and (rest := m.group("title").strip()):
             number = number_of(m)
@@ -293,7 +297,7 @@ class Builder(Decide):
             title = title_from_file_name(stem) if self.path != "-" else "Untitled decision"
         if sec is not None and self.data.get("title") == sec.title and title != sec.title:
             self.data["title"] = title  # front matter repeating "# ADR 0029: X": the title is X
-        if title and _ID_ONLY.match(str(self.data.get("title", ""))):
+        if title and ID_ONLY.match(str(self.data.get("title", ""))):
             self.data["title"] = title  # a site's "title: ADR-0006" over "# Replace X"
         self.data.setdefault("title", title)
         self.lines.setdefault(("title",), self.title_line)
@@ -481,16 +485,11 @@ _REPLACED_BY = frozenset({"superseded by", "superceded by", "replaced by"})
 _REPLACED_BY |= {k.replace(" ", sep) for k in _REPLACED_BY for sep in "-_"}  # an EIP's key
 _REFERENCE = re.compile(r"\w{2,}")  # not "-", "n/a" is caught by the status words
 
-
 # a metadata line that lists the alternatives ("- Alternatives Considered: Preact, Svelte")
 _LISTED_ALTERNATIVES = frozenset(
     {"alternatives considered", "considered alternatives", "options considered",
      "considered options", "alternatives", "rejected alternatives"}
 )  # fmt: skip
-
-
-_KIND_PREFIX = re.compile(r"^\s*(?:design|architecture|technical)\s+decisions?\s*:\s*", re.I)
-_ID_ONLY = re.compile(r"^\s*(?:adr|rfc|dr)[-_ ]?\d{1,6}\s*$", re.IGNORECASE)
 
 
 def _section_meta(sec: Section, *, status: bool = False) -> tuple[Meta, ...]:

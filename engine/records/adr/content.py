@@ -157,6 +157,29 @@ def option_text(
     return title, desc, number, marked
 
 
+def item_text(item: ListItem) -> tuple[str, str | None, str | None, bool]:
+    """:func:`option_text` of a list item; an item whose short first line names the option
+    and whose next line starts a sentence ("1. Manual tagging" / "This gives direct
+    control, ...") is titled by that line, the rest its description."""
+    head = item.lines[0] if len(item.lines) >= 2 and item.label is None else ""
+    head = head.strip().rstrip(" -\u2013\u2014").strip()  # "Nygard's template -" / "The ..."
+    after = item.lines[1].strip() if head else ""
+    if head and _WRAPPED_TITLE.match(head) and _STARTS_SENTENCE.match(after):
+        title, desc, label, marked = option_text(head, None, "", head)
+        more = " ".join(line.strip() for line in item.lines[1:])
+        return title, (f"{desc} {more}" if desc else more), label, marked
+    return option_text(item.text, item.label, item.rest, item.source)
+
+
+# a first line that reads as a name: short, no sentence end, not cut after a joining word
+_WRAPPED_TITLE = re.compile(
+    r"^(?!.*[.,;:!?]$)(?!.*\s(?:and|or|of|the|a|an|to|for|with|in|on|by|that|which|but|"
+    r"og|eller|av|som|til|med|und|oder|et|ou|de|la|le|y|o)$)\S+(?:\s+\S+){0,11}$",
+    re.IGNORECASE,
+)
+_STARTS_SENTENCE = re.compile(r"^[A-ZÆØÅÄÖÉ][a-zæøåäöé]+\b")
+
+
 def clean_title(raw: str) -> tuple[str, str | None, bool]:
     """(title, label, marked): numbering ("1. ", "3a) "), "Option 2:" prefixes and chosen
     markers ("(chosen)", "✔") taken off; the label keeps the number or letter."""

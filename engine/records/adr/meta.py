@@ -9,8 +9,8 @@ from typing import Any
 from ..document import Document, Paragraph
 
 STATUS_MAP = {
-    # French, German, Spanish, Portuguese and Dutch status words (headings and field names
-    # are translated by ..document.languages)
+    # French, German, Spanish, Portuguese, Dutch and Scandinavian status words (headings
+    # and field names are translated by ..document.languages)
     **dict.fromkeys(
         (
             "accepté",
@@ -34,6 +34,15 @@ STATUS_MAP = {
             "aprovada",
             "geaccepteerd",
             "aangenomen",
+            "akseptert",
+            "godkjent",
+            "vedtatt",
+            "accepteret",
+            "godkendt",
+            "vedtaget",
+            "accepterad",
+            "godkänd",
+            "beslutad",
         ),
         "accepted",
     ),
@@ -53,6 +62,11 @@ STATUS_MAP = {
             "proposta",
             "rascunho",
             "voorgesteld",
+            "foreslått",
+            "foreslået",
+            "föreslagen",
+            "utkast",
+            "udkast",
         ),
         "proposed",
     ),
@@ -68,11 +82,24 @@ STATUS_MAP = {
             "rejeitado",
             "rejeitada",
             "afgewezen",
+            "avvist",
+            "afvist",
+            "avslått",
+            "avvisad",
         ),
         "rejected",
     ),
     **dict.fromkeys(
-        ("remplacé", "remplacée", "ersetzt", "reemplazado", "substituído", "vervangen"),
+        (
+            "remplacé",
+            "remplacée",
+            "ersetzt",
+            "reemplazado",
+            "substituído",
+            "vervangen",
+            "erstattet",
+            "ersatt",
+        ),
         "superseded",
     ),
     **dict.fromkeys(("obsolète", "déprécié", "veraltet", "obsoleto", "verouderd"), "deprecated"),
@@ -357,3 +384,24 @@ def replaced_note(doc: Document) -> tuple[str, int] | None:
 
 
 _BY = re.compile(r"\b(?:superseded|superceded|replaced)\s+by\s+", re.IGNORECASE)
+
+
+# "Akseptert (dato: 2025-06-10)": a ticked status and its date in brackets
+_TICKED_DATE = re.compile(
+    r"^(?P<word>[^()]+?)\s*\((?P<key>[^():]{1,20}):\s*(?P<value>[^()]+)\)\W*$"
+)
+
+
+def ticked_status(items: list[Any]) -> tuple[str, int, list[tuple[str, str]]] | None:
+    """(status text, line, the fields it packs) of a status part written as checkboxes
+    ("- [x] Proposed" / "- [x] Accepted" / "- [ ] Superseded"): the last one ticked, as the
+    statuses are listed in the order a record goes through them; None unless two or more
+    boxes with one ticked or more."""
+    ticked = [it for it in items if it.checked]
+    if not ticked or len(items) < 2:
+        return None
+    last = ticked[-1]
+    m = _TICKED_DATE.match(last.text.strip())
+    if m is None:
+        return last.text, last.line, []
+    return m.group("word"), last.line, [(m.group("key").strip(), m.group("value").strip())]

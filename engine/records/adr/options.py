@@ -21,8 +21,8 @@ from .content import (
     clean_title,
     fill,
     fill_item,
+    item_text,
     marked_by,
-    option_text,
     prefixed,
     strip_marks,
     turned_down_mark,
@@ -91,7 +91,7 @@ from .ystatement import in_y_statement
 
 
 def _from_item(item: ListItem, group: str | None, group_line: int) -> Opt | None:
-    title, desc, label, marked = option_text(item.text, item.label, item.rest, item.source)
+    title, desc, label, marked = item_text(item)
     if not title:
         return None
     opt = Opt(title, item.line, label, [item.text], group=group, group_line=group_line)

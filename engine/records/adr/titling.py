@@ -8,6 +8,10 @@ import re
 from ..document import Document, Paragraph, Section
 from . import sections as roles
 
+# "Design Decisions: App context": the kind of document before its title
+KIND_PREFIX = re.compile(r"^\s*(?:design|architecture|technical)\s+decisions?\s*:\s*", re.I)
+ID_ONLY = re.compile(r"^\s*(?:adr|rfc|dr)[-_ ]?\d{1,6}\s*$", re.IGNORECASE)  # "title: ADR-0006"
+
 
 def part_not_title(doc: Document, sec: Section) -> bool:
     """An RFC's first part, not its title: every part is a top-level heading ("# Summary",

@@ -369,7 +369,7 @@ _LOOSE_LINE = re.compile(
     r"^(?P<key>[A-Za-z][\w-]{0,40}(?: [\w-]{1,20}){0,3})\s*:\s*(?P<value>.*?)\s*$"
 )
 _STRUCTURE = ("[", "{", "|", ">", "&", "*", "!", "%")
-_LOOSE_ITEM = re.compile(r"^\s+-\s+(?P<value>.*?)\s*$")
+_LOOSE_ITEM = re.compile(r"^\s*-\s+(?P<value>.*?)\s*$")
 _MD_LINK = re.compile(r"^\[[^\[\]]+\]\([^()\s]+\)")
 
 
@@ -386,21 +386,26 @@ def _structure(value: str) -> bool:
 def loose_front(content: str) -> tuple[dict[str, Any], dict[Loc, int]] | None:
     """Front matter that YAML refuses but that is plainly ``key: value`` lines (``deciders:
     @ana @ben``, ``date: 2022-3-15 when last updated}``): each value as written, the
-    indented ``- item`` lines under a key as its list. None when any line is more than
-    that, so real YAML errors stay errors. Lines are 1-based after the opening ``---``."""
+    ``- item`` lines under a key as its list. A key indented by a slip after a list's
+    items (``- "@ana"`` / ``  reviewers:``) is a key of its own. None when any line is more
+    than that (a key nested under a value), so real YAML errors stay errors. Lines are
+    1-based after the opening ``---``."""
     data: dict[str, Any] = {}
     lines: dict[Loc, int] = {}
-    last = ""
+    last, slipped = "", False  # the last key; the line before was a list item or a slip
     for n, line in enumerate(content.split("\n"), start=2):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         item = _LOOSE_ITEM.match(line)  # under a key with no value of its own: its list
         if item and last and (data[last] == "" or isinstance(data[last], list)):
             data[last] = [*(data[last] or []), item.group("value").strip("'\"")]
+            slipped = True
             continue
-        m = _LOOSE_LINE.match(line)
+        indented = line[:1].isspace()
+        m = _LOOSE_LINE.match(line.lstrip() if slipped else line)
         if m is None or m.group("key") in data or _structure(m.group("value")):
             return None  # a YAML list, mapping or block that is broken stays an error
+        slipped = indented
         last = m.group("key")
         data[last] = m.group("value").strip("'\"")
         lines[(last,)] = n

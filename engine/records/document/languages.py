@@ -1,6 +1,7 @@
 """Headings and field names of decision records written in French, German, Spanish,
-Portuguese or Dutch, as their English equivalents, so that every reader recognises the parts
-of a record whatever its language ("## Contexte", "**Statut:** Accepté", "## Entscheidung").
+Portuguese, Dutch, Norwegian, Danish or Swedish, as their English equivalents, so that every
+reader recognises the parts of a record whatever its language ("## Contexte", "**Statut:**
+Accepté", "## Entscheidung", "## Alternativer vurdert").
 
 Only whole headings and field names are translated (after the usual reduction: lower case,
 numbering and punctuation gone); the text of a record is never touched. The status words of
@@ -82,6 +83,39 @@ TRANSLATED: dict[str, str] = {
     "overwogen opties": "considered options",
     "voordelen": "advantages",
     "nadelen": "disadvantages",
+    # Norwegian, Danish and Swedish
+    "kontekst": "context",
+    "bakgrunn": "context",
+    "baggrund": "context",
+    "bakgrund": "context",
+    "beslutning": "decision",
+    "beslut": "decision",
+    "konsekvenser": "consequences",
+    "alternativer": "alternatives",
+    "alternativ": "alternatives",
+    "alternativer vurdert": "alternatives considered",
+    "vurderte alternativer": "alternatives considered",
+    "overvejede alternativer": "alternatives considered",
+    "övervägda alternativ": "alternatives considered",
+    "fordeler": "advantages",
+    "fordele": "advantages",
+    "fördelar": "advantages",
+    "ulemper": "disadvantages",
+    "ulemper og risiko": "disadvantages",
+    "nackdelar": "disadvantages",
+    "begrunnelse": "rationale",
+    "begrundelse": "rationale",
+    "motivering": "rationale",
+    # "Navn på personer involvert i beslutningen": MADR's deciders, "everyone involved"
+    "deltakere": "deciders",
+    "deltagere": "deciders",
+    "deltagare": "deciders",
+    "beslutningstakere": "deciders",
+    "beslutningstagere": "deciders",
+    "beslutsfattare": "deciders",
+    "dato": "date",
+    "forfatter": "author",
+    "författare": "author",
 }
 
 
