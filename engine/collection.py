@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import Any
 
 from .doclinks import DOC_EXT, INLINE_LINK, RST_LINK, SCHEME, is_document_link, page
-from .filenumbers import decision_number
+from .filenumbers import decision_number, names_a_template
 from .records.titles import title_number
 from .supersededby import NOT_REPLACED, linked_in_status, replacement_named, says_not_replaced
 from .types import SourceRecord
@@ -87,7 +87,6 @@ class Member:
     template: bool = False  # its file name calls it a template
 
 
-_TEMPLATE_NAME = re.compile(r"(?:^|[-_. ])templates?(?:$|[-_. ])", re.IGNORECASE)
 _SUPERSEDES = re.compile(
     r"\b(?:supersedes|supercedes|amends|replaces|revises|updates|overrides)\b\W{0,6}"
     r"(?P<rest>.{1,300})",
@@ -216,8 +215,7 @@ def member_of(src: SourceRecord, folder: str) -> Member:
         links=tuple(links[:MAX_LINKS]),
         heading_number=_heading_number(rec.title, extra),
         supersedes=tuple(supersedes[:MAX_SUPERSEDES]),
-        template=_TEMPLATE_NAME.search(posixpath.splitext(posixpath.basename(src.file))[0])
-        is not None,
+        template=names_a_template(src.file),
     )
 
 

@@ -41,7 +41,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .filenumbers import names_its_folder
+from .filenumbers import names_a_template, names_its_folder
 from .foldertree import ancestor_path, ancestors, inside, merge_into_ancestors
 from .process import BY_PROCESS, folder_process
 from .process import FIELD as PROCESS_FIELD
@@ -197,7 +197,10 @@ class ConventionFolder:
 
     def add_record(self, file: str, empty: Iterable[str] | None = None) -> str:
         """Count a record of ``file``'s folder, and which convention fields it leaves empty
-        (:func:`empty_fields`; None: not known, the flagged records are counted instead)."""
+        (:func:`empty_fields`; None: not known, the flagged records are counted instead).
+        A file named as a template (``0000-template.md``) is no record of the folder."""
+        if names_a_template(file):
+            return folder_of(file, self.roots)
         last = self._last
         if last is not None and last[0] == file:  # the records of one file: one folder
             label, folder, own = last[1:]

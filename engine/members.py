@@ -203,7 +203,18 @@ def _same_name(a: Member, b: Member) -> bool:
         slugs = name_slug(a.did.rsplit("/", 1)[-1]), name_slug(b.did.rsplit("/", 1)[-1])
         return a.did == b.did or (bool(slugs[0]) and slugs[0] == slugs[1])
     slugs = name_slug(a.file), name_slug(b.file)
-    return bool(slugs[0]) and slugs[0] == slugs[1]
+    if bool(slugs[0]) and slugs[0] == slugs[1]:
+        return True
+    # "asts-volume-resize-zh.md" beside "asts-volume-resize.md": one proposal, translated
+    bare = [_LANGUAGE.sub("", slug) for slug in slugs]
+    return bare[0] == bare[1] != "" and bare != list(slugs)
+
+
+# a language code ending a file name: its translation of a document named without it
+_LANGUAGE = re.compile(
+    r" (?:zh(?: (?:cn|tw|hans|hant))?|cn|en|ja|jp|ko|kr|fr|de|es|pt(?: br)?|ru|it|nl|nb|nn|no"
+    r"|sv|da|fi|pl|tr|uk|vi|id)$"
+)
 
 
 def _member_fact(m: Member, where: _Folder) -> dict[str, Any]:

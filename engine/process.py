@@ -38,7 +38,8 @@ _PROCESS_FILES = frozenset(
 )
 # a record about the process itself: "LIP Purpose and Guidelines", "0206-voting-majority.md"
 _PROCESS_NAME = re.compile(
-    r"\b(?:process|guidelines?|governance|voting|purpose|charter|workflow|decision[- ]making)\b"
+    r"\b(?:process|guidelines?|governance|voting|purpose|charter|workflow|decision[- ]making"
+    r"|working\s+group|committee)\b"
     r"|how[- ]we[- ](?:decide|work)",
     re.IGNORECASE,
 )
@@ -48,7 +49,8 @@ _VERB = re.compile(
     re.IGNORECASE,
 )
 _MECHANISM = re.compile(
-    r"\b(?:consensus|consent|votes?|voting|majority|approvals|sign[- ]off|steering"
+    r"\b(?:consensus|consent|votes?|voting|majority|approvals|sign[- ]off|steering|chairs?"
+    r"|meetings?\s+of"
     r"|committee|council|board|maintainers|team meeting|tsc|architects?|reviewers?"
     r"|(?:bi-?weekly|weekly|monthly|regular|community|team|maintainers['’]?)\s+meetings?"
     r"|members|(?:core|dev|development|project|review|architecture)(?:\s+\w+)?\s+team)\b",
@@ -161,9 +163,15 @@ def _head(file: str, size: int = 4096) -> str:
 def _titled_process(folder: str, name: str) -> bool:
     """A document whose title (front matter ``title:`` or first heading) names a process."""
     lines = _head(os.path.join(folder, name)).splitlines()[:40]
+    front = lines[:1] == ["---"] and "---" in lines[1:]
+    end = lines.index("---", 1) if front else -1  # front matter: only its "title:" counts
     for n, line in enumerate(lines):
         stripped = line.strip()
+        if n <= end and not stripped.lower().startswith("title:"):
+            continue
         underlined = n + 1 < len(lines) and _UNDERLINE.match(lines[n + 1].strip())
+        if (title := _TABLE_TITLE.match(stripped)) is not None:  # "<td> Title </td><td> X"
+            return bool(_PROCESS_NAME.search(title.group(1)))
         if (
             stripped.lower().startswith("title:")
             or stripped.startswith("#")
@@ -174,6 +182,10 @@ def _titled_process(folder: str, name: str) -> bool:
 
 
 _UNDERLINE = re.compile(r"^([=\-~^*+#])\1{2,}$")
+# a title in a header table: "| Title | X |", "<tr><td> Title </td><td> X </td>"
+_TABLE_TITLE = re.compile(
+    r"^(?:\|\s*|(?:<tr>\s*)?<t[dh]>\s*)title\s*(?:\||</t[dh]>\s*<t[dh]>)\s*([^|<]+)", re.I
+)
 
 
 def _statement(file: str) -> Statement | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from decaudit.engine.check import CheckOptions, run_check
 from decaudit.engine.process import folder_process, states_process
 from decaudit.engine.records.adr.venue import decided_through
@@ -159,3 +160,44 @@ def test_a_metadata_table_states_no_process(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert folder_process(str(tmp_path)) is None
+
+
+def test_a_meeting_of_the_chairs_is_a_mechanism() -> None:
+    assert states_process(
+        "- The proposal will finally be approved or rejected during a meeting of the SIG chairs."
+    )
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "<table>\n<tr><td> Title </td><td> Proposal Purpose and Guidelines </td>\n</table>",
+        "| Title | Proposal Purpose and Guidelines |\n|---|---|",
+    ],
+)
+def test_a_process_record_titled_in_its_header_table_excuses_the_folder(
+    tmp_path: Path, header: str
+) -> None:
+    adr = tmp_path / "feps"
+    write_log(adr, ["Accepted"] * 4)
+    (adr / "fep-01.md").write_text(
+        f"{header}\n\n# Abstract\n\nHow proposals work.\n\n## Resolution\n\n"
+        "All FEPs are resolved as Accepted or Rejected depending on the consensus of the"
+        " community.\n",
+        encoding="utf-8",
+    )
+    assert gov002(adr) == []
+
+
+def test_a_front_matter_line_over_its_closing_rule_is_no_title(tmp_path: Path) -> None:
+    """``- revised to show the outcome of the working group.`` then ``---``: not a
+    reStructuredText title underlined, so the record is no process document."""
+    adr = tmp_path / "scps"
+    write_log(adr, ["Accepted"] * 4)
+    (adr / "027-refactoring.md").write_text(
+        "---\nstatus: accepted\nupdates:\n  - revised to show the outcome of the working group."
+        "\n---\n\n## Proposer\n\nAna Lima\n\n## Outcome\n\nAfter the board meeting it was"
+        " agreed that this proposal is accepted.\n",
+        encoding="utf-8",
+    )
+    assert folder_process(str(adr)) is None

@@ -400,3 +400,26 @@ def test_the_rules_give_the_same_findings_with_workers(tmp_path: Path) -> None:
     one = seen(1)
     assert [r for r, _, _ in one] == ["COL005", "COL006", "GOV003"]
     assert seen(2) == one
+
+
+def test_a_translation_beside_its_document_is_no_copy(tmp_path: Path) -> None:
+    write(
+        tmp_path / "proposals",
+        {
+            "20240626-volume-resize.md": adr("Volume resize"),
+            "20240626-volume-resize-zh.md": adr("Volume resize"),
+            "20240701-volume-limits_ja.md": adr("Volume resize"),
+            "20240801-scale-down.md": adr("Scale down"),
+        },
+    )
+    found = rules_of(check(tmp_path / "proposals"), "COL006")
+    assert [Path(f.file).name for f in found] == ["20240701-volume-limits_ja.md"]
+
+
+def test_a_file_named_as_a_template_is_no_record_of_the_folders_roll_up(
+    tmp_path: Path,
+) -> None:
+    files = {f"000{n}-topic-{n}.md": adr(f"{n}. Topic {n}") for n in range(1, 5)}
+    write(tmp_path / "adr", {**files, "adr-0000-template.md": adr("Example: use a message queue")})
+    rollups = [f for f in check(tmp_path / "adr") if f.decision_id.startswith(FOLDER_PREFIX)]
+    assert rollups and all(f.message.startswith("4 of the 4 records") for f in rollups)
