@@ -248,3 +248,21 @@ def test_deciders_named_with_a_qualifier_are_the_decision_makers(key: str) -> No
     )
     rec = read_text(text, "adr/0003-workflow.md").record
     assert rec.decision_makers == ["Ana Lima", "Ben Okafor"]
+
+
+@pytest.mark.parametrize(
+    ("front", "deciders"),
+    [
+        ('reviewers:\n  - "@ben"\n  - "@cy"\n', ["@ben", "@cy"]),
+        ('reviewers:\n  - "@ben"\napprovers:\n  - "@dee"\n', ["@dee"]),
+    ],
+)
+def test_a_proposals_reviewers_sign_it_off_when_it_names_no_approvers(
+    front: str, deciders: list[str]
+) -> None:
+    text = (
+        f'---\ntitle: Pod state\nauthors:\n  - "@ana"\n{front}status: implementable\n---\n\n'
+        "# Pod state\n\n## Proposal\n\nKeep the pod's state across restarts.\n"
+    )
+    rec = read_text(text, "docs/proposals/20220421-pod-state.md").record
+    assert rec.decision_makers == deciders

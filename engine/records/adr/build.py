@@ -203,7 +203,7 @@ class Builder(Decide):
     def _front_meta(self, meta: Meta) -> None:
         """A front matter key but the status, title, id and dates."""
         name = meta.name
-        if name in DECIDER_KEYS or name.replace("-", " ") in DECIDER_KEYS:
+        if "decision_makers" in {self._people_field(k) for k in (name, name.replace("-", " "))}:
             self._people("decision_makers", meta)
         elif name in ("consulted", "informed"):
             self._people(name, meta)
@@ -215,10 +215,12 @@ class Builder(Decide):
             self._front_lines(meta.key)
 
     def _people_field(self, name: str) -> str | None:
-        """The record field a metadata key names people for (``Decided by`` -> deciders);
-        "* **Contributors**: Y" beside "* **Author**: X" names co-authors, not deciders."""
+        """The field a metadata key names people for (``Decided by``: deciders); co-authors
+        ("Contributors" beside "Author") decide nothing; "reviewers:" alone sign it off."""
         if name == "contributors" and any(m.name in PROPOSER_KEYS for m in self.doc.metadata):
             return None
+        if name == "reviewers" and not any(m.name in DECIDER_KEYS for m in self.doc.metadata):
+            return "decision_makers"
         if name in DECIDER_KEYS or _QUALIFIED_DECIDERS.match(name):  # "Design deciders"
             return "decision_makers"
         if name in PROPOSER_KEYS:
@@ -485,8 +487,7 @@ _REPLACED_BY = frozenset({"superseded by", "superceded by", "replaced by"})
 _REPLACED_BY |= {k.replace(" ", sep) for k in _REPLACED_BY for sep in "-_"}  # an EIP's key
 _REFERENCE = re.compile(r"\w{2,}")  # not "-", "n/a" is caught by the status words
 
-# a metadata line that lists the alternatives ("- Alternatives Considered: Preact, Svelte")
-_LISTED_ALTERNATIVES = frozenset(
+_LISTED_ALTERNATIVES = frozenset(  # "- Alternatives Considered: Preact, Svelte"
     {"alternatives considered", "considered alternatives", "options considered",
      "considered options", "alternatives", "rejected alternatives"}
 )  # fmt: skip

@@ -22,9 +22,8 @@ from .ordinal import by_ordinal
 
 MAX_FUZZY_OPTIONS = 200  # beyond this, titles must match exactly (keeps matching linear)
 _STOP = FUNCTION_WORDS  # the verbs of a title count (see vocab.STOP_WORDS)
-# "Chosen option: X" starting a paragraph or item (MADR); prose such as "the recommended
-# approach is to ..." is not a chosen-option line.
-# "Chose option:", "Choosen Option -" and "Selected alternative:" are the same line.
+# "Chosen option: X" starting a paragraph or item (MADR; "Chose option:", "Selected
+# alternative:" too); prose such as "the recommended approach is to ..." is not one.
 CHOSEN_LINE = re.compile(
     r"^\W{0,3}(?:the\s+)?(?:cho{1,2}s{1,2}e?n?|selected|preferred|recommended|gewählte)\s+"
     r"(?:option|alternative|solution|approach)s?\s*(?:is|was)?\s*\**\s*[:\-–—]\**\s*(.*)",
@@ -69,7 +68,8 @@ _REFERENCES = (
         r"leverage|proceed\s+with|move\s+forward\s+with|"
         r"pick(?:ed)?|adopt(?:ed)?|prefer(?:red)?|decided\s+(?:on|for|to\s+use)|"
         r"opt(?:ed)?\s+for|recommend(?:ed|s)?|propos(?:e|es|ed)|accept(?:ed)?|implement(?:ed)?|use|"
-        r"agreed\s+on|settled?\s+on|landed\s+on|go(?:ing)?\s+for|went\s+for)"
+        r"agreed\s+on|settled?\s+on|landed\s+on|go(?:ing)?\s+for|went\s+for|"
+        r"attempt|pursue|favou?r(?:ed)?|lean(?:ing)?\s+towards?)"
         r"\s+(?:the\s+|is\s+|was\s+)?" + _REF,
         re.IGNORECASE,
     ),

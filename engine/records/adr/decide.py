@@ -351,8 +351,8 @@ class Decide(TitledChoice):
             return False
         if _SUBJECT.match(said):
             return False  # "We will keep things simple": a sentence, for the deciding verb's step
-        found = by_own_word(said, self.opts)
-        if found is None or self.opts[found].rejected:
+        found = by_own_word(said, self.opts)  # not among alternatives the record turned down
+        if found is None or self.opts[found].rejected or self._alternatives_only():
             return False
         self._choose(
             [found], "a word only that option has, in the outcome's opening words", [paras[0].line]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..document import Block, ListBlock, Paragraph, Section
-from .content import Opt, clean_title, fill
+from .content import Opt, clean_title, fill, prefixed
 from .sections import pc_kind
 
 MAX_LEAD_WORDS = 24  # a longer bold run is emphasis inside prose, not an option's name
@@ -137,13 +137,32 @@ def _name(block: object) -> bool:
     )
 
 
+MAX_SENTENCE_WORDS = 25
+
+
+def _over_signs(block: object, points: ListBlock) -> bool:
+    """A one-sentence paragraph ("Have the browser extract the PURLs.") over a list whose
+    items are, two in three at least, points that say their kind ("👍 Less data sent",
+    "👎 Adds websockets"): the course those points judge."""
+    if not isinstance(block, Paragraph) or block.label or not points.items:
+        return False
+    text = block.text.strip()
+    if not 0 < len(text.split()) <= MAX_SENTENCE_WORDS or re.search(r"[.!?]\s+\S", text):
+        return False
+    signed = sum(prefixed(it.text) is not None for it in points.items)
+    return 3 * signed >= 2 * len(points.items)
+
+
 def name_titled(sec: Section) -> list[Opt]:
-    """Options titled by short plain paragraphs that name them (``Buildkite``), each followed
-    at once by a list of its points (``* Pro — Good at artifacts``): read only when such a
+    """Options titled by short plain paragraphs that name them (``Buildkite``), or by one
+    sentence over points that say their kind (``👍 Less data``), each followed at once by a
+    list of its points (``* Pro — Good at artifacts``): read only when such a
     name opens the section, two or more lead it, and each has pros or cons of its own."""
     blocks = sec.blocks
     heads = [
-        i for i, b in enumerate(blocks[:-1]) if _name(b) and isinstance(blocks[i + 1], ListBlock)
+        i
+        for i, b in enumerate(blocks[:-1])
+        if isinstance(after := blocks[i + 1], ListBlock) and (_name(b) or _over_signs(b, after))
     ]
     if len(heads) < 2 or heads[0] != 0:
         return []
@@ -152,7 +171,7 @@ def name_titled(sec: Section) -> list[Opt]:
         end = heads[k + 1] if k + 1 < len(heads) else len(blocks)
         head = blocks[i]
         assert isinstance(head, Paragraph)
-        title, label, _ = clean_title(head.text.strip())
+        title, label, _ = clean_title(head.text.strip().strip("~").rstrip(".:").strip("~"))
         if not title:
             return []
         opt = Opt(title, head.line, label, [head.text.strip()])

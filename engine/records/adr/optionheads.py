@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 
-from ..document import Section, heading_key
+from ..document import Paragraph, Section, heading_key
 from . import sections as roles
+from .labelled import OPTION_PARA
 from .sections import is_pros_cons, pc_kind
 
 
@@ -74,3 +75,40 @@ def document_part(title: str) -> bool:
     bare = re.sub(r"^\s*\d{1,2}[.)]\s*", "", title)
     keys = {heading_key(bare), heading_key(bare.split(":", 1)[0])}
     return any(k in _DOCUMENT_PARTS or roles.is_role(k) for k in keys if k)
+
+
+def argued_heading(sec: Section) -> bool:
+    """A heading whose own content argues it: a pros or cons subsection or label
+    (``**Advantages**``, ``##### Drawbacks``), so it is an option of its own."""
+    if any(pc_kind(c.key) for c in sec.children):
+        return True
+    for block in sec.blocks:
+        said = block.label if isinstance(block, Paragraph) and block.label else None
+        if said is None and isinstance(block, Paragraph) and len(block.text.split()) <= 3:
+            said = block.text
+        if said and pc_kind(said.rstrip(" :").lower()):
+            return True
+    return False
+
+
+def looks_like_option(sec: Section) -> bool:
+    """A subsection of an option that is itself an option (``3a``, ``Option 3b``)."""
+    return bool(OPTION_PARA.match(sec.title)) or bool(re.match(r"^\d+\.?[a-z][.):]?\s", sec.title))
+
+
+# a heading that names a course by its verb: "Require the resolved type", "Keep support for *"
+_COURSE = re.compile(
+    r"^\W*(?:require|add|keep|drop|remove|use|introduce|support|allow|disallow|store|move|"
+    r"replace|make|create|split|merge|expose|deprecate|adopt|build|switch|extend|change|"
+    r"leave|do\s+nothing|rely|accept|reject|defer|implement|provide|run)\b",
+    re.IGNORECASE,
+)
+
+
+def course_heads(sec: Section, heads: list[Section]) -> list[Section]:
+    """The subsections of a topic ("### Location of the type restrictions", "### Representing
+    all objects") that each name a course by its verb ("#### Require the resolved type",
+    "#### Add them to the relation"): two or more, under a heading that names none."""
+    if len(heads) < 2 or _COURSE.match(sec.title) or sec.items():
+        return []
+    return heads if all(_COURSE.match(h.title) for h in heads) else []

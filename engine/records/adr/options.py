@@ -50,7 +50,13 @@ from .led import bold_titled, led_before_list, led_paragraphs, name_titled, one_
 from .ledafter import led_after
 from .letters import coded, lettered
 from .ofheadings import named_by_points
-from .optionheads import document_part, is_option_heading
+from .optionheads import (
+    argued_heading,
+    course_heads,
+    document_part,
+    is_option_heading,
+    looks_like_option,
+)
 from .optionitems import (
     RULES_PART,
     item_is_option,
@@ -81,7 +87,6 @@ from .sections import (
     is_rejected,
     is_role,
     options_sections,
-    pc_kind,
 )
 from .slips import mended
 from .statusquo import superseded_course
@@ -145,17 +150,18 @@ def from_heading(sec: Section, group: str | None = None, group_line: int = 0) ->
     """An option written as a subsection; subsections that are options make a group."""
     if (why := why_not_heading(sec, group, group_line)) is not None:
         return [why]  # "Why not X?": X, and the reasons against it
-    subs = [c for c in sec.children if is_option_heading(c) and _looks_like_option(c)]
-    if not subs and not _argued_heading(sec):  # "Use a managed service" > "RDS", "Cloud SQL"
+    subs = [c for c in sec.children if is_option_heading(c) and looks_like_option(c)]
+    if not subs and not argued_heading(sec):  # "Use a managed service" > "RDS", "Cloud SQL"
         heads = [c for c in sec.children if is_option_heading(c)]
-        subs = heads if heads and all(_argued_heading(c) for c in heads) else []
+        subs = heads if heads and all(argued_heading(c) for c in heads) else []
+        subs = subs or course_heads(sec, heads)  # "### Location of X" > "#### Require Y"
     title, label, marked = clean_title(sec.title)
     # "## Storage" > "### Option A: ...", "### Option B: ...": a group whatever it says
     lettered = len(subs) >= 2 and all(OPTION_PARA.match(s.title) for s in subs)
     if (
         subs
         and (lettered or not sec.items())
-        and (len(subs) >= 2 or not _looks_like_option(subs[0]))
+        and (len(subs) >= 2 or not looks_like_option(subs[0]))
     ):
         out: list[Opt] = []
         for sub in subs:
@@ -173,25 +179,6 @@ def from_heading(sec: Section, group: str | None = None, group_line: int = 0) ->
     opt.marked_line = sec.line if opt.marked else 0
     fill(opt, sec.blocks, sec.children, points=True)
     return [opt] if title else []
-
-
-def _argued_heading(sec: Section) -> bool:
-    """A heading whose own content argues it: a pros or cons subsection or label
-    (``**Advantages**``, ``##### Drawbacks``), so it is an option of its own."""
-    if any(pc_kind(c.key) for c in sec.children):
-        return True
-    for block in sec.blocks:
-        said = block.label if isinstance(block, Paragraph) and block.label else None
-        if said is None and isinstance(block, Paragraph) and len(block.text.split()) <= 3:
-            said = block.text
-        if said and pc_kind(said.rstrip(" :").lower()):
-            return True
-    return False
-
-
-def _looks_like_option(sec: Section) -> bool:
-    """A subsection of an option that is itself an option (``3a``, ``Option 3b``)."""
-    return bool(OPTION_PARA.match(sec.title)) or bool(re.match(r"^\d+\.?[a-z][.):]?\s", sec.title))
 
 
 def from_section(sec: Section) -> tuple[list[Opt], bool]:
@@ -250,7 +237,7 @@ def from_section(sec: Section) -> tuple[list[Opt], bool]:
 
 
 def _from_headings(heads: list[Section]) -> list[Opt]:
-    if (topics := from_topics(heads, from_heading, _argued_heading)) is not None:
+    if (topics := from_topics(heads, from_heading, argued_heading)) is not None:
         return topics
     found = []
     for head in heads:

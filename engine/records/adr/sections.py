@@ -103,6 +103,7 @@ _DECISION = re.compile(
     # "Chosen option", "Chosen Implementation Option", "Preferred option"
     r"(?:chosen|selected|preferred)\s+(?:option|solution|decision)|decision\s+changes|"
     r"(?:accepted|agreed|adopted)\s+(?:option|solution|approach|alternative|design)|"
+    r"(?:option|solution|approach|alternative)\s+(?:retained|chosen|selected|adopted)|"
     r"(?:chosen|selected|preferred)\s+[\w-]+\s+(?:option|solution|approach|alternative)|"
     r"conclusion|conclusions|verdict)$"
 )
