@@ -79,3 +79,23 @@ def test_topics_whose_subsections_name_courses_group_them() -> None:
         "Drop support for the wildcard",
         "Keep the wildcard, read differently",
     ]
+
+
+def test_sub_decisions_each_with_the_alternative_it_beat() -> None:
+    text = (
+        "# Keyword sync\n\n## Status\n\nAccepted\n\n## Design Decisions and Alternatives\n\n"
+        "**1. We will email the admins about each change.** They open a review page.\n"
+        "+ **Rationale:** changes are urgent.\n"
+        "+ **An alternative** is to build in-app notifications, which is a new scope of work.\n"
+        "\n**2. Changes are published without approval.** Keywords cannot be edited.\n"
+        "+ **Rationale:** there is nothing to review.\n"
+        "+ **In alternative designs** we had a manual approval step. It added clicks.\n"
+    )
+    rec = read_text(text, "adr/0002-keyword-sync.md").record
+    got = [(o.title, o.chosen) for o in rec.options]
+    assert got == [
+        ("We will email the admins about each change", True),
+        ("Build in-app notifications", False),
+        ("Changes are published without approval", True),
+        ("A manual approval step", False),
+    ]

@@ -29,6 +29,7 @@ from .content import (
 )
 from .contrast import beside_adopted, in_contrast
 from .courses import in_options_section
+from .decidedalts import decided_with_alternatives
 from .donothing import beside_do_nothing
 from .inline import in_sentences
 from .introducedheads import announced_headings, introduced_headings
@@ -181,11 +182,19 @@ def from_heading(sec: Section, group: str | None = None, group_line: int = 0) ->
     return [opt] if title else []
 
 
+def _argued_or_decided(sec: Section, heads: list[Section]) -> tuple[list[Opt], bool] | None:
+    if (argued := courses_with_reasons(sec, heads)) is not None:
+        return argued, True
+    if decided := decided_with_alternatives(sec):  # "**1. We will X.**" / "+ An alternative"
+        return decided, False
+    return None
+
+
 def from_section(sec: Section) -> tuple[list[Opt], bool]:
     """The options of one options section, and whether they were read from prose."""
     heads = mended([c for c in sec.children if is_option_heading(c)])
-    if (argued := courses_with_reasons(sec, heads)) is not None:
-        return argued, True
+    if (argued := _argued_or_decided(sec, heads)) is not None:
+        return argued
     under_label = labelled_in(sec, every=True)  # "**Alternatives Considered:**" over a list of them
     if (
         under_label
