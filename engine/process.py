@@ -33,6 +33,7 @@ _PROCESS_FILES = frozenset(
         "contributing.md",
         "governance.md",
         "process.md",
+        "proposals.md",
         "index.md",
     }
 )
@@ -50,7 +51,7 @@ _VERB = re.compile(
 )
 _MECHANISM = re.compile(
     r"\b(?:consensus|consent|votes?|voting|majority|approvals|sign[- ]off|steering|chairs?"
-    r"|meetings?\s+of"
+    r"|meetings?\s+of|committers?"
     r"|committee|council|board|maintainers|team meeting|tsc|architects?|reviewers?"
     r"|(?:bi-?weekly|weekly|monthly|regular|community|team|maintainers['’]?)\s+meetings?"
     r"|members|(?:core|dev|development|project|review|architecture)(?:\s+\w+)?\s+team)\b",
@@ -141,9 +142,8 @@ def _in_decision_folders(folder: str, names: list[str]) -> Statement | None:
         except OSError:
             continue
         for name in files:
-            if not names_its_folder(name) or not name.lower().endswith(
-                (".md", ".markdown", ".rst")
-            ):
+            own = names_its_folder(name) or name.lower() in _PROCESS_FILES  # "336/PROPOSALS.md"
+            if not own or not name.lower().endswith((".md", ".markdown", ".rst")):
                 continue
             if (_PROCESS_NAME.search(sub.replace("_", " ")) or _titled_process(inner, name)) and (
                 found := _statement(os.path.join(inner, name))

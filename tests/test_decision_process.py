@@ -201,3 +201,27 @@ def test_a_front_matter_line_over_its_closing_rule_is_no_title(tmp_path: Path) -
         encoding="utf-8",
     )
     assert folder_process(str(adr)) is None
+
+
+def test_a_process_document_in_a_proposals_own_folder_excuses_the_folder(tmp_path: Path) -> None:
+    adr = tmp_path / "proposals"
+    write_log(adr, ["Accepted"] * 4)
+    (adr / "336").mkdir()
+    (adr / "336" / "PROPOSALS.md").write_text(
+        "# Purpose\n\nA design review for proposals.\n\n# Lifecycle\n\n"
+        "- The pull request is assigned to at least one committer for review.\n"
+        "- A design is approved once a committer approves its pull request.\n",
+        encoding="utf-8",
+    )
+    found = folder_process(str(adr))
+    assert found is not None and found.file.endswith("PROPOSALS.md")
+    assert gov002(adr) == []
+
+
+def test_a_release_workflow_is_no_decision_process(tmp_path: Path) -> None:
+    (tmp_path / "README.md").write_text(
+        "# Release workflow\n\nOnce the PR is approved and merged, the publish workflow"
+        " runs the release steps.\n",
+        encoding="utf-8",
+    )
+    assert folder_process(str(tmp_path)) is None

@@ -21,6 +21,7 @@ from .choice import CHOSEN_LINE, norm
 from .freeform import FREE_FORM, free_form
 from .meta import map_status, stage_status
 from .minutes import minutes_reason
+from .pointer import pointer_reason
 from .twoway import title_two_way
 
 Result = SourceRecord | InputError
@@ -143,7 +144,7 @@ NOT_A_RECORD = (
 def read_adr(path: str, doc: Document, name: str | None = None) -> list[Result]:
     """One ADR from a parsed document. Raises :class:`NotADecisionRecord` without an ADR
     structure. ``name`` is the id to use when the document gives none."""
-    if why := minutes_reason(doc) or _blank_metadata(doc):
+    if why := minutes_reason(doc) or pointer_reason(doc) or _blank_metadata(doc):
         raise NotADecisionRecord(why)
     fmt = classify(doc)
     if fmt is None and free_form(path, doc):

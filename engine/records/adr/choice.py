@@ -69,7 +69,7 @@ _REFERENCES = (
         r"pick(?:ed)?|adopt(?:ed)?|prefer(?:red)?|decided\s+(?:on|for|to\s+use)|"
         r"opt(?:ed)?\s+for|recommend(?:ed|s)?|propos(?:e|es|ed)|accept(?:ed)?|implement(?:ed)?|use|"
         r"agreed\s+on|settled?\s+on|landed\s+on|go(?:ing)?\s+for|went\s+for|"
-        r"attempt|pursue|favou?r(?:ed)?|lean(?:ing)?\s+towards?)"
+        r"attempt|pursue|favou?r(?:ed)?|lean(?:ing)?\s+towards?|follow|in\s+line\s+with)"
         r"\s+(?:the\s+|is\s+|was\s+)?" + _REF,
         re.IGNORECASE,
     ),

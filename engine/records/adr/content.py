@@ -14,6 +14,10 @@ _NUM = r"\d{1,3}(?:\.?[a-z])?"  # "1", "3a", "1.a"
 _NUMBERING = re.compile(
     rf"^\s*(?:\(?({_NUM})[.)]|({_NUM})\s*[-–—:]|\[({_NUM})\]|(\d{{1,3}}\.[a-z]))\s+"
 )  # "1. ", "3a) ", "2 - ", "[4] ", "1.a ", "2.a: "
+_SECTION_NUMBER = re.compile(
+    r"^\s*\d{1,2}(?:\.\d{1,2})+\.?\s+(?=(?:option|alternative|approach|solution|proposal)\b)",
+    re.IGNORECASE,
+)
 _LABELLED = re.compile(
     r"^(?:option|alternative|approach|solution|choice|variant|選択肢|案)\s*#?\s*"
     r"(\d{1,3}\.[a-z]|\d{1,3}[a-z]?|[a-z])\b"
@@ -194,6 +198,7 @@ def clean_title(raw: str) -> tuple[str, str | None, bool]:
         text = text[: m.start()] + ")"
         marked = True
     label = None
+    text = _SECTION_NUMBER.sub("", text)  # "4.1 Approach A: X": the document's numbering
     if m := _NUMBERING.match(text):
         label = m.group(1) or m.group(2) or m.group(3) or m.group(4)
         text = text[m.end() :]

@@ -7,20 +7,21 @@ from __future__ import annotations
 import re
 
 from ..document import Paragraph, Section, heading_key
-from . import sections as roles
 from .labelled import OPTION_PARA
-from .sections import is_pros_cons, pc_kind
+from .sections import is_pros_cons, is_role, pc_kind
 
 
 def is_option_heading(sec: Section) -> bool:
     """A subsection of an options part that may be an option: not a part of points (pros,
-    cons), of the proposal's scope, nor one that says it is no alternative."""
+    cons), of the proposal's scope, of any document ("Comparison", "Summary"), nor one that
+    says it is no alternative."""
     return (
         pc_kind(sec.key) is None
         and not is_pros_cons(sec.key)
         and not _SCOPE_PART.search(sec.key)
         and bool(sec.title.strip())
         and not _disowned(sec)
+        and not document_part(sec.title, roles=False)  # "### 4.5 Comparison" after them
         and not (_ARGUES_FOR.match(sec.title) and not _CONTRAST.search(sec.title))
     )
 
@@ -65,16 +66,19 @@ _DOCUMENT_PARTS = frozenset(
         "risks", "scope", "goals", "problem", "proposed solution", "solution",
         "recommendation", "recommendations", "appendix", "references", "purpose",
         "costs", "benefits", "plan", "deliverables", "requirements", "glossary",
+        "comparison", "evaluation", "assessment", "discussion", "analysis",
     }
 )  # fmt: skip
 
 
-def document_part(title: str) -> bool:
+def document_part(title: str, *, roles: bool = True) -> bool:
     """A numbered heading that names a part of the document, not an option: a part of an ADR
     or of any document, alone or before a colon ("2. Diagnosis: Why This Gap Exists")."""
-    bare = re.sub(r"^\s*\d{1,2}[.)]\s*", "", title)
+    bare = re.sub(r"^\s*\d{1,2}(?:\.\d{1,2})*[.)]?\s+", "", title)  # "4.5 Comparison" too
+    if not roles:  # the whole title names a part: not an option's "Solution: X"
+        return " ".join(re.sub(r"[^\w\s-]", " ", bare).lower().split()) in _DOCUMENT_PARTS
     keys = {heading_key(bare), heading_key(bare.split(":", 1)[0])}
-    return any(k in _DOCUMENT_PARTS or roles.is_role(k) for k in keys if k)
+    return any(k in _DOCUMENT_PARTS or is_role(k) for k in keys if k)
 
 
 def argued_heading(sec: Section) -> bool:

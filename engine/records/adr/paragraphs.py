@@ -50,7 +50,8 @@ def paragraph_alternatives(sec: Section, named: Sequence[Opt] = ()) -> list[Opt]
     gives its reason. The paragraphs of ``named`` options (read by the sentence readers)
     keep them, and beside them a paragraph counts only in those two shapes. Uncertain,
     like every option read from prose."""
-    paras = [p for p in sec.paragraphs() if not p.source.lstrip().startswith("![")]  # images
+    paras = [p for p in sec.paragraphs() if not p.source.lstrip().startswith(("![", "[^"))]
+    # (an image, or the footnotes "[^4]: https://..." the section ends with, is no course)
     if (
         not paras
         or len(paras) > MAX_ALTERNATIVE_PARAGRAPHS

@@ -281,11 +281,10 @@ def is_pros_cons(key: str) -> bool:
 def pc_kind(key: str) -> str | None:
     """``pros``/``cons``/``neutral`` for a heading or label naming one of them."""
     key = _key_words(key)
-    if not key:
-        return None
-    if key in PRO_KEYS or key.startswith(("pros ", "advantages ", "benefits of")):
+    mixed = is_pros_cons(key.replace("&", "and"))  # "Advantages & Disadvantages": by signs
+    if key in PRO_KEYS or (not mixed and key.startswith(("pros ", "advantages ", "benefits of"))):
         return "pros"
-    if key in CON_KEYS or key.startswith(("cons ", "disadvantages ", "drawbacks ")):
+    if key in CON_KEYS or (not mixed and key.startswith(("cons ", "disadvantages ", "drawbacks "))):
         return "cons"
     if key in NEUTRAL_KEYS:
         return "neutral"
