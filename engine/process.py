@@ -46,7 +46,7 @@ _PROCESS_NAME = re.compile(
 )
 _VERB = re.compile(
     r"\b(?:accept(?:s|ed|ing|ance)?|approv(?:e|es|ed|ing|al)|ratif(?:y|ies|ied)"
-    r"|adopt(?:s|ed)?|decid(?:e|es|ed))\b",
+    r"|adopt(?:s|ed)?|decid(?:e|es|ed)|reach(?:es|ed)?\s+consensus|consensus\s+is\s+reached)\b",
     re.IGNORECASE,
 )
 _MECHANISM = re.compile(
@@ -59,7 +59,7 @@ _MECHANISM = re.compile(
 )
 _SUBJECT = re.compile(
     r"\b(?:proposals?|rfcs?|adrs?|decisions?|records?|[a-z]?ips?|peps?|keps?|prs?"
-    r"|pull requests?|changes?|documents?|designs?|(?-i:[A-Z]{2,5}s?))\b",
+    r"|pull requests?|changes?|documents?|designs?|papers?|(?-i:[A-Z]{2,5}s?))\b",
     re.IGNORECASE,
 )
 _SENTENCES = re.compile(r"(?<=[.!?])\s+|\n\s*\n|\n\s*(?:[-*+]|\d+[.)])\s+")
@@ -85,7 +85,9 @@ def states_process(text: str, before: str = "") -> bool:
         len(text) <= _MAX_SENTENCE
         and "|" not in text
         and _VERB.search(text)
-        and _MECHANISM.search(text)
+        and (
+            _MECHANISM.search(text) or (len(before) <= _MAX_SENTENCE and _MECHANISM.search(before))
+        )
         and (_SUBJECT.search(text) or (len(before) <= _MAX_SENTENCE and _SUBJECT.search(before)))
     )
 

@@ -98,3 +98,18 @@ def test_footnotes_after_the_alternatives_are_no_alternative() -> None:
     )
     rec = read_text(text, "content/037-quote-escapes.md").record
     assert not any(o.title.startswith("[^") for o in rec.options)
+
+
+def test_a_proposal_titled_as_one_over_its_decision_part() -> None:
+    text = (
+        "# Proposal: Up-to-date patient data\n- Start Date: 2021/08/18\n\n"
+        "## Decision, including impact on distributions\n\nWidgets refetch stale data.\n\n"
+        "## Reason for decision\n\n- Users complain about stale widgets\n"
+        "- Teams force single widgets to self-update as a work-around\n\n"
+        "## Alternatives\n\n1. Force single widgets to self-update after a change.\n"
+        "2. Build a global data store.\n"
+    )
+    rec = read_text(text, "text/0028-data-updates.md").record
+    assert rec.title == "Up-to-date patient data"
+    assert (rec.rationale or "").startswith("Widgets refetch stale data")
+    assert "Start Date" not in (rec.rationale or "")

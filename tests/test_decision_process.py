@@ -225,3 +225,20 @@ def test_a_release_workflow_is_no_decision_process(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert folder_process(str(tmp_path)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "states"),
+    [
+        ("Each topic is documented in a Discussion Paper, refined until consensus is reached,"
+         " and then integrated into the next release.", True),
+        ("The PR is assigned to at least one committer for review. Once the PR is approved,"
+         " the design is approved.", True),
+        ("Once the PR is approved and merged, the publish workflow runs.", False),
+    ],
+)  # fmt: skip
+def test_process_sentences_read_with_the_sentence_before(
+    tmp_path: Path, text: str, states: bool
+) -> None:
+    (tmp_path / "README.md").write_text(f"# How this works\n\n{text}\n", encoding="utf-8")
+    assert (folder_process(str(tmp_path)) is not None) is states

@@ -94,7 +94,7 @@ PROS_CONS = ("advantages and disadvantages", "trade-offs", "tradeoffs")
 _DECISION = re.compile(
     r"^(?:the\s+|our\s+|final\s+)?(?:(?:decision|descision|decison|desicion|decission)"
     r"(?:s|\s+outcome|\s+and\s+rationale|\s+and\s+consequences?|\s+made)?|"
-    r"decision\s+(?:from|by|of|at|in)\s+.+|"  # "Decision from Working Group meeting"
+    r"decision\s+(?:from|by|of|at|in|including)\s+.+|"  # "Decision from Working Group meeting"
     r"outcome|result|resolution|(?:resolution|decision)\s+details|proposals?|proposed\s+(?:solution|decision|design|changes?|approach)|"
     r"recommendations?|recommended\s+(?:option|solution|approach)|solution|"
     # "Overview of the suggested solution", "Solution overview" (design-record templates)
@@ -146,7 +146,7 @@ RATIONALE = ("rationale", "argument", "arguments", "justification", "reasoning")
 _WHY = re.compile(
     rf"^(?:comparisons?\s+(?:to|with|against)\s+(?:the\s+)?(?:other\s+)?{_ALTERNATIVES}|"
     r"why\s+(?:this|these|we\s+(?:chose|picked|selected)\b.*)(?:\s+(?:option|alternative|approach|"
-    r"solution|decision|choice))?|reasons?\s+for\s+(?:the|this|our)\s+(?:decision|choice))$"
+    r"solution|decision|choice))?|reasons?\s+for\s+(?:(?:the|this|our)\s+)?(?:decision|choice))$"
 )
 # Who took part in deciding, in other templates' words ("Involved: Ana, Bo", RACI's
 # "Accountable", "Signed off by", GOV.UK's "## Contributors" ("Who made this decision"),
@@ -369,7 +369,9 @@ def ordered(doc: Document, pred: object) -> list[Section]:
     found = doc.find(lambda s: bool(pred(s.key)) or _dashed_part(s, pred))  # type: ignore[operator]
     if pred is is_decision and len(found) > 1:
         weighed = {id(s) for s in proposals_weighed(doc)}
-        found = [s for s in found if id(s) not in weighed]
+        title = doc.title_section  # "# Proposal: X" over "## Decision": the title
+        inner = title is not None and any(f is not title and f in title.walk() for f in found)
+        found = [s for s in found if id(s) not in weighed and not (inner and s is title)]
     return sorted(found, key=lambda s: (s.level, s.line))
 
 

@@ -9,7 +9,9 @@ from ..document import Document, Paragraph, Section
 from . import sections as roles
 
 # "Design Decisions: App context": the kind of document before its title
-KIND_PREFIX = re.compile(r"^\s*(?:design|architecture|technical)\s+decisions?\s*:\s*", re.I)
+KIND_PREFIX = re.compile(
+    r"^\s*(?:(?:design|architecture|technical)\s+decisions?|proposal)\s*:\s*", re.I
+)  # "Proposal: Remove X" is "Remove X"
 ID_ONLY = re.compile(r"^\s*(?:adr|rfc|dr)[-_ ]?\d{1,6}\s*$", re.IGNORECASE)  # "title: ADR-0006"
 
 
