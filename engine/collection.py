@@ -44,7 +44,8 @@ from pathlib import Path
 from typing import Any
 
 from .doclinks import DOC_EXT, INLINE_LINK, RST_LINK, SCHEME, is_document_link, page
-from .filenumbers import decision_number, names_a_template
+from .filenumbers import decision_number
+from .records.skips import names_a_template
 from .records.titles import title_number
 from .supersededby import NOT_REPLACED, linked_in_status, replacement_named, says_not_replaced
 from .types import SourceRecord

@@ -41,10 +41,11 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .filenumbers import names_a_template, names_its_folder
+from .filenumbers import names_its_folder
 from .foldertree import ancestor_path, ancestors, inside, merge_into_ancestors
 from .process import BY_PROCESS, folder_process
 from .process import FIELD as PROCESS_FIELD
+from .records.skips import names_a_template
 from .types import Finding
 
 FOLDER_PREFIX = "(folder) "

@@ -111,12 +111,3 @@ def _dated(digits: str) -> bool:
     if len(digits) == 8:
         return valid(int(digits[:4]), n[2], n[3]) or valid(int(digits[4:]), n[0], n[1])
     return False
-
-
-_TEMPLATE_NAME = re.compile(r"(?:^|[-_. ])templates?(?:$|[-_. ])", re.IGNORECASE)
-
-
-def names_a_template(file: str) -> bool:
-    """The file's name calls it a template (``0000-template.md``, ``adr-template.md``,
-    ``yyyymmdd-rfc-template.md``)."""
-    return _TEMPLATE_NAME.search(posixpath.splitext(posixpath.basename(file))[0]) is not None

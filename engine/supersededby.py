@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Iterable, Iterator
 
 from .doclinks import INLINE_LINK, RST_LINK, SCHEME, WEB_URL, is_document_link, page
 from .filenumbers import NUMBER
@@ -35,6 +36,17 @@ _DECISION_REF = re.compile(rf"{_NAMED_REF}|^\W*#?\d{{1,6}}\b", re.I)
 _PROSE_REF = re.compile(rf"{_NAMED_REF}|^\W*#\d{{1,6}}\b", re.I)
 
 
+def _by_part(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str, bool]]:
+    """Each line but the headings, with whether it stands in a status part ("## Status", or
+    "## Superseded" over its note)."""
+    in_status = False
+    for number, line in lines:
+        if line.lstrip().startswith("#"):
+            in_status = _STATUS_HEADING.search(line) is not None
+            continue
+        yield number, line, in_status
+
+
 def replacement_named(
     lines: list[tuple[int, str]], *, status_known: bool
 ) -> tuple[str, str | None, int] | None:
@@ -45,11 +57,7 @@ def replacement_named(
     counts; elsewhere only "superseded by" and "in favor of", with a link to a decision file
     or a decision number ("ADR-0057"), or in a superseded record a name and its web page.
     A bare name counts only on the status line or section of a superseded record."""
-    in_status = False
-    for number, line in _joined(lines):
-        if line.lstrip().startswith("#"):  # "## Status", or "## Superseded" over its note
-            in_status = _STATUS_HEADING.search(line) is not None
-            continue
+    for number, line, in_status in _by_part(_joined(lines)):
         if (on_web := _LINKED_STATUS.search(line)) and _STATUS_LINE.match(line):
             return on_web.group(1), on_web.group(1), number  # "Status: [superseded](https://
         m = _SUPERSEDED.search(line)  # .../pull/11553)": the change that replaced it
@@ -213,12 +221,8 @@ def linked_in_status(lines: list[tuple[int, str]]) -> tuple[str, str | None, int
     record links to, when no "superseded by" words name it: "we moved off kubesaw entirely
     ([ADR 39](0039-workspace-deprecation.html))". A numbered page of the rendered site
     (``.html``) names the decision it was built from. Links to several decisions name none."""
-    in_status = False
     found: dict[str, tuple[str, str | None, int]] = {}
-    for number, line in lines:
-        if line.lstrip().startswith("#"):
-            in_status = _STATUS_HEADING.search(line) is not None
-            continue
+    for number, line, in_status in _by_part(lines):
         for link in INLINE_LINK.finditer(line) if in_status else ():
             target = page(link.group(2))
             if is_document_link(target) or _site_page(target):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import posixpath
+import re
 from pathlib import Path
 
 from ..vocab import RECORD_EXTENSIONS
@@ -87,3 +89,14 @@ def record_name(found: Path, root: Path) -> str:
     except ValueError:
         rel = Path(found.name)
     return rel.with_suffix("").as_posix()
+
+
+_TEMPLATE_NAME = re.compile(r"(?:^|[-_. ])templates?(?:$|[-_. ])", re.IGNORECASE)
+
+
+def names_a_template(file: str) -> bool:
+    """The file's name calls it a template (``0000-template.md``, ``adr-template.md``,
+    ``yyyymmdd-rfc-template.md``). Such a file is still read (a name is no proof), but it
+    takes part in no folder comparison or count, and its front matter's title stays."""
+    stem = posixpath.splitext(posixpath.basename(file.replace("\\", "/")))[0]
+    return _TEMPLATE_NAME.search(stem) is not None

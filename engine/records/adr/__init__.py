@@ -15,6 +15,7 @@ from pathlib import PurePosixPath
 from ...types import InputError, SourceRecord
 from ..document import Document, DocumentError, DocxError, key_values, parse_docx, parse_markdown
 from ..formats import NotADecisionRecord
+from ..skips import names_a_template
 from . import sections as roles
 from .build import Builder, title_from_file_name
 from .choice import CHOSEN_LINE, norm
@@ -159,7 +160,7 @@ def read_adr(path: str, doc: Document, name: str | None = None) -> list[Result]:
         title = title_from_file_name(PurePosixPath(path.replace("\\", "/")).stem)
         rec = built.record.model_copy(update={"title": title})
         built = dataclasses.replace(built, record=rec)
-    templated = _TEMPLATE_FILE.search(PurePosixPath(path.replace("\\", "/")).stem)
+    templated = names_a_template(path)
     if isinstance(built, SourceRecord) and not templated and (heading := _over_heading(built, doc)):
         rec = built.record.model_copy(update={"title": heading})  # "title: Proposal Template"
         built = dataclasses.replace(built, record=rec)  # left in front matter over "# X"
@@ -225,9 +226,6 @@ def _filled_under_blank_title(src: SourceRecord) -> bool:
         return False
     real = [o for o in rec.options if not _PLACEHOLDER.search(o.title)]
     return len(real) == len(rec.options) >= 2 and any(o.chosen for o in real)
-
-
-_TEMPLATE_FILE = re.compile(r"(?:^|[-_. ])templates?(?:$|[-_. ])", re.IGNORECASE)
 
 
 def _over_heading(src: SourceRecord, doc: Document) -> str | None:

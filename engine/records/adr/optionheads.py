@@ -21,7 +21,7 @@ def is_option_heading(sec: Section) -> bool:
         and not _SCOPE_PART.search(sec.key)
         and bool(sec.title.strip())
         and not _disowned(sec)
-        and not document_part(sec.title, roles=False)  # "### 4.5 Comparison" after them
+        and not whole_part(sec.title)  # "### 4.5 Comparison" after the approaches
         and not (_ARGUES_FOR.match(sec.title) and not _CONTRAST.search(sec.title))
     )
 
@@ -71,14 +71,23 @@ _DOCUMENT_PARTS = frozenset(
 )  # fmt: skip
 
 
-def document_part(title: str, *, roles: bool = True) -> bool:
+def document_part(title: str) -> bool:
     """A numbered heading that names a part of the document, not an option: a part of an ADR
     or of any document, alone or before a colon ("2. Diagnosis: Why This Gap Exists")."""
-    bare = re.sub(r"^\s*\d{1,2}(?:\.\d{1,2})*[.)]?\s+", "", title)  # "4.5 Comparison" too
-    if not roles:  # the whole title names a part: not an option's "Solution: X"
-        return " ".join(re.sub(r"[^\w\s-]", " ", bare).lower().split()) in _DOCUMENT_PARTS
+    bare = _unnumbered(title)
     keys = {heading_key(bare), heading_key(bare.split(":", 1)[0])}
     return any(k in _DOCUMENT_PARTS or is_role(k) for k in keys if k)
+
+
+def whole_part(title: str) -> bool:
+    """The whole heading, its number aside, names a part of any document ("4.5 Comparison",
+    "Summary"); not an option's "Solution: X", nor an ADR's own parts."""
+    words = re.sub(r"[^\w\s-]", " ", _unnumbered(title)).lower().split()
+    return " ".join(words) in _DOCUMENT_PARTS
+
+
+def _unnumbered(title: str) -> str:
+    return re.sub(r"^\s*\d{1,2}(?:\.\d{1,2})*[.)]?\s+", "", title)  # "2. X", "4.5 X"
 
 
 def argued_heading(sec: Section) -> bool:
